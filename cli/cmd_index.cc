@@ -1,0 +1,17 @@
+// Placeholder until the index lands (issue 4).
+#include "cli/command.h"
+
+namespace xref::cli {
+
+void AddIndexCommands(CLI::App& app, const GlobalOptions&, RunFn* run) {
+  for (const char* name : {"index", "refresh", "search"}) {
+    CLI::App* sub = app.add_subcommand(name, "(not yet implemented)");
+    sub->allow_extras();
+    std::string n = name;
+    sub->callback([run, n] {
+      *run = [n] { return ReportError(Status::Unsupported(n, "not yet implemented")); };
+    });
+  }
+}
+
+}  // namespace xref::cli

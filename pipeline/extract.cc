@@ -1,0 +1,144 @@
+// File reading and format recognition; dispatches to the per-format
+// extractors (extract_pdf.cc, extract_html.cc, extract_docx.cc,
+// extract_text.cc). See extract.h for the contract.
+#include "pipeline/extract.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/normalise.h"
+
+namespace xref {
+namespace {
+
+std::string LowerExtension(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  size_t dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  std::string ext = path.substr(dot + 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// True when the first kilobytes look like HTML markup.
+bool LooksLikeHtml(std::string_view head) {
+  std::string lower = LowerAscii(head.substr(0, 4096));
+  size_t i = 0;
+  if (StartsWith(lower, "\xef\xbb\xbf")) i = 3;
+  while (i < lower.size() && std::isspace(static_cast<unsigned char>(lower[i]))) ++i;
+  std::string_view rest(lower.data() + i, lower.size() - i);
+  if (StartsWith(rest, "<!doctype html") || StartsWith(rest, "<html") ||
+      StartsWith(rest, "<head") || StartsWith(rest, "<body")) {
+    return true;
+  }
+  if (StartsWith(rest, "<?xml") || StartsWith(rest, "<!--")) {
+    return lower.find("<html") != std::string::npos;
+  }
+  return false;
+}
+
+bool HasNulByte(std::string_view head) {
+  return head.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+// What the content looks like, for messages about mismatched names.
+std::string DescribeContent(std::string_view bytes) {
+  if (StartsWith(bytes, "%PDF-")) return "a PDF";
+  if (StartsWith(bytes, "PK\x03\x04")) return "a zip archive";
+  if (LooksLikeHtml(bytes)) return "HTML";
+  if (HasNulByte(bytes)) return "binary data";
+  return "text";
+}
+
+}  // namespace
+
+Result<Format> DetectFormat(const std::string& path, std::string_view bytes) {
+  if (bytes.empty()) return Status::Corrupt(path, "empty file");
+  const std::string ext = LowerExtension(path);
+  // Content first: the signatures of the formats xref reads.
+  if (StartsWith(bytes, "%PDF-") || (bytes.size() > 1024 ? bytes.substr(0, 1024) : bytes)
+                                            .find("%PDF-") != std::string_view::npos) {
+    return Format::kPdf;
+  }
+  if (StartsWith(bytes, "PK\x03\x04")) {
+    if (bytes.find("word/document.xml") != std::string_view::npos) return Format::kDocx;
+    return Status::Unsupported(path, "a zip archive that is not a Word (DOCX) document");
+  }
+  // A name that promises a binary format the content does not have.
+  if (ext == "pdf" || ext == "docx") {
+    std::string upper = ext == "pdf" ? "PDF" : "DOCX";
+    return Status::Corrupt(path, "named ." + ext + " but the content is " +
+                                     DescribeContent(bytes) + ", not a " + upper);
+  }
+  if (ext == "doc" || ext == "xls" || ext == "xlsx" || ext == "ppt" || ext == "pptx" ||
+      ext == "odt" || ext == "rtf") {
+    return Status::Unsupported(path, "." + ext + " files are not supported (PDF, HTML, DOCX, text)");
+  }
+  if (LooksLikeHtml(bytes) || ext == "html" || ext == "htm" || ext == "xhtml") {
+    if (HasNulByte(bytes)) return Status::Corrupt(path, "named ." + ext + " but holds binary data");
+    return Format::kHtml;
+  }
+  if (HasNulByte(bytes)) return Status::Unsupported(path, "binary data, not a document xref reads");
+  if (ext == "md" || ext == "markdown") return Format::kMarkdown;
+  return Format::kText;
+}
+
+Result<Document> ExtractBytes(const std::string& path, std::string_view bytes,
+                              const ExtractOptions& options) {
+  if (bytes.size() > options.max_file_bytes) {
+    return Status::ResourceExhausted(
+        path, "file is " + std::to_string(bytes.size() >> 20) + " MiB, over the limit of " +
+                  std::to_string(options.max_file_bytes >> 20) + " MiB");
+  }
+  Result<Format> format = DetectFormat(path, bytes);
+  if (!format.ok()) return format.status();
+  switch (*format) {
+    case Format::kPdf: return ExtractPdf(path, bytes);
+    case Format::kHtml: return ExtractHtml(path, bytes);
+    case Format::kDocx: return ExtractDocx(path, bytes);
+    case Format::kText:
+    case Format::kMarkdown: return ExtractPlainText(path, bytes, *format);
+  }
+  return Status::Internal(path, "unknown format");
+}
+
+Result<Document> ExtractFile(const std::string& path, const ExtractOptions& options) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) {
+    return errno == ENOENT ? Status::NotFound(path, "no such file")
+                           : Status::IoError(path, std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) return Status::InvalidArgument(path, "is a directory, not a file");
+  if (!S_ISREG(st.st_mode)) return Status::Unsupported(path, "not a regular file");
+  if (static_cast<size_t>(st.st_size) > options.max_file_bytes) {
+    return Status::ResourceExhausted(
+        path, "file is " + std::to_string(st.st_size >> 20) + " MiB, over the limit of " +
+                  std::to_string(options.max_file_bytes >> 20) + " MiB");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path, std::string("cannot open: ") + std::strerror(errno));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::IoError(path, "read error");
+  std::string bytes = std::move(buffer).str();
+  return ExtractBytes(path, bytes, options);
+}
+
+}  // namespace xref

@@ -1,0 +1,101 @@
+// ICU-based normalisation: see normalise.h for the contract.
+#include "pipeline/normalise.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace xref {
+namespace {
+
+// Characters removed outright: soft hyphen and zero-width formatting marks.
+bool IsDropped(UChar32 c) {
+  return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D ||
+         c == 0x2060 || c == 0xFEFF;
+}
+
+// Whitespace of any kind (Unicode White_Space, plus the C0 controls that
+// documents use as separators) becomes a plain space.
+bool IsSpaceLike(UChar32 c) {
+  return u_hasBinaryProperty(c, UCHAR_WHITE_SPACE) || (c < 0x20 && c != 0) ||
+         c == 0x7F;
+}
+
+// Expands U+FB00..U+FB06 to their letters; returns nullptr for other characters.
+const char16_t* LigatureLetters(UChar32 c) {
+  switch (c) {
+    case 0xFB00: return u"ff";
+    case 0xFB01: return u"fi";
+    case 0xFB02: return u"fl";
+    case 0xFB03: return u"ffi";
+    case 0xFB04: return u"ffl";
+    case 0xFB05: return u"st";
+    case 0xFB06: return u"st";
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  int32_t length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string RepairUtf8(std::string_view bytes) {
+  if (IsValidUtf8(bytes)) return std::string(bytes);
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data(), static_cast<int32_t>(bytes.size())))
+      .toUTF8String(out);
+  return out;
+}
+
+std::string NormaliseText(std::string_view utf8) {
+  // fromUTF8 replaces ill-formed sequences with U+FFFD.
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString mapped;
+  mapped.getBuffer(in.length());
+  mapped.releaseBuffer(0);
+  bool pending_space = false;
+  for (int32_t i = 0; i < in.length();) {
+    UChar32 c = in.char32At(i);
+    i += U16_LENGTH(c);
+    if (IsDropped(c)) continue;
+    if (IsSpaceLike(c)) {
+      pending_space = !mapped.isEmpty();
+      continue;
+    }
+    if (pending_space) {
+      mapped.append(u' ');
+      pending_space = false;
+    }
+    if (const char16_t* letters = LigatureLetters(c)) {
+      mapped.append(letters);
+    } else {
+      mapped.append(c);
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  std::string out;
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString normal = nfc->normalize(mapped, status);
+    if (U_SUCCESS(status)) {
+      normal.toUTF8String(out);
+      return out;
+    }
+  }
+  mapped.toUTF8String(out);
+  return out;
+}
+
+}  // namespace xref
