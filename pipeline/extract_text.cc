@@ -1,10 +1,668 @@
-// Placeholder until the text extractor lands (issue 2).
+// Plain text and Markdown: see extract.h for the contract.
+//
+// The reader works in two steps. First it cuts the lines into blocks (a
+// paragraph, a heading, a list item, a table cell) by blank lines and by what
+// each line starts with; then it decides which single-line paragraphs are
+// headings and hands every block to the PassageBuilder. Everything is linear
+// in the input: only the first few bytes of a line are inspected for markers,
+// and the inline Markdown pass scans each byte a bounded number of times, so a
+// 50 MB file on one line costs what reading it costs.
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "pipeline/extract.h"
+#include "pipeline/normalise.h"
+#include "pipeline/passage_builder.h"
 
 namespace xref {
+namespace {
 
-Result<Document> ExtractPlainText(const std::string& path, std::string_view, Format) {
-  return Status::Unsupported(path, "text extraction is not yet implemented");
+constexpr size_t kMaxTitleBytes = 300;
+// Longest line that may be taken for an unmarked heading, and its most words.
+constexpr size_t kMaxGuessedHeadingBytes = 150;
+constexpr int kMaxGuessedHeadingWords = 24;
+// How far the URL of a Markdown link may run before the link is not one.
+constexpr size_t kMaxLinkTargetBytes = 2048;
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (IsBlank(s.front()) || s.front() == '\f' || s.front() == '\v')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (IsBlank(s.back()) || s.back() == '\f' || s.back() == '\v')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Columns of leading white space (a tab counts four).
+int IndentOf(std::string_view line) {
+  int indent = 0;
+  for (char c : line) {
+    if (c == ' ') {
+      ++indent;
+    } else if (c == '\t') {
+      indent += 4;
+    } else {
+      break;
+    }
+  }
+  return indent;
+}
+
+// Splits on "\n", "\r\n" and a lone "\r".
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || text[i] == '\r') {
+      lines.push_back(text.substr(start, i - start));
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  if (start < text.size()) lines.push_back(text.substr(start));
+  return lines;
+}
+
+// The bytes as UTF-8: a UTF-8 byte order mark dropped, UTF-16 with a byte
+// order mark decoded, invalid sequences repaired.
+std::string DecodeText(std::string_view bytes) {
+  if (StartsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  bool utf16le = StartsWith(bytes, "\xFF\xFE");
+  bool utf16be = StartsWith(bytes, "\xFE\xFF");
+  if (utf16le || utf16be) {
+    std::u16string units;
+    units.reserve(bytes.size() / 2);
+    for (size_t i = 2; i + 1 < bytes.size(); i += 2) {
+      auto lo = static_cast<unsigned char>(bytes[utf16le ? i : i + 1]);
+      auto hi = static_cast<unsigned char>(bytes[utf16le ? i + 1 : i]);
+      units.push_back(static_cast<char16_t>(lo | (hi << 8)));
+    }
+    std::string out;
+    icu::UnicodeString(units.data(), static_cast<int32_t>(units.size())).toUTF8String(out);
+    return out;
+  }
+  return RepairUtf8(bytes);
+}
+
+// ---------------------------------------------------------------------------
+// Line markers
+
+// A line of three or more '-', '*' or '_' (spaces allowed) and nothing else.
+bool IsThematicBreak(std::string_view t) {
+  if (t.empty()) return false;
+  char mark = t.front();
+  if (mark != '-' && mark != '*' && mark != '_') return false;
+  int count = 0;
+  for (char c : t) {
+    if (c == mark) {
+      ++count;
+    } else if (!IsBlank(c)) {
+      return false;
+    }
+  }
+  return count >= 3;
+}
+
+// "===" or "---" under a paragraph: the level of the heading it makes, or 0.
+int SetextLevel(std::string_view t) {
+  if (t.size() < 2) return 0;
+  char mark = t.front();
+  if (mark != '=' && mark != '-') return 0;
+  for (char c : t) {
+    if (c != mark) return 0;
+  }
+  return mark == '=' ? 1 : 2;
+}
+
+// "## Text ##" -> level 2 and "Text"; 0 when the line is no ATX heading.
+int AtxHeading(std::string_view t, std::string_view* text) {
+  int level = 0;
+  while (level < static_cast<int>(t.size()) && t[level] == '#') ++level;
+  if (level == 0 || level > 6) return 0;
+  if (level < static_cast<int>(t.size()) && !IsBlank(t[level])) return 0;
+  std::string_view rest = Trim(t.substr(level));
+  // A closing run of '#' preceded by a space is decoration.
+  size_t end = rest.size();
+  while (end > 0 && rest[end - 1] == '#') --end;
+  if (end < rest.size() && (end == 0 || IsBlank(rest[end - 1]))) rest = Trim(rest.substr(0, end));
+  *text = rest;
+  return level;
+}
+
+// The bytes of a bullet marker at the start of `t` followed by a space, or 0.
+size_t BulletMarker(std::string_view t, Format format) {
+  static constexpr std::string_view kBullets[] = {
+      "\xE2\x80\xA2",  // • bullet
+      "\xE2\x97\xA6",  // ◦ white bullet
+      "\xE2\x96\xAA",  // ▪ small black square
+      "\xE2\x80\xA3",  // ‣ triangular bullet
+      "\xE2\x97\x8F",  // ● black circle
+      "\xE2\x97\x8B",  // ○ white circle
+      "\xE2\x96\xA0",  // ■ black square
+      "\xE2\x80\x93",  // – en dash used as a bullet
+      "\xC2\xB7",      // · middle dot
+  };
+  size_t n = 0;
+  if (!t.empty() && (t[0] == '-' || t[0] == '*' || (t[0] == '+' && format == Format::kMarkdown))) {
+    n = 1;
+  } else {
+    for (std::string_view b : kBullets) {
+      if (StartsWith(t, b)) {
+        n = b.size();
+        break;
+      }
+    }
+  }
+  if (n == 0 || n >= t.size() || !IsBlank(t[n])) return 0;
+  return n;
+}
+
+bool IsLowerRoman(std::string_view s) {
+  if (s.empty() || s.size() > 6) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == 'i' || c == 'v' || c == 'x' || c == 'l' || c == 'c';
+  });
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A paragraph number at the start of `t` ("12. ", "1.1 ", "(a) ", "a) ",
+// "(iv) ", "3) "): sets `label` to the number as printed without a final
+// full stop and returns the bytes the number and its space take, or 0.
+size_t NumberMarker(std::string_view t, std::string* label) {
+  size_t space = 0;
+  while (space < t.size() && space < 16 && !IsBlank(t[space])) ++space;
+  if (space == 0 || space >= t.size() || !IsBlank(t[space])) return 0;
+  std::string_view token = t.substr(0, space);
+  if (Trim(t.substr(space)).empty()) return 0;
+
+  // "(a)", "(12)", "(iv)"
+  if (token.size() >= 3 && token.front() == '(' && token.back() == ')') {
+    std::string_view inner = token.substr(1, token.size() - 2);
+    bool ok = (AllDigits(inner) && inner.size() <= 3) ||
+              (inner.size() == 1 && std::isalpha(static_cast<unsigned char>(inner[0]))) ||
+              IsLowerRoman(inner);
+    if (!ok) return 0;
+    *label = std::string(token);
+    return space;
+  }
+  // "a)", "iv)", "3)", "a.", "iv."
+  if (token.size() >= 2 && (token.back() == ')' || token.back() == '.')) {
+    std::string_view inner = token.substr(0, token.size() - 1);
+    bool letter = (inner.size() == 1 && std::islower(static_cast<unsigned char>(inner[0]))) ||
+                  IsLowerRoman(inner);
+    bool number = AllDigits(inner) && inner.size() <= 3;
+    if (letter || (number && token.back() == ')')) {
+      *label = std::string(token.back() == '.' ? inner : token);
+      return space;
+    }
+  }
+  // "12.", "1.1", "1.1.", "2.3.4": numbers of at most three digits joined by dots.
+  std::string_view body = token;
+  bool final_dot = false;
+  if (body.back() == '.') {
+    body.remove_suffix(1);
+    final_dot = true;
+  }
+  if (body.empty()) return 0;
+  int parts = 0;
+  size_t start = 0;
+  while (start <= body.size()) {
+    size_t dot = body.find('.', start);
+    std::string_view part = body.substr(start, dot == std::string_view::npos ? std::string_view::npos
+                                                                               : dot - start);
+    if (!AllDigits(part) || part.size() > 3) return 0;
+    ++parts;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  if (parts == 1 && !final_dot) return 0;  // "12 apples" is no number
+  *label = std::string(body);
+  return space;
+}
+
+bool IsTableSeparator(std::string_view t) {
+  if (t.find('-') == std::string_view::npos || t.find('|') == std::string_view::npos) return false;
+  return std::all_of(t.begin(), t.end(),
+                     [](char c) { return c == '|' || c == '-' || c == ':' || IsBlank(c); });
+}
+
+// The cells of "| a | b |" or "a | b"; "\|" escapes a pipe in Markdown.
+std::vector<std::string> TableCells(std::string_view t) {
+  std::vector<std::string> cells;
+  std::string cell;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\\' && i + 1 < t.size() && t[i + 1] == '|') {
+      cell += '|';
+      ++i;
+    } else if (t[i] == '|') {
+      cells.push_back(std::move(cell));
+      cell.clear();
+    } else {
+      cell += t[i];
+    }
+  }
+  cells.push_back(std::move(cell));
+  if (!t.empty() && t.front() == '|' && !cells.empty()) cells.erase(cells.begin());
+  if (!t.empty() && t.back() == '|' && !cells.empty()) cells.pop_back();
+  return cells;
+}
+
+// ---------------------------------------------------------------------------
+// Inline Markdown
+
+// "[text](url)" and "![alt](src)" become their text; "<https://...>" its URL.
+std::string ReplaceLinks(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c == '\\' && i + 1 < s.size()) {  // kept for the emphasis pass
+      out.append(s.substr(i, 2));
+      i += 2;
+      continue;
+    }
+    bool image = c == '!' && i + 1 < s.size() && s[i + 1] == '[';
+    if (c == '[' || image) {
+      size_t open = image ? i + 1 : i;
+      // The closing bracket, stopping at another '[' so that each byte is
+      // looked at from one opening bracket only.
+      size_t j = open + 1;
+      while (j < s.size() && s[j] != ']' && s[j] != '[') ++j;
+      if (j < s.size() && s[j] == ']' && j + 1 < s.size() && (s[j + 1] == '(' || s[j + 1] == '[')) {
+        char close = s[j + 1] == '(' ? ')' : ']';
+        size_t k = j + 2;
+        size_t limit = std::min(s.size(), k + kMaxLinkTargetBytes);
+        // Stopping at the next '[' keeps pathological input linear; balanced
+        // parentheses may appear inside a URL.
+        int depth = 0;
+        while (k < limit && s[k] != '[' && (s[k] != close || depth > 0)) {
+          if (close == ')' && s[k] == '(') ++depth;
+          if (close == ')' && s[k] == ')') --depth;
+          ++k;
+        }
+        if (k < limit && s[k] == close) {
+          out.append(s.substr(open + 1, j - open - 1));
+          i = k + 1;
+          continue;
+        }
+      }
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == '<' && (StartsWith(s.substr(i + 1), "http://") || StartsWith(s.substr(i + 1), "https://") ||
+                     StartsWith(s.substr(i + 1), "mailto:"))) {
+      size_t k = i + 1;
+      size_t limit = std::min(s.size(), k + kMaxLinkTargetBytes);
+      while (k < limit && s[k] != '>' && s[k] != '<' && !IsBlank(s[k])) ++k;
+      if (k < limit && s[k] == '>') {
+        out.append(s.substr(i + 1, k - i - 1));
+        i = k + 1;
+        continue;
+      }
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+bool IsAsciiPunct(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
+bool IsWordByte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
+}
+
+// Drops emphasis markers (*, **, _, __, ~~) and code backticks; "\*" is a
+// literal star. A '_' inside a word (snake_case) and a '*' with spaces on
+// both sides ("2 * 3") are text, not emphasis.
+std::string StripEmphasis(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c == '\\' && i + 1 < s.size() && IsAsciiPunct(s[i + 1])) {
+      out += s[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c == '`') {
+      ++i;
+      continue;
+    }
+    if (c == '*' || c == '_' || c == '~') {
+      size_t run = i;
+      while (run < s.size() && s[run] == c) ++run;
+      char before = i > 0 ? s[i - 1] : ' ';
+      char after = run < s.size() ? s[run] : ' ';
+      bool space_before = IsBlank(before);
+      bool space_after = IsBlank(after);
+      bool literal = (space_before && space_after) ||
+                     (c == '_' && IsWordByte(before) && IsWordByte(after)) ||
+                     (c == '~' && run - i < 2);
+      if (literal) out.append(s.substr(i, run - i));
+      i = run;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+std::string MarkdownInline(std::string_view s) { return StripEmphasis(ReplaceLinks(s)); }
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+enum class BlockType { kParagraph, kHeading, kListItem, kTableCell };
+
+struct Block {
+  BlockType type = BlockType::kParagraph;
+  std::string label;
+  int level = 0;
+  std::string text;
+  int lines = 0;
+  bool verbatim = false;  // fenced code: no inline Markdown
+};
+
+class BlockReader {
+ public:
+  explicit BlockReader(Format format) : format_(format) {}
+
+  void Read(const std::vector<std::string_view>& lines);
+
+  std::vector<Block>& blocks() { return blocks_; }
+  // True when the text marks its headings (ATX "#" or setext underlines).
+  bool has_marked_headings() const { return has_marked_headings_; }
+
+ private:
+  bool markdown() const { return format_ == Format::kMarkdown; }
+  Block* open() { return open_ ? &blocks_.back() : nullptr; }
+  void Close() { open_ = false; }
+  Block& Start(BlockType type, std::string_view text, std::string label = {}, int level = 0) {
+    blocks_.push_back(Block{type, std::move(label), level, std::string(text), 1, false});
+    open_ = true;
+    return blocks_.back();
+  }
+  int ListLevel(int indent);
+
+  Format format_;
+  std::vector<Block> blocks_;
+  bool open_ = false;  // blocks_.back() still takes continuation lines
+  bool has_marked_headings_ = false;
+  std::vector<int> list_indents_;  // indents of the enclosing bullets
+};
+
+int BlockReader::ListLevel(int indent) {
+  while (!list_indents_.empty() && list_indents_.back() > indent) list_indents_.pop_back();
+  if (list_indents_.empty() || list_indents_.back() < indent) list_indents_.push_back(indent);
+  return static_cast<int>(list_indents_.size());
+}
+
+void BlockReader::Read(const std::vector<std::string_view>& lines) {
+  bool previous_blank = true;
+  bool in_table = false;
+  std::string_view fence;  // the opening "```" or "~~~" while inside a code block
+  for (size_t li = 0; li < lines.size(); ++li) {
+    std::string_view raw = lines[li];
+    std::string_view t = Trim(raw);
+    int indent = IndentOf(raw);
+
+    if (markdown() && !fence.empty()) {
+      if (StartsWith(t, fence)) {
+        fence = {};
+        Close();
+        continue;
+      }
+      if (open() && open()->verbatim) {
+        open()->text += ' ';
+        open()->text.append(t);
+      } else if (!t.empty()) {
+        Start(BlockType::kParagraph, t).verbatim = true;
+      }
+      continue;
+    }
+    if (t.empty()) {
+      Close();
+      previous_blank = true;
+      in_table = false;
+      continue;
+    }
+    if (markdown() && (StartsWith(t, "```") || StartsWith(t, "~~~"))) {
+      fence = t.substr(0, 3);
+      Close();
+      previous_blank = true;
+      continue;
+    }
+    if (markdown()) {
+      // A block quote is read as the text it quotes.
+      while (!t.empty() && t.front() == '>') t = Trim(t.substr(1));
+      if (t.empty()) {
+        Close();
+        previous_blank = true;
+        continue;
+      }
+    }
+
+    // Setext underline of the paragraph just read.
+    if (int level = SetextLevel(t);
+        level > 0 && !previous_blank && open() && open()->type == BlockType::kParagraph &&
+        open()->label.empty() && !open()->verbatim) {
+      open()->type = BlockType::kHeading;
+      open()->level = level;
+      has_marked_headings_ = true;
+      Close();
+      previous_blank = false;
+      continue;
+    }
+    if (IsThematicBreak(t)) {
+      Close();
+      previous_blank = true;
+      continue;
+    }
+    std::string_view heading_text;
+    if (int level = AtxHeading(t, &heading_text); level > 0) {
+      Close();
+      Start(BlockType::kHeading, heading_text, {}, level);
+      has_marked_headings_ = true;
+      Close();
+      list_indents_.clear();
+      previous_blank = false;
+      continue;
+    }
+
+    // Tables: a row of pipes, or any line with a pipe above a separator row.
+    bool next_is_separator = li + 1 < lines.size() && IsTableSeparator(Trim(lines[li + 1]));
+    bool pipe_row = t.size() >= 3 && t.front() == '|' && t.back() == '|';
+    if (t.find('|') != std::string_view::npos && (in_table || pipe_row || next_is_separator)) {
+      Close();
+      in_table = true;
+      previous_blank = false;
+      if (IsTableSeparator(t)) continue;
+      for (const std::string& cell : TableCells(t)) {
+        std::string_view c = Trim(cell);
+        if (!c.empty()) Start(BlockType::kTableCell, c);
+      }
+      Close();
+      continue;
+    }
+    in_table = false;
+
+    if (size_t n = BulletMarker(t, format_); n > 0) {
+      Close();
+      Start(BlockType::kListItem, Trim(t.substr(n)), {}, ListLevel(indent));
+      previous_blank = false;
+      continue;
+    }
+    std::string label;
+    if (size_t n = NumberMarker(t, &label); n > 0) {
+      // A wrapped line can start with "2022." or "(b)"; a number starts a
+      // new passage only after a blank line or another numbered item.
+      Block* b = open();
+      if (previous_blank || b == nullptr || b->type == BlockType::kListItem || !b->label.empty()) {
+        Close();
+        Start(BlockType::kParagraph, Trim(t.substr(n)), std::move(label));
+        previous_blank = false;
+        continue;
+      }
+    }
+
+    Block* b = open();
+    if (b != nullptr && !previous_blank &&
+        (b->type == BlockType::kParagraph || b->type == BlockType::kListItem)) {
+      b->text += ' ';
+      b->text.append(t);
+      ++b->lines;
+    } else {
+      if (indent == 0) list_indents_.clear();
+      Start(BlockType::kParagraph, t);
+    }
+    previous_blank = false;
+  }
+}
+
+// "**Text**" or "__Text__" and nothing else.
+bool IsBoldOnly(std::string_view t) {
+  for (std::string_view mark : {std::string_view("**"), std::string_view("__")}) {
+    if (t.size() > 4 && StartsWith(t, mark) && EndsWith(t, mark) &&
+        t.substr(2, t.size() - 4).find(mark) == std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A single short line that reads like a title: begins with a capital letter,
+// does not end like a sentence or an introduction to a list, and is no
+// address, link or telephone number.
+bool LooksLikeHeading(const Block& b) {
+  if (b.type != BlockType::kParagraph || !b.label.empty() || b.lines != 1 || b.verbatim) {
+    return false;
+  }
+  std::string_view t = b.text;
+  if (t.empty() || t.size() > kMaxGuessedHeadingBytes) return false;
+  char last = t.back();
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-') return false;
+  UChar32 first;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), i, static_cast<int32_t>(t.size()), first);
+  if (first < 0 || !u_isupper(first)) return false;
+  if (t.find('@') != std::string_view::npos || t.find("://") != std::string_view::npos) return false;
+  int words = 1;
+  size_t digits = 0;
+  size_t visible = 0;
+  for (char c : t) {
+    words += IsBlank(c) ? 1 : 0;
+    digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+    visible += IsBlank(c) ? 0 : 1;
+  }
+  if (digits * 3 > visible) return false;
+  return words <= kMaxGuessedHeadingWords;
+}
+
+// The first `max` bytes of `s`, not cutting a UTF-8 sequence.
+std::string_view Utf8Prefix(std::string_view s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+}  // namespace
+
+Result<Document> ExtractPlainText(const std::string& path, std::string_view bytes, Format format) {
+  if (format != Format::kText && format != Format::kMarkdown) {
+    return Status::InvalidArgument(path, "the text extractor reads only plain text and Markdown");
+  }
+  Document doc;
+  doc.path = path;
+  doc.format = format;
+
+  const std::string text = DecodeText(bytes);
+  const std::vector<std::string_view> lines = SplitLines(text);
+  BlockReader reader(format);
+  reader.Read(lines);
+  std::vector<Block>& blocks = reader.blocks();
+
+  const bool markdown = format == Format::kMarkdown;
+  // Unmarked headings are guessed only where the author marked none.
+  // Of a run of heading-like lines (a name, a role, a phone number) only the
+  // first is taken: headings are followed by body text.
+  const bool guess_headings = !markdown || !reader.has_marked_headings();
+  bool previous_looked_like_heading = false;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    if (markdown && b.type == BlockType::kParagraph && b.label.empty() && !b.verbatim &&
+        IsBoldOnly(b.text)) {
+      b.type = BlockType::kHeading;
+      b.level = 2;
+      previous_looked_like_heading = false;
+      continue;
+    }
+    bool looks = guess_headings && LooksLikeHeading(b);
+    if (looks && !previous_looked_like_heading && i + 1 < blocks.size()) {
+      b.type = BlockType::kHeading;
+      b.level = 2;
+    }
+    previous_looked_like_heading = looks;
+  }
+
+  PassageBuilder out(&doc);
+  for (const Block& b : blocks) {
+    std::string text = markdown && !b.verbatim ? MarkdownInline(b.text) : b.text;
+    switch (b.type) {
+      case BlockType::kHeading:
+        out.Heading(text, b.level, std::nullopt, b.label);
+        if (doc.title.empty() && !doc.passages.empty()) doc.title = doc.passages.back().text;
+        break;
+      case BlockType::kParagraph:
+        out.Add(PassageKind::kParagraph, text, std::nullopt, b.label);
+        break;
+      case BlockType::kListItem:
+        out.Add(PassageKind::kListItem, text, std::nullopt, b.label, b.level);
+        break;
+      case BlockType::kTableCell:
+        out.Add(PassageKind::kTableCell, text, std::nullopt);
+        break;
+    }
+  }
+
+  if (doc.title.empty()) {
+    for (std::string_view line : lines) {
+      std::string_view t = Utf8Prefix(Trim(line), kMaxTitleBytes);
+      if (t.empty()) continue;
+      std::string candidate = NormaliseText(markdown ? MarkdownInline(t) : std::string(t));
+      if (!candidate.empty()) {
+        doc.title = std::move(candidate);
+        break;
+      }
+    }
+  }
+  doc.title = std::string(Utf8Prefix(doc.title, kMaxTitleBytes));
+  return doc;
 }
 
 }  // namespace xref

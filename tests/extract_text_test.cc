@@ -1,0 +1,306 @@
+// Plain text and Markdown extraction: paragraphs, headings, numbers, lists,
+// tables, inline Markdown, encodings, and the bundled reference report.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/extract.h"
+#include "tests/testing/word_similarity.h"
+
+namespace xref {
+namespace {
+
+Document Extract(std::string_view bytes, Format format = Format::kText) {
+  Result<Document> doc = ExtractPlainText("test.txt", bytes, format);
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return doc.ok() ? std::move(doc).value() : Document{};
+}
+
+Document ExtractMarkdown(std::string_view bytes) { return Extract(bytes, Format::kMarkdown); }
+
+// "kind|label|level|text" per passage, for compact comparisons.
+std::vector<std::string> Shape(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Passage& p : doc.passages) {
+    out.push_back(std::string(PassageKindName(p.kind)) + "|" + p.label + "|" +
+                  std::to_string(p.level) + "|" + p.text);
+  }
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+TEST(ExtractTextTest, BlankLinesSeparateParagraphsAndLinesJoin) {
+  Document doc = Extract("First line\nof one paragraph.\n\n\nSecond paragraph\nhere.\n");
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|First line of one paragraph.",
+                                "paragraph||0|Second paragraph here."}));
+  EXPECT_EQ(doc.passages[0].n, 1);
+  EXPECT_EQ(doc.passages[1].n, 2);
+  EXPECT_EQ(doc.format, Format::kText);
+  EXPECT_EQ(doc.path, "test.txt");
+}
+
+TEST(ExtractTextTest, ByteOrderMarkAndLineEndings) {
+  const char* inputs[] = {
+      "\xEF\xBB\xBFOne\r\ntwo.\r\n\r\nThree.\r\n",  // BOM + CRLF
+      "One\rtwo.\r\rThree.\r",                     // old Mac CR
+      "One\ntwo.\n\nThree.",                       // LF, no final newline
+  };
+  for (const char* in : inputs) {
+    Document doc = Extract(in);
+    EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|One two.", "paragraph||0|Three."})) << in;
+    EXPECT_EQ(doc.title, "One") << in;
+  }
+}
+
+TEST(ExtractTextTest, Utf16WithByteOrderMark) {
+  std::string le("\xFF\xFE", 2);
+  for (char c : std::string("Caf\xE9.")) {  // Latin-1 é is U+00E9
+    le += c;
+    le += '\0';
+  }
+  Document doc = Extract(le);
+  ASSERT_EQ(doc.passages.size(), 1u);
+  EXPECT_EQ(doc.passages[0].text, "Caf\xC3\xA9.");
+}
+
+TEST(ExtractTextTest, InvalidUtf8IsRepairedNotRefused) {
+  Document doc = Extract("Budget \xA3" "45m for\xFF\xFE pathfinders.\n\nNext \xC3 para.");
+  ASSERT_EQ(doc.passages.size(), 2u);
+  EXPECT_EQ(doc.passages[0].text, "Budget \xEF\xBF\xBD" "45m for\xEF\xBF\xBD\xEF\xBF\xBD pathfinders.");
+  EXPECT_EQ(doc.passages[1].text, "Next \xEF\xBF\xBD para.");
+}
+
+TEST(ExtractTextTest, AtxAndSetextHeadings) {
+  Document doc = ExtractMarkdown(
+      "# Title ##\n\nIntro text.\n\n## Part one\nBody one.\n\n###### Deep\n\nBody deep.\n\n"
+      "Setext one\n==========\n\nBody two.\n\nSetext two\n---\nBody three.\n\n#NoSpace is text\n");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||1|Title", "paragraph||0|Intro text.",
+                                "heading||2|Part one", "paragraph||0|Body one.",
+                                "heading||6|Deep", "paragraph||0|Body deep.",
+                                "heading||1|Setext one", "paragraph||0|Body two.",
+                                "heading||2|Setext two", "paragraph||0|Body three.",
+                                "paragraph||0|#NoSpace is text"}));
+  EXPECT_EQ(doc.passages[1].section, "Title");
+  EXPECT_EQ(doc.passages[3].section, "Part one");
+  EXPECT_EQ(doc.passages[9].section, "Setext two");
+  EXPECT_EQ(doc.title, "Title");
+}
+
+TEST(ExtractTextTest, ThematicBreakIsNoHeading) {
+  Document doc = ExtractMarkdown("# H\n\nText.\n\n---\n\nMore.\n\n* * *\n");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||1|H", "paragraph||0|Text.", "paragraph||0|More."}));
+}
+
+TEST(ExtractTextTest, BoldLineIsAHeadingInMarkdownOnly) {
+  const char* in = "**Purpose of the report**\n\nThe purpose is **to inform**.\n";
+  EXPECT_EQ(Shape(ExtractMarkdown(in)),
+            (Lines{"heading||2|Purpose of the report", "paragraph||0|The purpose is to inform."}));
+  Document text = Extract(in);
+  EXPECT_EQ(text.passages[0].kind, PassageKind::kParagraph);
+  EXPECT_EQ(text.passages[0].text, "**Purpose of the report**");
+}
+
+TEST(ExtractTextTest, BoldHeadingOverTwoLines) {
+  Document doc = ExtractMarkdown("**CHILDREN AND FAMILY SERVICES\nCOMMITTEE**\n\n7 MARCH 2023\n");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||2|CHILDREN AND FAMILY SERVICES COMMITTEE",
+                                "paragraph||0|7 MARCH 2023"}));
+  EXPECT_EQ(doc.title, "CHILDREN AND FAMILY SERVICES COMMITTEE");
+}
+
+struct NumberCase {
+  const char* line;
+  const char* label;  // "" = no number
+  const char* text;
+};
+
+TEST(ExtractTextTest, NumberedParagraphs) {
+  const NumberCase cases[] = {
+      {"12. The Government is investing.", "12", "The Government is investing."},
+      {"1.1 Scope of the review", "1.1", "Scope of the review"},
+      {"1.1. Scope", "1.1", "Scope"},
+      {"2.3.4 Detail", "2.3.4", "Detail"},
+      {"(a) the first point", "(a)", "the first point"},
+      {"(12) twelfth", "(12)", "twelfth"},
+      {"(iv) fourth", "(iv)", "fourth"},
+      {"a) lettered", "a)", "lettered"},
+      {"b. lettered", "b", "lettered"},
+      {"3) numbered", "3)", "numbered"},
+      {"ii) roman", "ii)", "roman"},
+      {"12 apples were bought.", "", "12 apples were bought."},
+      {"2022. The year began.", "", "2022. The year began."},
+      {"1.5m pounds", "", "1.5m pounds"},
+      {"12.", "", "12."},
+      {"A. N. Other wrote this.", "", "A. N. Other wrote this."},
+  };
+  for (const NumberCase& c : cases) {
+    for (Format format : {Format::kText, Format::kMarkdown}) {
+      Document doc = Extract(c.line, format);
+      ASSERT_EQ(doc.passages.size(), 1u) << c.line;
+      EXPECT_EQ(doc.passages[0].kind, PassageKind::kParagraph) << c.line;
+      EXPECT_EQ(doc.passages[0].label, c.label) << c.line;
+      EXPECT_EQ(doc.passages[0].text, c.text) << c.line;
+    }
+  }
+}
+
+TEST(ExtractTextTest, ConsecutiveNumbersSplitButWrappedYearsDoNot) {
+  Document doc = Extract(
+      "1. First paragraph that wraps\nonto a second line.\n2. Second, published in May\n"
+      "2022. This continues it.\n(a) a sub point\n(b) another\n\nPlain text after.\n");
+  EXPECT_EQ(Shape(doc),
+            (Lines{"paragraph|1|0|First paragraph that wraps onto a second line.",
+                   "paragraph|2|0|Second, published in May 2022. This continues it.",
+                   "paragraph|(a)|0|a sub point", "paragraph|(b)|0|another",
+                   "paragraph||0|Plain text after."}));
+}
+
+TEST(ExtractTextTest, Bullets) {
+  Document doc = Extract(
+      "Intro:\n- dash item\n* star item\n\xE2\x80\xA2 bullet item\nthat wraps\n"
+      "  - nested item\n    - deeper\n- back to top\n");
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|Intro:", "list_item||1|dash item",
+                                "list_item||1|star item", "list_item||1|bullet item that wraps",
+                                "list_item||2|nested item", "list_item||3|deeper",
+                                "list_item||1|back to top"}));
+}
+
+TEST(ExtractTextTest, MarkdownInline) {
+  struct Case {
+    const char* in;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"Some **bold** and *em* and __strong__ and _em_.", "Some bold and em and strong and em."},
+      {"See [the strategy](https://example.org/a_(b)) now.", "See the strategy now."},
+      {"An ![chart](img.png) image.", "An chart image."},
+      {"Ref [link][1] style.", "Ref link style."},
+      {"Auto <https://example.org/x> link.", "Auto https://example.org/x link."},
+      {"A snake_case_name stays.", "A snake_case_name stays."},
+      {"2 * 3 = 6", "2 * 3 = 6"},
+      {"Escaped \\*star\\* and \\[bracket].", "Escaped *star* and [bracket]."},
+      {"Code `x = 1` here.", "Code x = 1 here."},
+      {"~~struck~~ text", "struck text"},
+      {"[unclosed link( and [text] alone", "[unclosed link( and [text] alone"},
+  };
+  for (const Case& c : cases) {
+    Document doc = ExtractMarkdown(c.in);
+    ASSERT_EQ(doc.passages.size(), 1u) << c.in;
+    EXPECT_EQ(doc.passages[0].text, c.want) << c.in;
+  }
+  // Plain text keeps the markup as written.
+  EXPECT_EQ(Extract("Some **bold** [x](y).").passages[0].text, "Some **bold** [x](y).");
+}
+
+TEST(ExtractTextTest, MarkdownEmphasisInHeadingsAndItems) {
+  Document doc = ExtractMarkdown("## The *new* plan\n\n- **£45m** for [pathfinders](u)\n");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||2|The new plan", "list_item||1|£45m for pathfinders"}));
+}
+
+TEST(ExtractTextTest, PipeTables) {
+  Document doc = ExtractMarkdown(
+      "Costs:\n\n| Item | Amount |\n|------|-------:|\n| Family help | £45m |\n"
+      "| Kinship \\| care | £9m |\n\nAfter.\n\nName | Role\n--- | ---\nAna | Chair\n");
+  EXPECT_EQ(Shape(doc),
+            (Lines{"paragraph||0|Costs:", "table_cell||0|Item", "table_cell||0|Amount",
+                   "table_cell||0|Family help", "table_cell||0|£45m", "table_cell||0|Kinship | care",
+                   "table_cell||0|£9m", "paragraph||0|After.", "table_cell||0|Name",
+                   "table_cell||0|Role", "table_cell||0|Ana", "table_cell||0|Chair"}));
+}
+
+TEST(ExtractTextTest, GuessedHeadingsInPlainText) {
+  Document doc = Extract(
+      "Purpose of the Report\n\n1. The purpose is this.\n\nBackground\n\n"
+      "This line is a sentence.\n\nWhat happens next?\n\nA closing paragraph.\n");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||2|Purpose of the Report",
+                                "paragraph|1|0|The purpose is this.", "heading||2|Background",
+                                "paragraph||0|This line is a sentence.",
+                                "heading||2|What happens next?", "paragraph||0|A closing paragraph."}));
+  EXPECT_EQ(doc.passages[1].section, "Purpose of the Report");
+  EXPECT_EQ(doc.title, "Purpose of the Report");
+}
+
+TEST(ExtractTextTest, NoGuessingWhenMarkdownMarksItsHeadings) {
+  Document doc = ExtractMarkdown("# Real heading\n\nShort line\n\nBody text.\n");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||1|Real heading", "paragraph||0|Short line",
+                                "paragraph||0|Body text."}));
+}
+
+TEST(ExtractTextTest, FencedCodeIsKeptVerbatim) {
+  Document doc = ExtractMarkdown("```\n# not a heading\n- not a list\n```\n");
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|# not a heading - not a list"}));
+}
+
+TEST(ExtractTextTest, BlockQuote) {
+  Document doc = ExtractMarkdown("> Quoted **text**\n> continues.\n");
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|Quoted text continues."}));
+}
+
+TEST(ExtractTextTest, TitleIsFirstLineWithoutHeadings) {
+  Document doc = Extract("report of the director, 7 March\nand more text.\n");
+  EXPECT_EQ(doc.title, "report of the director, 7 March");
+}
+
+TEST(ExtractTextTest, EmptyAndBlankInputs) {
+  EXPECT_TRUE(Extract("").passages.empty());
+  EXPECT_TRUE(Extract("\n\n   \n\t\n").passages.empty());
+  EXPECT_TRUE(ExtractMarkdown("---\n***\n").passages.empty());
+}
+
+TEST(ExtractTextTest, RefusesOtherFormats) {
+  Result<Document> doc = ExtractPlainText("x.pdf", "text", Format::kPdf);
+  EXPECT_FALSE(doc.ok());
+}
+
+// A 50 MB file on one line, full of Markdown openers that never close: the
+// reader must stay linear (a quadratic scan would not finish in the suite).
+TEST(ExtractTextTest, HugeSingleLineIsLinear) {
+  const std::string unit = "word [a](no close **b <https://x [c] ";
+  std::string line;
+  line.reserve(50u << 20);
+  while (line.size() < (50u << 20)) line += unit;
+  Document doc = ExtractMarkdown(line);
+  ASSERT_EQ(doc.passages.size(), 1u);
+  EXPECT_GT(doc.passages[0].text.size(), 40u << 20);
+  EXPECT_LE(doc.title.size(), 300u);
+}
+
+// The reference text of the Leicestershire report, read as Markdown.
+TEST(ExtractTextTest, LeicestershireReferenceAsMarkdown) {
+  const std::string path =
+      XREF_SHARED_DIR "/corpus/reference/leicestershire-cfs-scrutiny-2023-03-07.md";
+  std::string bytes = testing::ReadFileOrFail(path);
+  ASSERT_FALSE(bytes.empty());
+  Result<Document> doc = ExtractPlainText(path, bytes, Format::kMarkdown);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+
+  std::vector<int> numbers;
+  int headings = 0;
+  for (const Passage& p : doc->passages) {
+    if (p.kind == PassageKind::kHeading) ++headings;
+    if (!p.label.empty() && std::all_of(p.label.begin(), p.label.end(), ::isdigit)) {
+      numbers.push_back(std::stoi(p.label));
+    }
+  }
+  // Paragraphs 1..N in order, each once.
+  ASSERT_GE(numbers.size(), 45u);
+  for (size_t i = 0; i < numbers.size(); ++i) EXPECT_EQ(numbers[i], static_cast<int>(i) + 1);
+  EXPECT_GE(headings, 8);
+  EXPECT_NE(doc->title.find("CHILDREN AND FAMILY SERVICES"), std::string::npos) << doc->title;
+
+  const Passage* twelve = nullptr;
+  for (const Passage& p : doc->passages) {
+    if (p.label == "12") twelve = &p;
+  }
+  ASSERT_NE(twelve, nullptr);
+  EXPECT_EQ(twelve->text.rfind("The Government is investing", 0), 0u) << twelve->text;
+  EXPECT_NE(twelve->section.find("Pillar 1"), std::string::npos) << twelve->section;
+
+  std::string all;
+  for (const Passage& p : doc->passages) all += (p.label.empty() ? "" : p.label + " ") + p.text + "\n";
+  EXPECT_GE(testing::WordSequenceSimilarity(all, bytes), 0.99);
+}
+
+}  // namespace
+}  // namespace xref
