@@ -1,0 +1,293 @@
+// IndexStore: connection settings, prepared statements and one transaction
+// per document. See store.h.
+#include "index/store.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <ctime>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "index/schema.h"
+#include "index/tokenizer.h"
+
+namespace xref {
+namespace {
+
+// A writer that finds the database locked (another `xref index` running)
+// waits this long before giving up with "database is locked".
+constexpr int kBusyTimeoutMs = 10000;
+
+Status Configure(sqlite::Database& db, bool read_only) {
+  if (Status s = RegisterXrefTokenizer(db.get()); !s.ok()) return Status::Internal(db.path(), s.what());
+  sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+  if (read_only) return db.Exec("PRAGMA query_only = ON");
+  // WAL: readers never block the writer nor see half a document.
+  // synchronous=NORMAL: a commit survives a crash of the process; only power
+  // loss can take back the last transactions, never corrupt the file.
+  sqlite::Statement wal = db.Prepare("PRAGMA journal_mode = WAL");
+  if (!wal.valid() || !wal.Step()) {
+    return Status::Corrupt(db.path(), std::string("not an xref index (") +
+                                          sqlite3_errmsg(db.get()) + ")");
+  }
+  return db.Exec(
+      "PRAGMA synchronous = NORMAL;"
+      "PRAGMA foreign_keys = ON;"
+      "PRAGMA temp_store = MEMORY;");
+}
+
+std::optional<std::string> NonEmpty(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+}  // namespace
+
+std::string UtcTimestamp() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t secs = std::chrono::system_clock::to_time_t(now);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  return fmt::format("{}.{:03d}Z", buf, static_cast<int>(ms));
+}
+
+Result<std::unique_ptr<sqlite::Database>> OpenIndexForReading(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    return Status::NotFound(path, "no index here; run `xref index PATH...` first (or give --db)");
+  }
+  auto db = std::make_unique<sqlite::Database>();
+  if (Status s = db->Open(path, /*read_only=*/true); !s.ok()) return s;
+  if (Status s = Configure(*db, /*read_only=*/true); !s.ok()) return s;
+  if (Status s = CheckSchema(*db); !s.ok()) return s;
+  return db;
+}
+
+Result<std::unique_ptr<IndexStore>> IndexStore::Open(const std::string& path) {
+  std::unique_ptr<IndexStore> store(new IndexStore());
+  if (Status s = store->db_.Open(path, /*read_only=*/false); !s.ok()) return s;
+  if (Status s = Configure(store->db_, /*read_only=*/false); !s.ok()) return s;
+  if (Status s = EnsureSchema(store->db_); !s.ok()) return s;
+  if (Status s = store->Prepare(); !s.ok()) return s;
+  return store;
+}
+
+Status IndexStore::Prepare() {
+  Status error;
+  auto prepare = [&](sqlite::Statement* st, const char* sql) {
+    if (error.ok()) *st = db_.Prepare(sql, &error);
+  };
+  prepare(&find_document_, "SELECT id FROM documents WHERE path = ?1");
+  prepare(&insert_document_,
+          "INSERT INTO documents(path, title, format, date, size, mtime_ns, hash, pages, status, "
+          "error, indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  prepare(&update_document_,
+          "UPDATE documents SET title = ?2, format = ?3, date = ?4, size = ?5, mtime_ns = ?6, "
+          "hash = ?7, pages = ?8, status = ?9, error = ?10, indexed_at = ?11 WHERE id = ?1");
+  prepare(&delete_passages_, "DELETE FROM passages WHERE doc_id = ?1");
+  prepare(&insert_passage_,
+          "INSERT INTO passages(doc_id, n, page, label, section, kind, level, stance, text) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  prepare(&insert_tag_,
+          "INSERT INTO tags(passage_id, kind, \"start\", \"end\", text, amount, currency, per, "
+          "percent, count, unit, date_start, date_end, precision, bound, relative, timex, actor, "
+          "modality, action, value_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+          "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
+  prepare(&move_document_, "UPDATE documents SET path = ?2, size = ?3, mtime_ns = ?4 WHERE id = ?1");
+  prepare(&update_file_state_, "UPDATE documents SET size = ?2, mtime_ns = ?3 WHERE id = ?1");
+  prepare(&delete_document_, "DELETE FROM documents WHERE id = ?1");
+  prepare(&queue_link_,
+          "INSERT INTO link_queue(doc_id, removed) VALUES (?1, ?2) "
+          "ON CONFLICT(doc_id) DO UPDATE SET removed = excluded.removed");
+  return error;
+}
+
+Status IndexStore::InTransaction(const std::function<Status()>& body) {
+  // IMMEDIATE takes the write lock up front, so a concurrent writer waits
+  // (busy_timeout) instead of failing half-way with SQLITE_BUSY.
+  if (Status s = db_.Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Status s = body();
+  if (!s.ok()) {
+    db_.Exec("ROLLBACK");
+    return s;
+  }
+  return db_.Exec("COMMIT");
+}
+
+Result<std::vector<StoredDocument>> IndexStore::Documents() {
+  sqlite::Statement st = db_.Prepare(
+      "SELECT id, path, size, mtime_ns, hash, status, indexed_at FROM documents ORDER BY path");
+  std::vector<StoredDocument> out;
+  while (st.Step()) {
+    StoredDocument d;
+    d.id = st.ColumnInt64(0);
+    d.file.path = st.ColumnText(1);
+    d.file.size = st.ColumnInt64(2);
+    d.file.mtime_ns = st.ColumnInt64(3);
+    d.hash = st.ColumnText(4);
+    d.failed = st.ColumnText(5) != "ok";
+    d.indexed_at = st.ColumnText(6);
+    out.push_back(std::move(d));
+  }
+  if (!st.status().ok()) return st.status();
+  return out;
+}
+
+Result<std::vector<std::string>> IndexStore::Roots() {
+  sqlite::Statement st = db_.Prepare("SELECT path FROM roots ORDER BY path");
+  std::vector<std::string> out;
+  while (st.Step()) out.push_back(st.ColumnText(0));
+  if (!st.status().ok()) return st.status();
+  return out;
+}
+
+Status IndexStore::AddRoots(const std::vector<std::string>& paths) {
+  return InTransaction([&]() -> Status {
+    sqlite::Statement st = db_.Prepare("INSERT OR IGNORE INTO roots(path) VALUES (?1)");
+    for (const std::string& p : paths) {
+      if (Status s = st.Bind(1, p).Run(); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+}
+
+Status IndexStore::WritePassages(int64_t doc_id, const DocumentRecord& record) {
+  for (const PassageRecord& pr : record.passages) {
+    const Passage& p = pr.passage;
+    insert_passage_.Bind(1, doc_id)
+        .Bind(2, p.n)
+        .Bind(3, p.page)
+        .Bind(4, NonEmpty(p.label))
+        .Bind(5, NonEmpty(p.section))
+        .Bind(6, PassageKindName(p.kind))
+        .Bind(7, p.level)
+        .Bind(8, StanceName(pr.stance))
+        .Bind(9, p.text);
+    if (Status s = insert_passage_.Run(); !s.ok()) return s;
+    const int64_t passage_id = sqlite3_last_insert_rowid(db_.get());
+    for (const Tag& t : pr.tags) {
+      sqlite::Statement& st = insert_tag_;
+      st.Bind(1, passage_id)
+          .Bind(2, TagKindName(t.kind))
+          .Bind(3, static_cast<int64_t>(t.start))
+          .Bind(4, static_cast<int64_t>(t.end))
+          .Bind(5, t.text);
+      switch (t.kind) {
+        case TagKind::kMoney:
+          st.Bind(6, t.money.amount).Bind(7, NonEmpty(t.money.currency)).Bind(8, NonEmpty(t.money.per));
+          break;
+        case TagKind::kPercent:
+          st.Bind(9, t.percent.percent);
+          break;
+        case TagKind::kCount:
+          st.Bind(10, t.count.count).Bind(11, NonEmpty(t.count.unit));
+          break;
+        case TagKind::kDate:
+          st.Bind(12, NonEmpty(t.date.start))
+              .Bind(13, NonEmpty(t.date.end))
+              .Bind(14, NonEmpty(t.date.precision))
+              .Bind(15, NonEmpty(t.date.bound))
+              .Bind(16, t.date.relative ? 1 : 0)
+              .Bind(17, NonEmpty(t.date.timex));
+          break;
+        case TagKind::kCommitment:
+          st.Bind(18, NonEmpty(t.commitment.actor))
+              .Bind(19, NonEmpty(t.commitment.modality))
+              .Bind(20, NonEmpty(t.commitment.action));
+          break;
+      }
+      nlohmann::json j = TagToJson(t);
+      const nlohmann::json& value = j.contains("value") ? j["value"] : j;
+      st.Bind(21, value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      if (Status s = st.Run(); !s.ok()) return s;
+    }
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> IndexStore::PutDocument(const DocumentRecord& record) {
+  int64_t doc_id = 0;
+  Status s = InTransaction([&]() -> Status {
+    find_document_.Bind(1, record.file.path);
+    std::optional<int64_t> existing;
+    if (find_document_.Step()) existing = find_document_.ColumnInt64(0);
+    Status found = find_document_.status();
+    find_document_.Reset();
+    if (!found.ok()) return found;
+
+    const bool failed = !record.error.ok();
+    sqlite::Statement& st = existing ? update_document_ : insert_document_;
+    if (existing) {
+      st.Bind(1, *existing);
+    } else {
+      st.Bind(1, record.file.path);
+    }
+    st.Bind(2, failed ? std::nullopt : NonEmpty(record.title))
+        .Bind(3, failed ? std::string_view() : FormatName(record.format))
+        .Bind(4, failed ? std::nullopt : NonEmpty(record.date))
+        .Bind(5, record.file.size)
+        .Bind(6, record.file.mtime_ns)
+        .Bind(7, record.hash)
+        .Bind(8, failed ? std::nullopt : record.pages)
+        .Bind(9, failed ? "failed" : "ok")
+        .Bind(10, failed ? std::optional<std::string>(record.error.what()) : std::nullopt)
+        .Bind(11, UtcTimestamp());
+    if (failed) st.BindNull(3);
+    if (Status w = st.Run(); !w.ok()) return w;
+    if (existing) {
+      doc_id = *existing;
+      // Cascades to tags and to the linker's tables; the trigger keeps FTS in step.
+      if (Status d = delete_passages_.Bind(1, doc_id).Run(); !d.ok()) return d;
+    } else {
+      doc_id = sqlite3_last_insert_rowid(db_.get());
+    }
+    if (Status p = WritePassages(doc_id, record); !p.ok()) return p;
+    return queue_link_.Bind(1, doc_id).Bind(2, 0).Run();
+  });
+  if (!s.ok()) return s;
+  return doc_id;
+}
+
+Status IndexStore::MoveDocument(int64_t id, const FileState& now) {
+  return InTransaction([&] {
+    return move_document_.Bind(1, id).Bind(2, now.path).Bind(3, now.size).Bind(4, now.mtime_ns).Run();
+  });
+}
+
+Status IndexStore::UpdateFileState(int64_t id, const FileState& now) {
+  return InTransaction(
+      [&] { return update_file_state_.Bind(1, id).Bind(2, now.size).Bind(3, now.mtime_ns).Run(); });
+}
+
+Status IndexStore::RemoveDocument(int64_t id) {
+  return InTransaction([&]() -> Status {
+    if (Status s = delete_document_.Bind(1, id).Run(); !s.ok()) return s;
+    return queue_link_.Bind(1, id).Bind(2, 1).Run();
+  });
+}
+
+Status IndexStore::PendingLinks(std::vector<int64_t>* changed, std::vector<int64_t>* removed) {
+  changed->clear();
+  removed->clear();
+  sqlite::Statement st = db_.Prepare(
+      "SELECT q.doc_id, q.removed OR d.id IS NULL FROM link_queue q "
+      "LEFT JOIN documents d ON d.id = q.doc_id ORDER BY q.doc_id");
+  while (st.Step()) (st.ColumnInt64(1) ? removed : changed)->push_back(st.ColumnInt64(0));
+  return st.status();
+}
+
+Status IndexStore::ClearPendingLinks(const std::vector<int64_t>& ids) {
+  return InTransaction([&]() -> Status {
+    sqlite::Statement st = db_.Prepare("DELETE FROM link_queue WHERE doc_id = ?1");
+    for (int64_t id : ids) {
+      if (Status s = st.Bind(1, id).Run(); !s.ok()) return s;
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace xref

@@ -1,0 +1,124 @@
+// IndexStore: the one writer of an xref index (schema in schema.h and
+// docs/schema.md).
+//
+//   auto store = xref::IndexStore::Open("xref.db");      // creates when new
+//   if (!store.ok()) { print store.status().ToString(); }
+//   xref::DocumentRecord rec = ...;                       // file, passages, tags
+//   xref::Result<int64_t> id = (*store)->PutDocument(rec);
+//
+// Every call that writes is one transaction: a crash (even SIGKILL) leaves each
+// document either fully written or as it was before. The database runs in WAL
+// mode, so readers (search, reports) work while a writer is busy.
+//
+// Documents that were written or removed but whose links were not yet updated
+// are remembered in the link_queue table, in the same transaction as the
+// write; PendingLinks/ClearPendingLinks let the indexer hand them to
+// UpdateLinks even when the previous run was killed before it got there.
+//
+// OpenIndexForReading gives readers a read-only connection with the tokenizer
+// registered and the schema checked. Not thread-safe: one thread per store or
+// connection.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "index/sqlite.h"
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+#include "pipeline/tag.h"
+
+namespace xref {
+
+// Where a file is and what it looked like on disk when last seen.
+struct FileState {
+  std::string path;      // absolute, as stored in documents.path
+  int64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+
+// A documents row, as the indexer needs it to decide what changed.
+struct StoredDocument {
+  int64_t id = 0;
+  FileState file;
+  std::string hash;
+  bool failed = false;
+  std::string indexed_at;
+};
+
+struct PassageRecord {
+  Passage passage;
+  Stance stance = Stance::kNeutral;
+  std::vector<Tag> tags;
+};
+
+// Everything written for one file. A non-OK `error` records a failed file
+// (status 'failed', no passages).
+struct DocumentRecord {
+  FileState file;
+  std::string hash;
+  Status error;
+  Format format = Format::kText;
+  std::string title;
+  std::string date;
+  std::optional<int> pages;
+  std::vector<PassageRecord> passages;
+};
+
+// Opens an existing index read-only; kNotFound when there is none at `path`.
+Result<std::unique_ptr<sqlite::Database>> OpenIndexForReading(const std::string& path);
+
+class IndexStore {
+ public:
+  // Opens the index at `path` for writing, creating it when absent.
+  static Result<std::unique_ptr<IndexStore>> Open(const std::string& path);
+
+  sqlite::Database& db() { return db_; }
+
+  Result<std::vector<StoredDocument>> Documents();
+  Result<std::vector<std::string>> Roots();
+  // Adds paths to roots (already absolute); known ones are left alone.
+  Status AddRoots(const std::vector<std::string>& paths);
+
+  // Writes `record` for record.file.path: a new row, or a replacement of the
+  // existing row (same id, old passages and everything hanging off them
+  // gone). Returns the document's id.
+  Result<int64_t> PutDocument(const DocumentRecord& record);
+  // The file moved (same content at a new path): only the row changes.
+  Status MoveDocument(int64_t id, const FileState& now);
+  // Same content, new mtime (touched or copied over): the row's file state.
+  Status UpdateFileState(int64_t id, const FileState& now);
+  // Deletes the document and, by cascade, its passages, tags and links.
+  Status RemoveDocument(int64_t id);
+
+  // Documents written or removed whose links are not yet updated.
+  Status PendingLinks(std::vector<int64_t>* changed, std::vector<int64_t>* removed);
+  Status ClearPendingLinks(const std::vector<int64_t>& ids);
+
+ private:
+  IndexStore() = default;
+  Status Prepare();
+  Status InTransaction(const std::function<Status()>& body);
+  Status WritePassages(int64_t doc_id, const DocumentRecord& record);
+
+  sqlite::Database db_;
+  sqlite::Statement find_document_;
+  sqlite::Statement insert_document_;
+  sqlite::Statement update_document_;
+  sqlite::Statement delete_passages_;
+  sqlite::Statement insert_passage_;
+  sqlite::Statement insert_tag_;
+  sqlite::Statement move_document_;
+  sqlite::Statement update_file_state_;
+  sqlite::Statement delete_document_;
+  sqlite::Statement queue_link_;
+};
+
+// The current time as stored in indexed_at: UTC, ISO 8601 with milliseconds.
+std::string UtcTimestamp();
+
+}  // namespace xref
