@@ -1,13 +1,1745 @@
-// Placeholder until the tagger lands (issue 3).
+// The tagger. One combined RE2 pattern (every form of money, percentage,
+// date and count, each in its own capturing group) is run over the text once,
+// left to right, leftmost-longest; the group that matched says which form was
+// found and a small form-specific pattern then reads the value out of that
+// span alone. Commitments are found per sentence (ICU), and only in passages
+// where a modal keyword occurs at all, so the common case stays one DFA scan.
 #include "pipeline/tag.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
 #include <nlohmann/json.hpp>
+#include <re2/re2.h>
+
+#include "pipeline/number_words.h"
+#include "pipeline/segment.h"
+#include "pipeline/tag_calendar.h"
 
 namespace xref {
 
-struct Tagger::Impl {};
+std::string_view TagKindName(TagKind kind) {
+  switch (kind) {
+    case TagKind::kMoney: return "money";
+    case TagKind::kPercent: return "percent";
+    case TagKind::kCount: return "count";
+    case TagKind::kDate: return "date";
+    case TagKind::kCommitment: return "commitment";
+  }
+  return "money";
+}
+
+std::string_view StanceName(Stance stance) {
+  switch (stance) {
+    case Stance::kNeutral: return "neutral";
+    case Stance::kWelcomes: return "welcomes";
+    case Stance::kConcerned: return "concerned";
+    case Stance::kCallsFor: return "calls_for";
+    case Stance::kQuestions: return "questions";
+  }
+  return "neutral";
+}
+
+namespace {
+
+using re2::StringPiece;
+
+// ---------------------------------------------------------------------------
+// Pattern fragments. None has capturing groups: the combined pattern numbers
+// its groups by form.
+
+const char kNum[] = R"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)";
+// A number that cannot be read as a year 1800-2099 (those are dates unless
+// context says otherwise, which the year handler decides).
+const char kNonYearNum[] =
+    R"((?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\d{1,3}|\d{5,}|0\d{3}|1[0-7]\d\d|2[1-9]\d\d|[3-9]\d{3})(?:\.\d+)?|(?:1[89]|20)\d\d\.\d+))";
+const char kYear[] = R"((?:1[89]|20)\d\d)";
+const char kCurrency[] = R"((?:US\$|£|\$|€|(?:GBP|USD|EUR)\s?))";
+const char kScaleSuffix[] =
+    R"((?:\s?(?i:bn|mn|m|k|tn)\b|\s?(?i:thousand|million|billion|trillion)\b))";
+const char kScaleWord[] = R"((?i:thousand|million|billion|trillion))";
+const char kPer[] =
+    R"((?:\s(?i:per|a|an|each|every)\s(?i:year|annum|week|month|day|hour|fortnight)\b|\s(?i:annually|yearly|weekly|monthly|daily|hourly)\b))";
+const char kMonthFull[] =
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)";
+const char kMonthAny[] =
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+const char kWeekday[] = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const char kSeason[] = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|Fall|[Ww]inter|SPRING|SUMMER|AUTUMN|WINTER)";
+const char kDayNum[] = R"((?:[0-2]?\d|3[01])(?:st|nd|rd|th)?)";
+// Words that turn a date into a bound ("by 2027", "from August 2023").
+const char kBound[] =
+    R"((?i:by\sthe\s(?:end|close)\sof|before\sthe\s(?:end|close)\sof|until\sthe\send\sof|)"
+    R"(no\slater\sthan(?:\sthe\send\sof)?|not\slater\sthan|on\sor\sbefore|by|before|until|till|up\sto|up\suntil|)"
+    R"(from\sthe\s(?:start|beginning)\sof|from|starting\s(?:in|from)|starting|beginning\sin|)"
+    R"(commencing|since|as\sof|as\sfrom|with\seffect\sfrom|effective\sfrom|after|between))";
+const char kQualifier[] =
+    R"((?i:up\sto|at\sleast|more\sthan|over|fewer\sthan|less\sthan|almost|nearly|around|about|)"
+    R"(approximately|roughly|some|an\sestimated|a\stotal\sof|a\sfurther|an\sadditional))";
+const char kDurationUnit[] = R"((?i:days?|weeks?|months?|years?|decades?))";
+
+enum class Form {
+  kMoneySymbol,
+  kMoneyWords,
+  kPercent,
+  kDateSpan,
+  kDateDay,
+  kDateMonthYear,
+  kDateSeasonYear,
+  kDatePart,
+  kDateFinancialYear,
+  kDateYear,
+  kDateDecade,
+  kDateCentury,
+  kDateWeek,
+  kDateMonthNoYear,
+  kDateDayNoYear,
+  kDateSeasonNoYear,
+  kDateRelative,
+  kDateWeekday,
+  kDateNamed,
+  kDateReference,
+  kCount,
+};
+
+struct FormPattern {
+  Form form;
+  std::string pattern;
+};
+
+std::string Cat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view p : parts) out.append(p.data(), p.size());
+  return out;
+}
+
+// The one-day forms, shared by the day atom and spans.
+std::string DayAtom() {
+  return Cat({"(?:", kWeekday, ",?\\s)?(?:", kDayNum, "\\s(?:of\\s)?", kMonthAny, "\\.?,?\\s", kYear,
+              "|", kMonthAny, "\\.?\\s", kDayNum, ",?\\s", kYear, "|(?:[0-2]?\\d|3[01])/(?:0?\\d|1[0-2])/",
+              kYear, "|", kYear, "-(?:0\\d|1[0-2])-(?:[0-2]\\d|3[01]))\\b"});
+}
+std::string MonthYearAtom() { return Cat({kMonthAny, "\\.?,?\\s(?:of\\s)?", kYear, "\\b"}); }
+std::string SeasonYearAtom() { return Cat({kSeason, "(?:\\sof)?\\s", kYear, "(?:/\\d\\d)?\\b"}); }
+
+std::vector<FormPattern> BuildForms(const NumberWords& words) {
+  const std::string wnum = Cat({"\\b", words.CardinalPattern(), "\\b"});
+  const std::string num_or_words = Cat({"(?:\\b", kNum, "|", wnum, ")"});
+  const std::string atom = Cat({"(?:", DayAtom(), "|", MonthYearAtom(), "|", SeasonYearAtom(), "|\\b",
+                                kYear, "\\b)"});
+  std::vector<FormPattern> forms;
+  forms.push_back({Form::kMoneySymbol,
+                   Cat({kCurrency, "\\s?", kNum, kScaleSuffix, "?", kPer, "?"})});
+  forms.push_back({Form::kMoneyWords,
+                   Cat({num_or_words, "(?:\\s?", kScaleWord, ")?\\s(?i:pounds?|dollars?|euros?|pence)\\b",
+                        kPer, "?"})});
+  forms.push_back({Form::kPercent,
+                   Cat({num_or_words,
+                        R"((?:\s?%|\s?(?i:per\s?cent)\b|\s(?i:percent)\b|\s(?i:percentage\spoints?)\b))",
+                        R"((?:\s?(?i:points?)\b)?)"})});
+  // Dates may carry a bound word in front; the handler strips and reads it.
+  const std::string bound = Cat({"(?:\\b", kBound, "\\s)?"});
+  forms.push_back({Form::kDateSpan,
+                   Cat({bound, "(?:(?i:between)\\s", atom, "\\sand\\s", atom, "|(?i:from)\\s", atom,
+                        "\\s(?i:to|until|till|through)\\s", atom, "|", atom,
+                        "\\s?(?:-|–|—|(?i:to))\\s?", atom, ")"})});
+  forms.push_back({Form::kDateDay, Cat({bound, "\\b", DayAtom()})});
+  forms.push_back({Form::kDateMonthYear, Cat({bound, "\\b", MonthYearAtom()})});
+  forms.push_back({Form::kDateSeasonYear, Cat({bound, "\\b", SeasonYearAtom()})});
+  forms.push_back(
+      {Form::kDatePart,
+       Cat({bound, "(?:\\b(?i:early|mid|late)(?:\\s|-)", kYear,
+            "|(?:\\b(?i:the)\\s)?\\b(?i:first|second|1st|2nd)\\shalf\\sof\\s(?:the\\s)?(?:(?i:year)\\s)?",
+            kYear, "|\\bH[12]\\s(?:of\\s)?", kYear, "|\\bQ[1-4]\\s(?:of\\s)?", kYear,
+            "|(?:\\b(?i:the)\\s)?\\b(?i:first|second|third|fourth|final|last)\\squarter\\sof\\s(?:the\\s)?(?:(?i:year)\\s)?",
+            kYear, ")\\b"})});
+  forms.push_back({Form::kDateFinancialYear,
+                   Cat({bound, "\\b", kYear, "\\s?(?:/|-|–|—)\\s?(?:\\d\\d|", kYear, ")\\b"})});
+  forms.push_back({Form::kDateYear, Cat({bound, "\\b", kYear, "\\b"})});
+  forms.push_back({Form::kDateDecade, Cat({bound, "(?:\\b(?i:the)\\s)?\\b(?:1[89]|20)\\d0s\\b"})});
+  forms.push_back({Form::kDateCentury,
+                   Cat({"\\b(?i:the)\\s(?:\\d{1,2}(?:st|nd|rd|th)|\\b", words.OrdinalPattern(),
+                        ")(?:\\s|-)(?i:century)\\b"})});
+  forms.push_back({Form::kDateWeek, Cat({bound, "(?:\\b(?i:week)\\s(?:[1-9]|[1-4]\\d|5[0-3])(?:\\sof|,)?\\s",
+                                         kYear, "|\\b", kYear, "-?W(?:0[1-9]|[1-4]\\d|5[0-3]))\\b"})});
+  forms.push_back(
+      {Form::kDateMonthNoYear,
+       Cat({"\\b(?:", kBound, "|(?i:in|during|last|next|this|early|late|the\\send\\sof|end\\sof|the\\sstart\\sof|",
+            "the\\sbeginning\\sof))\\s(?:(?i:early|late)\\s|(?i:mid)-)?", kMonthFull, "\\b"})});
+  forms.push_back({Form::kDateDayNoYear,
+                   Cat({bound, "\\b(?:", kDayNum, "\\s(?:of\\s)?", kMonthFull, "|", kMonthFull, "\\s",
+                        kDayNum, ")\\b"})});
+  forms.push_back(
+      {Form::kDateSeasonNoYear,
+       Cat({"\\b(?:", kBound, "|(?i:in|during|last|next|this|the|early|late))\\s(?:(?i:the)\\s)?(?:(?i:early|late)\\s)?",
+            "(?i:spring|summer|autumn|winter)\\b"})});
+  forms.push_back(
+      {Form::kDateRelative,
+       Cat({bound, "(?i:\\b(?:today|yesterday|tomorrow)\\b",
+            "|\\b(?:last|this|next|the\\s(?:current|coming|previous|past|following|next|last))\\s",
+            "(?:calendar\\s|financial\\s|academic\\s)?(?:week|month|quarter|year|spring|summer|autumn|winter)\\b",
+            "|\\b(?:later|earlier)\\s(?:this|in\\sthe)\\s(?:year|month)\\b",
+            "|(?:\\b(?:over|during|within|in)\\s)?\\bthe\\s(?:next|coming|last|past|previous|following)\\s",
+            "(?:", kNum, "|", words.CardinalPattern(), "|few|several)\\s", kDurationUnit, "\\b",
+            "|(?:\\b", kNum, "|\\b", words.CardinalPattern(), "|\\ba)\\s", kDurationUnit, "\\sago\\b",
+            "|\\bin\\s(?:", kNum, "|", words.CardinalPattern(), "|a)\\s", kDurationUnit, "(?:'|’)?\\s?time\\b",
+            "|\\bwithin\\s(?:", kNum, "|", words.CardinalPattern(), "|a)\\s", kDurationUnit, "\\b)"})});
+  forms.push_back({Form::kDateWeekday,
+                   Cat({bound, "(?:\\b(?i:on|last|next|this)\\s)?\\b", kWeekday, "\\b"})});
+  forms.push_back(
+      {Form::kDateNamed,
+       Cat({bound, "(?:\\b(?i:the\\s)?(?i:end|start|beginning|rest|remainder|lifetime|life)\\sof\\s)?",
+            "\\b(?:this|the\\s(?:current|next|last|previous|coming))\\s(?:Parliament|parliament|",
+            "(?:Comprehensive\\s)?Spending\\sReview(?:\\speriod)?|spending\\sreview(?:\\speriod)?|",
+            "[Gg]eneral\\s[Ee]lection|Parliamentary\\sterm|parliamentary\\sterm)\\b"})});
+  forms.push_back(
+      {Form::kDateReference,
+       "\\b(?i:now|currently|at\\spresent|presently|at\\sthe\\smoment|nowadays|recently|"
+       "in\\srecent\\s(?:years|months)|in\\sthe\\spast|in\\s(?:the\\s)?future|in\\sthe\\scoming\\syears)\\b"});
+  forms.push_back({Form::kCount,
+                   Cat({"(?:\\b", kQualifier, "\\s(?:(?i:an?)\\s(?i:additional|further|extra)\\s)?)?(?:\\b",
+                        kNonYearNum, "(?:\\s", kScaleWord, ")?|", wnum, ")\\b"})});
+  return forms;
+}
+
+// ---------------------------------------------------------------------------
+// Small text helpers (ASCII-level: every cue word we look at is ASCII).
+
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsWordByte(char c) {
+  return IsAsciiAlpha(c) || IsDigit(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == ',')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '.' || s.back() == ',' || s.back() == ';' ||
+                        s.back() == ':'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// The word (letters, digits, hyphens, apostrophes) that ends just before
+// `pos`, skipping spaces; empty if punctuation comes first.
+std::string_view WordBefore(std::string_view text, size_t pos) {
+  size_t end = pos;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t start = end;
+  while (start > 0 && (IsWordByte(text[start - 1]) || text[start - 1] == '-' || text[start - 1] == '.')) --start;
+  while (start < end && text[start] == '.') ++start;
+  return text.substr(start, end - start);
+}
+
+bool StartsSentence(std::string_view text, size_t pos) {
+  size_t i = pos;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i == 0) return true;
+  char c = text[i - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n';
+}
+
+// Words that may stand capitalised before a number without making it an
+// identifier: "The 12 areas", "Over 500 staff".
+bool IsFunctionWord(std::string_view lower) {
+  static const char* const kWords[] = {
+      "the", "these", "those", "all", "some", "over", "around", "about", "almost", "nearly", "only",
+      "just", "and", "but", "with", "for", "in", "on", "by", "of", "at", "up", "to", "a", "an",
+      "another", "additional", "further", "every", "each", "more", "fewer", "less", "than", "our",
+      "their", "its", "we", "they", "there", "since", "from", "until", "after", "before", "during",
+      "between", "approximately", "roughly", "some", "estimated", "total", "least", "almost",
+      "while", "whilst", "although", "as", "so", "then", "also", "nearly", "of", "extra", "new",
+      "around", "across", "within", "under", "above", "below", "per", "via", "this", "that", "what",
+      "when", "where", "which", "who", "here", "yet", "or", "nor", "if", "is", "are", "was", "were"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+// Words that make the following number an identifier, an age or a page:
+// "page 104", "aged 25", "paragraph 12".
+bool IsIdentifierWord(std::string_view lower) {
+  static const char* const kWords[] = {
+      "age", "aged", "ages", "page", "pages", "p", "pp", "paragraph", "paragraphs", "para", "paras",
+      "section", "sections", "chapter", "clause", "article", "regulation", "rule", "annex", "appendix",
+      "table", "figure", "fig", "item", "step", "phase", "stage", "level", "tier", "year", "grade",
+      "band", "number", "no", "version", "option", "recommendation", "question", "point", "part",
+      "schedule", "route", "line", "room", "floor", "ward", "tel", "telephone", "phone", "ext",
+      "box", "box.", "vol", "volume", "issue", "pillar", "mission", "priority", "objective", "goal",
+      "standard", "principle", "theme", "outcome", "action", "proposal", "measure", "ref", "reference",
+      "cfr", "usc", "key", "gen", "covid", "covid-"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+bool IsPluralNoun(std::string_view lower) {
+  static const char* const kIrregular[] = {"people", "children", "staff", "men", "women", "police",
+                                           "personnel", "cattle", "young", "adults", "feet", "teeth",
+                                           "mice", "geese", "data", "criteria", "media"};
+  for (const char* w : kIrregular) {
+    if (lower == w) return w != std::string_view("young");
+  }
+  static const char* const kNotPlural[] = {"this", "its", "has", "was", "his", "as", "does", "is",
+                                           "thus", "plus", "towards", "across", "always", "perhaps",
+                                           "whereas", "besides", "news", "series", "means", "less",
+                                           "unless", "afterwards", "sometimes", "overseas", "yes"};
+  for (const char* w : kNotPlural) {
+    if (lower == w) return false;
+  }
+  if (lower.size() < 3 || lower.back() != 's') return false;
+  std::string_view tail2 = lower.substr(lower.size() - 2);
+  if (tail2 == "ss" || tail2 == "us" || tail2 == "is") return false;
+  return true;
+}
+
+// Words that end the search for a counted noun.
+bool IsCountStopWord(std::string_view lower) {
+  static const char* const kWords[] = {
+      "of", "in", "on", "at", "by", "to", "from", "with", "for", "per", "than", "is", "are", "was",
+      "were", "will", "would", "could", "should", "can", "may", "be", "been", "have", "has", "had",
+      "that", "which", "who", "the", "a", "an", "these", "those", "their", "its", "our", "as",
+      "into", "between", "under", "within", "each", "every", "times", "per", "cent", "percent",
+      "am", "pm", "hrs", "o'clock", "if", "but", "so", "when", "where", "while", "it", "they", "we",
+      "not", "also", "did", "do", "does"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+// Units of measure: "three miles" is a distance, not a count of things.
+bool IsMeasureUnit(std::string_view lower) {
+  static const char* const kWords[] = {
+      "miles", "mile", "km", "kilometres", "kilometers", "metres", "meters", "feet", "foot", "inches",
+      "yards", "kg", "kilograms", "grams", "tonnes", "tons", "pounds", "litres", "liters", "gallons",
+      "acres", "hectares", "degrees", "mph", "kph", "minutes", "seconds", "points", "pence", "cents",
+      "dollars", "euros", "times", "fold"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+bool IsCalendarUnit(std::string_view lower) {
+  static const char* const kWords[] = {"day", "days", "week", "weeks", "month", "months", "year",
+                                       "years", "decade", "decades", "century", "centuries",
+                                       "fortnight", "fortnights", "quarter", "quarters", "weekend",
+                                       "weekends", "term", "terms"};
+  for (const char* w : kWords) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
+// Parses "3,500", "1.6", "forty-five", "1.2 million", "45 m" into a number.
+std::optional<double> ParseNumber(std::string_view text) {
+  text = Trim(text);
+  if (text.empty()) return std::nullopt;
+  if (IsDigit(text[0])) {
+    std::string digits;
+    size_t i = 0;
+    for (; i < text.size() && (IsDigit(text[i]) || text[i] == ',' || text[i] == '.'); ++i) {
+      if (text[i] != ',') digits += text[i];
+    }
+    double value = std::strtod(digits.c_str(), nullptr);
+    std::string rest = Lower(Trim(text.substr(i)));
+    if (rest.empty()) return value;
+    if (rest == "k" || rest == "thousand") return value * 1e3;
+    if (rest == "m" || rest == "mn" || rest == "million") return value * 1e6;
+    if (rest == "bn" || rest == "b" || rest == "billion") return value * 1e9;
+    if (rest == "tn" || rest == "trillion") return value * 1e12;
+    return std::nullopt;
+  }
+  return NumberWords::English().Parse(text);
+}
+
+int MonthNumber(std::string_view name) {
+  static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string lower = Lower(name.substr(0, 3));
+  for (int i = 0; i < 12; ++i) {
+    if (lower == kMonths[i]) return i + 1;
+  }
+  return 0;
+}
+
+int WeekdayNumber(std::string_view name) {
+  static const char* const kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  std::string lower = Lower(name.substr(0, 3));
+  for (int i = 0; i < 7; ++i) {
+    if (lower == kDays[i]) return i;
+  }
+  return -1;
+}
+
+// 0 spring, 1 summer, 2 autumn, 3 winter.
+int SeasonNumber(std::string_view name) {
+  std::string lower = Lower(name);
+  if (lower == "spring") return 0;
+  if (lower == "summer") return 1;
+  if (lower == "autumn" || lower == "fall") return 2;
+  return 3;
+}
+
+DateValue Interval(const CivilDate& start, const CivilDate& end, std::string precision,
+                   std::string timex) {
+  DateValue v;
+  v.start = FormatIso(start);
+  v.end = FormatIso(end);
+  v.precision = std::move(precision);
+  v.timex = std::move(timex);
+  return v;
+}
+
+DateValue DayValue(const CivilDate& d) { return Interval(d, d, "day", FormatIso(d)); }
+
+DateValue MonthValue(int year, int month) {
+  char timex[16];
+  std::snprintf(timex, sizeof timex, "%04d-%02d", year, month);
+  return Interval({year, month, 1}, {year, month, DaysInMonth(year, month)}, "month", timex);
+}
+
+DateValue YearValue(int year) {
+  return Interval({year, 1, 1}, {year, 12, 31}, "year", std::to_string(year));
+}
+
+DateValue SeasonValue(int year, int season) {
+  static const char* const kCodes[] = {"SP", "SU", "FA", "WI"};
+  const std::string timex = std::to_string(year) + "-" + kCodes[season];
+  if (season == 3) {
+    return Interval({year, 12, 1}, {year + 1, 2, DaysInMonth(year + 1, 2)}, "season", timex);
+  }
+  int first = 3 + season * 3;
+  return Interval({year, first, 1}, {year, first + 2, DaysInMonth(year, first + 2)}, "season", timex);
+}
+
+DateValue QuarterValue(int year, int quarter) {
+  int first = (quarter - 1) * 3 + 1;
+  return Interval({year, first, 1}, {year, first + 2, DaysInMonth(year, first + 2)}, "quarter",
+                  std::to_string(year) + "-Q" + std::to_string(quarter));
+}
+
+DateValue HalfValue(int year, int half) {
+  return half == 1 ? Interval({year, 1, 1}, {year, 6, 30}, "half", std::to_string(year) + "-H1")
+                   : Interval({year, 7, 1}, {year, 12, 31}, "half", std::to_string(year) + "-H2");
+}
+
+DateValue WeekValue(int year, int week) {
+  CivilDate monday = MondayOfIsoWeek(year, week);
+  char timex[16];
+  std::snprintf(timex, sizeof timex, "%04d-W%02d", year, week);
+  return Interval(monday, AddDays(monday, 6), "period", timex);
+}
+
+DateValue FinancialYearValue(int year) {
+  DateValue v = Interval({year, 4, 1}, {year + 1, 3, 31}, "financial_year", "");
+  return v;
+}
+
+// The UK season a day falls in, as (season, year-of-season).
+std::pair<int, int> SeasonOf(const CivilDate& d) {
+  if (d.month == 12) return {3, d.year};
+  if (d.month <= 2) return {3, d.year - 1};
+  return {(d.month - 3) / 3, d.year};
+}
+
+enum class Tense { kPast, kPresent, kFuture };
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+struct Tagger::Impl {
+  Impl();
+
+  const NumberWords& words = NumberWords::English();
+  std::vector<Form> group_forms;  // group index - 1 -> form
+  std::unique_ptr<RE2> master;
+  int master_groups = 0;
+
+  // Value readers, each run on one matched span only.
+  std::unique_ptr<RE2> bound_prefix;
+  std::unique_ptr<RE2> day_dmy, day_mdy, day_slash, day_iso, month_year, season_year;
+  std::unique_ptr<RE2> part_eml, part_half, part_h, part_q, part_quarter, fy, year, decade, century;
+  std::unique_ptr<RE2> week_of, week_iso, span_split;
+  std::unique_ptr<RE2> rel_day, rel_unit, rel_later, rel_next_n, rel_ago, rel_in_time, rel_within;
+  std::unique_ptr<RE2> weekday, month_no_year, day_no_year, season_no_year;
+  std::unique_ptr<RE2> money_range_tail;
+  std::unique_ptr<RE2> qualifier;
+  std::unique_ptr<RE2> future_cue, past_cue;
+
+  // Commitments.
+  std::unique_ptr<RE2> modal_hint, modal, opinion_start, passive_participle, agent, body_word,
+      consult_cue, explore_cue;
+
+  struct Context {
+    std::string_view text;
+    const TagOptions* options;
+    std::optional<CivilDate> doc_date;
+    std::vector<Tag>* out;
+  };
+
+  size_t HandleMatch(Form form, size_t start, size_t end, Context& ctx) const;
+  void AddMoney(size_t start, size_t end, Form form, Context& ctx, size_t* resume) const;
+  void AddPercent(size_t start, size_t end, Context& ctx) const;
+  bool AddCount(size_t start, size_t end, Context& ctx, size_t max_tokens) const;
+  size_t AddDate(Form form, size_t start, size_t end, Context& ctx) const;
+  std::optional<DateValue> ParseAtom(std::string_view atom) const;
+  std::optional<DateValue> ParseRelative(Form form, std::string_view atom, size_t atom_pos,
+                                         Context& ctx, size_t* text_start) const;
+  Tense TenseAround(std::string_view text, size_t pos) const;
+  void FindCommitments(Context& ctx) const;
+  std::optional<Tag> Commitment(std::string_view text, TextRange sentence, const std::vector<Tag>& tags,
+                                const TagOptions& options) const;
+};
+
+namespace {
+
+std::unique_ptr<RE2> Compile(const std::string& pattern, bool longest = false) {
+  RE2::Options opts;
+  opts.set_longest_match(longest);
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  auto re = std::make_unique<RE2>(pattern, opts);
+  return re;
+}
+
+}  // namespace
+
+Tagger::Impl::Impl() {
+  std::vector<FormPattern> forms = BuildForms(words);
+  std::string combined;
+  for (const FormPattern& f : forms) {
+    if (!combined.empty()) combined += '|';
+    combined += "(" + f.pattern + ")";
+    group_forms.push_back(f.form);
+  }
+  master = Compile(combined, /*longest=*/true);
+  master_groups = master->NumberOfCapturingGroups();
+
+  const std::string bound = kBound;
+  bound_prefix = Compile(Cat({"(", bound, ")\\s"}));
+  day_dmy = Compile(Cat({"(?:", kWeekday, ",?\\s)?(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(", kMonthAny,
+                         ")\\.?,?\\s(", kYear, ")"}));
+  day_mdy = Compile(Cat({"(?:", kWeekday, ",?\\s)?(", kMonthAny, ")\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(",
+                         kYear, ")"}));
+  day_slash = Compile(Cat({"(\\d{1,2})/(\\d{1,2})/(", kYear, ")"}));
+  day_iso = Compile(Cat({"(", kYear, ")-(\\d\\d)-(\\d\\d)"}));
+  month_year = Compile(Cat({"(", kMonthAny, ")\\.?,?\\s(?:of\\s)?(", kYear, ")"}));
+  season_year = Compile(Cat({"(", kSeason, ")(?:\\sof)?\\s(", kYear, ")(?:/\\d\\d)?"}));
+  part_eml = Compile(Cat({"(?i:(early|mid|late))(?:\\s|-)(", kYear, ")"}));
+  part_half = Compile(Cat({"(?i:(?:the\\s)?(first|second|1st|2nd)\\shalf\\sof\\s(?:the\\s)?(?:year\\s)?)(",
+                           kYear, ")"}));
+  part_h = Compile(Cat({"H([12])\\s(?:of\\s)?(", kYear, ")"}));
+  part_q = Compile(Cat({"Q([1-4])\\s(?:of\\s)?(", kYear, ")"}));
+  part_quarter = Compile(Cat({"(?i:(?:the\\s)?(first|second|third|fourth|final|last)\\squarter\\sof\\s(?:the\\s)?(?:year\\s)?)(",
+                              kYear, ")"}));
+  fy = Compile(Cat({"(", kYear, ")\\s?(/|-|–|—)\\s?(\\d\\d|", kYear, ")"}));
+  year = Compile(Cat({"(", kYear, ")"}));
+  decade = Compile("(?i:the\\s)?(\\d{3})0s");
+  century = Compile("(?i:the)\\s(.+?)(?:\\s|-)(?i:century)");
+  week_of = Compile(Cat({"(?i:week)\\s(\\d{1,2})(?:\\sof|,)?\\s(", kYear, ")"}));
+  week_iso = Compile(Cat({"(", kYear, ")-?W(\\d\\d)"}));
+  const std::string atom = Cat({"(?:", DayAtom(), "|", MonthYearAtom(), "|", SeasonYearAtom(), "|\\b",
+                                kYear, "\\b)"});
+  span_split = Compile(Cat({"(?:(?i:between|from)\\s)?(", atom, ")\\s?(?:-|–|—|(?i:to|and|until|till|through))\\s?(",
+                            atom, ")"}));
+  rel_day = Compile("(?i)(today|yesterday|tomorrow)");
+  rel_unit = Compile(
+      "(?i)(last|this|next|the\\s(?:current|coming|previous|past|following|next|last))\\s"
+      "(calendar\\s|financial\\s|academic\\s)?(week|month|quarter|year|spring|summer|autumn|winter)");
+  rel_later = Compile("(?i)(later|earlier)\\s(?:this|in\\sthe)\\s(year|month)");
+  rel_next_n = Compile("(?i)(?:(over|during|within|in)\\s)?the\\s(next|coming|last|past|previous|following)\\s(.+?)\\s(day|week|month|year|decade)s?");
+  rel_ago = Compile("(?i)(.+?)\\s(day|week|month|year|decade)s?\\sago");
+  rel_in_time = Compile("(?i)in\\s(.+?)\\s(day|week|month|year|decade)s?(?:'|’)?\\s?time");
+  rel_within = Compile("(?i)within\\s(.+?)\\s(day|week|month|year|decade)s?");
+  weekday = Compile(Cat({"(?:(?i:(on|last|next|this))\\s)?(", kWeekday, ")"}));
+  month_no_year = Compile(Cat({"(?:(?i:(in|during|last|next|this|early|late|the\\send\\sof|end\\sof|the\\sstart\\sof|the\\sbeginning\\sof))\\s)?(?:(?i:early|late)\\s|(?i:mid)-)?(",
+                               kMonthFull, ")"}));
+  day_no_year = Compile(Cat({"(?:(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(", kMonthFull, ")|(", kMonthFull,
+                             ")\\s(\\d{1,2})(?:st|nd|rd|th)?)"}));
+  season_no_year = Compile(
+      "(?i)(?:(in|during|last|next|this|the|early|late)\\s)?(?:the\\s)?(?:(?:early|late)\\s)?(spring|summer|autumn|winter)");
+  money_range_tail = Compile(Cat({"\\s?(?:-|–|—|(?i:to))\\s?(", kNum, ")(", kScaleSuffix, ")"}));
+  qualifier = Compile(Cat({"(", kQualifier, ")\\s(?:(?i:an?)\\s(?i:additional|further|extra)\\s)?"}));
+  future_cue = Compile(
+      "\\b(?i:will|shall|going\\sto|plans?\\sto|intends?\\sto|aims?\\sto|expects?\\sto|is\\sto|are\\sto|"
+      "next|upcoming|coming|forthcoming)\\b");
+  past_cue = Compile("\\b(?i:was|were|had|did|has\\sbeen|have\\sbeen|last|ago|previously|\\w+ed)\\b");
+
+  modal_hint = Compile(
+      "\\b(?:will|shall|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?\\sto|plans?\\sto|"
+      "intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|consultation)\\b");
+  modal = Compile(
+      "\\b(will|shall|(?:is|are)\\s(?:going\\s)?to|(?:is|are)\\scommitted\\sto|commit(?:s|ted)?\\sto|"
+      "plans?\\sto|intends?\\sto|aims?\\sto|propos(?:e|es)\\sto)\\b");
+  opinion_start = Compile(
+      "^(?i:(?:we|i)\\s(?:\\w+\\s)?(?:welcome|support|are\\s(?:concerned|pleased|delighted|disappointed|"
+      "unclear|not\\sclear|worried|keen)|have\\s(?:\\w+\\s)?concerns|believe|think|feel|agree|note|"
+      "recognise|recognize|urge|call|hope|would|remain|question))\\b");
+  passive_participle = Compile(
+      "^(?:be|have\\sbeen)\\s(?:\\w+ly\\s)?(\\w+(?:ed|en)|made|set|built|brought|given|held|paid|run|put|"
+      "sent|kept|met|spent|led|taught|taken|shown|done|seen|known|told|sought|bought|found|begun|"
+      "laid|left|lent|sold|won|cut)\\b");
+  agent = Compile("\\bby\\s((?:the\\s)?(?:[A-Z][\\w’'&-]*\\s?)+)");
+  body_word = Compile(
+      "\\b(?i:government|department|council|councils|authority|authorities|agency|agencies|ministry|"
+      "minister|ministers|secretary\\sof\\sstate|office|board|committee|commission|commissioner|group|"
+      "panel|service|trust|university|college|partnership|regulator|inspectorate|executive|"
+      "administration|parliament|cabinet|taskforce|task\\sforce|forum|association|body|bodies|"
+      "organisation|organization|fund|programme|network|unit|team|we)\\b");
+  consult_cue = Compile("(?i)\\bconsult(?:ation)?\\b");
+  explore_cue = Compile("^(?i:explore|consider|look\\sat|investigate|examine|review\\swhether|assess\\swhether)\\b");
+}
+
 Tagger::Tagger() : impl_(std::make_unique<Impl>()) {}
 Tagger::~Tagger() = default;
-std::vector<Tag> Tagger::Find(std::string_view, const TagOptions&) const { return {}; }
+
+// ---------------------------------------------------------------------------
+// Money and percentages.
+
+void Tagger::Impl::AddMoney(size_t start, size_t end, Form form, Context& ctx, size_t* resume) const {
+  std::string_view span = ctx.text.substr(start, end - start);
+  Tag tag;
+  tag.kind = TagKind::kMoney;
+  tag.start = start;
+  tag.end = end;
+  tag.text = std::string(span);
+  std::string lower = Lower(span);
+
+  // The per-period tail ("per year", "a week", "annually").
+  static const std::pair<const char*, const char*> kPeriods[] = {
+      {"annum", "year"}, {"annually", "year"}, {"yearly", "year"}, {"year", "year"},
+      {"fortnight", "fortnight"}, {"weekly", "week"}, {"week", "week"}, {"monthly", "month"},
+      {"month", "month"}, {"daily", "day"}, {"day", "day"}, {"hourly", "hour"}, {"hour", "hour"}};
+  std::string_view body = span;
+  for (const auto& [word, per] : kPeriods) {
+    size_t n = std::strlen(word);
+    if (lower.size() > n && lower.compare(lower.size() - n, n, word) == 0 &&
+        lower[lower.size() - n - 1] == ' ') {
+      tag.money.per = per;
+      body = span.substr(0, span.size() - n - 1);
+      // Drop the joining word: "per", "a", "an", "each", "every".
+      size_t sp = body.rfind(' ');
+      std::string joiner = sp == std::string_view::npos ? "" : Lower(body.substr(sp + 1));
+      if (joiner == "per" || joiner == "a" || joiner == "an" || joiner == "each" || joiner == "every") {
+        body = body.substr(0, sp);
+      }
+      break;
+    }
+  }
+
+  bool pence = false;
+  std::string_view number = body;
+  if (form == Form::kMoneySymbol) {
+    if (number.substr(0, 3) == "US$") {
+      tag.money.currency = "USD";
+      number.remove_prefix(3);
+    } else if (number.substr(0, 2) == "£") {
+      tag.money.currency = "GBP";
+      number.remove_prefix(2);
+    } else if (number.substr(0, 3) == "€") {
+      tag.money.currency = "EUR";
+      number.remove_prefix(3);
+    } else if (number.substr(0, 1) == "$") {
+      tag.money.currency = "USD";
+      number.remove_prefix(1);
+    } else {
+      tag.money.currency = std::string(number.substr(0, 3));
+      number.remove_prefix(3);
+    }
+  } else {
+    size_t sp = number.rfind(' ');
+    std::string unit = Lower(number.substr(sp + 1));
+    number = number.substr(0, sp);
+    if (unit.rfind("pound", 0) == 0) tag.money.currency = "GBP";
+    else if (unit.rfind("dollar", 0) == 0) tag.money.currency = "USD";
+    else if (unit.rfind("euro", 0) == 0) tag.money.currency = "EUR";
+    else { tag.money.currency = "GBP"; pence = true; }
+  }
+  tag.money.amount = ParseNumber(number);
+  if (pence && tag.money.amount) *tag.money.amount /= 100;
+
+  // "£20–25m": the scale written once belongs to both ends of the range.
+  StringPiece tail;
+  std::string tail_number, tail_scale;
+  StringPiece rest(ctx.text.data() + end, ctx.text.size() - end);
+  if (form == Form::kMoneySymbol && tag.money.per.empty() &&
+      RE2::Consume(&rest, *money_range_tail, &tail_number, &tail_scale)) {
+    std::optional<double> high = ParseNumber(tail_number + tail_scale);
+    std::optional<double> high_unscaled = ParseNumber(tail_number);
+    bool first_unscaled = tag.money.amount && ParseNumber(number) == tag.money.amount &&
+                          number.find_first_of("mkbnMKBilothusand") == std::string_view::npos;
+    if (high && high_unscaled && *high != *high_unscaled && first_unscaled) {
+      *tag.money.amount *= *high / *high_unscaled;
+      Tag second;
+      second.kind = TagKind::kMoney;
+      size_t second_start = end + (ctx.text.size() - end - rest.size()) - (tail_number.size() + tail_scale.size());
+      second.start = second_start;
+      second.end = end + (ctx.text.size() - end - rest.size());
+      second.text = std::string(ctx.text.substr(second.start, second.end - second.start));
+      second.money.currency = tag.money.currency;
+      second.money.amount = high;
+      ctx.out->push_back(tag);
+      ctx.out->push_back(second);
+      *resume = second.end;
+      return;
+    }
+  }
+  ctx.out->push_back(std::move(tag));
+}
+
+void Tagger::Impl::AddPercent(size_t start, size_t end, Context& ctx) const {
+  std::string_view span = ctx.text.substr(start, end - start);
+  Tag tag;
+  tag.kind = TagKind::kPercent;
+  tag.start = start;
+  tag.end = end;
+  tag.text = std::string(span);
+  std::string lower = Lower(span);
+  tag.percent.points = lower.find("point") != std::string::npos;
+  size_t cut = lower.find('%');
+  if (cut == std::string::npos) cut = lower.find("per");
+  if (cut == std::string::npos) cut = lower.size();
+  tag.percent.percent = ParseNumber(span.substr(0, cut));
+  ctx.out->push_back(std::move(tag));
+}
+
+// ---------------------------------------------------------------------------
+// Counts.
+
+bool Tagger::Impl::AddCount(size_t start, size_t end, Context& ctx, size_t max_tokens) const {
+  std::string_view text = ctx.text;
+  std::string_view span = text.substr(start, end - start);
+  std::string qualifier_text;
+  std::string_view number = span;
+  {
+    StringPiece in(span.data(), span.size());
+    std::string q;
+    if (RE2::Consume(&in, *qualifier, &q)) {
+      qualifier_text = Lower(q);
+      number = std::string_view(in.data(), in.size());
+    }
+  }
+  if (number.empty()) return false;
+  // Phone numbers, list numbers, times, identifiers, compounds ("26-week").
+  if (number.size() > 1 && number[0] == '0' && IsDigit(number[1])) return false;
+  if (end < text.size()) {
+    char c = text[end];
+    char next = end + 1 < text.size() ? text[end + 1] : '\0';
+    if (IsWordByte(c) || c == '-' || c == '/' || c == ':' || c == ')' || c == '\'' ||
+        (c == '.' && (IsDigit(next) || next == ' ' || next == '\0')))
+      return false;
+  }
+  std::string_view before = WordBefore(text, start);
+  if (!before.empty()) {
+    if (IsDigit(before.back())) return false;
+    std::string lower_before = Lower(before);
+    if (IsIdentifierWord(lower_before)) return false;
+    if (IsUpper(before[0]) && !IsFunctionWord(lower_before) && qualifier_text.empty()) return false;
+  }
+  if (start > 0 && (text[start - 1] == '(' || text[start - 1] == '#')) return false;
+
+  // Look for the counted noun within a few words.
+  size_t pos = end;
+  size_t tokens = 0;
+  bool saw_modifier = false;
+  while (tokens < max_tokens && pos < text.size()) {
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    if (pos >= text.size()) break;
+    // A quoted name is one modifier: ‘families first for children pathfinder’ areas.
+    static const char* const kOpenQuotes[] = {"‘", "“", "'", "\""};
+    bool quoted = false;
+    for (const char* q : kOpenQuotes) {
+      size_t n = std::strlen(q);
+      if (text.compare(pos, n, q) == 0) {
+        std::string_view close = n == 1 ? std::string_view(q, 1)
+                                        : (std::strcmp(q, "‘") == 0 ? std::string_view("’")
+                                                                     : std::string_view("”"));
+        size_t found = text.find(close, pos + n);
+        if (found != std::string_view::npos && found - pos < 100) {
+          pos = found + close.size();
+          quoted = true;
+        }
+        break;
+      }
+    }
+    if (quoted) {
+      ++tokens;
+      saw_modifier = true;
+      continue;
+    }
+    if (text[pos] == ',' && saw_modifier) {
+      ++pos;
+      continue;
+    }
+    size_t word_end = pos;
+    while (word_end < text.size() &&
+           (IsWordByte(text[word_end]) || text[word_end] == '-' ||
+            (text[word_end] == '\'' && word_end + 1 < text.size() && IsAsciiAlpha(text[word_end + 1])))) {
+      // Stop before a curly apostrophe ("’s") or closing quote.
+      if (static_cast<unsigned char>(text[word_end]) >= 0x80 && !IsAsciiAlpha(text[word_end])) {
+        if (text.compare(word_end, 3, "’") == 0 || text.compare(word_end, 3, "”") == 0) break;
+      }
+      ++word_end;
+    }
+    if (word_end == pos) return false;
+    std::string_view word = text.substr(pos, word_end - pos);
+    std::string lower = Lower(word);
+    if (IsDigit(word[0])) return false;
+    if (IsCountStopWord(lower) || IsCalendarUnit(lower) || IsMeasureUnit(lower)) return false;
+    if (IsPluralNoun(lower)) {
+      Tag tag;
+      tag.kind = TagKind::kCount;
+      tag.start = start;
+      tag.end = word_end;
+      tag.text = std::string(text.substr(start, word_end - start));
+      tag.count.count = ParseNumber(number);
+      if (!tag.count.count) return false;
+      tag.count.unit = lower;
+      tag.count.qualifier = qualifier_text == "a further" || qualifier_text == "an additional" ||
+                                    qualifier_text == "a total of"
+                                ? ""
+                                : qualifier_text;
+      ctx.out->push_back(std::move(tag));
+      return true;
+    }
+    saw_modifier = true;
+    ++tokens;
+    pos = word_end;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Dates.
+
+Tense Tagger::Impl::TenseAround(std::string_view text, size_t pos) const {
+  size_t begin = pos;
+  while (begin > 0 && text[begin - 1] != '.' && text[begin - 1] != '!' && text[begin - 1] != '?' &&
+         pos - begin < 300)
+    --begin;
+  size_t finish = pos;
+  while (finish < text.size() && text[finish] != '.' && text[finish] != '!' && text[finish] != '?' &&
+         finish - pos < 300)
+    ++finish;
+  StringPiece window(text.data() + begin, finish - begin);
+  if (RE2::PartialMatch(window, *future_cue)) return Tense::kFuture;
+  if (RE2::PartialMatch(window, *past_cue)) return Tense::kPast;
+  return Tense::kPresent;
+}
+
+std::optional<DateValue> Tagger::Impl::ParseAtom(std::string_view atom_text) const {
+  StringPiece atom(atom_text.data(), atom_text.size());
+  std::string a, b, c;
+  int y = 0;
+  auto day = [](int yy, int m, int d) -> std::optional<DateValue> {
+    if (!IsValidDate(yy, m, d)) return std::nullopt;
+    return DayValue({yy, m, d});
+  };
+  if (RE2::FullMatch(atom, *day_dmy, &a, &b, &y)) return day(y, MonthNumber(b), std::atoi(a.c_str()));
+  if (RE2::FullMatch(atom, *day_mdy, &a, &b, &y)) return day(y, MonthNumber(a), std::atoi(b.c_str()));
+  if (RE2::FullMatch(atom, *day_slash, &a, &b, &y)) return day(y, std::atoi(b.c_str()), std::atoi(a.c_str()));
+  if (RE2::FullMatch(atom, *day_iso, &y, &a, &b)) return day(y, std::atoi(a.c_str()), std::atoi(b.c_str()));
+  if (RE2::FullMatch(atom, *month_year, &a, &y)) return MonthValue(y, MonthNumber(a));
+  if (RE2::FullMatch(atom, *season_year, &a, &y)) return SeasonValue(y, SeasonNumber(a));
+  if (RE2::FullMatch(atom, *part_eml, &a, &y)) {
+    std::string part = Lower(a);
+    DateValue v = part == "early"  ? Interval({y, 1, 1}, {y, 4, 30}, "period", std::to_string(y))
+                  : part == "mid" ? Interval({y, 5, 1}, {y, 8, 31}, "period", std::to_string(y))
+                                  : Interval({y, 9, 1}, {y, 12, 31}, "period", std::to_string(y));
+    return v;
+  }
+  if (RE2::FullMatch(atom, *part_half, &a, &y)) {
+    std::string which = Lower(a);
+    return HalfValue(y, which == "first" || which == "1st" ? 1 : 2);
+  }
+  if (RE2::FullMatch(atom, *part_h, &a, &y)) return HalfValue(y, std::atoi(a.c_str()));
+  if (RE2::FullMatch(atom, *part_q, &a, &y)) return QuarterValue(y, std::atoi(a.c_str()));
+  if (RE2::FullMatch(atom, *part_quarter, &a, &y)) {
+    static const char* const kOrd[] = {"first", "second", "third", "fourth"};
+    std::string which = Lower(a);
+    int q = 4;
+    for (int i = 0; i < 4; ++i) {
+      if (which == kOrd[i]) q = i + 1;
+    }
+    return QuarterValue(y, q);
+  }
+  if (RE2::FullMatch(atom, *fy, &y, &a, &b)) {
+    int second = std::atoi(b.c_str());
+    if (b.size() == 2) {
+      int candidate = (y / 100) * 100 + second;
+      if (candidate < y) candidate += 100;
+      second = candidate;
+    }
+    if (second == y + 1 && (b.size() == 2 || a == "/")) return FinancialYearValue(y);
+    if (second > y) {
+      DateValue v = Interval({y, 1, 1}, {second, 12, 31}, "period", "");
+      return v;
+    }
+    return std::nullopt;
+  }
+  if (RE2::FullMatch(atom, *year, &y)) return YearValue(y);
+  if (RE2::FullMatch(atom, *decade, &a)) {
+    int first = std::atoi(a.c_str()) * 10;
+    return Interval({first, 1, 1}, {first + 9, 12, 31}, "period", a);
+  }
+  if (RE2::FullMatch(atom, *century, &a)) {
+    std::optional<double> ordinal = words.ParseOrdinal(a);
+    if (!ordinal || *ordinal < 1 || *ordinal > 99) return std::nullopt;
+    int hundreds = static_cast<int>(*ordinal) - 1;  // "the 20th century" = the 1900s
+    return Interval({hundreds * 100, 1, 1}, {hundreds * 100 + 99, 12, 31}, "period",
+                    std::to_string(hundreds));
+  }
+  int week = 0;
+  if (RE2::FullMatch(atom, *week_of, &week, &y) || RE2::FullMatch(atom, *week_iso, &y, &week)) {
+    if (week < 1 || week > IsoWeeksInYear(y)) return std::nullopt;
+    return WeekValue(y, week);
+  }
+  std::string first, second;
+  if (RE2::FullMatch(atom, *span_split, &first, &second)) {
+    std::optional<DateValue> from = ParseAtom(first);
+    std::optional<DateValue> to = ParseAtom(second);
+    if (!from || !to || from->start.empty() || to->end.empty() || to->end < from->start) return std::nullopt;
+    DateValue v;
+    v.start = from->start;
+    v.end = to->end;
+    v.precision = "period";
+    return v;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::optional<double> ParseCountWord(std::string_view text) {
+  std::string lower = Lower(Trim(text));
+  if (lower == "a" || lower == "an" || lower == "one") return 1;
+  if (lower == "few" || lower == "several") return std::nullopt;
+  return ParseNumber(lower);
+}
+
+CivilDate Shift(const CivilDate& d, const std::string& unit, long n) {
+  if (unit == "day") return AddDays(d, n);
+  if (unit == "week") return AddDays(d, 7 * n);
+  if (unit == "month") return AddMonths(d, static_cast<int>(n));
+  if (unit == "decade") return AddYears(d, static_cast<int>(10 * n));
+  return AddYears(d, static_cast<int>(n));
+}
+
+// The calendar unit (day, ISO week, month, year...) holding `d`.
+DateValue UnitValue(const CivilDate& d, const std::string& unit) {
+  if (unit == "day") return DayValue(d);
+  if (unit == "week") {
+    IsoWeek w = IsoWeekOf(d);
+    return WeekValue(w.year, w.week);
+  }
+  if (unit == "month") return MonthValue(d.year, d.month);
+  if (unit == "quarter") return QuarterValue(d.year, (d.month - 1) / 3 + 1);
+  if (unit == "decade") {
+    int first = d.year / 10 * 10;
+    return Interval({first, 1, 1}, {first + 9, 12, 31}, "period", std::to_string(d.year / 10));
+  }
+  return YearValue(d.year);
+}
+
+DateValue Unresolved(std::string timex = "") {
+  DateValue v;
+  v.precision = "period";
+  v.relative = true;
+  v.timex = std::move(timex);
+  return v;
+}
+
+}  // namespace
+
+std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view atom_text,
+                                                     size_t atom_pos, Context& ctx,
+                                                     size_t* text_start) const {
+  StringPiece atom(atom_text.data(), atom_text.size());
+  const std::optional<CivilDate>& doc = ctx.doc_date;
+  std::string a, b, c, d;
+  switch (form) {
+    case Form::kDateReference: {
+      std::string lower = Lower(atom_text);
+      DateValue v = Unresolved();
+      if (lower.find("past") != std::string::npos || lower.find("recent") != std::string::npos) {
+        v.timex = "PAST_REF";
+        if (doc) v.end = FormatIso(*doc);
+      } else if (lower.find("future") != std::string::npos || lower.find("coming") != std::string::npos) {
+        v.timex = "FUTURE_REF";
+        if (doc) v.start = FormatIso(*doc);
+      } else {
+        v.timex = "PRESENT_REF";
+        if (doc) v.start = v.end = FormatIso(*doc);
+        v.precision = "day";
+      }
+      return v;
+    }
+    case Form::kDateNamed:
+      return Unresolved();
+    case Form::kDateWeekday: {
+      if (!RE2::FullMatch(atom, *weekday, &a, &b)) return std::nullopt;
+      std::string prep = Lower(a);
+      if (prep == "on") *text_start = atom_pos + 3;
+      int target = WeekdayNumber(b);
+      if (!doc) return Unresolved("XXXX-WXX-" + std::to_string(target + 1));
+      int today = Weekday(*doc);
+      Tense tense = prep == "last"   ? Tense::kPast
+                    : prep == "next" ? Tense::kFuture
+                                     : TenseAround(ctx.text, atom_pos);
+      int forward = (target - today + 7) % 7;
+      int backward = (today - target + 7) % 7;
+      long offset;
+      if (tense == Tense::kFuture) offset = forward == 0 ? 7 : forward;
+      else if (tense == Tense::kPast) offset = -(backward == 0 ? 7 : backward);
+      else offset = forward <= backward ? forward : -backward;
+      if (prep == "this") offset = target - today;  // within the current week
+      DateValue v = DayValue(AddDays(*doc, offset));
+      v.relative = true;
+      return v;
+    }
+    case Form::kDateMonthNoYear:
+    case Form::kDateSeasonNoYear:
+    case Form::kDateDayNoYear: {
+      int month = 0, day_of_month = 0, season = -1;
+      std::string prep;
+      if (form == Form::kDateMonthNoYear) {
+        if (!RE2::FullMatch(atom, *month_no_year, &a, &b)) return std::nullopt;
+        prep = Lower(a);
+        month = MonthNumber(b);
+      } else if (form == Form::kDateSeasonNoYear) {
+        if (!RE2::FullMatch(atom, *season_no_year, &a, &b)) return std::nullopt;
+        prep = Lower(a);
+        season = SeasonNumber(b);
+      } else {
+        if (!RE2::FullMatch(atom, *day_no_year, &a, &b, &c, &d)) return std::nullopt;
+        if (!a.empty()) {
+          day_of_month = std::atoi(a.c_str());
+          month = MonthNumber(b);
+        } else {
+          month = MonthNumber(c);
+          day_of_month = std::atoi(d.c_str());
+        }
+      }
+      if (prep == "in" || prep == "during" || prep == "the") *text_start = atom_pos + prep.size() + 1;
+      if (!doc) {
+        char timex[24];
+        if (season >= 0) {
+          static const char* const kCodes[] = {"SP", "SU", "FA", "WI"};
+          std::snprintf(timex, sizeof timex, "XXXX-%s", kCodes[season]);
+        } else if (day_of_month > 0) {
+          std::snprintf(timex, sizeof timex, "XXXX-%02d-%02d", month, day_of_month);
+        } else {
+          std::snprintf(timex, sizeof timex, "XXXX-%02d", month);
+        }
+        return Unresolved(timex);
+      }
+      Tense tense = prep == "last"   ? Tense::kPast
+                    : prep == "next" ? Tense::kFuture
+                    : prep == "this" ? Tense::kPresent
+                                     : TenseAround(ctx.text, atom_pos);
+      DateValue v;
+      if (season >= 0) {
+        auto [current, season_year] = SeasonOf(*doc);
+        int y = season_year;
+        if (tense == Tense::kFuture && season < current) y += 1;
+        if (tense == Tense::kPast && season > current) y -= 1;
+        if (tense == Tense::kPresent && prep != "this") {
+          y = doc->year;  // "in the spring" without tense: this calendar year's
+          if (season == 3 && doc->month <= 2) y -= 1;
+        }
+        if (prep == "next") y = season <= current ? season_year + 1 : season_year;
+        if (prep == "last") y = season >= current ? season_year - 1 : season_year;
+        v = SeasonValue(y, season);
+      } else {
+        int y = doc->year;
+        if (tense == Tense::kFuture && month < doc->month) y += 1;
+        if (tense == Tense::kPast && month > doc->month) y -= 1;
+        if (prep == "next" && month <= doc->month) y = doc->year + 1;
+        if (prep == "last" && month >= doc->month) y = doc->year - 1;
+        if (day_of_month > 0) {
+          if (!IsValidDate(y, month, day_of_month)) return std::nullopt;
+          v = DayValue({y, month, day_of_month});
+        } else {
+          v = MonthValue(y, month);
+        }
+      }
+      v.relative = true;
+      return v;
+    }
+    case Form::kDateRelative:
+      break;
+    default:
+      return std::nullopt;
+  }
+
+  // Form::kDateRelative.
+  if (RE2::FullMatch(atom, *rel_day, &a)) {
+    std::string which = Lower(a);
+    if (!doc) return Unresolved();
+    long offset = which == "today" ? 0 : which == "yesterday" ? -1 : 1;
+    DateValue v = DayValue(AddDays(*doc, offset));
+    v.relative = true;
+    return v;
+  }
+  if (RE2::FullMatch(atom, *rel_unit, &a, &b, &c)) {
+    std::string which = Lower(a), kind = Lower(b), unit = Lower(c);
+    int step = 0;
+    if (which == "last" || which == "the last" || which == "the previous" || which == "the past") step = -1;
+    if (which == "next" || which == "the next" || which == "the coming" || which == "the following") step = 1;
+    if (!doc) return Unresolved();
+    DateValue v;
+    if (kind == "financial " && unit == "year") {
+      int fy_start = doc->month >= 4 ? doc->year : doc->year - 1;
+      v = FinancialYearValue(fy_start + step);
+    } else if (kind == "academic " && unit == "year") {
+      int ay_start = (doc->month >= 9 ? doc->year : doc->year - 1) + step;
+      v = Interval({ay_start, 9, 1}, {ay_start + 1, 8, 31}, "period", "");
+    } else if (unit == "spring" || unit == "summer" || unit == "autumn" || unit == "winter") {
+      int season = SeasonNumber(unit);
+      auto [current, season_year] = SeasonOf(*doc);
+      int y = season_year;
+      if (step > 0) y = season <= current ? season_year + 1 : season_year;
+      if (step < 0) y = season >= current ? season_year - 1 : season_year;
+      v = SeasonValue(y, season);
+    } else if ((which == "the past" || which == "the last") && step < 0) {
+      // "the past year" is the twelve months up to the document's date.
+      CivilDate from = AddDays(Shift(*doc, unit == "quarter" ? "month" : unit, unit == "quarter" ? -3 : -1), 1);
+      v = Interval(from, *doc, "period", "");
+    } else if (unit == "quarter") {
+      v = UnitValue(AddMonths(*doc, 3 * step), "quarter");
+    } else {
+      v = UnitValue(Shift(*doc, unit, step), unit);
+    }
+    v.relative = true;
+    return v;
+  }
+  if (RE2::FullMatch(atom, *rel_later, &a, &b)) {
+    if (!doc) return Unresolved();
+    std::string unit = Lower(b);
+    bool later = Lower(a) == "later";
+    DateValue whole = UnitValue(*doc, unit);
+    DateValue v = whole;
+    if (later) v.start = FormatIso(*doc);
+    else v.end = FormatIso(*doc);
+    v.precision = "period";
+    v.relative = true;
+    return v;
+  }
+  if (RE2::FullMatch(atom, *rel_next_n, &a, &b, &c, &d)) {
+    std::optional<double> n = ParseCountWord(c);
+    if (!doc || !n) return Unresolved();
+    std::string direction = Lower(b);
+    long count = static_cast<long>(*n);
+    DateValue v;
+    if (direction == "next" || direction == "coming" || direction == "following") {
+      v = Interval(*doc, AddDays(Shift(*doc, Lower(d), count), -1), "period", "");
+      if (Lower(a) == "within") {
+        v.start.clear();
+        v.bound = "by";
+      }
+    } else {
+      v = Interval(AddDays(Shift(*doc, Lower(d), -count), 1), *doc, "period", "");
+    }
+    v.relative = true;
+    return v;
+  }
+  if (RE2::FullMatch(atom, *rel_ago, &a, &b)) {
+    std::optional<double> n = ParseCountWord(a);
+    if (!doc || !n) return Unresolved("PAST_REF");
+    DateValue v = UnitValue(Shift(*doc, Lower(b), -static_cast<long>(*n)), Lower(b));
+    v.relative = true;
+    return v;
+  }
+  if (RE2::FullMatch(atom, *rel_in_time, &a, &b)) {
+    std::optional<double> n = ParseCountWord(a);
+    if (!doc || !n) return Unresolved("FUTURE_REF");
+    DateValue v = UnitValue(Shift(*doc, Lower(b), static_cast<long>(*n)), Lower(b));
+    v.relative = true;
+    return v;
+  }
+  if (RE2::FullMatch(atom, *rel_within, &a, &b)) {
+    std::optional<double> n = ParseCountWord(a);
+    if (!doc || !n) return std::nullopt;  // a duration on its own is not a date
+    DateValue v;
+    v.end = FormatIso(Shift(*doc, Lower(b), static_cast<long>(*n)));
+    v.precision = "period";
+    v.bound = "by";
+    v.relative = true;
+    return v;
+  }
+  return std::nullopt;
+}
+
+size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) const {
+  std::string_view text = ctx.text;
+  std::string_view span = text.substr(start, end - start);
+  // The bound word, if any ("by", "from the start of", "until").
+  std::string bound_word;
+  size_t atom_start = start;
+  {
+    StringPiece in(span.data(), span.size());
+    std::string word;
+    if (form != Form::kDateMonthNoYear && form != Form::kDateSeasonNoYear &&
+        RE2::Consume(&in, *bound_prefix, &word)) {
+      bound_word = Lower(word);
+      atom_start = start + (span.size() - in.size());
+    } else if (form == Form::kDateMonthNoYear || form == Form::kDateSeasonNoYear) {
+      // These carry their preposition in the form itself.
+      StringPiece in2(span.data(), span.size());
+      if (RE2::Consume(&in2, *bound_prefix, &word)) {
+        bound_word = Lower(word);
+        atom_start = start + (span.size() - in2.size());
+      }
+    }
+  }
+  std::string_view atom = text.substr(atom_start, end - atom_start);
+
+  // "in Spring 2023": the no-year form starts earlier (at "in") and so wins
+  // the leftmost match; rescan from the month or season itself.
+  if ((form == Form::kDateMonthNoYear || form == Form::kDateSeasonNoYear ||
+       form == Form::kDateDayNoYear) &&
+      end + 2 < text.size() && (text[end] == ' ' || text[end] == ',')) {
+    size_t k = end;
+    while (k < text.size() && (text[k] == ' ' || text[k] == ',')) ++k;
+    if (k < text.size() && IsDigit(text[k])) {
+      size_t word_start = end;
+      while (word_start > start && text[word_start - 1] != ' ') --word_start;
+      return word_start > start ? word_start : end;
+    }
+  }
+
+  std::optional<DateValue> value;
+  size_t text_start = start;
+  switch (form) {
+    case Form::kDateYear: {
+      // A bare year: not a title or identifier ("Education Act 1996"), and
+      // not the number of something ("2000 homes").
+      if (bound_word.empty()) {
+        std::string_view before = WordBefore(text, start);
+        std::string lower_before = Lower(before);
+        if (!before.empty() && IsUpper(before[0]) && !IsFunctionWord(lower_before) &&
+            !StartsSentence(text, start - before.size()))
+          return end;
+        if (IsIdentifierWord(lower_before)) return end;
+        if (!before.empty() && IsDigit(before.back())) return end;
+        if (end < text.size() && (text[end] == ':' || text[end] == '.') && end + 1 < text.size() &&
+            IsDigit(text[end + 1]))
+          return end;
+        if (AddCount(start, end, ctx, 1)) return end;
+      }
+      value = ParseAtom(atom);
+      break;
+    }
+    case Form::kDateMonthNoYear:
+    case Form::kDateSeasonNoYear:
+    case Form::kDateDayNoYear:
+    case Form::kDateRelative:
+    case Form::kDateWeekday:
+    case Form::kDateNamed:
+    case Form::kDateReference: {
+      size_t inner_start = atom_start;
+      value = ParseRelative(form, atom, atom_start, ctx, &inner_start);
+      if (bound_word.empty()) text_start = inner_start;
+      break;
+    }
+    default:
+      value = ParseAtom(atom);
+      break;
+  }
+  if (!value) return end;
+
+  DateValue v = *value;
+  // A span carries both ends itself: "from 2010 to 2020", "between 2023-2025".
+  if (form == Form::kDateSpan || (form == Form::kDateFinancialYear && v.precision == "period")) {
+    if (bound_word == "from" || bound_word == "between") bound_word.clear();
+  }
+  if (!bound_word.empty() && v.bound.empty() && bound_word != "between") {
+    bool by = bound_word.rfind("by", 0) == 0 || bound_word.rfind("no", 0) == 0 ||
+              bound_word.rfind("not", 0) == 0 || bound_word.rfind("before the", 0) == 0 ||
+              bound_word.rfind("on or", 0) == 0;
+    bool until = bound_word.rfind("until", 0) == 0 || bound_word == "till" ||
+                 bound_word.rfind("up", 0) == 0;
+    if (by || until) {
+      v.bound = by ? "by" : "until";
+      v.start.clear();
+    } else if (bound_word == "before") {
+      v.bound = "by";
+      if (!v.start.empty()) {
+        std::optional<CivilDate> s = ParseIsoDate(v.start);
+        v.end = s ? FormatIso(AddDays(*s, -1)) : "";
+      } else {
+        v.end.clear();
+      }
+      v.start.clear();
+    } else if (bound_word == "after") {
+      v.bound = "from";
+      if (!v.end.empty()) {
+        std::optional<CivilDate> e = ParseIsoDate(v.end);
+        v.start = e ? FormatIso(AddDays(*e, 1)) : "";
+      }
+      v.end.clear();
+    } else {
+      v.bound = "from";
+      v.end.clear();
+    }
+    v.timex.clear();
+  }
+  Tag tag;
+  tag.kind = TagKind::kDate;
+  tag.start = text_start;
+  tag.end = end;
+  tag.text = std::string(text.substr(text_start, end - text_start));
+  tag.date = std::move(v);
+  ctx.out->push_back(std::move(tag));
+  return end;
+}
+
+size_t Tagger::Impl::HandleMatch(Form form, size_t start, size_t end, Context& ctx) const {
+  size_t resume = end;
+  switch (form) {
+    case Form::kMoneySymbol:
+    case Form::kMoneyWords:
+      AddMoney(start, end, form, ctx, &resume);
+      break;
+    case Form::kPercent:
+      AddPercent(start, end, ctx);
+      break;
+    case Form::kCount:
+      AddCount(start, end, ctx, 7);
+      break;
+    default:
+      resume = AddDate(form, start, end, ctx);
+      break;
+  }
+  return resume;
+}
+
+// ---------------------------------------------------------------------------
+// Commitments.
+
+namespace {
+
+bool IsAcronym(std::string_view word) {
+  if (word.size() < 2) return false;
+  int upper = 0;
+  for (char c : word) {
+    if (IsUpper(c)) ++upper;
+    else if (!(c >= 'a' && c <= 'z') && !IsDigit(c) && c != '&') return false;
+  }
+  return upper >= 2 && IsUpper(word[0]);
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// Trailing adverbs that are not part of the subject ("The Council also will").
+std::string_view DropTrailingAdverbs(std::string_view subject) {
+  for (;;) {
+    subject = Trim(subject);
+    size_t sp = subject.rfind(' ');
+    if (sp == std::string_view::npos) return subject;
+    std::string last = Lower(subject.substr(sp + 1));
+    bool adverb = last == "also" || last == "now" || last == "then" || last == "still" ||
+                  last == "further" || last == "therefore" || last == "however" || last == "soon" ||
+                  last == "jointly" || last == "together" ||
+                  (last.size() > 4 && last.compare(last.size() - 2, 2, "ly") == 0);
+    if (!adverb) return subject;
+    subject = subject.substr(0, sp);
+  }
+}
+
+}  // namespace
+
+std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange range,
+                                            const std::vector<Tag>& tags,
+                                            const TagOptions& options) const {
+  std::string_view sentence = text.substr(range.start, range.end - range.start);
+  // Strip a trailing full stop for the action.
+  std::vector<Tag> money, dates;
+  for (const Tag& t : tags) {
+    if (t.start >= range.start && t.end <= range.end) {
+      if (t.kind == TagKind::kMoney) money.push_back(t);
+      if (t.kind == TagKind::kDate) dates.push_back(t);
+    }
+  }
+  auto finish = [&](std::string actor, std::string modality, std::string_view action) {
+    Tag tag;
+    tag.kind = TagKind::kCommitment;
+    tag.start = range.start;
+    tag.end = range.end;
+    tag.text = std::string(sentence);
+    tag.commitment.actor = std::move(actor);
+    tag.commitment.modality = std::move(modality);
+    tag.commitment.action = std::string(Trim(action));
+    tag.commitment.money = money;
+    tag.commitment.dates = dates;
+    return tag;
+  };
+
+  StringPiece whole(sentence.data(), sentence.size());
+  if (RE2::PartialMatch(whole, *opinion_start)) return std::nullopt;
+
+  StringPiece found;
+  if (!modal->Match(whole, 0, sentence.size(), RE2::UNANCHORED, &found, 1)) {
+    // A list item under a heading of commitments: "£45 million to deliver X."
+    if (options.in_commitment_list && !money.empty()) {
+      const Tag& sum = money.front();
+      std::string_view after = text.substr(sum.end, range.end - sum.end);
+      after = Trim(after);
+      for (std::string_view lead : {"to ", "for ", "in ", "on "}) {
+        if (after.substr(0, lead.size()) == lead) {
+          after.remove_prefix(lead.size());
+          break;
+        }
+      }
+      if (after.empty()) return std::nullopt;
+      return finish(options.author.empty() ? "unspecified" : options.author, "will", after);
+    }
+    return std::nullopt;
+  }
+  size_t modal_start = static_cast<size_t>(found.data() - sentence.data());
+  size_t modal_end = modal_start + found.size();
+  std::string modal_word = Lower(std::string_view(found.data(), found.size()));
+
+  // The subject: what precedes the modal in this clause.
+  std::string_view subject = sentence.substr(0, modal_start);
+  {
+    std::string lower_subject = " " + Lower(subject) + " ";
+    // Conditionals, and modals inside a subordinate clause ("if", "that will").
+    for (const char* cue : {" if ", " unless ", " whether ", " that ", " which ", " would ", " could "}) {
+      if (lower_subject.find(cue) != std::string::npos) return std::nullopt;
+    }
+  }
+  size_t comma = subject.rfind(", ");
+  if (comma != std::string_view::npos) {
+    std::string_view after_comma = Trim(subject.substr(comma + 1));
+    if (!after_comma.empty() && (IsUpper(after_comma[0]) || Lower(after_comma.substr(0, 3)) == "we " ||
+                                 Lower(after_comma.substr(0, 4)) == "the " || after_comma == "we")) {
+      subject = after_comma;
+    } else {
+      subject = subject.substr(0, subject.find(','));
+    }
+  }
+  subject = DropTrailingAdverbs(subject);
+  if (subject.empty()) return std::nullopt;
+
+  std::string_view rest = Trim(sentence.substr(modal_end));
+  bool negated = Lower(rest.substr(0, 4)) == "not ";
+  if (negated) rest = Trim(rest.substr(4));
+
+  // Modality from the modal itself and the verb that follows.
+  std::string modality = "will";
+  if (modal_word.find("commit") != std::string::npos) modality = "commits";
+  else if (modal_word.find("plan") != std::string::npos || modal_word.find("intend") != std::string::npos ||
+           modal_word.find("aim") != std::string::npos)
+    modality = "plans";
+  else if (modal_word.find("propos") != std::string::npos) modality = "proposes";
+  StringPiece rest_piece(rest.data(), rest.size());
+  if (modality == "will") {
+    if (RE2::PartialMatch(StringPiece(rest.data(), std::min<size_t>(rest.size(), 40)), *consult_cue) ||
+        RE2::PartialMatch(StringPiece(subject.data(), subject.size()), *consult_cue))
+      modality = "consults";
+    else if (RE2::PartialMatch(rest_piece, *explore_cue))
+      modality = "explores";
+  }
+
+  // Passive: "will be published", "are to be funded".
+  std::string participle;
+  bool passive = RE2::PartialMatch(rest_piece, *passive_participle, &participle);
+  bool to_be = modal_word == "is to" || modal_word == "are to";
+  if (to_be && !passive) {
+    // "The aim is to ensure..." reads as a purpose, not an undertaking,
+    // unless the subject is a body.
+  }
+
+  // Who: "we", a named body, or nobody for an agentless passive.
+  std::vector<std::string_view> subject_words = Words(subject);
+  std::string lower_subject = Lower(subject);
+  std::string actor;
+  bool body = false;
+  if (lower_subject == "we" || lower_subject == "i") {
+    actor = options.author.empty() ? "we" : options.author;
+    body = true;
+  } else {
+    int capitalised = 0;
+    bool acronym = false;
+    for (size_t i = 0; i < subject_words.size(); ++i) {
+      std::string_view w = subject_words[i];
+      if (IsAcronym(w)) acronym = true;
+      if (IsUpper(w[0]) && !(i == 0 && IsFunctionWord(Lower(w)))) ++capitalised;
+    }
+    bool institution = RE2::PartialMatch(StringPiece(subject.data(), subject.size()), *body_word);
+    bool sentence_initial_only = capitalised == 1 && subject_words.size() == 1;
+    body = acronym || institution || capitalised >= 2 ||
+           (capitalised == 1 && !sentence_initial_only) ||
+           (sentence_initial_only && !IsPluralNoun(Lower(subject)) && subject_words[0].size() > 2 &&
+            !IsFunctionWord(Lower(subject)) && Lower(subject) != "it" && Lower(subject) != "this");
+    // A single sentence-initial capitalised common noun ("Funding", "Children")
+    // is not a body unless it looks like a name we cannot tell from a noun;
+    // "-ing" and "-tion" words are common nouns.
+    if (sentence_initial_only && !acronym && !institution) {
+      std::string w = Lower(subject);
+      if ((w.size() > 4 && (w.compare(w.size() - 3, 3, "ing") == 0 || w.compare(w.size() - 4, 4, "tion") == 0 ||
+                            w.compare(w.size() - 4, 4, "ment") == 0 || w.compare(w.size() - 3, 3, "ren") == 0 ||
+                            w.compare(w.size() - 3, 3, "ity") == 0)))
+        body = false;
+    }
+    std::string_view name = subject;
+    if (Lower(name.substr(0, 4)) == "the ") name.remove_prefix(4);
+    actor = std::string(name);
+  }
+
+  if (passive) {
+    std::string agent_name;
+    if (RE2::PartialMatch(rest_piece, *agent, &agent_name)) {
+      std::string_view a = Trim(agent_name);
+      if (Lower(a.substr(0, 4)) == "the ") a.remove_prefix(4);
+      actor = std::string(a);
+    } else {
+      actor = "unspecified";
+    }
+    size_t at = rest.find(participle);
+    std::string_view action = at == std::string_view::npos ? rest : rest.substr(at);
+    return finish(actor, modality, action);
+  }
+  if (!body) {
+    // A generic statement about an outcome ("Children will not thrive
+    // where...") unless it puts a sum or a date on something.
+    if (negated || (money.empty() && dates.empty())) return std::nullopt;
+    actor = "unspecified";
+  }
+  if (negated) return finish(actor, modality, "not " + std::string(rest));
+  return finish(actor, modality, rest);
+}
+
+void Tagger::Impl::FindCommitments(Context& ctx) const {
+  StringPiece all(ctx.text.data(), ctx.text.size());
+  if (!ctx.options->in_commitment_list && !RE2::PartialMatch(all, *modal_hint)) return;
+  std::vector<Tag> found;
+  for (const TextRange& range : SplitSentences(ctx.text)) {
+    std::optional<Tag> tag = Commitment(ctx.text, range, *ctx.out, *ctx.options);
+    if (tag) found.push_back(std::move(*tag));
+  }
+  for (Tag& t : found) ctx.out->push_back(std::move(t));
+}
+
+// ---------------------------------------------------------------------------
+
+std::vector<Tag> Tagger::Find(std::string_view text, const TagOptions& options) const {
+  std::vector<Tag> tags;
+  const Impl& impl = *impl_;
+  if (!impl.master->ok() || text.empty()) return tags;
+  Impl::Context ctx{text, &options, ParseIsoDate(options.document_date), &tags};
+
+  const int ngroups = impl.master_groups + 1;
+  std::vector<StringPiece> groups(static_cast<size_t>(ngroups));
+  StringPiece input(text.data(), text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (!impl.master->Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups)) break;
+    size_t start = static_cast<size_t>(groups[0].data() - text.data());
+    size_t end = start + groups[0].size();
+    if (end == start) {
+      pos = start + 1;
+      continue;
+    }
+    size_t resume = end;
+    for (size_t g = 1; g < groups.size() && g - 1 < impl.group_forms.size(); ++g) {
+      if (groups[g].data() != nullptr && groups[g].size() == groups[0].size() &&
+          groups[g].data() == groups[0].data()) {
+        resume = impl.HandleMatch(impl.group_forms[g - 1], start, end, ctx);
+        break;
+      }
+    }
+    pos = resume > start ? resume : end;
+  }
+  impl.FindCommitments(ctx);
+  std::stable_sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) {
+    if (a.start != b.start) return a.start < b.start;
+    return a.end > b.end;
+  });
+  return tags;
+}
+
+// ---------------------------------------------------------------------------
+// Stance.
+
+Stance ClassifyStance(std::string_view text) {
+  struct Cue {
+    Stance stance;
+    std::unique_ptr<RE2> re;
+  };
+  static const std::vector<Cue>* cues = [] {
+    auto* v = new std::vector<Cue>();
+    v->push_back({Stance::kWelcomes,
+                  Compile("(?i)\\b(?:welcome[sd]?|we\\s(?:\\w+\\s)?(?:support|applaud|endorse|commend)|"
+                          "(?:are|is)\\s(?:\\w+\\s)?(?:pleased|delighted|encouraged)|positive\\sstep)\\b")});
+    v->push_back({Stance::kConcerned,
+                  Compile("(?i)\\b(?:concern(?:s|ed|ing)?|worr(?:y|ied|ies)|disappointed|"
+                          "regret|alarm(?:ed|ing)?|troubl(?:ed|ing))\\b")});
+    v->push_back({Stance::kCallsFor,
+                  Compile("(?i)\\b(?:must|urges?|urging|calls?\\s(?:on|for|upon)|should|need\\sto|needs\\sto|"
+                          "ask(?:s)?\\s(?:the\\s)?government|recommend(?:s)?\\sthat)\\b")});
+    v->push_back({Stance::kQuestions,
+                  Compile("(?i)\\b(?:unclear|not\\s(?:yet\\s)?clear|unsure|uncertain(?:ty)?|question(?:s|ed)?|"
+                          "seek\\sclarity|clarification|unconvinced|doubt)\\b")});
+    return v;
+  }();
+  StringPiece input(text.data(), text.size());
+  Stance best = Stance::kNeutral;
+  size_t best_pos = text.size() + 1;
+  for (const Cue& cue : *cues) {
+    StringPiece m;
+    if (cue.re->Match(input, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t at = static_cast<size_t>(m.data() - text.data());
+      if (at < best_pos) {
+        best_pos = at;
+        best = cue.stance;
+      }
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// JSON.
+
+namespace {
+
+nlohmann::json StringOrNull(const std::string& s) {
+  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
+
+nlohmann::json NumberOrNull(const std::optional<double>& n) {
+  if (!n) return nullptr;
+  double rounded = std::round(*n);
+  if (std::fabs(*n - rounded) < 1e-9 && std::fabs(rounded) < 9e15) {
+    return nlohmann::json(static_cast<long long>(rounded));
+  }
+  return nlohmann::json(*n);
+}
+
+}  // namespace
+
+nlohmann::json TagToJson(const Tag& tag) {
+  nlohmann::json j;
+  j["kind"] = TagKindName(tag.kind);
+  j["text"] = tag.text;
+  j["start"] = tag.start;
+  j["end"] = tag.end;
+  nlohmann::json v = nlohmann::json::object();
+  switch (tag.kind) {
+    case TagKind::kMoney:
+      v["currency"] = StringOrNull(tag.money.currency);
+      v["amount"] = NumberOrNull(tag.money.amount);
+      if (!tag.money.per.empty()) v["per"] = tag.money.per;
+      break;
+    case TagKind::kPercent:
+      v["percent"] = NumberOrNull(tag.percent.percent);
+      if (tag.percent.points) v["points"] = true;
+      break;
+    case TagKind::kCount:
+      v["count"] = NumberOrNull(tag.count.count);
+      v["unit"] = StringOrNull(tag.count.unit);
+      if (!tag.count.qualifier.empty()) v["qualifier"] = tag.count.qualifier;
+      break;
+    case TagKind::kDate:
+      v["start"] = StringOrNull(tag.date.start);
+      v["end"] = StringOrNull(tag.date.end);
+      v["precision"] = StringOrNull(tag.date.precision);
+      if (!tag.date.bound.empty()) v["bound"] = tag.date.bound;
+      if (tag.date.relative) v["relative"] = true;
+      v["timex"] = StringOrNull(tag.date.timex);
+      break;
+    case TagKind::kCommitment: {
+      v["actor"] = StringOrNull(tag.commitment.actor);
+      v["modality"] = StringOrNull(tag.commitment.modality);
+      v["action"] = StringOrNull(tag.commitment.action);
+      nlohmann::json money = nlohmann::json::array();
+      for (const Tag& m : tag.commitment.money) money.push_back(TagToJson(m));
+      nlohmann::json dates = nlohmann::json::array();
+      for (const Tag& d : tag.commitment.dates) dates.push_back(TagToJson(d));
+      v["money"] = std::move(money);
+      v["dates"] = std::move(dates);
+      break;
+    }
+  }
+  j["value"] = std::move(v);
+  return j;
+}
+
+// ---------------------------------------------------------------------------
+// The document's own date.
+
+std::string FindDocumentDate(const Document& doc) {
+  static const RE2* labelled = Compile(
+      "(?i)\\b(?:date|dated|published|meeting\\sdate)\\s*:?\\s*(?:\\w+day,?\\s)?(\\d{1,2})(?:st|nd|rd|th)?\\s"
+      "(january|february|march|april|may|june|july|august|september|october|november|december)\\s*,?\\s"
+      "((?:19|20)\\d\\d)\\b").release();
+  static const RE2* dmy = Compile(
+      "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s(january|february|march|april|may|june|july|august|september|"
+      "october|november|december)\\s*,?\\s((?:19|20)\\d\\d)\\b").release();
+  static const RE2* mdy = Compile(
+      "(?i)\\b(january|february|march|april|may|june|july|august|september|october|november|december)\\s"
+      "(\\d{1,2}),\\s((?:19|20)\\d\\d)\\b").release();
+  // The first page, or the first passages for formats without pages.
+  std::vector<const Passage*> front;
+  for (const Passage& p : doc.passages) {
+    if (p.page ? *p.page > 1 : front.size() >= 12) break;
+    front.push_back(&p);
+  }
+  auto to_iso = [](int y, const std::string& month, int d) -> std::string {
+    int m = MonthNumber(month);
+    if (!IsValidDate(y, m, d)) return "";
+    return FormatIso({y, m, d});
+  };
+  std::string day, month;
+  int y = 0;
+  for (const Passage* p : front) {
+    if (RE2::PartialMatch(p->text, *labelled, &day, &month, &y)) {
+      std::string iso = to_iso(y, month, std::atoi(day.c_str()));
+      if (!iso.empty()) return iso;
+    }
+  }
+  for (const Passage* p : front) {
+    if (RE2::PartialMatch(p->text, *dmy, &day, &month, &y)) {
+      std::string iso = to_iso(y, month, std::atoi(day.c_str()));
+      if (!iso.empty()) return iso;
+    }
+    if (RE2::PartialMatch(p->text, *mdy, &month, &day, &y)) {
+      std::string iso = to_iso(y, month, std::atoi(day.c_str()));
+      if (!iso.empty()) return iso;
+    }
+  }
+  if (ParseIsoDate(doc.date)) return doc.date;
+  return "";
+}
 
 }  // namespace xref

@@ -1,0 +1,26 @@
+// Sentence boundaries (ICU BreakIterator), as byte ranges into UTF-8 text.
+//
+//   for (const xref::TextRange& s : xref::SplitSentences(text)) {
+//     std::string_view sentence = text.substr(s.start, s.end - s.start);
+//   }
+//
+// Uses ICU's English sentence rules with the standard abbreviation
+// suppressions ("e.g.", "Mr."), so a commitment is always a whole sentence.
+// Ranges are trimmed of surrounding spaces; empty sentences are dropped.
+// Thread-safe (each thread keeps its own iterator).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace xref {
+
+struct TextRange {
+  size_t start = 0;  // byte offset, inclusive
+  size_t end = 0;    // byte offset, exclusive
+};
+
+std::vector<TextRange> SplitSentences(std::string_view text);
+
+}  // namespace xref
