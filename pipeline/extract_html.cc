@@ -1,10 +1,818 @@
-// Placeholder until the Html extractor lands (issue 2).
+// HTML: see extract.h for the contract.
+//
+// A saved web page is mostly not the document: banners, menus, search forms,
+// breadcrumbs, cookie dialogs, related-links boxes and footers surround one
+// block of content. The extractor
+//   1. decodes the bytes to UTF-8 (byte order mark, <meta charset>, or UTF-8
+//      with invalid sequences repaired) and parses them with libxml2's
+//      forgiving HTML parser;
+//   2. marks page furniture: script/style/nav/aside/form..., hidden elements,
+//      and elements whose class or id names a kind of web boilerplate;
+//   3. picks the content: the <article>, <main> or role=main holding the most
+//      text, or else the block a readability-style scorer rates densest (text
+//      length, commas, paragraphs, against the share of text inside links);
+//   4. walks the content in order, turning headings, paragraphs, list items
+//      (with their printed numbers) and table cells into passages.
+// Every walk over the tree is iterative (parent/next pointers, no recursion),
+// so a page nested 100,000 deep costs memory, never the stack. That is why the
+// parser runs with XML_PARSE_HUGE: without it libxml2 stops at depth 256 and
+// silently drops the rest of the page; its HTML parser and xmlFreeDoc are
+// iterative themselves.
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
 #include "pipeline/extract.h"
+#include "pipeline/normalise.h"
+#include "pipeline/passage_builder.h"
 
 namespace xref {
+namespace {
 
-Result<Document> ExtractHtml(const std::string& path, std::string_view) {
-  return Status::Unsupported(path, "Html extraction is not yet implemented");
+// ---------------------------------------------------------------------------
+// Small helpers
+
+struct XmlDocDeleter {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsElement(const xmlNode* node) { return node != nullptr && node->type == XML_ELEMENT_NODE; }
+
+// The element's name; the HTML parser gives names in lower case.
+std::string_view NameOf(const xmlNode* node) {
+  return node->name == nullptr ? std::string_view() : reinterpret_cast<const char*>(node->name);
+}
+
+bool NameIs(const xmlNode* node, std::string_view name) { return IsElement(node) && NameOf(node) == name; }
+
+// The attribute's value, or "" when absent.
+std::string Attr(const xmlNode* node, const char* name) {
+  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (value == nullptr) return "";
+  std::string out(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return out;
+}
+
+bool HasAttr(const xmlNode* node, const char* name) {
+  return xmlHasProp(node, reinterpret_cast<const xmlChar*>(name)) != nullptr;
+}
+
+std::string_view TextOf(const xmlNode* node) {
+  if ((node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE) ||
+      node->content == nullptr) {
+    return {};
+  }
+  return reinterpret_cast<const char*>(node->content);
+}
+
+// Visits `root` and its descendants in document order without recursion.
+// `enter(node)` returns whether to visit the node's children; `leave(node)` is
+// called after the children of every node `enter` accepted.
+template <typename Enter, typename Leave>
+void Walk(xmlNode* root, Enter&& enter, Leave&& leave) {
+  if (root == nullptr) return;
+  xmlNode* node = root;
+  while (true) {
+    bool entered = enter(node);
+    if (entered && node->children != nullptr) {
+      node = node->children;
+      continue;
+    }
+    if (entered) leave(node);
+    while (node != root && node->next == nullptr) {
+      node = node->parent;
+      leave(node);
+    }
+    if (node == root) return;
+    node = node->next;
+  }
+}
+
+// The text below `root`, concatenated (for <title> and headings).
+std::string InnerText(xmlNode* root) {
+  std::string text;
+  Walk(
+      root,
+      [&](xmlNode* n) {
+        text.append(TextOf(n));
+        return n->type == XML_ELEMENT_NODE;
+      },
+      [](xmlNode*) {});
+  return text;
+}
+
+// ---------------------------------------------------------------------------
+// Decoding
+
+// The charset a page declares in its first kilobytes (<meta charset>,
+// http-equiv content, or an XML declaration), lower case, or "".
+std::string DeclaredCharset(std::string_view bytes) {
+  std::string head = Lower(bytes.substr(0, 8192));
+  for (std::string_view key : {std::string_view("charset="), std::string_view("encoding=")}) {
+    size_t at = head.find(key);
+    if (at == std::string::npos) continue;
+    size_t i = at + key.size();
+    while (i < head.size() && (head[i] == '"' || head[i] == '\'' || head[i] == ' ')) ++i;
+    size_t end = i;
+    while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) ||
+                                 head[end] == '-' || head[end] == '_' || head[end] == '.' ||
+                                 head[end] == ':')) {
+      ++end;
+    }
+    if (end > i) return head.substr(i, end - i);
+  }
+  return "";
+}
+
+// Converts from a legacy charset with ICU; false when ICU does not know it.
+bool ConvertToUtf8(std::string_view bytes, std::string charset, std::string* out) {
+  // Browsers read Latin-1 and ASCII labels as Windows-1252 (the WHATWG
+  // Encoding Standard); pages rely on it for curly quotes and the euro sign.
+  if (charset == "iso-8859-1" || charset == "latin1" || charset == "latin-1" ||
+      charset == "us-ascii" || charset == "ascii" || charset == "iso8859-1") {
+    charset = "windows-1252";
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(charset.c_str(), &status);
+  if (U_FAILURE(status) || converter == nullptr) return false;
+  ucnv_close(converter);
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), charset.c_str());
+  if (text.isBogus()) return false;
+  out->clear();
+  text.toUTF8String(*out);
+  return true;
+}
+
+// The page as UTF-8.
+std::string DecodeHtml(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return RepairUtf8(bytes.substr(3));
+  std::string out;
+  if (bytes.substr(0, 2) == "\xFF\xFE" && ConvertToUtf8(bytes.substr(2), "utf-16le", &out)) return out;
+  if (bytes.substr(0, 2) == "\xFE\xFF" && ConvertToUtf8(bytes.substr(2), "utf-16be", &out)) return out;
+  std::string charset = DeclaredCharset(bytes);
+  if (!charset.empty() && charset != "utf-8" && charset != "utf8" &&
+      ConvertToUtf8(bytes, charset, &out)) {
+    return out;
+  }
+  return RepairUtf8(bytes);
+}
+
+// ---------------------------------------------------------------------------
+// Page furniture
+
+bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Elements that never hold document text.
+bool IsNeverContent(std::string_view name) {
+  return IsOneOf(name, {"head", "script", "style", "noscript", "template", "nav", "aside", "form",
+                        "iframe", "svg", "math", "button", "select", "input", "textarea", "dialog",
+                        "object", "embed", "canvas", "map", "audio", "video", "menu", "link", "meta",
+                        "title"});
+}
+
+bool IsNeverContentRole(std::string_view role) {
+  return IsOneOf(role, {"navigation", "banner", "contentinfo", "search", "complementary", "dialog",
+                        "alertdialog", "menu", "menubar", "toolbar", "tablist"});
+}
+
+// Words in class and id attributes that name web-page furniture in general.
+// Strong ones mark furniture even next to a content word ("cookie-content").
+bool IsStrongFurnitureWord(std::string_view w) {
+  return IsOneOf(w, {"cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "share",
+                     "sharing", "sharethis", "social", "newsletter", "subscribe", "signup",
+                     "skip", "skiplink", "advert", "advertisement", "ads", "adsense", "sponsored",
+                     "sponsor", "disqus", "outbrain", "taboola"}) ||
+         w.substr(0, 6) == "cookie" || w.substr(0, 10) == "breadcrumb" || w.substr(0, 7) == "consent" ||
+         w.substr(0, 10) == "newsletter";
+}
+
+bool IsWeakFurnitureWord(std::string_view w) {
+  return IsOneOf(w, {"nav", "navbar", "navigation", "menu", "menubar", "megamenu", "sidebar",
+                     "banner", "masthead", "related", "promo", "promotion", "pagination", "pager",
+                     "toolbar", "popup", "modal", "overlay", "comments", "comment", "widget",
+                     "footer", "header", "topbar", "utility"}) ||
+         w.substr(0, 7) == "related" || w.substr(0, 7) == "sidebar";
+}
+
+bool IsContentWord(std::string_view w) {
+  return IsOneOf(w, {"content", "article", "main", "body", "post", "entry", "story", "text", "prose",
+                     "column", "page", "wrapper", "container", "layout", "document", "briefing"});
+}
+
+// The words of class and id, split at anything not a letter or digit, with
+// camelCase split too ("cookieBanner" -> "cookie", "banner").
+std::vector<std::string> ClassAndIdWords(const xmlNode* node) {
+  std::vector<std::string> words;
+  for (const char* attr : {"class", "id"}) {
+    std::string value = Attr(node, attr);
+    std::string word;
+    char previous = 0;
+    for (char c : value) {
+      bool alnum = std::isalnum(static_cast<unsigned char>(c)) != 0;
+      bool camel = std::isupper(static_cast<unsigned char>(c)) &&
+                   std::islower(static_cast<unsigned char>(previous));
+      if (!alnum || camel) {
+        if (!word.empty()) words.push_back(Lower(word));
+        word.clear();
+      }
+      if (alnum) word += c;
+      previous = c;
+    }
+    if (!word.empty()) words.push_back(Lower(word));
+  }
+  return words;
+}
+
+bool IsHidden(const xmlNode* node) {
+  if (HasAttr(node, "hidden")) return true;
+  if (Lower(Attr(node, "aria-hidden")) == "true") return true;
+  std::string style = Lower(Attr(node, "style"));
+  style.erase(std::remove_if(style.begin(), style.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
+              style.end());
+  if (style.find("display:none") != std::string::npos ||
+      style.find("visibility:hidden") != std::string::npos) {
+    return true;
+  }
+  std::string type = Lower(Attr(node, "type"));
+  return type == "hidden";
+}
+
+// Whether an element holds the main content by its own declaration.
+bool IsDeclaredContent(const xmlNode* node) {
+  if (!IsElement(node)) return false;
+  std::string_view name = NameOf(node);
+  return name == "article" || name == "main" || Lower(Attr(node, "role")) == "main";
+}
+
+// Decides, element by element, what is page furniture.
+class FurnitureFilter {
+ public:
+  // Protects every ancestor of a declared content element from the class
+  // hints, so that <div class="layout with-sidebar"> around the article stays.
+  explicit FurnitureFilter(xmlNode* root) {
+    Walk(
+        root,
+        [&](xmlNode* n) {
+          if (!IsElement(n)) return false;
+          if (IsDeclaredContent(n)) {
+            for (xmlNode* a = n->parent; a != nullptr && IsElement(a); a = a->parent) {
+              if (!protected_.insert(a).second) break;
+            }
+          }
+          return true;
+        },
+        [](xmlNode*) {});
+  }
+
+  // `in_article` is true below an <article> or <main>, where <header> and
+  // <footer> belong to the document rather than to the site.
+  bool IsFurniture(const xmlNode* node, bool in_article) const {
+    std::string_view name = NameOf(node);
+    if (IsNeverContent(name)) return true;
+    if (IsHidden(node)) return true;
+    if ((name == "header" || name == "footer") && !in_article) return true;
+    if (name == "html" || name == "body" || IsDeclaredContent(node)) return false;
+    std::string role = Lower(Attr(node, "role"));
+    if (IsNeverContentRole(role)) return true;
+    if (Lower(Attr(node, "aria-modal")) == "true") return true;
+    if (protected_.count(node) != 0) return false;
+    bool strong = false, weak = false, content = false;
+    for (const std::string& w : ClassAndIdWords(node)) {
+      strong = strong || IsStrongFurnitureWord(w);
+      weak = weak || IsWeakFurnitureWord(w);
+      content = content || IsContentWord(w);
+    }
+    if (strong) return true;
+    if (weak && !content) return !in_article || !IsOneOf(name, {"header", "footer"});
+    return false;
+  }
+
+ private:
+  std::unordered_set<const xmlNode*> protected_;
+};
+
+// ---------------------------------------------------------------------------
+// Choosing the content
+
+bool IsHeadingName(std::string_view name) {
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+}
+
+// Elements that end the text before them and start a passage of their own.
+bool IsBlockName(std::string_view name) {
+  return IsHeadingName(name) ||
+         IsOneOf(name, {"p", "div", "section", "article", "main", "header", "footer", "blockquote",
+                        "dd", "dt", "dl", "li", "ul", "ol", "table", "tr", "td", "th", "thead",
+                        "tbody", "tfoot", "caption", "figure", "figcaption", "pre", "address", "hr",
+                        "details", "summary", "center", "fieldset", "legend", "hgroup", "body",
+                        "html", "noframes", "frameset"});
+}
+
+struct TextStats {
+  size_t text = 0;    // non-space bytes of content text below the element
+  size_t links = 0;   // of which inside <a>
+  size_t commas = 0;
+  int paragraphs = 0; // <p> elements below
+  bool has_block_child = false;
+};
+
+// Statistics for every non-furniture element, and the furniture set itself.
+struct PageStats {
+  std::unordered_map<const xmlNode*, TextStats> stats;
+  std::unordered_set<const xmlNode*> furniture;
+
+  const TextStats& Of(const xmlNode* node) const {
+    static const TextStats kEmpty;
+    auto it = stats.find(node);
+    return it == stats.end() ? kEmpty : it->second;
+  }
+};
+
+PageStats MeasurePage(xmlNode* root, const FurnitureFilter& filter) {
+  PageStats page;
+  int article_depth = 0;
+  int link_depth = 0;
+  Walk(
+      root,
+      [&](xmlNode* n) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+          std::string_view t = TextOf(n);
+          size_t visible = 0, commas = 0;
+          for (char c : t) {
+            if (!std::isspace(static_cast<unsigned char>(c))) ++visible;
+            if (c == ',') ++commas;
+          }
+          if (n->parent != nullptr) {
+            TextStats& s = page.stats[n->parent];
+            s.text += visible;
+            s.commas += commas;
+            if (link_depth > 0) s.links += visible;
+          }
+          return false;
+        }
+        if (!IsElement(n)) return false;
+        if (filter.IsFurniture(n, article_depth > 0)) {
+          page.furniture.insert(n);
+          return false;
+        }
+        if (NameIs(n, "article") || NameIs(n, "main")) ++article_depth;
+        if (NameIs(n, "a")) ++link_depth;
+        page.stats[n];
+        return true;
+      },
+      [&](xmlNode* n) {
+        if (!IsElement(n)) return;
+        if (NameIs(n, "article") || NameIs(n, "main")) --article_depth;
+        if (NameIs(n, "a")) --link_depth;
+        TextStats s = page.stats[n];
+        if (NameIs(n, "p")) ++s.paragraphs;
+        page.stats[n].paragraphs = s.paragraphs;
+        if (IsElement(n->parent)) {
+          TextStats& up = page.stats[n->parent];
+          up.text += s.text;
+          up.links += s.links;
+          up.commas += s.commas;
+          up.paragraphs += s.paragraphs;
+          if (IsBlockName(NameOf(n))) up.has_block_child = true;
+        }
+      });
+  return page;
+}
+
+double LinkDensity(const TextStats& s) {
+  return s.text == 0 ? 1.0 : static_cast<double>(s.links) / static_cast<double>(s.text);
+}
+
+// Readability's starting score for an element by what it usually holds.
+double TagWeight(std::string_view name) {
+  if (name == "div" || name == "article" || name == "main" || name == "section") return 5;
+  if (name == "pre" || name == "td" || name == "blockquote") return 3;
+  if (IsOneOf(name, {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"})) return -3;
+  if (IsHeadingName(name) || name == "th") return -5;
+  return 0;
+}
+
+// The blocks a readability-style scorer rates as the page's content, in
+// document order: the best container and its siblings that score nearly as
+// well. Empty when the page has no paragraph-like text at all.
+std::vector<xmlNode*> ScoreContent(xmlNode* body, const PageStats& page) {
+  std::unordered_map<xmlNode*, double> score;
+  std::vector<xmlNode*> order;
+  auto add = [&](xmlNode* node, double points) {
+    if (!IsElement(node)) return;
+    auto [it, inserted] = score.emplace(node, TagWeight(NameOf(node)));
+    if (inserted) order.push_back(node);
+    it->second += points;
+  };
+  Walk(
+      body,
+      [&](xmlNode* n) {
+        if (!IsElement(n) || page.furniture.count(n) != 0) return false;
+        std::string_view name = NameOf(n);
+        const TextStats& s = page.Of(n);
+        bool paragraph_like = name == "p" || name == "pre" || name == "td" || name == "blockquote" ||
+                              ((name == "div" || name == "section" || name == "li") && !s.has_block_child);
+        if (paragraph_like && s.text >= 25) {
+          double points = 1.0 + static_cast<double>(s.commas) +
+                          std::min(3.0, static_cast<double>(s.text) / 100.0);
+          add(n->parent, points);
+          if (n->parent != nullptr) add(n->parent->parent, points / 2);
+          return false;
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  xmlNode* best = nullptr;
+  double best_score = 0;
+  for (xmlNode* node : order) {
+    double final_score = score[node] * (1.0 - LinkDensity(page.Of(node)));
+    score[node] = final_score;
+    if (final_score > best_score) {
+      best_score = final_score;
+      best = node;
+    }
+  }
+  if (best == nullptr) return {};
+  std::vector<xmlNode*> blocks;
+  if (best->parent == nullptr || !IsElement(best->parent)) return {best};
+  double threshold = std::max(10.0, best_score * 0.2);
+  for (xmlNode* sibling = best->parent->children; sibling != nullptr; sibling = sibling->next) {
+    if (!IsElement(sibling) || page.furniture.count(sibling) != 0) continue;
+    if (sibling == best) {
+      blocks.push_back(sibling);
+      continue;
+    }
+    auto it = score.find(sibling);
+    const TextStats& s = page.Of(sibling);
+    bool good_paragraph = NameIs(sibling, "p") && s.text > 80 && LinkDensity(s) < 0.25;
+    if ((it != score.end() && it->second >= threshold) || good_paragraph) blocks.push_back(sibling);
+  }
+  return blocks;
+}
+
+// The elements holding the page's content, in document order.
+std::vector<xmlNode*> ChooseContent(xmlNode* html, const PageStats& page) {
+  xmlNode* body = nullptr;
+  for (xmlNode* c = html->children; c != nullptr; c = c->next) {
+    if (NameIs(c, "body")) body = c;
+  }
+  if (body == nullptr) body = html;
+
+  xmlNode* declared = nullptr;
+  Walk(
+      body,
+      [&](xmlNode* n) {
+        if (!IsElement(n) || page.furniture.count(n) != 0) return false;
+        if (IsDeclaredContent(n) && (declared == nullptr || page.Of(n).text > page.Of(declared).text)) {
+          declared = n;
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  std::vector<xmlNode*> scored = ScoreContent(body, page);
+  size_t scored_text = 0;
+  for (xmlNode* n : scored) scored_text += page.Of(n).text;
+  // A declared <article> that is a small part of the page's prose (a teaser
+  // or a comment) is not the content.
+  if (declared != nullptr && page.Of(declared).text * 10 >= scored_text * 3) return {declared};
+  if (!scored.empty()) return scored;
+  return {body};
+}
+
+// ---------------------------------------------------------------------------
+// Metadata
+
+// "2023-02-02T09:00:00Z" -> "2023-02-02"; "" when it does not start with a date.
+std::string IsoDate(std::string_view value) {
+  size_t i = 0;
+  while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i]))) ++i;
+  value.remove_prefix(i);
+  if (value.size() < 10) return "";
+  for (size_t k : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (!std::isdigit(static_cast<unsigned char>(value[k]))) return "";
+  }
+  char sep = value[4];
+  if ((sep != '-' && sep != '/') || value[7] != sep) return "";
+  if (value.size() > 10 && std::isdigit(static_cast<unsigned char>(value[10]))) return "";
+  int month = (value[5] - '0') * 10 + (value[6] - '0');
+  int day = (value[8] - '0') * 10 + (value[9] - '0');
+  if (month < 1 || month > 12 || day < 1 || day > 31) return "";
+  std::string out(value.substr(0, 10));
+  out[4] = out[7] = '-';
+  return out;
+}
+
+struct PageMetadata {
+  std::string title;       // <title>
+  std::string og_title;    // <meta property="og:title">
+  std::string first_h1;
+  std::string meta_date;   // the best dated <meta>, ISO
+  int meta_date_rank = INT_MAX;
+};
+
+// How much a <meta> names the publication date: lower is better, -1 if not.
+int DateMetaRank(const std::string& key) {
+  static const char* const kKeys[] = {
+      "article:published_time", "datepublished", "citation_publication_date", "dcterms.issued",
+      "dc.date.issued", "dcterms.created", "dc.date.created", "dcterms.date", "dc.date", "date",
+      "publication_date", "pubdate", "og:published_time", "article:modified_time"};
+  for (size_t i = 0; i < sizeof(kKeys) / sizeof(kKeys[0]); ++i) {
+    if (key == kKeys[i]) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+PageMetadata ReadMetadata(xmlNode* html) {
+  PageMetadata meta;
+  Walk(
+      html,
+      [&](xmlNode* n) {
+        if (!IsElement(n)) return false;
+        std::string_view name = NameOf(n);
+        if (name == "title" && meta.title.empty()) {
+          meta.title = NormaliseText(InnerText(n));
+          return false;
+        }
+        if (name == "h1" && meta.first_h1.empty()) {
+          meta.first_h1 = NormaliseText(InnerText(n));
+          return false;
+        }
+        if (name == "meta") {
+          std::string key = Lower(Attr(n, "property"));
+          if (key.empty()) key = Lower(Attr(n, "name"));
+          if (key.empty()) key = Lower(Attr(n, "itemprop"));
+          std::string content = Attr(n, "content");
+          if (key == "og:title" && meta.og_title.empty()) meta.og_title = NormaliseText(content);
+          int rank = DateMetaRank(key);
+          std::string date = rank >= 0 ? IsoDate(content) : "";
+          if (!date.empty() && rank < meta.meta_date_rank) {
+            meta.meta_date = date;
+            meta.meta_date_rank = rank;
+          }
+          return false;
+        }
+        return true;
+      },
+      [](xmlNode*) {});
+  return meta;
+}
+
+// ---------------------------------------------------------------------------
+// Passages
+
+// A list's numbering: <ol start reversed type>, <li value>.
+struct ListState {
+  const xmlNode* list = nullptr;
+  bool ordered = false;
+  long next = 1;
+  int step = 1;
+  char type = '1';  // 1, a, A, i, I
+};
+
+std::string Roman(long n, bool upper) {
+  if (n <= 0 || n >= 4000) return std::to_string(n);
+  static const std::pair<int, const char*> kParts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                       {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                       {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
+                                                       {1, "i"}};
+  std::string out;
+  for (auto [value, letters] : kParts) {
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  }
+  if (upper) {
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+std::string Alphabetic(long n, bool upper) {
+  if (n <= 0) return std::to_string(n);
+  std::string out;
+  while (n > 0) {
+    --n;
+    out.insert(out.begin(), static_cast<char>((upper ? 'A' : 'a') + n % 26));
+    n /= 26;
+  }
+  return out;
+}
+
+std::string ListLabel(long n, char type) {
+  switch (type) {
+    case 'a': return Alphabetic(n, false);
+    case 'A': return Alphabetic(n, true);
+    case 'i': return Roman(n, false);
+    case 'I': return Roman(n, true);
+    default: return std::to_string(n);
+  }
+}
+
+bool ParseLong(const std::string& s, long* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  errno = 0;
+  long v = std::strtol(s.c_str(), &end, 10);
+  if (errno != 0 || end == s.c_str()) return false;
+  *out = v;
+  return true;
+}
+
+// Turns the content elements into passages, in order.
+class PassageWriter {
+ public:
+  PassageWriter(Document* doc, const FurnitureFilter* filter)
+      : doc_(doc), out_(doc), filter_(filter) {}
+
+  void Write(xmlNode* root) {
+    in_article_ = 0;
+    for (xmlNode* a = root->parent; a != nullptr && IsElement(a); a = a->parent) {
+      if (NameIs(a, "article") || NameIs(a, "main")) ++in_article_;
+    }
+    Walk(
+        root, [&](xmlNode* n) { return Enter(n); }, [&](xmlNode* n) { Leave(n); });
+    Flush();
+  }
+
+  // The first <time datetime> inside the content, ISO, or "".
+  const std::string& time_date() const { return time_date_; }
+
+ private:
+  // Where text between block boundaries goes.
+  struct Context {
+    const xmlNode* element;
+    PassageKind kind;
+    int level;
+    std::string label;  // consumed by the first passage written in the context
+  };
+
+  bool Enter(xmlNode* n) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      text_.append(TextOf(n));
+      return false;
+    }
+    if (!IsElement(n)) return false;
+    if (filter_->IsFurniture(n, in_article_ > 0)) return false;
+    std::string_view name = NameOf(n);
+    if (name == "br") {
+      text_ += ' ';
+      return false;
+    }
+    if (name == "img" || name == "wbr") return false;
+    if (name == "time" && time_date_.empty()) time_date_ = IsoDate(Attr(n, "datetime"));
+    if (name == "article" || name == "main") ++in_article_;
+    if (!IsBlockName(name)) {
+      return true;
+    }
+    Flush();
+    if (IsHeadingName(name)) {
+      contexts_.push_back({n, PassageKind::kHeading, name[1] - '0', ""});
+    } else if (name == "li") {
+      EnterListItem(n);
+    } else if (name == "td" || name == "th") {
+      contexts_.push_back({n, PassageKind::kTableCell, 0, ""});
+    } else if (name == "ul" || name == "ol") {
+      EnterList(n, name == "ol");
+    }
+    return true;
+  }
+
+  void Leave(xmlNode* n) {
+    if (!IsElement(n)) return;
+    std::string_view name = NameOf(n);
+    if (name == "article" || name == "main") --in_article_;
+    if (!IsBlockName(name)) return;
+    Flush();
+    if (!contexts_.empty() && contexts_.back().element == n) contexts_.pop_back();
+    if (!lists_.empty() && lists_.back().list == n) lists_.pop_back();
+  }
+
+  void EnterList(const xmlNode* n, bool ordered) {
+    ListState list;
+    list.list = n;
+    list.ordered = ordered;
+    if (ordered) {
+      std::string type = Attr(n, "type");
+      if (type.size() == 1 && std::strchr("1aAiI", type[0]) != nullptr) list.type = type[0];
+      if (HasAttr(n, "reversed")) {
+        list.step = -1;
+        long items = 0;
+        for (xmlNode* c = n->children; c != nullptr; c = c->next) items += NameIs(c, "li") ? 1 : 0;
+        list.next = items;
+      }
+      long start;
+      if (ParseLong(Attr(n, "start"), &start)) list.next = start;
+    }
+    lists_.push_back(list);
+  }
+
+  void EnterListItem(const xmlNode* n) {
+    std::string label;
+    if (!lists_.empty() && lists_.back().ordered) {
+      ListState& list = lists_.back();
+      long value;
+      if (ParseLong(Attr(n, "value"), &value)) list.next = value;
+      label = ListLabel(list.next, list.type);
+      list.next += list.step;
+    }
+    int level = std::max(1, static_cast<int>(lists_.size()));
+    contexts_.push_back({n, PassageKind::kListItem, level, std::move(label)});
+  }
+
+  void Flush() {
+    if (text_.empty()) return;
+    std::string text = std::move(text_);
+    text_.clear();
+    if (contexts_.empty()) {
+      out_.Add(PassageKind::kParagraph, text, std::nullopt);
+      return;
+    }
+    Context& c = contexts_.back();
+    size_t before = doc_->passages.size();
+    if (c.kind == PassageKind::kHeading) {
+      out_.Heading(text, c.level, std::nullopt);
+    } else {
+      out_.Add(c.kind, text, std::nullopt, c.label, c.kind == PassageKind::kListItem ? c.level : 0);
+    }
+    if (doc_->passages.size() > before) c.label.clear();
+  }
+
+  Document* doc_;
+  PassageBuilder out_;
+  const FurnitureFilter* filter_;
+  std::string text_;
+  std::vector<Context> contexts_;
+  std::vector<ListState> lists_;
+  int in_article_ = 0;
+  std::string time_date_;
+};
+
+}  // namespace
+
+Result<Document> ExtractHtml(const std::string& path, std::string_view bytes) {
+  Document doc;
+  doc.path = path;
+  doc.format = Format::kHtml;
+  std::string utf8 = DecodeHtml(bytes);
+  // libxml2 stops at a NUL byte; browsers skip them too.
+  utf8.erase(std::remove(utf8.begin(), utf8.end(), '\0'), utf8.end());
+  if (utf8.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::ResourceExhausted(path, "HTML page too large to parse");
+  }
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+    return doc;  // nothing to parse, nothing to say
+  }
+  static std::once_flag init_once;
+  std::call_once(init_once, [] { xmlInitParser(); });
+  XmlDocPtr tree(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8",
+                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                    HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE));
+  if (tree == nullptr) return Status::Corrupt(path, "unreadable HTML");
+  xmlNode* html = xmlDocGetRootElement(tree.get());
+  if (html == nullptr) return doc;  // a page with no elements has no passages
+
+  FurnitureFilter filter(html);
+  PageStats page = MeasurePage(html, filter);
+  std::vector<xmlNode*> content = ChooseContent(html, page);
+  PageMetadata meta = ReadMetadata(html);
+
+  PassageWriter writer(&doc, &filter);
+  for (xmlNode* root : content) writer.Write(root);
+
+  if (!meta.og_title.empty()) {
+    doc.title = meta.og_title;
+  } else if (!meta.first_h1.empty() && (meta.title.empty() || meta.title.find(meta.first_h1) != std::string::npos)) {
+    doc.title = meta.first_h1;
+  } else {
+    doc.title = meta.title;
+  }
+  doc.date = !meta.meta_date.empty() ? meta.meta_date : writer.time_date();
+  return doc;
 }
 
 }  // namespace xref

@@ -1,0 +1,342 @@
+// HTML extraction: main content only, structure as passages, encodings,
+// metadata, and pages built to break it.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "pipeline/extract.h"
+#include "tests/testing/word_similarity.h"
+
+namespace xref {
+namespace {
+
+Document Extract(std::string_view html) {
+  Result<Document> doc = ExtractHtml("page.html", html);
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return doc.ok() ? std::move(doc).value() : Document{};
+}
+
+// "kind|label|level|text" per passage.
+std::vector<std::string> Shape(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Passage& p : doc.passages) {
+    out.push_back(std::string(PassageKindName(p.kind)) + "|" + p.label + "|" +
+                  std::to_string(p.level) + "|" + p.text);
+  }
+  return out;
+}
+
+std::string AllText(const Document& doc) {
+  std::string all;
+  for (const Passage& p : doc.passages) all += p.text + "\n";
+  return all;
+}
+
+bool Holds(const Document& doc, std::string_view needle) {
+  for (const Passage& p : doc.passages) {
+    if (p.text.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+using Lines = std::vector<std::string>;
+
+const char* const kLgaPage = XREF_SOURCE_DIR "/corpus/lga-briefing-childrens-social-care-reform-2023.html";
+
+TEST(ExtractHtmlTest, LgaBriefingMatchesReferenceText) {
+  std::string html = testing::ReadFileOrFail(kLgaPage);
+  std::string reference = testing::ReadFileOrFail(
+      XREF_SHARED_DIR "/corpus/reference/lga-briefing-childrens-social-care-reform-2023.txt");
+  Result<Document> doc = ExtractFile(kLgaPage);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->format, Format::kHtml);
+  double similarity = testing::WordSequenceSimilarity(AllText(*doc), reference);
+  RecordProperty("similarity", std::to_string(similarity));
+  EXPECT_GE(similarity, 0.99);
+  EXPECT_EQ(doc->title, "Children\xE2\x80\x99s social care reform: implementation strategy and consultation");
+}
+
+// Every piece of text the page shows outside <main> (menus, search, banner,
+// footer) and the breadcrumb inside it: none of it may reach a passage.
+TEST(ExtractHtmlTest, LgaBriefingHasNoPageFurniture) {
+  std::string html = testing::ReadFileOrFail(kLgaPage);
+  size_t main_open = html.find("<main");
+  size_t main_close = html.find("</main>");
+  ASSERT_NE(main_open, std::string::npos);
+  ASSERT_NE(main_close, std::string::npos);
+  std::string outside = html.substr(0, main_open) + html.substr(main_close);
+  size_t crumb = html.find("<nav class=\"breadcrumb\"");
+  ASSERT_NE(crumb, std::string::npos);
+  outside += html.substr(crumb, html.find("</nav>", crumb) - crumb);
+  // Drop script and style bodies and the <head>, then take the text between tags.
+  outside = std::regex_replace(outside, std::regex("<(script|style|head)[^>]*>[\\s\\S]*?</\\1>"), " ");
+  std::vector<std::string> fragments;
+  std::regex text_between_tags(">([^<>]+)<");
+  for (auto it = std::sregex_iterator(outside.begin(), outside.end(), text_between_tags);
+       it != std::sregex_iterator(); ++it) {
+    std::string t = std::regex_replace((*it)[1].str(), std::regex("^\\s+|\\s+$"), "");
+    if (t.size() >= 5) fragments.push_back(t);
+  }
+  ASSERT_GE(fragments.size(), 10u);  // the page really has furniture to leave out
+
+  Result<Document> doc = ExtractFile(kLgaPage);
+  ASSERT_TRUE(doc.ok());
+  // Short fragments ("Parliament") may be words of the briefing too: they
+  // must not be a passage of their own; longer ones must appear nowhere.
+  for (const std::string& f : fragments) {
+    for (const Passage& p : doc->passages) {
+      EXPECT_NE(p.text, f) << "furniture as a passage";
+      if (f.size() >= 20) {
+        EXPECT_EQ(p.text.find(f), std::string::npos) << "furniture in a passage: " << f;
+      }
+    }
+  }
+  for (const Passage& p : doc->passages) {
+    EXPECT_NE(p.text, "Topics");
+    EXPECT_NE(p.text, "Cookies");
+    EXPECT_NE(p.text, "Search");
+  }
+}
+
+TEST(ExtractHtmlTest, LgaBriefingStructure) {
+  Result<Document> doc = ExtractFile(kLgaPage);
+  ASSERT_TRUE(doc.ok());
+  int financial_items = 0, headings = 0, numbered = 0;
+  for (const Passage& p : doc->passages) {
+    if (p.section == "Financial commitments" && p.kind == PassageKind::kListItem) ++financial_items;
+    if (p.section == "Financial commitments" && p.kind != PassageKind::kHeading) {
+      EXPECT_EQ(p.kind, PassageKind::kListItem) << p.text;
+    }
+    if (p.kind == PassageKind::kHeading) ++headings;
+    if (p.kind == PassageKind::kListItem && !p.label.empty()) ++numbered;
+    EXPECT_EQ(p.page, std::nullopt);
+  }
+  EXPECT_EQ(financial_items, 10);
+  EXPECT_GE(headings, 20);
+  EXPECT_GE(numbered, 3);  // the page's one <ol>
+  ASSERT_FALSE(doc->passages.empty());
+  EXPECT_EQ(doc->passages[0].kind, PassageKind::kHeading);
+  EXPECT_EQ(doc->passages[0].level, 1);
+}
+
+// Another site's shape: no <article>, no <main>; a menu, a sidebar of links,
+// a content div and a footer.
+TEST(ExtractHtmlTest, ContentWithoutArticleIsFoundByDensity) {
+  const char* page = R"(<!DOCTYPE html><html><head><title>Air quality plan | Anytown Council</title></head>
+<body>
+<div id="top"><ul class="links"><li><a href="/">Home</a></li><li><a href="/bins">Bins and recycling</a></li>
+<li><a href="/parking">Parking permits</a></li><li><a href="/tax">Council tax</a></li></ul></div>
+<div id="left-col">
+  <h3>In this section</h3>
+  <ul><li><a href="/a">Clean air zone charges</a></li><li><a href="/b">Pollution monitoring sites</a></li>
+  <li><a href="/c">Report a smoky chimney</a></li><li><a href="/d">Anti-idling enforcement</a></li></ul>
+</div>
+<div id="col-2">
+  <h1>Air quality action plan 2024 to 2029</h1>
+  <p>The council will reduce nitrogen dioxide levels on the ring road, working with bus operators, schools and residents.</p>
+  <p>We will install 40 new monitoring stations by March 2025, and publish the readings every month, so that residents can see progress.</p>
+  <p>A school streets scheme, funded with &pound;2.5 million, will close roads outside twelve primary schools at drop-off times.</p>
+</div>
+<div class="bottom"><p>Copyright Anytown Borough Council, Town Hall, Anytown AN1 1AA. All rights reserved.</p>
+<p><a href="/privacy">Privacy notice</a> | <a href="/access">Accessibility statement</a></p></div>
+</body></html>)";
+  Document doc = Extract(page);
+  EXPECT_TRUE(Holds(doc, "nitrogen dioxide"));
+  EXPECT_TRUE(Holds(doc, "40 new monitoring stations"));
+  EXPECT_TRUE(Holds(doc, "\xC2\xA3" "2.5 million"));
+  for (const char* furniture : {"Bins and recycling", "Council tax", "In this section",
+                                "Clean air zone charges", "Copyright Anytown", "Privacy notice"}) {
+    EXPECT_FALSE(Holds(doc, furniture)) << furniture;
+  }
+  ASSERT_FALSE(doc.passages.empty());
+  EXPECT_EQ(doc.passages[0].kind, PassageKind::kHeading);
+  EXPECT_EQ(doc.passages[0].text, "Air quality action plan 2024 to 2029");
+  EXPECT_EQ(doc.title, "Air quality plan | Anytown Council");
+}
+
+TEST(ExtractHtmlTest, CookieDialogsBannersAndHiddenTextAreLeftOut) {
+  const char* page = R"(<html><body>
+<div id="cookieBanner" class="cc-window"><p>We use cookies to make this site work. Accept all cookies?</p>
+<button>Accept</button></div>
+<div class="consent-overlay__content"><p>Manage your consent preferences here.</p></div>
+<div role="dialog" aria-modal="true"><p>Sign up to our email alerts today.</p></div>
+<main>
+<p>School transport will be free for pupils living more than two miles from school.</p>
+<p hidden>Hidden by attribute.</p>
+<p aria-hidden="true">Hidden from assistive technology.</p>
+<div style="display: none"><p>Hidden by style.</p></div>
+<div class="share-buttons"><a href="#">Share on Facebook</a></div>
+<section class="related-links"><h2>Related pages</h2><p>Home to school transport appeals.</p></section>
+<p>Applications open on 1 June 2024.</p>
+<script>var tracking = "should never appear";</script>
+<style>p { color: red }</style>
+<noscript>Please enable JavaScript.</noscript>
+<template><p>Template text.</p></template>
+</main>
+</body></html>)";
+  Document doc = Extract(page);
+  EXPECT_EQ(Shape(doc),
+            (Lines{"paragraph||0|School transport will be free for pupils living more than two miles from school.",
+                   "paragraph||0|Applications open on 1 June 2024."}));
+}
+
+TEST(ExtractHtmlTest, HeaderAndFooterInsideTheArticleStay) {
+  Document doc = Extract(
+      "<body><header><p>Site name</p></header><article><header><h1>Report title</h1></header>"
+      "<p>Body text of the report.</p><footer><p>Published by the council.</p></footer></article>"
+      "<footer><p>Site footer.</p></footer></body>");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||1|Report title", "paragraph||0|Body text of the report.",
+                                "paragraph||0|Published by the council."}));
+}
+
+TEST(ExtractHtmlTest, TheArticleWithMostTextWins) {
+  Document doc = Extract(
+      "<body><article><p>Short teaser.</p></article>"
+      "<article><h2>The real story</h2><p>A long paragraph, with commas, and much more text than the teaser "
+      "has, so that it is the content.</p></article></body>");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||2|The real story",
+                                "paragraph||0|A long paragraph, with commas, and much more text than the "
+                                "teaser has, so that it is the content."}));
+}
+
+TEST(ExtractHtmlTest, OrderedListsNumberTheirItems) {
+  Document doc = Extract(
+      "<main><ol start=\"5\"><li>fifth</li><li>sixth</li><li value=\"10\">tenth</li><li>eleventh</li></ol>"
+      "<ol type=\"a\"><li>first letter</li><li>second letter</li></ol>"
+      "<ol type=\"i\" start=\"3\"><li>third roman</li></ol>"
+      "<ol reversed><li>three</li><li>two</li><li>one</li></ol>"
+      "<ul><li>bullet</li></ul></main>");
+  EXPECT_EQ(Shape(doc),
+            (Lines{"list_item|5|1|fifth", "list_item|6|1|sixth", "list_item|10|1|tenth",
+                   "list_item|11|1|eleventh", "list_item|a|1|first letter", "list_item|b|1|second letter",
+                   "list_item|iii|1|third roman", "list_item|3|1|three", "list_item|2|1|two",
+                   "list_item|1|1|one", "list_item||1|bullet"}));
+}
+
+TEST(ExtractHtmlTest, NestedLists) {
+  Document doc = Extract(
+      "<main><ul><li>Top one<ul><li>Inner one<ol><li>Deepest</li></ol></li><li>Inner two</li></ul></li>"
+      "<li>Top <b>two</b></li></ul></main>");
+  EXPECT_EQ(Shape(doc), (Lines{"list_item||1|Top one", "list_item||2|Inner one", "list_item|1|3|Deepest",
+                                "list_item||2|Inner two", "list_item||1|Top two"}));
+}
+
+TEST(ExtractHtmlTest, Tables) {
+  Document doc = Extract(
+      "<main><h2>Funding</h2><table><caption>Allocations</caption>"
+      "<thead><tr><th>Programme</th><th>Amount</th></tr></thead>"
+      "<tbody><tr><td>Family help</td><td>&pound;45m</td></tr>"
+      "<tr><td><p>Kinship</p><p>care</p></td><td>&pound;9m</td></tr></tbody></table></main>");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||2|Funding", "paragraph||0|Allocations", "table_cell||0|Programme",
+                                "table_cell||0|Amount", "table_cell||0|Family help",
+                                "table_cell||0|\xC2\xA3" "45m", "table_cell||0|Kinship", "table_cell||0|care",
+                                "table_cell||0|\xC2\xA3" "9m"}));
+  EXPECT_EQ(doc.passages[2].section, "Funding");
+}
+
+TEST(ExtractHtmlTest, BlocksAndInlineElements) {
+  Document doc = Extract(
+      "<main><h3>Heading <em>three</em></h3><p>One <a href=\"x\">link</a>, <strong>bold</strong>, "
+      "<span>span</span> and a<br>break.</p><blockquote>A quote.</blockquote>"
+      "<dl><dt>Term</dt><dd>Its definition.</dd></dl><div>Loose div text <p>inner para</p> tail text</div>"
+      "<h6>Six</h6><p>Under six.</p></main>");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||3|Heading three", "paragraph||0|One link, bold, span and a break.",
+                                "paragraph||0|A quote.", "paragraph||0|Term", "paragraph||0|Its definition.",
+                                "paragraph||0|Loose div text", "paragraph||0|inner para",
+                                "paragraph||0|tail text", "heading||6|Six", "paragraph||0|Under six."}));
+  EXPECT_EQ(doc.passages.back().section, "Six");
+}
+
+TEST(ExtractHtmlTest, TitleAndDate) {
+  struct Case {
+    const char* head;
+    const char* body;
+    const char* title;
+    const char* date;
+  };
+  const Case cases[] = {
+      {"<title>Page | Site</title><meta property=\"og:title\" content=\"Open Graph title\">"
+       "<meta property=\"article:published_time\" content=\"2023-02-02T09:30:00+00:00\">",
+       "<main><h1>Heading</h1><p>x</p></main>", "Open Graph title", "2023-02-02"},
+      {"<title>Heading one | Site</title><meta name=\"date\" content=\"2024-11-05\">",
+       "<main><h1>Heading one</h1><p>x</p></main>", "Heading one", "2024-11-05"},
+      {"<title>Just the title</title><meta name=\"DC.date\" content=\"2021/03/09\">",
+       "<main><h1>Other</h1><p>x</p></main>", "Just the title", "2021-03-09"},
+      {"<title>T</title>", "<main><p>Posted <time datetime=\"2022-07-01T10:00\">1 July</time></p></main>", "T",
+       "2022-07-01"},
+      {"<title>T</title><meta name=\"date\" content=\"not a date\">", "<main><p>x</p></main>", "T", ""},
+      {"", "<main><h1>Only a heading</h1><p>x</p></main>", "Only a heading", ""},
+  };
+  for (const Case& c : cases) {
+    Document doc = Extract(std::string("<html><head>") + c.head + "</head><body>" + c.body + "</body></html>");
+    EXPECT_EQ(doc.title, c.title) << c.head;
+    EXPECT_EQ(doc.date, c.date) << c.head;
+  }
+}
+
+TEST(ExtractHtmlTest, InvalidUtf8IsRepaired) {
+  Document doc = Extract("<html><body><main><p>Budget \xA3" "45m and caf\xC3 here.</p></main></body></html>");
+  ASSERT_EQ(doc.passages.size(), 1u);
+  EXPECT_EQ(doc.passages[0].text, "Budget \xEF\xBF\xBD" "45m and caf\xEF\xBF\xBD here.");
+}
+
+TEST(ExtractHtmlTest, Latin1PageWithCharsetMeta) {
+  for (const char* meta : {"<meta charset=\"iso-8859-1\">",
+                           "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"}) {
+    std::string page = std::string("<html><head>") + meta +
+                       "<title>Caf\xE9</title></head><body><main><p>\x93" "Caf\xE9 culture\x94 costs \xA3" "5 "
+                       "\x96 or \x80" "6.</p></main></body></html>";
+    Document doc = Extract(page);
+    ASSERT_EQ(doc.passages.size(), 1u) << meta;
+    EXPECT_EQ(doc.passages[0].text,
+              "\xE2\x80\x9C" "Caf\xC3\xA9 culture\xE2\x80\x9D costs \xC2\xA3" "5 \xE2\x80\x93 or \xE2\x82\xAC" "6.")
+        << meta;
+    EXPECT_EQ(doc.title, "Caf\xC3\xA9") << meta;
+  }
+}
+
+TEST(ExtractHtmlTest, Utf16WithByteOrderMark) {
+  std::string ascii = "<html><body><main><p>Wide text.</p></main></body></html>";
+  std::string page("\xFF\xFE", 2);
+  for (char c : ascii) {
+    page += c;
+    page += '\0';
+  }
+  Document doc = Extract(page);
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|Wide text."}));
+}
+
+TEST(ExtractHtmlTest, HundredThousandDeepNestingDoesNotCrash) {
+  std::string page = "<html><body><main><p>Before the depths.</p>";
+  for (int i = 0; i < 100000; ++i) page += "<div>";
+  page += "deep text";
+  for (int i = 0; i < 100000; ++i) page += "</div>";
+  page += "<p>After the depths.</p></main></body></html>";
+  Document doc = Extract(page);
+  EXPECT_TRUE(Holds(doc, "Before the depths."));
+  EXPECT_TRUE(Holds(doc, "deep text"));
+  EXPECT_TRUE(Holds(doc, "After the depths."));
+}
+
+TEST(ExtractHtmlTest, DeepInlineNestingDoesNotCrash) {
+  std::string page = "<p>";
+  for (int i = 0; i < 100000; ++i) page += "<span><b>";
+  page += "inline";
+  Document doc = Extract(page);  // unclosed on purpose
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|inline"}));
+}
+
+TEST(ExtractHtmlTest, OddInputs) {
+  EXPECT_TRUE(Extract("").passages.empty());
+  EXPECT_TRUE(Extract("<html></html>").passages.empty());
+  EXPECT_EQ(Shape(Extract("just text, no tags")), (Lines{"paragraph||0|just text, no tags"}));
+  const char nul_page[] = "<html>\0\0\0<p>nul bytes</p>";
+  EXPECT_TRUE(Holds(Extract(std::string(nul_page, sizeof(nul_page) - 1)), "nul bytes"));
+  Extract("<table><tr><td><table><tr><td>cell in cell");
+  Extract("<ol start=\"-99999999999999999999\"><li>x</li></ol><ol start=\"abc\"><li>y</li></ol>");
+}
+
+}  // namespace
+}  // namespace xref
