@@ -1,0 +1,1234 @@
+// Page geometry -> passages: see pdf_layout.h for the contract and the steps.
+//
+// Units: every threshold is relative to a font size (em) or to the page or
+// block size, never an absolute number of points, so that A4, Letter and
+// slides behave alike.
+#include "pipeline/pdf_layout.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace xref::pdf {
+namespace {
+
+// --- Tunables (fractions of an em, a page or a block) -----------------------
+
+// Two words share a line when their boxes overlap vertically by this much of
+// the smaller height.
+constexpr double kSameLineOverlap = 0.5;
+// A paragraph number or bullet in its own column joins the line beside it when
+// their boxes overlap this much and the gap is at most kMarkerMaxGapEm.
+constexpr double kMarkerLineOverlap = 0.3;
+constexpr double kMarkerMaxGapEm = 10.0;
+// A marker that could also be ordinary text ("A.", "-", a bare "3") counts only
+// when followed by at least this gap, as a tab or a separate column gives.
+constexpr double kMarkerWideGapEm = 0.8;
+// Running heads, footers and page numbers live in these bands of the page.
+constexpr double kFurnitureBand = 0.12;
+// A running line repeats on at least this share of the pages (and on 2 pages
+// or more) within this share of the page height.
+constexpr double kFurnitureMinShare = 0.3;
+constexpr double kFurnitureYTolerance = 0.025;
+// Text this much smaller than the body is "small" (footnotes, captions).
+constexpr double kSmallFont = 0.93;
+// Larger than the body by this much is a heading size.
+constexpr double kHeadingFont = 1.12;
+// Lines of a block are at most this many times the document's usual line
+// pitch apart (measured top to top).
+constexpr double kBlockPitchSlack = 1.3;
+// Longest heading.
+constexpr size_t kMaxHeadingBytes = 200;
+constexpr int kMaxHeadingLines = 3;
+constexpr size_t kMaxStandaloneHeadingBytes = 160;
+// Pages with more blocks than this are read top to bottom (the column order
+// below costs b^3).
+constexpr size_t kMaxOrderedBlocks = 160;
+
+// --- Text helpers ------------------------------------------------------------
+
+// The first code point of `s` (0 when empty), and its length in bytes.
+UChar32 FirstCodePoint(std::string_view s, int32_t* length = nullptr) {
+  if (s.empty()) return 0;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  if (length) *length = i;
+  return c < 0 ? 0xFFFD : c;
+}
+
+UChar32 LastCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  int32_t i = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c < 0 ? 0xFFFD : c;
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), IsAsciiDigit);
+}
+
+bool IsRomanNumeral(std::string_view s) {
+  if (s.empty() || s.size() > 6) return false;
+  const bool lower = s[0] >= 'a';
+  for (char c : s) {
+    char u = lower ? static_cast<char>(c - 'a' + 'A') : c;
+    if (lower != (c >= 'a')) return false;
+    if (u != 'I' && u != 'V' && u != 'X' && u != 'L' && u != 'C') return false;
+  }
+  return true;
+}
+
+// Quotes and brackets that may stand before or after a word.
+bool IsWrapping(UChar32 c) {
+  return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' ||
+         c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
+}
+
+// The first letter of `s` after opening quotes and brackets (0 if none).
+UChar32 FirstLetterish(std::string_view s) {
+  while (!s.empty()) {
+    int32_t len = 0;
+    UChar32 c = FirstCodePoint(s, &len);
+    if (!IsWrapping(c)) return c;
+    s.remove_prefix(static_cast<size_t>(len));
+  }
+  return 0;
+}
+
+bool StartsLowerCase(std::string_view s) { return u_islower(FirstLetterish(s)); }
+bool StartsUpperCaseOrDigit(std::string_view s) {
+  UChar32 c = FirstLetterish(s);
+  return u_isupper(c) || u_istitle(c) || u_isdigit(c);
+}
+
+// The last character that is not a closing quote or bracket.
+UChar32 LastSignificant(std::string_view s) {
+  while (!s.empty()) {
+    UChar32 c = LastCodePoint(s);
+    if (c != ')' && c != ']' && c != '"' && c != '\'' && c != 0x2019 && c != 0x201D) return c;
+    int32_t i = static_cast<int32_t>(s.size());
+    U8_BACK_1(reinterpret_cast<const uint8_t*>(s.data()), 0, i);
+    s = s.substr(0, static_cast<size_t>(i));
+  }
+  return 0;
+}
+
+bool EndsSentence(std::string_view s) {
+  UChar32 c = LastSignificant(s);
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026;
+}
+
+// Masks digits and drops spaces and case: "Page 3 of 17" == "page 4 of 17".
+std::string FurnitureKey(std::string_view text) {
+  std::string key;
+  key.reserve(text.size());
+  for (char c : text) {
+    if (c == ' ') continue;
+    if (IsAsciiDigit(c)) {
+      if (key.empty() || key.back() != '#') key.push_back('#');
+      continue;
+    }
+    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return key;
+}
+
+// "7", "vii", "Page 3", "Page 3 of 17", "- 4 -", "[12]", "3/17".
+bool IsPageNumber(std::string_view text) {
+  std::string t;
+  for (char c : text) {
+    if (c != ' ') t.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  // Dashes and bars around the number.
+  auto strip = [&t](std::string_view piece) {
+    bool changed = false;
+    while (t.size() >= piece.size() && t.compare(0, piece.size(), piece) == 0) {
+      t.erase(0, piece.size());
+      changed = true;
+    }
+    while (t.size() >= piece.size() && t.compare(t.size() - piece.size(), piece.size(), piece) == 0) {
+      t.erase(t.size() - piece.size());
+      changed = true;
+    }
+    return changed;
+  };
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view piece : {"-", "\xe2\x80\x93", "\xe2\x80\x94", "|", "[", "]", "(", ")", "."}) {
+      again |= strip(piece);
+    }
+  }
+  for (std::string_view prefix : {"page", "pg", "p"}) {
+    if (t.compare(0, prefix.size(), prefix) == 0) {
+      t.erase(0, prefix.size());
+      break;
+    }
+  }
+  size_t of = t.find("of");
+  if (of == std::string::npos) of = t.find('/');
+  std::string first = t.substr(0, of);
+  if (of != std::string::npos) {
+    std::string rest = t.substr(of + (t[of] == '/' ? 1 : 2));
+    if (!IsAllDigits(rest)) return false;
+  }
+  return (IsAllDigits(first) && first.size() <= 4) || IsRomanNumeral(first);
+}
+
+// --- Markers: paragraph numbers, list letters, bullets -----------------------
+
+struct Marker {
+  bool found = false;
+  bool bullet = false;     // a list marker with no number
+  bool letter = false;     // "(a)", "a)", "iv." - a list item rather than a paragraph
+  bool needs_gap = false;  // could be ordinary text unless a wide gap follows
+  bool needs_capital = false;  // "1.1" must be followed by a capital (not "2.4 million")
+  std::string label;       // as printed, without a trailing full stop
+};
+
+bool IsBulletCodePoint(UChar32 c) {
+  switch (c) {
+    case 0x2022: case 0x25CF: case 0x25AA: case 0x25A0: case 0x25E6: case 0x25CB:
+    case 0x25C6: case 0x2666: case 0x27A2: case 0x27A4: case 0x25BA: case 0x25B6:
+    case 0x2713: case 0x2714: case 0x00B7: case 0x2219: case 0x25A1: case 0x2043:
+    case 0x2023: case 0x27A8: case 0x2756: case 0x25D8:
+      return true;
+    default:
+      // Symbol and Wingdings bullets arrive as private-use code points.
+      return c >= 0xE000 && c <= 0xF8FF;
+  }
+}
+
+Marker ParseMarker(std::string_view word) {
+  Marker m;
+  if (word.empty() || word.size() > 16) return m;
+  // A run of one bullet character ("•", "■■").
+  {
+    int32_t len = 0;
+    UChar32 c = FirstCodePoint(word, &len);
+    if (IsBulletCodePoint(c)) {
+      std::string_view rest = word;
+      bool all_same = true;
+      while (!rest.empty()) {
+        int32_t l = 0;
+        if (FirstCodePoint(rest, &l) != c) { all_same = false; break; }
+        rest.remove_prefix(static_cast<size_t>(l));
+      }
+      if (all_same) {
+        m.found = m.bullet = true;
+        return m;
+      }
+    }
+    if ((c == '-' || c == 0x2013 || c == 0x2014 || c == '*' || c == 'o' || c == 0xF0A7) &&
+        static_cast<size_t>(len) == word.size()) {
+      m.found = m.bullet = m.needs_gap = true;
+      return m;
+    }
+  }
+  std::string_view w = word;
+  // (a) (iv) (12)
+  if (w.size() >= 3 && w.front() == '(' && w.back() == ')') {
+    std::string_view inner = w.substr(1, w.size() - 2);
+    bool alpha = inner.size() == 1 && std::isalpha(static_cast<unsigned char>(inner[0]));
+    if (alpha || IsRomanNumeral(inner) || (IsAllDigits(inner) && inner.size() <= 3)) {
+      m.found = true;
+      m.letter = !IsAllDigits(inner);
+      m.label = std::string(w);
+    }
+    return m;
+  }
+  // a) iv) 3)
+  if (w.size() >= 2 && w.back() == ')' && w.find('(') == std::string_view::npos) {
+    std::string_view inner = w.substr(0, w.size() - 1);
+    bool alpha = inner.size() == 1 && std::isalpha(static_cast<unsigned char>(inner[0]));
+    if (alpha || IsRomanNumeral(inner) || (IsAllDigits(inner) && inner.size() <= 3)) {
+      m.found = true;
+      m.letter = !IsAllDigits(inner);
+      m.label = std::string(w);
+    }
+    return m;
+  }
+  bool trailing_dot = w.back() == '.';
+  std::string_view core = trailing_dot ? w.substr(0, w.size() - 1) : w;
+  if (core.empty()) return m;
+  // 12  12.  1.1  1.1.  3.2.1
+  {
+    bool ok = true;
+    int parts = 0;
+    size_t start = 0;
+    while (start <= core.size()) {
+      size_t dot = core.find('.', start);
+      std::string_view part = core.substr(start, dot == std::string_view::npos ? dot : dot - start);
+      if (!IsAllDigits(part) || part.size() > 3) { ok = false; break; }
+      ++parts;
+      if (dot == std::string_view::npos) break;
+      start = dot + 1;
+    }
+    if (ok && parts <= 4) {
+      m.found = true;
+      m.label = std::string(core);
+      if (parts == 1 && !trailing_dot) m.needs_gap = true;            // a bare "3"
+      if (parts > 1 && !trailing_dot) m.needs_capital = true;         // "2.4 million"
+      return m;
+    }
+  }
+  // iv.  a.  A.
+  if (trailing_dot) {
+    if (core.size() == 1 && std::isalpha(static_cast<unsigned char>(core[0]))) {
+      m.found = m.letter = m.needs_gap = true;
+      m.label = std::string(core);
+    } else if (IsRomanNumeral(core) && core.size() <= 5) {
+      m.found = m.letter = true;
+      m.label = std::string(core);
+    }
+  }
+  return m;
+}
+
+// --- Lines --------------------------------------------------------------------
+
+struct Line {
+  std::vector<const Word*> words;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double size = 0;      // the font size most of its characters have
+  bool bold = false;    // most of its characters are bold
+  bool all_bold = false;
+  std::string text;     // words joined, spaces where the PDF has them
+
+  double Height() const { return y1 - y0; }
+  double Width() const { return x1 - x0; }
+  double CenterY() const { return (y0 + y1) / 2; }
+};
+
+double VerticalOverlap(double a0, double a1, double b0, double b1) {
+  return std::min(a1, b1) - std::max(a0, b0);
+}
+
+bool ContinuesLine(const Word& prev, const Word& next) {
+  double h = std::min(prev.y1 - prev.y0, next.y1 - next.y0);
+  if (VerticalOverlap(prev.y0, prev.y1, next.y0, next.y1) < kSameLineOverlap * h) return false;
+  double em = std::max(prev.font_size, next.font_size);
+  if (em <= 0) em = std::max(prev.y1 - prev.y0, next.y1 - next.y0);
+  return next.x0 >= prev.x1 - 0.5 * em && next.x0 - prev.x1 <= 3.0 * em;
+}
+
+void FinishLine(Line* line) {
+  const Word& first = *line->words.front();
+  line->x0 = first.x0; line->y0 = first.y0; line->x1 = first.x1; line->y1 = first.y1;
+  std::map<double, size_t> chars_by_size;
+  size_t chars = 0, bold_chars = 0;
+  line->text.clear();
+  for (size_t i = 0; i < line->words.size(); ++i) {
+    const Word& w = *line->words[i];
+    line->x0 = std::min(line->x0, w.x0);
+    line->x1 = std::max(line->x1, w.x1);
+    line->y0 = std::min(line->y0, w.y0);
+    line->y1 = std::max(line->y1, w.y1);
+    size_t n = CodePointCount(w.text);
+    chars_by_size[std::round(w.font_size * 2) / 2] += n;
+    chars += n;
+    if (w.bold) bold_chars += n;
+    if (i > 0) {
+      const Word& prev = *line->words[i - 1];
+      double em = std::max(prev.font_size, 1.0);
+      if (prev.space_after || w.x0 - prev.x1 > 0.15 * em) line->text.push_back(' ');
+    }
+    line->text += w.text;
+  }
+  size_t best = 0;
+  for (const auto& [size, n] : chars_by_size) {
+    if (n > best) { best = n; line->size = size; }
+  }
+  if (line->size <= 0) line->size = line->Height();
+  line->bold = bold_chars * 2 > chars;
+  line->all_bold = bold_chars == chars;
+}
+
+// True when `inner` is drawn over `outer` (a glyph overprinted on a letter,
+// as some producers leave behind): most of its width lies inside.
+bool IsOverprint(const Word& inner, const Word& outer) {
+  double w = inner.x1 - inner.x0;
+  if (w <= 0) return true;
+  double overlap = std::min(inner.x1, outer.x1) - std::max(inner.x0, outer.x0);
+  double v = VerticalOverlap(inner.y0, inner.y1, outer.y0, outer.y1);
+  return overlap > 0.6 * w && v > 0.3 * std::min(inner.y1 - inner.y0, outer.y1 - outer.y0);
+}
+
+// Words -> line fragments in the producer's order; a fragment ends where the
+// next word is not on the same baseline a little to the right.
+std::vector<Line> BuildFragments(const PageWords& page) {
+  std::vector<Line> lines;
+  Line current;
+  for (const Word& w : page.words) {
+    // Rotated text is a margin stamp or a vertical label, not body text.
+    if (w.rotation != 0) continue;
+    if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+    if (w.x1 < 0 || w.y1 < 0 || (page.width > 0 && w.x0 > page.width) ||
+        (page.height > 0 && w.y0 > page.height)) {
+      continue;
+    }
+    if (!current.words.empty()) {
+      const Word& prev = *current.words.back();
+      if (ContinuesLine(prev, w)) {
+        // A one-glyph dingbat drawn over a letter is left over from the
+        // producer, not text.
+        bool w_is_glyph = CodePointCount(w.text) == 1 && IsBulletCodePoint(FirstCodePoint(w.text));
+        if (w_is_glyph && IsOverprint(w, prev)) continue;
+        current.words.push_back(&w);
+        continue;
+      }
+      lines.push_back(std::move(current));
+      current = Line();
+    }
+    current.words.push_back(&w);
+  }
+  if (!current.words.empty()) lines.push_back(std::move(current));
+  for (Line& line : lines) FinishLine(&line);
+  return lines;
+}
+
+// A fragment that is only a marker ("12.", "(a)", "•") is joined to the
+// fragment beside it on the same baseline: numbers set in their own column.
+std::vector<Line> JoinMarkerColumns(std::vector<Line> fragments) {
+  std::vector<size_t> by_y(fragments.size());
+  for (size_t i = 0; i < by_y.size(); ++i) by_y[i] = i;
+  std::sort(by_y.begin(), by_y.end(),
+            [&](size_t a, size_t b) { return fragments[a].y0 < fragments[b].y0; });
+  std::vector<bool> consumed(fragments.size(), false);
+  std::vector<size_t> rank(fragments.size());
+  for (size_t r = 0; r < by_y.size(); ++r) rank[by_y[r]] = r;
+  for (size_t i = 0; i < fragments.size(); ++i) {
+    Line& f = fragments[i];
+    if (f.words.size() != 1 || !ParseMarker(f.words[0]->text).found) continue;
+    const double em = std::max(f.size, 1.0);
+    size_t best = SIZE_MAX;
+    double best_gap = kMarkerMaxGapEm * em;
+    // Neighbours in y order whose tops are within a line height.
+    auto consider = [&](size_t j) {
+      if (j == i || consumed[j]) return;
+      const Line& g = fragments[j];
+      double h = std::min(f.Height(), g.Height());
+      if (VerticalOverlap(f.y0, f.y1, g.y0, g.y1) < kMarkerLineOverlap * h) return;
+      double gap = g.x0 - f.x1;
+      if (gap < -0.1 * em || gap > best_gap) return;
+      best_gap = gap;
+      best = j;
+    };
+    for (size_t r = rank[i]; r-- > 0;) {
+      if (fragments[by_y[r]].y0 < f.y0 - 2 * f.Height()) break;
+      consider(by_y[r]);
+    }
+    for (size_t r = rank[i] + 1; r < by_y.size(); ++r) {
+      if (fragments[by_y[r]].y0 > f.y1) break;
+      consider(by_y[r]);
+    }
+    if (best == SIZE_MAX) continue;
+    Line& g = fragments[best];
+    g.words.insert(g.words.begin(), f.words.front());
+    // Keep the marker's own box and size out of the line's dominant size.
+    FinishLine(&g);
+    consumed[i] = true;
+  }
+  // A bare number at the right end of a line (a contents entry's page, a
+  // table's figure) belongs to the line on its left.
+  for (size_t i = 0; i < fragments.size(); ++i) {
+    Line& f = fragments[i];
+    if (consumed[i] || f.words.size() != 1) continue;
+    const std::string& t = f.words[0]->text;
+    if (!(IsAllDigits(t) && t.size() <= 4) && !IsRomanNumeral(t)) continue;
+    size_t best = SIZE_MAX;
+    double best_gap = 0;
+    auto consider = [&](size_t j) {
+      if (j == i || consumed[j]) return;
+      const Line& g = fragments[j];
+      double h = std::min(f.Height(), g.Height());
+      if (VerticalOverlap(f.y0, f.y1, g.y0, g.y1) < kSameLineOverlap * h) return;
+      double gap = f.x0 - g.x1;
+      if (gap < 0 || (best != SIZE_MAX && gap >= best_gap)) return;
+      best_gap = gap;
+      best = j;
+    };
+    for (size_t r = rank[i]; r-- > 0;) {
+      if (fragments[by_y[r]].y0 < f.y0 - 2 * f.Height()) break;
+      consider(by_y[r]);
+    }
+    for (size_t r = rank[i] + 1; r < by_y.size(); ++r) {
+      if (fragments[by_y[r]].y0 > f.y1) break;
+      consider(by_y[r]);
+    }
+    if (best == SIZE_MAX) continue;
+    Line& g = fragments[best];
+    g.words.push_back(f.words.front());
+    FinishLine(&g);
+    consumed[i] = true;
+  }
+  std::vector<Line> out;
+  out.reserve(fragments.size());
+  for (size_t i = 0; i < fragments.size(); ++i) {
+    if (!consumed[i]) out.push_back(std::move(fragments[i]));
+  }
+  return out;
+}
+
+// --- Page furniture -------------------------------------------------------------
+
+bool InFurnitureBand(const Line& line, double page_height) {
+  if (page_height <= 0) return false;
+  double c = line.CenterY() / page_height;
+  return c < kFurnitureBand || c > 1 - kFurnitureBand;
+}
+
+// Marks running heads and footers (repeated at the same height on many pages)
+// and bare page numbers in the top and bottom bands.
+std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages,
+                                             const std::vector<std::vector<Line>>& lines) {
+  std::vector<std::vector<bool>> furniture(lines.size());
+  struct Seen { size_t page; size_t line; double y; };
+  std::unordered_map<std::string, std::vector<Seen>> by_key;
+  for (size_t p = 0; p < lines.size(); ++p) {
+    furniture[p].assign(lines[p].size(), false);
+    const double h = pages[p].height;
+    for (size_t i = 0; i < lines[p].size(); ++i) {
+      const Line& line = lines[p][i];
+      if (!InFurnitureBand(line, h)) continue;
+      if (IsPageNumber(line.text)) {
+        furniture[p][i] = true;
+        continue;
+      }
+      by_key[FurnitureKey(line.text)].push_back({p, i, h > 0 ? line.CenterY() / h : 0});
+    }
+  }
+  const size_t min_pages = std::max<size_t>(
+      2, static_cast<size_t>(std::ceil(kFurnitureMinShare * static_cast<double>(pages.size()))));
+  for (auto& [key, seen] : by_key) {
+    if (seen.size() < min_pages || key.empty()) continue;
+    std::vector<double> ys;
+    for (const Seen& s : seen) ys.push_back(s.y);
+    std::nth_element(ys.begin(), ys.begin() + ys.size() / 2, ys.end());
+    const double median = ys[ys.size() / 2];
+    std::unordered_set<size_t> on_pages;
+    for (const Seen& s : seen) {
+      if (std::abs(s.y - median) <= kFurnitureYTolerance) on_pages.insert(s.page);
+    }
+    if (on_pages.size() < min_pages) continue;
+    for (const Seen& s : seen) {
+      if (std::abs(s.y - median) <= kFurnitureYTolerance) furniture[s.page][s.line] = true;
+    }
+  }
+  return furniture;
+}
+
+// --- Blocks and their reading order ----------------------------------------------
+
+struct Block {
+  std::vector<size_t> lines;  // indices into the page's lines, top to bottom
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double size = 0;
+  double pitch = 0;           // top-to-top distance of its lines, once known
+
+  double Width() const { return x1 - x0; }
+  double CenterY() const { return (y0 + y1) / 2; }
+};
+
+// The usual distance from one line's top to the next, as a multiple of the
+// font size: the mode over consecutive lines of the same size that overlap.
+double UsualPitchRatio(const std::vector<std::vector<Line>>& pages) {
+  std::map<int, size_t> votes;
+  for (const std::vector<Line>& lines : pages) {
+    std::vector<const Line*> sorted;
+    for (const Line& l : lines) sorted.push_back(&l);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Line* a, const Line* b) { return a->y0 < b->y0; });
+    // Compare each line with the next few below it that overlap horizontally.
+    for (size_t i = 0; i < sorted.size(); ++i) {
+      for (size_t j = i + 1; j < sorted.size() && j < i + 6; ++j) {
+        const Line& a = *sorted[i];
+        const Line& b = *sorted[j];
+        if (std::abs(a.size - b.size) > 0.5 || a.size <= 0) continue;
+        double overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+        if (overlap < 0.5 * std::min(a.Width(), b.Width())) continue;
+        double ratio = (b.y0 - a.y0) / a.size;
+        if (ratio < 0.8 || ratio > 3.0) break;
+        votes[static_cast<int>(std::lround(ratio * 20))]++;
+        break;
+      }
+    }
+  }
+  size_t best = 0;
+  double ratio = 1.2;
+  for (const auto& [r, n] : votes) {
+    if (n > best) { best = n; ratio = r / 20.0; }
+  }
+  return ratio;
+}
+
+std::vector<Block> BuildBlocks(const std::vector<Line>& lines, const std::vector<bool>& drop,
+                               double pitch_ratio) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!drop[i]) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (lines[a].y0 != lines[b].y0) return lines[a].y0 < lines[b].y0;
+    return lines[a].x0 < lines[b].x0;
+  });
+  std::vector<Block> blocks;
+  std::vector<size_t> open;  // blocks that may still take lines
+  for (size_t li : order) {
+    const Line& line = lines[li];
+    const double em = std::max(line.size, 1.0);
+    size_t best = SIZE_MAX;
+    double best_dy = 0;
+    std::vector<size_t> still_open;
+    for (size_t b : open) {
+      Block& block = blocks[b];
+      const Line& last = lines[block.lines.back()];
+      const double dy = line.y0 - last.y0;
+      const double size = std::max(line.size, last.size);
+      if (dy > 4 * size) continue;  // too far above: closed for good
+      still_open.push_back(b);
+      if (dy < 0.5 * std::min(line.size, last.size)) continue;  // same baseline
+      if (std::abs(line.size - block.size) > 0.15 * std::max(line.size, block.size)) continue;
+      double limit = std::max(1.2, pitch_ratio * kBlockPitchSlack) * size;
+      if (block.pitch > 0) limit = std::min(limit, std::max(block.pitch * 1.25, 1.05 * size));
+      if (dy > limit) continue;
+      double overlap = std::min(line.x1, last.x1) - std::max(line.x0, last.x0);
+      double block_overlap = std::min(line.x1, block.x1) - std::max(line.x0, block.x0);
+      if (overlap < 0.5 * std::min(line.Width(), last.Width()) &&
+          block_overlap < 0.5 * std::min(line.Width(), block.Width())) {
+        continue;
+      }
+      if (best == SIZE_MAX || dy < best_dy) {
+        best = b;
+        best_dy = dy;
+      }
+    }
+    open = std::move(still_open);
+    if (best == SIZE_MAX) {
+      Block block;
+      block.lines.push_back(li);
+      block.x0 = line.x0; block.y0 = line.y0; block.x1 = line.x1; block.y1 = line.y1;
+      block.size = line.size;
+      blocks.push_back(std::move(block));
+      open.push_back(blocks.size() - 1);
+      (void)em;
+      continue;
+    }
+    Block& block = blocks[best];
+    if (block.lines.size() == 1) block.pitch = best_dy;
+    block.lines.push_back(li);
+    block.x0 = std::min(block.x0, line.x0);
+    block.x1 = std::max(block.x1, line.x1);
+    block.y0 = std::min(block.y0, line.y0);
+    block.y1 = std::max(block.y1, line.y1);
+  }
+  return blocks;
+}
+
+// Breuel's reading order: a before b when they overlap horizontally and a is
+// above; or when a lies wholly left of b and no block between them in height
+// spans both. Ties go to the block nearer the top, then the left.
+std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks) {
+  const size_t n = blocks.size();
+  std::vector<size_t> by_position(n);
+  for (size_t i = 0; i < n; ++i) by_position[i] = i;
+  std::sort(by_position.begin(), by_position.end(), [&](size_t a, size_t b) {
+    if (blocks[a].y0 != blocks[b].y0) return blocks[a].y0 < blocks[b].y0;
+    return blocks[a].x0 < blocks[b].x0;
+  });
+  if (n > kMaxOrderedBlocks || n < 2) return by_position;
+
+  auto overlaps_x = [&](const Block& a, const Block& b) {
+    double o = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+    return o > 0.1 * std::min(a.Width(), b.Width()) && o > 0;
+  };
+  std::vector<std::vector<size_t>> after(n);
+  std::vector<size_t> incoming(n, 0);
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = 0; b < n; ++b) {
+      if (a == b) continue;
+      const Block& A = blocks[a];
+      const Block& B = blocks[b];
+      bool before = false;
+      if (overlaps_x(A, B)) {
+        before = A.CenterY() < B.CenterY();
+      } else if (A.x1 <= B.x0 + 0.5 * std::min(A.size, B.size)) {
+        before = true;
+        const double lo = std::min(A.CenterY(), B.CenterY());
+        const double hi = std::max(A.CenterY(), B.CenterY());
+        for (size_t c = 0; c < n && before; ++c) {
+          if (c == a || c == b) continue;
+          const Block& C = blocks[c];
+          if (C.CenterY() > lo && C.CenterY() < hi && overlaps_x(C, A) && overlaps_x(C, B)) {
+            before = false;
+          }
+        }
+        // Side by side in height, A is read first. One wholly above the other
+        // is a column break only if the columns show: some block in the upper
+        // one's column stands level with the lower one (or the reverse).
+        // Otherwise (a narrow centred heading above a numbered item) the
+        // upper one is read first.
+        if (before && VerticalOverlap(A.y0, A.y1, B.y0, B.y1) <= 0) {
+          const Block& upper = A.y1 <= B.y0 ? A : B;
+          const Block& lower = A.y1 <= B.y0 ? B : A;
+          bool columns = false;
+          for (size_t c = 0; c < n && !columns; ++c) {
+            if (c == a || c == b) continue;
+            const Block& C = blocks[c];
+            if ((overlaps_x(C, upper) && !overlaps_x(C, lower) &&
+                 VerticalOverlap(C.y0, C.y1, lower.y0, lower.y1) > 0) ||
+                (overlaps_x(C, lower) && !overlaps_x(C, upper) &&
+                 VerticalOverlap(C.y0, C.y1, upper.y0, upper.y1) > 0)) {
+              columns = true;
+            }
+          }
+          if (!columns && &A != &upper) {
+            before = false;
+            after[b].push_back(a);  // B above A: B first (the pair (b, a) adds nothing)
+            incoming[a]++;
+          }
+        }
+      }
+      if (before) {
+        after[a].push_back(b);
+        incoming[b]++;
+      }
+    }
+  }
+  std::vector<size_t> order;
+  std::vector<bool> done(n, false);
+  order.reserve(n);
+  while (order.size() < n) {
+    // The first ready block in position order; a cycle (overlapping boxes) is
+    // broken by taking the first block not yet done.
+    size_t pick = SIZE_MAX;
+    for (size_t i : by_position) {
+      if (!done[i] && incoming[i] == 0) { pick = i; break; }
+    }
+    if (pick == SIZE_MAX) {
+      for (size_t i : by_position) {
+        if (!done[i]) { pick = i; break; }
+      }
+    }
+    done[pick] = true;
+    order.push_back(pick);
+    for (size_t b : after[pick]) {
+      if (incoming[b] > 0) incoming[b]--;
+    }
+  }
+  return order;
+}
+
+// --- Paragraphs -------------------------------------------------------------------
+
+struct Paragraph {
+  int page = 0;
+  std::vector<std::string> lines;  // text of each line, marker removed
+  std::string label;
+  bool bullet = false;
+  bool letter = false;
+  bool footnote = false;
+  bool heading = false;
+  int level = 0;
+  double size = 0;
+  bool bold = false;
+  bool all_caps = false;
+  bool block_alone = false;    // the only paragraph of its block
+  bool starts_column = false;  // first of its block, and its block is first on
+                               // the page or stands above the one before
+  size_t bytes = 0;
+
+  std::string Joined() const {
+    std::string s;
+    for (const std::string& l : lines) {
+      if (!s.empty()) s.push_back(' ');
+      s += l;
+    }
+    return s;
+  }
+};
+
+// The marker a line starts with, if it is one here: checks the gap after it
+// and what follows.
+Marker LineMarker(const Line& line, bool footnote_block) {
+  Marker m;
+  if (line.words.size() < 2) return m;
+  const Word& first = *line.words[0];
+  const Word& next = *line.words[1];
+  m = ParseMarker(first.text);
+  if (!m.found) return m;
+  const double em = std::max(first.font_size, 1.0);
+  const double gap = next.x0 - first.x1;
+  const bool wide = gap >= kMarkerWideGapEm * em;
+  // A footnote's number may be a raised figure right against the text.
+  const bool raised = first.font_size < 0.85 * next.font_size && first.y1 < next.y1 - 0.1 * em;
+  if (m.needs_gap && !wide && !(footnote_block && IsAllDigits(first.text)) && !raised) {
+    return Marker();
+  }
+  if (m.needs_capital && !wide && !StartsUpperCaseOrDigit(next.text)) return Marker();
+  return m;
+}
+
+// Text of a line without its first word.
+std::string TextAfterFirstWord(const Line& line) {
+  std::string s;
+  for (size_t i = 1; i < line.words.size(); ++i) {
+    if (i > 1) {
+      const Word& prev = *line.words[i - 1];
+      if (prev.space_after || line.words[i]->x0 - prev.x1 > 0.15 * std::max(prev.font_size, 1.0)) {
+        s.push_back(' ');
+      }
+    }
+    s += line.words[i]->text;
+  }
+  return s;
+}
+
+bool IsAllCaps(std::string_view text) {
+  size_t upper = 0, lower = 0;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+    if (c < 0) continue;
+    if (u_isupper(c)) ++upper;
+    if (u_islower(c)) ++lower;
+  }
+  return upper >= 4 && lower == 0;
+}
+
+// Splits one block into paragraphs.
+void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bool footnote_block,
+                std::vector<Paragraph>* out) {
+  // The left edge most lines share, to tell first-line indents from hanging ones.
+  std::map<long, size_t> lefts;
+  for (size_t li : block.lines) lefts[std::lround(lines[li].x0)]++;
+  long common_left = lefts.begin()->first;
+  size_t best = 0;
+  for (const auto& [x, n] : lefts) {
+    if (n > best) { best = n; common_left = x; }
+  }
+  const size_t first_index = out->size();
+  Paragraph* para = nullptr;
+  double hang_x = -1;  // where the text after the current paragraph's marker starts
+  for (size_t k = 0; k < block.lines.size(); ++k) {
+    const Line& line = lines[block.lines[k]];
+    const double em = std::max(line.size, 1.0);
+    Marker marker = LineMarker(line, footnote_block);
+    bool split = k == 0;
+    if (!split) {
+      const Line& prev = lines[block.lines[k - 1]];
+      if (marker.found) {
+        split = true;
+      } else if (line.bold != prev.bold &&
+                 (EndsSentence(prev.text) || (prev.all_bold && StartsUpperCaseOrDigit(line.text)))) {
+        split = true;  // a bold lead-in or heading line, then text
+      } else if (line.x0 >= common_left + 0.8 * em && std::abs(prev.x0 - common_left) < 0.5 * em &&
+                 lefts[std::lround(line.x0)] < best &&
+                 !(hang_x >= 0 && std::abs(line.x0 - hang_x) < 0.6 * em)) {
+        split = true;  // a first-line indent
+      } else if (prev.x1 < block.x1 - 0.2 * block.Width() && EndsSentence(prev.text) &&
+                 StartsUpperCaseOrDigit(line.text)) {
+        split = true;  // the short last line of a paragraph
+      }
+    }
+    if (split) {
+      out->emplace_back();
+      para = &out->back();
+      para->page = page;
+      para->size = line.size;
+      para->bold = line.bold;
+      para->footnote = footnote_block;
+      hang_x = marker.found ? line.words[1]->x0 : -1;
+      if (marker.found) {
+        para->bullet = marker.bullet;
+        para->letter = marker.letter;
+        para->label = marker.label;
+        para->lines.push_back(TextAfterFirstWord(line));
+      } else {
+        para->lines.push_back(line.text);
+      }
+    } else {
+      para->lines.push_back(line.text);
+      para->bold = para->bold && line.bold;
+    }
+  }
+  for (size_t i = first_index; i < out->size(); ++i) {
+    Paragraph& p = (*out)[i];
+    p.block_alone = out->size() - first_index == 1;
+    for (const std::string& l : p.lines) p.bytes += l.size() + 1;
+    p.all_caps = IsAllCaps(p.Joined());
+  }
+}
+
+// A block of small text at the foot of the page that starts with a number or
+// a note sign, with no body text below it.
+bool IsFootnoteBlock(const std::vector<Line>& lines, const Block& block,
+                     const std::vector<Block>& blocks, double page_height, double body_size) {
+  if (block.size > kSmallFont * body_size) return false;
+  if (page_height > 0 && block.y0 < 0.55 * page_height) return false;
+  const Line& first = lines[block.lines.front()];
+  const std::string& w = first.words.front()->text;
+  UChar32 c = FirstCodePoint(w);
+  bool numbered = u_isdigit(c) || c == '*' || c == 0x2020 || c == 0x2021 || c == 0x00A7;
+  if (!numbered) return false;
+  for (const Block& other : blocks) {
+    if (&other == &block || other.y0 <= block.y1) continue;
+    if (other.size > kSmallFont * body_size) {
+      double o = std::min(other.x1, block.x1) - std::max(other.x0, block.x0);
+      if (o > 0) return false;
+    }
+  }
+  return true;
+}
+
+// --- Joining lines: hyphens ------------------------------------------------------
+
+bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x00AD; }
+
+// Lower-case ASCII, other bytes kept: enough for the look-ups below.
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Trims quotes, brackets and punctuation from both ends of a token.
+std::string_view TrimToken(std::string_view t) {
+  auto strip_char = [](char c) {
+    return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' ||
+           c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+  };
+  while (!t.empty() && strip_char(t.front())) t.remove_prefix(1);
+  while (!t.empty() && strip_char(t.back())) t.remove_suffix(1);
+  // Curly quotes (3 bytes each).
+  for (std::string_view q : {"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d"}) {
+    while (t.size() >= q.size() && t.substr(0, q.size()) == q) t.remove_prefix(q.size());
+    while (t.size() >= q.size() && t.substr(t.size() - q.size()) == q) t.remove_suffix(q.size());
+  }
+  return t;
+}
+
+// The words of the document as written, to judge line-end hyphens by.
+struct WordEvidence {
+  std::unordered_set<std::string> words;  // lower-cased tokens, hyphenated ones whole
+
+  void Add(std::string_view line) {
+    size_t start = 0;
+    while (start < line.size()) {
+      size_t end = line.find(' ', start);
+      if (end == std::string_view::npos) end = line.size();
+      std::string_view token = TrimToken(line.substr(start, end - start));
+      if (!token.empty()) {
+        std::string lower = LowerAscii(token);
+        // "co-work" makes "co" a prefix the document hyphenates.
+        size_t hyphen = lower.find('-');
+        if (hyphen == std::string::npos) hyphen = lower.find("\xe2\x80\x90");
+        if (hyphen != std::string::npos && hyphen > 0 && hyphen + 3 < lower.size()) {
+          prefixes.insert(lower.substr(0, hyphen));
+        }
+        words.insert(std::move(lower));
+      }
+      start = end + 1;
+    }
+  }
+  bool Has(const std::string& w) const { return words.count(w) > 0; }
+  bool IsPrefix(const std::string& w) const { return prefixes.count(w) > 0; }
+
+  std::unordered_set<std::string> prefixes;  // lower-cased parts before a hyphen
+};
+
+
+// How a line that ends in a hyphen meets the next line.
+enum class HyphenCall {
+  kNotHyphen,   // no hyphen at the end: join with a space
+  kDash,        // a dash standing alone: join with a space
+  kSoft,        // a soft hyphen: drop it
+  kKeepAlways,  // URLs, numbers, capitals: keep the hyphen, whatever the document does
+  kKeep,        // the document writes the word with its hyphen elsewhere
+  kMend,        // the document writes the word whole elsewhere
+  kUnknown,     // no evidence: the document's habit decides
+};
+
+HyphenCall JudgeHyphen(std::string_view text, std::string_view next,
+                       const WordEvidence& evidence) {
+  const UChar32 last = LastCodePoint(text);
+  if (!IsHyphen(last)) return HyphenCall::kNotHyphen;
+  if (last == 0x00AD) return HyphenCall::kSoft;
+  const size_t hyphen_bytes = static_cast<size_t>(U8_LENGTH(last));
+  const size_t space = text.find_last_of(' ');
+  const std::string_view token = text.substr(space == std::string_view::npos ? 0 : space + 1);
+  std::string_view left = token.substr(0, token.size() - hyphen_bytes);
+  if (left.empty()) return HyphenCall::kDash;
+  while (!left.empty() && IsWrapping(FirstCodePoint(left))) {
+    int32_t len = 0;
+    FirstCodePoint(left, &len);
+    left.remove_prefix(static_cast<size_t>(len));
+  }
+  const std::string_view right = TrimToken(next.substr(0, next.find(' ')));
+  const bool urlish = token.find('/') != std::string_view::npos ||
+                      token.find("www.") != std::string_view::npos ||
+                      token.find('@') != std::string_view::npos;
+  const UChar32 before = LastCodePoint(left);
+  const UChar32 after = FirstCodePoint(right);
+  if (urlish || left.empty() || right.empty() || !u_isalpha(before) || !u_isalpha(after) ||
+      u_isupper(after) || u_istitle(after)) {
+    return HyphenCall::kKeepAlways;
+  }
+  const std::string hyphen(token.substr(token.size() - hyphen_bytes));
+  const std::string l = LowerAscii(left);
+  const std::string r = LowerAscii(right);
+  if (evidence.Has(l + hyphen + r)) return HyphenCall::kKeep;
+  if (evidence.Has(l + r)) return HyphenCall::kMend;
+  // The last part of "multi-agency father-" is what the next line continues.
+  const size_t inner = l.find_last_of('-');
+  if (evidence.IsPrefix(inner == std::string::npos ? l : l.substr(inner + 1))) {
+    return HyphenCall::kKeep;
+  }
+  return HyphenCall::kUnknown;
+}
+
+// True when `text` ends inside a URL that the line break cut at a separator.
+bool EndsInsideUrl(std::string_view text, std::string_view next) {
+  const size_t space = text.find_last_of(' ');
+  const std::string_view token = text.substr(space == std::string_view::npos ? 0 : space + 1);
+  if (token.find("://") == std::string_view::npos && token.substr(0, 4) != "www.") return false;
+  const char last = token.empty() ? ' ' : token.back();
+  return std::string_view("/_%.=?&#~-").find(last) != std::string_view::npos ||
+         (!next.empty() && next.front() == '%');
+}
+
+// Appends `next` (the following line of the same paragraph) to `text`,
+// mending a word broken at the line end ("implemen-" + "tation") but keeping a
+// real hyphen ("Labinjo-" + "Hughes", "father-" + "inclusive" when the
+// document writes "father-inclusive" elsewhere, URLs, "2022-" + "23").
+// `keep_by_default` is the document's habit when the evidence is silent.
+void AppendLine(std::string* text, std::string_view next, const WordEvidence& evidence,
+                bool keep_by_default) {
+  if (next.empty()) return;
+  if (text->empty()) {
+    *text = std::string(next);
+    return;
+  }
+  const HyphenCall call = JudgeHyphen(*text, next, evidence);
+  switch (call) {
+    case HyphenCall::kNotHyphen:
+    case HyphenCall::kDash:
+      if (!EndsInsideUrl(*text, next)) text->push_back(' ');
+      break;
+    case HyphenCall::kSoft:
+    case HyphenCall::kMend:
+      text->resize(text->size() - static_cast<size_t>(U8_LENGTH(LastCodePoint(*text))));
+      break;
+    case HyphenCall::kUnknown:
+      if (!keep_by_default) {
+        text->resize(text->size() - static_cast<size_t>(U8_LENGTH(LastCodePoint(*text))));
+      }
+      break;
+    case HyphenCall::kKeepAlways:
+    case HyphenCall::kKeep:
+      break;
+  }
+  *text += next;
+}
+
+// --- Putting it together ------------------------------------------------------------
+
+bool IsHeadingCandidate(const Paragraph& p, double body_size) {
+  if (p.footnote || p.bullet || p.letter || p.lines.empty()) return false;
+  if (p.bytes > kMaxHeadingBytes || p.lines.size() > static_cast<size_t>(kMaxHeadingLines)) {
+    return false;
+  }
+  if (p.size < kSmallFont * body_size) return false;
+  const std::string text = p.Joined();
+  const UChar32 last = LastSignificant(text);
+  if (last == '.' || last == ',' || last == ';') return false;
+  bool has_letter = false;
+  for (char c : text) {
+    if (std::isalpha(static_cast<unsigned char>(c))) { has_letter = true; break; }
+  }
+  return has_letter;
+}
+
+LaidOutPassage MakePassage(const Paragraph& p, const WordEvidence& evidence,
+                           bool keep_hyphens) {
+  LaidOutPassage out;
+  out.page = p.page;
+  out.label = p.label;
+  out.level = p.level;
+  out.kind = p.heading                ? PassageKind::kHeading
+             : (p.bullet || p.letter) ? PassageKind::kListItem
+                                      : PassageKind::kParagraph;
+  for (const std::string& line : p.lines) AppendLine(&out.text, line, evidence, keep_hyphens);
+  return out;
+}
+
+}  // namespace
+
+bool IsBoldFontName(const std::string& font_name) {
+  std::string name = LowerAscii(font_name.substr(font_name.find('+') + 1));
+  for (std::string_view face : {"bold", "black", "heavy", "demi", "semibold"}) {
+    if (name.find(face) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) {
+  // 1. Lines.
+  std::vector<std::vector<Line>> lines(pages.size());
+  for (size_t p = 0; p < pages.size(); ++p) {
+    lines[p] = JoinMarkerColumns(BuildFragments(pages[p]));
+  }
+  // 2. Furniture, then what body text looks like.
+  const std::vector<std::vector<bool>> furniture = FindFurniture(pages, lines);
+  std::map<double, std::pair<size_t, size_t>> chars_by_size;  // size -> (chars, bold chars)
+  WordEvidence evidence;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    for (size_t i = 0; i < lines[p].size(); ++i) {
+      if (furniture[p][i]) continue;
+      const Line& line = lines[p][i];
+      auto& [chars, bold] = chars_by_size[line.size];
+      chars += line.text.size();
+      if (line.bold) bold += line.text.size();
+      evidence.Add(line.text);
+    }
+  }
+  double body_size = 10;
+  bool body_bold = false;
+  {
+    size_t best = 0;
+    for (const auto& [size, counts] : chars_by_size) {
+      if (counts.first > best) {
+        best = counts.first;
+        body_size = size;
+        body_bold = counts.second * 2 > counts.first;
+      }
+    }
+  }
+  const double pitch_ratio = UsualPitchRatio(lines);
+
+  // 3. Blocks in reading order, 4. paragraphs.
+  std::vector<Paragraph> paras;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    const std::vector<Block> blocks = BuildBlocks(lines[p], furniture[p], pitch_ratio);
+    bool first_on_page = true;
+    double prev_y0 = 0;
+    for (size_t b : ReadingOrder(blocks)) {
+      const Block& block = blocks[b];
+      const bool footnote = IsFootnoteBlock(lines[p], block, blocks, pages[p].height, body_size);
+      const size_t before = paras.size();
+      SplitBlock(lines[p], block, pages[p].number, footnote, &paras);
+      if (footnote || paras.size() == before) continue;
+      paras[before].starts_column = first_on_page || block.y0 < prev_y0 - block.size;
+      first_on_page = false;
+      prev_y0 = block.y0;
+    }
+  }
+
+  // Headings: styled ones, and short lines standing alone before longer text.
+  for (size_t i = 0; i < paras.size(); ++i) {
+    Paragraph& p = paras[i];
+    if (!IsHeadingCandidate(p, body_size)) continue;
+    const bool styled = p.size >= kHeadingFont * body_size || (p.bold && !body_bold) ||
+                        (p.all_caps && p.size >= 0.95 * body_size);
+    bool standalone = false;
+    if (!styled && p.block_alone && p.label.empty() && p.lines.size() <= 2 &&
+        p.bytes <= kMaxStandaloneHeadingBytes && StartsUpperCaseOrDigit(p.lines[0]) &&
+        LastSignificant(p.lines.back()) != ':') {
+      for (size_t j = i + 1; j < paras.size(); ++j) {
+        if (paras[j].footnote) continue;
+        standalone = paras[j].bytes > p.bytes && !IsHeadingCandidate(paras[j], body_size);
+        break;
+      }
+    }
+    p.heading = styled || standalone;
+  }
+  // Levels: larger first, bold before regular at one size.
+  {
+    std::vector<std::pair<double, bool>> styles;
+    for (const Paragraph& p : paras) {
+      if (p.heading) styles.emplace_back(p.size, p.bold);
+    }
+    std::sort(styles.begin(), styles.end(), [](const auto& a, const auto& b) {
+      if (a.first != b.first) return a.first > b.first;
+      return a.second > b.second;
+    });
+    styles.erase(std::unique(styles.begin(), styles.end()), styles.end());
+    for (Paragraph& p : paras) {
+      if (!p.heading) continue;
+      auto it = std::find(styles.begin(), styles.end(), std::make_pair(p.size, p.bold));
+      p.level = std::min(6, static_cast<int>(it - styles.begin()) + 1);
+    }
+  }
+
+  // Line-end hyphens the evidence cannot settle follow the document's habit:
+  // word processors leave real hyphens at line ends, typesetters break words.
+  size_t keep_votes = 0, mend_votes = 0;
+  for (const Paragraph& p : paras) {
+    for (size_t i = 1; i < p.lines.size(); ++i) {
+      HyphenCall call = JudgeHyphen(p.lines[i - 1], p.lines[i], evidence);
+      keep_votes += call == HyphenCall::kKeep;
+      mend_votes += call == HyphenCall::kMend;
+    }
+  }
+  const bool keep_hyphens = keep_votes > mend_votes;
+
+  // 5. Emit, joining paragraphs cut by a page or column break; footnotes wait
+  // until the paragraph they interrupt is complete.
+  std::vector<LaidOutPassage> out;
+  std::vector<LaidOutPassage> notes;
+  bool open = false;
+  LaidOutPassage current;
+  const Paragraph* current_para = nullptr;
+  auto flush = [&] {
+    if (open) out.push_back(std::move(current));
+    open = false;
+    current = LaidOutPassage();
+    current_para = nullptr;
+    for (LaidOutPassage& n : notes) out.push_back(std::move(n));
+    notes.clear();
+  };
+  for (const Paragraph& p : paras) {
+    if (p.footnote) {
+      notes.push_back(MakePassage(p, evidence, keep_hyphens));
+      continue;
+    }
+    if (open && !p.heading && p.starts_column && p.label.empty() && !p.bullet &&
+        current.kind != PassageKind::kHeading && current_para != nullptr &&
+        std::abs(p.size - current_para->size) <= 0.15 * std::max(p.size, current_para->size) &&
+        p.bold == current_para->bold &&
+        (StartsLowerCase(p.lines.front()) || !EndsSentence(current.text))) {
+      for (const std::string& line : p.lines) {
+        AppendLine(&current.text, line, evidence, keep_hyphens);
+      }
+      continue;
+    }
+    flush();
+    current = MakePassage(p, evidence, keep_hyphens);
+    current_para = &p;
+    open = true;
+  }
+  flush();
+  return out;
+}
+
+}  // namespace xref::pdf
