@@ -1,0 +1,156 @@
+// See process.h.
+#include "pipeline/process.h"
+
+#include <unicode/unistr.h>
+
+#include <nlohmann/json.hpp>
+
+namespace xref {
+namespace {
+
+using nlohmann::json;
+
+json OptionalJson(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+std::optional<double> OptionalDouble(const json& j) {
+  return j.is_null() ? std::nullopt : std::optional<double>(j.get<double>());
+}
+
+// Every field of Tag, positionally (compact and exhaustive: the round-trip
+// test in process_test.cc fails when Tag grows a field that is not here).
+json TagToWire(const Tag& t) {
+  json c = json::array();
+  for (const Tag& m : t.commitment.money) c.push_back(TagToWire(m));
+  json d = json::array();
+  for (const Tag& m : t.commitment.dates) d.push_back(TagToWire(m));
+  return json::array({static_cast<int>(t.kind), t.text, t.start, t.end,
+                      t.money.currency, OptionalJson(t.money.amount), t.money.per,
+                      OptionalJson(t.percent.percent), t.percent.points,
+                      OptionalJson(t.count.count), t.count.unit, t.count.qualifier,
+                      t.date.start, t.date.end, t.date.precision, t.date.bound, t.date.relative,
+                      t.date.timex, t.commitment.actor, t.commitment.modality,
+                      t.commitment.action, c, d});
+}
+
+Tag TagFromWire(const json& j) {
+  Tag t;
+  t.kind = static_cast<TagKind>(j.at(0).get<int>());
+  t.text = j.at(1).get<std::string>();
+  t.start = j.at(2).get<size_t>();
+  t.end = j.at(3).get<size_t>();
+  t.money.currency = j.at(4).get<std::string>();
+  t.money.amount = OptionalDouble(j.at(5));
+  t.money.per = j.at(6).get<std::string>();
+  t.percent.percent = OptionalDouble(j.at(7));
+  t.percent.points = j.at(8).get<bool>();
+  t.count.count = OptionalDouble(j.at(9));
+  t.count.unit = j.at(10).get<std::string>();
+  t.count.qualifier = j.at(11).get<std::string>();
+  t.date.start = j.at(12).get<std::string>();
+  t.date.end = j.at(13).get<std::string>();
+  t.date.precision = j.at(14).get<std::string>();
+  t.date.bound = j.at(15).get<std::string>();
+  t.date.relative = j.at(16).get<bool>();
+  t.date.timex = j.at(17).get<std::string>();
+  t.commitment.actor = j.at(18).get<std::string>();
+  t.commitment.modality = j.at(19).get<std::string>();
+  t.commitment.action = j.at(20).get<std::string>();
+  for (const json& m : j.at(21)) t.commitment.money.push_back(TagFromWire(m));
+  for (const json& m : j.at(22)) t.commitment.dates.push_back(TagFromWire(m));
+  return t;
+}
+
+std::string FoldCase(std::string_view s) {
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+bool IsCommitmentHeading(std::string_view heading) {
+  const std::string h = FoldCase(heading);
+  for (const char* word : {"commitment", "proposal", "pledge", "undertaking", "key action",
+                           "actions", "what we will do", "we will", "next steps", "measures"}) {
+    if (h.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+ProcessedDocument ProcessDocument(Document doc, const Tagger& tagger) {
+  ProcessedDocument pd;
+  doc.date = FindDocumentDate(doc);
+  TagOptions options;
+  options.document_date = doc.date;
+  pd.tags.reserve(doc.passages.size());
+  pd.stances.reserve(doc.passages.size());
+  for (const Passage& p : doc.passages) {
+    options.in_commitment_list = p.kind == PassageKind::kListItem && IsCommitmentHeading(p.section);
+    pd.tags.push_back(tagger.Find(p.text, options));
+    pd.stances.push_back(ClassifyStance(p.text));
+  }
+  pd.doc = std::move(doc);
+  return pd;
+}
+
+Result<ProcessedDocument> ProcessFile(const std::string& path, const Tagger& tagger,
+                                      const ExtractOptions& options) {
+  Result<Document> doc = ExtractFile(path, options);
+  if (!doc.ok()) return doc.status();
+  return ProcessDocument(std::move(doc).value(), tagger);
+}
+
+std::string SerializeProcessed(const ProcessedDocument& pd) {
+  const Document& d = pd.doc;
+  json passages = json::array();
+  for (size_t i = 0; i < d.passages.size(); ++i) {
+    const Passage& p = d.passages[i];
+    json tags = json::array();
+    if (i < pd.tags.size()) {
+      for (const Tag& t : pd.tags[i]) tags.push_back(TagToWire(t));
+    }
+    int stance = i < pd.stances.size() ? static_cast<int>(pd.stances[i]) : 0;
+    passages.push_back(json::array({p.n, p.page ? json(*p.page) : json(nullptr), p.label,
+                                    p.section, static_cast<int>(p.kind), p.level, p.text, tags,
+                                    stance}));
+  }
+  json j = json::array({d.path, static_cast<int>(d.format), d.title, d.date,
+                        d.pages ? json(*d.pages) : json(nullptr), passages});
+  std::vector<uint8_t> bytes = json::to_msgpack(j);
+  return std::string(bytes.begin(), bytes.end());
+}
+
+Result<ProcessedDocument> DeserializeProcessed(std::string_view bytes) {
+  try {
+    json j = json::from_msgpack(bytes.begin(), bytes.end());
+    ProcessedDocument pd;
+    Document& d = pd.doc;
+    d.path = j.at(0).get<std::string>();
+    d.format = static_cast<Format>(j.at(1).get<int>());
+    d.title = j.at(2).get<std::string>();
+    d.date = j.at(3).get<std::string>();
+    if (!j.at(4).is_null()) d.pages = j.at(4).get<int>();
+    for (const json& pj : j.at(5)) {
+      Passage p;
+      p.n = pj.at(0).get<int>();
+      if (!pj.at(1).is_null()) p.page = pj.at(1).get<int>();
+      p.label = pj.at(2).get<std::string>();
+      p.section = pj.at(3).get<std::string>();
+      p.kind = static_cast<PassageKind>(pj.at(4).get<int>());
+      p.level = pj.at(5).get<int>();
+      p.text = pj.at(6).get<std::string>();
+      std::vector<Tag> tags;
+      for (const json& t : pj.at(7)) tags.push_back(TagFromWire(t));
+      pd.tags.push_back(std::move(tags));
+      pd.stances.push_back(static_cast<Stance>(pj.at(8).get<int>()));
+      d.passages.push_back(std::move(p));
+    }
+    return pd;
+  } catch (const std::exception& e) {
+    return Status::Corrupt("worker reply", std::string("cannot decode: ") + e.what());
+  }
+}
+
+}  // namespace xref

@@ -1,0 +1,110 @@
+// ProcessDocument and the wire form that carries it from worker to indexer.
+#include "pipeline/process.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace xref {
+namespace {
+
+Tag SampleMoney() {
+  Tag t;
+  t.kind = TagKind::kMoney;
+  t.text = "£45 million";
+  t.start = 0;
+  t.end = 12;
+  t.money.currency = "GBP";
+  t.money.amount = 45e6;
+  t.money.per = "year";
+  return t;
+}
+
+TEST(ProcessTest, WireRoundTripKeepsEveryField) {
+  ProcessedDocument pd;
+  pd.doc.path = "dir/paper one.pdf";
+  pd.doc.format = Format::kPdf;
+  pd.doc.title = "A paper";
+  pd.doc.date = "2023-03-07";
+  pd.doc.pages = 14;
+  Passage p;
+  p.n = 1;
+  p.page = 2;
+  p.label = "12";
+  p.section = "Pillar 1";
+  p.kind = PassageKind::kListItem;
+  p.level = 1;
+  p.text = "£45 million will be spent by Spring 2024.";
+  pd.doc.passages.push_back(p);
+  Tag date;
+  date.kind = TagKind::kDate;
+  date.text = "by Spring 2024";
+  date.start = 28;
+  date.end = 42;
+  date.date = {"", "2024-05-31", "season", "by", true, "2024-SP"};
+  Tag commitment;
+  commitment.kind = TagKind::kCommitment;
+  commitment.text = p.text;
+  commitment.end = p.text.size();
+  commitment.commitment.actor = "unspecified";
+  commitment.commitment.modality = "will";
+  commitment.commitment.action = "be spent";
+  commitment.commitment.money.push_back(SampleMoney());
+  commitment.commitment.dates.push_back(date);
+  Tag percent;
+  percent.kind = TagKind::kPercent;
+  percent.percent = {12.43, true};
+  Tag count;
+  count.kind = TagKind::kCount;
+  count.count = {500, "apprentices", "up to"};
+  pd.tags.push_back({SampleMoney(), date, commitment, percent, count});
+  pd.stances.push_back(Stance::kConcerned);
+
+  Result<ProcessedDocument> back = DeserializeProcessed(SerializeProcessed(pd));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->doc.path, pd.doc.path);
+  EXPECT_EQ(back->doc.format, Format::kPdf);
+  EXPECT_EQ(back->doc.title, "A paper");
+  EXPECT_EQ(back->doc.date, "2023-03-07");
+  EXPECT_EQ(back->doc.pages, 14);
+  ASSERT_EQ(back->doc.passages.size(), 1u);
+  const Passage& q = back->doc.passages[0];
+  EXPECT_EQ(q.n, 1);
+  EXPECT_EQ(q.page, 2);
+  EXPECT_EQ(q.label, "12");
+  EXPECT_EQ(q.section, "Pillar 1");
+  EXPECT_EQ(q.kind, PassageKind::kListItem);
+  EXPECT_EQ(q.level, 1);
+  EXPECT_EQ(q.text, p.text);
+  ASSERT_EQ(back->tags.size(), 1u);
+  ASSERT_EQ(back->tags[0].size(), 5u);
+  // The JSON the user sees is the same before and after the trip.
+  for (size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(TagToJson(back->tags[0][i]), TagToJson(pd.tags[0][i])) << i;
+  }
+  const Tag& c = back->tags[0][2];
+  EXPECT_EQ(c.commitment.action, "be spent");
+  ASSERT_EQ(c.commitment.dates.size(), 1u);
+  EXPECT_EQ(c.commitment.dates[0].date.timex, "2024-SP");
+  EXPECT_EQ(back->tags[0][3].percent.points, true);
+  EXPECT_EQ(back->tags[0][4].count.qualifier, "up to");
+  EXPECT_EQ(back->stances[0], Stance::kConcerned);
+}
+
+TEST(ProcessTest, GarbageIsAnErrorNotACrash) {
+  EXPECT_FALSE(DeserializeProcessed("").ok());
+  EXPECT_FALSE(DeserializeProcessed("\x93\x01\x02").ok());
+  EXPECT_FALSE(DeserializeProcessed(std::string(100, '\xff')).ok());
+}
+
+TEST(ProcessTest, CommitmentHeadings) {
+  EXPECT_TRUE(IsCommitmentHeading("Policy commitments"));
+  EXPECT_TRUE(IsCommitmentHeading("Financial Commitments"));
+  EXPECT_TRUE(IsCommitmentHeading("Our proposals"));
+  EXPECT_TRUE(IsCommitmentHeading("What we will do"));
+  EXPECT_FALSE(IsCommitmentHeading("Background"));
+  EXPECT_FALSE(IsCommitmentHeading("Purpose of the Report"));
+}
+
+}  // namespace
+}  // namespace xref
