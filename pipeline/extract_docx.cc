@@ -1,10 +1,845 @@
-// Placeholder until the Docx extractor lands (issue 2).
+// DOCX: see extract.h for the contract.
+//
+// A .docx is a zip of XML parts. The extractor opens the zip from memory with
+// libzip, refusing entries that would unpack to more than kMaxEntryBytes or
+// that compress suspiciously well (a zip bomb), and reads with libxml2
+// (no network, no entity expansion):
+//   - word/document.xml: paragraphs, runs, tables, tracked changes;
+//   - word/styles.xml:   which paragraph styles are headings ("heading N",
+//                        "Title", or an outline level) and which are bold;
+//   - word/numbering.xml: the list definitions, so that an auto-numbered
+//                        paragraph gets the number Word prints ("12", "(a)",
+//                        "2.3") as its label and a bulleted one becomes a
+//                        list item;
+//   - docProps/core.xml: title and creation date.
+// Documents typed without heading styles still get headings: whole-bold short
+// paragraphs, and (when no style marks any heading) short title-like lines.
+// The tree walk is iterative, so deep nesting cannot exhaust the stack.
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <climits>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
 #include "pipeline/extract.h"
+#include "pipeline/heading_guess.h"
+#include "pipeline/normalise.h"
+#include "pipeline/passage_builder.h"
 
 namespace xref {
+namespace {
 
-Result<Document> ExtractDocx(const std::string& path, std::string_view) {
-  return Status::Unsupported(path, "Docx extraction is not yet implemented");
+// No part of a real Word document comes near this; a zip bomb does.
+constexpr zip_uint64_t kMaxEntryBytes = zip_uint64_t{200} << 20;
+// All parts read from one file together.
+constexpr zip_uint64_t kMaxTotalBytes = zip_uint64_t{200} << 20;
+// XML compresses 5-20 times; a part above this ratio (and above a megabyte)
+// is a bomb, not a document.
+constexpr zip_uint64_t kMaxCompressionRatio = 200;
+constexpr zip_uint64_t kRatioCheckFloor = zip_uint64_t{1} << 20;
+constexpr size_t kMaxTitleBytes = 300;
+// Longest whole-bold paragraph read as a heading.
+constexpr size_t kMaxBoldHeadingBytes = 200;
+
+// ---------------------------------------------------------------------------
+// Zip
+
+struct ZipDeleter {
+  void operator()(zip_t* archive) const { zip_discard(archive); }
+};
+struct ZipFileDeleter {
+  void operator()(zip_file_t* file) const { zip_fclose(file); }
+};
+
+// A zip archive over bytes the caller keeps alive.
+class ZipReader {
+ public:
+  ZipReader(std::string path, std::unique_ptr<zip_t, ZipDeleter> archive)
+      : path_(std::move(path)), archive_(std::move(archive)) {}
+
+  static Result<ZipReader> Open(const std::string& path, std::string_view bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (source == nullptr) {
+      std::string why = zip_error_strerror(&error);
+      zip_error_fini(&error);
+      return Status::Internal(path, "cannot read the zip from memory: " + why);
+    }
+    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+    if (archive == nullptr) {
+      zip_source_free(source);
+      std::string why = zip_error_strerror(&error);
+      zip_error_fini(&error);
+      return Status::Corrupt(path, "not a DOCX: not a readable zip archive (" + why + ")");
+    }
+    zip_error_fini(&error);
+    return ZipReader(path, std::unique_ptr<zip_t, ZipDeleter>(archive));
+  }
+
+  bool Has(const char* name) const { return zip_name_locate(archive_.get(), name, 0) >= 0; }
+
+  // The entry's bytes. NotFound when absent; ResourceExhausted for a bomb;
+  // Corrupt when the data is damaged.
+  Result<std::string> Read(const char* name) {
+    zip_int64_t index = zip_name_locate(archive_.get(), name, 0);
+    if (index < 0) return Status::NotFound(path_, std::string("not a DOCX: no ") + name + " inside");
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_stat_index(archive_.get(), static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
+      return Status::Corrupt(path_, std::string("corrupt DOCX: cannot read the entry ") + name);
+    }
+    zip_uint64_t size = (stat.valid & ZIP_STAT_SIZE) ? stat.size : 0;
+    zip_uint64_t packed = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : 0;
+    std::string bomb = std::string("refusing a possible zip bomb: ") + name;
+    if (size > kMaxEntryBytes || size > kMaxTotalBytes - used_) {
+      return Status::ResourceExhausted(path_, bomb + " would unpack to " + std::to_string(size >> 20) +
+                                                  " MiB (limit " + std::to_string(kMaxEntryBytes >> 20) +
+                                                  " MiB)");
+    }
+    if (size > kRatioCheckFloor && packed > 0 && size / packed > kMaxCompressionRatio) {
+      return Status::ResourceExhausted(path_, bomb + " is compressed " + std::to_string(size / packed) +
+                                                  " to 1");
+    }
+    std::unique_ptr<zip_file_t, ZipFileDeleter> file(
+        zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0));
+    if (file == nullptr) {
+      return Status::Corrupt(path_, std::string("corrupt DOCX: cannot open ") + name + " (" +
+                                        zip_strerror(archive_.get()) + ")");
+    }
+    std::string data;
+    data.reserve(static_cast<size_t>(size));
+    char buffer[1 << 16];
+    while (true) {
+      zip_int64_t n = zip_fread(file.get(), buffer, sizeof(buffer));
+      if (n < 0) {
+        return Status::Corrupt(path_, std::string("corrupt DOCX: ") + name + " is damaged (" +
+                                          zip_file_strerror(file.get()) + ")");
+      }
+      if (n == 0) break;
+      data.append(buffer, static_cast<size_t>(n));
+      // The directory may lie about the size: never unpack past the limits.
+      if (data.size() > size || data.size() > kMaxEntryBytes) {
+        return Status::ResourceExhausted(path_, bomb + " unpacks to more than it declares");
+      }
+    }
+    used_ += data.size();
+    return data;
+  }
+
+ private:
+  std::string path_;
+  std::unique_ptr<zip_t, ZipDeleter> archive_;
+  zip_uint64_t used_ = 0;
+};
+
+// ---------------------------------------------------------------------------
+// XML
+
+struct XmlDocDeleter {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
+struct XmlParserCtxtDeleter {
+  void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
+};
+
+Result<XmlDocPtr> ParseXml(const std::string& path, const char* part, const std::string& data) {
+  if (data.size() > static_cast<size_t>(INT_MAX)) {
+    return Status::ResourceExhausted(path, std::string(part) + " is too large");
+  }
+  std::unique_ptr<xmlParserCtxt, XmlParserCtxtDeleter> ctxt(xmlNewParserCtxt());
+  if (ctxt == nullptr) return Status::Internal(path, "out of memory for the XML parser");
+  // No XML_PARSE_NOENT (entities stay unexpanded), no DTD loading, no network.
+  XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), data.data(), static_cast<int>(data.size()), part, nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  if (doc == nullptr || !ctxt->wellFormed) {
+    std::string why = "not well-formed XML";
+    const xmlError& error = ctxt->lastError;
+    if (error.message != nullptr) {
+      std::string message = error.message;
+      while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+      why += " (line " + std::to_string(error.line) + ": " + message + ")";
+    }
+    return Status::Corrupt(path, std::string("corrupt DOCX: ") + part + " is " + why);
+  }
+  return doc;
+}
+
+constexpr std::string_view kWordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view kWordStrictNs = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+
+bool IsWord(const xmlNode* node) {
+  if (node == nullptr || node->type != XML_ELEMENT_NODE || node->ns == nullptr || node->ns->href == nullptr) {
+    return false;
+  }
+  std::string_view ns = reinterpret_cast<const char*>(node->ns->href);
+  return ns == kWordNs || ns == kWordStrictNs;
+}
+
+std::string_view LocalName(const xmlNode* node) {
+  return node->name == nullptr ? std::string_view() : reinterpret_cast<const char*>(node->name);
+}
+
+// A w: element named `name`.
+bool Is(const xmlNode* node, std::string_view name) { return IsWord(node) && LocalName(node) == name; }
+
+// The value of the attribute `name` in any namespace (w:val, val), or nullopt.
+std::optional<std::string> AttrOf(const xmlNode* node, const char* name) {
+  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+    if (a->name != nullptr && std::string_view(reinterpret_cast<const char*>(a->name)) == name) {
+      xmlChar* value = xmlNodeListGetString(node->doc, a->children, 1);
+      std::string out = value == nullptr ? "" : reinterpret_cast<const char*>(value);
+      xmlFree(value);
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string Val(const xmlNode* node) { return AttrOf(node, "val").value_or(""); }
+
+// An on/off property (<w:b/>, <w:b w:val="0"/>).
+bool OnOff(const xmlNode* node) {
+  std::string v = Val(node);
+  return !(v == "0" || v == "false" || v == "off" || v == "none");
+}
+
+const xmlNode* Child(const xmlNode* node, std::string_view name) {
+  for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+    if (Is(c, name)) return c;
+  }
+  return nullptr;
+}
+
+int ToInt(const std::string& s, int fallback) {
+  if (s.empty()) return fallback;
+  char* end = nullptr;
+  long v = std::strtol(s.c_str(), &end, 10);
+  if (end == s.c_str() || v < INT_MIN / 2 || v > INT_MAX / 2) return fallback;
+  return static_cast<int>(v);
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Visits `root` and its descendants without recursion; see extract_html.cc.
+template <typename Enter, typename Leave>
+void Walk(xmlNode* root, Enter&& enter, Leave&& leave) {
+  if (root == nullptr) return;
+  xmlNode* node = root;
+  while (true) {
+    bool entered = enter(node);
+    if (entered && node->children != nullptr) {
+      node = node->children;
+      continue;
+    }
+    if (entered) leave(node);
+    while (node != root && node->next == nullptr) {
+      node = node->parent;
+      leave(node);
+    }
+    if (node == root) return;
+    node = node->next;
+  }
+}
+
+std::string TextContent(xmlNode* node) {
+  xmlChar* text = xmlNodeGetContent(node);
+  std::string out = text == nullptr ? "" : reinterpret_cast<const char*>(text);
+  xmlFree(text);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Styles
+
+struct ParagraphStyle {
+  std::string name;        // lower case, "heading 1"
+  std::string based_on;
+  std::optional<int> outline_level;  // 0-based, as w:outlineLvl
+  std::optional<bool> bold;
+  std::string num_id;      // numbering the style applies
+  std::optional<int> num_level;
+};
+
+class StyleSheet {
+ public:
+  void Load(xmlDoc* doc) {
+    xmlNode* root = xmlDocGetRootElement(doc);
+    if (root == nullptr) return;
+    for (xmlNode* s = root->children; s != nullptr; s = s->next) {
+      if (!Is(s, "style")) continue;
+      std::string type = AttrOf(s, "type").value_or("paragraph");
+      if (type != "paragraph") continue;
+      std::string id = AttrOf(s, "styleId").value_or("");
+      ParagraphStyle style;
+      if (const xmlNode* n = Child(s, "name")) style.name = Lower(Val(n));
+      if (const xmlNode* b = Child(s, "basedOn")) style.based_on = Val(b);
+      if (const xmlNode* ppr = Child(s, "pPr")) {
+        if (const xmlNode* o = Child(ppr, "outlineLvl")) style.outline_level = ToInt(Val(o), 9);
+        if (const xmlNode* num = Child(ppr, "numPr")) {
+          if (const xmlNode* id_node = Child(num, "numId")) style.num_id = Val(id_node);
+          if (const xmlNode* lvl = Child(num, "ilvl")) style.num_level = ToInt(Val(lvl), 0);
+        }
+      }
+      if (const xmlNode* rpr = Child(s, "rPr")) {
+        if (const xmlNode* b = Child(rpr, "b")) style.bold = OnOff(b);
+      }
+      std::string is_default = AttrOf(s, "default").value_or("");
+      if (is_default == "1" || is_default == "true" || is_default == "on") default_style_ = id;
+      styles_[id] = std::move(style);
+    }
+  }
+
+  // The heading level (1 = top) a paragraph style gives, or 0.
+  int HeadingLevel(const std::string& style_id) const {
+    int hops = 0;
+    for (const ParagraphStyle* s = Find(style_id); s != nullptr && hops < 16;
+         s = Find(s->based_on), ++hops) {
+      if (s->name == "title") return 1;
+      if (s->name.rfind("heading ", 0) == 0) {
+        int level = ToInt(s->name.substr(8), 0);
+        if (level >= 1 && level <= 9) return level;
+      }
+      if (s->outline_level) return *s->outline_level >= 0 && *s->outline_level < 9 ? *s->outline_level + 1 : 0;
+    }
+    return 0;
+  }
+
+  bool Bold(const std::string& style_id) const {
+    int hops = 0;
+    for (const ParagraphStyle* s = Find(style_id); s != nullptr && hops < 16;
+         s = Find(s->based_on), ++hops) {
+      if (s->bold) return *s->bold;
+    }
+    return false;
+  }
+
+  // The numbering a style applies (numId, level), if any.
+  std::optional<std::pair<std::string, int>> Numbering(const std::string& style_id) const {
+    int hops = 0;
+    for (const ParagraphStyle* s = Find(style_id); s != nullptr && hops < 16;
+         s = Find(s->based_on), ++hops) {
+      if (!s->num_id.empty()) return std::make_pair(s->num_id, s->num_level.value_or(0));
+    }
+    return std::nullopt;
+  }
+
+  const std::string& default_style() const { return default_style_; }
+
+ private:
+  const ParagraphStyle* Find(const std::string& id) const {
+    if (id.empty()) return nullptr;
+    auto it = styles_.find(id);
+    return it == styles_.end() ? nullptr : &it->second;
+  }
+
+  std::unordered_map<std::string, ParagraphStyle> styles_;
+  std::string default_style_;
+};
+
+// ---------------------------------------------------------------------------
+// Numbering
+
+constexpr int kLevels = 9;
+
+struct ListLevel {
+  std::string format = "decimal";  // w:numFmt
+  std::string text;                // w:lvlText, "%1." or "(%2)"
+  int start = 1;
+  bool legal = false;              // w:isLgl: every number in decimal
+};
+
+struct AbstractList {
+  std::array<ListLevel, kLevels> levels;
+};
+
+struct ListInstance {
+  std::string abstract_id;
+  std::map<int, int> start_override;
+};
+
+std::string RomanNumeral(int n) {
+  if (n <= 0 || n >= 4000) return std::to_string(n);
+  static const std::pair<int, const char*> kParts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                       {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                       {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
+                                                       {1, "i"}};
+  std::string out;
+  for (auto [value, letters] : kParts) {
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+// Word's letter numbering repeats the letter: a..z, aa..zz, aaa...
+std::string LetterNumeral(int n) {
+  if (n <= 0) return std::to_string(n);
+  char letter = static_cast<char>('a' + (n - 1) % 26);
+  return std::string(static_cast<size_t>((n - 1) / 26 + 1), letter);
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string FormatNumber(int n, const std::string& format) {
+  if (format == "lowerLetter") return LetterNumeral(n);
+  if (format == "upperLetter") return Upper(LetterNumeral(n));
+  if (format == "lowerRoman") return RomanNumeral(n);
+  if (format == "upperRoman") return Upper(RomanNumeral(n));
+  if (format == "decimalZero") return (n < 10 ? "0" : "") + std::to_string(n);
+  if (format == "none") return "";
+  return std::to_string(n);
+}
+
+// What numbering gives one paragraph.
+struct ListMark {
+  bool bullet = false;
+  std::string label;  // the printed number without a final full stop
+};
+
+// Counts list items the way Word does: counters per abstract list and level;
+// a deeper level restarts when a shallower one advances; a list instance with
+// a start override restarts the count the first time it is used.
+class Numbering {
+ public:
+  void Load(xmlDoc* doc) {
+    xmlNode* root = xmlDocGetRootElement(doc);
+    if (root == nullptr) return;
+    for (xmlNode* n = root->children; n != nullptr; n = n->next) {
+      if (Is(n, "abstractNum")) {
+        AbstractList list;
+        for (xmlNode* l = n->children; l != nullptr; l = l->next) {
+          if (!Is(l, "lvl")) continue;
+          int ilvl = ToInt(AttrOf(l, "ilvl").value_or("0"), 0);
+          if (ilvl < 0 || ilvl >= kLevels) continue;
+          ListLevel& level = list.levels[static_cast<size_t>(ilvl)];
+          if (const xmlNode* f = Child(l, "numFmt")) level.format = Val(f);
+          if (const xmlNode* t = Child(l, "lvlText")) level.text = Val(t);
+          if (const xmlNode* s = Child(l, "start")) level.start = ToInt(Val(s), 1);
+          if (const xmlNode* g = Child(l, "isLgl")) level.legal = OnOff(g);
+        }
+        abstracts_[AttrOf(n, "abstractNumId").value_or("")] = list;
+      } else if (Is(n, "num")) {
+        ListInstance instance;
+        if (const xmlNode* a = Child(n, "abstractNumId")) instance.abstract_id = Val(a);
+        for (xmlNode* o = n->children; o != nullptr; o = o->next) {
+          if (!Is(o, "lvlOverride")) continue;
+          int ilvl = ToInt(AttrOf(o, "ilvl").value_or("0"), 0);
+          if (const xmlNode* s = Child(o, "startOverride")) instance.start_override[ilvl] = ToInt(Val(s), 1);
+        }
+        instances_[AttrOf(n, "numId").value_or("")] = instance;
+      }
+    }
+  }
+
+  // Advances the list and returns the paragraph's mark; nullopt when the
+  // numId is unknown or 0 (numbering removed).
+  std::optional<ListMark> Next(const std::string& num_id, int ilvl) {
+    if (num_id.empty() || num_id == "0" || ilvl < 0 || ilvl >= kLevels) return std::nullopt;
+    auto inst = instances_.find(num_id);
+    if (inst == instances_.end()) return std::nullopt;
+    auto abs = abstracts_.find(inst->second.abstract_id);
+    if (abs == abstracts_.end()) return std::nullopt;
+    const AbstractList& list = abs->second;
+    Counters& counters = counters_[inst->second.abstract_id];
+    const size_t level = static_cast<size_t>(ilvl);
+
+    if (used_.insert({num_id, ilvl}).second) {
+      auto o = inst->second.start_override.find(ilvl);
+      if (o != inst->second.start_override.end()) {
+        counters.value[level] = o->second - 1;
+        counters.started[level] = true;
+      }
+    }
+    if (counters.started[level]) {
+      ++counters.value[level];
+    } else {
+      counters.value[level] = list.levels[level].start;
+      counters.started[level] = true;
+    }
+    for (size_t deeper = level + 1; deeper < kLevels; ++deeper) counters.started[deeper] = false;
+
+    ListMark mark;
+    const ListLevel& def = list.levels[level];
+    if (def.format == "bullet") {
+      mark.bullet = true;
+      return mark;
+    }
+    std::string text;
+    for (size_t i = 0; i < def.text.size(); ++i) {
+      char c = def.text[i];
+      if (c == '%' && i + 1 < def.text.size() && def.text[i + 1] >= '1' && def.text[i + 1] <= '9') {
+        size_t which = static_cast<size_t>(def.text[i + 1] - '1');
+        const ListLevel& other = list.levels[which];
+        int value = counters.started[which] ? counters.value[which] : other.start;
+        text += FormatNumber(value, def.legal && which < level ? "decimal" : other.format);
+        ++i;
+      } else {
+        text += c;
+      }
+    }
+    std::string label = NormaliseText(text);
+    if (!label.empty() && label.back() == '.') label.pop_back();
+    mark.label = label;
+    return mark;
+  }
+
+ private:
+  struct Counters {
+    std::array<int, kLevels> value{};
+    std::array<bool, kLevels> started{};
+  };
+  std::unordered_map<std::string, AbstractList> abstracts_;
+  std::unordered_map<std::string, ListInstance> instances_;
+  std::unordered_map<std::string, Counters> counters_;
+  std::set<std::pair<std::string, int>> used_;
+};
+
+// ---------------------------------------------------------------------------
+// Document body
+
+enum class BlockType { kParagraph, kStyledHeading, kListItem, kTableCell };
+
+struct Block {
+  BlockType type = BlockType::kParagraph;
+  std::string text;
+  std::string label;
+  int level = 0;
+  bool all_bold = false;  // every visible character is bold
+};
+
+// One paragraph while its runs are read.
+struct OpenParagraph {
+  std::string text;
+  std::string style;
+  std::string num_id;
+  std::optional<int> num_level;
+  std::optional<int> outline_level;
+  size_t visible = 0;
+  size_t bold = 0;
+  size_t cell_depth = 0;  // open table cells when the paragraph began
+};
+
+class BodyReader {
+ public:
+  BodyReader(const StyleSheet* styles, Numbering* numbering) : styles_(styles), numbering_(numbering) {}
+
+  void Read(xmlNode* body) {
+    Walk(
+        body, [&](xmlNode* n) { return Enter(n); }, [&](xmlNode* n) { Leave(n); });
+  }
+
+  std::vector<Block>& blocks() { return blocks_; }
+  bool has_styled_headings() const { return has_styled_headings_; }
+
+ private:
+  bool Enter(xmlNode* n) {
+    if (n->type != XML_ELEMENT_NODE) return false;
+    if (!IsWord(n)) {
+      // Alternate content is given twice (a rich choice and a fallback).
+      return LocalName(n) != "Fallback";
+    }
+    std::string_view name = LocalName(n);
+    if (name == "p") {
+      OpenParagraph p;
+      p.style = styles_->default_style();
+      p.cell_depth = cells_.size();
+      paragraphs_.push_back(std::move(p));
+      return true;
+    }
+    if (name == "pPr") {
+      if (!paragraphs_.empty()) ReadParagraphProperties(n, &paragraphs_.back());
+      return false;
+    }
+    if (name == "r") {
+      run_bold_ = !paragraphs_.empty() && styles_->Bold(paragraphs_.back().style);
+      run_hidden_ = false;
+      return true;
+    }
+    if (name == "rPr") {
+      if (const xmlNode* b = Child(n, "b")) run_bold_ = OnOff(b);
+      if (const xmlNode* v = Child(n, "vanish")) run_hidden_ = OnOff(v);
+      return false;
+    }
+    if (name == "t") {
+      if (!run_hidden_) Append(TextContent(n), true);
+      return false;
+    }
+    if (name == "tab" || name == "ptab" || name == "br" || name == "cr") {
+      Append(" ", false);
+      return false;
+    }
+    if (name == "noBreakHyphen") {
+      Append("-", true);
+      return false;
+    }
+    if (name == "tc") {
+      cells_.emplace_back();
+      return true;
+    }
+    // Deleted and moved-away text, field instructions, references to notes
+    // and comments, and section settings are not the document's text.
+    if (name == "del" || name == "moveFrom" || name == "delText" || name == "instrText" ||
+        name == "softHyphen" || name == "footnoteReference" || name == "endnoteReference" ||
+        name == "commentReference" || name == "sectPr" || name == "tblPr" || name == "trPr" ||
+        name == "tcPr" || name == "tblGrid") {
+      return false;
+    }
+    return true;
+  }
+
+  void Leave(xmlNode* n) {
+    if (!IsWord(n)) return;
+    std::string_view name = LocalName(n);
+    if (name == "p" && !paragraphs_.empty()) {
+      OpenParagraph p = std::move(paragraphs_.back());
+      paragraphs_.pop_back();
+      FinishParagraph(std::move(p));
+    } else if (name == "tc" && !cells_.empty()) {
+      Block cell;
+      cell.type = BlockType::kTableCell;
+      cell.text = std::move(cells_.back());
+      cells_.pop_back();
+      blocks_.push_back(std::move(cell));
+    }
+  }
+
+  void ReadParagraphProperties(const xmlNode* ppr, OpenParagraph* p) {
+    if (const xmlNode* s = Child(ppr, "pStyle")) p->style = Val(s);
+    if (const xmlNode* num = Child(ppr, "numPr")) {
+      if (const xmlNode* id = Child(num, "numId")) p->num_id = Val(id);
+      if (const xmlNode* lvl = Child(num, "ilvl")) p->num_level = ToInt(Val(lvl), 0);
+      if (p->num_id.empty()) p->num_id = "-";  // a level without an id: the style's list
+    }
+    if (const xmlNode* o = Child(ppr, "outlineLvl")) p->outline_level = ToInt(Val(o), 9);
+  }
+
+  void Append(const std::string& text, bool counts) {
+    if (paragraphs_.empty()) return;
+    OpenParagraph& p = paragraphs_.back();
+    p.text += text;
+    if (!counts) return;
+    for (char c : text) {
+      if (std::isspace(static_cast<unsigned char>(c))) continue;
+      ++p.visible;
+      if (run_bold_) ++p.bold;
+    }
+  }
+
+  void FinishParagraph(OpenParagraph p) {
+    // Numbering: the paragraph's own, else its style's.
+    std::string num_id = p.num_id;
+    int num_level = p.num_level.value_or(0);
+    if (num_id.empty() || num_id == "-") {
+      if (auto from_style = styles_->Numbering(p.style)) {
+        num_id = from_style->first;
+        if (!p.num_level) num_level = from_style->second;
+      }
+    }
+    std::optional<ListMark> mark;
+    if (!NormaliseText(p.text).empty()) mark = numbering_->Next(num_id, num_level);
+
+    if (p.cell_depth > 0 && p.cell_depth <= cells_.size()) {
+      std::string& cell = cells_[p.cell_depth - 1];
+      if (!cell.empty()) cell += ' ';
+      if (mark && !mark->label.empty()) cell += mark->label + " ";
+      cell += p.text;
+      return;
+    }
+    Block b;
+    b.text = std::move(p.text);
+    b.all_bold = p.visible > 0 && p.bold == p.visible;
+    int heading = 0;
+    if (p.outline_level) {
+      heading = *p.outline_level >= 0 && *p.outline_level < 9 ? *p.outline_level + 1 : 0;
+    } else {
+      heading = styles_->HeadingLevel(p.style);
+    }
+    if (heading > 0) {
+      b.type = BlockType::kStyledHeading;
+      b.level = heading;
+      if (mark && !mark->bullet) b.label = mark->label;
+      has_styled_headings_ = has_styled_headings_ || !NormaliseText(b.text).empty();
+    } else if (mark && mark->bullet) {
+      b.type = BlockType::kListItem;
+      b.level = num_level + 1;
+    } else if (mark) {
+      b.label = mark->label;
+    }
+    blocks_.push_back(std::move(b));
+  }
+
+  const StyleSheet* styles_;
+  Numbering* numbering_;
+  std::vector<OpenParagraph> paragraphs_;
+  std::vector<std::string> cells_;
+  std::vector<Block> blocks_;
+  bool run_bold_ = false;
+  bool run_hidden_ = false;
+  bool has_styled_headings_ = false;
+};
+
+bool LooksLikeBoldHeading(const std::string& normalised) {
+  if (normalised.empty() || normalised.size() > kMaxBoldHeadingBytes) return false;
+  char last = normalised.back();
+  return last != '.' && last != ',' && last != ';' && last != ':';
+}
+
+// "2023-03-07T10:00:00Z" -> "2023-03-07", or "".
+std::string IsoDatePrefix(const std::string& value) {
+  std::string v = NormaliseText(value);
+  if (v.size() < 10) return "";
+  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (!std::isdigit(static_cast<unsigned char>(v[i]))) return "";
+  }
+  if (v[4] != '-' || v[7] != '-') return "";
+  int month = std::atoi(v.substr(5, 2).c_str());
+  int day = std::atoi(v.substr(8, 2).c_str());
+  if (month < 1 || month > 12 || day < 1 || day > 31) return "";
+  return v.substr(0, 10);
+}
+
+// dc:title and dcterms:created from docProps/core.xml.
+void ReadCoreProperties(xmlDoc* core, std::string* title, std::string* date) {
+  xmlNode* root = xmlDocGetRootElement(core);
+  if (root == nullptr) return;
+  for (xmlNode* n = root->children; n != nullptr; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    std::string_view name = LocalName(n);
+    if (name == "title") *title = NormaliseText(TextContent(n));
+    if (name == "created") *date = IsoDatePrefix(TextContent(n));
+  }
+}
+
+std::string Utf8Prefix(const std::string& s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+}  // namespace
+
+Result<Document> ExtractDocx(const std::string& path, std::string_view bytes) {
+  Result<ZipReader> zip = ZipReader::Open(path, bytes);
+  if (!zip.ok()) return zip.status();
+  if (!zip->Has("word/document.xml")) {
+    return Status::Corrupt(path, "not a DOCX: the zip holds no word/document.xml");
+  }
+  Result<std::string> document_xml = zip->Read("word/document.xml");
+  if (!document_xml.ok()) return document_xml.status();
+  Result<XmlDocPtr> document_tree = ParseXml(path, "word/document.xml", *document_xml);
+  if (!document_tree.ok()) return document_tree.status();
+
+  // Styles, numbering and properties are optional parts: a file without them
+  // is read without headings by style, numbers or a title.
+  StyleSheet styles;
+  Numbering numbering;
+  Document doc;
+  doc.path = path;
+  doc.format = Format::kDocx;
+  struct OptionalPart {
+    const char* name;
+    std::function<void(xmlDoc*)> load;
+  };
+  const OptionalPart parts[] = {
+      {"word/styles.xml", [&](xmlDoc* d) { styles.Load(d); }},
+      {"word/numbering.xml", [&](xmlDoc* d) { numbering.Load(d); }},
+      {"docProps/core.xml", [&](xmlDoc* d) { ReadCoreProperties(d, &doc.title, &doc.date); }},
+  };
+  for (const OptionalPart& part : parts) {
+    if (!zip->Has(part.name)) continue;
+    Result<std::string> data = zip->Read(part.name);
+    if (!data.ok()) return data.status();
+    Result<XmlDocPtr> tree = ParseXml(path, part.name, *data);
+    if (!tree.ok()) return tree.status();
+    part.load(tree->get());
+  }
+
+  xmlNode* root = xmlDocGetRootElement(document_tree->get());
+  xmlNode* body = root == nullptr ? nullptr : const_cast<xmlNode*>(Child(root, "body"));
+  if (body == nullptr) return Status::Corrupt(path, "corrupt DOCX: word/document.xml has no w:body");
+
+  BodyReader reader(&styles, &numbering);
+  reader.Read(body);
+  std::vector<Block>& blocks = reader.blocks();
+
+  // Headings the author did not mark with a style: whole-bold short
+  // paragraphs; and, when no style marks any heading, the first of a run of
+  // short title-like paragraphs (heading_guess.h).
+  const bool guess = !reader.has_styled_headings();
+  bool previous_looked_like_heading = false;
+  std::vector<std::string> texts(blocks.size());
+  for (size_t i = 0; i < blocks.size(); ++i) texts[i] = NormaliseText(blocks[i].text);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    if (b.type != BlockType::kParagraph || !b.label.empty()) {
+      previous_looked_like_heading = false;
+      continue;
+    }
+    if (b.all_bold && LooksLikeBoldHeading(texts[i])) {
+      b.type = BlockType::kStyledHeading;
+      b.level = 2;
+      previous_looked_like_heading = false;
+      continue;
+    }
+    bool looks = guess && heading_guess::LooksLikeUnmarkedHeading(texts[i]);
+    if (looks && !previous_looked_like_heading && i + 1 < blocks.size()) {
+      b.type = BlockType::kStyledHeading;
+      b.level = 2;
+    }
+    previous_looked_like_heading = looks;
+  }
+
+  PassageBuilder out(&doc);
+  std::string first_heading;
+  for (const Block& b : blocks) {
+    switch (b.type) {
+      case BlockType::kStyledHeading:
+        out.Heading(b.text, b.level, std::nullopt, b.label);
+        if (first_heading.empty() && !doc.passages.empty() &&
+            doc.passages.back().kind == PassageKind::kHeading) {
+          first_heading = doc.passages.back().text;
+        }
+        break;
+      case BlockType::kParagraph:
+        out.Add(PassageKind::kParagraph, b.text, std::nullopt, b.label);
+        break;
+      case BlockType::kListItem:
+        out.Add(PassageKind::kListItem, b.text, std::nullopt, b.label, b.level);
+        break;
+      case BlockType::kTableCell:
+        out.Add(PassageKind::kTableCell, b.text, std::nullopt);
+        break;
+    }
+  }
+  if (doc.title.empty()) doc.title = first_heading;
+  if (doc.title.empty() && !doc.passages.empty()) doc.title = doc.passages.front().text;
+  doc.title = Utf8Prefix(doc.title, kMaxTitleBytes);
+  return doc;
 }
 
 }  // namespace xref

@@ -220,7 +220,7 @@ bool IsWeakFurnitureWord(std::string_view w) {
 
 bool IsContentWord(std::string_view w) {
   return IsOneOf(w, {"content", "article", "main", "body", "post", "entry", "story", "text", "prose",
-                     "column", "page", "wrapper", "container", "layout", "document", "briefing"});
+                     "column", "page", "wrapper", "container", "layout", "document"});
 }
 
 // The words of class and id, split at anything not a letter or digit, with

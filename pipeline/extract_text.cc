@@ -7,9 +7,7 @@
 // in the input: only the first few bytes of a line are inspected for markers,
 // and the inline Markdown pass scans each byte a bounded number of times, so a
 // 50 MB file on one line costs what reading it costs.
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -18,6 +16,7 @@
 #include <vector>
 
 #include "pipeline/extract.h"
+#include "pipeline/heading_guess.h"
 #include "pipeline/normalise.h"
 #include "pipeline/passage_builder.h"
 
@@ -25,9 +24,6 @@ namespace xref {
 namespace {
 
 constexpr size_t kMaxTitleBytes = 300;
-// Longest line that may be taken for an unmarked heading, and its most words.
-constexpr size_t kMaxGuessedHeadingBytes = 150;
-constexpr int kMaxGuessedHeadingWords = 24;
 // How far the URL of a Markdown link may run before the link is not one.
 constexpr size_t kMaxLinkTargetBytes = 2048;
 
@@ -555,32 +551,10 @@ bool IsBoldOnly(std::string_view t) {
   return false;
 }
 
-// A single short line that reads like a title: begins with a capital letter,
-// does not end like a sentence or an introduction to a list, and is no
-// address, link or telephone number.
+// A paragraph of one line that reads like a title (heading_guess.h).
 bool LooksLikeHeading(const Block& b) {
-  if (b.type != BlockType::kParagraph || !b.label.empty() || b.lines != 1 || b.verbatim) {
-    return false;
-  }
-  std::string_view t = b.text;
-  if (t.empty() || t.size() > kMaxGuessedHeadingBytes) return false;
-  char last = t.back();
-  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '-') return false;
-  UChar32 first;
-  int32_t i = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), i, static_cast<int32_t>(t.size()), first);
-  if (first < 0 || !u_isupper(first)) return false;
-  if (t.find('@') != std::string_view::npos || t.find("://") != std::string_view::npos) return false;
-  int words = 1;
-  size_t digits = 0;
-  size_t visible = 0;
-  for (char c : t) {
-    words += IsBlank(c) ? 1 : 0;
-    digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
-    visible += IsBlank(c) ? 0 : 1;
-  }
-  if (digits * 3 > visible) return false;
-  return words <= kMaxGuessedHeadingWords;
+  return b.type == BlockType::kParagraph && b.label.empty() && b.lines == 1 && !b.verbatim &&
+         heading_guess::LooksLikeUnmarkedHeading(b.text);
 }
 
 // The first `max` bytes of `s`, not cutting a UTF-8 sequence.
