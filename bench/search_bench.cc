@@ -1,0 +1,192 @@
+// search_bench: in-process search latency over a fixed set of queries.
+//
+//   search_bench [--repeat R] DB QUERIES
+//
+// opens the index DB once, read-only, as `xref search` does, and runs every
+// query of the QUERIES file (bench/queries.txt: the query, then --name=value
+// options, TAB-separated) R times (default 20) after one warm-up pass. Each
+// call of xref::Search, snippets included, is one sample. Prints one line:
+//
+//   queries=50 samples=1000 p50_ms=0.41 p99_ms=6.2 max_ms=7.9 mean_ms=0.9
+//     cpu_p50_ms=0.40 cpu_p99_ms=6.0 hits=812
+//
+// (one line): wall-clock percentiles, and the same over the thread's CPU
+// time, which a busy machine does not inflate.
+// and, with --per-query, the median of each query, slowest first, so that a
+// slow query shows by name. Exit status 2 on a bad index or query.
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "index/search.h"
+#include "index/store.h"
+
+namespace {
+
+struct Query {
+  std::string line;  // as written, for --per-query
+  xref::SearchOptions options;
+};
+
+// Splits on TABs; the first field is the query, the others --name=value.
+bool ParseQuery(const std::string& line, Query* query, std::string* error) {
+  std::vector<std::string> fields;
+  std::stringstream in(line);
+  std::string field;
+  while (std::getline(in, field, '\t')) fields.push_back(field);
+  if (fields.empty() || fields[0].empty()) {
+    *error = "empty query";
+    return false;
+  }
+  query->line = line;
+  query->options.query = fields[0];
+  for (size_t i = 1; i < fields.size(); ++i) {
+    const std::string& f = fields[i];
+    size_t eq = f.find('=');
+    if (f.rfind("--", 0) != 0 || eq == std::string::npos) {
+      *error = "option not in --name=value form: " + f;
+      return false;
+    }
+    std::string name = f.substr(2, eq - 2), value = f.substr(eq + 1);
+    xref::SearchOptions& o = query->options;
+    if (name == "doc") {
+      o.doc_glob = value;
+    } else if (name == "has") {
+      o.has.push_back(value);
+    } else if (name == "min-amount") {
+      o.min_amount = std::atof(value.c_str());
+    } else if (name == "after") {
+      o.after = value;
+    } else if (name == "before") {
+      o.before = value;
+    } else if (name == "limit") {
+      o.limit = std::atoi(value.c_str());
+    } else if (name == "syntax") {
+      if (value != "fts5" && value != "plain") {
+        *error = "unknown syntax: " + value;
+        return false;
+      }
+      o.syntax = value == "fts5" ? xref::QuerySyntax::kFts5 : xref::QuerySyntax::kPlain;
+    } else {
+      *error = "unknown option: " + name;
+      return false;
+    }
+  }
+  return true;
+}
+
+double ThreadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+double Percentile(std::vector<double> sorted, double p) {
+  if (sorted.empty()) return 0;
+  std::sort(sorted.begin(), sorted.end());
+  // Nearest rank: the smallest sample with at least p of them at or below it.
+  size_t rank = static_cast<size_t>(p * static_cast<double>(sorted.size()) + 0.999999);
+  rank = std::clamp<size_t>(rank, 1, sorted.size());
+  return sorted[rank - 1];
+}
+
+int Usage() {
+  std::cerr << "usage: search_bench [--repeat R] [--per-query] DB QUERIES\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int repeat = 20;
+  bool per_query = false;
+  std::vector<std::string> positional;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--repeat" && i + 1 < argc) {
+      repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--per-query") {
+      per_query = true;
+    } else if (arg.rfind("--", 0) == 0) {
+      return Usage();
+    } else {
+      positional.push_back(arg);
+    }
+  }
+  if (positional.size() != 2) return Usage();
+
+  std::ifstream file(positional[1]);
+  if (!file) {
+    std::cerr << "search_bench: " << positional[1] << ": cannot read\n";
+    return 2;
+  }
+  std::vector<Query> queries;
+  std::string line;
+  for (int number = 1; std::getline(file, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    Query q;
+    std::string error;
+    if (!ParseQuery(line, &q, &error)) {
+      std::cerr << "search_bench: " << positional[1] << ":" << number << ": " << error << "\n";
+      return 2;
+    }
+    queries.push_back(std::move(q));
+  }
+
+  auto db = xref::OpenIndexForReading(positional[0]);
+  if (!db.ok()) {
+    std::cerr << "search_bench: " << db.status().ToString() << "\n";
+    return 2;
+  }
+
+  // Warm-up: the first pass pays for reading pages from disk and preparing
+  // statements; a search a user types after the first is the case measured.
+  size_t hits = 0;
+  for (const Query& q : queries) {
+    auto result = xref::Search(**db, q.options);
+    if (!result.ok()) {
+      std::cerr << "search_bench: query \"" << q.line << "\": " << result.status().ToString() << "\n";
+      return 2;
+    }
+    hits += result->size();
+  }
+
+  std::vector<double> samples, cpu_samples;
+  std::vector<std::pair<double, std::string>> medians;
+  for (const Query& q : queries) {
+    std::vector<double> mine;
+    for (int r = 0; r < repeat; ++r) {
+      const double cpu_start = ThreadCpuMs();
+      auto start = std::chrono::steady_clock::now();
+      auto result = xref::Search(**db, q.options);
+      auto end = std::chrono::steady_clock::now();
+      cpu_samples.push_back(ThreadCpuMs() - cpu_start);
+      if (!result.ok()) return 2;
+      mine.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+    }
+    samples.insert(samples.end(), mine.begin(), mine.end());
+    medians.emplace_back(Percentile(mine, 0.5), q.line);
+  }
+
+  double sum = 0;
+  for (double s : samples) sum += s;
+  std::printf(
+      "queries=%zu samples=%zu p50_ms=%.3f p99_ms=%.3f max_ms=%.3f mean_ms=%.3f cpu_p50_ms=%.3f "
+      "cpu_p99_ms=%.3f hits=%zu\n",
+      queries.size(), samples.size(), Percentile(samples, 0.5), Percentile(samples, 0.99),
+      Percentile(samples, 1.0), sum / static_cast<double>(samples.size()),
+      Percentile(cpu_samples, 0.5), Percentile(cpu_samples, 0.99), hits);
+  if (per_query) {
+    std::sort(medians.rbegin(), medians.rend());
+    for (const auto& [ms, text] : medians) std::printf("%9.3f ms  %s\n", ms, text.c_str());
+  }
+  return 0;
+}
