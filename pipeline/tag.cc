@@ -580,7 +580,10 @@ Tagger::Impl::Impl() {
   future_cue = Compile(
       "\\b(?i:will|shall|going\\sto|plans?\\sto|intends?\\sto|aims?\\sto|expects?\\sto|is\\sto|are\\sto|"
       "next|upcoming|coming|forthcoming)\\b");
-  past_cue = Compile("\\b(?i:was|were|had|did|has\\sbeen|have\\sbeen|last|ago|previously|\\w+ed)\\b");
+  past_cue = Compile(
+      "\\b(?i:was|were|had|did|has\\sbeen|have\\sbeen|last|ago|previously|\\w+ed|met|held|took|made|"
+      "said|went|came|gave|began|saw|found|told|became|left|brought|sent|spent|paid|led|wrote|spoke|"
+      "ran|won|lost|heard|knew|thought|chose|rose|fell|grew|sought|bought|built|kept)\\b");
 
   modal_hint = Compile(
       "\\b(?:will|shall|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?\\sto|plans?\\sto|"
@@ -1242,7 +1245,11 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
         if (end < text.size() && (text[end] == ':' || text[end] == '.') && end + 1 < text.size() &&
             IsDigit(text[end + 1]))
           return end;
-        if (AddCount(start, end, ctx, 1)) return end;
+        static const char* const kTimePrepositions[] = {"in", "by", "since", "from", "during", "until",
+                                                        "before", "after", "of", "for", "to", "and"};
+        bool after_preposition = false;
+        for (const char* p : kTimePrepositions) after_preposition |= lower_before == p;
+        if (!after_preposition && AddCount(start, end, ctx, 1)) return end;
       }
       value = ParseAtom(atom);
       break;
@@ -1256,7 +1263,18 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
     case Form::kDateReference: {
       size_t inner_start = atom_start;
       value = ParseRelative(form, atom, atom_start, ctx, &inner_start);
-      if (bound_word.empty()) text_start = inner_start;
+      if (bound_word.empty() && (form == Form::kDateMonthNoYear || form == Form::kDateSeasonNoYear ||
+                                 form == Form::kDateDayNoYear || form == Form::kDateWeekday)) {
+        // The tag covers the time itself, not the preposition: "in the autumn" -> "autumn".
+        text_start = start;
+        for (;;) {
+          std::string_view rest = text.substr(text_start, end - text_start);
+          std::string head = Lower(rest.substr(0, rest.find(' ') + 1));
+          if (rest.find(' ') == std::string_view::npos) break;
+          if (head != "in " && head != "during " && head != "the " && head != "on ") break;
+          text_start += head.size();
+        }
+      }
       break;
     }
     default:
@@ -1428,8 +1446,14 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   size_t modal_end = modal_start + found.size();
   std::string modal_word = Lower(std::string_view(found.data(), found.size()));
 
-  // The subject: what precedes the modal in this clause.
-  std::string_view subject = sentence.substr(0, modal_start);
+  // The subject: what precedes the modal in this clause, after any leading
+  // time phrase ("Next year the Council will...").
+  size_t subject_start = 0;
+  for (const Tag& d : dates) {
+    size_t d_start = d.start - range.start, d_end = d.end - range.start;
+    if (d_end <= modal_start && d_start <= subject_start + 3) subject_start = std::max(subject_start, d_end);
+  }
+  std::string_view subject = sentence.substr(subject_start, modal_start - subject_start);
   {
     std::string lower_subject = " " + Lower(subject) + " ";
     // Conditionals, and modals inside a subordinate clause ("if", "that will").
@@ -1437,6 +1461,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       if (lower_subject.find(cue) != std::string::npos) return std::nullopt;
     }
   }
+  subject = Trim(subject);
   size_t comma = subject.rfind(", ");
   if (comma != std::string_view::npos) {
     std::string_view after_comma = Trim(subject.substr(comma + 1));

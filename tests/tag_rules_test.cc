@@ -1,0 +1,432 @@
+// One row per rule of ../shared/spec/tags.md and per form of issue 10: the
+// text, the document date it is read against, the tag expected (kind and
+// exact text) and the value fields it must carry (a subset of TagToJson's
+// "value"). Rows with no expected text assert that no tag of that kind
+// overlaps the given phrase.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/tag.h"
+
+namespace xref {
+namespace {
+
+struct Case {
+  const char* text;
+  const char* doc_date;  // "" = none
+  const char* kind;
+  const char* tag_text;  // the expected tag's exact text; "" = no such tag
+  const char* value;     // JSON object: fields the value must have ("" for negatives)
+};
+
+const Tagger& SharedTagger() {
+  static const Tagger* tagger = new Tagger();
+  return *tagger;
+}
+
+std::string Describe(const std::vector<Tag>& tags) {
+  std::string out;
+  for (const Tag& t : tags) out += "\n    " + TagToJson(t).dump();
+  return out;
+}
+
+void Check(const Case& c) {
+  TagOptions options;
+  options.document_date = c.doc_date;
+  std::vector<Tag> tags = SharedTagger().Find(c.text, options);
+  std::string kind = c.kind;
+  std::string want = c.tag_text;
+  if (want.empty()) {
+    for (const Tag& t : tags) {
+      EXPECT_NE(TagKindName(t.kind), kind) << "unexpected " << kind << " in: " << c.text << Describe(tags);
+    }
+    return;
+  }
+  const Tag* found = nullptr;
+  for (const Tag& t : tags) {
+    if (TagKindName(t.kind) == kind && t.text == want) found = &t;
+  }
+  ASSERT_NE(found, nullptr) << "no " << kind << " tag '" << want << "' in: " << c.text << Describe(tags);
+  EXPECT_EQ(std::string(c.text).substr(found->start, found->end - found->start), want);
+  nlohmann::json value = TagToJson(*found)["value"];
+  nlohmann::json expected = nlohmann::json::parse(c.value);
+  for (auto it = expected.begin(); it != expected.end(); ++it) {
+    EXPECT_EQ(value[it.key()], it.value())
+        << c.text << " (date " << c.doc_date << "): field '" << it.key() << "' of " << value.dump();
+  }
+}
+
+class TagRules : public ::testing::TestWithParam<Case> {};
+TEST_P(TagRules, Tags) { Check(GetParam()); }
+
+// ---- money -----------------------------------------------------------------
+const Case kMoney[] = {
+    {"It costs £45 million in total.", "", "money", "£45 million", R"({"currency":"GBP","amount":45000000})"},
+    {"It costs £45m in total.", "", "money", "£45m", R"({"amount":45000000})"},
+    {"It costs £45 m in total.", "", "money", "£45 m", R"({"amount":45000000})"},
+    {"It costs £45,000,000.", "", "money", "£45,000,000", R"({"amount":45000000})"},
+    {"It costs 45 million pounds.", "", "money", "45 million pounds", R"({"currency":"GBP","amount":45000000})"},
+    {"It costs forty-five million pounds.", "", "money", "forty-five million pounds", R"({"amount":45000000})"},
+    {"A shortfall of £1.6 billion.", "", "money", "£1.6 billion", R"({"amount":1600000000})"},
+    {"A further £10bn was found.", "", "money", "£10bn", R"({"amount":10000000000})"},
+    {"It reached £2.6bn.", "", "money", "£2.6bn", R"({"amount":2600000000})"},
+    {"Only £0.23 per head.", "", "money", "£0.23", R"({"amount":0.23})"},
+    {"A grant of £3,000.", "", "money", "£3,000", R"({"amount":3000})"},
+    {"A bonus of £3k.", "", "money", "£3k", R"({"amount":3000})"},
+    {"£1.6 billion per year is needed.", "", "money", "£1.6 billion per year", R"({"amount":1600000000,"per":"year"})"},
+    {"It pays £650 a year.", "", "money", "£650 a year", R"({"per":"year"})"},
+    {"It pays £120.50 per week.", "", "money", "£120.50 per week", R"({"amount":120.5,"per":"week"})"},
+    {"Staff earn £12 per hour.", "", "money", "£12 per hour", R"({"per":"hour"})"},
+    {"It costs £5,000 per annum.", "", "money", "£5,000 per annum", R"({"per":"year"})"},
+    {"It saves £3.2m annually.", "", "money", "£3.2m annually", R"({"per":"year"})"},
+    {"It rose from £1,000 to £3,000.", "", "money", "£1,000", R"({"amount":1000})"},
+    {"It rose from £1,000 to £3,000.", "", "money", "£3,000", R"({"amount":3000})"},
+    {"A range of £20m–£25m.", "", "money", "£20m", R"({"amount":20000000})"},
+    {"A range of £20m–£25m.", "", "money", "£25m", R"({"amount":25000000})"},
+    {"A range of £20–25m.", "", "money", "£20", R"({"amount":20000000})"},
+    {"A range of £20–25m.", "", "money", "25m", R"({"amount":25000000})"},
+    {"Costs of $1.2 billion.", "", "money", "$1.2 billion", R"({"currency":"USD","amount":1200000000})"},
+    {"Grants of €50,000.", "", "money", "€50,000", R"({"currency":"EUR","amount":50000})"},
+    {"Twelve thousand pounds is the cap.", "", "money", "Twelve thousand pounds", R"({"amount":12000})"},
+    {"There were 45 visits.", "", "money", "", ""},
+};
+INSTANTIATE_TEST_SUITE_P(Money, TagRules, ::testing::ValuesIn(kMoney));
+
+// ---- percent ---------------------------------------------------------------
+const Case kPercent[] = {
+    {"It rose by 12.43 per cent.", "", "percent", "12.43 per cent", R"({"percent":12.43})"},
+    {"It rose by 12.43%.", "", "percent", "12.43%", R"({"percent":12.43})"},
+    {"It rose by 12.43 percent.", "", "percent", "12.43 percent", R"({"percent":12.43})"},
+    {"It rose by thirty per cent.", "", "percent", "thirty per cent", R"({"percent":30})"},
+    {"A rise of 1.3 percentage points.", "", "percent", "1.3 percentage points", R"({"percent":1.3,"points":true})"},
+};
+INSTANTIATE_TEST_SUITE_P(Percent, TagRules, ::testing::ValuesIn(kPercent));
+
+// ---- count -----------------------------------------------------------------
+const Case kCount[] = {
+    {"It will create 3,500 new, well-paid jobs.", "", "count", "3,500 new, well-paid jobs", R"({"count":3500,"unit":"jobs"})"},
+    {"Funding for up to 12 local areas.", "", "count", "up to 12 local areas", R"({"count":12,"unit":"areas","qualifier":"up to"})"},
+    {"We chose seven dedicated Pathfinders.", "", "count", "seven dedicated Pathfinders", R"({"count":7,"unit":"pathfinders"})"},
+    {"It starts in two areas.", "", "count", "two areas", R"({"count":2,"unit":"areas"})"},
+    {"We will train 500 additional apprentices.", "", "count", "500 additional apprentices", R"({"count":500})"},
+    {"At least 40 schools took part.", "", "count", "At least 40 schools", R"({"count":40,"qualifier":"at least"})"},
+    {"More than 1.2 million households wait.", "", "count", "More than 1.2 million households", R"({"count":1200000,"qualifier":"more than"})"},
+    {"Support for young people up to age 25.", "", "count", "", ""},
+    {"Pillar 5: a valued workforce for all children.", "", "count", "", ""},
+    {"See Mission 2 projects.", "", "count", "", ""},
+    {"Regulation 44 visits are monthly.", "", "count", "", ""},
+    {"Under Section 17 families get help.", "", "count", "", ""},
+    {"The vision is on page 104 of the strategy.", "", "count", "", ""},
+    {"As set out in paragraph 12 councils must act.", "", "count", "", ""},
+    {"Tel: 0116 305 2649", "", "count", "", ""},
+    {"1. Councils will act.", "", "count", "", ""},
+    {"Open from 9am to 5pm daily.", "", "count", "", ""},
+    {"Meet at 10:30 tomorrow.", "", "count", "", ""},
+    {"It rose by 30 per cent.", "", "count", "", ""},
+    {"Grants of £3,000 each.", "", "count", "", ""},
+    {"A 26-week limit applies.", "", "count", "", ""},
+    {"In 2023 councils overspent.", "", "count", "", ""},
+};
+INSTANTIATE_TEST_SUITE_P(Count, TagRules, ::testing::ValuesIn(kCount));
+
+// ---- date: absolute forms --------------------------------------------------
+const Case kDate[] = {
+    {"Published 2 February 2023.", "", "date", "2 February 2023", R"({"start":"2023-02-02","end":"2023-02-02","precision":"day","timex":"2023-02-02"})"},
+    {"Published 2nd February 2023.", "", "date", "2nd February 2023", R"({"start":"2023-02-02","end":"2023-02-02"})"},
+    {"Published 02/02/2023.", "", "date", "02/02/2023", R"({"start":"2023-02-02"})"},
+    {"Published 03/02/2023.", "", "date", "03/02/2023", R"({"start":"2023-02-03"})"},
+    {"Published 2023-02-02.", "", "date", "2023-02-02", R"({"start":"2023-02-02","timex":"2023-02-02"})"},
+    {"Effective on August 24, 2020.", "", "date", "August 24, 2020", R"({"start":"2020-08-24","end":"2020-08-24"})"},
+    {"Published Tuesday 7 March 2023.", "", "date", "Tuesday 7 March 2023", R"({"start":"2023-03-07"})"},
+    {"The review (May 2022) said so.", "", "date", "May 2022", R"({"start":"2022-05-01","end":"2022-05-31","precision":"month","timex":"2022-05"})"},
+    {"Starting April 2023 it changes.", "", "date", "Starting April 2023", R"({"start":"2023-04-01","end":null,"bound":"from"})"},
+    {"The review reported in April 2023.", "", "date", "April 2023", R"({"start":"2023-04-01","end":"2023-04-30"})"},
+    {"February 2024 was wet.", "", "date", "February 2024", R"({"end":"2024-02-29"})"},
+    {"Work starts in Spring 2023.", "", "date", "Spring 2023", R"({"start":"2023-03-01","end":"2023-05-31","precision":"season","timex":"2023-SP"})"},
+    {"Work starts in Summer 2023.", "", "date", "Summer 2023", R"({"start":"2023-06-01","end":"2023-08-31","timex":"2023-SU"})"},
+    {"Work starts in Autumn 2023.", "", "date", "Autumn 2023", R"({"start":"2023-09-01","end":"2023-11-30","timex":"2023-FA"})"},
+    {"Work starts in Winter 2023.", "", "date", "Winter 2023", R"({"start":"2023-12-01","end":"2024-02-29","timex":"2023-WI"})"},
+    {"Set up in early 2023.", "", "date", "early 2023", R"({"start":"2023-01-01","end":"2023-04-30"})"},
+    {"Set up in mid-2023.", "", "date", "mid-2023", R"({"start":"2023-05-01","end":"2023-08-31"})"},
+    {"Set up in late 2023.", "", "date", "late 2023", R"({"start":"2023-09-01","end":"2023-12-31"})"},
+    {"Due in the first half of 2024.", "", "date", "the first half of 2024", R"({"start":"2024-01-01","end":"2024-06-30","precision":"half","timex":"2024-H1"})"},
+    {"Due in H2 2024.", "", "date", "H2 2024", R"({"start":"2024-07-01","end":"2024-12-31","timex":"2024-H2"})"},
+    {"Due in Q3 2023.", "", "date", "Q3 2023", R"({"start":"2023-07-01","end":"2023-09-30","precision":"quarter","timex":"2023-Q3"})"},
+    {"Due in the third quarter of 2023.", "", "date", "the third quarter of 2023", R"({"start":"2023-07-01","timex":"2023-Q3"})"},
+    {"It happened in 2022.", "", "date", "2022", R"({"start":"2022-01-01","end":"2022-12-31","precision":"year","timex":"2022"})"},
+    {"Budgets in 2023/24 rose.", "", "date", "2023/24", R"({"start":"2023-04-01","end":"2024-03-31","precision":"financial_year","timex":null})"},
+    {"In 2023-24, hubs open.", "", "date", "2023-24", R"({"start":"2023-04-01","end":"2024-03-31","precision":"financial_year"})"},
+    {"Funding for 2023-2025.", "", "date", "2023-2025", R"({"start":"2023-01-01","end":"2025-12-31","precision":"period","timex":null})"},
+    {"Funding between 2023 and 2025.", "", "date", "between 2023 and 2025", R"({"start":"2023-01-01","end":"2025-12-31","precision":"period"})"},
+    {"Funding from 2023 to 2025.", "", "date", "from 2023 to 2025", R"({"start":"2023-01-01","end":"2025-12-31"})"},
+    {"From April 2023 to March 2024.", "", "date", "From April 2023 to March 2024", R"({"start":"2023-04-01","end":"2024-03-31"})"},
+    {"Jobs by 2027.", "", "date", "by 2027", R"({"start":null,"end":"2027-12-31","bound":"by","timex":null})"},
+    {"Done by the end of 2023.", "", "date", "by the end of 2023", R"({"start":null,"end":"2023-12-31","bound":"by"})"},
+    {"Done before the end of 2023.", "", "date", "before the end of 2023", R"({"end":"2023-12-31","bound":"by"})"},
+    {"Done no later than March 2024.", "", "date", "no later than March 2024", R"({"start":null,"end":"2024-03-31","bound":"by"})"},
+    {"It applies from August 2023.", "", "date", "from August 2023", R"({"start":"2023-08-01","end":null,"bound":"from"})"},
+    {"Starting in April 2023, fees fall.", "", "date", "Starting in April 2023", R"({"start":"2023-04-01","bound":"from"})"},
+    {"It applies from 1 April 2024.", "", "date", "from 1 April 2024", R"({"start":"2024-04-01","end":null,"bound":"from"})"},
+    {"It runs until March 2025.", "", "date", "until March 2025", R"({"start":null,"end":"2025-03-31","bound":"until"})"},
+    {"It runs up to 2025.", "", "date", "up to 2025", R"({"end":"2025-12-31","bound":"until"})"},
+    {"Numbers fell since 2015.", "", "date", "since 2015", R"({"start":"2015-01-01","end":null,"bound":"from"})"},
+    {"Comments on or before October 9, 2020.", "", "date", "on or before October 9, 2020", R"({"end":"2020-10-09","bound":"by"})"},
+    {"Costs rose in the 1990s.", "", "date", "the 1990s", R"({"start":"1990-01-01","end":"1999-12-31","timex":"199"})"},
+    {"Laws of the 19th century.", "", "date", "the 19th century", R"({"start":"1800-01-01","end":"1899-12-31","timex":"18"})"},
+    {"Laws of the twentieth century.", "", "date", "the twentieth century", R"({"start":"1900-01-01","end":"1999-12-31","timex":"19"})"},
+    {"Data for week 12 of 2023.", "", "date", "week 12 of 2023", R"({"start":"2023-03-20","end":"2023-03-26","timex":"2023-W12"})"},
+    {"Data for 2023-W12.", "", "date", "2023-W12", R"({"timex":"2023-W12"})"},
+    {"It pays £9 million by the end of this Parliament.", "", "date", "by the end of this Parliament", R"({"start":null,"end":null,"bound":"by","relative":true})"},
+    {"It waits for the next Spending Review.", "", "date", "the next Spending Review", R"({"start":null,"end":null,"relative":true})"},
+    // Not dates.
+    {"Support up to age 25.", "", "date", "", ""},
+    {"A 26-week requirement.", "", "date", "", ""},
+    {"It takes 100 hours.", "", "date", "", ""},
+    {"It lasts six months.", "", "date", "", ""},
+    {"The first 1001 days matter.", "", "date", "", ""},
+    {"Doors open at 10:30.", "", "date", "", ""},
+    {"Theresa May announced it.", "", "date", "", ""},
+    {"Councils may apply.", "", "date", "", ""},
+    {"Mr March spoke.", "", "date", "", ""},
+    {"Under the Education Act 1996 councils must act.", "", "date", "", ""},
+};
+INSTANTIATE_TEST_SUITE_P(Date, TagRules, ::testing::ValuesIn(kDate));
+
+// ---- date: relative to the document (issue 10) -------------------------------
+// 2023-03-22 is a Wednesday in ISO week 12.
+const Case kRelative[] = {
+    {"We met today.", "2023-03-22", "date", "today", R"({"start":"2023-03-22","end":"2023-03-22","timex":"2023-03-22","relative":true})"},
+    {"We met yesterday.", "2023-03-22", "date", "yesterday", R"({"start":"2023-03-21","timex":"2023-03-21"})"},
+    {"We meet tomorrow.", "2023-03-22", "date", "tomorrow", R"({"start":"2023-03-23","timex":"2023-03-23"})"},
+    {"The board met on Monday.", "2023-03-22", "date", "Monday", R"({"start":"2023-03-20","timex":"2023-03-20"})"},
+    {"The board will meet on Monday.", "2023-03-22", "date", "Monday", R"({"start":"2023-03-27","timex":"2023-03-27"})"},
+    {"The board will meet on Friday.", "2023-03-22", "date", "Friday", R"({"start":"2023-03-24"})"},
+    {"The board met on Friday.", "2023-03-22", "date", "Friday", R"({"start":"2023-03-17"})"},
+    {"It closed last week.", "2023-03-22", "date", "last week", R"({"start":"2023-03-13","end":"2023-03-19","timex":"2023-W11"})"},
+    {"It closes this week.", "2023-03-22", "date", "this week", R"({"timex":"2023-W12"})"},
+    {"It opens next week.", "2023-03-22", "date", "next week", R"({"start":"2023-03-27","timex":"2023-W13"})"},
+    {"It closed last month.", "2023-03-22", "date", "last month", R"({"start":"2023-02-01","end":"2023-02-28","timex":"2023-02"})"},
+    {"It opens next month.", "2023-03-22", "date", "next month", R"({"timex":"2023-04"})"},
+    {"It closed last quarter.", "2023-03-22", "date", "last quarter", R"({"timex":"2022-Q4","start":"2022-10-01"})"},
+    {"It opens next quarter.", "2023-03-22", "date", "next quarter", R"({"timex":"2023-Q2"})"},
+    {"Funding rises this year.", "2023-03-22", "date", "this year", R"({"start":"2023-01-01","end":"2023-12-31","timex":"2023","relative":true})"},
+    {"Funding rises next year.", "2023-03-22", "date", "next year", R"({"timex":"2024"})"},
+    {"Funding rose last year.", "2023-03-22", "date", "last year", R"({"timex":"2022"})"},
+    {"It reports later this year.", "2023-06-15", "date", "later this year", R"({"start":"2023-06-15","end":"2023-12-31"})"},
+    {"It opens next spring.", "2023-03-22", "date", "next spring", R"({"timex":"2024-SP"})"},
+    {"It opened last summer.", "2023-03-22", "date", "last summer", R"({"timex":"2022-SU"})"},
+    {"It rises over the next two years.", "2023-02-02", "date", "over the next two years", R"({"start":"2023-02-02","end":"2025-02-01","relative":true})"},
+    {"It rises over the next two years.", "", "date", "over the next two years", R"({"start":null,"end":null,"relative":true})"},
+    {"It started three years ago.", "2023-03-22", "date", "three years ago", R"({"start":"2020-01-01","end":"2020-12-31","timex":"2020"})"},
+    {"It started two months ago.", "2023-03-22", "date", "two months ago", R"({"timex":"2023-01"})"},
+    {"It started 10 days ago.", "2023-03-22", "date", "10 days ago", R"({"timex":"2023-03-12"})"},
+    {"It ends in two years' time.", "2023-03-22", "date", "in two years' time", R"({"timex":"2025"})"},
+    {"It ends in five years’ time.", "2023-03-22", "date", "in five years’ time", R"({"timex":"2028"})"},
+    {"We will report within six months.", "2023-03-22", "date", "within six months", R"({"start":null,"end":"2023-09-22","bound":"by"})"},
+    {"We will report within six months.", "", "date", "", ""},
+    {"The plan will be published in May.", "2023-03-22", "date", "May", R"({"start":"2023-05-01","timex":"2023-05"})"},
+    {"The plan will be published in February.", "2023-03-22", "date", "February", R"({"timex":"2024-02"})"},
+    {"The plan was published in May.", "2023-03-22", "date", "May", R"({"timex":"2022-05"})"},
+    {"The plan was published in February.", "2023-03-22", "date", "February", R"({"timex":"2023-02"})"},
+    {"The plan will be published by March.", "2023-06-01", "date", "by March", R"({"end":"2024-03-31","bound":"by"})"},
+    {"We will consult in the autumn.", "2023-03-22", "date", "autumn", R"({"timex":"2023-FA"})"},
+    {"We consulted in the autumn.", "2023-03-22", "date", "autumn", R"({"timex":"2022-FA"})"},
+    {"The plan will be published in May.", "", "date", "May", R"({"start":null,"relative":true,"timex":"XXXX-05"})"},
+    {"Services are now stretched.", "2023-03-22", "date", "now", R"({"timex":"PRESENT_REF"})"},
+    {"Services are currently stretched.", "", "date", "currently", R"({"timex":"PRESENT_REF"})"},
+    {"We recently called for a plan.", "", "date", "recently", R"({"timex":"PAST_REF"})"},
+    {"It failed in the past.", "", "date", "in the past", R"({"timex":"PAST_REF"})"},
+    {"It may change in the future.", "", "date", "in the future", R"({"timex":"FUTURE_REF"})"},
+};
+INSTANTIATE_TEST_SUITE_P(Relative, TagRules, ::testing::ValuesIn(kRelative));
+
+// ---- commitments -------------------------------------------------------------
+struct CommitmentCase {
+  const char* text;
+  const char* author;
+  bool in_list;
+  const char* actor;     // nullptr: not a commitment
+  const char* modality;
+  const char* action_prefix;
+};
+
+class CommitmentRules : public ::testing::TestWithParam<CommitmentCase> {};
+
+TEST_P(CommitmentRules, Commitment) {
+  const CommitmentCase& c = GetParam();
+  TagOptions options;
+  options.author = c.author;
+  options.in_commitment_list = c.in_list;
+  std::vector<Tag> tags = SharedTagger().Find(c.text, options);
+  const Tag* found = nullptr;
+  for (const Tag& t : tags) {
+    if (t.kind == TagKind::kCommitment) found = &t;
+  }
+  if (c.actor == nullptr) {
+    EXPECT_EQ(found, nullptr) << c.text << Describe(tags);
+    return;
+  }
+  ASSERT_NE(found, nullptr) << c.text << Describe(tags);
+  EXPECT_EQ(found->commitment.actor, c.actor) << c.text;
+  EXPECT_EQ(found->commitment.modality, c.modality) << c.text;
+  EXPECT_EQ(found->commitment.action.rfind(c.action_prefix, 0), 0u)
+      << c.text << " -> action '" << found->commitment.action << "'";
+}
+
+const CommitmentCase kCommitments[] = {
+    {"The Government will publish a national kinship care strategy by the end of 2023.", "", false,
+     "Government", "will", "publish a national kinship care strategy"},
+    {"DfE will set up a National Workload Action Group.", "", false, "DfE", "will", "set up"},
+    {"The Department will launch a consultation on the framework in Spring 2023.", "", false, "Department",
+     "consults", "launch a consultation"},
+    {"Ofsted will consult on changes to inspection.", "", false, "Ofsted", "consults", "consult on"},
+    {"A consultation will be launched on the new rules.", "", false, "unspecified", "consults", "launched"},
+    {"Social Work England will explore options for a new register.", "", false, "Social Work England",
+     "explores", "explore options"},
+    {"The Council will consider the case for a new depot.", "", false, "Council", "explores", "consider"},
+    {"We will invest £3 million in a fostering recruitment programme.", "the LGA", false, "the LGA", "will",
+     "invest £3 million"},
+    {"We will invest £3 million in a fostering recruitment programme.", "", false, "we", "will", "invest"},
+    {"A national kinship care strategy will be published by the end of 2023.", "", false, "unspecified",
+     "will", "published"},
+    {"Grants will be paid by the Environment Agency from April 2024.", "", false, "Environment Agency",
+     "will", "paid"},
+    {"The Government commits to funding 12 new schools.", "", false, "Government", "commits", "funding"},
+    {"The Council plans to open two new hubs in 2024.", "", false, "Council", "plans", "open two new hubs"},
+    {"NHS England intends to recruit 26,000 staff.", "", false, "NHS England", "plans", "recruit"},
+    {"The Mayor aims to halve emissions by 2030.", "", false, "Mayor", "plans", "halve"},
+    {"The Secretary of State proposes to amend the regulations.", "", false, "Secretary of State",
+     "proposes", "amend"},
+    {"The LGA is going to publish a report.", "", false, "LGA", "will", "publish"},
+    {"The authority is to review its policy by March 2024.", "", false, "authority", "will", "review"},
+    {"From April 2024, the Council will charge £9 per day.", "", false, "Council", "will", "charge"},
+    {"Next year the Council will invest £45m.", "", false, "Council", "will", "invest"},
+    {"£45 million to deliver the Families First for Children Pathfinder programme.", "", true, "unspecified",
+     "will", "deliver the Families First"},
+    // Not commitments.
+    {"£45 million to deliver the Families First for Children Pathfinder programme.", "", false, nullptr, "", ""},
+    {"We welcome the commitment that the Government will publish a strategy.", "", false, nullptr, "", ""},
+    {"We are concerned that councils will not cope.", "", false, nullptr, "", ""},
+    {"The Government must publish a strategy.", "", false, nullptr, "", ""},
+    {"The Government should fund councils properly.", "", false, nullptr, "", ""},
+    {"The Government would need to invest £1 billion.", "", false, nullptr, "", ""},
+    {"If funding allows, the Council will open a hub.", "", false, nullptr, "", ""},
+    {"The Council could open a hub.", "", false, nullptr, "", ""},
+    {"The Government published its strategy in February 2023.", "", false, nullptr, "", ""},
+    {"Children will not thrive where support is fragmented.", "", false, nullptr, "", ""},
+    {"Families will benefit from better support.", "", false, nullptr, "", ""},
+};
+INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments));
+
+TEST(CommitmentTest, CarriesTheMoneyAndDatesInsideTheSentence) {
+  std::vector<Tag> tags = SharedTagger().Find(
+      "Background text with £1 million. The Government will invest £200 million by 2025 in new hubs. "
+      "Other text in 2030.");
+  const Tag* commitment = nullptr;
+  for (const Tag& t : tags) {
+    if (t.kind == TagKind::kCommitment) commitment = &t;
+  }
+  ASSERT_NE(commitment, nullptr);
+  EXPECT_EQ(commitment->text, "The Government will invest £200 million by 2025 in new hubs.");
+  ASSERT_EQ(commitment->commitment.money.size(), 1u);
+  EXPECT_EQ(commitment->commitment.money[0].text, "£200 million");
+  ASSERT_EQ(commitment->commitment.dates.size(), 1u);
+  EXPECT_EQ(commitment->commitment.dates[0].text, "by 2025");
+  nlohmann::json j = TagToJson(*commitment);
+  EXPECT_EQ(j["kind"], "commitment");
+  EXPECT_EQ(j["value"]["actor"], "Government");
+  EXPECT_EQ(j["value"]["money"][0]["value"]["amount"], 200000000);
+  EXPECT_EQ(j["value"]["dates"][0]["value"]["end"], "2025-12-31");
+}
+
+// ---- stance ----------------------------------------------------------------
+struct StanceCase {
+  const char* text;
+  Stance stance;
+};
+class StanceRules : public ::testing::TestWithParam<StanceCase> {};
+TEST_P(StanceRules, Classifies) {
+  EXPECT_EQ(StanceName(ClassifyStance(GetParam().text)), StanceName(GetParam().stance)) << GetParam().text;
+}
+const StanceCase kStances[] = {
+    {"We strongly welcome the commitment to extend Staying Close.", Stance::kWelcomes},
+    {"We are pleased that the strategy recognises kinship carers.", Stance::kWelcomes},
+    {"We have considerable concerns about the workforce proposals.", Stance::kConcerned},
+    {"We are concerned that funding falls short.", Stance::kConcerned},
+    {"The Government must provide long-term funding.", Stance::kCallsFor},
+    {"We urge the Department to go further.", Stance::kCallsFor},
+    {"We call on the Government to fund the reforms in full.", Stance::kCallsFor},
+    {"We are unclear on the value of a national framework.", Stance::kQuestions},
+    {"The strategy sets out six pillars of reform.", Stance::kNeutral},
+};
+INSTANTIATE_TEST_SUITE_P(Stance, StanceRules, ::testing::ValuesIn(kStances));
+
+// ---- JSON and document dates -------------------------------------------------
+TEST(TagToJsonTest, ShapesFollowCliMd) {
+  std::vector<Tag> tags = SharedTagger().Find("It costs £45 million over the next Spending Review.");
+  ASSERT_GE(tags.size(), 2u);
+  nlohmann::json money = TagToJson(tags[0]);
+  EXPECT_EQ(money, nlohmann::json::parse(
+                       R"({"kind":"money","text":"£45 million","start":9,"end":21,"value":{"currency":"GBP","amount":45000000}})"));
+  nlohmann::json date = TagToJson(tags[1]);
+  EXPECT_EQ(date["kind"], "date");
+  EXPECT_TRUE(date["value"]["start"].is_null());
+  EXPECT_TRUE(date["value"]["end"].is_null());
+  EXPECT_TRUE(date["value"]["timex"].is_null());
+  EXPECT_EQ(date["value"]["relative"], true);
+}
+
+TEST(FindDocumentDateTest, PrefersTheDateOnTheFirstPage) {
+  Document doc;
+  doc.date = "2020-01-01";
+  Passage title;
+  title.page = 1;
+  title.text = "CHILDREN AND FAMILIES OVERVIEW AND SCRUTINY COMMITTEE";
+  Passage date;
+  date.page = 1;
+  date.text = "7 MARCH 2023";
+  Passage later;
+  later.page = 2;
+  later.text = "Meeting held on 1 April 2024";
+  doc.passages = {title, date, later};
+  EXPECT_EQ(FindDocumentDate(doc), "2023-03-07");
+}
+
+TEST(FindDocumentDateTest, ReadsALabelledDate) {
+  Document doc;
+  Passage p;
+  p.text = "Briefing published on 3 May 2021. Date: 2 February 2023";
+  doc.passages = {p};
+  EXPECT_EQ(FindDocumentDate(doc), "2023-02-02");
+}
+
+TEST(FindDocumentDateTest, FallsBackToMetadataThenNothing) {
+  Document doc;
+  Passage p;
+  p.text = "No date here.";
+  doc.passages = {p};
+  doc.date = "2022-11-30";
+  EXPECT_EQ(FindDocumentDate(doc), "2022-11-30");
+  doc.date.clear();
+  EXPECT_EQ(FindDocumentDate(doc), "");
+}
+
+TEST(TaggerTest, OffsetsAreBytesAndTagsAreOrdered) {
+  std::string text = "‘Quoted’ £5m, then 12% in 2023/24.";
+  std::vector<Tag> tags = SharedTagger().Find(text);
+  ASSERT_EQ(tags.size(), 3u);
+  for (size_t i = 0; i < tags.size(); ++i) {
+    EXPECT_EQ(text.substr(tags[i].start, tags[i].end - tags[i].start), tags[i].text);
+    if (i > 0) {
+      EXPECT_LE(tags[i - 1].start, tags[i].start);
+    }
+  }
+  EXPECT_EQ(tags[0].start, 13u);  // after two 3-byte quotes, 6 letters and a space
+}
+
+}  // namespace
+}  // namespace xref
