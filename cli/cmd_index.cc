@@ -1,17 +1,268 @@
-// Placeholder until the index lands (issue 4).
+// `xref index PATH...`, `xref refresh` and `xref search QUERY`: argument
+// parsing and printers over index/indexer.h and index/search.h.
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 #include "cli/command.h"
+#include "index/indexer.h"
+#include "index/search.h"
+#include "index/store.h"
 
 namespace xref::cli {
+namespace {
 
-void AddIndexCommands(CLI::App& app, const GlobalOptions&, RunFn* run) {
-  for (const char* name : {"index", "refresh", "search"}) {
-    CLI::App* sub = app.add_subcommand(name, "(not yet implemented)");
-    sub->allow_extras();
-    std::string n = name;
-    sub->callback([run, n] {
-      *run = [n] { return ReportError(Status::Unsupported(n, "not yet implemented")); };
-    });
+// Set by SIGINT/SIGTERM: the indexer finishes the documents in hand and stops.
+std::atomic<bool> g_interrupted{false};
+
+void OnInterrupt(int) { g_interrupted.store(true); }
+
+// The first Ctrl-C stops cleanly; the handler is then reset, so a second one
+// ends the process at once.
+void CatchInterrupts() {
+  struct sigaction sa {};
+  sa.sa_handler = OnInterrupt;
+  sa.sa_flags = SA_RESETHAND;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+// Paths under the current directory are shown relative to it, as users typed them.
+std::string DisplayPath(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path cwd = std::filesystem::current_path(ec);
+  if (ec) return path;
+  std::filesystem::path rel = std::filesystem::path(path).lexically_relative(cwd);
+  std::string s = rel.string();
+  if (rel.empty() || s.rfind("..", 0) == 0) return path;
+  return s;
+}
+
+struct IndexArgs {
+  std::vector<std::string> paths;
+  bool strict = false;
+  bool force = false;
+  bool quiet = false;
+  int jobs = 0;
+};
+
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled) : enabled_(enabled) {}
+  ~ProgressLine() { Clear(); }
+
+  void Update(const IndexProgress& p) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    std::string name = DisplayPath(p.current);
+    if (name.size() > 50) name = "…" + name.substr(name.size() - 49);
+    std::cerr << fmt::format("\r\033[K[{}/{}] {:.1f} files/s  {}", p.done, p.total,
+                             p.files_per_second, name)
+              << std::flush;
+    shown_ = true;
   }
+  void Clear() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+int RunIndex(const IndexArgs& args, const GlobalOptions& global, bool refresh) {
+  const std::string db_path = ResolveDbPath(global);
+  Result<std::unique_ptr<IndexStore>> store = IndexStore::Open(db_path);
+  if (!store.ok()) return ReportError(store.status());
+
+  ProgressLine progress(!args.quiet && isatty(STDERR_FILENO));
+  IndexOptions options;
+  options.jobs = args.jobs;
+  options.force = args.force;
+  options.cancel = &g_interrupted;
+  options.on_progress = [&](const IndexProgress& p) { progress.Update(p); };
+  options.on_failure = [&](const Status& s) {
+    progress.Clear();
+    std::cerr << "xref: " << DisplayPath(s.where()) << ": " << s.what() << "\n";
+  };
+  CatchInterrupts();
+  Result<IndexSummary> r = refresh ? RefreshIndex(**store, options)
+                                   : IndexPaths(**store, args.paths, options);
+  progress.Clear();
+  if (!r.ok()) return ReportError(r.status());
+  const IndexSummary& s = *r;
+  for (const std::string& root : s.missing_roots) {
+    std::cerr << "xref: " << DisplayPath(root) << ": no longer exists; its documents were removed\n";
+  }
+  if (!args.quiet) {
+    std::cout << fmt::format(
+        "{}: {} added, {} changed, {} moved, {} removed, {} unchanged, {} failed ({:.1f} s)\n",
+        DisplayPath(db_path), s.added, s.changed, s.moved, s.removed, s.unchanged, s.failed,
+        s.seconds);
+    if (s.failed > 0) {
+      std::cout << "failed:\n";
+      for (const Status& f : s.failures) {
+        std::cout << "  " << DisplayPath(f.where()) << ": " << f.what() << "\n";
+      }
+    }
+  }
+  if (s.interrupted) {
+    std::cerr << "xref: interrupted; the documents finished so far are kept. Run the command "
+                 "again to finish.\n";
+    return 130;
+  }
+  if (args.strict && !s.failures.empty()) return kExitError;
+  return kExitOk;
+}
+
+struct SearchArgs {
+  std::vector<std::string> words;
+  int limit = 20;
+  std::string doc;
+  bool json = false;
+  std::vector<std::string> has;
+  double min_amount = 0;
+  bool has_min_amount = false;
+  std::string after;
+  std::string before;
+  std::string syntax = "plain";
+};
+
+int RunSearch(const SearchArgs& args, const GlobalOptions& global) {
+  SearchOptions options;
+  for (const std::string& w : args.words) options.query += (options.query.empty() ? "" : " ") + w;
+  options.syntax = args.syntax == "fts5" ? QuerySyntax::kFts5 : QuerySyntax::kPlain;
+  options.limit = args.limit;
+  options.doc_glob = args.doc;
+  options.has = args.has;
+  if (args.has_min_amount) options.min_amount = args.min_amount;
+  options.after = args.after;
+  options.before = args.before;
+  const bool color = !args.json && UseColor(global, STDOUT_FILENO);
+  if (color) {
+    options.highlight_open = "\033[1;31m";
+    options.highlight_close = "\033[0m";
+  }
+
+  Result<std::unique_ptr<sqlite::Database>> db = OpenIndexForReading(ResolveDbPath(global));
+  if (!db.ok()) return ReportError(db.status());
+  Result<std::vector<SearchHit>> hits = Search(**db, options);
+  if (!hits.ok()) return ReportError(hits.status());
+  if (hits->empty()) return kExitNotFound;
+
+  for (const SearchHit& h : *hits) {
+    if (args.json) {
+      // Fields in the order cli.md lists them.
+      using Json = nlohmann::ordered_json;
+      Json j;
+      j["doc"] = DisplayPath(h.doc);
+      j["title"] = h.title.empty() ? Json(nullptr) : Json(h.title);
+      j["page"] = h.page ? Json(*h.page) : Json(nullptr);
+      j["section"] = h.section.empty() ? Json(nullptr) : Json(h.section);
+      j["passage"] = h.passage;
+      j["score"] = std::round(h.score * 1000) / 1000;
+      j["snippet"] = h.snippet;
+      j["label"] = h.label.empty() ? Json(nullptr) : Json(h.label);
+      j["kind"] = h.kind;
+      std::cout << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+      continue;
+    }
+    const char* dim = color ? "\033[2m" : "";
+    const char* bold = color ? "\033[1m" : "";
+    const char* reset = color ? "\033[0m" : "";
+    std::string where;
+    if (h.page) where += fmt::format("  p.{}", *h.page);
+    if (!h.label.empty()) where += fmt::format("  ¶{}", h.label);
+    where += fmt::format("  #{}", h.passage);
+    std::cout << fmt::format("{}{}{}{}{}{}\n", bold, DisplayPath(h.doc), reset, dim, where, reset);
+    if (!h.section.empty() && h.kind != "heading") {
+      std::cout << fmt::format("  {}{}{}\n", dim, h.section, reset);
+    }
+    std::cout << "  " << h.snippet << "\n\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddIndexCommands(CLI::App& app, const GlobalOptions& global, RunFn* run) {
+  auto index_args = std::make_shared<IndexArgs>();
+  CLI::App* index = app.add_subcommand(
+      "index",
+      "Add files and folders (recursively) to the index: extract, tag, index and link.\n"
+      "Unchanged files are skipped; a file that cannot be read is reported and skipped.");
+  index->add_option("PATH", index_args->paths, "Files or folders to index")->required();
+  index->add_flag("--strict", index_args->strict, "Exit with status 2 when any file failed");
+  index->add_flag("--force", index_args->force, "Re-extract every file, changed or not");
+  index->add_flag("-q,--quiet", index_args->quiet, "No progress line and no summary");
+  index->add_option("-j,--jobs", index_args->jobs, "Extraction threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  index->callback([index_args, &global, run] {
+    *run = [index_args, &global] { return RunIndex(*index_args, global, /*refresh=*/false); };
+  });
+
+  auto refresh_args = std::make_shared<IndexArgs>();
+  CLI::App* refresh = app.add_subcommand(
+      "refresh",
+      "Re-scan every path the index knows: add new files, re-do changed ones, remove deleted\n"
+      "ones (renamed files are moved, not re-extracted), then update the links.");
+  refresh->add_flag("--strict", refresh_args->strict, "Exit with status 2 when any file failed");
+  refresh->add_flag("--force", refresh_args->force, "Re-extract every file, changed or not");
+  refresh->add_flag("-q,--quiet", refresh_args->quiet, "No progress line and no summary");
+  refresh->add_option("-j,--jobs", refresh_args->jobs, "Extraction threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  refresh->callback([refresh_args, &global, run] {
+    *run = [refresh_args, &global] { return RunIndex(*refresh_args, global, /*refresh=*/true); };
+  });
+
+  auto search_args = std::make_shared<SearchArgs>();
+  CLI::App* search = app.add_subcommand(
+      "search",
+      "Full-text search of the indexed passages, best first, with page, paragraph and section.\n"
+      "Words must all occur (any form: 'pathfinders' finds 'pathfinder', '£45m' finds\n"
+      "'£45 million'); \"quoted words\" must occur together; word* is a prefix.\n"
+      "Exit status: 0 found, 1 nothing found, 2 error.");
+  search->add_option("QUERY", search_args->words, "Words and \"phrases\" to search for")->required();
+  search->add_option("-n,--limit", search_args->limit, "At most N hits (default 20)")
+      ->check(CLI::PositiveNumber);
+  search->add_option("--doc", search_args->doc,
+                     "Only documents whose path or file name matches GLOB (e.g. '*.pdf')")
+      ->type_name("GLOB");
+  search->add_flag("--json", search_args->json,
+                   "JSON Lines: {doc, title, page, section, passage, score, snippet} per hit");
+  search->add_option("--has", search_args->has,
+                     "Only passages with a tag of this kind: money, percent, count, date, commitment")
+      ->type_name("KIND");
+  search->add_option("--min-amount", search_args->min_amount,
+                     "Only passages mentioning a sum of at least N")
+      ->type_name("N")
+      ->each([search_args](const std::string&) { search_args->has_min_amount = true; });
+  search->add_option("--after", search_args->after,
+                     "Only passages mentioning a date that ends on or after DATE (YYYY[-MM[-DD]])")
+      ->type_name("DATE");
+  search->add_option("--before", search_args->before,
+                     "Only passages mentioning a date that starts on or before DATE")
+      ->type_name("DATE");
+  search->add_option("--syntax", search_args->syntax,
+                     "plain (default) or fts5: SQLite FTS5 queries with AND, OR, NOT, NEAR(), prefix*")
+      ->check(CLI::IsMember({"plain", "fts5"}));
+  search->callback([search_args, &global, run] {
+    *run = [search_args, &global] { return RunSearch(*search_args, global); };
+  });
 }
 
 }  // namespace xref::cli

@@ -1,0 +1,403 @@
+// The indexer: a walk, a plan (what is new, changed, moved, gone), a pool of
+// extraction threads and one writer. See indexer.h.
+#include "index/indexer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include <fmt/format.h>
+#include <unicode/regex.h>
+
+#include "index/file_walker.h"
+#include "index/link_index.h"
+#include "pipeline/tag.h"
+
+namespace xref {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// One file the workers look at.
+struct Task {
+  FileState file;
+  std::optional<StoredDocument> stored;  // set when the path is already indexed
+};
+
+// What a worker found.
+struct Outcome {
+  enum Kind { kDocument, kSameContent, kRenameOf } kind = kDocument;
+  size_t task = 0;
+  DocumentRecord record;    // kDocument: file state as read, hash, passages or error
+  int64_t rename_of = 0;    // kRenameOf: the id of the gone document with this hash
+};
+
+// A fixed-size queue between the workers and the writer: workers wait when
+// the writer falls behind, so at most `capacity` documents sit in memory.
+class OutcomeQueue {
+ public:
+  explicit OutcomeQueue(size_t capacity) : capacity_(capacity) {}
+
+  void Push(Outcome o) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
+    items_.push_back(std::move(o));
+    not_empty_.notify_one();
+  }
+  // Waits for an item; nullopt once every producer is done and it is empty.
+  std::optional<Outcome> Pop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || producers_ == 0; });
+    if (items_.empty()) return std::nullopt;
+    Outcome o = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return o;
+  }
+  void SetProducers(int n) {
+    std::lock_guard<std::mutex> lock(mu_);
+    producers_ = n;
+  }
+  void ProducerDone() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (--producers_ == 0) not_empty_.notify_all();
+  }
+
+ private:
+  const size_t capacity_;
+  std::mutex mu_;
+  std::condition_variable not_full_;
+  std::condition_variable not_empty_;
+  std::deque<Outcome> items_;
+  int producers_ = 0;
+};
+
+// Reads a whole file, with the size and mtime of what was read.
+Status ReadFile(const std::string& path, std::string* bytes, FileState* state) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(path, std::strerror(errno));
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    Status s = Status::IoError(path, std::strerror(errno));
+    ::close(fd);
+    return s;
+  }
+  state->path = path;
+  state->size = static_cast<int64_t>(st.st_size);
+  state->mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  bytes->clear();
+  bytes->reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      Status s = Status::IoError(path, std::strerror(errno));
+      ::close(fd);
+      return s;
+    }
+    if (n == 0) break;
+    bytes->append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return Status::Ok();
+}
+
+// A heading that introduces a list of undertakings: its list items are
+// commitments even when they are bare noun phrases ("£45 million to deliver
+// ..."). Matched on words any policy paper uses for such lists.
+bool IsCommitmentHeading(std::string_view heading) {
+  static const icu::RegexPattern* pattern = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    UParseError pe;
+    return icu::RegexPattern::compile(
+        icu::UnicodeString::fromUTF8(
+            "\\b(commitments?|proposals?|pledges?|undertakings?|actions?|next steps|"
+            "what we will do|we will|our plans?|key measures|deliverables?)\\b"),
+        UREGEX_CASE_INSENSITIVE, pe, err);
+  }();
+  if (pattern == nullptr || heading.empty()) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(heading.data(), static_cast<int32_t>(heading.size()))),
+      err));
+  return U_SUCCESS(err) && m->find();
+}
+
+// Extraction, document date, tags and stance for one file already read.
+DocumentRecord Process(const FileState& file, const std::string& hash, std::string_view bytes,
+                       const Tagger& tagger, const ExtractOptions& options) {
+  DocumentRecord rec;
+  rec.file = file;
+  rec.hash = hash;
+  Result<Document> doc = ExtractBytes(file.path, bytes, options);
+  if (!doc.ok()) {
+    rec.error = doc.status();
+    return rec;
+  }
+  rec.format = doc->format;
+  rec.title = doc->title;
+  rec.pages = doc->pages;
+  rec.date = FindDocumentDate(*doc);
+  TagOptions tag_options;
+  tag_options.document_date = rec.date;
+  rec.passages.reserve(doc->passages.size());
+  for (Passage& p : doc->passages) {
+    PassageRecord pr;
+    tag_options.in_commitment_list = p.kind == PassageKind::kListItem && IsCommitmentHeading(p.section);
+    pr.tags = tagger.Find(p.text, tag_options);
+    pr.stance = ClassifyStance(p.text);
+    pr.passage = std::move(p);
+    rec.passages.push_back(std::move(pr));
+  }
+  return rec;
+}
+
+class IndexRun {
+ public:
+  IndexRun(IndexStore& store, const IndexOptions& options) : store_(store), options_(options) {}
+
+  // Brings the files under `roots` up to date.
+  Result<IndexSummary> Run(const std::vector<std::string>& roots) {
+    const auto started = Clock::now();
+    Result<std::vector<StoredDocument>> stored = store_.Documents();
+    if (!stored.ok()) return stored.status();
+
+    WalkOptions walk_options;
+    const std::string db_path = AbsolutePath(store_.db().path());
+    walk_options.skip = {db_path, db_path + "-wal", db_path + "-shm", db_path + "-journal"};
+    WalkResult walk = WalkFiles(roots, walk_options);
+    summary_.missing_roots = walk.missing_roots;
+    for (const Status& e : walk.errors) Fail(e);
+
+    Plan(*stored, roots, walk);
+    if (Status s = Execute(); !s.ok()) return s;
+    if (!summary_.interrupted) {
+      if (Status s = RemoveGone(); !s.ok()) return s;
+      if (Status s = Link(); !s.ok()) return s;
+    }
+    summary_.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return summary_;
+  }
+
+ private:
+  void Fail(const Status& s) {
+    summary_.failures.push_back(s);
+    if (options_.on_failure) options_.on_failure(s);
+  }
+
+  bool Cancelled() const { return options_.cancel != nullptr && options_.cancel->load(); }
+
+  // Sorts the walk into tasks (new or changed files) and the documents that
+  // are gone; unchanged files are counted and left alone.
+  void Plan(const std::vector<StoredDocument>& stored, const std::vector<std::string>& roots,
+            const WalkResult& walk) {
+    std::unordered_map<std::string, const StoredDocument*> by_path;
+    for (const StoredDocument& d : stored) by_path[d.file.path] = &d;
+    std::set<std::string> on_disk;
+    for (const FileState& f : walk.files) {
+      on_disk.insert(f.path);
+      auto it = by_path.find(f.path);
+      if (it == by_path.end()) {
+        tasks_.push_back(Task{f, std::nullopt});
+      } else if (options_.force || it->second->file.size != f.size ||
+                 it->second->file.mtime_ns != f.mtime_ns) {
+        tasks_.push_back(Task{f, *it->second});
+      } else {
+        summary_.unchanged++;
+      }
+    }
+    for (const StoredDocument& d : stored) {
+      if (on_disk.count(d.file.path)) continue;
+      bool in_scope = std::any_of(roots.begin(), roots.end(),
+                                  [&](const std::string& r) { return IsUnder(d.file.path, r); });
+      if (!in_scope) continue;
+      gone_.push_back(d);
+      if (!d.failed) gone_by_hash_.emplace(d.hash, d.id);
+    }
+  }
+
+  // Runs the tasks on the worker pool, writing each outcome as it comes.
+  Status Execute() {
+    if (tasks_.empty()) return Status::Ok();
+    int jobs = options_.jobs > 0 ? options_.jobs : static_cast<int>(std::thread::hardware_concurrency());
+    jobs = std::max(1, std::min(jobs, static_cast<int>(tasks_.size())));
+    OutcomeQueue queue(static_cast<size_t>(jobs) * 2);
+    queue.SetProducers(jobs);
+    std::atomic<size_t> next_task{0};
+    std::vector<std::thread> workers;
+    for (int i = 0; i < jobs; ++i) {
+      workers.emplace_back([&] {
+        std::string bytes;
+        for (size_t t = next_task++; t < tasks_.size() && !Cancelled(); t = next_task++) {
+          queue.Push(Work(t, &bytes));
+        }
+        queue.ProducerDone();
+      });
+    }
+    Status status;
+    const auto started = Clock::now();
+    size_t done = 0;
+    while (std::optional<Outcome> o = queue.Pop()) {
+      // After a database error the queue is still drained so workers can finish.
+      if (status.ok()) status = Write(*o);
+      ++done;
+      if (options_.on_progress) {
+        double secs = std::chrono::duration<double>(Clock::now() - started).count();
+        options_.on_progress(IndexProgress{done, tasks_.size(), tasks_[o->task].file.path,
+                                           secs > 0 ? static_cast<double>(done) / secs : 0});
+      }
+    }
+    for (std::thread& w : workers) w.join();
+    if (Cancelled() && done < tasks_.size()) summary_.interrupted = true;
+    return status;
+  }
+
+  // On a worker thread: read, hash, and (unless the content is known) process.
+  Outcome Work(size_t t, std::string* bytes) {
+    const Task& task = tasks_[t];
+    Outcome out;
+    out.task = t;
+    FileState state = task.file;
+    Status read = ReadFile(task.file.path, bytes, &state);
+    if (!read.ok()) {
+      out.record.file = state;
+      out.record.error = read;
+      return out;
+    }
+    std::string hash = ContentHash(*bytes);
+    if (task.stored && !options_.force && !task.stored->failed && task.stored->hash == hash) {
+      out.kind = Outcome::kSameContent;
+      out.record.file = state;
+      return out;
+    }
+    if (!task.stored) {
+      auto it = gone_by_hash_.find(hash);
+      if (it != gone_by_hash_.end()) {
+        out.kind = Outcome::kRenameOf;
+        out.rename_of = it->second;
+        out.record.file = state;
+        out.record.hash = hash;
+        return out;
+      }
+    }
+    out.record = Process(state, hash, *bytes, tagger_, options_.extract);
+    return out;
+  }
+
+  // On the writer thread.
+  Status Write(Outcome& o) {
+    const Task& task = tasks_[o.task];
+    switch (o.kind) {
+      case Outcome::kSameContent:
+        summary_.unchanged++;
+        return store_.UpdateFileState(task.stored->id, o.record.file);
+      case Outcome::kRenameOf:
+        if (claimed_.insert(o.rename_of).second) {
+          summary_.moved++;
+          return store_.MoveDocument(o.rename_of, o.record.file);
+        } else {
+          // A second copy of a moved file: a document of its own.
+          std::string bytes;
+          FileState state;
+          Status read = ReadFile(task.file.path, &bytes, &state);
+          if (read.ok()) {
+            o.record = Process(state, o.record.hash, bytes, tagger_, options_.extract);
+          } else {
+            o.record.error = read;
+          }
+          o.kind = Outcome::kDocument;
+          return Write(o);
+        }
+      case Outcome::kDocument:
+        break;
+    }
+    if (o.record.error.ok()) {
+      (task.stored ? summary_.changed : summary_.added)++;
+    } else {
+      summary_.failed++;
+      Fail(o.record.error);
+    }
+    Result<int64_t> id = store_.PutDocument(o.record);
+    return id.ok() ? Status::Ok() : id.status();
+  }
+
+  Status RemoveGone() {
+    for (const StoredDocument& d : gone_) {
+      if (claimed_.count(d.id)) continue;
+      if (Status s = store_.RemoveDocument(d.id); !s.ok()) return s;
+      summary_.removed++;
+    }
+    return Status::Ok();
+  }
+
+  // Hands every document not yet linked (this run's and any left by a run
+  // that was killed) to the linking stage.
+  Status Link() {
+    std::vector<int64_t> changed;
+    std::vector<int64_t> removed;
+    if (Status s = store_.PendingLinks(&changed, &removed); !s.ok()) return s;
+    if (changed.empty() && removed.empty()) return Status::Ok();
+    if (Status s = UpdateLinks(store_.db().get(), changed, removed); !s.ok()) return s;
+    std::vector<int64_t> all = changed;
+    all.insert(all.end(), removed.begin(), removed.end());
+    summary_.linked = true;
+    return store_.ClearPendingLinks(all);
+  }
+
+  IndexStore& store_;
+  const IndexOptions& options_;
+  Tagger tagger_;
+  std::vector<Task> tasks_;
+  std::vector<StoredDocument> gone_;
+  std::unordered_multimap<std::string, int64_t> gone_by_hash_;
+  std::set<int64_t> claimed_;
+  IndexSummary summary_;
+};
+
+}  // namespace
+
+std::string ContentHash(std::string_view bytes) {
+  return fmt::format("{:016x}", XXH3_64bits(bytes.data(), bytes.size()));
+}
+
+Result<IndexSummary> IndexPaths(IndexStore& store, const std::vector<std::string>& paths,
+                                const IndexOptions& options) {
+  std::vector<std::string> roots;
+  for (const std::string& p : paths) {
+    std::string abs = AbsolutePath(p);
+    struct stat st;
+    if (::stat(abs.c_str(), &st) != 0) return Status::NotFound(p, std::strerror(errno));
+    if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+      return Status::InvalidArgument(p, "not a regular file or folder");
+    }
+    roots.push_back(abs);
+  }
+  if (Status s = store.AddRoots(roots); !s.ok()) return s;
+  IndexRun run(store, options);
+  return run.Run(roots);
+}
+
+Result<IndexSummary> RefreshIndex(IndexStore& store, const IndexOptions& options) {
+  Result<std::vector<std::string>> roots = store.Roots();
+  if (!roots.ok()) return roots.status();
+  IndexRun run(store, options);
+  return run.Run(*roots);
+}
+
+}  // namespace xref

@@ -1,0 +1,275 @@
+// Search: a user's query turned into an FTS5 MATCH with filters, ranked by
+// BM25, with snippets. See search.h.
+#include "index/search.h"
+
+#include <fnmatch.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+namespace xref {
+namespace {
+
+// BM25 weight of each FTS column: text, then section (a heading shared by
+// many passages says less about each one).
+constexpr double kTextWeight = 1.0;
+constexpr double kSectionWeight = 0.25;
+
+bool HasLetterOrDigit(std::string_view s) {
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    if (c >= 0 && u_isalnum(c)) return true;
+  }
+  return false;
+}
+
+std::string Quote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsScaleWord(std::string_view w) {
+  std::string l = Lower(w);
+  return l == "thousand" || l == "million" || l == "billion" || l == "trillion" || l == "bn" ||
+         l == "m" || l == "k";
+}
+
+bool IsQuote(std::string_view s, size_t i, size_t* len) {
+  if (s[i] == '"') {
+    *len = 1;
+    return true;
+  }
+  // Curly quotes pasted from a document: “ ”
+  if (s.compare(i, 3, "\xe2\x80\x9c") == 0 || s.compare(i, 3, "\xe2\x80\x9d") == 0) {
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+struct QueryItem {
+  std::string text;
+  bool phrase = false;
+};
+
+std::vector<QueryItem> SplitQuery(const std::string& q) {
+  std::vector<QueryItem> items;
+  size_t i = 0;
+  while (i < q.size()) {
+    size_t qlen;
+    if (std::isspace(static_cast<unsigned char>(q[i]))) {
+      ++i;
+    } else if (IsQuote(q, i, &qlen)) {
+      size_t start = i + qlen;
+      size_t j = start;
+      size_t end_len = 0;
+      while (j < q.size() && !IsQuote(q, j, &end_len)) ++j;
+      items.push_back(QueryItem{q.substr(start, j - start), true});
+      i = j < q.size() ? j + end_len : j;  // an unclosed quote runs to the end
+    } else {
+      size_t j = i;
+      size_t unused;
+      while (j < q.size() && !std::isspace(static_cast<unsigned char>(q[j])) && !IsQuote(q, j, &unused)) ++j;
+      items.push_back(QueryItem{q.substr(i, j - i), false});
+      i = j;
+    }
+  }
+  return items;
+}
+
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" widened to the first (or last) day.
+Result<std::string> DateBound(const std::string& flag, const std::string& d, bool last) {
+  auto digits = [&](size_t from, size_t n) {
+    return d.size() >= from + n &&
+           std::all_of(d.begin() + static_cast<long>(from), d.begin() + static_cast<long>(from + n),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  };
+  bool ok = (d.size() == 4 && digits(0, 4)) ||
+            (d.size() == 7 && digits(0, 4) && d[4] == '-' && digits(5, 2)) ||
+            (d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2));
+  if (!ok) return Status::InvalidArgument(flag, "'" + d + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  // Lexical comparison of ISO dates: day "31" is past every last day of a month.
+  if (d.size() == 4) return d + (last ? "-12-31" : "-01-01");
+  if (d.size() == 7) return d + (last ? "-31" : "-01");
+  return d;
+}
+
+// The ids of documents whose path, path relative to the current directory,
+// or file name matches `glob`, as a JSON array for json_each().
+Result<std::string> DocumentsMatching(sqlite::Database& db, const std::string& glob) {
+  std::error_code ec;
+  std::filesystem::path cwd = std::filesystem::current_path(ec);
+  sqlite::Statement st = db.Prepare("SELECT id, path FROM documents");
+  nlohmann::json ids = nlohmann::json::array();
+  while (st.Step()) {
+    std::string path = st.ColumnText(1);
+    std::string relative = ec ? path : std::filesystem::path(path).lexically_relative(cwd).string();
+    std::string name = std::filesystem::path(path).filename().string();
+    for (const std::string& candidate : {path, relative, name}) {
+      if (fnmatch(glob.c_str(), candidate.c_str(), 0) == 0) {
+        ids.push_back(st.ColumnInt64(0));
+        break;
+      }
+    }
+  }
+  if (!st.status().ok()) return st.status();
+  return ids.dump();
+}
+
+}  // namespace
+
+Result<std::string> PlainQueryToFts5(const std::string& query) {
+  std::vector<QueryItem> items = SplitQuery(query);
+  std::vector<std::string> terms;
+  for (size_t i = 0; i < items.size(); ++i) {
+    QueryItem item = items[i];
+    bool prefix = false;
+    if (!item.phrase) {
+      while (!item.text.empty() && item.text.back() == '*') {
+        item.text.pop_back();
+        prefix = true;
+      }
+      // "£45 million" stays together, so that it finds £45m too.
+      if (!item.text.empty() && std::isdigit(static_cast<unsigned char>(item.text.back())) &&
+          i + 1 < items.size() && !items[i + 1].phrase && IsScaleWord(items[i + 1].text)) {
+        item.text += " " + items[++i].text;
+      }
+    }
+    if (!HasLetterOrDigit(item.text)) continue;
+    terms.push_back(Quote(item.text) + (prefix ? "*" : ""));
+  }
+  if (terms.empty()) {
+    return Status::InvalidArgument("query", query.empty() ? "empty query: give words to search for"
+                                                          : "'" + query + "' has no words to search for");
+  }
+  std::string out;
+  for (const std::string& t : terms) out += (out.empty() ? "" : " ") + t;
+  return out;
+}
+
+Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions& options) {
+  std::string match;
+  if (options.syntax == QuerySyntax::kPlain) {
+    Result<std::string> q = PlainQueryToFts5(options.query);
+    if (!q.ok()) return q.status();
+    match = *q;
+  } else {
+    match = options.query;
+    if (!HasLetterOrDigit(match)) {
+      return Status::InvalidArgument("query", "empty query: give words to search for");
+    }
+  }
+  if (options.limit <= 0) return Status::InvalidArgument("--limit", "must be at least 1");
+
+  std::string sql =
+      "SELECT d.path, coalesce(d.title, ''), p.page, coalesce(p.label, ''), "
+      "coalesce(p.section, ''), p.kind, p.n, p.id, "
+      "bm25(passages_fts, :wt, :ws), snippet(passages_fts, -1, :open, :close, '…', :tokens) "
+      "FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
+      "JOIN documents d ON d.id = p.doc_id WHERE passages_fts MATCH :q";
+  std::string docs;
+  if (!options.doc_glob.empty()) {
+    Result<std::string> ids = DocumentsMatching(db, options.doc_glob);
+    if (!ids.ok()) return ids.status();
+    docs = *ids;
+    sql += " AND p.doc_id IN (SELECT value FROM json_each(:docs))";
+  }
+  static const char* const kKinds[] = {"money", "percent", "count", "date", "commitment"};
+  for (size_t i = 0; i < options.has.size(); ++i) {
+    if (std::none_of(std::begin(kKinds), std::end(kKinds), [&](const char* k) { return options.has[i] == k; })) {
+      return Status::InvalidArgument("--has", "'" + options.has[i] +
+                                                  "' is not a tag kind (money, percent, count, date, commitment)");
+    }
+    sql += " AND EXISTS (SELECT 1 FROM tags t WHERE t.passage_id = p.id AND t.kind = :k" +
+           std::to_string(i) + ")";
+  }
+  if (options.min_amount) {
+    sql += " AND EXISTS (SELECT 1 FROM tags t WHERE t.passage_id = p.id AND t.kind = 'money' "
+           "AND t.amount >= :min)";
+  }
+  std::string after, before;
+  if (!options.after.empty() || !options.before.empty()) {
+    if (!options.after.empty()) {
+      Result<std::string> a = DateBound("--after", options.after, false);
+      if (!a.ok()) return a.status();
+      after = *a;
+    }
+    if (!options.before.empty()) {
+      Result<std::string> b = DateBound("--before", options.before, true);
+      if (!b.ok()) return b.status();
+      before = *b;
+    }
+    // A date tag overlaps [after, before]; open bounds reach as far as they go.
+    sql += " AND EXISTS (SELECT 1 FROM tags t WHERE t.passage_id = p.id AND t.kind = 'date' "
+           "AND (t.date_start IS NOT NULL OR t.date_end IS NOT NULL)";
+    if (!after.empty()) sql += " AND (t.date_end IS NULL OR t.date_end >= :after)";
+    if (!before.empty()) sql += " AND (t.date_start IS NULL OR t.date_start <= :before)";
+    sql += ")";
+  }
+  sql += " ORDER BY bm25(passages_fts, :wt, :ws), p.id LIMIT :limit";
+
+  Status prepared;
+  sqlite::Statement st = db.Prepare(sql, &prepared);
+  if (!st.valid()) return prepared.ok() ? Status::Internal(db.path(), "cannot prepare search") : prepared;
+  auto bind = [&](const char* name, auto value) {
+    int i = sqlite3_bind_parameter_index(st.get(), name);
+    if (i > 0) st.Bind(i, value);
+  };
+  bind(":q", match);
+  bind(":wt", kTextWeight);
+  bind(":ws", kSectionWeight);
+  bind(":open", options.highlight_open);
+  bind(":close", options.highlight_close);
+  bind(":tokens", std::clamp(options.snippet_tokens, 1, 64));
+  bind(":limit", options.limit);
+  if (!docs.empty()) bind(":docs", docs);
+  for (size_t i = 0; i < options.has.size(); ++i) bind((":k" + std::to_string(i)).c_str(), options.has[i]);
+  if (options.min_amount) bind(":min", *options.min_amount);
+  if (!after.empty()) bind(":after", after);
+  if (!before.empty()) bind(":before", before);
+
+  std::vector<SearchHit> hits;
+  while (st.Step()) {
+    SearchHit h;
+    h.doc = st.ColumnText(0);
+    h.title = st.ColumnText(1);
+    if (!st.ColumnIsNull(2)) h.page = static_cast<int>(st.ColumnInt64(2));
+    h.label = st.ColumnText(3);
+    h.section = st.ColumnText(4);
+    h.kind = st.ColumnText(5);
+    h.passage = static_cast<int>(st.ColumnInt64(6));
+    h.passage_id = st.ColumnInt64(7);
+    h.score = -st.ColumnDouble(8);
+    h.snippet = st.ColumnText(9);
+    hits.push_back(std::move(h));
+  }
+  if (!st.status().ok()) {
+    std::string msg = sqlite3_errmsg(db.get());
+    if (options.syntax == QuerySyntax::kFts5) {
+      return Status::InvalidArgument("query", "not a valid FTS5 query (" + msg +
+                                                  "); leave out --syntax fts5 to search plain words");
+    }
+    return Status::InvalidArgument("query", "cannot search for this (" + msg + ")");
+  }
+  return hits;
+}
+
+}  // namespace xref

@@ -1,0 +1,71 @@
+// Full-text search over the passages of an index.
+//
+//   auto db = xref::OpenIndexForReading("xref.db");
+//   xref::SearchOptions opts;
+//   opts.query = "kinship carers";          // plain words: all must occur
+//   opts.doc_glob = "*.pdf";
+//   xref::Result<std::vector<xref::SearchHit>> hits = xref::Search(**db, opts);
+//   for (const xref::SearchHit& h : *hits) { h.doc, h.page, h.snippet ... }
+//
+// Query syntax:
+//   - plain (the default): words, each searched as typed (£45m, 2023/24 and
+//     Post-16 are single terms; see tokenizer.h), all of which must occur;
+//     "quoted phrases" must occur as written; a word ending in * is a prefix.
+//     Every string gives hits or a one-line explanation, never an SQL error.
+//   - fts5: SQLite FTS5's own query language (AND, OR, NOT, NEAR(...),
+//     prefix*, column filters such as section:care); a syntax error comes
+//     back as kInvalidArgument with FTS5's message.
+// Hits are ranked by BM25, a match in the text counting more than one in the
+// section heading. Filters narrow the passages searched: by document path,
+// by the kinds of tag a passage holds, by sums of money and by the dates it
+// mentions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "index/sqlite.h"
+#include "pipeline/status.h"
+
+namespace xref {
+
+enum class QuerySyntax { kPlain, kFts5 };
+
+struct SearchOptions {
+  std::string query;
+  QuerySyntax syntax = QuerySyntax::kPlain;
+  int limit = 20;
+  std::string doc_glob;              // shell glob on the document's path (or its file name)
+  std::vector<std::string> has;      // tag kinds the passage must hold: money, date, ...
+  std::optional<double> min_amount;  // a money tag of at least this amount
+  std::string after;                 // a date tag overlapping [after, before]:
+  std::string before;                //   YYYY, YYYY-MM or YYYY-MM-DD; either may be empty
+  std::string highlight_open = "[";  // around each matched term in snippets
+  std::string highlight_close = "]";
+  int snippet_tokens = 32;
+};
+
+struct SearchHit {
+  std::string doc;                   // documents.path (absolute)
+  std::string title;
+  std::optional<int> page;
+  std::string label;
+  std::string section;
+  std::string kind;
+  int passage = 0;                   // passages.n
+  int64_t passage_id = 0;
+  double score = 0;                  // higher is better (negated bm25)
+  std::string snippet;
+};
+
+// Best hits first, at most options.limit. kInvalidArgument for a query or
+// filter that cannot be searched (with the reason in one line).
+Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions& options);
+
+// The FTS5 query string the plain syntax turns `query` into; kInvalidArgument
+// when it holds nothing to search for.
+Result<std::string> PlainQueryToFts5(const std::string& query);
+
+}  // namespace xref
