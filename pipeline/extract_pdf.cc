@@ -41,6 +41,22 @@ std::string ToUtf8(const poppler::ustring& s) {
   return std::string(bytes.begin(), bytes.end());
 }
 
+// Metadata strings without a UTF-16 byte order mark are in PDFDocEncoding,
+// which Poppler's C++ API passes through as Latin-1: bytes 0x80..0x9F come
+// out as C1 controls. They are typographic characters ("growth \x85 June" is
+// "growth – June").
+std::string MetadataToUtf8(poppler::ustring s) {
+  static const char16_t kPdfDocEncoding80[32] = {
+      0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044,
+      0x2039, 0x203A, 0x2212, 0x2030, 0x201E, 0x201C, 0x201D, 0x2018,
+      0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141, 0x0152, 0x0160,
+      0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0xFFFD};
+  for (auto& c : s) {
+    if (c >= 0x80 && c <= 0x9F) c = static_cast<unsigned short>(kPdfDocEncoding80[c - 0x80]);
+  }
+  return ToUtf8(s);
+}
+
 // "D:20230307101500+00'00'" -> "2023-03-07"; empty when it is not a date.
 std::string PdfDateToIso(const std::string& raw) {
   std::string s = raw;
@@ -122,7 +138,7 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
   const int page_count = pdf->pages();
   doc.pages = page_count;
   doc.date = PdfDateToIso(ToUtf8(pdf->info_key("CreationDate")));
-  std::string title = NormaliseText(ToUtf8(pdf->info_key("Title")));
+  std::string title = NormaliseText(MetadataToUtf8(pdf->info_key("Title")));
 
   std::vector<pdf::PageWords> pages;
   pages.reserve(static_cast<size_t>(page_count));

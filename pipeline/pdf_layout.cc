@@ -351,9 +351,18 @@ void FinishLine(Line* line) {
     }
     line->text += w.text;
   }
-  size_t best = 0;
-  for (const auto& [size, n] : chars_by_size) {
-    if (n > best) { best = n; line->size = size; }
+  // The line's size is its largest text size: small capitals and raised
+  // note numbers are smaller than the text they sit in. Single letters (a
+  // drop capital) do not count unless there is nothing else.
+  line->size = 0;
+  for (const Word* w : line->words) {
+    if (CodePointCount(w->text) >= 2) line->size = std::max(line->size, std::round(w->font_size * 2) / 2);
+  }
+  if (line->size <= 0) {
+    size_t best = 0;
+    for (const auto& [size, n] : chars_by_size) {
+      if (n > best) { best = n; line->size = size; }
+    }
   }
   if (line->size <= 0) line->size = line->Height();
   line->bold = bold_chars * 2 > chars;
@@ -370,29 +379,79 @@ bool IsOverprint(const Word& inner, const Word& outer) {
   return overlap > 0.6 * w && v > 0.3 * std::min(inner.y1 - inner.y0, outer.y1 - outer.y0);
 }
 
-// Words -> line fragments in the producer's order; a fragment ends where the
-// next word is not on the same baseline a little to the right.
-std::vector<Line> BuildFragments(const PageWords& page) {
-  std::vector<Line> lines;
-  Line current;
-  for (const Word& w : page.words) {
-    // Rotated text is a margin stamp or a vertical label, not body text.
-    if (w.rotation != 0) continue;
+// The words worth reading, in the producer's order: rotated text (margin
+// stamps, vertical labels), blank and off-page words and unmapped glyphs
+// (U+FFFD) are dropped, and text drawn twice over itself (a fake bold, a
+// letter-spaced heading split into overlapping pieces: "gr" "gro" "ow") is
+// merged back into single words.
+std::vector<Word> CleanWords(const PageWords& page) {
+  std::vector<Word> out;
+  out.reserve(page.words.size());
+  for (const Word& original : page.words) {
+    if (original.rotation != 0) continue;
+    const Word* source = &original;
+    Word repaired;
+    if (original.text.find("\xef\xbf\xbd") != std::string::npos) {
+      repaired = original;
+      for (size_t at; (at = repaired.text.find("\xef\xbf\xbd")) != std::string::npos;) {
+        repaired.text.erase(at, 3);
+      }
+      source = &repaired;
+    }
+    const Word& w = *source;
     if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
     if (w.x1 < 0 || w.y1 < 0 || (page.width > 0 && w.x0 > page.width) ||
         (page.height > 0 && w.y0 > page.height)) {
       continue;
     }
-    if (!current.words.empty()) {
-      const Word& prev = *current.words.back();
-      if (ContinuesLine(prev, w)) {
-        // A one-glyph dingbat drawn over a letter is left over from the
-        // producer, not text.
-        bool w_is_glyph = CodePointCount(w.text) == 1 && IsBulletCodePoint(FirstCodePoint(w.text));
-        if (w_is_glyph && IsOverprint(w, prev)) continue;
-        current.words.push_back(&w);
-        continue;
+    if (!out.empty() &&
+        VerticalOverlap(out.back().y0, out.back().y1, w.y0, w.y1) >=
+            kSameLineOverlap * std::min(out.back().y1 - out.back().y0, w.y1 - w.y0) &&
+        w.x1 > out.back().x0) {
+      Word& prev = out.back();
+      const double em = std::max(std::min(prev.font_size, w.font_size), 1.0);
+      // A one-glyph dingbat drawn over a letter is left over from the
+      // producer, not text.
+      const bool glyph = CodePointCount(w.text) == 1 && IsBulletCodePoint(FirstCodePoint(w.text));
+      if (glyph && IsOverprint(w, prev)) continue;
+      if (w.x0 < prev.x1 - 0.25 * em) {
+        size_t shared = 0;
+        if (w.text.compare(0, prev.text.size(), prev.text) == 0) {
+          shared = prev.text.size();
+        } else if (prev.text.find(w.text) != std::string::npos && w.x1 <= prev.x1 + 0.25 * em) {
+          continue;  // drawn again inside the word before
+        } else {
+          for (size_t k = std::min(prev.text.size(), w.text.size()); k > 0; --k) {
+            if (prev.text.compare(prev.text.size() - k, k, w.text, 0, k) == 0) {
+              shared = k;
+              break;
+            }
+          }
+        }
+        if (shared > 0) {
+          prev.text = shared == prev.text.size() && w.text.size() >= shared
+                          ? w.text
+                          : prev.text + w.text.substr(shared);
+          prev.x1 = std::max(prev.x1, w.x1);
+          prev.y0 = std::min(prev.y0, w.y0);
+          prev.y1 = std::max(prev.y1, w.y1);
+          prev.space_after = w.space_after;
+          continue;
+        }
       }
+    }
+    out.push_back(w);
+  }
+  return out;
+}
+
+// Words -> line fragments in the producer's order; a fragment ends where the
+// next word is not on the same baseline a little to the right.
+std::vector<Line> BuildFragments(const std::vector<Word>& words) {
+  std::vector<Line> lines;
+  Line current;
+  for (const Word& w : words) {
+    if (!current.words.empty() && !ContinuesLine(*current.words.back(), w)) {
       lines.push_back(std::move(current));
       current = Line();
     }
@@ -499,11 +558,15 @@ bool InFurnitureBand(const Line& line, double page_height) {
 std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages,
                                              const std::vector<std::vector<Line>>& lines) {
   std::vector<std::vector<bool>> furniture(lines.size());
-  struct Seen { size_t page; size_t line; double y; };
+  // Each line counts under its own text and under the text of its whole row
+  // (the fragments on its baseline, left to right): producers split a footer
+  // into pieces differently from page to page.
+  struct Seen { size_t page; std::vector<size_t> lines; double y; };
   std::unordered_map<std::string, std::vector<Seen>> by_key;
   for (size_t p = 0; p < lines.size(); ++p) {
     furniture[p].assign(lines[p].size(), false);
     const double h = pages[p].height;
+    std::vector<size_t> band;
     for (size_t i = 0; i < lines[p].size(); ++i) {
       const Line& line = lines[p][i];
       if (!InFurnitureBand(line, h)) continue;
@@ -511,7 +574,31 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
         furniture[p][i] = true;
         continue;
       }
-      by_key[FurnitureKey(line.text)].push_back({p, i, h > 0 ? line.CenterY() / h : 0});
+      by_key[FurnitureKey(line.text)].push_back({p, {i}, h > 0 ? line.CenterY() / h : 0});
+      band.push_back(i);
+    }
+    std::sort(band.begin(), band.end(), [&](size_t a, size_t b) {
+      return lines[p][a].CenterY() < lines[p][b].CenterY();
+    });
+    for (size_t start = 0; start < band.size();) {
+      size_t end = start + 1;
+      const Line& first = lines[p][band[start]];
+      while (end < band.size()) {
+        const Line& next = lines[p][band[end]];
+        double overlap = VerticalOverlap(first.y0, first.y1, next.y0, next.y1);
+        if (overlap < kSameLineOverlap * std::min(first.Height(), next.Height())) break;
+        ++end;
+      }
+      if (end - start > 1) {
+        std::vector<size_t> row(band.begin() + static_cast<long>(start),
+                                band.begin() + static_cast<long>(end));
+        std::sort(row.begin(), row.end(),
+                  [&](size_t a, size_t b) { return lines[p][a].x0 < lines[p][b].x0; });
+        std::string key;
+        for (size_t i : row) key += FurnitureKey(lines[p][i].text);
+        by_key[key].push_back({p, row, h > 0 ? first.CenterY() / h : 0});
+      }
+      start = end;
     }
   }
   const size_t min_pages = std::max<size_t>(
@@ -528,7 +615,8 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
     }
     if (on_pages.size() < min_pages) continue;
     for (const Seen& s : seen) {
-      if (std::abs(s.y - median) <= kFurnitureYTolerance) furniture[s.page][s.line] = true;
+      if (std::abs(s.y - median) > kFurnitureYTolerance) continue;
+      for (size_t i : s.lines) furniture[s.page][i] = true;
     }
   }
   return furniture;
@@ -752,6 +840,8 @@ struct Paragraph {
   bool block_alone = false;    // the only paragraph of its block
   bool starts_column = false;  // first of its block, and its block is first on
                                // the page or stands above the one before
+  double block_width = 0;
+  size_t block_lines = 0;
   size_t bytes = 0;
 
   std::string Joined() const {
@@ -873,6 +963,8 @@ void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bo
   for (size_t i = first_index; i < out->size(); ++i) {
     Paragraph& p = (*out)[i];
     p.block_alone = out->size() - first_index == 1;
+    p.block_width = block.Width();
+    p.block_lines = block.lines.size();
     for (const std::string& l : p.lines) p.bytes += l.size() + 1;
     p.all_caps = IsAllCaps(p.Joined());
   }
@@ -883,7 +975,7 @@ void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bo
 bool IsFootnoteBlock(const std::vector<Line>& lines, const Block& block,
                      const std::vector<Block>& blocks, double page_height, double body_size) {
   if (block.size > kSmallFont * body_size) return false;
-  if (page_height > 0 && block.y0 < 0.55 * page_height) return false;
+  if (page_height > 0 && block.y0 < 0.3 * page_height) return false;
   const Line& first = lines[block.lines.front()];
   const std::string& w = first.words.front()->text;
   UChar32 c = FirstCodePoint(w);
@@ -1011,8 +1103,10 @@ HyphenCall JudgeHyphen(std::string_view text, std::string_view next,
 bool EndsInsideUrl(std::string_view text, std::string_view next) {
   const size_t space = text.find_last_of(' ');
   const std::string_view token = text.substr(space == std::string_view::npos ? 0 : space + 1);
+  if (!token.empty() && token.back() == '@') return true;  // an e-mail address
   if (token.find("://") == std::string_view::npos && token.substr(0, 4) != "www.") return false;
   const char last = token.empty() ? ' ' : token.back();
+  if (last == '@') return true;
   return std::string_view("/_%.=?&#~-").find(last) != std::string_view::npos ||
          (!next.empty() && next.front() == '%');
 }
@@ -1031,9 +1125,17 @@ void AppendLine(std::string* text, std::string_view next, const WordEvidence& ev
   }
   const HyphenCall call = JudgeHyphen(*text, next, evidence);
   switch (call) {
-    case HyphenCall::kNotHyphen:
+    case HyphenCall::kNotHyphen: {
+      // A dash set close to the word before it ("FAA-2020–" + "0686") is
+      // closed up with the next line too.
+      const UChar32 last = LastCodePoint(*text);
+      const bool closed_dash = (last == 0x2013 || last == 0x2014) && text->size() > 3 &&
+                               (*text)[text->size() - 4] != ' ';
+      if (!closed_dash && !EndsInsideUrl(*text, next)) text->push_back(' ');
+      break;
+    }
     case HyphenCall::kDash:
-      if (!EndsInsideUrl(*text, next)) text->push_back(' ');
+      text->push_back(' ');
       break;
     case HyphenCall::kSoft:
     case HyphenCall::kMend:
@@ -1069,6 +1171,14 @@ bool IsHeadingCandidate(const Paragraph& p, double body_size) {
   return has_letter;
 }
 
+// Text set to one measure: a pull quote beside the body is not the body's
+// continuation. Blocks of a single line say nothing about their measure.
+bool SimilarMeasure(const Paragraph& a, const Paragraph& b) {
+  if (a.block_lines < 2 || b.block_lines < 2) return true;
+  const double wide = std::max(a.block_width, b.block_width);
+  return wide <= 0 || std::min(a.block_width, b.block_width) >= 0.6 * wide;
+}
+
 LaidOutPassage MakePassage(const Paragraph& p, const WordEvidence& evidence,
                            bool keep_hyphens) {
   LaidOutPassage out;
@@ -1094,9 +1204,11 @@ bool IsBoldFontName(const std::string& font_name) {
 
 std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) {
   // 1. Lines.
+  std::vector<std::vector<Word>> words(pages.size());  // lines point into these
   std::vector<std::vector<Line>> lines(pages.size());
   for (size_t p = 0; p < pages.size(); ++p) {
-    lines[p] = JoinMarkerColumns(BuildFragments(pages[p]));
+    words[p] = CleanWords(pages[p]);
+    lines[p] = JoinMarkerColumns(BuildFragments(words[p]));
   }
   // 2. Furniture, then what body text looks like.
   const std::vector<std::vector<bool>> furniture = FindFurniture(pages, lines);
@@ -1131,16 +1243,17 @@ std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) 
   for (size_t p = 0; p < pages.size(); ++p) {
     const std::vector<Block> blocks = BuildBlocks(lines[p], furniture[p], pitch_ratio);
     bool first_on_page = true;
-    double prev_y0 = 0;
+    double prev_y1 = 0;
     for (size_t b : ReadingOrder(blocks)) {
       const Block& block = blocks[b];
       const bool footnote = IsFootnoteBlock(lines[p], block, blocks, pages[p].height, body_size);
       const size_t before = paras.size();
       SplitBlock(lines[p], block, pages[p].number, footnote, &paras);
       if (footnote || paras.size() == before) continue;
-      paras[before].starts_column = first_on_page || block.y0 < prev_y0 - block.size;
+      // Starting above where the previous block ended is a new column.
+      paras[before].starts_column = first_on_page || block.y0 < prev_y1 - block.size;
       first_on_page = false;
-      prev_y0 = block.y0;
+      prev_y1 = block.y1;
     }
   }
 
@@ -1215,7 +1328,7 @@ std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) 
     if (open && !p.heading && p.starts_column && p.label.empty() && !p.bullet &&
         current.kind != PassageKind::kHeading && current_para != nullptr &&
         std::abs(p.size - current_para->size) <= 0.15 * std::max(p.size, current_para->size) &&
-        p.bold == current_para->bold &&
+        p.bold == current_para->bold && SimilarMeasure(p, *current_para) &&
         (StartsLowerCase(p.lines.front()) || !EndsSentence(current.text))) {
       for (const std::string& line : p.lines) {
         AppendLine(&current.text, line, evidence, keep_hyphens);
