@@ -127,10 +127,18 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status::ResourceExhausted(path, "PDF too large for Poppler");
   }
+  // Poppler rebuilds a cut-off file from what is left and reads the pages it
+  // finds; a file without its end-of-file marker is reported instead of
+  // being half read.
+  const std::string_view tail = bytes.substr(bytes.size() > 2048 ? bytes.size() - 2048 : 0);
+  if (tail.find("%%EOF") == std::string_view::npos) {
+    return Status::Corrupt(path, "truncated or corrupt PDF (no end-of-file marker)");
+  }
   std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!pdf) return Status::Corrupt(path, "truncated or corrupt PDF");
   if (pdf->is_locked()) return Status::Unsupported(path, "encrypted PDF (a password is needed)");
+  if (pdf->pages() <= 0) return Status::Corrupt(path, "truncated or corrupt PDF (no pages)");
 
   Document doc;
   doc.path = path;
@@ -147,6 +155,7 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
     if (!page) continue;  // a page Poppler cannot parse: skip it, keep the rest
     pages.push_back(ReadPage(*page, i + 1));
   }
+  if (pages.empty()) return Status::Corrupt(path, "truncated or corrupt PDF (no readable pages)");
 
   PassageBuilder builder(&doc);
   for (const pdf::LaidOutPassage& p : pdf::LayOutDocument(pages)) {

@@ -1303,7 +1303,7 @@ std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) 
       mend_votes += call == HyphenCall::kMend;
     }
   }
-  const bool keep_hyphens = keep_votes > mend_votes;
+  const bool keep_hyphens = keep_votes >= 2 && keep_votes > 2 * mend_votes;
 
   // 5. Emit, joining paragraphs cut by a page or column break; footnotes wait
   // until the paragraph they interrupt is complete.

@@ -1,0 +1,362 @@
+// PDF extraction on PDFs the tests typeset themselves (cairo + pango), so
+// that each layout feature is checked on its own: two columns, running heads
+// and page-number footers, paragraph numbers in their own column, words broken
+// at line ends, a paragraph split over pages, footnotes, a rotated margin
+// stamp, headings; and on broken files, which must give a one-line Status.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "pipeline/extract.h"
+#include "tests/testing/typeset_pdf.h"
+#include "tests/testing/word_similarity.h"
+
+namespace xref {
+namespace {
+
+using testing::TypesetPdf;
+
+constexpr char kBody[] = "DejaVu Serif 10";
+constexpr double kLeading = 13;
+
+Document Extract(const TypesetPdf& pdf) {
+  Result<Document> doc = ExtractPdf("typeset.pdf", pdf.Render());
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return doc.ok() ? std::move(doc).value() : Document{};
+}
+
+std::string Dump(const Document& doc) {
+  std::string out;
+  for (const Passage& p : doc.passages) {
+    out += std::to_string(p.n) + " p" + std::to_string(p.page.value_or(0)) + " [" +
+           std::string(PassageKindName(p.kind)) + "|" + p.label + "] " + p.text + "\n";
+  }
+  return out;
+}
+
+const Passage* Find(const Document& doc, std::string_view needle) {
+  for (const Passage& p : doc.passages) {
+    if (p.text.find(needle) != std::string::npos) return &p;
+  }
+  ADD_FAILURE() << "no passage holds \"" << needle << "\" in:\n" << Dump(doc);
+  return nullptr;
+}
+
+bool Holds(const Document& doc, std::string_view needle) {
+  for (const Passage& p : doc.passages) {
+    if (p.text.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// --- Layouts ------------------------------------------------------------------------
+
+TEST(ExtractPdfTest, TwoColumnsAreReadOneAfterTheOther) {
+  TypesetPdf pdf;
+  pdf.Text(0, 50, 50, "School Transport Review", "DejaVu Sans Bold 16");
+  const std::vector<std::string> left = {
+      "The county carries eleven thousand pupils",
+      "to school each day on contracted buses and",
+      "taxis, at a cost that has risen every year.",
+      "",
+      "Eligibility is set by statute for pupils who",
+      "live beyond the walking distance, and the",
+      "council also supports some pupils who are",
+  };
+  const std::vector<std::string> right = {
+      "not eligible where a safe walking route is",
+      "not available to the nearest school.",
+      "",
+      "The review proposes a single travel budget",
+      "for each school that would replace the",
+      "separate contracts now held by the county.",
+  };
+  pdf.Lines(0, 50, 100, left, kBody, kLeading);
+  pdf.Lines(0, 310, 100, right, kBody, kLeading);
+  Document doc = Extract(pdf);
+  ASSERT_EQ(doc.passages.size(), 4u) << Dump(doc);
+  EXPECT_EQ(doc.passages[0].kind, PassageKind::kHeading);
+  EXPECT_EQ(doc.passages[0].text, "School Transport Review");
+  EXPECT_EQ(doc.title, "School Transport Review");
+  EXPECT_EQ(doc.passages[1].text,
+            "The county carries eleven thousand pupils to school each day on contracted buses "
+            "and taxis, at a cost that has risen every year.");
+  // The paragraph that the column break cut is whole, in order.
+  EXPECT_EQ(doc.passages[2].text,
+            "Eligibility is set by statute for pupils who live beyond the walking distance, and "
+            "the council also supports some pupils who are not eligible where a safe walking "
+            "route is not available to the nearest school.");
+  EXPECT_EQ(doc.passages[3].text.rfind("The review proposes a single travel budget", 0), 0u);
+  EXPECT_EQ(doc.passages[2].section, "School Transport Review");
+}
+
+// Three pages with a running head, a "Page N of 3" footer, numbered
+// paragraphs whose numbers stand in their own column, and a paragraph that
+// runs from page 1 onto page 2.
+TypesetPdf CouncilStylePaper() {
+  TypesetPdf pdf;
+  pdf.SetTitle("Air Quality Action Plan: annual status report");
+  for (int page = 0; page < 3; ++page) {
+    pdf.Text(page, 180, 30, "Environment Scrutiny Panel, 12 May 2024", "DejaVu Serif 8");
+    pdf.Text(page, 270, 800, "Page " + std::to_string(page + 1) + " of 3", "DejaVu Serif 8");
+  }
+  pdf.Text(0, 60, 80, "Nitrogen dioxide", "DejaVu Serif Bold 12");
+  double y = 110;
+  pdf.Text(0, 60, y, "1.", kBody);
+  y = pdf.Lines(0, 90, y,
+                {"Annual mean concentrations of nitrogen dioxide fell at",
+                 "all but two of the council's diffusion tube sites in",
+                 "the last year, continuing the trend since 2019."},
+                kBody, kLeading);
+  y += 8;
+  pdf.Text(0, 60, y, "2.", kBody);
+  y = pdf.Lines(0, 90, y,
+                {"The two sites above the objective are on the inner",
+                 "ring road, where the council will consult on a",
+                 "clean air zone before the end of the year."},
+                kBody, kLeading);
+  y += 8;
+  pdf.Text(0, 60, y, "3.", kBody);
+  // Paragraph 3 fills the page and continues on page 2.
+  std::vector<std::string> filler;
+  for (int i = 0; y + kLeading * static_cast<double>(filler.size()) < 760; ++i) {
+    filler.push_back(i % 2 == 0 ? "Monitoring continues at forty locations across the"
+                                : "district, with results published every quarter and");
+  }
+  filler.back() = "the monitoring network will be reviewed by the";
+  pdf.Lines(0, 90, y, filler, kBody, kLeading);
+  y = pdf.Lines(1, 90, 80,
+                {"panel in the autumn, when the new sensors arrive.", ""}, kBody, kLeading);
+  pdf.Text(1, 60, y, "4.", kBody);
+  y = pdf.Lines(1, 90, y,
+                {"Particulate matter is measured at one automatic site",
+                 "only; a second site is planned for the town centre."},
+                kBody, kLeading);
+  pdf.Text(2, 60, 80, "5.", kBody);
+  pdf.Lines(2, 90, 80,
+            {"The panel is asked to note the report and to comment",
+             "on the proposals for the clean air zone."},
+            kBody, kLeading);
+  return pdf;
+}
+
+TEST(ExtractPdfTest, RunningHeadsFootersAndPageNumbersAreDropped) {
+  Document doc = Extract(CouncilStylePaper());
+  EXPECT_EQ(doc.pages, 3);
+  EXPECT_EQ(doc.title, "Air Quality Action Plan: annual status report");
+  for (const Passage& p : doc.passages) {
+    EXPECT_EQ(p.text.find("Scrutiny Panel"), std::string::npos) << Dump(doc);
+    EXPECT_EQ(p.text.find("of 3"), std::string::npos) << Dump(doc);
+  }
+}
+
+TEST(ExtractPdfTest, NumbersInTheirOwnColumnBecomeLabels) {
+  Document doc = Extract(CouncilStylePaper());
+  std::vector<std::string> labels;
+  for (const Passage& p : doc.passages) {
+    if (p.kind == PassageKind::kParagraph) labels.push_back(p.label);
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"1", "2", "3", "4", "5"})) << Dump(doc);
+  const Passage* p2 = Find(doc, "The two sites above the objective");
+  ASSERT_NE(p2, nullptr);
+  EXPECT_EQ(p2->label, "2");
+  EXPECT_EQ(p2->text,
+            "The two sites above the objective are on the inner ring road, where the council "
+            "will consult on a clean air zone before the end of the year.");
+  EXPECT_EQ(p2->section, "Nitrogen dioxide");
+  const Passage* heading = Find(doc, "Nitrogen dioxide");
+  ASSERT_NE(heading, nullptr);
+  EXPECT_EQ(heading->kind, PassageKind::kHeading);
+}
+
+TEST(ExtractPdfTest, ParagraphSplitOverPagesIsOnePassage) {
+  Document doc = Extract(CouncilStylePaper());
+  const Passage* p3 = Find(doc, "Monitoring continues at forty locations");
+  ASSERT_NE(p3, nullptr);
+  EXPECT_EQ(p3->label, "3");
+  EXPECT_EQ(p3->page, 1);
+  const std::string ending =
+      "the monitoring network will be reviewed by the panel in the autumn, when the new "
+      "sensors arrive.";
+  ASSERT_GE(p3->text.size(), ending.size());
+  EXPECT_EQ(p3->text.substr(p3->text.size() - ending.size()), ending) << p3->text;
+  const Passage* p4 = Find(doc, "Particulate matter");
+  ASSERT_NE(p4, nullptr);
+  EXPECT_EQ(p4->page, 2);
+  EXPECT_EQ(p4->label, "4");
+}
+
+TEST(ExtractPdfTest, LineEndHyphens) {
+  TypesetPdf pdf;
+  pdf.Lines(0, 60, 80,
+            {"The implemen-",
+             "tation of the scheme is led by Ms Smith-",
+             "Jones, with school-",
+             "based travel plans agreed with each head teacher",
+             "and the council's school-based travel officers."},
+            kBody, kLeading);
+  Document doc = Extract(pdf);
+  ASSERT_EQ(doc.passages.size(), 1u) << Dump(doc);
+  EXPECT_EQ(doc.passages[0].text,
+            "The implementation of the scheme is led by Ms Smith-Jones, with school-based travel "
+            "plans agreed with each head teacher and the council's school-based travel officers.");
+}
+
+TEST(ExtractPdfTest, FootnotesAreTheirOwnPassages) {
+  TypesetPdf pdf;
+  pdf.Lines(0, 60, 80,
+            {"Bus patronage in the county has not recovered to the",
+             "level seen before 2020, and fares rose again this year."},
+            kBody, kLeading);
+  pdf.Text(0, 340, 93, "1", "DejaVu Serif 6");  // the note mark, raised
+  pdf.Lines(0, 60, 107,
+            {"The council will bid for the second round of the fund",
+             "to support services that would otherwise be withdrawn."},
+            kBody, kLeading);
+  pdf.Text(0, 60, 760, "1", "DejaVu Serif 5");
+  pdf.Text(0, 66, 762, "Department for Transport, Annual bus statistics (2023).", "DejaVu Serif 7.5");
+  pdf.Text(0, 60, 774, "2", "DejaVu Serif 5");
+  pdf.Text(0, 66, 776, "Fares data supplied by the three largest operators.", "DejaVu Serif 7.5");
+  Document doc = Extract(pdf);
+  const Passage* note = Find(doc, "Department for Transport");
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->label, "1");
+  EXPECT_EQ(note->text, "Department for Transport, Annual bus statistics (2023).");
+  const Passage* note2 = Find(doc, "Fares data supplied");
+  ASSERT_NE(note2, nullptr);
+  EXPECT_EQ(note2->label, "2");
+  const Passage* body = Find(doc, "Bus patronage");
+  ASSERT_NE(body, nullptr);
+  EXPECT_EQ(body->text.find("Department"), std::string::npos);
+  EXPECT_LT(body->n, note->n);
+}
+
+TEST(ExtractPdfTest, RotatedMarginStampIsNotText) {
+  TypesetPdf pdf;
+  pdf.Lines(0, 60, 80, {"The cabinet agreed the budget without amendment."}, kBody, kLeading);
+  pdf.Text(0, 20, 600, "DRAFT FOR CONSULTATION ONLY", "DejaVu Sans 7", -90);
+  Document doc = Extract(pdf);
+  ASSERT_EQ(doc.passages.size(), 1u) << Dump(doc);
+  EXPECT_FALSE(Holds(doc, "DRAFT"));
+}
+
+TEST(ExtractPdfTest, BulletsAndLetteredItemsAreListItems) {
+  TypesetPdf pdf;
+  pdf.Lines(0, 60, 80, {"The panel recommends that the council:"}, kBody, kLeading);
+  pdf.Text(0, 60, 100, "(a)", kBody);
+  pdf.Lines(0, 90, 100, {"extends the school streets scheme to ten more", "schools; and"}, kBody,
+            kLeading);
+  pdf.Text(0, 60, 130, "(b)", kBody);
+  pdf.Lines(0, 90, 130, {"reviews parking charges near the station."}, kBody, kLeading);
+  pdf.Text(0, 60, 160, "\xe2\x80\xa2", kBody);
+  pdf.Lines(0, 75, 160, {"Air quality monitoring will continue."}, kBody, kLeading);
+  Document doc = Extract(pdf);
+  ASSERT_EQ(doc.passages.size(), 4u) << Dump(doc);
+  EXPECT_EQ(doc.passages[1].kind, PassageKind::kListItem);
+  EXPECT_EQ(doc.passages[1].label, "(a)");
+  EXPECT_EQ(doc.passages[1].text, "extends the school streets scheme to ten more schools; and");
+  EXPECT_EQ(doc.passages[2].label, "(b)");
+  EXPECT_EQ(doc.passages[3].kind, PassageKind::kListItem);
+  EXPECT_EQ(doc.passages[3].label, "");
+  EXPECT_EQ(doc.passages[3].text, "Air quality monitoring will continue.");
+}
+
+// --- Broken files -----------------------------------------------------------------------
+
+// A PDF from object bodies, with a correct cross-reference table.
+std::string BuildPdf(const std::vector<std::string>& objects, const std::string& trailer_extra) {
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R " +
+         trailer_extra + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+void ExpectOneLineError(const Result<Document>& doc, const std::string& path,
+                        const std::string& reason) {
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().where(), path);
+  EXPECT_NE(doc.status().what().find(reason), std::string::npos) << doc.status().ToString();
+  EXPECT_EQ(doc.status().ToString().find('\n'), std::string::npos);
+}
+
+TEST(ExtractPdfBrokenTest, EmptyFile) {
+  ExpectOneLineError(ExtractPdf("empty.pdf", ""), "empty.pdf", "corrupt PDF");
+  ExpectOneLineError(ExtractBytes("empty.pdf", ""), "empty.pdf", "empty file");
+}
+
+TEST(ExtractPdfBrokenTest, TruncatedFile) {
+  std::string whole = testing::ReadFileOrFail(XREF_SOURCE_DIR
+                                              "/corpus/leicestershire-cfs-scrutiny-2023-03-07.pdf");
+  ASSERT_GT(whole.size(), 1000u);
+  ExpectOneLineError(ExtractBytes("half.pdf", whole.substr(0, whole.size() / 2)), "half.pdf",
+                     "truncated");
+  ExpectOneLineError(ExtractBytes("head.pdf", whole.substr(0, 600)), "head.pdf", "truncated");
+}
+
+TEST(ExtractPdfBrokenTest, GarbageAfterAValidHeader) {
+  std::string bytes = "%PDF-1.7\n";
+  unsigned state = 12345;
+  for (int i = 0; i < 8000; ++i) {
+    state = state * 1103515245u + 12345u;
+    bytes.push_back(static_cast<char>((state >> 16) & 0xFF));
+  }
+  ExpectOneLineError(ExtractPdf("garbage.pdf", bytes), "garbage.pdf", "corrupt PDF");
+  bytes += "\n%%EOF\n";
+  ExpectOneLineError(ExtractPdf("garbage.pdf", bytes), "garbage.pdf", "corrupt PDF");
+}
+
+TEST(ExtractPdfBrokenTest, ObjectsThatReferToThemselves) {
+  // The page tree is its own kid, and the catalog is its own page tree.
+  std::string loop = BuildPdf({"<< /Type /Catalog /Pages 2 0 R >>",
+                               "<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>"},
+                              "");
+  ExpectOneLineError(ExtractPdf("loop.pdf", loop), "loop.pdf", "corrupt PDF");
+  std::string self = BuildPdf({"<< /Type /Catalog /Pages 1 0 R /Kids [1 0 R] /Count 3 >>"}, "");
+  ExpectOneLineError(ExtractPdf("self.pdf", self), "self.pdf", "corrupt PDF");
+}
+
+TEST(ExtractPdfBrokenTest, EncryptedFile) {
+  const std::string pad(64, 'a');  // 32 bytes of hex: no password opens it
+  std::string pdf = BuildPdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>",
+       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+       "<< /Filter /Standard /V 1 /R 2 /O <" + pad + "> /U <" + pad + "> /P -44 >>"},
+      "/Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]");
+  Result<Document> doc = ExtractPdf("locked.pdf", pdf);
+  ExpectOneLineError(doc, "locked.pdf", "encrypted PDF");
+}
+
+TEST(ExtractPdfBrokenTest, AMinimalValidPdfStillReads) {
+  // The hand-built file of the tests above, without its faults, is read: the
+  // errors come from the faults and not from the builder.
+  std::string pdf = BuildPdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>",
+       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+       "/Resources << /Font << /F1 5 0 R >> >> >>",
+       "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Hello council.) Tj ET\nendstream",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"},
+      "");
+  Result<Document> doc = ExtractPdf("hello.pdf", pdf);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->passages.size(), 1u);
+  EXPECT_EQ(doc->passages[0].text, "Hello council.");
+}
+
+}  // namespace
+}  // namespace xref
