@@ -840,6 +840,7 @@ struct Paragraph {
   bool block_alone = false;    // the only paragraph of its block
   bool starts_column = false;  // first of its block, and its block is first on
                                // the page or stands above the one before
+  bool ends_column = false;    // last of its block, with nothing but footnotes below
   double block_width = 0;
   size_t block_lines = 0;
   size_t bytes = 0;
@@ -1242,16 +1243,29 @@ std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) 
   std::vector<Paragraph> paras;
   for (size_t p = 0; p < pages.size(); ++p) {
     const std::vector<Block> blocks = BuildBlocks(lines[p], furniture[p], pitch_ratio);
+    std::vector<bool> footnote(blocks.size());
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      footnote[b] = IsFootnoteBlock(lines[p], blocks[b], blocks, pages[p].height, body_size);
+    }
+    // A block ends its column when no text but footnotes stands below it.
+    auto ends_column = [&](size_t b) {
+      const Block& block = blocks[b];
+      for (size_t o = 0; o < blocks.size(); ++o) {
+        if (o == b || footnote[o] || blocks[o].y0 < block.y1 - 0.5 * block.size) continue;
+        if (std::min(blocks[o].x1, block.x1) - std::max(blocks[o].x0, block.x0) > 0) return false;
+      }
+      return true;
+    };
     bool first_on_page = true;
     double prev_y1 = 0;
     for (size_t b : ReadingOrder(blocks)) {
       const Block& block = blocks[b];
-      const bool footnote = IsFootnoteBlock(lines[p], block, blocks, pages[p].height, body_size);
       const size_t before = paras.size();
-      SplitBlock(lines[p], block, pages[p].number, footnote, &paras);
-      if (footnote || paras.size() == before) continue;
+      SplitBlock(lines[p], block, pages[p].number, footnote[b], &paras);
+      if (footnote[b] || paras.size() == before) continue;
       // Starting above where the previous block ended is a new column.
       paras[before].starts_column = first_on_page || block.y0 < prev_y1 - block.size;
+      paras.back().ends_column = ends_column(b);
       first_on_page = false;
       prev_y1 = block.y1;
     }
@@ -1325,7 +1339,8 @@ std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) 
       notes.push_back(MakePassage(p, evidence, keep_hyphens));
       continue;
     }
-    if (open && !p.heading && p.starts_column && p.label.empty() && !p.bullet &&
+    if (open && !p.heading && p.starts_column && current_para != nullptr &&
+        current_para->ends_column && p.label.empty() && !p.bullet &&
         current.kind != PassageKind::kHeading && current_para != nullptr &&
         std::abs(p.size - current_para->size) <= 0.15 * std::max(p.size, current_para->size) &&
         p.bold == current_para->bold && SimilarMeasure(p, *current_para) &&

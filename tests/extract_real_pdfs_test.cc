@@ -284,6 +284,13 @@ TEST(HmrcReportPdf, FootnotesStandAloneAndBulletsContinueAcrossPages) {
   ExpectOnePassage(doc, {"Meticulous and responsible agents", "Cautious and time poor agents",
                          "fearing a negative reaction from the client"}, 4);
   EXPECT_EQ(Find(doc, "Cautious and time poor agents")->kind, PassageKind::kListItem);
+  // Two quotations boxed side by side are two passages, not one run on.
+  const Passage* left = Find(doc, "If they give me a spreadsheet summarising");
+  const Passage* right = Find(doc, "question of how well do you know your clients");
+  ASSERT_NE(left, nullptr);
+  ASSERT_NE(right, nullptr);
+  EXPECT_NE(left, right);
+  EXPECT_EQ(left->page, 11);
   // Numbered section headings keep their numbers as labels.
   bool found = false;
   for (const Passage& p : doc.passages) {
