@@ -23,6 +23,8 @@
 #   XREF_BENCH_SEED   corpus seed (default 1); a corpus is reused when its
 #                     N and seed match
 #   XREF_BENCH_SEARCH_RUNS  runs of each query as a whole process (default 5)
+#   XREF_BENCH_SEARCH_TIMEOUT  seconds after which one search is stopped and
+#                     counted at that limit (default 10), in both search measures
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -30,6 +32,7 @@ BUILD=${XREF_BENCH_BUILD:-$ROOT/build-bench}
 WORK=${XREF_BENCH_WORK:-$BUILD/bench-work}
 SEED=${XREF_BENCH_SEED:-1}
 SEARCH_RUNS=${XREF_BENCH_SEARCH_RUNS:-5}
+SEARCH_TIMEOUT=${XREF_BENCH_SEARCH_TIMEOUT:-10}
 QUERIES=$ROOT/bench/queries.txt
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(100 1000); fi
 
@@ -209,31 +212,45 @@ run_size() {
   # Bash's `times` gives the CPU of the children waited for so far: nothing
   # but the xref processes is started inside the loop.
   cpu_before=$(children_cpu_ms)
+  # A query still running after SEARCH_TIMEOUT seconds is stopped, counted
+  # once at the limit and not repeated (it is named in search-timeouts-N.txt).
+  local runs=0 timeouts=0 status
+  : >"$WORK/search-timeouts-$n.txt"
   for line in "${QUERY_LINES[@]}"; do
     IFS=$'\t' read -r -a fields <<<"$line"
     for ((r = 0; r < SEARCH_RUNS; r++)); do
       t0=${EPOCHREALTIME/./}
-      "$XREF" --db "$db" search "${fields[0]}" "${fields[@]:1}" >/dev/null 2>&1 || true
+      status=0
+      timeout "$SEARCH_TIMEOUT" "$XREF" --db "$db" search "${fields[0]}" "${fields[@]:1}" >/dev/null 2>&1 || status=$?
       t1=${EPOCHREALTIME/./}
       us=$((t1 - t0))
       printf '%d.%03d\n' $((us / 1000)) $((us % 1000)) >>"$samples"
+      runs=$((runs + 1))
+      if [ "$status" -eq 124 ]; then
+        timeouts=$((timeouts + 1))
+        printf '%s\n' "$line" >>"$WORK/search-timeouts-$n.txt"
+        break
+      fi
     done
   done
   cpu_after=$(children_cpu_ms)
-  R[search_process,$n]="p50 $(percentile 0.5 "$samples") ms, p99 $(percentile 0.99 "$samples") ms (mean CPU $(((cpu_after - cpu_before) / (${#QUERY_LINES[@]} * SEARCH_RUNS))) ms)"
+  local note=""
+  [ "$timeouts" -eq 0 ] || note="; $timeouts timed out at ${SEARCH_TIMEOUT} s"
+  R[search_process,$n]="p50 $(percentile 0.5 "$samples") ms, p99 $(percentile 0.99 "$samples") ms (mean CPU $(((cpu_after - cpu_before) / runs)) ms$note)"
 
   # Search in-process.
   if [ -x "$SEARCH_BENCH" ]; then
     log "N=$n: search, in-process"
     local out
-    if out=$("$SEARCH_BENCH" --repeat 20 --per-query "$db" "$QUERIES" 2>&1 | tee "$WORK/search-bench-$n.txt" | head -1) &&
+    if out=$("$SEARCH_BENCH" --repeat 20 --timeout-ms "$((SEARCH_TIMEOUT * 1000))" --per-query "$db" "$QUERIES" 2>&1 | tee "$WORK/search-bench-$n.txt" | head -1) &&
        [[ $out == queries=* ]]; then
       local p50 p99 cpu50 cpu99
       p50=$(sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p' <<<"$out")
       p99=$(sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p' <<<"$out")
       cpu50=$(sed -n 's/.*cpu_p50_ms=\([0-9.]*\).*/\1/p' <<<"$out")
       cpu99=$(sed -n 's/.*cpu_p99_ms=\([0-9.]*\).*/\1/p' <<<"$out")
-      R[search_inproc,$n]="p50 $p50 ms, p99 $p99 ms (CPU: p50 $cpu50 ms, p99 $cpu99 ms)"
+      local slow; slow=$(sed -n 's/.*timed_out=\([0-9]*\).*/\1/p' <<<"$out")
+      R[search_inproc,$n]="p50 $p50 ms, p99 $p99 ms (CPU: p50 $cpu50 ms, p99 $cpu99 ms$([ "${slow:-0}" = 0 ] || echo "; $slow timed out at ${SEARCH_TIMEOUT} s"))"
     else
       R[search_inproc,$n]="failed: $out"
     fi

@@ -1,6 +1,6 @@
 // search_bench: in-process search latency over a fixed set of queries.
 //
-//   search_bench [--repeat R] DB QUERIES
+//   search_bench [--repeat R] [--timeout-ms T] [--per-query] DB QUERIES
 //
 // opens the index DB once, read-only, as `xref search` does, and runs every
 // query of the QUERIES file (bench/queries.txt: the query, then --name=value
@@ -8,12 +8,15 @@
 // call of xref::Search, snippets included, is one sample. Prints one line:
 //
 //   queries=50 samples=1000 p50_ms=0.41 p99_ms=6.2 max_ms=7.9 mean_ms=0.9
-//     cpu_p50_ms=0.40 cpu_p99_ms=6.0 hits=812
+//     cpu_p50_ms=0.40 cpu_p99_ms=6.0 timed_out=0 hits=812
 //
 // (one line): wall-clock percentiles, and the same over the thread's CPU
 // time, which a busy machine does not inflate.
 // and, with --per-query, the median of each query, slowest first, so that a
-// slow query shows by name. Exit status 2 on a bad index or query.
+// slow query shows by name. A query still running after T ms (default
+// 10000) is interrupted (sqlite3_progress_handler), counted as T ms once,
+// not repeated, and reported as timed_out=K; a benchmark should finish even
+// when one query is pathological. Exit status 2 on a bad index or query.
 #include <time.h>
 
 #include <algorithm>
@@ -25,6 +28,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <sqlite3.h>
 
 #include "index/search.h"
 #include "index/store.h"
@@ -83,6 +88,18 @@ bool ParseQuery(const std::string& line, Query* query, std::string* error) {
   return true;
 }
 
+// Interrupts the running statement once the deadline has passed.
+struct Deadline {
+  std::chrono::steady_clock::time_point at;
+  bool passed = false;
+};
+
+int CheckDeadline(void* arg) {
+  auto* deadline = static_cast<Deadline*>(arg);
+  if (std::chrono::steady_clock::now() >= deadline->at) deadline->passed = true;
+  return deadline->passed ? 1 : 0;
+}
+
 double ThreadCpuMs() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -99,7 +116,7 @@ double Percentile(std::vector<double> sorted, double p) {
 }
 
 int Usage() {
-  std::cerr << "usage: search_bench [--repeat R] [--per-query] DB QUERIES\n";
+  std::cerr << "usage: search_bench [--repeat R] [--timeout-ms T] [--per-query] DB QUERIES\n";
   return 2;
 }
 
@@ -107,12 +124,15 @@ int Usage() {
 
 int main(int argc, char** argv) {
   int repeat = 20;
+  int timeout_ms = 10000;
   bool per_query = false;
   std::vector<std::string> positional;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--repeat" && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--timeout-ms" && i + 1 < argc) {
+      timeout_ms = std::max(1, std::atoi(argv[++i]));
     } else if (arg == "--per-query") {
       per_query = true;
     } else if (arg.rfind("--", 0) == 0) {
@@ -147,30 +167,59 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  // Warm-up: the first pass pays for reading pages from disk and preparing
-  // statements; a search a user types after the first is the case measured.
-  size_t hits = 0;
-  for (const Query& q : queries) {
+  Deadline deadline;
+  sqlite3_progress_handler((*db)->get(), 1000, CheckDeadline, &deadline);
+  // One timed call; false when it ran out of time (then *ms is the limit).
+  auto run = [&](const Query& q, double* ms, double* cpu_ms, size_t* hits, std::string* error) {
+    deadline = Deadline{std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms)};
+    const double cpu_start = ThreadCpuMs();
+    auto start = std::chrono::steady_clock::now();
     auto result = xref::Search(**db, q.options);
-    if (!result.ok()) {
-      std::cerr << "search_bench: query \"" << q.line << "\": " << result.status().ToString() << "\n";
-      return 2;
+    auto end = std::chrono::steady_clock::now();
+    *cpu_ms = ThreadCpuMs() - cpu_start;
+    *ms = std::chrono::duration<double, std::milli>(end - start).count();
+    if (deadline.passed) {
+      *ms = timeout_ms;
+      return false;
     }
-    hits += result->size();
-  }
+    if (!result.ok()) {
+      *error = result.status().ToString();
+      return false;
+    }
+    *hits = result->size();
+    return true;
+  };
 
   std::vector<double> samples, cpu_samples;
   std::vector<std::pair<double, std::string>> medians;
+  size_t hits = 0;
+  int timed_out = 0;
   for (const Query& q : queries) {
+    // Warm-up: the first call pays for reading pages from disk and for
+    // preparing; the searches a user types after the first are measured.
+    double ms = 0, cpu_ms = 0;
+    size_t n = 0;
+    std::string error;
+    if (!run(q, &ms, &cpu_ms, &n, &error)) {
+      if (!error.empty()) {
+        std::cerr << "search_bench: query \"" << q.line << "\": " << error << "\n";
+        return 2;
+      }
+      ++timed_out;
+      samples.push_back(ms);
+      cpu_samples.push_back(cpu_ms);
+      medians.emplace_back(ms, q.line + "  (timed out)");
+      continue;
+    }
+    hits += n;
     std::vector<double> mine;
     for (int r = 0; r < repeat; ++r) {
-      const double cpu_start = ThreadCpuMs();
-      auto start = std::chrono::steady_clock::now();
-      auto result = xref::Search(**db, q.options);
-      auto end = std::chrono::steady_clock::now();
-      cpu_samples.push_back(ThreadCpuMs() - cpu_start);
-      if (!result.ok()) return 2;
-      mine.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+      if (!run(q, &ms, &cpu_ms, &n, &error)) {
+        if (!error.empty()) return 2;
+        ++timed_out;
+      }
+      mine.push_back(ms);
+      cpu_samples.push_back(cpu_ms);
     }
     samples.insert(samples.end(), mine.begin(), mine.end());
     medians.emplace_back(Percentile(mine, 0.5), q.line);
@@ -180,10 +229,10 @@ int main(int argc, char** argv) {
   for (double s : samples) sum += s;
   std::printf(
       "queries=%zu samples=%zu p50_ms=%.3f p99_ms=%.3f max_ms=%.3f mean_ms=%.3f cpu_p50_ms=%.3f "
-      "cpu_p99_ms=%.3f hits=%zu\n",
+      "cpu_p99_ms=%.3f timed_out=%d hits=%zu\n",
       queries.size(), samples.size(), Percentile(samples, 0.5), Percentile(samples, 0.99),
       Percentile(samples, 1.0), sum / static_cast<double>(samples.size()),
-      Percentile(cpu_samples, 0.5), Percentile(cpu_samples, 0.99), hits);
+      Percentile(cpu_samples, 0.5), Percentile(cpu_samples, 0.99), timed_out, hits);
   if (per_query) {
     std::sort(medians.rbegin(), medians.rend());
     for (const auto& [ms, text] : medians) std::printf("%9.3f ms  %s\n", ms, text.c_str());
