@@ -398,6 +398,26 @@ std::vector<Word> CleanWords(const PageWords& page) {
       }
       source = &repaired;
     }
+    // Ligature glyphs ("ﬁ", U+FB01, is EF AC 81) are spelled out here already,
+    // so that furniture keys and hyphen evidence compare words as written.
+    if (source->text.find("\xef\xac") != std::string::npos) {
+      if (source != &repaired) repaired = original;
+      std::string spelled;
+      const std::string& t = repaired.text;
+      for (size_t i = 0; i < t.size(); ++i) {
+        if (i + 2 < t.size() && t[i] == '\xef' && t[i + 1] == '\xac' &&
+            static_cast<unsigned char>(t[i + 2]) >= 0x80 &&
+            static_cast<unsigned char>(t[i + 2]) <= 0x86) {
+          static const char* const kLetters[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+          spelled += kLetters[static_cast<unsigned char>(t[i + 2]) - 0x80];
+          i += 2;
+        } else {
+          spelled.push_back(t[i]);
+        }
+      }
+      repaired.text = std::move(spelled);
+      source = &repaired;
+    }
     const Word& w = *source;
     if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
     if (w.x1 < 0 || w.y1 < 0 || (page.width > 0 && w.x0 > page.width) ||

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/extract.h"
+#include "pipeline/pdf_layout.h"
 #include "tests/testing/typeset_pdf.h"
 #include "tests/testing/word_similarity.h"
 
@@ -261,6 +262,113 @@ TEST(ExtractPdfTest, BulletsAndLetteredItemsAreListItems) {
   EXPECT_EQ(doc.passages[3].kind, PassageKind::kListItem);
   EXPECT_EQ(doc.passages[3].label, "");
   EXPECT_EQ(doc.passages[3].text, "Air quality monitoring will continue.");
+}
+
+// --- The layout alone, on words made up by hand ------------------------------------
+
+// Words of one line at (x, y), 0.5 em per character, a space after each but the last.
+void AddLine(pdf::PageWords* page, double x, double y, std::string_view line, double size = 10,
+             bool bold = false) {
+  size_t start = 0;
+  while (start < line.size()) {
+    size_t end = line.find(' ', start);
+    if (end == std::string_view::npos) end = line.size();
+    pdf::Word w;
+    w.text = std::string(line.substr(start, end - start));
+    w.x0 = x;
+    w.x1 = x + 0.5 * size * static_cast<double>(w.text.size());
+    w.y0 = y;
+    w.y1 = y + 1.2 * size;
+    w.font_size = size;
+    w.bold = bold;
+    w.space_after = end < line.size();
+    page->words.push_back(w);
+    x = w.x1 + 0.3 * size;
+    start = end + 1;
+  }
+}
+
+pdf::PageWords Page(int number) {
+  pdf::PageWords page;
+  page.number = number;
+  page.width = 595;
+  page.height = 842;
+  return page;
+}
+
+std::string Texts(const std::vector<pdf::LaidOutPassage>& passages) {
+  std::string out;
+  for (const pdf::LaidOutPassage& p : passages) out += "[" + p.label + "] " + p.text + "\n";
+  return out;
+}
+
+TEST(PdfLayoutTest, BoldFontNames) {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"ABCDEF+Arial-BoldMT", true}, {"Helvetica-Bold", true},
+      {"TimesNewRomanPS-BoldItalicMT", true}, {"Arial,Bold", true},
+      {"HelveticaNeue-Black", true}, {"Calibri", false},
+      {"DejaVuSerif", false}, {"ZVGTGU+HelveticaNeueLTStd-Roman", false},
+      {"Melior-Italic", false}, {"", false},
+  };
+  for (const auto& [name, bold] : cases) EXPECT_EQ(pdf::IsBoldFontName(name), bold) << name;
+}
+
+TEST(PdfLayoutTest, RunningHeadWithChangingNumbersIsDropped) {
+  std::vector<pdf::PageWords> pages;
+  for (int n = 1; n <= 4; ++n) {
+    pdf::PageWords page = Page(n);
+    AddLine(&page, 150, 30, "Transport Committee, item " + std::to_string(n + 6) + " of 12", 8);
+    AddLine(&page, 60, 100, "Paragraph text on page " + std::to_string(n) + " ends here.");
+    AddLine(&page, 290, 810, "- " + std::to_string(n) + " -", 8);
+    pages.push_back(page);
+  }
+  std::vector<pdf::LaidOutPassage> out = pdf::LayOutDocument(pages);
+  ASSERT_EQ(out.size(), 4u) << Texts(out);
+  for (size_t i = 0; i < out.size(); ++i) {
+    EXPECT_EQ(out[i].text, "Paragraph text on page " + std::to_string(i + 1) + " ends here.");
+    EXPECT_EQ(out[i].page, static_cast<int>(i) + 1);
+  }
+}
+
+TEST(PdfLayoutTest, HyphensJudgedByTheDocumentsOwnWords) {
+  pdf::PageWords page = Page(1);
+  double y = 100;
+  for (std::string_view line : {"Staff are co-", "located with the police, and the implemen-",
+                                "tation plan is agreed. Social workers co-work with",
+                                "health visitors on the implementation of the plan."}) {
+    AddLine(&page, 60, y, line);
+    y += 12;
+  }
+  std::vector<pdf::LaidOutPassage> out = pdf::LayOutDocument({page});
+  ASSERT_EQ(out.size(), 1u) << Texts(out);
+  EXPECT_EQ(out[0].text,
+            "Staff are co-located with the police, and the implementation plan is agreed. Social "
+            "workers co-work with health visitors on the implementation of the plan.");
+}
+
+TEST(PdfLayoutTest, OddGeometryDoesNotBreakIt) {
+  std::vector<pdf::PageWords> pages;
+  EXPECT_TRUE(pdf::LayOutDocument(pages).empty());
+  pdf::PageWords page = Page(1);
+  pdf::Word dot;
+  dot.text = "word";  // zero-sized, zero font size, mid-page
+  dot.x0 = dot.x1 = 100;
+  dot.y0 = dot.y1 = 400;
+  page.words.push_back(dot);
+  pdf::Word rotated = dot;
+  rotated.text = "STAMP";
+  rotated.rotation = 1;
+  page.words.push_back(rotated);
+  pdf::Word off_page = dot;
+  off_page.text = "hidden";
+  off_page.x0 = 900;
+  off_page.x1 = 950;
+  page.words.push_back(off_page);
+  pages.push_back(page);
+  pages.push_back(Page(2));  // empty
+  std::vector<pdf::LaidOutPassage> out = pdf::LayOutDocument(pages);
+  ASSERT_EQ(out.size(), 1u) << Texts(out);
+  EXPECT_EQ(out[0].text, "word");
 }
 
 // --- Broken files -----------------------------------------------------------------------
