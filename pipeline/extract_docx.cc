@@ -177,6 +177,11 @@ Result<XmlDocPtr> ParseXml(const std::string& path, const char* part, const std:
     }
     return Status::Corrupt(path, std::string("corrupt DOCX: ") + part + " is " + why);
   }
+  // Word never writes a DTD; one here can only define entities to expand
+  // (the "billion laughs"), so it is refused rather than read.
+  if (doc->intSubset != nullptr || doc->extSubset != nullptr) {
+    return Status::Corrupt(path, std::string("corrupt DOCX: ") + part + " declares a DTD");
+  }
   return doc;
 }
 
@@ -260,10 +265,15 @@ void Walk(xmlNode* root, Enter&& enter, Leave&& leave) {
   }
 }
 
-std::string TextContent(xmlNode* node) {
-  xmlChar* text = xmlNodeGetContent(node);
-  std::string out = text == nullptr ? "" : reinterpret_cast<const char*>(text);
-  xmlFree(text);
+// The text directly inside an element (w:t, dc:title); entity references and
+// nested elements are not followed.
+std::string TextContent(const xmlNode* node) {
+  std::string out;
+  for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != nullptr) {
+      out += reinterpret_cast<const char*>(c->content);
+    }
+  }
   return out;
 }
 
@@ -659,8 +669,8 @@ class BodyReader {
         if (!p.num_level) num_level = from_style->second;
       }
     }
-    std::optional<ListMark> mark;
-    if (!NormaliseText(p.text).empty()) mark = numbering_->Next(num_id, num_level);
+    // Word prints a number even on an empty numbered paragraph, so it counts.
+    std::optional<ListMark> mark = numbering_->Next(num_id, num_level);
 
     if (p.cell_depth > 0 && p.cell_depth <= cells_.size()) {
       std::string& cell = cells_[p.cell_depth - 1];

@@ -193,9 +193,21 @@ TEST(ExtractDocxTest, BulletsAreListItems) {
                                 "list_item||1|two"}));
 }
 
-TEST(ExtractDocxTest, EmptyNumberedParagraphsDoNotCount) {
-  Document doc = Extract(Docx(P("one", "", "1") + P("", "", "1") + P("two", "", "1")));
-  EXPECT_EQ(Shape(doc), (Lines{"paragraph|1|0|one", "paragraph|2|0|two"}));
+// Word shows "2." on an empty numbered paragraph: the next one prints 3.
+TEST(ExtractDocxTest, EmptyNumberedParagraphsCountButAreNoPassage) {
+  Document doc = Extract(Docx(P("one", "", "1") + P("", "", "1") + P("three", "", "1")));
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph|1|0|one", "paragraph|3|0|three"}));
+}
+
+TEST(ExtractDocxTest, RefusesEntityExpansion) {
+  std::string laughs =
+      "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">"
+      "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;\">"
+      "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;\">]>"
+      "<w:document " + std::string(kW) + "><w:body><w:p><w:r><w:t>&f;</w:t></w:r></w:p></w:body></w:document>";
+  Result<Document> doc = ExtractDocx("laughs.docx", MakeZip({{"word/document.xml", laughs}}));
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), Status::Code::kCorrupt) << doc.status().ToString();
 }
 
 TEST(ExtractDocxTest, Tables) {
