@@ -55,11 +55,7 @@ std::string Alternation(const std::set<std::string>& words) {
   return out;
 }
 
-std::optional<double> ParseWith(icu::RuleBasedNumberFormat& format, std::string_view text) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  u.trim();
-  if (u.isEmpty()) return std::nullopt;
+std::optional<double> ParseOnce(icu::RuleBasedNumberFormat& format, const icu::UnicodeString& u) {
   icu::Formattable result;
   icu::ParsePosition pos(0);
   format.parse(u, result, pos);
@@ -67,6 +63,34 @@ std::optional<double> ParseWith(icu::RuleBasedNumberFormat& format, std::string_
   UErrorCode status = U_ZERO_ERROR;
   double value = result.getDouble(status);
   if (U_FAILURE(status)) return std::nullopt;
+  return value;
+}
+
+// Strict parsing first (cheap, exact spellings such as "forty-five"), then
+// lenient (case, spaces for hyphens, "and").
+std::optional<double> ParseWith(icu::RuleBasedNumberFormat& format, std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  u.trim();
+  if (u.isEmpty()) return std::nullopt;
+  format.setLenient(false);
+  std::optional<double> value = ParseOnce(format, u);
+  if (!value) {
+    format.setLenient(true);
+    value = ParseOnce(format, u);
+    format.setLenient(false);
+  }
+  return value;
+}
+
+std::optional<double> Memoised(std::unordered_map<std::string, std::optional<double>>* cache,
+                               icu::RuleBasedNumberFormat& format, std::string_view text) {
+  std::string key(text);
+  auto it = cache->find(key);
+  if (it != cache->end()) return it->second;
+  std::optional<double> value = ParseWith(format, text);
+  if (cache->size() > 4096) cache->clear();  // bounded: arbitrary input cannot grow it
+  cache->emplace(std::move(key), value);
   return value;
 }
 
@@ -121,7 +145,7 @@ NumberWords::~NumberWords() = default;
 
 std::optional<double> NumberWords::Parse(std::string_view text) const {
   std::lock_guard<std::mutex> lock(mu_);
-  return ParseWith(*formats_->cardinal, text);
+  return Memoised(&cardinal_cache_, *formats_->cardinal, text);
 }
 
 std::optional<double> NumberWords::ParseOrdinal(std::string_view text) const {
@@ -134,7 +158,7 @@ std::optional<double> NumberWords::ParseOrdinal(std::string_view text) const {
     return n;
   }
   std::lock_guard<std::mutex> lock(mu_);
-  return ParseWith(*formats_->ordinal, text);
+  return Memoised(&ordinal_cache_, *formats_->ordinal, text);
 }
 
 }  // namespace xref

@@ -10,8 +10,9 @@
 // The word lists in the patterns are also produced by ICU (by spelling out
 // 0..99 and the powers of ten), so the tagger never carries its own table.
 // Thread-safe: parsing is serialised on an internal mutex (RBNF parse is not
-// documented as safe for concurrent use), which is cheap because the tagger
-// parses only the few spans its patterns already matched.
+// documented as safe for concurrent use). Lenient RBNF parsing builds a
+// collator each time, so results are memoised: the same few phrases ("one",
+// "two", "twelve") recur in every document.
 #pragma once
 
 #include <memory>
@@ -19,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace xref {
 
@@ -51,6 +53,8 @@ class NumberWords {
   struct Formats;
   std::unique_ptr<Formats> formats_;
   mutable std::mutex mu_;
+  mutable std::unordered_map<std::string, std::optional<double>> cardinal_cache_;
+  mutable std::unordered_map<std::string, std::optional<double>> ordinal_cache_;
   std::string cardinal_pattern_;
   std::string ordinal_pattern_;
 };

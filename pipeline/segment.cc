@@ -63,4 +63,29 @@ std::vector<TextRange> SplitSentences(std::string_view text) {
   return sentences;
 }
 
+TextRange SentenceAt(std::string_view text, size_t pos) {
+  if (text.empty()) return {0, 0};
+  if (pos >= text.size()) pos = text.size() - 1;
+  icu::BreakIterator* it = ThreadSentenceIterator();
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  std::vector<TextRange> one;
+  if (it == nullptr || U_FAILURE(status)) {
+    if (ut != nullptr) utext_close(ut);
+    AddTrimmed(text, 0, text.size(), &one);
+    return one.empty() ? TextRange{0, 0} : one[0];
+  }
+  it->setText(ut, status);
+  int32_t end = it->following(static_cast<int32_t>(pos));
+  if (end == icu::BreakIterator::DONE) end = static_cast<int32_t>(text.size());
+  int32_t start = it->preceding(static_cast<int32_t>(pos) + 1);
+  if (start == icu::BreakIterator::DONE) start = 0;
+  UText* empty = utext_openUTF8(nullptr, "", 0, &status);
+  it->setText(empty, status);
+  utext_close(ut);
+  utext_close(empty);
+  AddTrimmed(text, static_cast<size_t>(start), static_cast<size_t>(end), &one);
+  return one.empty() ? TextRange{pos, pos} : one[0];
+}
+
 }  // namespace xref

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "pipeline/number_words.h"
 #include "pipeline/segment.h"
@@ -83,6 +84,40 @@ const char kQualifier[] =
     R"((?i:up\sto|at\sleast|more\sthan|over|fewer\sthan|less\sthan|almost|nearly|around|about|)"
     R"(approximately|roughly|some|an\sestimated|a\stotal\sof|a\sfurther|an\sadditional))";
 const char kDurationUnit[] = R"((?i:days?|weeks?|months?|years?|decades?))";
+
+// Words at least one of which every date form holds, besides digits and
+// number words (the trigger scan's vocabulary).
+const char kTriggerWords[] =
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|spring|summer|autumn|fall|winter|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|"
+    "days?|weeks?|months?|quarters?|years?|decades?|century|ago|now|currently|present|presently|"
+    "moment|nowadays|recently|recent|past|future|coming|parliament|parliamentary|spending|election";
+
+// Words that may stand between the start of a match and its trigger:
+// bound words, qualifiers, "the first half of", "by the end of this".
+bool IsConnectorWord(std::string_view word) {
+  static const char* const kWords[] = {
+      "1st", "2nd", "a", "about", "academic", "additional", "after", "almost", "an", "and",
+      "approximately", "around", "as", "at", "before", "beginning", "between", "by", "calendar",
+      "close", "coming", "commencing", "comprehensive", "current", "during", "earlier", "early",
+      "effect", "effective", "end", "estimated", "extra", "fewer", "final", "financial", "first",
+      "following", "fourth", "from", "further", "general", "half", "in", "last", "late", "later",
+      "least", "less", "life", "lifetime", "mid", "more", "nearly", "next", "no", "not", "of", "on",
+      "or", "over", "parliamentary", "past", "previous", "quarter", "remainder", "rest", "roughly",
+      "second", "since", "some", "start", "starting", "than", "the", "third", "this", "through",
+      "till", "to", "total", "until", "up", "with", "within", "year",
+  };
+  if (word.empty() || word.size() > 14) return false;
+  char lower[16];
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  std::string_view w(lower, word.size());
+  return std::binary_search(std::begin(kWords), std::end(kWords), w,
+                            [](std::string_view a, std::string_view b) { return a < b; });
+}
 
 enum class Form {
   kMoneySymbol,
@@ -469,8 +504,15 @@ struct Tagger::Impl {
 
   const NumberWords& words = NumberWords::English();
   std::vector<Form> group_forms;  // group index - 1 -> form
+  // The scan: `trigger` finds the cheap anchors every form contains (a digit,
+  // a currency sign, a month, a number word, a time word); `master`, the
+  // alternation of all forms, is then tried anchored at the trigger and at
+  // the few connector words before it ("by the end of", "up to an additional");
+  // `forms` (an RE2::Set over the same patterns) says which form the matched
+  // span is, in one pass over that span.
+  std::unique_ptr<RE2> trigger;
   std::unique_ptr<RE2> master;
-  int master_groups = 0;
+  std::unique_ptr<RE2::Set> form_set;
 
   // Value readers, each run on one matched span only.
   std::unique_ptr<RE2> bound_prefix;
@@ -524,13 +566,21 @@ std::unique_ptr<RE2> Compile(const std::string& pattern, bool longest = false) {
 Tagger::Impl::Impl() {
   std::vector<FormPattern> forms = BuildForms(words);
   std::string combined;
+  RE2::Options set_options;
+  set_options.set_max_mem(64 << 20);
+  set_options.set_log_errors(false);
+  form_set = std::make_unique<RE2::Set>(set_options, RE2::ANCHOR_BOTH);
   for (const FormPattern& f : forms) {
     if (!combined.empty()) combined += '|';
-    combined += "(" + f.pattern + ")";
+    combined += "(?:" + f.pattern + ")";
+    form_set->Add(f.pattern, nullptr);
     group_forms.push_back(f.form);
   }
+  form_set->Compile();
   master = Compile(combined, /*longest=*/true);
-  master_groups = master->NumberOfCapturingGroups();
+  trigger = Compile(Cat(
+      {"\\d+(?:[.,]\\d+)*|£|\\$|€|\\b(?:GBP|USD|EUR)\\b|\\b(?i:", kTriggerWords, "|", words.CardinalPattern(), "|",
+       words.OrdinalPattern(), ")\\b"}));
 
   const std::string bound = kBound;
   bound_prefix = Compile(Cat({"(", bound, ")\\s"}));
@@ -1400,13 +1450,21 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
                                             const TagOptions& options) const {
   std::string_view sentence = text.substr(range.start, range.end - range.start);
   // Strip a trailing full stop for the action.
-  std::vector<Tag> money, dates;
+  // The tags inside this sentence (tags are in scan order, so by start).
+  bool has_money = false, has_date = false;
   for (const Tag& t : tags) {
     if (t.start >= range.start && t.end <= range.end) {
-      if (t.kind == TagKind::kMoney) money.push_back(t);
-      if (t.kind == TagKind::kDate) dates.push_back(t);
+      has_money |= t.kind == TagKind::kMoney;
+      has_date |= t.kind == TagKind::kDate;
     }
   }
+  auto copy_inside = [&](TagKind kind) {
+    std::vector<Tag> out;
+    for (const Tag& t : tags) {
+      if (t.kind == kind && t.start >= range.start && t.end <= range.end) out.push_back(t);
+    }
+    return out;
+  };
   auto finish = [&](std::string actor, std::string modality, std::string_view action) {
     Tag tag;
     tag.kind = TagKind::kCommitment;
@@ -1416,8 +1474,8 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     tag.commitment.actor = std::move(actor);
     tag.commitment.modality = std::move(modality);
     tag.commitment.action = std::string(Trim(action));
-    tag.commitment.money = money;
-    tag.commitment.dates = dates;
+    tag.commitment.money = copy_inside(TagKind::kMoney);
+    tag.commitment.dates = copy_inside(TagKind::kDate);
     return tag;
   };
 
@@ -1427,9 +1485,12 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   StringPiece found;
   if (!modal->Match(whole, 0, sentence.size(), RE2::UNANCHORED, &found, 1)) {
     // A list item under a heading of commitments: "£45 million to deliver X."
-    if (options.in_commitment_list && !money.empty()) {
-      const Tag& sum = money.front();
-      std::string_view after = text.substr(sum.end, range.end - sum.end);
+    if (options.in_commitment_list && has_money) {
+      const Tag* sum = nullptr;
+      for (const Tag& t : tags) {
+        if (sum == nullptr && t.kind == TagKind::kMoney && t.start >= range.start && t.end <= range.end) sum = &t;
+      }
+      std::string_view after = text.substr(sum->end, range.end - sum->end);
       after = Trim(after);
       for (std::string_view lead : {"to ", "for ", "in ", "on "}) {
         if (after.substr(0, lead.size()) == lead) {
@@ -1449,7 +1510,8 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // The subject: what precedes the modal in this clause, after any leading
   // time phrase ("Next year the Council will...").
   size_t subject_start = 0;
-  for (const Tag& d : dates) {
+  for (const Tag& d : tags) {
+    if (d.kind != TagKind::kDate || d.start < range.start || d.end > range.end) continue;
     size_t d_start = d.start - range.start, d_end = d.end - range.start;
     if (d_end <= modal_start && d_start <= subject_start + 3) subject_start = std::max(subject_start, d_end);
   }
@@ -1557,7 +1619,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   if (!body) {
     // A generic statement about an outcome ("Children will not thrive
     // where...") unless it puts a sum or a date on something.
-    if (negated || (money.empty() && dates.empty())) return std::nullopt;
+    if (negated || (!has_money && !has_date)) return std::nullopt;
     actor = "unspecified";
   }
   if (negated) return finish(actor, modality, "not " + std::string(rest));
@@ -1565,12 +1627,30 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
 }
 
 void Tagger::Impl::FindCommitments(Context& ctx) const {
-  StringPiece all(ctx.text.data(), ctx.text.size());
-  if (!ctx.options->in_commitment_list && !RE2::PartialMatch(all, *modal_hint)) return;
   std::vector<Tag> found;
-  for (const TextRange& range : SplitSentences(ctx.text)) {
-    std::optional<Tag> tag = Commitment(ctx.text, range, *ctx.out, *ctx.options);
-    if (tag) found.push_back(std::move(*tag));
+  if (ctx.options->in_commitment_list) {
+    for (const TextRange& range : SplitSentences(ctx.text)) {
+      std::optional<Tag> tag = Commitment(ctx.text, range, *ctx.out, *ctx.options);
+      if (tag) found.push_back(std::move(*tag));
+    }
+  } else {
+    // Only sentences holding a modal keyword can be commitments: skip the
+    // text entirely without one, and analyse only the sentences that hold one.
+    StringPiece all(ctx.text.data(), ctx.text.size());
+    StringPiece hit;
+    if (!modal_hint->Match(all, 0, ctx.text.size(), RE2::UNANCHORED, &hit, 1)) return;
+    size_t next_hit = static_cast<size_t>(hit.data() - ctx.text.data());
+    for (const TextRange& range : SplitSentences(ctx.text)) {
+      if (next_hit >= range.end) continue;
+      if (next_hit >= range.start) {
+        std::optional<Tag> tag = Commitment(ctx.text, range, *ctx.out, *ctx.options);
+        if (tag) found.push_back(std::move(*tag));
+      }
+      if (range.end >= ctx.text.size() ||
+          !modal_hint->Match(all, range.end, ctx.text.size(), RE2::UNANCHORED, &hit, 1))
+        break;
+      next_hit = static_cast<size_t>(hit.data() - ctx.text.data());
+    }
   }
   for (Tag& t : found) ctx.out->push_back(std::move(t));
 }
@@ -1579,33 +1659,58 @@ void Tagger::Impl::FindCommitments(Context& ctx) const {
 
 std::vector<Tag> Tagger::Find(std::string_view text, const TagOptions& options) const {
   std::vector<Tag> tags;
+  tags.reserve(text.size() / 64 + 4);
   const Impl& impl = *impl_;
   if (!impl.master->ok() || text.empty()) return tags;
   Impl::Context ctx{text, &options, ParseIsoDate(options.document_date), &tags};
 
-  const int ngroups = impl.master_groups + 1;
-  std::vector<StringPiece> groups(static_cast<size_t>(ngroups));
   StringPiece input(text.data(), text.size());
+  const size_t n = text.size();
   size_t pos = 0;
-  while (pos < text.size()) {
-    if (!impl.master->Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups)) break;
-    size_t start = static_cast<size_t>(groups[0].data() - text.data());
-    size_t end = start + groups[0].size();
-    if (end == start) {
-      pos = start + 1;
-      continue;
+  std::vector<size_t> starts;
+  std::vector<int> forms;
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (pos < n) {
+    StringPiece hit;
+    if (!impl.trigger->Match(input, pos, n, RE2::UNANCHORED, &hit, 1)) break;
+    const size_t trigger_start = static_cast<size_t>(hit.data() - text.data());
+    const size_t trigger_end = trigger_start + std::max<size_t>(hit.size(), 1);
+    // Where a match holding this trigger may start: the trigger, the start
+    // of its token ("£45m", "mid-2023"), and connector words before it.
+    size_t token = trigger_start;
+    while (token > pos && !is_space(text[token - 1])) --token;
+    starts.clear();
+    size_t cursor = token;
+    for (int words = 0; words < 8; ++words) {
+      size_t word_end = cursor;
+      while (word_end > pos && text[word_end - 1] == ' ') --word_end;
+      if (word_end == cursor || word_end <= pos) break;
+      size_t word_start = word_end;
+      while (word_start > pos && !is_space(text[word_start - 1])) --word_start;
+      if (!IsConnectorWord(text.substr(word_start, word_end - word_start))) break;
+      starts.push_back(word_start);
+      cursor = word_start;
     }
-    size_t resume = end;
-    for (size_t g = 1; g < groups.size() && g - 1 < impl.group_forms.size(); ++g) {
-      if (groups[g].data() != nullptr && groups[g].size() == groups[0].size() &&
-          groups[g].data() == groups[0].data()) {
-        resume = impl.HandleMatch(impl.group_forms[g - 1], start, end, ctx);
-        break;
-      }
+    std::reverse(starts.begin(), starts.end());
+    starts.push_back(token);
+    if (trigger_start != token) starts.push_back(trigger_start);
+
+    bool matched = false;
+    for (size_t start : starts) {
+      StringPiece m;
+      if (!impl.master->Match(input, start, n, RE2::ANCHOR_START, &m, 1) || m.empty()) continue;
+      const size_t end = start + m.size();
+      forms.clear();
+      if (!impl.form_set->Match(StringPiece(text.data() + start, m.size()), &forms) || forms.empty()) continue;
+      const int form = *std::min_element(forms.begin(), forms.end());
+      size_t resume = impl.HandleMatch(impl.group_forms[static_cast<size_t>(form)], start, end, ctx);
+      pos = resume > start ? resume : end;
+      matched = true;
+      break;
     }
-    pos = resume > start ? resume : end;
+    if (!matched) pos = trigger_end;
   }
-  impl.FindCommitments(ctx);
+  if (options.find_commitments) impl.FindCommitments(ctx);
   std::stable_sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) {
     if (a.start != b.start) return a.start < b.start;
     return a.end > b.end;

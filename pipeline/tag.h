@@ -88,6 +88,7 @@ struct TagOptions {
   std::string document_date;       // ISO "YYYY-MM-DD" or empty: anchors relative dates
   std::string author;              // who "we" is ("the LGA"), or empty
   bool in_commitment_list = false; // the passage is a list item under a heading of commitments
+  bool find_commitments = true;    // false: only money, percent, count and date spans
 };
 
 class Tagger {
