@@ -993,15 +993,18 @@ void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bo
 
 // A block of small text at the foot of the page that starts with a number or
 // a note sign, with no body text below it.
+// With `continuation`, an unnumbered block there counts too: the rest of a
+// note that a column or page break cut.
 bool IsFootnoteBlock(const std::vector<Line>& lines, const Block& block,
-                     const std::vector<Block>& blocks, double page_height, double body_size) {
+                     const std::vector<Block>& blocks, double page_height, double body_size,
+                     bool continuation) {
   if (block.size > kSmallFont * body_size) return false;
-  if (page_height > 0 && block.y0 < 0.3 * page_height) return false;
+  if (page_height > 0 && block.y0 < (continuation ? 0.5 : 0.3) * page_height) return false;
   const Line& first = lines[block.lines.front()];
   const std::string& w = first.words.front()->text;
   UChar32 c = FirstCodePoint(w);
   bool numbered = u_isdigit(c) || c == '*' || c == 0x2020 || c == 0x2021 || c == 0x00A7;
-  if (!numbered) return false;
+  if (!numbered && !continuation) return false;
   for (const Block& other : blocks) {
     if (&other == &block || other.y0 <= block.y1) continue;
     if (other.size > kSmallFont * body_size) {
@@ -1261,12 +1264,22 @@ std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) 
 
   // 3. Blocks in reading order, 4. paragraphs.
   std::vector<Paragraph> paras;
+  bool previous_page_has_notes = false;
   for (size_t p = 0; p < pages.size(); ++p) {
     const std::vector<Block> blocks = BuildBlocks(lines[p], furniture[p], pitch_ratio);
     std::vector<bool> footnote(blocks.size());
+    bool page_has_notes = false;
     for (size_t b = 0; b < blocks.size(); ++b) {
-      footnote[b] = IsFootnoteBlock(lines[p], blocks[b], blocks, pages[p].height, body_size);
+      footnote[b] = IsFootnoteBlock(lines[p], blocks[b], blocks, pages[p].height, body_size, false);
+      page_has_notes |= footnote[b];
     }
+    if (page_has_notes || previous_page_has_notes) {
+      for (size_t b = 0; b < blocks.size(); ++b) {
+        footnote[b] = footnote[b] ||
+                      IsFootnoteBlock(lines[p], blocks[b], blocks, pages[p].height, body_size, true);
+      }
+    }
+    previous_page_has_notes = page_has_notes;
     // A block ends its column when no text but footnotes stands below it.
     auto ends_column = [&](size_t b) {
       const Block& block = blocks[b];
@@ -1346,17 +1359,31 @@ std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) 
   bool open = false;
   LaidOutPassage current;
   const Paragraph* current_para = nullptr;
+  size_t last_note = SIZE_MAX;  // where the last note went in `out`
   auto flush = [&] {
     if (open) out.push_back(std::move(current));
     open = false;
     current = LaidOutPassage();
     current_para = nullptr;
-    for (LaidOutPassage& n : notes) out.push_back(std::move(n));
+    for (LaidOutPassage& n : notes) {
+      out.push_back(std::move(n));
+      last_note = out.size() - 1;
+    }
     notes.clear();
   };
   for (const Paragraph& p : paras) {
     if (p.footnote) {
-      notes.push_back(MakePassage(p, evidence, keep_hyphens));
+      LaidOutPassage note = MakePassage(p, evidence, keep_hyphens);
+      // The rest of a note cut by a column or page break joins its start.
+      LaidOutPassage* last = !notes.empty() ? &notes.back()
+                             : last_note < out.size() ? &out[last_note]
+                                                      : nullptr;
+      if (p.label.empty() && !p.bullet && last != nullptr &&
+          (StartsLowerCase(note.text) || !EndsSentence(last->text))) {
+        AppendLine(&last->text, note.text, evidence, keep_hyphens);
+        continue;
+      }
+      notes.push_back(std::move(note));
       continue;
     }
     if (open && !p.heading && p.starts_column && current_para != nullptr &&

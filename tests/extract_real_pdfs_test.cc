@@ -336,6 +336,13 @@ TEST(FederalRegisterPdf, ThreeColumnsInOrderFootnotesApart) {
   EXPECT_EQ(note->label, "1");
   EXPECT_EQ(note->page, 2);
   EXPECT_EQ(note->text.find("altitude disagree"), std::string::npos);
+  // A note that runs from the foot of one column to the next is one passage.
+  const Passage* note12 = Find(doc, "The magnitude of the command varies according to parameters");
+  ASSERT_NE(note12, nullptr);
+  EXPECT_EQ(note12->label, "12");
+  EXPECT_NE(note12->text.find("such as the airplane’s altitude and airspeed, and would be limited"),
+            std::string::npos)
+      << note12->text;
   // Headings in the columns come in reading order.
   const Passage* background = Find(doc, "Comments Invited");
   const Passage* design = Find(doc, "Proposed Design Changes");
