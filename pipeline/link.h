@@ -1,0 +1,168 @@
+// The commitment register and its links: which documents discuss which
+// undertaking, with the evidence, the stance and the disagreements
+// (../shared/spec/linking.md). Pure: plain data in, plain data out.
+//
+//   std::vector<xref::LinkInput> docs = ...;   // documents, their tags and stances
+//   xref::Register reg = xref::BuildRegister(docs);
+//   for (const xref::Commitment& c : reg.commitments) { c.id, c.text, c.source ... }
+//   for (const xref::Link& l : reg.links) { reg.commitments[l.commitment], l.passage, l.score }
+//
+// How it works:
+//  1. Every commitment tag (tag.h) of every document is a mention. Mentions
+//     are merged into register entries in order of authority: a government
+//     strategy's before a briefing's before a council paper's (InferAuthority),
+//     within a document list items before prose. A mention joins the entry it
+//     shares the most distinctive phrases with, if that is enough; otherwise
+//     it starts a new entry worded by it. Two items of one list are never
+//     merged (a list enumerates different undertakings), nor two mentions of
+//     one document that give different sums. A council's own undertakings
+//     (actor the Council, or "we" in a council paper) form local entries that
+//     never merge with national ones.
+//  2. Every passage that is not a heading is scored against every entry:
+//     shared phrases weigh most (more inside proper names), shared words
+//     little, each weighted by its rarity in this corpus (link_terms.h); a
+//     matching sum or date adds to the score only when the words already
+//     agree. The score is relative to the entry's own wording (1 = as
+//     specific as the wording itself). Passages at or above the threshold are
+//     linked, with the phrases, words and values that matched.
+//  3. Per (entry, document): the stance of the linked passages (the most
+//     frequent non-neutral one). Per entry: sums and dates that documents give
+//     for it and that disagree (parts of a whole and from/to pairs excepted).
+// The result depends only on the input set (not its order), so an update that
+// rebuilds from the stored data equals a clean rebuild.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/document.h"
+#include "pipeline/tag.h"
+
+namespace xref {
+
+// How authoritative a document is about national commitments.
+enum class Authority { kLocal = 1, kBriefing = 2, kNational = 3 };
+
+// "local", "briefing", "national"; the inverse returns nullopt when unknown.
+std::string_view AuthorityName(Authority authority);
+std::optional<Authority> ParseAuthority(std::string_view name);
+
+// The authority a document claims by its title and opening passages: a
+// council report, minutes or committee paper is local; a briefing, response
+// or commentary is a briefing; a strategy, white/green paper or plan is
+// national; anything else counts as a briefing.
+Authority InferAuthority(const Document& doc);
+
+// One document as the linker reads it.
+struct LinkInput {
+  int64_t id = 0;                        // stable id (documents.id in the index)
+  Document doc;
+  std::vector<std::vector<Tag>> tags;    // tags[i] are the tags of doc.passages[i]
+  std::vector<Stance> stances;           // per passage; missing = neutral
+  std::optional<Authority> authority;    // user override of InferAuthority
+};
+
+// A passage of a document: documents.id and the passage's n.
+struct PassageRef {
+  int64_t doc = 0;
+  int passage = 0;
+  bool operator==(const PassageRef& o) const { return doc == o.doc && passage == o.passage; }
+  bool operator<(const PassageRef& o) const {
+    return doc != o.doc ? doc < o.doc : passage < o.passage;
+  }
+};
+
+// A sum or date as one document gives it.
+struct ValueRef {
+  PassageRef passage;
+  std::string text;                      // as written: "£3,500", "by the end of 2023"
+  std::optional<double> amount;          // money
+  DateValue date;                        // dates
+};
+
+// One register entry.
+struct Commitment {
+  std::string id;                        // "C1", "C2"... in register order
+  std::string text;                      // the wording of the most authoritative mention
+  std::string actor;
+  std::string modality;
+  std::string action;
+  bool local = false;                    // a council's own undertaking
+  PassageRef source;                     // the passage that supplies the wording
+  std::vector<ValueRef> money;           // sums in the wording
+  std::vector<ValueRef> dates;           // dates in the wording
+  std::vector<PassageRef> mentions;      // every commitment tag merged into it
+};
+
+// Why a passage is linked to an entry.
+struct LinkEvidence {
+  std::vector<std::string> phrases;      // shared phrases, as the entry writes them
+  std::vector<std::string> terms;        // shared distinctive words
+  std::vector<std::string> values;       // shared sums and dates ("£45 million")
+  bool states = false;                   // the passage is itself a mention
+};
+
+struct Link {
+  size_t commitment = 0;                 // index into Register::commitments
+  PassageRef passage;
+  double score = 0;                      // 0..1+, relative to the entry's own wording
+  LinkEvidence evidence;
+};
+
+struct DocumentStance {
+  size_t commitment = 0;
+  int64_t doc = 0;
+  Stance stance = Stance::kNeutral;
+};
+
+struct Conflict {
+  size_t commitment = 0;
+  std::string field;                     // "money" or "date"
+  std::vector<ValueRef> values;          // the entry's own value first, then the others
+};
+
+struct Register {
+  std::vector<Commitment> commitments;
+  std::vector<Link> links;               // by commitment, then document, then passage
+  std::vector<DocumentStance> stances;   // by commitment, then document
+  std::vector<Conflict> conflicts;
+};
+
+struct LinkOptions {
+  // A passage is linked when its relative score reaches this.
+  double threshold = 0.3;
+  // A mention joins an entry when their similarity reaches this.
+  double merge_threshold = 0.5;
+  // Terms weigh IDF to this power: above 1 sharpens the difference between
+  // a distinctive phrase and a common one.
+  double idf_power = 2.0;
+  // Weight of a shared single word relative to a shared phrase of the same rarity.
+  double word_weight = 0.35;
+  // Extra weight of a phrase inside a proper name.
+  double named_weight = 1.5;
+  // Passages of the source's documents scoring this against an entry lend it
+  // their words and phrases, weighted by expansion_weight.
+  double expansion_threshold = 0.45;
+  double expansion_weight = 0.5;
+  // A passage sharing all of an entry's distinctive names scores at least
+  // this (proportionally less for some of them); one sharing none of a named
+  // entry's names has its score multiplied by unnamed_factor. A name is
+  // distinctive in at most name_max_share of the passages.
+  double named_score = 0.6;
+  double unnamed_factor = 0.6;
+  double name_max_share = 0.05;
+  // Added to the relative score by a shared sum or date, once the words agree
+  // to at least half the threshold.
+  double value_bonus = 0.15;
+};
+
+// Builds the register, links, stances and conflicts from every document.
+Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options = {});
+
+// The first words of a commitment's wording, cut at a word boundary to at
+// most `max_chars` bytes with "…" when cut (for tables).
+std::string ShortWording(const std::string& text, size_t max_chars);
+
+}  // namespace xref

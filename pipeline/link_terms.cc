@@ -1,0 +1,241 @@
+// Word and phrase extraction for the linker; see link_terms.h.
+#include "pipeline/link_terms.h"
+
+#include <cmath>
+#include <unordered_set>
+
+namespace xref {
+namespace {
+
+// Function words of English (articles, pronouns, prepositions, auxiliaries,
+// conjunctions, quantifiers): grammar, never topic. Generic, not a corpus list.
+const std::unordered_set<std::string_view>& FunctionWords() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
+      "from", "with", "without", "into", "onto", "over", "under", "up", "down", "out", "off",
+      "about", "above", "below", "between", "through", "during", "before", "after", "as",
+      "than", "then", "so", "such", "that", "this", "these", "those", "there", "here", "it",
+      "its", "it's", "itself", "they", "them", "their", "theirs", "we", "us", "our", "ours",
+      "you", "your", "he", "she", "him", "her", "his", "i", "me", "my", "who", "whom", "whose",
+      "which", "what", "when", "where", "why", "how", "whether", "if", "because", "while",
+      "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done",
+      "have", "has", "had", "having", "will", "would", "shall", "should", "can", "could",
+      "may", "might", "must", "not", "no", "yes", "all", "any", "some", "each", "every",
+      "both", "either", "neither", "other", "others", "another", "more", "most", "less",
+      "least", "many", "much", "few", "very", "also", "only", "just", "too", "well", "via",
+      "per", "upon", "within", "across", "against", "along", "around", "including", "include",
+      "includes", "e.g", "eg", "ie", "etc", "further", "same", "own", "new", "which", "one",
+      "up", "yet", "still", "now", "being", "s"};
+  return *words;
+}
+
+// Number words and scale words: sums and counts are compared as tag values.
+bool IsNumberWord(std::string_view w) {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+      "eighty", "ninety", "hundred", "thousand", "million", "millions", "billion", "billions",
+      "bn", "m", "k", "pound", "pounds", "cent"};
+  if (words->count(w) != 0) return true;
+  for (char c : w) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+enum class CharClass { kLetter, kApostrophe, kQuote, kBreak, kSpace };
+
+// Classifies the UTF-8 character at text[i] and sets *len to its byte length.
+CharClass Classify(std::string_view text, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    *len = 1;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      return CharClass::kLetter;
+    }
+    if (c == '\'') return CharClass::kApostrophe;
+    if (c == '"') return CharClass::kQuote;
+    if (c == ' ' || c == '-' || c == '/' || c == '&' || c == '+' || c == '\t' || c == '\n' ||
+        c == '\r' || c == '*' || c == '_' || c == '#') {
+      return CharClass::kSpace;
+    }
+    return CharClass::kBreak;  // . , ; : ! ? ( ) [ ] and the like end a phrase
+  }
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + n > text.size()) n = text.size() - i;
+  *len = n;
+  if (n == 3 && c == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(text[i + 2]);
+    if (d == 0x99) return CharClass::kApostrophe;                 // ’ (or a closing quote)
+    if (d == 0x98 || d == 0x9C || d == 0x9D) return CharClass::kQuote;  // ‘ “ ”
+    if (d == 0x90 || d == 0x91) return CharClass::kSpace;         // hyphens
+    if (d <= 0x8F || d == 0xAF) return CharClass::kSpace;         // odd spaces
+    return CharClass::kBreak;                                     // dashes, bullets, …
+  }
+  if (n == 3 && c == 0xE2) return CharClass::kBreak;              // arrows, symbols
+  if (n == 2 && c == 0xC2) {
+    return static_cast<unsigned char>(text[i + 1]) == 0xA0 ? CharClass::kSpace
+                                                            : CharClass::kBreak;  // £ § ·
+  }
+  return CharClass::kLetter;  // accented and other-script letters
+}
+
+struct Word {
+  std::string lower;
+  std::string surface;
+  bool capitalised = false;
+  bool quoted = false;
+  bool break_before = false;  // punctuation between this word and the previous one
+};
+
+std::vector<Word> SplitWords(std::string_view text) {
+  std::vector<Word> words;
+  bool in_quote = false;
+  bool pending_break = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t len = 1;
+    CharClass cls = Classify(text, i, &len);
+    if (cls == CharClass::kLetter) {
+      Word w;
+      w.break_before = pending_break;
+      w.quoted = in_quote;
+      pending_break = false;
+      size_t j = i;
+      while (j < text.size()) {
+        size_t l = 1;
+        CharClass k = Classify(text, j, &l);
+        if (k == CharClass::kLetter) {
+          w.surface.append(text.substr(j, l));
+          j += l;
+        } else if (k == CharClass::kApostrophe && j + l < text.size()) {
+          size_t l2 = 1;
+          if (Classify(text, j + l, &l2) != CharClass::kLetter) break;
+          w.surface.push_back('\'');
+          j += l;
+        } else {
+          break;
+        }
+      }
+      unsigned char first = static_cast<unsigned char>(w.surface[0]);
+      w.capitalised = first >= 'A' && first <= 'Z';
+      for (char ch : w.surface) {
+        w.lower.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+      }
+      words.push_back(std::move(w));
+      i = j;
+      continue;
+    }
+    if (cls == CharClass::kQuote) {
+      in_quote = !in_quote;
+      pending_break = true;
+    } else if (cls == CharClass::kApostrophe) {
+      // A ’ that is not inside a word closes a ‘quote’.
+      if (in_quote) in_quote = false;
+      pending_break = true;
+    } else if (cls == CharClass::kBreak) {
+      pending_break = true;
+      in_quote = in_quote && text[i] != '.';
+    }
+    i += len;
+  }
+  return words;
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace
+
+bool IsFunctionWord(std::string_view lower_word) {
+  return FunctionWords().count(lower_word) != 0;
+}
+
+std::string StemWord(std::string_view lower_word) {
+  std::string w(lower_word);
+  if (EndsWith(w, "'s")) w.resize(w.size() - 2);
+  if (!w.empty() && w.back() == '\'') w.pop_back();
+  if (w.size() > 4 && EndsWith(w, "ies")) {
+    w.resize(w.size() - 2);  // families -> famili
+  } else if (w.size() > 4 && EndsWith(w, "sses")) {
+    w.resize(w.size() - 2);
+  } else if (w.size() > 3 && w.back() == 's' && !EndsWith(w, "ss") && !EndsWith(w, "us") &&
+             !EndsWith(w, "is")) {
+    w.pop_back();
+  }
+  if (w.size() > 5 && EndsWith(w, "ing")) {
+    w.resize(w.size() - 3);
+  } else if (w.size() > 4 && EndsWith(w, "ed") && !EndsWith(w, "eed")) {
+    w.resize(w.size() - 2);
+  }
+  if (w.size() > 3 && w.back() == 'y' && !IsVowel(w[w.size() - 2])) w.back() = 'i';
+  if (w.size() > 4 && w.back() == 'e') w.pop_back();
+  // A doubled final consonant left by -ing/-ed ("planned" -> "plann") is undoubled.
+  if (w.size() > 4 && w.back() == w[w.size() - 2] && !IsVowel(w.back()) && w.back() != 'l' &&
+      w.back() != 's') {
+    w.pop_back();
+  }
+  return w;
+}
+
+TermSet Terms(std::string_view text) {
+  TermSet out;
+  std::vector<Word> words = SplitWords(text);
+  // Content words in order, remembering whether a phrase may join each to the
+  // previous content word.
+  struct Content {
+    std::string stem;
+    std::string surface;
+    bool joins_previous;
+    bool named;
+  };
+  std::vector<Content> content;
+  bool broken = true;
+  bool prev_capital = false;
+  for (const Word& w : words) {
+    if (w.break_before) broken = true;
+    if (IsNumberWord(w.lower)) continue;  // numbers neither make nor break phrases
+    if (IsFunctionWord(w.lower) || w.lower.size() < 2) continue;
+    std::string stem = StemWord(w.lower);
+    if (stem.size() < 2) continue;
+    bool named_word = w.capitalised || w.quoted;
+    content.push_back({stem, w.surface, !broken, named_word && (prev_capital || w.quoted)});
+    prev_capital = named_word;
+    broken = false;
+    out.words.insert(stem);
+    out.surface.emplace(stem, w.lower);
+  }
+  for (size_t i = 1; i < content.size(); ++i) {
+    if (!content[i].joins_previous || content[i].stem == content[i - 1].stem) continue;
+    std::string key = content[i - 1].stem + " " + content[i].stem;
+    out.phrases.insert(key);
+    out.surface.emplace(key, content[i - 1].surface + " " + content[i].surface);
+    bool both_named = content[i].named;
+    if (both_named) out.named.insert(key);
+  }
+  return out;
+}
+
+void TermStats::Add(const TermSet& terms) {
+  ++passages_;
+  for (const std::string& w : terms.words) ++df_[w];
+  for (const std::string& p : terms.phrases) ++df_[p];
+}
+
+int TermStats::Df(const std::string& key) const {
+  auto it = df_.find(key);
+  return it == df_.end() ? 0 : it->second;
+}
+
+double TermStats::Idf(const std::string& key) const {
+  auto it = df_.find(key);
+  double df = it == df_.end() ? 1.0 : it->second;
+  double idf = std::log((passages_ + 1.0) / (df + 0.5));
+  return idf > 0 ? idf : 0.0;
+}
+
+}  // namespace xref

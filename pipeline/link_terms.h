@@ -1,0 +1,71 @@
+// Terms, phrases and their weights: the vocabulary the linker compares with.
+//
+// The linker decides whether a passage is about a commitment by the words and
+// phrases they share, weighted by how rare each is in the corpus itself:
+//
+//   xref::TermStats stats;
+//   for (const std::string& text : every_passage_text) stats.Add(xref::Terms(text));
+//   xref::TermSet entry = xref::Terms("£45 million for the Families First for Children Pathfinder");
+//   xref::TermSet passage = xref::Terms("the Families First pathfinder areas ...");
+//   double idf = stats.Idf("famili first");      // a phrase key (two stems)
+//
+// Terms(text) splits text into words (letters and digits; apostrophes inside
+// words), lower-cases them, strips the possessive and plural/verb endings with
+// a light English stemmer, and drops function words ("the", "of", "will").
+// Numbers are left out: sums and dates are compared as tag values, not words.
+// Phrases are pairs of neighbouring content words that no punctuation
+// separates ("kinship care", "families first"); a phrase inside a proper name
+// (capitalised words, or words in quotation marks) is marked `named`.
+//
+// Weights are inverse document frequencies over the passages the caller adds,
+// so that "care" weighs little in a corpus about care and much in one about
+// roads; nothing here knows any corpus's vocabulary.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace xref {
+
+// The content words and phrases of one text.
+struct TermSet {
+  std::set<std::string> words;      // stems
+  std::set<std::string> phrases;    // "stem1 stem2"
+  std::set<std::string> named;      // the subset of phrases inside proper names
+  // Surface form of each stem and phrase as first written, for evidence.
+  std::map<std::string, std::string> surface;
+};
+
+// The terms of `text` (UTF-8). Deterministic; thread-safe.
+TermSet Terms(std::string_view text);
+
+// The light stem of one lower-case word ("carers" -> "carer", "families" ->
+// "famili", "published" -> "publish"). Exposed for tests.
+std::string StemWord(std::string_view lower_word);
+
+// True for English function words that never carry a topic on their own.
+bool IsFunctionWord(std::string_view lower_word);
+
+// Document frequencies of words and phrases over a set of passages.
+class TermStats {
+ public:
+  // Counts one passage's terms.
+  void Add(const TermSet& terms);
+  // Number of passages added.
+  int passages() const { return passages_; }
+  // log((N + 1) / (df + 0.5)): high for rare terms, near zero for ubiquitous
+  // ones. A term never seen weighs as a term seen once.
+  double Idf(const std::string& key) const;
+  // Number of passages holding `key`.
+  int Df(const std::string& key) const;
+
+ private:
+  int passages_ = 0;
+  std::unordered_map<std::string, int> df_;
+};
+
+}  // namespace xref
