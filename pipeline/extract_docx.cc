@@ -404,7 +404,8 @@ std::string RomanNumeral(int n) {
 
 // Word's letter numbering repeats the letter: a..z, aa..zz, aaa...
 std::string LetterNumeral(int n) {
-  if (n <= 0) return std::to_string(n);
+  // Past "zzzzzzzzzz" the label would be as long as the count: print digits.
+  if (n <= 0 || n > 26 * 10) return std::to_string(n);
   char letter = static_cast<char>('a' + (n - 1) % 26);
   return std::string(static_cast<size_t>((n - 1) / 26 + 1), letter);
 }

@@ -434,8 +434,9 @@ std::vector<xmlNode*> ScoreContent(xmlNode* body, const PageStats& page) {
         if (!IsElement(n) || page.furniture.count(n) != 0) return false;
         std::string_view name = NameOf(n);
         const TextStats& s = page.Of(n);
-        bool paragraph_like = name == "p" || name == "pre" || name == "td" || name == "blockquote" ||
-                              ((name == "div" || name == "section" || name == "li") && !s.has_block_child);
+        // Containers of other blocks are scored through their children.
+        bool paragraph_like = name == "p" || name == "pre" ||
+                              (IsOneOf(name, {"td", "blockquote", "div", "section", "li"}) && !s.has_block_child);
         if (paragraph_like && s.text >= 25) {
           double points = 1.0 + static_cast<double>(s.commas) +
                           std::min(3.0, static_cast<double>(s.text) / 100.0);
@@ -457,6 +458,35 @@ std::vector<xmlNode*> ScoreContent(xmlNode* body, const PageStats& page) {
     }
   }
   if (best == nullptr) return {};
+
+  // Content split into several sections scores in each of them: when three
+  // of the close runners-up sit under one ancestor of the best block, that
+  // ancestor is the content (Readability's rule).
+  std::vector<xmlNode*> runners_up;
+  for (xmlNode* node : order) {
+    if (node != best && score[node] >= 0.75 * best_score) runners_up.push_back(node);
+  }
+  std::sort(runners_up.begin(), runners_up.end(), [&](xmlNode* a, xmlNode* b) { return score[a] > score[b]; });
+  if (runners_up.size() > 4) runners_up.resize(4);
+  if (runners_up.size() >= 2) {
+    for (xmlNode* ancestor = best->parent; IsElement(ancestor) && ancestor != body; ancestor = ancestor->parent) {
+      int below = 0;
+      for (xmlNode* r : runners_up) {
+        for (xmlNode* a = r->parent; IsElement(a); a = a->parent) {
+          if (a == ancestor) {
+            ++below;
+            break;
+          }
+        }
+      }
+      if (below + 1 >= 3) {  // the runners-up and the best block itself
+        best = ancestor;
+        best_score = std::max(best_score, score.count(ancestor) ? score[ancestor] : 0.0);
+        break;
+      }
+    }
+  }
+
   std::vector<xmlNode*> blocks;
   if (best->parent == nullptr || !IsElement(best->parent)) return {best};
   double threshold = std::max(10.0, best_score * 0.2);
@@ -501,6 +531,32 @@ std::vector<xmlNode*> ChooseContent(xmlNode* html, const PageStats& page) {
   if (declared != nullptr && page.Of(declared).text * 10 >= scored_text * 3) return {declared};
   if (!scored.empty()) return scored;
   return {body};
+}
+
+// A table cell used for page layout (older sites put the whole page in a
+// table) rather than for data: it holds headings, lists, tables or several
+// paragraphs. Its content keeps its own kinds instead of becoming one cell.
+bool IsLayoutCell(xmlNode* cell) {
+  constexpr int kMaxNodesLooked = 2000;  // bounds the cost for nested tables
+  int looked = 0;
+  int paragraphs = 0;
+  bool layout = false;
+  Walk(
+      cell,
+      [&](xmlNode* n) {
+        if (layout || ++looked > kMaxNodesLooked || !IsElement(n)) return false;
+        if (n == cell) return true;
+        std::string_view name = NameOf(n);
+        if (IsHeadingName(name) || name == "ul" || name == "ol" || name == "table" || name == "dl" ||
+            name == "blockquote" || name == "article" || name == "section") {
+          layout = true;
+          return false;
+        }
+        if ((name == "p" || name == "div") && ++paragraphs >= 3) layout = true;
+        return true;
+      },
+      [](xmlNode*) {});
+  return layout || looked > kMaxNodesLooked;
 }
 
 // ---------------------------------------------------------------------------
@@ -694,7 +750,7 @@ class PassageWriter {
       contexts_.push_back({n, PassageKind::kHeading, name[1] - '0', ""});
     } else if (name == "li") {
       EnterListItem(n);
-    } else if (name == "td" || name == "th") {
+    } else if ((name == "td" || name == "th") && !IsLayoutCell(n)) {
       contexts_.push_back({n, PassageKind::kTableCell, 0, ""});
     } else if (name == "ul" || name == "ol") {
       EnterList(n, name == "ol");

@@ -236,6 +236,43 @@ TEST(ExtractHtmlTest, Tables) {
   EXPECT_EQ(doc.passages[2].section, "Funding");
 }
 
+// Content in several sibling sections, no <main>: all of them are the content.
+TEST(ExtractHtmlTest, ContentSplitIntoSections) {
+  std::string page = "<body><div class=\"links\"><a href=\"/1\">One link</a> <a href=\"/2\">Two link</a></div>"
+                     "<div id=\"page\">";
+  const char* topics[] = {"Air quality", "Noise", "Contaminated land", "Water"};
+  for (const char* topic : topics) {
+    page += std::string("<section><h2>") + topic + "</h2><div class=\"text\"><p>The council monitors " + topic +
+            ", publishes the results, and acts on them where limits are exceeded, working with partners.</p>"
+            "<p>Residents can report problems online, by phone, or in person at the town hall.</p></div></section>";
+  }
+  page += "</div><div class=\"links\"><a href=\"/3\">Three link</a></div></body>";
+  Document doc = Extract(page);
+  for (const char* topic : topics) EXPECT_TRUE(Holds(doc, std::string("monitors ") + topic)) << topic;
+  EXPECT_FALSE(Holds(doc, "One link"));
+  EXPECT_FALSE(Holds(doc, "Three link"));
+  EXPECT_EQ(doc.passages.size(), 12u);
+}
+
+// An old site that lays the whole page out in a table: its cells are not
+// data, so the headings and paragraphs inside keep their kinds.
+TEST(ExtractHtmlTest, LayoutTables) {
+  Document doc = Extract(
+      "<body><table><tr><td><a href=\"/\">Home</a> <a href=\"/a\">Services</a></td>"
+      "<td><h1>Home to school transport</h1><p>Pupils living more than three miles from school, or two miles "
+      "for those under eight, qualify for free travel.</p><p>Apply by 31 July.</p>"
+      "<ul><li>Bus passes</li><li>Taxis where no bus runs</li></ul>"
+      "<table><tr><th>Age</th><th>Distance</th></tr><tr><td>Under 8</td><td>2 miles</td></tr></table>"
+      "</td></tr></table></body>");
+  EXPECT_EQ(Shape(doc),
+            (Lines{"heading||1|Home to school transport",
+                   "paragraph||0|Pupils living more than three miles from school, or two miles for those under "
+                   "eight, qualify for free travel.",
+                   "paragraph||0|Apply by 31 July.", "list_item||1|Bus passes", "list_item||1|Taxis where no bus runs",
+                   "table_cell||0|Age", "table_cell||0|Distance", "table_cell||0|Under 8",
+                   "table_cell||0|2 miles"}));
+}
+
 TEST(ExtractHtmlTest, BlocksAndInlineElements) {
   Document doc = Extract(
       "<main><h3>Heading <em>three</em></h3><p>One <a href=\"x\">link</a>, <strong>bold</strong>, "
