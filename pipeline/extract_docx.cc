@@ -611,6 +611,13 @@ class BodyReader {
       cells_.emplace_back();
       return true;
     }
+    // A content control still showing its prompt ("Click or tap here to
+    // enter text") holds no text of the author's.
+    if (name == "sdt") {
+      const xmlNode* properties = Child(n, "sdtPr");
+      return properties == nullptr || Child(properties, "showingPlcHdr") == nullptr;
+    }
+    if (name == "sdtPr") return false;
     // Deleted and moved-away text, field instructions, references to notes
     // and comments, and section settings are not the document's text.
     if (name == "del" || name == "moveFrom" || name == "delText" || name == "instrText" ||

@@ -702,14 +702,11 @@ bool ParseLong(const std::string& s, long* out) {
 // Turns the content elements into passages, in order.
 class PassageWriter {
  public:
-  PassageWriter(Document* doc, const FurnitureFilter* filter)
-      : doc_(doc), out_(doc), filter_(filter) {}
+  // `page` knows which elements are furniture (MeasurePage decided, with the
+  // same view of enclosing articles as this writer has).
+  PassageWriter(Document* doc, const PageStats* page) : doc_(doc), out_(doc), page_(page) {}
 
   void Write(xmlNode* root) {
-    in_article_ = 0;
-    for (xmlNode* a = root->parent; a != nullptr && IsElement(a); a = a->parent) {
-      if (NameIs(a, "article") || NameIs(a, "main")) ++in_article_;
-    }
     Walk(
         root, [&](xmlNode* n) { return Enter(n); }, [&](xmlNode* n) { Leave(n); });
     Flush();
@@ -733,7 +730,7 @@ class PassageWriter {
       return false;
     }
     if (!IsElement(n)) return false;
-    if (filter_->IsFurniture(n, in_article_ > 0)) return false;
+    if (page_->furniture.count(n) != 0) return false;
     std::string_view name = NameOf(n);
     if (name == "br") {
       text_ += ' ';
@@ -741,7 +738,6 @@ class PassageWriter {
     }
     if (name == "img" || name == "wbr") return false;
     if (name == "time" && time_date_.empty()) time_date_ = IsoDate(Attr(n, "datetime"));
-    if (name == "article" || name == "main") ++in_article_;
     if (!IsBlockName(name)) {
       return true;
     }
@@ -761,7 +757,6 @@ class PassageWriter {
   void Leave(xmlNode* n) {
     if (!IsElement(n)) return;
     std::string_view name = NameOf(n);
-    if (name == "article" || name == "main") --in_article_;
     if (!IsBlockName(name)) return;
     Flush();
     if (!contexts_.empty() && contexts_.back().element == n) contexts_.pop_back();
@@ -820,11 +815,10 @@ class PassageWriter {
 
   Document* doc_;
   PassageBuilder out_;
-  const FurnitureFilter* filter_;
+  const PageStats* page_;
   std::string text_;
   std::vector<Context> contexts_;
   std::vector<ListState> lists_;
-  int in_article_ = 0;
   std::string time_date_;
 };
 
@@ -857,7 +851,7 @@ Result<Document> ExtractHtml(const std::string& path, std::string_view bytes) {
   std::vector<xmlNode*> content = ChooseContent(html, page);
   PageMetadata meta = ReadMetadata(html);
 
-  PassageWriter writer(&doc, &filter);
+  PassageWriter writer(&doc, &page);
   for (xmlNode* root : content) writer.Write(root);
 
   if (!meta.og_title.empty()) {

@@ -244,6 +244,17 @@ TEST(ExtractDocxTest, RunContent) {
             (Lines{"paragraph||0|Tab and break, co-operate, softhyphen inserted 7 linked choice."}));
 }
 
+TEST(ExtractDocxTest, ContentControls) {
+  std::string filled = "<w:sdt><w:sdtPr><w:alias w:val=\"Ward\"/></w:sdtPr><w:sdtContent>" + P("North ward.") +
+                       "</w:sdtContent></w:sdt>";
+  std::string prompt = "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>" +
+                       P("Click or tap here to enter text.") + "</w:sdtContent></w:sdt>";
+  std::string inline_control = "<w:p><w:r><w:t xml:space=\"preserve\">Date: </w:t></w:r><w:sdt><w:sdtPr/>"
+                               "<w:sdtContent><w:r><w:t>7 March 2023</w:t></w:r></w:sdtContent></w:sdt></w:p>";
+  Document doc = Extract(Docx(filled + prompt + inline_control));
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|North ward.", "paragraph||0|Date: 7 March 2023"}));
+}
+
 TEST(ExtractDocxTest, BoldParagraphsAreHeadings) {
   std::string bold = "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">REPORT OF THE </w:t></w:r>"
                      "<w:r><w:rPr><w:b w:val=\"1\"/></w:rPr><w:t>DIRECTOR</w:t></w:r></w:p>";
