@@ -1371,14 +1371,26 @@ std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) 
     }
     notes.clear();
   };
-  for (const Paragraph& p : paras) {
-    if (p.footnote) {
+  // True when `p` carries on the open paragraph across a column or page break.
+  auto continues = [&](const Paragraph& p, bool at_column_top) {
+    return open && !p.heading && at_column_top && current_para != nullptr &&
+           current_para->ends_column && p.label.empty() && !p.bullet &&
+           current.kind != PassageKind::kHeading &&
+           std::abs(p.size - current_para->size) <= 0.15 * std::max(p.size, current_para->size) &&
+           p.bold == current_para->bold && SimilarMeasure(p, *current_para) &&
+           (StartsLowerCase(p.lines.front()) || !EndsSentence(current.text));
+  };
+  std::vector<bool> floating(paras.size(), false);
+  size_t resumes = SIZE_MAX;  // the paragraph that continues past floating items
+  for (size_t i = 0; i < paras.size(); ++i) {
+    const Paragraph& p = paras[i];
+    if (p.footnote || floating[i]) {
       LaidOutPassage note = MakePassage(p, evidence, keep_hyphens);
       // The rest of a note cut by a column or page break joins its start.
       LaidOutPassage* last = !notes.empty() ? &notes.back()
                              : last_note < out.size() ? &out[last_note]
                                                       : nullptr;
-      if (p.label.empty() && !p.bullet && last != nullptr &&
+      if (p.footnote && p.label.empty() && !p.bullet && last != nullptr &&
           (StartsLowerCase(note.text) || !EndsSentence(last->text))) {
         AppendLine(&last->text, note.text, evidence, keep_hyphens);
         continue;
@@ -1386,12 +1398,28 @@ std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) 
       notes.push_back(std::move(note));
       continue;
     }
-    if (open && !p.heading && p.starts_column && current_para != nullptr &&
-        current_para->ends_column && p.label.empty() && !p.bullet &&
-        current.kind != PassageKind::kHeading && current_para != nullptr &&
-        std::abs(p.size - current_para->size) <= 0.15 * std::max(p.size, current_para->size) &&
-        p.bold == current_para->bold && SimilarMeasure(p, *current_para) &&
-        (StartsLowerCase(p.lines.front()) || !EndsSentence(current.text))) {
+    // A mastheads, pull quote or caption set at the top of the next column
+    // between a sentence and its end waits, like a note, until the sentence
+    // is complete: look a few short items ahead for a lower-case continuation.
+    if (open && p.starts_column && current_para != nullptr && current_para->ends_column &&
+        current.kind != PassageKind::kHeading && !EndsSentence(current.text) &&
+        !continues(p, true)) {
+      for (size_t j = i + 1; j < paras.size() && j <= i + 6; ++j) {
+        const Paragraph& q = paras[j];
+        if (q.footnote) continue;
+        if (StartsLowerCase(q.lines.front()) && continues(q, true)) {
+          for (size_t k = i; k < j; ++k) floating[k] = true;
+          resumes = j;
+          break;
+        }
+        if (q.lines.size() > 3 || q.page != p.page) break;
+      }
+      if (floating[i]) {
+        notes.push_back(MakePassage(p, evidence, keep_hyphens));
+        continue;
+      }
+    }
+    if (continues(p, p.starts_column || i == resumes)) {
       for (const std::string& line : p.lines) {
         AppendLine(&current.text, line, evidence, keep_hyphens);
       }
