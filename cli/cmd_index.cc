@@ -85,6 +85,7 @@ class ProgressLine {
 };
 
 int RunIndex(const IndexArgs& args, const GlobalOptions& global, bool refresh) {
+  CatchInterrupts();
   const std::string db_path = ResolveDbPath(global);
   Result<std::unique_ptr<IndexStore>> store = IndexStore::Open(db_path);
   if (!store.ok()) return ReportError(store.status());
@@ -99,7 +100,6 @@ int RunIndex(const IndexArgs& args, const GlobalOptions& global, bool refresh) {
     progress.Clear();
     std::cerr << "xref: " << DisplayPath(s.where()) << ": " << s.what() << "\n";
   };
-  CatchInterrupts();
   Result<IndexSummary> r = refresh ? RefreshIndex(**store, options)
                                    : IndexPaths(**store, args.paths, options);
   progress.Clear();

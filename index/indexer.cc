@@ -22,10 +22,10 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
-#include <unicode/regex.h>
 
 #include "index/file_walker.h"
 #include "index/link_index.h"
+#include "pipeline/process.h"
 #include "pipeline/tag.h"
 
 namespace xref {
@@ -118,28 +118,8 @@ Status ReadFile(const std::string& path, std::string* bytes, FileState* state) {
   return Status::Ok();
 }
 
-// A heading that introduces a list of undertakings: its list items are
-// commitments even when they are bare noun phrases ("£45 million to deliver
-// ..."). Matched on words any policy paper uses for such lists.
-bool IsCommitmentHeading(std::string_view heading) {
-  static const icu::RegexPattern* pattern = [] {
-    UErrorCode err = U_ZERO_ERROR;
-    UParseError pe;
-    return icu::RegexPattern::compile(
-        icu::UnicodeString::fromUTF8(
-            "\\b(commitments?|proposals?|pledges?|undertakings?|actions?|next steps|"
-            "what we will do|we will|our plans?|key measures|deliverables?)\\b"),
-        UREGEX_CASE_INSENSITIVE, pe, err);
-  }();
-  if (pattern == nullptr || heading.empty()) return false;
-  UErrorCode err = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(heading.data(), static_cast<int32_t>(heading.size()))),
-      err));
-  return U_SUCCESS(err) && m->find();
-}
-
-// Extraction, document date, tags and stance for one file already read.
+// Extraction, then the pipeline up to the index (process.h: document date,
+// tags, stance) for one file already read.
 DocumentRecord Process(const FileState& file, const std::string& hash, std::string_view bytes,
                        const Tagger& tagger, const ExtractOptions& options) {
   DocumentRecord rec;
@@ -150,20 +130,16 @@ DocumentRecord Process(const FileState& file, const std::string& hash, std::stri
     rec.error = doc.status();
     return rec;
   }
-  rec.format = doc->format;
-  rec.title = doc->title;
-  rec.pages = doc->pages;
-  rec.date = FindDocumentDate(*doc);
-  TagOptions tag_options;
-  tag_options.document_date = rec.date;
-  rec.passages.reserve(doc->passages.size());
-  for (Passage& p : doc->passages) {
-    PassageRecord pr;
-    tag_options.in_commitment_list = p.kind == PassageKind::kListItem && IsCommitmentHeading(p.section);
-    pr.tags = tagger.Find(p.text, tag_options);
-    pr.stance = ClassifyStance(p.text);
-    pr.passage = std::move(p);
-    rec.passages.push_back(std::move(pr));
+  ProcessedDocument pd = ProcessDocument(std::move(doc).value(), tagger);
+  rec.format = pd.doc.format;
+  rec.title = std::move(pd.doc.title);
+  rec.pages = pd.doc.pages;
+  rec.date = std::move(pd.doc.date);
+  rec.passages.resize(pd.doc.passages.size());
+  for (size_t i = 0; i < pd.doc.passages.size(); ++i) {
+    rec.passages[i].passage = std::move(pd.doc.passages[i]);
+    if (i < pd.tags.size()) rec.passages[i].tags = std::move(pd.tags[i]);
+    if (i < pd.stances.size()) rec.passages[i].stance = pd.stances[i];
   }
   return rec;
 }
