@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "pipeline/process.h"
 
 namespace xref::cli {
 
@@ -58,6 +59,11 @@ int main(int argc, char** argv) {
   AddLinkCommands(app, global, &run);
   AddExtractCommand(app, global, &run);
   AddTagCommand(app, global, &run);
+
+  // Hidden: the isolated worker that index/refresh start (pipeline/process.h).
+  CLI::App* worker = app.add_subcommand("__worker", "");
+  worker->group("");
+  worker->callback([&run] { run = [] { return xref::ServeProcessRequests(); }; });
 
   try {
     app.parse(argc, argv);

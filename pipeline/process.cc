@@ -153,4 +153,69 @@ Result<ProcessedDocument> DeserializeProcessed(std::string_view bytes) {
   }
 }
 
+namespace {
+
+// Request: 4-byte little-endian path length, the path, then the file's bytes.
+std::string EncodeRequest(const std::string& path, std::string_view bytes) {
+  std::string r;
+  r.reserve(4 + path.size() + bytes.size());
+  uint32_t n = static_cast<uint32_t>(path.size());
+  for (int i = 0; i < 4; ++i) r.push_back(static_cast<char>((n >> (8 * i)) & 0xff));
+  r += path;
+  r.append(bytes.data(), bytes.size());
+  return r;
+}
+
+bool DecodeRequest(std::string_view request, std::string* path, std::string_view* bytes) {
+  if (request.size() < 4) return false;
+  uint32_t n = 0;
+  for (int i = 0; i < 4; ++i) n |= static_cast<uint32_t>(static_cast<unsigned char>(request[i])) << (8 * i);
+  if (request.size() - 4 < n) return false;
+  *path = std::string(request.substr(4, n));
+  *bytes = request.substr(4 + n);
+  return true;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<IsolatedProcessor>> IsolatedProcessor::Start(
+    std::vector<std::string> worker_argv, int workers, const IsolationLimits& limits) {
+  Result<std::unique_ptr<WorkerProcessPool>> pool =
+      WorkerProcessPool::Start(std::move(worker_argv), workers, limits);
+  if (!pool.ok()) return pool.status();
+  return std::unique_ptr<IsolatedProcessor>(new IsolatedProcessor(std::move(pool).value()));
+}
+
+Result<ProcessedDocument> IsolatedProcessor::Process(const std::string& path,
+                                                     std::string_view bytes) {
+  Result<std::string> reply = pool_->Run(path, EncodeRequest(path, bytes));
+  if (!reply.ok()) {
+    // The worker's own one-line error already names the file.
+    const Status& s = reply.status();
+    if (s.code() == Status::Code::kCorrupt && s.what().rfind(path + ": ", 0) == 0) {
+      return Status::Corrupt(path, s.what().substr(path.size() + 2));
+    }
+    return s;
+  }
+  return DeserializeProcessed(*reply);
+}
+
+int ServeProcessRequests(const ExtractOptions& options) {
+  Tagger tagger;
+  return ServeWorkerRequests([&](std::string_view request, std::string* error) -> std::string {
+    std::string path;
+    std::string_view bytes;
+    if (!DecodeRequest(request, &path, &bytes)) {
+      *error = "malformed request to the worker";
+      return {};
+    }
+    Result<Document> doc = ExtractBytes(path, bytes, options);
+    if (!doc.ok()) {
+      *error = doc.status().ToString();
+      return {};
+    }
+    return SerializeProcessed(ProcessDocument(std::move(doc).value(), tagger));
+  });
+}
+
 }  // namespace xref

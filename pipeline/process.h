@@ -20,6 +20,7 @@
 #include "pipeline/extract.h"
 #include "pipeline/status.h"
 #include "pipeline/tag.h"
+#include "pipeline/worker_process.h"
 
 namespace xref {
 
@@ -44,5 +45,28 @@ bool IsCommitmentHeading(std::string_view heading);
 // Lossless binary form, for the pipe between worker and indexer.
 std::string SerializeProcessed(const ProcessedDocument& pd);
 Result<ProcessedDocument> DeserializeProcessed(std::string_view bytes);
+
+// Processes files in worker processes with a time and memory limit per file
+// (worker_process.h), so that a file that hangs or crashes a parser fails
+// alone with a clear Status. Each worker is `worker_argv` (an xref binary
+// started as `xref __worker`, which calls ServeProcessRequests). Thread-safe.
+class IsolatedProcessor {
+ public:
+  static Result<std::unique_ptr<IsolatedProcessor>> Start(std::vector<std::string> worker_argv,
+                                                          int workers,
+                                                          const IsolationLimits& limits);
+  // The same result as ProcessDocument(ExtractBytes(path, bytes)), or the
+  // Status of the failure (including "timed out after 30 s").
+  Result<ProcessedDocument> Process(const std::string& path, std::string_view bytes);
+  int restarts() const { return pool_->restarts(); }
+
+ private:
+  explicit IsolatedProcessor(std::unique_ptr<WorkerProcessPool> pool) : pool_(std::move(pool)) {}
+  std::unique_ptr<WorkerProcessPool> pool_;
+};
+
+// The worker side: answers IsolatedProcessor's requests on stdin/stdout until
+// stdin closes. Returns the process exit status.
+int ServeProcessRequests(const ExtractOptions& options = {});
 
 }  // namespace xref

@@ -108,3 +108,46 @@ TEST(ProcessTest, CommitmentHeadings) {
 
 }  // namespace
 }  // namespace xref
+
+namespace xref {
+namespace {
+
+IsolationLimits TestLimits() {
+  IsolationLimits limits;
+  limits.time_limit = std::chrono::milliseconds(20000);
+#if defined(__SANITIZE_ADDRESS__)
+  limits.memory_limit_bytes = 0;  // ASan reserves terabytes of address space
+#endif
+  return limits;
+}
+
+// The xref binary's hidden `__worker` gives the same result as processing in
+// this process, and a bad file's error names it once.
+TEST(IsolatedProcessorTest, SameResultAsInProcess) {
+  auto processor = IsolatedProcessor::Start({XREF_BINARY, "__worker"}, 1, TestLimits());
+  ASSERT_TRUE(processor.ok()) << processor.status().ToString();
+  const std::string text =
+      "# Clean air plan\n\n1. The Council will install 40 new monitoring stations by March 2025.\n\n"
+      "2. We welcome the £12 million for low-emission buses.\n";
+  Result<ProcessedDocument> isolated = (*processor)->Process("plan.md", text);
+  ASSERT_TRUE(isolated.ok()) << isolated.status().ToString();
+  Result<Document> doc = ExtractBytes("plan.md", text);
+  ASSERT_TRUE(doc.ok());
+  Tagger tagger;
+  ProcessedDocument local = ProcessDocument(std::move(doc).value(), tagger);
+  EXPECT_EQ(SerializeProcessed(*isolated), SerializeProcessed(local));
+  ASSERT_EQ(isolated->doc.passages.size(), 3u);
+  EXPECT_EQ(isolated->doc.passages[1].label, "1");
+
+  Result<ProcessedDocument> bad = (*processor)->Process("broken.pdf", "%PDF-1.7\n1 0 obj <<");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().where(), "broken.pdf");
+  EXPECT_EQ(bad.status().ToString().find("broken.pdf: broken.pdf"), std::string::npos)
+      << bad.status().ToString();
+  // The worker survives a bad file.
+  EXPECT_TRUE((*processor)->Process("plan.md", text).ok());
+  EXPECT_EQ((*processor)->restarts(), 0);
+}
+
+}  // namespace
+}  // namespace xref
