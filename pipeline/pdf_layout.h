@@ -28,9 +28,11 @@
 //      lines ending a sentence and font changes; headings are told by size,
 //      weight, capitals or standing alone; small numbered text at the foot of
 //      a page is a footnote, kept as its own passage;
-//   5. a paragraph that a page or column break cut is joined again, and words
-//      broken at a line end are mended ("implemen-" + "tation") unless the
-//      hyphen is a real one ("Labinjo-" + "Hughes").
+//   5. a paragraph that a page or column break cut is joined again (footnotes,
+//      and a masthead or pull quote set at the top of the next column, wait
+//      until it is complete), and words broken at a line end are mended
+//      ("implemen-" + "tation") unless the hyphen is a real one ("Labinjo-" +
+//      "Hughes", or a compound the document writes with its hyphen elsewhere).
 // Cost: O(n log n) in the words of a page, plus O(b^2) in its blocks for the
 // reading order (b is small: tens per page; pages with very many blocks fall
 // back to top-to-bottom order).

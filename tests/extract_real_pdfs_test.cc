@@ -326,6 +326,14 @@ TEST(FederalRegisterPdf, ThreeColumnsInOrderFootnotesApart) {
   for (const Passage& p : doc.passages) {
     EXPECT_EQ(p.text.find("DSKJLSW7X2PROD"), std::string::npos) << p.text;
   }
+  // The masthead boxed at the top of page 1's third column waits until the
+  // sentence it interrupts is complete.
+  ExpectOnePassage(doc, {"The most helpful comments reference a specific portion of the proposal, explain the reason for any recommended change"}, 1);
+  const Passage* masthead = Find(doc, "Vol. 85, No. 152");
+  const Passage* comments = Find(doc, "The most helpful comments reference");
+  ASSERT_NE(masthead, nullptr);
+  ASSERT_NE(comments, nullptr);
+  EXPECT_GT(masthead->n, comments->n);
   // Page 1's last column runs onto page 2.
   ExpectOnePassage(doc, {"involved in an accident after takeoff from Soekarno-Hatta International Airport in Jakarta, Indonesia, resulting in 189 fatalities."}, 1);
   // Page 2: the first column's last paragraph runs into the second column,
