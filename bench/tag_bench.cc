@@ -79,6 +79,22 @@ void BM_TagPassages(benchmark::State& state) {
 }
 BENCHMARK(BM_TagPassages)->Unit(benchmark::kMillisecond);
 
+// The same passages, spans only (TagOptions::find_commitments = false).
+void BM_TagPassagesSpansOnly(benchmark::State& state) {
+  const Corpus& corpus = LoadCorpus();
+  xref::Tagger tagger;
+  for (auto _ : state) {
+    for (size_t i = 0; i < corpus.passages.size(); ++i) {
+      xref::TagOptions options;
+      options.document_date = corpus.document_dates[i];
+      options.find_commitments = false;
+      benchmark::DoNotOptimize(tagger.Find(corpus.passages[i].text, options).size());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(corpus.bytes));
+}
+BENCHMARK(BM_TagPassagesSpansOnly)->Unit(benchmark::kMillisecond);
+
 // Only money/percent/count/date: passages without any modal keyword, where
 // the commitment machinery is skipped. Shows what the one-pass scan costs.
 void BM_TagPassagesWithoutModals(benchmark::State& state) {

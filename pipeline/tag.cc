@@ -1626,6 +1626,39 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   return finish(actor, modality, rest);
 }
 
+namespace {
+
+// True when `window` holds no byte at which ICU's sentence rules could break,
+// except at its very end: no . ! ? or line break inside, and no non-ASCII
+// character beyond the everyday ones of English policy text (£ € é, curly
+// quotes, dashes, ellipsis), any of which might be a Unicode terminator.
+bool HasNoInnerTerminator(std::string_view window) {
+  size_t end = window.size();
+  while (end > 0 && (window[end - 1] == ' ' || window[end - 1] == '\n' || window[end - 1] == '.' ||
+                     window[end - 1] == '!' || window[end - 1] == '?' || window[end - 1] == '"' ||
+                     window[end - 1] == ')'))
+    --end;
+  for (size_t i = 0; i < end; ++i) {
+    unsigned char c = static_cast<unsigned char>(window[i]);
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return false;
+    if (c < 0x80) continue;
+    if (c == 0xC2 && i + 1 < end && static_cast<unsigned char>(window[i + 1]) == 0xA3) { ++i; continue; }  // £
+    if (c == 0xC3 && i + 1 < end) { ++i; continue; }  // Latin-1 letters
+    if (c == 0xE2 && i + 2 < end) {
+      unsigned char b1 = static_cast<unsigned char>(window[i + 1]);
+      unsigned char b2 = static_cast<unsigned char>(window[i + 2]);
+      bool everyday = (b1 == 0x80 && (b2 == 0x93 || b2 == 0x94 || b2 == 0x98 || b2 == 0x99 ||
+                                      b2 == 0x9C || b2 == 0x9D)) ||
+                      (b1 == 0x82 && b2 == 0xAC);  // dashes, curly quotes, €
+      if (everyday) { i += 2; continue; }
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void Tagger::Impl::FindCommitments(Context& ctx) const {
   std::vector<Tag> found;
   if (ctx.options->in_commitment_list) {
@@ -1634,22 +1667,47 @@ void Tagger::Impl::FindCommitments(Context& ctx) const {
       if (tag) found.push_back(std::move(*tag));
     }
   } else {
-    // Only sentences holding a modal keyword can be commitments: skip the
-    // text entirely without one, and analyse only the sentences that hold one.
-    StringPiece all(ctx.text.data(), ctx.text.size());
+    // Only sentences holding a modal keyword can be commitments. Find the
+    // keywords first; around each, take the stretch between the nearest
+    // full stops (a cheap over-approximation of the sentence) and let ICU
+    // split just that stretch, so text without modals is never segmented.
+    const std::string_view text = ctx.text;
+    StringPiece all(text.data(), text.size());
     StringPiece hit;
-    if (!modal_hint->Match(all, 0, ctx.text.size(), RE2::UNANCHORED, &hit, 1)) return;
-    size_t next_hit = static_cast<size_t>(hit.data() - ctx.text.data());
-    for (const TextRange& range : SplitSentences(ctx.text)) {
-      if (next_hit >= range.end) continue;
-      if (next_hit >= range.start) {
-        std::optional<Tag> tag = Commitment(ctx.text, range, *ctx.out, *ctx.options);
+    size_t pos = 0;
+    auto is_stop = [&](size_t i) {  // a sentence may end after text[i]
+      char c = text[i];
+      return (c == '.' || c == '!' || c == '?' || c == '\n') &&
+             (i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
+    };
+    while (pos < text.size() && modal_hint->Match(all, pos, text.size(), RE2::UNANCHORED, &hit, 1)) {
+      size_t at = static_cast<size_t>(hit.data() - text.data());
+      size_t window_start = at;
+      while (window_start > pos && !is_stop(window_start - 1)) --window_start;
+      size_t window_end = at + hit.size();
+      while (window_end < text.size() && !is_stop(window_end)) ++window_end;
+      if (window_end < text.size()) ++window_end;
+      std::string_view window = text.substr(window_start, window_end - window_start);
+      size_t done = window_end;
+      // ICU can only break at a sentence terminator or separator; a window
+      // with none inside is one sentence already.
+      std::vector<TextRange> sentences;
+      if (HasNoInnerTerminator(window)) {
+        size_t b = 0, e = window.size();
+        while (b < e && (window[b] == ' ' || window[b] == '\n')) ++b;
+        while (e > b && (window[e - 1] == ' ' || window[e - 1] == '\n')) --e;
+        if (b < e) sentences.push_back({b, e});
+      } else {
+        sentences = SplitSentences(window);
+      }
+      for (TextRange r : sentences) {
+        TextRange range{window_start + r.start, window_start + r.end};
+        StringPiece in_sentence;
+        if (!modal_hint->Match(all, range.start, range.end, RE2::UNANCHORED, &in_sentence, 1)) continue;
+        std::optional<Tag> tag = Commitment(text, range, *ctx.out, *ctx.options);
         if (tag) found.push_back(std::move(*tag));
       }
-      if (range.end >= ctx.text.size() ||
-          !modal_hint->Match(all, range.end, ctx.text.size(), RE2::UNANCHORED, &hit, 1))
-        break;
-      next_hit = static_cast<size_t>(hit.data() - ctx.text.data());
+      pos = std::max(done, at + std::max<size_t>(hit.size(), 1));
     }
   }
   for (Tag& t : found) ctx.out->push_back(std::move(t));
