@@ -31,7 +31,7 @@ constexpr double kMarkerLineOverlap = 0.3;
 constexpr double kMarkerMaxGapEm = 10.0;
 // A marker that could also be ordinary text ("A.", "-", a bare "3") counts only
 // when followed by at least this gap, as a tab or a separate column gives.
-constexpr double kMarkerWideGapEm = 0.8;
+constexpr double kMarkerWideGapEm = 0.6;
 // Running heads, footers and page numbers live in these bands of the page.
 constexpr double kFurnitureBand = 0.12;
 // A running line repeats on at least this share of the pages (and on 2 pages
