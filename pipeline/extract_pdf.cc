@@ -129,8 +129,8 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
   }
   // Poppler rebuilds a cut-off file from what is left and reads the pages it
   // finds; a file without its end-of-file marker is reported instead of
-  // being half read.
-  const std::string_view tail = bytes.substr(bytes.size() > 2048 ? bytes.size() - 2048 : 0);
+  // being half read. (Some writers pad after the marker, hence the margin.)
+  const std::string_view tail = bytes.substr(bytes.size() > 16384 ? bytes.size() - 16384 : 0);
   if (tail.find("%%EOF") == std::string_view::npos) {
     return Status::Corrupt(path, "truncated or corrupt PDF (no end-of-file marker)");
   }
