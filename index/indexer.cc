@@ -121,16 +121,26 @@ Status ReadFile(const std::string& path, std::string* bytes, FileState* state) {
 // Extraction, then the pipeline up to the index (process.h: document date,
 // tags, stance) for one file already read.
 DocumentRecord Process(const FileState& file, const std::string& hash, std::string_view bytes,
-                       const Tagger& tagger, const ExtractOptions& options) {
+                       const Tagger* tagger, const IndexOptions& options) {
   DocumentRecord rec;
   rec.file = file;
   rec.hash = hash;
-  Result<Document> doc = ExtractBytes(file.path, bytes, options);
-  if (!doc.ok()) {
-    rec.error = doc.status();
+  Result<ProcessedDocument> processed = Status::Internal(file.path, "not processed");
+  if (options.process) {
+    processed = options.process(file.path, bytes);
+  } else {
+    Result<Document> doc = ExtractBytes(file.path, bytes, options.extract);
+    if (doc.ok()) {
+      processed = ProcessDocument(std::move(doc).value(), *tagger);
+    } else {
+      processed = doc.status();
+    }
+  }
+  if (!processed.ok()) {
+    rec.error = processed.status();
     return rec;
   }
-  ProcessedDocument pd = ProcessDocument(std::move(doc).value(), tagger);
+  ProcessedDocument& pd = *processed;
   rec.format = pd.doc.format;
   rec.title = std::move(pd.doc.title);
   rec.pages = pd.doc.pages;
@@ -146,7 +156,10 @@ DocumentRecord Process(const FileState& file, const std::string& hash, std::stri
 
 class IndexRun {
  public:
-  IndexRun(IndexStore& store, const IndexOptions& options) : store_(store), options_(options) {}
+  IndexRun(IndexStore& store, const IndexOptions& options) : store_(store), options_(options) {
+    // Compiling the tagger's patterns is only worth it when files are processed here.
+    if (!options.process) tagger_ = std::make_unique<Tagger>();
+  }
 
   // Brings the files under `roots` up to date.
   Result<IndexSummary> Run(const std::vector<std::string>& roots) {
@@ -272,7 +285,7 @@ class IndexRun {
         return out;
       }
     }
-    out.record = Process(state, hash, *bytes, tagger_, options_.extract);
+    out.record = Process(state, hash, *bytes, tagger_.get(), options_);
     return out;
   }
 
@@ -293,7 +306,7 @@ class IndexRun {
           FileState state;
           Status read = ReadFile(task.file.path, &bytes, &state);
           if (read.ok()) {
-            o.record = Process(state, o.record.hash, bytes, tagger_, options_.extract);
+            o.record = Process(state, o.record.hash, bytes, tagger_.get(), options_);
           } else {
             o.record.error = read;
           }
@@ -338,7 +351,7 @@ class IndexRun {
 
   IndexStore& store_;
   const IndexOptions& options_;
-  Tagger tagger_;
+  std::unique_ptr<Tagger> tagger_;
   std::vector<Task> tasks_;
   std::vector<StoredDocument> gone_;
   std::unordered_multimap<std::string, int64_t> gone_by_hash_;

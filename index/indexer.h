@@ -34,6 +34,7 @@
 
 #include "index/store.h"
 #include "pipeline/extract.h"
+#include "pipeline/process.h"
 #include "pipeline/status.h"
 
 namespace xref {
@@ -49,6 +50,12 @@ struct IndexOptions {
   int jobs = 0;                     // worker threads; 0 = all cores
   bool force = false;               // re-extract files even when unchanged
   ExtractOptions extract;
+  // How a file already read becomes a processed document (extract, date,
+  // tags, stance), called on the worker threads. Empty: in this process,
+  // ExtractBytes then ProcessDocument. The command line passes an
+  // IsolatedProcessor (process.h), so that a file that crashes or hangs a
+  // parser fails alone instead of taking the run down.
+  std::function<Result<ProcessedDocument>(const std::string& path, std::string_view bytes)> process;
   const std::atomic<bool>* cancel = nullptr;
   // Called on the writer (calling) thread.
   std::function<void(const IndexProgress&)> on_progress;
