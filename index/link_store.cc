@@ -1,0 +1,420 @@
+// Reading the linker's inputs from the index and writing/reading the
+// register's tables. See link_store.h.
+#include "index/link_store.h"
+
+#include <map>
+#include <set>
+
+#include "index/sqlite.h"
+
+namespace xref {
+namespace {
+
+constexpr const char* kRegisterTables = R"sql(
+CREATE TABLE IF NOT EXISTS commitments(
+  id         TEXT PRIMARY KEY,
+  seq        INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  actor      TEXT,
+  local      INTEGER NOT NULL DEFAULT 0,
+  source_doc INTEGER,
+  json       TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS commitment_links(
+  commitment    TEXT NOT NULL,
+  doc_id        INTEGER NOT NULL,
+  passage_n     INTEGER NOT NULL,
+  score         REAL NOT NULL,
+  states        INTEGER NOT NULL DEFAULT 0,
+  evidence_json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS commitment_links_by_commitment ON commitment_links(commitment);
+CREATE TABLE IF NOT EXISTS commitment_documents(
+  commitment TEXT NOT NULL,
+  doc_id     INTEGER NOT NULL,
+  stance     TEXT NOT NULL,
+  json       TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS commitment_conflicts(
+  commitment TEXT NOT NULL,
+  field      TEXT NOT NULL,
+  json       TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS document_authority(
+  doc_id    INTEGER PRIMARY KEY,
+  authority TEXT NOT NULL CHECK (authority IN ('national', 'briefing', 'local'))
+);
+)sql";
+
+Stance ParseStanceName(const std::string& name) {
+  if (name == "welcomes") return Stance::kWelcomes;
+  if (name == "concerned") return Stance::kConcerned;
+  if (name == "calls_for") return Stance::kCallsFor;
+  if (name == "questions") return Stance::kQuestions;
+  return Stance::kNeutral;
+}
+
+std::optional<TagKind> ParseTagKind(const std::string& name) {
+  for (TagKind k : {TagKind::kMoney, TagKind::kPercent, TagKind::kCount, TagKind::kDate,
+                    TagKind::kCommitment}) {
+    if (TagKindName(k) == name) return k;
+  }
+  return std::nullopt;
+}
+
+Status SqlError(sqlite3* db, const std::string& what) {
+  return Status::IoError(sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "index",
+                         what + ": " + sqlite3_errmsg(db));
+}
+
+// A Statement over a raw connection (the wrappers in sqlite.h take one).
+sqlite::Statement Prepare(sqlite3* db, const char* sql) {
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+  return sqlite::Statement(db, stmt, "index");
+}
+
+Status Exec(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db);
+    sqlite3_free(err);
+    return Status::IoError("index", "SQLite: " + msg);
+  }
+  return Status::Ok();
+}
+
+nlohmann::json MoneyJson(const ValueRef& v) {
+  nlohmann::json j = {{"text", v.text}, {"currency", "GBP"}};
+  j["amount"] = v.amount ? nlohmann::json(*v.amount) : nlohmann::json(nullptr);
+  return j;
+}
+
+nlohmann::json DateJson(const ValueRef& v) {
+  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  nlohmann::json j = {{"text", v.text}, {"start", or_null(v.date.start)}, {"end", or_null(v.date.end)},
+                      {"precision", or_null(v.date.precision)}};
+  if (!v.date.bound.empty()) j["bound"] = v.date.bound;
+  return j;
+}
+
+}  // namespace
+
+Status EnsureRegisterTables(sqlite3* db) { return Exec(db, kRegisterTables); }
+
+Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
+  std::vector<LinkInput> inputs;
+  std::map<int64_t, size_t> doc_index;
+  sqlite::Statement docs = Prepare(db, "SELECT id, path, title, date, pages FROM documents "
+                                       "WHERE status = 'ok' ORDER BY id");
+  if (!docs.valid()) return SqlError(db, "cannot read documents");
+  while (docs.Step()) {
+    LinkInput in;
+    in.id = docs.ColumnInt64(0);
+    in.doc.path = docs.ColumnText(1);
+    in.doc.title = docs.ColumnText(2);
+    in.doc.date = docs.ColumnText(3);
+    if (!docs.ColumnIsNull(4)) in.doc.pages = static_cast<int>(docs.ColumnInt64(4));
+    doc_index[in.id] = inputs.size();
+    inputs.push_back(std::move(in));
+  }
+  if (!docs.status().ok()) return docs.status();
+
+  // Authority overrides, when the user set any.
+  sqlite::Statement auth = Prepare(db, "SELECT doc_id, authority FROM document_authority");
+  while (auth.valid() && auth.Step()) {
+    auto it = doc_index.find(auth.ColumnInt64(0));
+    if (it != doc_index.end()) inputs[it->second].authority = ParseAuthority(auth.ColumnText(1));
+  }
+
+  std::map<int64_t, std::pair<size_t, size_t>> passage_index;  // passages.id -> (doc, passage)
+  sqlite::Statement passages = Prepare(
+      db, "SELECT id, doc_id, n, page, label, section, kind, level, stance, text FROM passages "
+          "ORDER BY doc_id, n");
+  if (!passages.valid()) return SqlError(db, "cannot read passages");
+  while (passages.Step()) {
+    auto it = doc_index.find(passages.ColumnInt64(1));
+    if (it == doc_index.end()) continue;
+    LinkInput& in = inputs[it->second];
+    Passage p;
+    p.n = static_cast<int>(passages.ColumnInt64(2));
+    if (!passages.ColumnIsNull(3)) p.page = static_cast<int>(passages.ColumnInt64(3));
+    p.label = passages.ColumnText(4);
+    p.section = passages.ColumnText(5);
+    p.kind = ParsePassageKind(passages.ColumnText(6)).value_or(PassageKind::kParagraph);
+    p.level = static_cast<int>(passages.ColumnInt64(7));
+    p.text = passages.ColumnText(9);
+    passage_index[passages.ColumnInt64(0)] = {it->second, in.doc.passages.size()};
+    in.doc.passages.push_back(std::move(p));
+    in.stances.push_back(ParseStanceName(passages.ColumnText(8)));
+    in.tags.emplace_back();
+  }
+  if (!passages.status().ok()) return passages.status();
+
+  sqlite::Statement tags = Prepare(
+      db, "SELECT passage_id, kind, \"start\", \"end\", text, amount, currency, per, date_start, "
+          "date_end, precision, bound, relative, timex, actor, modality, action FROM tags "
+          "ORDER BY passage_id, \"start\", id");
+  if (!tags.valid()) return SqlError(db, "cannot read tags");
+  while (tags.Step()) {
+    auto it = passage_index.find(tags.ColumnInt64(0));
+    if (it == passage_index.end()) continue;
+    std::optional<TagKind> kind = ParseTagKind(tags.ColumnText(1));
+    if (!kind) continue;
+    Tag t;
+    t.kind = *kind;
+    t.start = static_cast<size_t>(tags.ColumnInt64(2));
+    t.end = static_cast<size_t>(tags.ColumnInt64(3));
+    t.text = tags.ColumnText(4);
+    if (!tags.ColumnIsNull(5)) t.money.amount = tags.ColumnDouble(5);
+    t.money.currency = tags.ColumnText(6);
+    t.money.per = tags.ColumnText(7);
+    t.date.start = tags.ColumnText(8);
+    t.date.end = tags.ColumnText(9);
+    t.date.precision = tags.ColumnText(10);
+    t.date.bound = tags.ColumnText(11);
+    t.date.relative = tags.ColumnInt64(12) != 0;
+    t.date.timex = tags.ColumnText(13);
+    t.commitment.actor = tags.ColumnText(14);
+    t.commitment.modality = tags.ColumnText(15);
+    t.commitment.action = tags.ColumnText(16);
+    inputs[it->second.first].tags[it->second.second].push_back(std::move(t));
+  }
+  if (!tags.status().ok()) return tags.status();
+
+  // A commitment's sums and dates are the money and date tags inside it.
+  for (LinkInput& in : inputs) {
+    for (std::vector<Tag>& list : in.tags) {
+      for (Tag& c : list) {
+        if (c.kind != TagKind::kCommitment) continue;
+        for (const Tag& t : list) {
+          if (t.start < c.start || t.end > c.end) continue;
+          if (t.kind == TagKind::kMoney) c.commitment.money.push_back(t);
+          if (t.kind == TagKind::kDate) c.commitment.dates.push_back(t);
+        }
+      }
+    }
+  }
+  return inputs;
+}
+
+Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Register& reg) {
+  if (Status s = EnsureRegisterTables(db); !s.ok()) return s;
+  std::map<int64_t, const LinkInput*> by_id;
+  for (const LinkInput& in : inputs) by_id[in.id] = &in;
+  auto passage_of = [&](const PassageRef& ref) -> const Passage* {
+    auto it = by_id.find(ref.doc);
+    if (it == by_id.end()) return nullptr;
+    for (const Passage& p : it->second->doc.passages) {
+      if (p.n == ref.passage) return &p;
+    }
+    return nullptr;
+  };
+  auto path_of = [&](int64_t doc) {
+    auto it = by_id.find(doc);
+    return it == by_id.end() ? std::string() : it->second->doc.path;
+  };
+  auto passage_json = [&](const PassageRef& ref) {
+    const Passage* p = passage_of(ref);
+    nlohmann::json j = {{"passage", ref.passage}};
+    j["page"] = p && p->page ? nlohmann::json(*p->page) : nlohmann::json(nullptr);
+    j["label"] = p && !p->label.empty() ? nlohmann::json(p->label) : nlohmann::json(nullptr);
+    j["section"] = p ? p->section : "";
+    j["text"] = p ? p->text : "";
+    return j;
+  };
+
+  if (Status s = Exec(db, "SAVEPOINT write_register"); !s.ok()) return s;
+  auto fail = [&](Status s) {
+    Exec(db, "ROLLBACK TO write_register");
+    Exec(db, "RELEASE write_register");
+    return s;
+  };
+  for (const char* table : {"commitments", "commitment_links", "commitment_documents",
+                            "commitment_conflicts"}) {
+    std::string sql = std::string("DELETE FROM ") + table;
+    if (Status s = Exec(db, sql.c_str()); !s.ok()) return fail(s);
+  }
+  sqlite::Statement put_commitment = Prepare(
+      db, "INSERT INTO commitments(id, seq, text, actor, local, source_doc, json) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  sqlite::Statement put_link = Prepare(
+      db, "INSERT INTO commitment_links(commitment, doc_id, passage_n, score, states, evidence_json) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  sqlite::Statement put_document = Prepare(
+      db, "INSERT INTO commitment_documents(commitment, doc_id, stance, json) VALUES (?1, ?2, ?3, ?4)");
+  sqlite::Statement put_conflict = Prepare(
+      db, "INSERT INTO commitment_conflicts(commitment, field, json) VALUES (?1, ?2, ?3)");
+  if (!put_commitment.valid() || !put_link.valid() || !put_document.valid() || !put_conflict.valid()) {
+    return fail(SqlError(db, "cannot prepare the register's statements"));
+  }
+
+  // Links grouped per (entry, document).
+  std::map<std::pair<size_t, int64_t>, std::vector<const Link*>> by_pair;
+  for (const Link& l : reg.links) by_pair[{l.commitment, l.passage.doc}].push_back(&l);
+  std::map<std::pair<size_t, int64_t>, Stance> stance_of;
+  for (const DocumentStance& s : reg.stances) stance_of[{s.commitment, s.doc}] = s.stance;
+  std::map<std::pair<size_t, int64_t>, std::vector<const ValueRef*>> conflict_values;
+  for (const Conflict& k : reg.conflicts) {
+    for (const ValueRef& v : k.values) conflict_values[{k.commitment, v.passage.doc}].push_back(&v);
+  }
+
+  for (size_t e = 0; e < reg.commitments.size(); ++e) {
+    const Commitment& c = reg.commitments[e];
+    std::set<int64_t> docs;
+    for (const auto& [key, links] : by_pair) {
+      if (key.first == e) docs.insert(key.second);
+    }
+    const Passage* src = passage_of(c.source);
+    nlohmann::json j = {{"id", c.id}, {"text", c.text}, {"actor", c.actor}, {"modality", c.modality},
+                        {"action", c.action}, {"local", c.local}};
+    j["source"] = {{"doc", path_of(c.source.doc)}, {"passage", c.source.passage},
+                   {"page", src && src->page ? nlohmann::json(*src->page) : nlohmann::json(nullptr)},
+                   {"label", src && !src->label.empty() ? nlohmann::json(src->label) : nlohmann::json(nullptr)},
+                   {"section", src ? src->section : ""}};
+    j["money"] = nlohmann::json::array();
+    for (const ValueRef& v : c.money) j["money"].push_back(MoneyJson(v));
+    j["dates"] = nlohmann::json::array();
+    for (const ValueRef& v : c.dates) j["dates"].push_back(DateJson(v));
+    j["documents"] = docs.size();
+    j["mentions"] = c.mentions.size();
+    put_commitment.Bind(1, c.id).Bind(2, static_cast<int64_t>(e)).Bind(3, c.text).Bind(4, c.actor);
+    put_commitment.Bind(5, c.local ? 1 : 0).Bind(6, c.source.doc).Bind(7, j.dump());
+    if (Status s = put_commitment.Run(); !s.ok()) return fail(s);
+
+    for (int64_t doc : docs) {
+      const std::vector<const Link*>& links = by_pair[{e, doc}];
+      nlohmann::json d = {{"doc", path_of(doc)}};
+      d["passages"] = nlohmann::json::array();
+      std::set<std::string> seen_money, seen_dates;
+      d["money"] = nlohmann::json::array();
+      d["dates"] = nlohmann::json::array();
+      for (const Link* l : links) {
+        nlohmann::json pj = passage_json(l->passage);
+        pj["score"] = l->score;
+        d["passages"].push_back(pj);
+        nlohmann::json ev = {{"phrases", l->evidence.phrases}, {"terms", l->evidence.terms},
+                             {"values", l->evidence.values}, {"states", l->evidence.states}};
+        put_link.Bind(1, c.id).Bind(2, doc).Bind(3, l->passage.passage).Bind(4, l->score);
+        put_link.Bind(5, l->evidence.states ? 1 : 0).Bind(6, ev.dump());
+        if (Status s = put_link.Run(); !s.ok()) return fail(s);
+        // The sums and dates this document gives for the entry: those that
+        // matched, and those that disagree.
+        for (const std::string& v : l->evidence.values) {
+          if (!seen_money.insert(v).second) continue;
+          bool is_date = false;
+          for (const ValueRef& dv : c.dates) is_date |= dv.text == v;
+          d[is_date ? "dates" : "money"].push_back({{"text", v}, {"passage", l->passage.passage}});
+        }
+      }
+      for (const ValueRef* v : conflict_values[{e, doc}]) {
+        if (doc == c.source.doc) continue;
+        if (!seen_money.insert(v->text).second) continue;
+        nlohmann::json vj = v->amount ? MoneyJson(*v) : DateJson(*v);
+        vj["passage"] = v->passage.passage;
+        vj["conflict"] = true;
+        d[v->amount ? "money" : "dates"].push_back(vj);
+      }
+      auto st = stance_of.find({e, doc});
+      std::string stance(StanceName(st == stance_of.end() ? Stance::kNeutral : st->second));
+      d["stance"] = stance;
+      put_document.Bind(1, c.id).Bind(2, doc).Bind(3, stance).Bind(4, d.dump());
+      if (Status s = put_document.Run(); !s.ok()) return fail(s);
+    }
+  }
+
+  for (const Conflict& k : reg.conflicts) {
+    const Commitment& c = reg.commitments[k.commitment];
+    nlohmann::json j = {{"commitment", c.id}, {"field", k.field}, {"text", c.text}};
+    j["values"] = nlohmann::json::array();
+    for (const ValueRef& v : k.values) {
+      nlohmann::json vj = k.field == "money" ? MoneyJson(v) : DateJson(v);
+      nlohmann::json pj = passage_json(v.passage);
+      vj["doc"] = path_of(v.passage.doc);
+      vj["passage"] = v.passage.passage;
+      vj["page"] = pj["page"];
+      vj["label"] = pj["label"];
+      vj["quote"] = pj["text"];
+      j["values"].push_back(vj);
+    }
+    put_conflict.Bind(1, c.id).Bind(2, k.field).Bind(3, j.dump());
+    if (Status s = put_conflict.Run(); !s.ok()) return fail(s);
+  }
+  if (Status s = Exec(db, "RELEASE write_register"); !s.ok()) return fail(s);
+  return Status::Ok();
+}
+
+Result<RegisterView> ReadRegister(sqlite3* db) {
+  RegisterView view;
+  sqlite::Statement docs = Prepare(db, "SELECT path, coalesce(title, '') FROM documents "
+                                       "WHERE status = 'ok' ORDER BY path");
+  if (!docs.valid()) return SqlError(db, "cannot read documents");
+  while (docs.Step()) {
+    view.documents.push_back(docs.ColumnText(0));
+    view.titles.push_back(docs.ColumnText(1));
+  }
+  sqlite::Statement has = Prepare(db, "SELECT 1 FROM sqlite_schema WHERE name = 'commitments'");
+  if (!has.valid() || !has.Step()) return view;  // never linked
+
+  std::map<std::string, size_t> row_of;
+  sqlite::Statement commitments = Prepare(db, "SELECT id, json FROM commitments ORDER BY seq");
+  while (commitments.valid() && commitments.Step()) {
+    nlohmann::json c = nlohmann::json::parse(commitments.ColumnText(1), nullptr, false);
+    if (c.is_discarded()) continue;
+    row_of[commitments.ColumnText(0)] = view.rows.size();
+    view.commitments.push_back(c);
+    view.rows.push_back({{"commitment", c}, {"documents", nlohmann::json::array()}});
+  }
+  sqlite::Statement documents = Prepare(
+      db, "SELECT cd.commitment, cd.json FROM commitment_documents cd "
+          "JOIN documents d ON d.id = cd.doc_id ORDER BY d.path");
+  while (documents.valid() && documents.Step()) {
+    auto it = row_of.find(documents.ColumnText(0));
+    if (it == row_of.end()) continue;
+    nlohmann::json d = nlohmann::json::parse(documents.ColumnText(1), nullptr, false);
+    if (!d.is_discarded()) view.rows[it->second]["documents"].push_back(d);
+  }
+  sqlite::Statement conflicts = Prepare(
+      db, "SELECT k.json FROM commitment_conflicts k JOIN commitments c ON c.id = k.commitment "
+          "ORDER BY c.seq, k.field");
+  while (conflicts.valid() && conflicts.Step()) {
+    nlohmann::json k = nlohmann::json::parse(conflicts.ColumnText(0), nullptr, false);
+    if (!k.is_discarded()) view.conflicts.push_back(k);
+  }
+  return view;
+}
+
+Result<nlohmann::json> ReadCommitment(sqlite3* db, const std::string& id) {
+  sqlite::Statement has = Prepare(db, "SELECT 1 FROM sqlite_schema WHERE name = 'commitments'");
+  if (!has.valid() || !has.Step()) return Status::NotFound(id, "no such commitment (the index has no register yet)");
+  sqlite::Statement one = Prepare(db, "SELECT json FROM commitments WHERE id = ?1 COLLATE NOCASE");
+  one.Bind(1, id);
+  if (!one.Step()) return Status::NotFound(id, "no such commitment (see `xref commitments`)");
+  nlohmann::json c = nlohmann::json::parse(one.ColumnText(0), nullptr, false);
+  std::string canonical = c.value("id", id);
+  c["links"] = nlohmann::json::array();
+  sqlite::Statement links = Prepare(
+      db, "SELECT d.path, p.n, p.page, p.label, p.section, p.text, l.score, l.evidence_json, "
+          "coalesce(cd.stance, 'neutral') FROM commitment_links l "
+          "JOIN documents d ON d.id = l.doc_id "
+          "JOIN passages p ON p.doc_id = l.doc_id AND p.n = l.passage_n "
+          "LEFT JOIN commitment_documents cd ON cd.commitment = l.commitment AND cd.doc_id = l.doc_id "
+          "WHERE l.commitment = ?1 ORDER BY d.path, p.n");
+  links.Bind(1, canonical);
+  while (links.Step()) {
+    nlohmann::json l = {{"doc", links.ColumnText(0)}, {"passage", links.ColumnInt64(1)}};
+    l["page"] = links.ColumnIsNull(2) ? nlohmann::json(nullptr) : nlohmann::json(links.ColumnInt64(2));
+    l["label"] = links.ColumnIsNull(3) || links.ColumnText(3).empty() ? nlohmann::json(nullptr)
+                                                                       : nlohmann::json(links.ColumnText(3));
+    l["section"] = links.ColumnText(4);
+    l["text"] = links.ColumnText(5);
+    l["score"] = links.ColumnDouble(6);
+    l["evidence"] = nlohmann::json::parse(links.ColumnText(7), nullptr, false);
+    l["stance"] = links.ColumnText(8);
+    c["links"].push_back(l);
+  }
+  if (!links.status().ok()) return links.status();
+  return c;
+}
+
+}  // namespace xref

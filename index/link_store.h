@@ -1,0 +1,67 @@
+// The commitment register in the index: reading what the linker needs from
+// the store's tables, and writing and reading the register's own tables.
+//
+//   xref::Result<std::vector<xref::LinkInput>> in = xref::ReadLinkInputs(db);
+//   xref::Register reg = xref::BuildRegister(*in);
+//   xref::Status s = xref::WriteRegister(db, *in, reg);     // one transaction
+//   ...
+//   xref::Result<xref::RegisterView> view = xref::ReadRegister(db);
+//   for (const nlohmann::json& row : view->rows) { ... }  // `xref table --format json` rows
+//
+// The register's tables sit beside the store's (docs/schema.md) and are
+// rewritten whole by every WriteRegister:
+//   commitments(id, seq, text, actor, local, source_doc, json)
+//       one row per register entry; json is the `xref commitments --json` object;
+//   commitment_links(commitment, doc_id, passage_n, score, states, evidence_json)
+//       every (entry, passage) link with its evidence;
+//   commitment_documents(commitment, doc_id, stance, json)
+//       one row per (entry, document) pair; json is one element of the table
+//       row's "documents" array;
+//   commitment_conflicts(commitment, field, json)
+//       the `xref conflicts --json` objects;
+//   document_authority(doc_id, authority)
+//       the user's override of a document's inferred authority
+//       ('national', 'briefing', 'local'); read, never written, by xref.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/link.h"
+#include "pipeline/status.h"
+
+namespace xref {
+
+// Creates the register's tables when absent.
+Status EnsureRegisterTables(sqlite3* db);
+
+// Every document indexed without error, with its passages, tags and stances
+// as the store wrote them, and the user's authority overrides.
+Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db);
+
+// Replaces the register's tables with `reg` in one transaction.
+Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Register& reg);
+
+// The register as the reports print it.
+struct RegisterView {
+  std::vector<nlohmann::json> commitments;  // `xref commitments --json` objects, in order
+  std::vector<nlohmann::json> rows;         // `xref table --format json` objects, same order
+  std::vector<nlohmann::json> conflicts;    // `xref conflicts --json` objects
+  std::vector<std::string> documents;       // every indexed document's path, sorted
+  std::vector<std::string> titles;          // their titles, same order
+};
+
+// Reads the register's tables; an index never linked gives an empty view.
+Result<RegisterView> ReadRegister(sqlite3* db);
+
+// One commitment with every link and its evidence (`xref show --json`):
+// the commitments object plus "links": [{doc, passage, page, label, section,
+// text, score, stance, evidence: {phrases, terms, values, states}}].
+// kNotFound when there is no such id.
+Result<nlohmann::json> ReadCommitment(sqlite3* db, const std::string& id);
+
+}  // namespace xref

@@ -1,0 +1,257 @@
+// The register's printers (index/report.h) on hand-made rows, and the whole
+// path through the `xref` binary on the second corpus: index, commitments,
+// show, table in every format, conflicts, and a refresh that adds a paper
+// giving exactly what a clean index gives.
+#include "index/report.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace xref {
+namespace {
+
+namespace fs = std::filesystem;
+
+RegisterView HandMadeView() {
+  RegisterView view;
+  view.documents = {"corpus/strategy.md", "corpus/council, report.md"};
+  view.titles = {"Strategy", "Report"};
+  nlohmann::json c1 = {{"id", "C1"}, {"text", "£42 million for a Clean Air Zones Fund to help \"local\" authorities"},
+                       {"actor", "unspecified"}, {"local", false},
+                       {"source", {{"doc", "corpus/strategy.md"}, {"passage", 3}, {"page", nullptr}, {"label", nullptr}}},
+                       {"money", {{{"text", "£42 million"}, {"amount", 42e6}}}},
+                       {"dates", nlohmann::json::array()}, {"documents", 2}};
+  nlohmann::json c2 = {{"id", "C2"}, {"text", "The Council will review its plan by March 2026."},
+                       {"actor", "the Council"}, {"local", true},
+                       {"source", {{"doc", "corpus/council, report.md"}, {"passage", 9}, {"page", 2}, {"label", "9"}}},
+                       {"money", nlohmann::json::array()},
+                       {"dates", {{{"text", "by March 2026"}}}}, {"documents", 1}};
+  view.commitments = {c1, c2};
+  nlohmann::json r1 = {{"commitment", c1},
+                       {"documents",
+                        {{{"doc", "corpus/strategy.md"}, {"stance", "neutral"},
+                          {"passages", {{{"passage", 3}, {"page", nullptr}, {"label", nullptr}}}}},
+                         {{"doc", "corpus/council, report.md"}, {"stance", "welcomes"},
+                          {"passages", {{{"passage", 5}, {"page", 2}, {"label", "12"}},
+                                        {{"passage", 6}, {"page", 3}, {"label", "13"}}}},
+                          {"money", {{{"text", "£40 million"}, {"conflict", true}}}}}}}};
+  nlohmann::json r2 = {{"commitment", c2},
+                       {"documents",
+                        {{{"doc", "corpus/council, report.md"}, {"stance", "neutral"},
+                          {"passages", {{{"passage", 9}, {"page", 2}, {"label", "9"}}}}}}}};
+  view.rows = {r1, r2};
+  view.conflicts = {{{"commitment", "C1"}, {"field", "money"}, {"text", "£42 million ..."},
+                     {"values", {{{"text", "£42 million"}, {"doc", "corpus/strategy.md"}, {"passage", 3}},
+                                 {{"text", "£40 million"}, {"doc", "corpus/council, report.md"}, {"passage", 5}}}}}};
+  return view;
+}
+
+TEST(ReportTest, PassageCitations) {
+  struct Case {
+    nlohmann::json passage;
+    std::string want;
+  } cases[] = {
+      {{{"passage", 5}, {"page", 2}, {"label", "12"}}, "p.2 ¶12"},
+      {{{"passage", 5}, {"page", nullptr}, {"label", "12"}}, "¶12"},
+      {{{"passage", 5}, {"page", 3}, {"label", nullptr}}, "p.3"},
+      {{{"passage", 41}, {"page", nullptr}, {"label", nullptr}}, "§41"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(PassageCitation(c.passage), c.want) << c.passage.dump();
+}
+
+TEST(ReportTest, MarkdownHasAColumnPerDocumentAndCitesPassagesWithStance) {
+  std::string md = TableMarkdown(HandMadeView());
+  std::istringstream lines(md);
+  std::string header, rule, row1, row2;
+  std::getline(lines, header);
+  std::getline(lines, rule);
+  std::getline(lines, row1);
+  std::getline(lines, row2);
+  EXPECT_NE(header.find("strategy.md"), std::string::npos);
+  EXPECT_NE(header.find("council, report.md"), std::string::npos);
+  EXPECT_EQ(rule.find_first_not_of("|-"), std::string::npos);
+  EXPECT_NE(row1.find("p.2 ¶12, p.3 ¶13 (welcomes) [differs]"), std::string::npos) << row1;
+  EXPECT_NE(row1.find("£42 million"), std::string::npos);
+  EXPECT_NE(row2.find("C2"), std::string::npos);
+  // Every line has the same number of cells.
+  auto bars = [](const std::string& s) { return std::count(s.begin(), s.end(), '|'); };
+  EXPECT_EQ(bars(header), bars(row1));
+  EXPECT_EQ(bars(header), bars(row2));
+}
+
+TEST(ReportTest, CsvQuotesAsRfc4180) {
+  EXPECT_EQ(CsvField("plain"), "plain");
+  EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
+  EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(CsvField("two\nlines"), "\"two\nlines\"");
+  std::string csv = TableCsv(HandMadeView());
+  EXPECT_EQ(csv.rfind("id,commitment,actor,local,sums,dates,source,corpus/strategy.md,\"corpus/council, report.md\"\r\n", 0), 0u)
+      << csv;
+  EXPECT_NE(csv.find("\"£42 million for a Clean Air Zones Fund to help \"\"local\"\" authorities\""),
+            std::string::npos);
+  size_t rows = 0;
+  for (size_t i = 0; (i = csv.find("\r\n", i)) != std::string::npos; i += 2) ++rows;
+  EXPECT_EQ(rows, 3u);
+}
+
+TEST(ReportTest, JsonLinesOneRowPerCommitment) {
+  std::string jl = TableJsonLines(HandMadeView());
+  std::istringstream lines(jl);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    nlohmann::json row = nlohmann::json::parse(line);
+    EXPECT_TRUE(row.contains("commitment"));
+    EXPECT_TRUE(row["documents"].is_array());
+    ++n;
+  }
+  EXPECT_EQ(n, 2);
+}
+
+TEST(ReportTest, FiltersByActorDocumentAndGaps) {
+  RegisterView view = HandMadeView();
+  TableOptions local;
+  local.actor = "local";
+  RegisterView only_local = FilterView(view, local);
+  ASSERT_EQ(only_local.rows.size(), 1u);
+  EXPECT_EQ(only_local.commitments[0]["id"], "C2");
+  EXPECT_TRUE(only_local.conflicts.empty());
+
+  TableOptions council;
+  council.doc_glob = "council*";
+  RegisterView one_doc = FilterView(view, council);
+  ASSERT_EQ(one_doc.documents.size(), 1u);
+  EXPECT_EQ(one_doc.rows[0]["documents"].size(), 1u);
+
+  TableOptions gaps;
+  gaps.gaps = true;
+  RegisterView g = FilterView(view, gaps);
+  ASSERT_EQ(g.rows.size(), 1u);  // C1 is discussed beyond its source
+  EXPECT_EQ(g.commitments[0]["id"], "C2");
+}
+
+TEST(ReportTest, HtmlIsOnePageWithEveryDocument) {
+  std::string html = TableHtml(HandMadeView(), "xref.db");
+  EXPECT_NE(html.find("<table"), std::string::npos);
+  EXPECT_NE(html.find("C1"), std::string::npos);
+  EXPECT_EQ(html.find("<script src"), std::string::npos);
+}
+
+// ------------------------------------------------------------ end to end
+
+struct CommandRun {
+  int status = -1;
+  std::string out;
+};
+
+CommandRun RunXref(const std::string& args) {
+  CommandRun r;
+  std::string cmd = std::string(XREF_BINARY) + " " + args + " 2>/dev/null";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  int st = pclose(pipe);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+class EndToEndTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("xref-report-test-" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "corpus");
+    source_ = fs::path(XREF_SOURCE_DIR) / "tests/data/second-corpus";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void Copy(const std::string& name) {
+    fs::copy_file(source_ / name, dir_ / "corpus" / name, fs::copy_options::overwrite_existing);
+  }
+  std::string Db(const std::string& name) { return "--db " + (dir_ / name).string(); }
+
+  fs::path dir_;
+  fs::path source_;
+};
+
+TEST_F(EndToEndTest, CommandsOverAnIndexedCorpus) {
+  for (const char* f : {"clean-air-strategy.md", "briefing-clean-air.md", "council-report-clean-air.md"}) Copy(f);
+  ASSERT_EQ(RunXref(Db("a.db") + " index -q " + (dir_ / "corpus").string()).status, 0);
+
+  CommandRun commitments = RunXref(Db("a.db") + " commitments --json");
+  ASSERT_EQ(commitments.status, 0);
+  std::istringstream lines(commitments.out);
+  std::string line, zones_id;
+  bool any_local = false;
+  while (std::getline(lines, line)) {
+    nlohmann::json c = nlohmann::json::parse(line);
+    for (const char* key : {"id", "text", "actor", "modality", "source", "money", "dates", "documents"}) {
+      EXPECT_TRUE(c.contains(key)) << key;
+    }
+    if (c["text"].get<std::string>().find("Clean Air Zones Fund") != std::string::npos && zones_id.empty()) {
+      zones_id = c["id"];
+      EXPECT_GE(c["documents"].get<int>(), 3);
+    }
+    any_local |= c["local"].get<bool>();
+  }
+  EXPECT_TRUE(any_local);
+  ASSERT_FALSE(zones_id.empty());
+
+  CommandRun local = RunXref(Db("a.db") + " commitments --json --actor local");
+  EXPECT_EQ(local.status, 0);
+  EXPECT_NE(local.out.find("Air Quality Action Plan"), std::string::npos);
+  EXPECT_EQ(local.out.find("Clean Air Zones Fund"), std::string::npos);
+
+  CommandRun show = RunXref(Db("a.db") + " show " + zones_id);
+  EXPECT_EQ(show.status, 0);
+  EXPECT_NE(show.out.find("council-report-clean-air.md"), std::string::npos);
+  EXPECT_NE(show.out.find("matched:"), std::string::npos);
+  EXPECT_EQ(RunXref(Db("a.db") + " show C9999").status, 2);
+
+  CommandRun md = RunXref(Db("a.db") + " table");
+  EXPECT_EQ(md.status, 0);
+  EXPECT_NE(md.out.find("| ID"), std::string::npos);
+  CommandRun csv = RunXref(Db("a.db") + " table --format csv");
+  EXPECT_EQ(csv.out.rfind("id,commitment", 0), 0u);
+  std::string html_file = (dir_ / "t.html").string();
+  EXPECT_EQ(RunXref(Db("a.db") + " table --format html --output " + html_file).status, 0);
+  EXPECT_TRUE(fs::file_size(html_file) > 1000);
+  EXPECT_EQ(RunXref(Db("a.db") + " table --format xml").status, 2);
+
+  CommandRun conflicts = RunXref(Db("a.db") + " conflicts --json");
+  EXPECT_EQ(conflicts.status, 0);
+  bool bus = false;
+  std::istringstream clines(conflicts.out);
+  while (std::getline(clines, line)) {
+    nlohmann::json k = nlohmann::json::parse(line);
+    if (k["field"] == "money" && k["values"][0]["amount"] == 120e6) bus = k["values"][1]["amount"] == 100e6;
+  }
+  EXPECT_TRUE(bus) << conflicts.out;
+}
+
+TEST_F(EndToEndTest, RefreshAddingAPaperEqualsACleanIndex) {
+  Copy("clean-air-strategy.md");
+  Copy("briefing-clean-air.md");
+  ASSERT_EQ(RunXref(Db("inc.db") + " index -q " + (dir_ / "corpus").string()).status, 0);
+  Copy("council-report-clean-air.md");
+  ASSERT_EQ(RunXref(Db("inc.db") + " refresh -q").status, 0);
+  ASSERT_EQ(RunXref(Db("clean.db") + " index -q " + (dir_ / "corpus").string()).status, 0);
+  for (const char* cmd : {"table --format json", "conflicts --json", "commitments --json"}) {
+    CommandRun inc = RunXref(Db("inc.db") + " " + cmd);
+    CommandRun clean = RunXref(Db("clean.db") + " " + cmd);
+    EXPECT_FALSE(clean.out.empty()) << cmd;
+    EXPECT_EQ(inc.out, clean.out) << cmd;
+  }
+}
+
+}  // namespace
+}  // namespace xref
