@@ -66,21 +66,14 @@ std::optional<double> ParseOnce(icu::RuleBasedNumberFormat& format, const icu::U
   return value;
 }
 
-// Strict parsing first (cheap, exact spellings such as "forty-five"), then
-// lenient (case, spaces for hyphens, "and").
+// Lenient parsing: case, spaces for hyphens and "and" as people write them.
+// (Strict parsing is not a safe shortcut: it reads "forty five" as 4005.)
 std::optional<double> ParseWith(icu::RuleBasedNumberFormat& format, std::string_view text) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.trim();
   if (u.isEmpty()) return std::nullopt;
-  format.setLenient(false);
-  std::optional<double> value = ParseOnce(format, u);
-  if (!value) {
-    format.setLenient(true);
-    value = ParseOnce(format, u);
-    format.setLenient(false);
-  }
-  return value;
+  return ParseOnce(format, u);
 }
 
 std::optional<double> Memoised(std::unordered_map<std::string, std::optional<double>>* cache,
