@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -17,6 +19,7 @@
 #include "index/indexer.h"
 #include "index/search.h"
 #include "index/store.h"
+#include "pipeline/process.h"
 
 namespace xref::cli {
 namespace {
@@ -53,7 +56,35 @@ struct IndexArgs {
   bool strict = false;
   bool force = false;
   bool quiet = false;
+  bool in_process = false;
   int jobs = 0;
+};
+
+// Files are processed in `xref __worker` children (process.h), started on
+// the first file that needs it: a no-op refresh starts none.
+class LazyIsolatedProcessor {
+ public:
+  explicit LazyIsolatedProcessor(int workers) : workers_(workers) {}
+
+  Result<ProcessedDocument> Process(const std::string& path, std::string_view bytes) {
+    std::call_once(started_, [&] {
+      Result<std::unique_ptr<IsolatedProcessor>> p =
+          IsolatedProcessor::Start({"/proc/self/exe", "__worker"}, workers_, IsolationLimits{});
+      if (p.ok()) {
+        processor_ = std::move(p).value();
+      } else {
+        start_error_ = p.status();
+      }
+    });
+    if (!processor_) return Status::Internal(path, "cannot start a worker process: " + start_error_.what());
+    return processor_->Process(path, bytes);
+  }
+
+ private:
+  const int workers_;
+  std::once_flag started_;
+  std::unique_ptr<IsolatedProcessor> processor_;
+  Status start_error_;
 };
 
 class ProgressLine {
@@ -92,9 +123,16 @@ int RunIndex(const IndexArgs& args, const GlobalOptions& global, bool refresh) {
 
   ProgressLine progress(!args.quiet && isatty(STDERR_FILENO));
   IndexOptions options;
-  options.jobs = args.jobs;
   options.force = args.force;
   options.cancel = &g_interrupted;
+  const int workers = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.jobs = workers;
+  LazyIsolatedProcessor isolated(workers);
+  if (!args.in_process) {
+    options.process = [&isolated](const std::string& path, std::string_view bytes) {
+      return isolated.Process(path, bytes);
+    };
+  }
   options.on_progress = [&](const IndexProgress& p) { progress.Update(p); };
   options.on_failure = [&](const Status& s) {
     progress.Clear();
@@ -209,6 +247,8 @@ void AddIndexCommands(CLI::App& app, const GlobalOptions& global, RunFn* run) {
   index->add_flag("--strict", index_args->strict, "Exit with status 2 when any file failed");
   index->add_flag("--force", index_args->force, "Re-extract every file, changed or not");
   index->add_flag("-q,--quiet", index_args->quiet, "No progress line and no summary");
+  index->add_flag("--in-process", index_args->in_process,
+                  "Extract in this process, not in isolated worker processes (faster start, no time or memory limit)");
   index->add_option("-j,--jobs", index_args->jobs, "Extraction threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
   index->callback([index_args, &global, run] {
@@ -223,6 +263,8 @@ void AddIndexCommands(CLI::App& app, const GlobalOptions& global, RunFn* run) {
   refresh->add_flag("--strict", refresh_args->strict, "Exit with status 2 when any file failed");
   refresh->add_flag("--force", refresh_args->force, "Re-extract every file, changed or not");
   refresh->add_flag("-q,--quiet", refresh_args->quiet, "No progress line and no summary");
+  refresh->add_flag("--in-process", refresh_args->in_process,
+                  "Extract in this process, not in isolated worker processes (faster start, no time or memory limit)");
   refresh->add_option("-j,--jobs", refresh_args->jobs, "Extraction threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
   refresh->callback([refresh_args, &global, run] {

@@ -243,6 +243,9 @@ class IndexRun {
     const auto started = Clock::now();
     size_t done = 0;
     while (std::optional<Outcome> o = queue.Pop()) {
+      // After an interrupt, a file that failed may have failed because of it
+      // (Ctrl-C reaches worker processes too): it is left for the next run.
+      if (Cancelled() && o->kind == Outcome::kDocument && !o->record.error.ok()) continue;
       // After a database error the queue is still drained so workers can finish.
       if (status.ok()) status = Write(*o);
       ++done;
