@@ -91,14 +91,16 @@ hyperfine_median() {
   awk -F, 'NR == 2 {printf "%.0f %.0f\n", $4 * 1000, ($5 + $6) * 1000}' "$csv"
 }
 
-# children_cpu_ms: user+sys of this shell's waited-for children, in ms.
-# (`times` must run in this shell, not in a pipeline's subshell.)
+# children_cpu_ms: sets CHILDREN_CPU_MS to the user+sys of this shell's
+# waited-for children, in ms. `times` must run in this shell: in a pipeline
+# or a $(...) it would report the subshell's children (none).
 children_cpu_ms() {
   times >"$WORK/times.$$"
-  tail -1 "$WORK/times.$$" | awk '{
+  CHILDREN_CPU_MS=$(tail -1 "$WORK/times.$$" | awk '{
     n = 0
     for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); n += p[1] * 60 + p[2] }
-    printf "%d", n * 1000 }'
+    printf "%d", n * 1000 }')
+  rm -f "$WORK/times.$$"
 }
 
 # percentile P FILE: nearest-rank percentile of the numbers in FILE.
@@ -211,7 +213,7 @@ run_size() {
   : >"$samples"
   # Bash's `times` gives the CPU of the children waited for so far: nothing
   # but the xref processes is started inside the loop.
-  cpu_before=$(children_cpu_ms)
+  children_cpu_ms; cpu_before=$CHILDREN_CPU_MS
   # A query still running after SEARCH_TIMEOUT seconds is stopped, counted
   # once at the limit and not repeated (it is named in search-timeouts-N.txt).
   local runs=0 timeouts=0 status
@@ -233,7 +235,7 @@ run_size() {
       fi
     done
   done
-  cpu_after=$(children_cpu_ms)
+  children_cpu_ms; cpu_after=$CHILDREN_CPU_MS
   local note=""
   [ "$timeouts" -eq 0 ] || note="; $timeouts timed out at ${SEARCH_TIMEOUT} s"
   R[search_process,$n]="p50 $(percentile 0.5 "$samples") ms, p99 $(percentile 0.99 "$samples") ms (mean CPU $(((cpu_after - cpu_before) / runs)) ms$note)"
