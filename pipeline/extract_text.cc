@@ -237,6 +237,16 @@ size_t NumberMarker(std::string_view t, std::string* label) {
   return space;
 }
 
+// A Markdown link reference definition: "[label]: destination".
+bool IsLinkDefinition(std::string_view t) {
+  if (t.size() < 4 || t.front() != '[' || t[1] == '^') return false;
+  size_t close = t.find("]:");
+  if (close == std::string_view::npos || close < 2) return false;
+  if (t.substr(1, close - 1).find_first_of("[]") != std::string_view::npos) return false;
+  std::string_view destination = Trim(t.substr(close + 2));
+  return !destination.empty() && destination.find(' ') == std::string_view::npos;
+}
+
 bool IsTableSeparator(std::string_view t) {
   if (t.find('-') == std::string_view::npos || t.find('|') == std::string_view::npos) return false;
   return std::all_of(t.begin(), t.end(),
@@ -450,6 +460,11 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
     if (markdown() && (StartsWith(t, "```") || StartsWith(t, "~~~"))) {
       fence = t.substr(0, 3);
       Close();
+      previous_blank = true;
+      continue;
+    }
+    if (markdown() && (IsLinkDefinition(t) || (StartsWith(t, "<!--") && EndsWith(t, "-->")))) {
+      Close();  // "[1]: https://..." and one-line comments print nothing
       previous_blank = true;
       continue;
     }

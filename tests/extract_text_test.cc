@@ -193,6 +193,14 @@ TEST(ExtractTextTest, MarkdownInline) {
   EXPECT_EQ(Extract("Some **bold** [x](y).").passages[0].text, "Some **bold** [x](y).");
 }
 
+TEST(ExtractTextTest, MarkdownLinkDefinitionsAndCommentsPrintNothing) {
+  Document doc = ExtractMarkdown(
+      "See [the plan][plan].\n\n[plan]: https://example.org/plan.pdf\n<!-- draft note -->\n\nEnd.\n");
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|See the plan.", "paragraph||0|End."}));
+  // In plain text the same lines are text.
+  EXPECT_EQ(Extract("[plan]: https://example.org/plan.pdf").passages.size(), 1u);
+}
+
 TEST(ExtractTextTest, MarkdownEmphasisInHeadingsAndItems) {
   Document doc = ExtractMarkdown("## The *new* plan\n\n- **£45m** for [pathfinders](u)\n");
   EXPECT_EQ(Shape(doc), (Lines{"heading||2|The new plan", "list_item||1|£45m for pathfinders"}));
