@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <string_view>
@@ -187,10 +188,9 @@ struct Entry {
   std::set<std::string> expanded;        // terms of the source's prose about it
   double source_self = 0;
   double norm = 1;                       // what a score is relative to
-  // The distinctive names in the wording (named phrases in few passages)
-  // with their weights, and the sum of those weights.
-  std::map<std::string, double> names;
-  double named_total = 0;
+  // The distinctive names in the wording: proper names of two words or
+  // more, found in few passages and in the wording of few entries.
+  std::vector<std::vector<std::string>> names;
 };
 
 // ------------------------------------------------------------------- values
@@ -451,16 +451,27 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     for (Entry& entry : entries) entry.norm = std::max({entry.source_self, floor, 1e-9});
   }
 
-  // The names of each entry: named phrases of its wording that recur, but in
-  // few passages (a name on every page is the paper's subject, not a programme).
-  for (Entry& entry : entries) {
-    const Mention& src = *entry.mentions.front();
-    for (const std::string& key : src.terms.named) {
-      int df = stats.Df(key);
-      if (df < 2 || df > std::max(2.0, options.name_max_share * stats.passages())) continue;
-      double w = weights.Phrase(key, true);
-      entry.names[key] = w;
-      entry.named_total += w;
+  // The names of each entry: proper names in its wording that recur, but in
+  // few passages (a name on every page is the paper's subject, not a
+  // programme) and in the wording of at most two entries (a name many
+  // undertakings mention, "alongside the Working Together consultation", is
+  // their context, not what they are).
+  {
+    std::map<std::vector<std::string>, int> entries_naming;
+    for (const Entry& entry : entries) {
+      std::set<std::vector<std::string>> own(entry.mentions.front()->terms.names.begin(),
+                                             entry.mentions.front()->terms.names.end());
+      for (const auto& name : own) ++entries_naming[name];
+    }
+    for (Entry& entry : entries) {
+      for (const std::vector<std::string>& name : entry.mentions.front()->terms.names) {
+        // The rarest phrase of a name stands for the name as a whole.
+        int df = std::numeric_limits<int>::max();
+        for (const std::string& key : name) df = std::min(df, stats.Df(key));
+        bool distinctive = entries_naming[name] <= 2 && df >= 2 &&
+                           df <= std::max(2.0, options.name_max_share * stats.passages());
+        if (distinctive) entry.names.push_back(name);
+      }
     }
   }
 
@@ -544,15 +555,21 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // Names decide: a passage that names the entry's programme discusses
         // it however much else the wording says; one that names none of a
         // named entry's names needs more of the other words.
-        if (entry.named_total > 0) {
+        if (!entry.names.empty()) {
           const TermSet& t = passage_terms.at(ref);
-          double named = 0;
-          for (const auto& [key, weight] : entry.names) {
-            if (t.phrases.count(key) != 0) named += weight;
+          bool names_one = false, names_any = false;
+          for (const std::vector<std::string>& name : entry.names) {
+            bool whole = true;
+            for (const std::string& key : name) {
+              bool has = t.phrases.count(key) != 0;
+              whole &= has;
+              names_any |= has;
+            }
+            names_one |= whole;
           }
-          if (named > 0) {
-            rel = std::max(rel, options.named_score * named / entry.named_total);
-          } else {
+          if (names_one) {
+            rel = std::max(rel, options.named_score);
+          } else if (!names_any) {
             rel *= options.unnamed_factor;
           }
         }

@@ -146,10 +146,11 @@ struct LinkOptions {
   // their words and phrases, weighted by expansion_weight.
   double expansion_threshold = 0.45;
   double expansion_weight = 0.5;
-  // A passage sharing all of an entry's distinctive names scores at least
-  // this (proportionally less for some of them); one sharing none of a named
-  // entry's names has its score multiplied by unnamed_factor. A name is
-  // distinctive in at most name_max_share of the passages.
+  // A passage naming one of an entry's distinctive names in full scores at
+  // least named_score; one sharing no part of any of a named entry's names
+  // has its score multiplied by unnamed_factor. A name is distinctive when
+  // its phrases are in at most name_max_share of the passages and it is in
+  // the wording of at most two entries.
   double named_score = 0.6;
   double unnamed_factor = 0.6;
   double name_max_share = 0.05;

@@ -209,13 +209,25 @@ TermSet Terms(std::string_view text) {
     out.words.insert(stem);
     out.surface.emplace(stem, w.lower);
   }
+  std::string run;
+  size_t last_named = 0;
   for (size_t i = 1; i < content.size(); ++i) {
     if (!content[i].joins_previous || content[i].stem == content[i - 1].stem) continue;
     std::string key = content[i - 1].stem + " " + content[i].stem;
     out.phrases.insert(key);
     out.surface.emplace(key, content[i - 1].surface + " " + content[i].surface);
     bool both_named = content[i].named;
-    if (both_named) out.named.insert(key);
+    if (both_named) {
+      out.named.insert(key);
+      // Neighbouring named phrases make one name ("Early Career Framework").
+      if (!run.empty() && last_named == i - 1) {
+        out.names.back().push_back(key);
+      } else {
+        out.names.push_back({key});
+      }
+      run = key;
+      last_named = i;
+    }
   }
   return out;
 }

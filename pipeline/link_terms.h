@@ -36,6 +36,9 @@ struct TermSet {
   std::set<std::string> words;      // stems
   std::set<std::string> phrases;    // "stem1 stem2"
   std::set<std::string> named;      // the subset of phrases inside proper names
+  // Each proper name of two words or more, as its phrases in order
+  // ("Early Career Framework" -> {"earli career", "career framework"}).
+  std::vector<std::vector<std::string>> names;
   // Surface form of each stem and phrase as first written, for evidence.
   std::map<std::string, std::string> surface;
 };
