@@ -94,6 +94,11 @@ class ProgressLine {
 
   void Update(const IndexProgress& p) {
     if (!enabled_) return;
+    if (p.linking) {
+      std::cerr << fmt::format("\r\033[Klinking {} documents…", p.total) << std::flush;
+      shown_ = true;
+      return;
+    }
     auto now = std::chrono::steady_clock::now();
     if (p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;

@@ -251,7 +251,7 @@ class IndexRun {
       ++done;
       if (options_.on_progress) {
         double secs = std::chrono::duration<double>(Clock::now() - started).count();
-        options_.on_progress(IndexProgress{done, tasks_.size(), tasks_[o->task].file.path,
+        options_.on_progress(IndexProgress{false, done, tasks_.size(), tasks_[o->task].file.path,
                                            secs > 0 ? static_cast<double>(done) / secs : 0});
       }
     }
@@ -345,6 +345,12 @@ class IndexRun {
     std::vector<int64_t> removed;
     if (Status s = store_.PendingLinks(&changed, &removed); !s.ok()) return s;
     if (changed.empty() && removed.empty()) return Status::Ok();
+    if (options_.on_progress) {
+      IndexProgress linking;
+      linking.linking = true;
+      linking.total = changed.size() + removed.size();
+      options_.on_progress(linking);
+    }
     if (Status s = UpdateLinks(store_.db().get(), changed, removed); !s.ok()) return s;
     std::vector<int64_t> all = changed;
     all.insert(all.end(), removed.begin(), removed.end());

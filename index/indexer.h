@@ -40,6 +40,7 @@
 namespace xref {
 
 struct IndexProgress {
+  bool linking = false;      // files are done; the links of `total` documents are being updated
   size_t done = 0;           // files finished (any outcome)
   size_t total = 0;          // files to look at in this run (new and changed)
   std::string current;       // the file just finished
