@@ -652,7 +652,7 @@ Tagger::Impl::Impl() {
   agent = Compile("\\bby\\s((?:the\\s)?(?:[A-Z][\\w’'&-]*\\s?)+)");
   body_word = Compile(
       "\\b(?i:government|department|council|councils|authority|authorities|agency|agencies|ministry|"
-      "minister|ministers|secretary\\sof\\sstate|office|board|committee|commission|commissioner|group|"
+      "minister|ministers|secretary|office|board|committee|commission|commissioner|group|"
       "panel|service|trust|university|college|partnership|regulator|inspectorate|executive|"
       "administration|parliament|cabinet|taskforce|task\\sforce|forum|association|body|bodies|"
       "organisation|organization|fund|programme|network|unit|team|we)\\b");
@@ -1519,16 +1519,27 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   {
     std::string lower_subject = " " + Lower(subject) + " ";
     // Conditionals, and modals inside a subordinate clause ("if", "that will").
-    for (const char* cue : {" if ", " unless ", " whether ", " that ", " which ", " would ", " could "}) {
+    for (const char* cue : {" if ", " unless ", " whether ", " that ", " which ", " would ", " could ",
+                            " though ", " although ", " because ", " while ", " whilst "}) {
       if (lower_subject.find(cue) != std::string::npos) return std::nullopt;
     }
   }
   subject = Trim(subject);
+  // List bullets and other leading marks are not part of the subject.
+  while (!subject.empty() && !IsAsciiAlpha(subject[0]) && !IsDigit(subject[0]) &&
+         !(static_cast<unsigned char>(subject[0]) >= 0xC3 && static_cast<unsigned char>(subject[0]) < 0xE0)) {
+    subject.remove_prefix(1);
+    subject = Trim(subject);
+  }
   size_t comma = subject.rfind(", ");
   if (comma != std::string_view::npos) {
+    // "Furthermore, most of the funding will..." -> the clause after the
+    // comma; "The Government, working with councils, will..." -> before it.
     std::string_view after_comma = Trim(subject.substr(comma + 1));
-    if (!after_comma.empty() && (IsUpper(after_comma[0]) || Lower(after_comma.substr(0, 3)) == "we " ||
-                                 Lower(after_comma.substr(0, 4)) == "the " || after_comma == "we")) {
+    std::string first_word = Lower(after_comma.substr(0, after_comma.find(' ')));
+    bool participle = first_word.size() > 4 && (first_word.compare(first_word.size() - 3, 3, "ing") == 0 ||
+                                                first_word.compare(first_word.size() - 2, 2, "ed") == 0);
+    if (!after_comma.empty() && !participle) {
       subject = after_comma;
     } else {
       subject = subject.substr(0, subject.find(','));
@@ -1575,17 +1586,38 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     actor = options.author.empty() ? "we" : options.author;
     body = true;
   } else {
+    // The head of the subject: the words before any preposition, so that
+    // "pressures on council budgets" is not a council.
+    size_t head_words = subject_words.size();
+    for (size_t i = 1; i < subject_words.size(); ++i) {
+      std::string w = Lower(subject_words[i]);
+      if (w == "of" || w == "on" || w == "for" || w == "in" || w == "with" || w == "to" || w == "from" ||
+          w == "at" || w == "by" || w == "across" || w == "under" || w == "within" || w == "is" ||
+          w == "are" || w == "was" || w == "were") {
+        // Names such as "Secretary of State", "Department for Education":
+        // a capitalised word after the preposition continues the name.
+        if (i + 1 < subject_words.size() && IsUpper(subject_words[i + 1][0]) && IsUpper(subject_words[i - 1][0]) &&
+            w != "is" && w != "are" && w != "was" && w != "were")
+          continue;
+        head_words = i;
+        break;
+      }
+    }
     int capitalised = 0;
     bool acronym = false;
-    for (size_t i = 0; i < subject_words.size(); ++i) {
+    for (size_t i = 0; i < head_words; ++i) {
       std::string_view w = subject_words[i];
       if (IsAcronym(w)) acronym = true;
-      if (IsUpper(w[0]) && !(i == 0 && IsFunctionWord(Lower(w)))) ++capitalised;
+      // The first word is capitalised because it starts the sentence.
+      if (i > 0 && IsUpper(w[0])) ++capitalised;
     }
-    bool institution = RE2::PartialMatch(StringPiece(subject.data(), subject.size()), *body_word);
-    bool sentence_initial_only = capitalised == 1 && subject_words.size() == 1;
-    body = acronym || institution || capitalised >= 2 ||
-           (capitalised == 1 && !sentence_initial_only) ||
+    std::string_view head = subject;
+    if (head_words < subject_words.size()) {
+      head = subject.substr(0, static_cast<size_t>(subject_words[head_words].data() - subject.data()));
+    }
+    bool institution = RE2::PartialMatch(StringPiece(head.data(), head.size()), *body_word);
+    bool sentence_initial_only = subject_words.size() == 1 && IsUpper(subject_words[0][0]);
+    body = acronym || institution || capitalised >= 1 ||
            (sentence_initial_only && !IsPluralNoun(Lower(subject)) && subject_words[0].size() > 2 &&
             !IsFunctionWord(Lower(subject)) && Lower(subject) != "it" && Lower(subject) != "this");
     // A single sentence-initial capitalised common noun ("Funding", "Children")
