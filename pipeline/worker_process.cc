@@ -12,6 +12,20 @@
 #include <cstring>
 #include <new>
 
+// AddressSanitizer reserves terabytes of address space up front, so an
+// address-space limit would stop every child at start: sanitizer builds run
+// their workers without the memory limit (the time limit still applies).
+#if defined(__SANITIZE_ADDRESS__)
+#define XREF_ADDRESS_LIMIT_WORKS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define XREF_ADDRESS_LIMIT_WORKS 0
+#endif
+#endif
+#ifndef XREF_ADDRESS_LIMIT_WORKS
+#define XREF_ADDRESS_LIMIT_WORKS 1
+#endif
+
 namespace xref {
 namespace {
 
@@ -155,7 +169,7 @@ Status WorkerProcessPool::Spawn(Worker* w) {
   if (pid == 0) {
     dup2(in[0], STDIN_FILENO);
     dup2(out[1], STDOUT_FILENO);
-    if (limits_.memory_limit_bytes > 0) setrlimit(RLIMIT_AS, &as);
+    if (XREF_ADDRESS_LIMIT_WORKS && limits_.memory_limit_bytes > 0) setrlimit(RLIMIT_AS, &as);
     setrlimit(RLIMIT_CORE, &no_core);
     execv(args[0], args.data());
     _exit(127);
