@@ -152,7 +152,7 @@ struct LinkOptions {
   // its phrases are in at most name_max_share of the passages and it is in
   // the wording of at most two entries.
   double named_score = 0.6;
-  double unnamed_factor = 0.6;
+  double unnamed_factor = 0.5;
   double name_max_share = 0.05;
   // Added to the relative score by a shared sum or date, once the words agree
   // to at least half the threshold.
