@@ -247,7 +247,9 @@ bool DatesDisagree(const DateValue& a, const DateValue& b) {
   if (a.bound == "by") return !a.end.empty() && !b.end.empty() && a.end != b.end;
   if (!a.bound.empty()) return false;
   if (a.start.empty() || a.end.empty() || b.start.empty() || b.end.empty()) return false;
-  if (a.precision != b.precision) return false;
+  // Bare years are too coarse to tell two undertakings' timetables apart
+  // ("updates to Working Together in 2024" beside "a consultation in 2023").
+  if (a.precision != b.precision || a.precision == "year") return false;
   return a.end < b.start || b.end < a.start;
 }
 
