@@ -524,6 +524,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     for (const Tag& t : src.dates) {
       c.dates.push_back({src.ref, t.text, std::nullopt, t.date});
     }
+    // The source paper's other mentions complete the entry: a list of
+    // financial commitments gives the sum of an item of the policy list.
+    for (const Mention* m : entries[e].mentions) {
+      if (m->input != src.input || m == &src) continue;
+      for (const Tag& t : m->money) {
+        bool known = !t.money.amount;
+        for (const ValueRef& v : c.money) known |= v.amount && SameAmount(*v.amount, *t.money.amount);
+        if (!known) c.money.push_back({m->ref, t.text, t.money.amount, {}});
+      }
+    }
     std::set<PassageRef> seen;
     for (const Mention* m : entries[e].mentions) {
       if (seen.insert(m->ref).second) c.mentions.push_back(m->ref);
