@@ -194,11 +194,13 @@ inline Loaded LoadCorpus(const std::vector<std::string>& paths,
       in.doc = SplitPlainText(paths[i], fallback);
     }
     TagOptions options;
+    options.document_date = FindDocumentDate(in.doc);
     for (const Passage& p : in.doc.passages) {
       options.in_commitment_list = p.kind == PassageKind::kListItem &&
                                    p.section.find("ommitment") != std::string::npos;
       in.tags.push_back(tagger.Find(p.text, options));
       for (const Tag& t : in.tags.back()) any_commitment |= t.kind == TagKind::kCommitment;
+      in.stances.push_back(ClassifyStance(p.text));
     }
     out.inputs.push_back(std::move(in));
   }
