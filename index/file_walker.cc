@@ -3,10 +3,12 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -70,7 +72,7 @@ class Walker {
       return;
     }
     if (S_ISDIR(st.st_mode)) {
-      Folder(root, st);
+      Folder(root, st, {});
     } else if (S_ISREG(st.st_mode)) {
       File(root, st);
     } else {
@@ -84,9 +86,11 @@ class Walker {
     out_->files.push_back(FileState{path, static_cast<int64_t>(st.st_size), MtimeNs(st)});
   }
 
-  void Folder(const std::string& path, const struct stat& st) {
+  // `ignored`: the .xrefignore patterns of the folders above this one.
+  void Folder(const std::string& path, const struct stat& st, std::vector<std::string> ignored) {
     // A folder reached twice (a symbolic link back up the tree) is walked once.
     if (!visited_dirs_.insert({st.st_dev, st.st_ino}).second) return;
+    ReadIgnoreFile(path + "/.xrefignore", &ignored);
     DIR* dir = ::opendir(path.c_str());
     if (dir == nullptr) {
       out_->errors.push_back(Status::IoError(path, std::strerror(errno)));
@@ -101,15 +105,36 @@ class Walker {
     std::sort(names.begin(), names.end());
     const std::string prefix = path == "/" ? path : path + "/";
     for (const std::string& name : names) {
+      if (IsIgnored(name, ignored)) continue;
       std::string child = prefix + name;
       struct stat cst;
       if (::stat(child.c_str(), &cst) != 0) continue;  // dangling link, or gone since
       if (S_ISDIR(cst.st_mode)) {
-        Folder(child, cst);
+        Folder(child, cst, ignored);
       } else if (S_ISREG(cst.st_mode) && (HasDocumentExtension(name) || StartsLikeADocument(child))) {
         File(child, cst);
       }
     }
+  }
+
+  // Appends the patterns of an .xrefignore file (one shell glob per line,
+  // matched against file and folder names; blank lines and # comments skipped).
+  static void ReadIgnoreFile(const std::string& path, std::vector<std::string>* patterns) {
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      while (!line.empty() && line.back() == '/') line.pop_back();
+      if (!line.empty()) patterns->push_back(line);
+    }
+  }
+
+  static bool IsIgnored(const std::string& name, const std::vector<std::string>& patterns) {
+    for (const std::string& p : patterns) {
+      if (::fnmatch(p.c_str(), name.c_str(), 0) == 0) return true;
+    }
+    return false;
   }
 
   WalkResult* out_;

@@ -7,7 +7,9 @@
 //   for (const xref::Status& e : r.errors) { report e.ToString() }
 //
 // Folders are walked recursively, in name order. Hidden files and folders
-// (".git", ".DS_Store") are skipped, symbolic links are followed but a folder
+// (".git", ".DS_Store") are skipped, and so are names matching a pattern of an
+// `.xrefignore` file in the folder or a folder above it (shell globs, one per
+// line, e.g. "README.md" or "drafts"), symbolic links are followed but a folder
 // is never entered twice (no loops). Inside folders only documents are
 // taken: files named .pdf .html .htm .xhtml .docx .txt .text .md .markdown,
 // or without such a name but starting like a PDF or an HTML page. A file
