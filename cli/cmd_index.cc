@@ -19,6 +19,7 @@
 #include "index/indexer.h"
 #include "index/search.h"
 #include "index/store.h"
+#include "index/watcher.h"
 #include "pipeline/process.h"
 
 namespace xref::cli {
@@ -58,18 +59,23 @@ struct IndexArgs {
   bool quiet = false;
   bool in_process = false;
   int jobs = 0;
+  double time_limit_s = 30;      // per file, in a worker
+  int memory_limit_mib = 1024;   // per worker
+  bool watch = false;            // refresh only
+  double settle_s = 2;           // --watch: quiet time before a change is taken
 };
 
 // Files are processed in `xref __worker` children (process.h), started on
 // the first file that needs it: a no-op refresh starts none.
 class LazyIsolatedProcessor {
  public:
-  explicit LazyIsolatedProcessor(int workers) : workers_(workers) {}
+  LazyIsolatedProcessor(int workers, const IsolationLimits& limits)
+      : workers_(workers), limits_(limits) {}
 
   Result<ProcessedDocument> Process(const std::string& path, std::string_view bytes) {
     std::call_once(started_, [&] {
       Result<std::unique_ptr<IsolatedProcessor>> p =
-          IsolatedProcessor::Start({"/proc/self/exe", "__worker"}, workers_, IsolationLimits{});
+          IsolatedProcessor::Start({"/proc/self/exe", "__worker"}, workers_, limits_);
       if (p.ok()) {
         processor_ = std::move(p).value();
       } else {
@@ -82,6 +88,7 @@ class LazyIsolatedProcessor {
 
  private:
   const int workers_;
+  const IsolationLimits limits_;
   std::once_flag started_;
   std::unique_ptr<IsolatedProcessor> processor_;
   Status start_error_;
@@ -132,7 +139,10 @@ int RunIndex(const IndexArgs& args, const GlobalOptions& global, bool refresh) {
   options.cancel = &g_interrupted;
   const int workers = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.jobs = workers;
-  LazyIsolatedProcessor isolated(workers);
+  IsolationLimits limits;
+  limits.time_limit = std::chrono::milliseconds(static_cast<int64_t>(args.time_limit_s * 1000));
+  limits.memory_limit_bytes = static_cast<size_t>(args.memory_limit_mib) << 20;
+  LazyIsolatedProcessor isolated(workers, limits);
   if (!args.in_process) {
     options.process = [&isolated](const std::string& path, std::string_view bytes) {
       return isolated.Process(path, bytes);
@@ -143,32 +153,63 @@ int RunIndex(const IndexArgs& args, const GlobalOptions& global, bool refresh) {
     progress.Clear();
     std::cerr << "xref: " << DisplayPath(s.where()) << ": " << s.what() << "\n";
   };
-  Result<IndexSummary> r = refresh ? RefreshIndex(**store, options)
-                                   : IndexPaths(**store, args.paths, options);
-  progress.Clear();
-  if (!r.ok()) return ReportError(r.status());
-  const IndexSummary& s = *r;
-  for (const std::string& root : s.missing_roots) {
-    std::cerr << "xref: " << DisplayPath(root) << ": no longer exists; its documents were removed\n";
-  }
-  if (!args.quiet) {
-    std::cout << fmt::format(
-        "{}: {} added, {} changed, {} moved, {} removed, {} unchanged, {} failed ({:.1f} s)\n",
-        DisplayPath(db_path), s.added, s.changed, s.moved, s.removed, s.unchanged, s.failed,
-        s.seconds);
-    if (s.failed > 0) {
-      std::cout << "failed:\n";
-      for (const Status& f : s.failures) {
-        std::cout << "  " << DisplayPath(f.where()) << ": " << f.what() << "\n";
-      }
+  auto run_once = [&](bool as_refresh) -> int {
+    Result<IndexSummary> r = as_refresh ? RefreshIndex(**store, options)
+                                        : IndexPaths(**store, args.paths, options);
+    progress.Clear();
+    if (!r.ok()) return ReportError(r.status());
+    const IndexSummary& s = *r;
+    for (const std::string& root : s.missing_roots) {
+      std::cerr << "xref: " << DisplayPath(root) << ": no longer exists; its documents were removed\n";
     }
+    if (!args.quiet) {
+      std::cout << fmt::format(
+          "{}: {} added, {} changed, {} moved, {} removed, {} unchanged, {} failed ({:.1f} s)\n",
+          DisplayPath(db_path), s.added, s.changed, s.moved, s.removed, s.unchanged, s.failed,
+          s.seconds);
+      if (s.failed > 0) {
+        std::cout << "failed:\n";
+        for (const Status& f : s.failures) {
+          std::cout << "  " << DisplayPath(f.where()) << ": " << f.what() << "\n";
+        }
+      }
+      std::cout << std::flush;
+    }
+    if (s.interrupted) {
+      std::cerr << "xref: interrupted; the documents finished so far are kept. Run the command "
+                   "again to finish.\n";
+      return 130;
+    }
+    if (args.strict && !s.failures.empty()) return kExitError;
+    return kExitOk;
+  };
+  int status = run_once(refresh);
+  if (!args.watch || status == 130) return status;
+
+  // --watch: refresh again whenever the indexed folders change, once they settle.
+  Result<std::vector<std::string>> roots = (*store)->Roots();
+  if (!roots.ok()) return ReportError(roots.status());
+  if (roots->empty()) {
+    return ReportError(Status::InvalidArgument(db_path, "no indexed paths to watch; run 'xref index PATH' first"));
   }
-  if (s.interrupted) {
-    std::cerr << "xref: interrupted; the documents finished so far are kept. Run the command "
-                 "again to finish.\n";
-    return 130;
+  Result<std::unique_ptr<FolderWatcher>> watcher = FolderWatcher::Start(*roots);
+  if (!watcher.ok()) return ReportError(watcher.status());
+  const auto settle = std::chrono::milliseconds(static_cast<int64_t>(args.settle_s * 1000));
+  if (!args.quiet) {
+    std::cerr << fmt::format("xref: watching {} folder(s) for changes; Ctrl-C stops\n",
+                             (*watcher)->watched_folders());
   }
-  if (args.strict && !s.failures.empty()) return kExitError;
+  while (!g_interrupted.load()) {
+    Result<std::vector<std::string>> changed = (*watcher)->WaitForChanges(settle, &g_interrupted);
+    if (!changed.ok()) return ReportError(changed.status());
+    if (changed->empty()) break;  // interrupted
+    if (!args.quiet) {
+      std::cerr << fmt::format("xref: {} change(s), refreshing\n", changed->size());
+    }
+    status = run_once(/*as_refresh=*/true);
+    if (status == 130) return status;
+  }
+  if (!args.quiet) std::cerr << "xref: stopped watching\n";
   return kExitOk;
 }
 
@@ -242,6 +283,18 @@ int RunSearch(const SearchArgs& args, const GlobalOptions& global) {
 
 }  // namespace
 
+// The per-file limits of the isolated workers, on both index and refresh.
+void AddLimitOptions(CLI::App* sub, IndexArgs* args) {
+  sub->add_option("--time-limit", args->time_limit_s,
+                  "Seconds one file may take in its worker before it is given up as failed")
+      ->default_val(30)
+      ->check(CLI::Range(0.1, 86400.0));
+  sub->add_option("--memory-limit", args->memory_limit_mib,
+                  "MiB of memory one worker may use; a file that needs more fails alone")
+      ->default_val(1024)
+      ->check(CLI::Range(64, 1 << 20));
+}
+
 void AddIndexCommands(CLI::App& app, const GlobalOptions& global, RunFn* run) {
   auto index_args = std::make_shared<IndexArgs>();
   CLI::App* index = app.add_subcommand(
@@ -256,6 +309,7 @@ void AddIndexCommands(CLI::App& app, const GlobalOptions& global, RunFn* run) {
                   "Extract in this process, not in isolated worker processes (faster start, no time or memory limit)");
   index->add_option("-j,--jobs", index_args->jobs, "Extraction threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
+  AddLimitOptions(index, index_args.get());
   index->callback([index_args, &global, run] {
     *run = [index_args, &global] { return RunIndex(*index_args, global, /*refresh=*/false); };
   });
@@ -270,8 +324,16 @@ void AddIndexCommands(CLI::App& app, const GlobalOptions& global, RunFn* run) {
   refresh->add_flag("-q,--quiet", refresh_args->quiet, "No progress line and no summary");
   refresh->add_flag("--in-process", refresh_args->in_process,
                   "Extract in this process, not in isolated worker processes (faster start, no time or memory limit)");
+  refresh->add_flag("--watch", refresh_args->watch,
+                    "Keep running: refresh again whenever papers are added, changed or removed in "
+                    "the indexed folders (once they settle); Ctrl-C stops");
+  refresh->add_option("--settle", refresh_args->settle_s,
+                      "With --watch: seconds without further change before a change is taken")
+      ->default_val(2)
+      ->check(CLI::Range(0.05, 3600.0));
   refresh->add_option("-j,--jobs", refresh_args->jobs, "Extraction threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
+  AddLimitOptions(refresh, refresh_args.get());
   refresh->callback([refresh_args, &global, run] {
     *run = [refresh_args, &global] { return RunIndex(*refresh_args, global, /*refresh=*/true); };
   });
