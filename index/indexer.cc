@@ -355,7 +355,9 @@ class IndexRun {
     std::vector<int64_t> all = changed;
     all.insert(all.end(), removed.begin(), removed.end());
     summary_.linked = true;
-    return store_.ClearPendingLinks(all);
+    if (Status s = store_.ClearPendingLinks(all); !s.ok()) return s;
+    // Fresh statistics for the query planner after the tables changed.
+    return store_.db().Exec("PRAGMA optimize");
   }
 
   IndexStore& store_;

@@ -23,6 +23,10 @@ constexpr int kBusyTimeoutMs = 10000;
 Status Configure(sqlite::Database& db, bool read_only) {
   if (Status s = RegisterXrefTokenizer(db.get()); !s.ok()) return Status::Internal(db.path(), s.what());
   sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+  // Memory-mapped reads: a search touches thousands of FTS pages, and reading
+  // them through the 2 MiB page cache costs one pread() each (measured in
+  // docs/performance.md, finding 2).
+  if (Status s = db.Exec("PRAGMA mmap_size = 1073741824"); !s.ok()) return s;
   if (read_only) return db.Exec("PRAGMA query_only = ON");
   // WAL: readers never block the writer nor see half a document.
   // synchronous=NORMAL: a commit survives a crash of the process; only power
