@@ -91,6 +91,9 @@ std::string StanceWord(const std::string& stance) {
   return stance.empty() ? "neutral" : stance;
 }
 
+constexpr size_t kCommitmentWidth = 380;  // px
+constexpr size_t kCellWidth = 190;        // px
+
 constexpr const char* kStyle = R"CSS(
 :root { --ink:#1b1f24; --muted:#5b6470; --line:#d5dae0; --head:#eef1f4;
   --welcomes:#1a7f37; --concerned:#b35900; --calls_for:#6f42c1; --questions:#0b5cad; --neutral:#57606a;
@@ -106,7 +109,7 @@ header.page p { margin: 0; color: var(--muted); }
   border: 1px solid var(--line); border-radius: 6px; }
 .legend span { margin-right: 10px; white-space: nowrap; }
 .wrap { overflow: auto; max-height: calc(100vh - 120px); border-top: 1px solid var(--line); }
-table { border-collapse: separate; border-spacing: 0; }
+table { border-collapse: separate; border-spacing: 0; table-layout: fixed; }
 th, td { border-right: 1px solid var(--line); border-bottom: 1px solid var(--line);
   padding: 6px 8px; vertical-align: top; text-align: left; }
 thead th { position: sticky; top: 0; background: var(--head); z-index: 2; cursor: pointer;
@@ -138,7 +141,6 @@ tr.gap td.commitment { border-left: 4px solid var(--concerned); }
 section.conflicts { padding: 8px 16px 24px; }
 section.conflicts li { margin-bottom: 6px; }
 footer { color: var(--muted); padding: 8px 16px 16px; font-size: 12px; }
-.empty { color: #b0b7bf; }
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
   body { font-size: 9pt; }
@@ -179,7 +181,7 @@ constexpr const char* kScript = R"JS(
       Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
       th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
       var order = rows.map(function (r, i) { return i; });
-      var key = rows.map(function (r) { return r.cells[col].getAttribute('data-sort') || ''; });
+      var key = rows.map(function (r) { return r.cells[col].getAttribute('data-sort') || '0'; });
       order.sort(function (a, b) {
         var x = key[a], y = key[b];
         var nx = parseFloat(x), ny = parseFloat(y);
@@ -243,11 +245,17 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
   for (const char* s : {"welcomes", "concerned", "calls_for", "questions", "neutral"}) {
     out += fmt::format("<span><span class=\"stance {}\">{}</span></span>", s, StanceWord(s));
   }
-  out += "<span class=\"gap-key\">&#9646; discussed only by its source</span>";
-  out += "</span></div>\n<div class=\"wrap\"><table id=\"xref\">\n<thead><tr>";
-  out += "<th class=\"commitment\" scope=\"col\">Commitment</th>";
+  out += "<span class=\"gap-key\">&#9646; discussed only by its source</span>"
+         "<span class=\"gap-key\" style=\"color:inherit\">blank cell: not discussed</span>";
+  // Fixed column widths: the browser lays out a 500 x 300 table from its
+  // header row instead of measuring every cell.
+  out += fmt::format(
+      "</span></div>\n<div class=\"wrap\"><table id=\"xref\" style=\"width:{}px\">\n<thead><tr>",
+      kCommitmentWidth + kCellWidth * documents.size());
+  out += fmt::format("<th class=\"commitment\" scope=\"col\" style=\"width:{}px\">Commitment</th>",
+                     kCommitmentWidth);
   for (const ReportDocument& d : documents) {
-    out += fmt::format("<th scope=\"col\" title=\"{}\">{}</th>", Esc(d.path),
+    out += fmt::format("<th scope=\"col\" style=\"width:{}px\" title=\"{}\">{}</th>", kCellWidth, Esc(d.path),
                        Esc(d.title.empty() ? BaseName(d.path) : BaseName(d.path)));
   }
   out += "</tr></thead>\n<tbody>\n";
@@ -279,8 +287,9 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
     for (const ReportDocument& d : documents) {
       auto it = by_doc.find(d.path);
       if (it == by_doc.end()) {
-        out += "<td class=\"cell\" data-sort=\"0\"><span class=\"empty\" aria-label=\"not "
-               "discussed\">&ndash;</span></td>";
+        // Most cells are empty: keep them bare (no text, no pseudo-element),
+        // so that a 500 x 300 table stays a few megabytes and lays out quickly.
+        out += "<td></td>";
         continue;
       }
       const json& cell = *it->second;
