@@ -26,6 +26,19 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// A file name shortened to about `max_chars` for a column header, keeping its
+// extension: a report's PDF and DOCX must stay tell-apart
+// ("leicestershire-cfs-scr….pdf" / "….docx").
+std::string ColumnName(const std::string& name, size_t max_chars) {
+  size_t dot = name.find_last_of('.');
+  if (dot == std::string::npos || name.size() - dot > 6 || dot == 0) {
+    return ShortWording(name, max_chars);
+  }
+  std::string ext = name.substr(dot);
+  if (name.size() <= max_chars) return name;
+  return ShortWording(name.substr(0, dot), max_chars - ext.size()) + ext;
+}
+
 // Number of characters (not bytes) of UTF-8 text, for column widths.
 size_t Width(const std::string& s) {
   size_t n = 0;
@@ -215,7 +228,7 @@ std::string ConflictsText(const RegisterView& view) {
 
 std::string TableMarkdown(const RegisterView& view) {
   std::vector<std::string> header = {"ID", "Commitment", "Sums", "Dates"};
-  for (const std::string& d : view.documents) header.push_back(ShortWording(BaseName(d), 28));
+  for (const std::string& d : view.documents) header.push_back(ColumnName(BaseName(d), 28));
   std::vector<std::vector<std::string>> table;
   for (size_t i = 0; i < view.rows.size(); ++i) {
     const nlohmann::json& c = view.commitments[i];

@@ -87,6 +87,17 @@ TEST(ReportTest, MarkdownHasAColumnPerDocumentAndCitesPassagesWithStance) {
   EXPECT_EQ(bars(header), bars(row2));
 }
 
+TEST(ReportTest, MarkdownColumnsOfLongNamesKeepTheirExtension) {
+  RegisterView view = HandMadeView();
+  view.documents = {"corpus/leicestershire-cfs-scrutiny-2023-03-07.pdf",
+                    "corpus/leicestershire-cfs-scrutiny-2023-03-07.docx"};
+  for (nlohmann::json& r : view.rows) r["documents"] = nlohmann::json::array();
+  std::string md = TableMarkdown(view);
+  std::string header = md.substr(0, md.find('\n'));
+  EXPECT_NE(header.find("….pdf"), std::string::npos) << header;
+  EXPECT_NE(header.find("….docx"), std::string::npos) << header;
+}
+
 TEST(ReportTest, CsvQuotesAsRfc4180) {
   EXPECT_EQ(CsvField("plain"), "plain");
   EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
