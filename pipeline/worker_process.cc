@@ -215,18 +215,20 @@ Result<std::string> WorkerProcessPool::Run(const std::string& where, std::string
     failure = Spawn(&w);
   }
   if (failure.ok()) {
-    if (!WriteFrame(w.to_child, 0, request)) {
-      replace = true;
-      failure = Status::Internal(where, "worker process is gone");
-    } else {
-      char kind = 0;
+    const bool sent = WriteFrame(w.to_child, 0, request);
+    char kind = 0;
+    ReadResult r = ReadResult::kError;
+    if (sent) {
       auto deadline = std::chrono::steady_clock::now() + limits_.time_limit;
-      ReadResult r = ReadFrame(w.from_child, &kind, &reply, deadline);
+      r = ReadFrame(w.from_child, &kind, &reply, deadline);
+    }
+    {
       if (r == ReadResult::kTimeout) {
         replace = true;
         failure = Status::ResourceExhausted(where, "timed out after " +
                                                        DescribeDuration(limits_.time_limit));
       } else if (r != ReadResult::kOk) {
+        // The child is gone (the write or the read failed): say how it ended.
         replace = true;
         int status = 0;
         close(w.to_child);
