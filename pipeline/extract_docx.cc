@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "pipeline/extract.h"
+#include "pipeline/xml_walk.h"
 #include "pipeline/heading_guess.h"
 #include "pipeline/normalise.h"
 #include "pipeline/passage_builder.h"
@@ -244,26 +245,6 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// Visits `root` and its descendants without recursion; see extract_html.cc.
-template <typename Enter, typename Leave>
-void Walk(xmlNode* root, Enter&& enter, Leave&& leave) {
-  if (root == nullptr) return;
-  xmlNode* node = root;
-  while (true) {
-    bool entered = enter(node);
-    if (entered && node->children != nullptr) {
-      node = node->children;
-      continue;
-    }
-    if (entered) leave(node);
-    while (node != root && node->next == nullptr) {
-      node = node->parent;
-      leave(node);
-    }
-    if (node == root) return;
-    node = node->next;
-  }
-}
 
 // The text directly inside an element (w:t, dc:title); entity references and
 // nested elements are not followed.
@@ -559,7 +540,7 @@ class BodyReader {
   BodyReader(const StyleSheet* styles, Numbering* numbering) : styles_(styles), numbering_(numbering) {}
 
   void Read(xmlNode* body) {
-    Walk(
+    WalkXmlTree(
         body, [&](xmlNode* n) { return Enter(n); }, [&](xmlNode* n) { Leave(n); });
   }
 

@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "pipeline/extract.h"
+#include "pipeline/xml_walk.h"
 #include "pipeline/normalise.h"
 #include "pipeline/passage_builder.h"
 
@@ -87,33 +88,11 @@ std::string_view TextOf(const xmlNode* node) {
   return reinterpret_cast<const char*>(node->content);
 }
 
-// Visits `root` and its descendants in document order without recursion.
-// `enter(node)` returns whether to visit the node's children; `leave(node)` is
-// called after the children of every node `enter` accepted.
-template <typename Enter, typename Leave>
-void Walk(xmlNode* root, Enter&& enter, Leave&& leave) {
-  if (root == nullptr) return;
-  xmlNode* node = root;
-  while (true) {
-    bool entered = enter(node);
-    if (entered && node->children != nullptr) {
-      node = node->children;
-      continue;
-    }
-    if (entered) leave(node);
-    while (node != root && node->next == nullptr) {
-      node = node->parent;
-      leave(node);
-    }
-    if (node == root) return;
-    node = node->next;
-  }
-}
 
 // The text below `root`, concatenated (for <title> and headings).
 std::string InnerText(xmlNode* root) {
   std::string text;
-  Walk(
+  WalkXmlTree(
       root,
       [&](xmlNode* n) {
         text.append(TextOf(n));
@@ -274,7 +253,7 @@ class FurnitureFilter {
   // Protects every ancestor of a declared content element from the class
   // hints, so that <div class="layout with-sidebar"> around the article stays.
   explicit FurnitureFilter(xmlNode* root) {
-    Walk(
+    WalkXmlTree(
         root,
         [&](xmlNode* n) {
           if (!IsElement(n)) return false;
@@ -356,7 +335,7 @@ PageStats MeasurePage(xmlNode* root, const FurnitureFilter& filter) {
   PageStats page;
   int article_depth = 0;
   int link_depth = 0;
-  Walk(
+  WalkXmlTree(
       root,
       [&](xmlNode* n) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -428,7 +407,7 @@ std::vector<xmlNode*> ScoreContent(xmlNode* body, const PageStats& page) {
     if (inserted) order.push_back(node);
     it->second += points;
   };
-  Walk(
+  WalkXmlTree(
       body,
       [&](xmlNode* n) {
         if (!IsElement(n) || page.furniture.count(n) != 0) return false;
@@ -513,7 +492,7 @@ std::vector<xmlNode*> ChooseContent(xmlNode* html, const PageStats& page) {
   if (body == nullptr) body = html;
 
   xmlNode* declared = nullptr;
-  Walk(
+  WalkXmlTree(
       body,
       [&](xmlNode* n) {
         if (!IsElement(n) || page.furniture.count(n) != 0) return false;
@@ -541,7 +520,7 @@ bool IsLayoutCell(xmlNode* cell) {
   int looked = 0;
   int paragraphs = 0;
   bool layout = false;
-  Walk(
+  WalkXmlTree(
       cell,
       [&](xmlNode* n) {
         if (layout || ++looked > kMaxNodesLooked || !IsElement(n)) return false;
@@ -604,7 +583,7 @@ int DateMetaRank(const std::string& key) {
 
 PageMetadata ReadMetadata(xmlNode* html) {
   PageMetadata meta;
-  Walk(
+  WalkXmlTree(
       html,
       [&](xmlNode* n) {
         if (!IsElement(n)) return false;
@@ -707,7 +686,7 @@ class PassageWriter {
   PassageWriter(Document* doc, const PageStats* page) : doc_(doc), out_(doc), page_(page) {}
 
   void Write(xmlNode* root) {
-    Walk(
+    WalkXmlTree(
         root, [&](xmlNode* n) { return Enter(n); }, [&](xmlNode* n) { Leave(n); });
     Flush();
   }
