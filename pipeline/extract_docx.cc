@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "pipeline/extract.h"
+#include "pipeline/roman.h"
 #include "pipeline/xml_walk.h"
 #include "pipeline/heading_guess.h"
 #include "pipeline/normalise.h"
@@ -367,22 +368,6 @@ struct ListInstance {
   std::map<int, int> start_override;
 };
 
-std::string RomanNumeral(int n) {
-  if (n <= 0 || n >= 4000) return std::to_string(n);
-  static const std::pair<int, const char*> kParts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                       {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                       {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
-                                                       {1, "i"}};
-  std::string out;
-  for (auto [value, letters] : kParts) {
-    while (n >= value) {
-      out += letters;
-      n -= value;
-    }
-  }
-  return out;
-}
-
 // Word's letter numbering repeats the letter: a..z, aa..zz, aaa...
 std::string LetterNumeral(int n) {
   // Past "zzzzzzzzzz" the label would be as long as the count: print digits.
@@ -399,8 +384,8 @@ std::string Upper(std::string s) {
 std::string FormatNumber(int n, const std::string& format) {
   if (format == "lowerLetter") return LetterNumeral(n);
   if (format == "upperLetter") return Upper(LetterNumeral(n));
-  if (format == "lowerRoman") return RomanNumeral(n);
-  if (format == "upperRoman") return Upper(RomanNumeral(n));
+  if (format == "lowerRoman") return RomanNumeral(n, false);
+  if (format == "upperRoman") return RomanNumeral(n, true);
   if (format == "decimalZero") return (n < 10 ? "0" : "") + std::to_string(n);
   if (format == "none") return "";
   return std::to_string(n);

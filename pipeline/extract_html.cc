@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "pipeline/extract.h"
+#include "pipeline/roman.h"
 #include "pipeline/xml_walk.h"
 #include "pipeline/normalise.h"
 #include "pipeline/passage_builder.h"
@@ -628,25 +629,6 @@ struct ListState {
   char type = '1';  // 1, a, A, i, I
 };
 
-std::string Roman(long n, bool upper) {
-  if (n <= 0 || n >= 4000) return std::to_string(n);
-  static const std::pair<int, const char*> kParts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                       {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                       {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
-                                                       {1, "i"}};
-  std::string out;
-  for (auto [value, letters] : kParts) {
-    while (n >= value) {
-      out += letters;
-      n -= value;
-    }
-  }
-  if (upper) {
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 std::string Alphabetic(long n, bool upper) {
   if (n <= 0) return std::to_string(n);
   std::string out;
@@ -662,8 +644,8 @@ std::string ListLabel(long n, char type) {
   switch (type) {
     case 'a': return Alphabetic(n, false);
     case 'A': return Alphabetic(n, true);
-    case 'i': return Roman(n, false);
-    case 'I': return Roman(n, true);
+    case 'i': return RomanNumeral(n, false);
+    case 'I': return RomanNumeral(n, true);
     default: return std::to_string(n);
   }
 }

@@ -43,3 +43,19 @@ TEST(NormaliseTest, Utf8Validity) {
 
 }  // namespace
 }  // namespace xref
+
+#include "pipeline/roman.h"
+
+namespace xref {
+namespace {
+
+TEST(RomanNumeralTest, ThroughIcu) {
+  EXPECT_EQ(RomanNumeral(4, false), "iv");
+  EXPECT_EQ(RomanNumeral(1994, false), "mcmxciv");
+  EXPECT_EQ(RomanNumeral(12, true), "XII");
+  EXPECT_EQ(RomanNumeral(0, false), "0");
+  EXPECT_EQ(RomanNumeral(4000, true), "4000");
+}
+
+}  // namespace
+}  // namespace xref
