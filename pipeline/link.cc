@@ -4,10 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "pipeline/link_terms.h"
 
@@ -40,6 +44,112 @@ std::string Opening(const Document& doc) {
   return text;
 }
 
+// --------------------------------------------------------------- vocabulary
+
+// Words and phrases are interned: a passage's terms are sorted vectors of ids,
+// compared by merging, and every term has a posting list of the passages that
+// hold it, so that an entry is scored only against passages sharing a term it
+// cannot do without (see Candidates).
+using TermId = uint32_t;
+
+// The terms of a text as sorted ids. Once the vocabulary is sealed, ids follow
+// the byte order of the terms' keys, so walking a TermIds in order visits terms
+// in the order of a TermSet's std::set<std::string>, and every sum below adds
+// the same numbers in the same order whatever order the input came in.
+struct TermIds {
+  std::vector<TermId> words;
+  std::vector<TermId> phrases;
+  std::vector<TermId> named;  // the subset of phrases inside proper names
+};
+
+bool Has(const std::vector<TermId>& sorted, TermId id) {
+  return std::binary_search(sorted.begin(), sorted.end(), id);
+}
+
+// Adds `from` to the sorted `into`; returns the ids that were new.
+std::vector<TermId> AddSorted(std::vector<TermId>* into, const std::vector<TermId>& from) {
+  std::vector<TermId> added;
+  std::set_difference(from.begin(), from.end(), into->begin(), into->end(), std::back_inserter(added));
+  if (!added.empty()) {
+    std::vector<TermId> merged;
+    merged.reserve(into->size() + added.size());
+    std::merge(into->begin(), into->end(), added.begin(), added.end(), std::back_inserter(merged));
+    into->swap(merged);
+  }
+  return added;
+}
+
+class Vocabulary {
+ public:
+  static constexpr TermId kNone = std::numeric_limits<TermId>::max();
+
+  // The ids of a text's terms; `count` adds one to the document frequency of
+  // each (passages count, mentions do not).
+  TermIds Intern(const TermSet& t, bool count) {
+    TermIds out;
+    out.words.reserve(t.words.size());
+    for (const std::string& w : t.words) out.words.push_back(Intern(w, count));
+    out.phrases.reserve(t.phrases.size());
+    for (const std::string& p : t.phrases) out.phrases.push_back(Intern(p, count));
+    for (const std::string& p : t.named) out.named.push_back(Intern(p, false));
+    Sort(&out);
+    return out;
+  }
+
+  // Renumbers the ids in the byte order of their keys; `remap` turns ids
+  // handed out before into the new ones. Call once, after the last Intern.
+  std::vector<TermId> Seal() {
+    std::vector<TermId> order(keys_.size());
+    for (TermId i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](TermId a, TermId b) { return keys_[a] < keys_[b]; });
+    std::vector<TermId> remap(keys_.size());
+    std::vector<std::string> keys(keys_.size());
+    std::vector<int> df(keys_.size());
+    for (TermId now = 0; now < order.size(); ++now) {
+      remap[order[now]] = now;
+      keys[now] = std::move(keys_[order[now]]);
+      df[now] = df_[order[now]];
+    }
+    keys_.swap(keys);
+    df_.swap(df);
+    for (auto& [key, id] : ids_) id = remap[id];
+    return remap;
+  }
+
+  static void Remap(const std::vector<TermId>& remap, TermIds* t) {
+    for (auto* list : {&t->words, &t->phrases, &t->named}) {
+      for (TermId& id : *list) id = remap[id];
+    }
+    Sort(t);
+  }
+
+  TermId Find(const std::string& key) const {
+    auto it = ids_.find(key);
+    return it == ids_.end() ? kNone : it->second;
+  }
+  const std::string& Key(TermId id) const { return keys_[id]; }
+  int Df(TermId id) const { return df_[id]; }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  TermId Intern(const std::string& key, bool count) {
+    auto [it, added] = ids_.try_emplace(key, static_cast<TermId>(keys_.size()));
+    if (added) {
+      keys_.push_back(key);
+      df_.push_back(0);
+    }
+    if (count) ++df_[it->second];
+    return it->second;
+  }
+  static void Sort(TermIds* t) {
+    for (auto* list : {&t->words, &t->phrases, &t->named}) std::sort(list->begin(), list->end());
+  }
+
+  std::unordered_map<std::string, TermId> ids_;
+  std::vector<std::string> keys_;
+  std::vector<int> df_;
+};
+
 // ----------------------------------------------------------------- mentions
 
 struct Mention {
@@ -59,6 +169,7 @@ struct Mention {
   bool in_list = false;
   bool local = false;
   TermSet terms;
+  TermIds ids;  // the same terms, interned
 };
 
 bool IsLocalActor(const std::string& actor, Authority authority) {
@@ -110,88 +221,195 @@ bool DisjointSums(const Mention& a, const Mention& b) {
 
 // --------------------------------------------------------------- similarity
 
-struct Weights {
-  const TermStats* stats;
-  const LinkOptions* options;
+// Term weights: IDF over the corpus's passages, to the power idf_power.
+class Weights {
+ public:
+  Weights(const Vocabulary& vocab, int passages, const LinkOptions& options)
+      : vocab_(&vocab), options_(&options), idf_(vocab.size()), rarity_(vocab.size()) {
+    for (TermId id = 0; id < vocab.size(); ++id) {
+      // A term never seen in a passage weighs as a term seen once.
+      double df = vocab.Df(id) == 0 ? 1.0 : vocab.Df(id);
+      double idf = std::log((passages + 1.0) / (df + 0.5));
+      idf_[id] = idf > 0 ? idf : 0.0;
+      // Squared IDF: a phrase in two passages must outweigh several in twenty.
+      rarity_[id] = std::pow(idf_[id], options.idf_power);
+    }
+  }
 
   // A term found in one passage only cannot be shared by two passages: it
   // says nothing about links and would only dilute the wording's weight.
-  double Phrase(const std::string& key, bool named) const {
-    if (stats->Df(key) < 2) return 0;
-    return Rarity(key) * (named ? options->named_weight : 1.0);
+  double Phrase(TermId id, bool named) const {
+    if (vocab_->Df(id) < 2) return 0;
+    return rarity_[id] * (named ? options_->named_weight : 1.0);
   }
-  double Word(const std::string& key) const {
-    return stats->Df(key) < 2 ? 0 : options->word_weight * Rarity(key);
+  double Word(TermId id) const {
+    return vocab_->Df(id) < 2 ? 0 : options_->word_weight * rarity_[id];
   }
-  // Squared IDF: a phrase in two passages must outweigh several in twenty.
-  double Rarity(const std::string& key) const {
-    double idf = stats->Idf(key);
-    return std::pow(idf, options->idf_power);
+  double Idf(TermId id) const { return idf_[id]; }
+  // The most a term of `profile` can add to an overlap, whatever the text.
+  double MostPhrase(TermId id) const { return std::max(Phrase(id, true), Phrase(id, false)); }
+
+  struct Overlap {
+    double score = 0;
+    double from_expansion = 0;  // the part of score that borrowed terms gave
+    size_t phrases = 0;         // phrases shared
+    size_t words = 0;           // words shared
+  };
+
+  // What a text shares with a profile, weighted; terms in `expanded` (sorted,
+  // optional) weigh expansion_weight of their weight.
+  Overlap Compare(const TermIds& profile, const TermIds& text,
+                  const std::vector<TermId>* expanded = nullptr) const {
+    Overlap out;
+    auto factor = [&](TermId id) {
+      return expanded != nullptr && Has(*expanded, id) ? options_->expansion_weight : 1.0;
+    };
+    ForShared(profile.phrases, text.phrases, [&](TermId p) {
+      bool named = Has(profile.named, p) || Has(text.named, p);
+      double f = factor(p);
+      out.score += Phrase(p, named) * f;
+      if (f != 1.0) out.from_expansion += Phrase(p, named) * f;
+      ++out.phrases;
+    });
+    ForShared(profile.words, text.words, [&](TermId w) {
+      double f = factor(w);
+      double weight = Word(w) * f;
+      out.score += weight;
+      if (f != 1.0) out.from_expansion += weight;
+      ++out.words;
+    });
+    return out;
   }
 
-  // What a text shares with a profile, weighted. `evidence` (optional)
-  // receives the shared phrases and the distinctive shared words.
-  double Overlap(const TermSet& profile, const TermSet& text, LinkEvidence* evidence,
-                 size_t* phrases_shared, size_t* words_shared,
-                 const std::set<std::string>* expanded = nullptr,
-                 double* expanded_part = nullptr) const {
-    double from_expansion = 0;
-    auto factor = [&](const std::string& key) {
-      return expanded != nullptr && expanded->count(key) != 0 ? options->expansion_weight : 1.0;
-    };
-    double score = 0;
-    size_t np = 0, nw = 0;
+  double Self(const TermIds& t) const { return Compare(t, t).score; }
+
+  // The shared phrases, and the distinctive shared words that no shared
+  // phrase already shows, as `surface` writes them.
+  void Evidence(const TermIds& profile, const std::unordered_map<TermId, std::string>& surface,
+                const TermIds& text, LinkEvidence* evidence) const {
     std::set<std::string> words_in_phrases;
-    for (const std::string& p : profile.phrases) {
-      if (text.phrases.count(p) == 0) continue;
-      bool named = profile.named.count(p) != 0 || text.named.count(p) != 0;
-      score += Phrase(p, named) * factor(p);
-      if (factor(p) != 1.0) from_expansion += Phrase(p, named) * factor(p);
-      ++np;
-      size_t space = p.find(' ');
-      words_in_phrases.insert(p.substr(0, space));
-      words_in_phrases.insert(p.substr(space + 1));
-      if (evidence != nullptr) evidence->phrases.push_back(profile.surface.at(p));
-    }
-    for (const std::string& w : profile.words) {
-      if (text.words.count(w) == 0) continue;
-      double weight = Word(w) * factor(w);
-      score += weight;
-      if (factor(w) != 1.0) from_expansion += weight;
-      ++nw;
-      // Words already shown inside a phrase, and near-ubiquitous ones, are
-      // not worth listing as evidence.
-      if (evidence != nullptr && words_in_phrases.count(w) == 0 &&
-          stats->Idf(w) >= 1.0) {
-        evidence->terms.push_back(profile.surface.at(w));
+    ForShared(profile.phrases, text.phrases, [&](TermId p) {
+      const std::string& key = vocab_->Key(p);
+      size_t space = key.find(' ');
+      words_in_phrases.insert(key.substr(0, space));
+      words_in_phrases.insert(key.substr(space + 1));
+      evidence->phrases.push_back(surface.at(p));
+    });
+    ForShared(profile.words, text.words, [&](TermId w) {
+      // Near-ubiquitous words are not worth listing as evidence.
+      if (words_in_phrases.count(vocab_->Key(w)) == 0 && Idf(w) >= 1.0) {
+        evidence->terms.push_back(surface.at(w));
+      }
+    });
+  }
+
+ private:
+  template <typename F>
+  static void ForShared(const std::vector<TermId>& a, const std::vector<TermId>& b, F&& f) {
+    auto i = a.begin(), j = b.begin();
+    while (i != a.end() && j != b.end()) {
+      if (*i < *j) {
+        ++i;
+      } else if (*j < *i) {
+        ++j;
+      } else {
+        f(*i);
+        ++i;
+        ++j;
       }
     }
-    if (expanded_part != nullptr) *expanded_part = from_expansion;
-    if (phrases_shared != nullptr) *phrases_shared = np;
-    if (words_shared != nullptr) *words_shared = nw;
-    return score;
   }
 
-  double Self(const TermSet& t) const { return Overlap(t, t, nullptr, nullptr, nullptr); }
+  const Vocabulary* vocab_;
+  const LinkOptions* options_;
+  std::vector<double> idf_;
+  std::vector<double> rarity_;
 };
 
-void Unite(TermSet* into, const TermSet& from) {
-  into->words.insert(from.words.begin(), from.words.end());
-  into->phrases.insert(from.phrases.begin(), from.phrases.end());
-  into->named.insert(from.named.begin(), from.named.end());
-  for (const auto& [k, v] : from.surface) into->surface.emplace(k, v);
+// Every passage of the corpus in canonical order, and for each term the
+// passages that hold it (ascending).
+struct PassageIndex {
+  struct Entry {
+    const LinkInput* input = nullptr;
+    size_t index = 0;  // in input->doc.passages
+    PassageRef ref;
+    Authority authority = Authority::kBriefing;
+    TermIds terms;
+  };
+  std::vector<Entry> passages;
+  std::vector<std::vector<uint32_t>> postings;  // by TermId
+  std::map<PassageRef, uint32_t> by_ref;
+
+  const Passage& passage(uint32_t i) const {
+    return passages[i].input->doc.passages[passages[i].index];
+  }
+};
+
+// The passages that may overlap `profile` by at least `bound`: the terms of
+// the profile are taken lightest first while their weights together stay
+// under the bound; a passage that shares only those cannot reach it, so only
+// the postings of the remaining terms are read (the MaxScore idea of
+// Turtle and Flood). Ascending, without duplicates.
+std::vector<uint32_t> Candidates(const PassageIndex& index, const Weights& weights,
+                                 const TermIds& profile, const std::vector<TermId>* expanded,
+                                 double expansion_weight, double bound,
+                                 std::vector<uint32_t>* stamp, uint32_t mark) {
+  struct Weighed {
+    double weight;
+    TermId id;
+  };
+  std::vector<Weighed> terms;
+  terms.reserve(profile.phrases.size() + profile.words.size());
+  auto factor = [&](TermId id) {
+    return expanded != nullptr && Has(*expanded, id) ? expansion_weight : 1.0;
+  };
+  for (TermId p : profile.phrases) terms.push_back({weights.MostPhrase(p) * factor(p), p});
+  for (TermId w : profile.words) terms.push_back({weights.Word(w) * factor(w), w});
+  std::sort(terms.begin(), terms.end(), [](const Weighed& a, const Weighed& b) {
+    return a.weight != b.weight ? a.weight < b.weight : a.id < b.id;
+  });
+  // A margin for rounding: the exact overlap adds the same weights in
+  // another order.
+  double limit = bound * (1 - 1e-9);
+  double light = 0;
+  size_t first_needed = 0;
+  while (first_needed < terms.size() && light + terms[first_needed].weight < limit) {
+    light += terms[first_needed].weight;
+    ++first_needed;
+  }
+  std::vector<uint32_t> out;
+  for (size_t k = first_needed; k < terms.size(); ++k) {
+    for (uint32_t p : index.postings[terms[k].id]) {
+      if ((*stamp)[p] != mark) {
+        (*stamp)[p] = mark;
+        out.push_back(p);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 struct Entry {
   std::vector<const Mention*> mentions;  // the first supplies the wording
-  TermSet profile;                       // union of same-authority mentions, and
-  std::set<std::string> expanded;        // terms of the source's prose about it
+  TermIds profile;                       // union of same-authority mentions, and
+  std::vector<TermId> expanded;          // terms of the source's prose about it (sorted)
+  std::unordered_map<TermId, std::string> surface;  // as first written
   double source_self = 0;
   double norm = 1;                       // what a score is relative to
   // The distinctive names in the wording: proper names of two words or
   // more, found in few passages and in the wording of few entries.
-  std::vector<std::vector<std::string>> names;
+  std::vector<std::vector<TermId>> names;
 };
+
+// Adds the surface forms of `terms` not yet known (the first writing wins).
+void AddSurfaces(const Vocabulary& vocab, const TermSet& terms,
+                 std::unordered_map<TermId, std::string>* surface) {
+  for (const auto& [key, text] : terms.surface) {
+    TermId id = vocab.Find(key);
+    if (id != Vocabulary::kNone) surface->emplace(id, text);
+  }
+}
 
 // ------------------------------------------------------------------- values
 
@@ -327,17 +545,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     return a->id < b->id;
   });
 
-  // Term statistics over every passage of the corpus, and each passage's terms.
-  TermStats stats;
-  std::map<PassageRef, TermSet> passage_terms;
+  // Every passage's terms, interned; document frequencies come with them.
+  Vocabulary vocab;
+  PassageIndex index;
   for (const LinkInput* in : inputs) {
-    for (const Passage& p : in->doc.passages) {
-      TermSet t = Terms(p.text);
-      stats.Add(t);
-      passage_terms.emplace(PassageRef{in->id, p.n}, std::move(t));
+    for (size_t i = 0; i < in->doc.passages.size(); ++i) {
+      const Passage& p = in->doc.passages[i];
+      PassageRef ref{in->id, p.n};
+      if (!index.by_ref.emplace(ref, static_cast<uint32_t>(index.passages.size())).second) continue;
+      index.passages.push_back({in, i, ref, authority[in->id], vocab.Intern(Terms(p.text), true)});
     }
   }
-  Weights weights{&stats, &options};
 
   // 1. Mentions, in order of authority; list items before prose.
   std::vector<Mention> mentions;
@@ -398,44 +616,117 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     if (a.rank != b.rank) return a.rank < b.rank;  // authority, then path
     return a.in_list && !b.in_list;
   });
+  for (Mention& m : mentions) m.ids = vocab.Intern(m.terms, false);
 
-  // Merge mentions into entries.
-  std::vector<Entry> entries;
-  for (const Mention& m : mentions) {
-    double m_self = weights.Self(m.terms);
-    size_t best = entries.size();
-    double best_sim = 0;
-    for (size_t e = 0; e < entries.size(); ++e) {
-      Entry& entry = entries[e];
-      const Mention& src = *entry.mentions.front();
-      if (src.local != m.local) continue;
-      bool blocked = false;
-      for (const Mention* other : entry.mentions) {
-        if (other->input != m.input) continue;
-        if (other->in_list && m.in_list && other->passage->section == m.passage->section) {
-          blocked = true;
-        }
-        if (DisjointSums(*other, m)) blocked = true;
-      }
-      if (blocked) continue;
-      double overlap = weights.Overlap(entry.profile, m.terms, nullptr, nullptr, nullptr);
-      double denom = std::max(std::min(m_self, entry.source_self), 1e-9);
-      double sim = overlap / denom;
-      if (sim > best_sim) {
-        best_sim = sim;
-        best = e;
-      }
+  // Ids in key order from here on; postings follow.
+  {
+    std::vector<TermId> remap = vocab.Seal();
+    for (PassageIndex::Entry& p : index.passages) Vocabulary::Remap(remap, &p.terms);
+    for (Mention& m : mentions) Vocabulary::Remap(remap, &m.ids);
+    index.postings.assign(vocab.size(), {});
+    for (uint32_t i = 0; i < index.passages.size(); ++i) {
+      for (TermId id : index.passages[i].terms.words) index.postings[id].push_back(i);
+      for (TermId id : index.passages[i].terms.phrases) index.postings[id].push_back(i);
     }
-    if (best < entries.size() && best_sim >= options.merge_threshold) {
-      Entry& entry = entries[best];
-      entry.mentions.push_back(&m);
-      if (m.authority == entry.mentions.front()->authority) Unite(&entry.profile, m.terms);
-    } else {
-      Entry entry;
-      entry.mentions.push_back(&m);
-      entry.profile = m.terms;
-      entry.source_self = m_self;
-      entries.push_back(std::move(entry));
+  }
+  Weights weights(vocab, static_cast<int>(index.passages.size()), options);
+  std::vector<uint32_t> stamp(index.passages.size(), 0);
+  uint32_t mark = 0;
+
+  // Merge mentions into entries. Each mention is compared with the entries
+  // that share a term with it, found through the entries' own postings; the
+  // overlaps are summed term by term in key order, as Compare would.
+  std::vector<Entry> entries;
+  {
+    struct EntryPosting {
+      uint32_t entry;
+      bool named;
+    };
+    std::vector<std::vector<EntryPosting>> entry_phrases(vocab.size());
+    std::vector<std::vector<uint32_t>> entry_words(vocab.size());
+    std::vector<double> overlap;
+    std::vector<size_t> seen_by;  // mention number + 1 that last touched the entry
+    auto post = [&](uint32_t e, const std::vector<TermId>& new_words,
+                    const std::vector<TermId>& new_phrases, const std::vector<TermId>& new_named) {
+      const TermIds& profile = entries[e].profile;
+      for (TermId w : new_words) entry_words[w].push_back(e);
+      for (TermId p : new_phrases) entry_phrases[p].push_back({e, Has(profile.named, p)});
+      for (TermId p : new_named) {
+        if (Has(new_phrases, p)) continue;
+        for (EntryPosting& ep : entry_phrases[p]) {
+          if (ep.entry == e) ep.named = true;
+        }
+      }
+    };
+    for (size_t mi = 0; mi < mentions.size(); ++mi) {
+      const Mention& m = mentions[mi];
+      double m_self = weights.Self(m.ids);
+      std::vector<uint32_t> touched;
+      auto touch = [&](uint32_t e) {
+        if (seen_by[e] != mi + 1) {
+          seen_by[e] = mi + 1;
+          overlap[e] = 0;
+          touched.push_back(e);
+        }
+      };
+      for (TermId p : m.ids.phrases) {
+        bool named_here = Has(m.ids.named, p);
+        for (const EntryPosting& ep : entry_phrases[p]) {
+          touch(ep.entry);
+          overlap[ep.entry] += weights.Phrase(p, ep.named || named_here);
+        }
+      }
+      for (TermId w : m.ids.words) {
+        for (uint32_t e : entry_words[w]) {
+          touch(e);
+          overlap[e] += weights.Word(w);
+        }
+      }
+      std::sort(touched.begin(), touched.end());
+      size_t best = entries.size();
+      double best_sim = 0;
+      for (uint32_t e : touched) {
+        Entry& entry = entries[e];
+        const Mention& src = *entry.mentions.front();
+        if (src.local != m.local) continue;
+        bool blocked = false;
+        for (const Mention* other : entry.mentions) {
+          if (other->input != m.input) continue;
+          if (other->in_list && m.in_list && other->passage->section == m.passage->section) {
+            blocked = true;
+          }
+          if (DisjointSums(*other, m)) blocked = true;
+        }
+        if (blocked) continue;
+        double denom = std::max(std::min(m_self, entry.source_self), 1e-9);
+        double sim = overlap[e] / denom;
+        if (sim > best_sim) {
+          best_sim = sim;
+          best = e;
+        }
+      }
+      if (best < entries.size() && best_sim >= options.merge_threshold) {
+        Entry& entry = entries[best];
+        entry.mentions.push_back(&m);
+        if (m.authority == entry.mentions.front()->authority) {
+          std::vector<TermId> new_words = AddSorted(&entry.profile.words, m.ids.words);
+          std::vector<TermId> new_phrases = AddSorted(&entry.profile.phrases, m.ids.phrases);
+          std::vector<TermId> new_named = AddSorted(&entry.profile.named, m.ids.named);
+          AddSurfaces(vocab, m.terms, &entry.surface);
+          post(static_cast<uint32_t>(best), new_words, new_phrases, new_named);
+        }
+      } else {
+        Entry entry;
+        entry.mentions.push_back(&m);
+        entry.profile = m.ids;
+        AddSurfaces(vocab, m.terms, &entry.surface);
+        entry.source_self = m_self;
+        entries.push_back(std::move(entry));
+        overlap.push_back(0);
+        seen_by.push_back(0);
+        const TermIds& profile = entries.back().profile;
+        post(static_cast<uint32_t>(entries.size() - 1), profile.words, profile.phrases, {});
+      }
     }
   }
   // Scores are relative to the entry's own wording, but a wording too vague
@@ -469,10 +760,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (const std::vector<std::string>& name : entry.mentions.front()->terms.names) {
         // The rarest phrase of a name stands for the name as a whole.
         int df = std::numeric_limits<int>::max();
-        for (const std::string& key : name) df = std::min(df, stats.Df(key));
+        std::vector<TermId> ids;
+        for (const std::string& key : name) {
+          ids.push_back(vocab.Find(key));
+          df = std::min(df, vocab.Df(ids.back()));
+        }
         bool distinctive = entries_naming[name] <= 2 && df >= 2 &&
-                           df <= std::max(2.0, options.name_max_share * stats.passages());
-        if (distinctive) entry.names.push_back(name);
+                           df <= std::max(2.0, options.name_max_share * static_cast<double>(index.passages.size()));
+        if (distinctive) entry.names.push_back(std::move(ids));
       }
     }
   }
@@ -482,25 +777,28 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // paper using the prose's words rather than the list's still links.
   for (Entry& entry : entries) {
     Authority auth = entry.mentions.front()->authority;
-    TermSet extra;
-    for (const LinkInput* in : inputs) {
-      if (authority[in->id] != auth) continue;
-      for (const Passage& p : in->doc.passages) {
-        if (p.kind == PassageKind::kHeading) continue;
-        const TermSet& t = passage_terms.at(PassageRef{in->id, p.n});
-        size_t np = 0, nw = 0;
-        double rel = weights.Overlap(entry.profile, t, nullptr, &np, &nw) / entry.norm;
-        if (rel >= options.expansion_threshold && np >= 1) Unite(&extra, t);
+    TermIds extra;
+    std::unordered_map<TermId, std::string> extra_surface;
+    double bound = options.expansion_threshold * entry.norm;
+    for (uint32_t i : Candidates(index, weights, entry.profile, nullptr, 1.0, bound, &stamp, ++mark)) {
+      const PassageIndex::Entry& pe = index.passages[i];
+      if (pe.authority != auth || index.passage(i).kind == PassageKind::kHeading) continue;
+      Weights::Overlap o = weights.Compare(entry.profile, pe.terms);
+      double rel = o.score / entry.norm;
+      if (rel >= options.expansion_threshold && o.phrases >= 1) {
+        AddSorted(&extra.words, pe.terms.words);
+        AddSorted(&extra.phrases, pe.terms.phrases);
+        AddSorted(&extra.named, pe.terms.named);
+        AddSurfaces(vocab, Terms(index.passage(i).text), &extra_surface);
       }
     }
-    for (const std::string& w : extra.words) {
-      if (entry.profile.words.insert(w).second) entry.expanded.insert(w);
-    }
-    for (const std::string& p : extra.phrases) {
-      if (entry.profile.phrases.insert(p).second) entry.expanded.insert(p);
-    }
-    entry.profile.named.insert(extra.named.begin(), extra.named.end());
-    for (const auto& [k, v] : extra.surface) entry.profile.surface.emplace(k, v);
+    std::vector<TermId> borrowed = AddSorted(&entry.profile.words, extra.words);
+    std::vector<TermId> borrowed_phrases = AddSorted(&entry.profile.phrases, extra.phrases);
+    borrowed.insert(borrowed.end(), borrowed_phrases.begin(), borrowed_phrases.end());
+    std::sort(borrowed.begin(), borrowed.end());
+    entry.expanded = std::move(borrowed);
+    AddSorted(&entry.profile.named, extra.named);
+    for (auto& [id, text] : extra_surface) entry.surface.emplace(id, std::move(text));
   }
 
   // National entries first, then the councils' own; creation order within.
@@ -541,79 +839,99 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     reg.commitments.push_back(std::move(c));
   }
 
-  // 2. Links: every non-heading passage against every entry.
+  // 2. Links: every passage that may reach the threshold against every entry.
+  // Before a sum or date adds its bonus the words must reach half the
+  // threshold, and the bonus is value_bonus: a passage whose overlap stays
+  // under the larger of the two bounds cannot be linked unless it names the
+  // entry or states it, and those passages are added by name.
+  double needed = std::max(options.threshold / 2, options.threshold - options.value_bonus);
   for (size_t e = 0; e < entries.size(); ++e) {
     const Entry& entry = entries[e];
     const Commitment& c = reg.commitments[e];
     std::set<PassageRef> mention_refs(c.mentions.begin(), c.mentions.end());
-    std::vector<Link> found;
-    for (const LinkInput* in : inputs) {
-      for (size_t i = 0; i < in->doc.passages.size(); ++i) {
-        const Passage& p = in->doc.passages[i];
-        PassageRef ref{in->id, p.n};
-        bool states = mention_refs.count(ref) != 0;
-        if (p.kind == PassageKind::kHeading && !states) continue;
-        Link link;
-        link.commitment = e;
-        link.passage = ref;
-        size_t np = 0, nw = 0;
-        double from_expansion = 0;
-        double raw = weights.Overlap(entry.profile, passage_terms.at(ref), &link.evidence, &np, &nw,
-                                     &entry.expanded, &from_expansion);
-        // Borrowed words may add at most expansion_weight of the wording's own
-        // weight: they support the wording, they do not replace it.
-        double base = raw - from_expansion;
-        double rel = (base + std::min(from_expansion, options.expansion_weight * entry.norm)) / entry.norm;
-        // Names decide: a passage that names the entry's programme discusses
-        // it however much else the wording says; one that names none of a
-        // named entry's names needs more of the other words.
-        if (!entry.names.empty()) {
-          const TermSet& t = passage_terms.at(ref);
-          bool names_one = false, names_any = false;
-          for (const std::vector<std::string>& name : entry.names) {
-            bool whole = true;
-            for (const std::string& key : name) {
-              bool has = t.phrases.count(key) != 0;
-              whole &= has;
-              names_any |= has;
-            }
-            names_one |= whole;
-          }
-          if (names_one) {
-            rel = std::max(rel, options.named_score);
-          } else if (!names_any) {
-            rel *= options.unnamed_factor;
-          }
-        }
-        // Sums and dates count once the words agree.
-        if (rel >= options.threshold / 2 && i < in->tags.size()) {
-          std::set<std::string> values;
-          for (const Tag& t : in->tags[i]) {
-            if (t.kind == TagKind::kMoney && t.money.amount) {
-              for (const ValueRef& v : c.money) {
-                if (v.amount && SameAmount(*v.amount, *t.money.amount)) values.insert(t.text);
-              }
-            } else if (t.kind == TagKind::kDate) {
-              for (const ValueRef& v : c.dates) {
-                if (!v.date.end.empty() && SameDate(v.date, t.date)) values.insert(t.text);
-              }
-            }
-          }
-          if (!values.empty()) {
-            rel += options.value_bonus;
-            link.evidence.values.assign(values.begin(), values.end());
-          }
-        }
-        bool enough_words = np >= 1 || nw >= 2;
-        if (states) {
-          link.evidence.states = true;
-          rel = std::max(rel, 1.0);
-        } else if (rel < options.threshold || !enough_words) {
-          continue;
-        }
-        link.score = std::round(rel * 1000) / 1000;
-        found.push_back(std::move(link));
+    ++mark;
+    std::vector<uint32_t> candidates = Candidates(index, weights, entry.profile, &entry.expanded,
+                                                  options.expansion_weight, needed * entry.norm,
+                                                  &stamp, mark);
+    auto add = [&](uint32_t i) {
+      if (stamp[i] != mark) {
+        stamp[i] = mark;
+        candidates.push_back(i);
       }
+    };
+    for (const std::vector<TermId>& name : entry.names) {
+      for (uint32_t i : index.postings[name.front()]) add(i);
+    }
+    for (const PassageRef& ref : mention_refs) {
+      auto it = index.by_ref.find(ref);
+      if (it != index.by_ref.end()) add(it->second);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    std::vector<Link> found;
+    for (uint32_t i : candidates) {
+      const PassageIndex::Entry& pe = index.passages[i];
+      const LinkInput* in = pe.input;
+      const Passage& p = index.passage(i);
+      const PassageRef& ref = pe.ref;
+      bool states = mention_refs.count(ref) != 0;
+      if (p.kind == PassageKind::kHeading && !states) continue;
+      Link link;
+      link.commitment = e;
+      link.passage = ref;
+      Weights::Overlap o = weights.Compare(entry.profile, pe.terms, &entry.expanded);
+      // Borrowed words may add at most expansion_weight of the wording's own
+      // weight: they support the wording, they do not replace it.
+      double base = o.score - o.from_expansion;
+      double rel = (base + std::min(o.from_expansion, options.expansion_weight * entry.norm)) / entry.norm;
+      // Names decide: a passage that names the entry's programme discusses
+      // it however much else the wording says; one that names none of a
+      // named entry's names needs more of the other words.
+      if (!entry.names.empty()) {
+        bool names_one = false, names_any = false;
+        for (const std::vector<TermId>& name : entry.names) {
+          bool whole = true;
+          for (TermId key : name) {
+            bool has = Has(pe.terms.phrases, key);
+            whole &= has;
+            names_any |= has;
+          }
+          names_one |= whole;
+        }
+        if (names_one) {
+          rel = std::max(rel, options.named_score);
+        } else if (!names_any) {
+          rel *= options.unnamed_factor;
+        }
+      }
+      // Sums and dates count once the words agree.
+      if (rel >= options.threshold / 2 && pe.index < in->tags.size()) {
+        std::set<std::string> values;
+        for (const Tag& t : in->tags[pe.index]) {
+          if (t.kind == TagKind::kMoney && t.money.amount) {
+            for (const ValueRef& v : c.money) {
+              if (v.amount && SameAmount(*v.amount, *t.money.amount)) values.insert(t.text);
+            }
+          } else if (t.kind == TagKind::kDate) {
+            for (const ValueRef& v : c.dates) {
+              if (!v.date.end.empty() && SameDate(v.date, t.date)) values.insert(t.text);
+            }
+          }
+        }
+        if (!values.empty()) {
+          rel += options.value_bonus;
+          link.evidence.values.assign(values.begin(), values.end());
+        }
+      }
+      bool enough_words = o.phrases >= 1 || o.words >= 2;
+      if (states) {
+        link.evidence.states = true;
+        rel = std::max(rel, 1.0);
+      } else if (rel < options.threshold || !enough_words) {
+        continue;
+      }
+      weights.Evidence(entry.profile, entry.surface, pe.terms, &link.evidence);
+      link.score = std::round(rel * 1000) / 1000;
+      found.push_back(std::move(link));
     }
     std::sort(found.begin(), found.end(),
               [](const Link& a, const Link& b) { return a.passage < b.passage; });
@@ -683,9 +1001,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         std::vector<std::pair<size_t, size_t>> about;
         for (const auto& [b, end] : Sentences(p->text)) {
           TermSet t = Terms(std::string_view(p->text).substr(b, end - b));
-          size_t np = 0, nw = 0;
-          weights.Overlap(entry.profile, t, nullptr, &np, &nw, &entry.expanded);
-          if (np >= 1) about.emplace_back(b, end);
+          bool shares = std::any_of(t.phrases.begin(), t.phrases.end(), [&](const std::string& key) {
+            TermId id = vocab.Find(key);
+            return id != Vocabulary::kNone && Has(entry.profile.phrases, id);
+          });
+          if (shares) about.emplace_back(b, end);
         }
         auto attached = [&](const Tag& t) {
           for (const auto& [b, end] : about) {
