@@ -2,6 +2,7 @@
 // register's tables. See link_store.h.
 #include "index/link_store.h"
 
+#include <limits>
 #include <map>
 #include <set>
 
@@ -201,14 +202,14 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
 Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Register& reg) {
   if (Status s = EnsureRegisterTables(db); !s.ok()) return s;
   std::map<int64_t, const LinkInput*> by_id;
-  for (const LinkInput& in : inputs) by_id[in.id] = &in;
+  std::map<PassageRef, const Passage*> passages;
+  for (const LinkInput& in : inputs) {
+    by_id[in.id] = &in;
+    for (const Passage& p : in.doc.passages) passages.emplace(PassageRef{in.id, p.n}, &p);
+  }
   auto passage_of = [&](const PassageRef& ref) -> const Passage* {
-    auto it = by_id.find(ref.doc);
-    if (it == by_id.end()) return nullptr;
-    for (const Passage& p : it->second->doc.passages) {
-      if (p.n == ref.passage) return &p;
-    }
-    return nullptr;
+    auto it = passages.find(ref);
+    return it == passages.end() ? nullptr : it->second;
   };
   auto path_of = [&](int64_t doc) {
     auto it = by_id.find(doc);
@@ -262,8 +263,9 @@ Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Re
   for (size_t e = 0; e < reg.commitments.size(); ++e) {
     const Commitment& c = reg.commitments[e];
     std::set<int64_t> docs;
-    for (const auto& [key, links] : by_pair) {
-      if (key.first == e) docs.insert(key.second);
+    for (auto it = by_pair.lower_bound({e, std::numeric_limits<int64_t>::min()});
+         it != by_pair.end() && it->first.first == e; ++it) {
+      docs.insert(it->first.second);
     }
     const Passage* src = passage_of(c.source);
     nlohmann::json j = {{"id", c.id}, {"text", c.text}, {"actor", c.actor}, {"modality", c.modality},
