@@ -16,30 +16,15 @@
 
 #include "pipeline/extract.h"
 #include "pipeline/normalise.h"
+#include "tests/testing/hostile_files.h"
 #include "tests/testing/word_similarity.h"
 
 namespace xref {
 namespace {
 
-using Entries = std::vector<std::pair<std::string, std::string>>;
-
-// A zip holding `entries`, written with libzip to a temporary file and read back.
-std::string MakeZip(const Entries& entries) {
-  std::string path = ::testing::TempDir() + "/xref_docx_test_" +
-                     std::to_string(reinterpret_cast<uintptr_t>(&entries)) + ".zip";
-  int error = 0;
-  zip_t* archive = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  EXPECT_NE(archive, nullptr) << "zip_open error " << error;
-  if (archive == nullptr) return "";
-  for (const auto& [name, data] : entries) {
-    zip_source_t* source = zip_source_buffer(archive, data.data(), data.size(), 0);
-    EXPECT_GE(zip_file_add(archive, name.c_str(), source, ZIP_FL_OVERWRITE), 0) << zip_strerror(archive);
-  }
-  EXPECT_EQ(zip_close(archive), 0);
-  std::string bytes = testing::ReadFileOrFail(path);
-  std::remove(path.c_str());
-  return bytes;
-}
+// Zips written with libzip: tests/testing/hostile_files.h (shared with hostile_corpus_test).
+using Entries = testing::ZipEntries;
+using testing::MakeZip;
 
 constexpr const char* kW = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 

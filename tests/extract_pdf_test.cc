@@ -11,6 +11,7 @@
 
 #include "pipeline/extract.h"
 #include "pipeline/pdf_layout.h"
+#include "tests/testing/hostile_files.h"
 #include "tests/testing/typeset_pdf.h"
 #include "tests/testing/word_similarity.h"
 
@@ -373,25 +374,8 @@ TEST(PdfLayoutTest, OddGeometryDoesNotBreakIt) {
 
 // --- Broken files -----------------------------------------------------------------------
 
-// A PDF from object bodies, with a correct cross-reference table.
-std::string BuildPdf(const std::vector<std::string>& objects, const std::string& trailer_extra) {
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R " +
-         trailer_extra + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
+// The broken PDFs are hand-built by tests/testing/hostile_files.h (shared with
+// hostile_corpus_test).
 
 void ExpectOneLineError(const Result<Document>& doc, const std::string& path,
                         const std::string& reason) {
@@ -429,37 +413,20 @@ TEST(ExtractPdfBrokenTest, GarbageAfterAValidHeader) {
 
 TEST(ExtractPdfBrokenTest, ObjectsThatReferToThemselves) {
   // The page tree is its own kid, and the catalog is its own page tree.
-  std::string loop = BuildPdf({"<< /Type /Catalog /Pages 2 0 R >>",
-                               "<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>"},
-                              "");
-  ExpectOneLineError(ExtractPdf("loop.pdf", loop), "loop.pdf", "corrupt PDF");
-  std::string self = BuildPdf({"<< /Type /Catalog /Pages 1 0 R /Kids [1 0 R] /Count 3 >>"}, "");
-  ExpectOneLineError(ExtractPdf("self.pdf", self), "self.pdf", "corrupt PDF");
+  ExpectOneLineError(ExtractPdf("loop.pdf", testing::SelfReferencingPdf()), "loop.pdf", "corrupt PDF");
+  ExpectOneLineError(ExtractPdf("self.pdf", testing::SelfReferencingCatalogPdf()), "self.pdf",
+                     "corrupt PDF");
 }
 
 TEST(ExtractPdfBrokenTest, EncryptedFile) {
-  const std::string pad(64, 'a');  // 32 bytes of hex: no password opens it
-  std::string pdf = BuildPdf(
-      {"<< /Type /Catalog /Pages 2 0 R >>",
-       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-       "<< /Filter /Standard /V 1 /R 2 /O <" + pad + "> /U <" + pad + "> /P -44 >>"},
-      "/Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]");
-  Result<Document> doc = ExtractPdf("locked.pdf", pdf);
+  Result<Document> doc = ExtractPdf("locked.pdf", testing::PasswordLockedPdf());
   ExpectOneLineError(doc, "locked.pdf", "encrypted PDF");
 }
 
 TEST(ExtractPdfBrokenTest, AMinimalValidPdfStillReads) {
   // The hand-built file of the tests above, without its faults, is read: the
   // errors come from the faults and not from the builder.
-  std::string pdf = BuildPdf(
-      {"<< /Type /Catalog /Pages 2 0 R >>",
-       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-       "/Resources << /Font << /F1 5 0 R >> >> >>",
-       "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Hello council.) Tj ET\nendstream",
-       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"},
-      "");
+  std::string pdf = testing::MinimalPdf("Hello council.");
   Result<Document> doc = ExtractPdf("hello.pdf", pdf);
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   ASSERT_EQ(doc->passages.size(), 1u);

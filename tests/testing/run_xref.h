@@ -1,0 +1,39 @@
+// Running the built `xref` binary from a test, with its output captured.
+//
+//   xref::testing::XrefRun r = xref::testing::RunXref({"index", "--db", db, "papers"});
+//   EXPECT_EQ(r.status, 0) << r.err;
+//   // r.out, r.err: everything it printed
+//
+//   RunOptions o;
+//   o.cwd = dir;                          // run in this folder
+//   o.unprivileged = true;                // when the test runs as root: as `nobody`
+//   RunXref({"refresh", "--db", db}, o);
+//
+// `unprivileged` exists because root reads files whatever their mode says, so
+// "unreadable file" and "read-only database" cases can only be seen by a user
+// without that power; it does nothing for a test that is not root.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace xref::testing {
+
+struct RunOptions {
+  std::string cwd;            // empty: the test's own
+  bool unprivileged = false;  // root only: drop to uid/gid 65534 before exec
+};
+
+struct XrefRun {
+  int status = -1;            // exit status, or 128 + signal when killed
+  std::string out;
+  std::string err;
+};
+
+// XREF_BINARY with `args`; waits for it to end.
+XrefRun RunXref(const std::vector<std::string>& args, const RunOptions& options = {});
+
+// The uid the unprivileged runs use.
+inline constexpr unsigned kUnprivilegedUid = 65534;
+
+}  // namespace xref::testing
