@@ -526,8 +526,8 @@ struct Tagger::Impl {
   std::unique_ptr<RE2> future_cue, past_cue;
 
   // Commitments.
-  std::unique_ptr<RE2> modal_hint, modal, opinion_start, passive_participle, agent, body_word,
-      consult_cue, explore_cue;
+  std::unique_ptr<RE2> modal_hint, modal, funding_verb, planned_sum, opinion_start, passive_participle, agent, body_word,
+      consult_cue, consult_subject, explore_cue;
 
   struct Context {
     std::string_view text;
@@ -635,12 +635,31 @@ Tagger::Impl::Impl() {
       "said|went|came|gave|began|saw|found|told|became|left|brought|sent|spent|paid|led|wrote|spoke|"
       "ran|won|lost|heard|knew|thought|chose|rose|fell|grew|sought|bought|built|kept)\\b");
 
+  // Every form below (modal, undertaking verb, funding verb) holds one of
+  // these words, so a sentence without any cannot be a commitment.
   modal_hint = Compile(
-      "\\b(?:will|shall|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?\\sto|plans?\\sto|"
-      "intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|consultation)\\b");
+      "\\b(?:will|shall|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?|plans?\\sto|"
+      "intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|consultation|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|"
+      "undert(?:akes?|ook|aken)|agreed|resolved|investing|providing|allocating|committing|spending|"
+      "making\\savailable|plans\\sfor)\\b");
+  // The modal or undertaking verb that carries a commitment. "has pledged
+  // to" and "agreed to" (in minutes) state an undertaking in the past tense.
   modal = Compile(
-      "\\b(will|shall|(?:is|are)\\s(?:going\\s)?to|(?:is|are)\\scommitted\\sto|commit(?:s|ted)?\\sto|"
-      "plans?\\sto|intends?\\sto|aims?\\sto|propos(?:e|es)\\sto)\\b");
+      "\\b(will|shall|(?:is|are)\\s(?:going\\s)?to|(?:is|are)\\scommitted\\sto|"
+      "(?:has|have)\\s(?:pledged|promised|vowed|undertaken|agreed|committed|resolved)\\sto|"
+      "commit(?:s|ted)?\\sto|plans?\\sto|intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|"
+      "pledge[sd]?\\sto|promise[sd]?\\sto|vow(?:s|ed)?\\sto|undert(?:akes?|ook)\\sto|"
+      "(?:agreed|resolved)\\sto)\\b");
+  // Money put to a purpose in the present: "The strategy commits £200
+  // million", "We are investing £4.5 million to deliver...". The money tag
+  // must start where this match ends.
+  funding_verb = Compile(
+      "\\b(commits|(?:has|have)\\scommitted|(?:is|are)\\s(?:now\\s)?(?:investing|providing|allocating|"
+      "committing|spending|making\\savailable))\\s(?:(?i:a\\sfurther|an\\sadditional|an\\sextra|"
+      "a\\stotal\\sof|up\\sto|over|more\\sthan|nearly|almost|around|some)\\s)?");
+  // A plan named as a noun with its sum: "plans for £200 million of
+  // additional investment".
+  planned_sum = Compile("\\b(?i:plans|proposals)\\s(?:for|to\\sinvest)\\s");
   opinion_start = Compile(
       "^(?i:(?:we|i)\\s(?:\\w+\\s)?(?:welcome|support|are\\s(?:concerned|pleased|delighted|disappointed|"
       "unclear|not\\sclear|worried|keen)|have\\s(?:\\w+\\s)?concerns|believe|think|feel|agree|note|"
@@ -655,9 +674,20 @@ Tagger::Impl::Impl() {
       "minister|ministers|secretary|office|board|committee|commission|commissioner|group|"
       "panel|service|trust|university|college|partnership|regulator|inspectorate|executive|"
       "administration|parliament|cabinet|taskforce|task\\sforce|forum|association|body|bodies|"
-      "organisation|organization|fund|programme|network|unit|team|we)\\b");
-  consult_cue = Compile("(?i)\\bconsult(?:ation)?\\b");
-  explore_cue = Compile("^(?i:explore|consider|look\\sat|investigate|examine|review\\swhether|assess\\swhether)\\b");
+      "organisation|organization|fund|programme|network|unit|team|we|"
+      // Office holders, who undertake things in minutes and press releases.
+      "officer|officers|director|directors|chair|chairman|chairwoman|chairperson|chief\\sexecutive|"
+      "leader|mayor|councillor|councillors|member|members|chancellor|head\\steacher|headteacher)\\b");
+  // Consulting is the undertaking itself ("will consult on", "will launch a
+  // consultation", "A consultation will open"), not a mention of one ("will
+  // set out our response to the consultation").
+  consult_cue = Compile(
+      "^(?i:consult|(?:launch|open|hold|run|begin|start|carry\\sout|undertake|publish|issue)\\s(?:a|an|the)\\s"
+      "(?:[\\w-]+\\s){0,3}consultation)\\b");
+  consult_subject = Compile("(?i)\\bconsultation\\b");
+  explore_cue = Compile(
+      "^(?i:explore|exploring|consider|considering|look\\sat|looking\\sat|investigate|investigating|examine|"
+      "examining|review\\swhether|assess\\swhether)\\b");
 }
 
 Tagger::Tagger() : impl_(std::make_unique<Impl>()) {}
@@ -1445,34 +1475,166 @@ std::string_view DropTrailingAdverbs(std::string_view subject) {
 
 }  // namespace
 
+namespace {
+
+// True when `lower` is one of the sorted `words`.
+template <size_t N>
+bool InSorted(const char* const (&words)[N], std::string_view lower) {
+  return std::binary_search(std::begin(words), std::end(words), lower,
+                            [](std::string_view a, std::string_view b) { return a < b; });
+}
+
+// Lower-cases an ASCII word into `buf` (words longer than it never match).
+std::string_view LowerWord(std::string_view word, char (&buf)[24]) {
+  if (word.size() >= sizeof buf) return {};
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buf, word.size());
+}
+
+// Nouns that name a purpose or a problem: "The purpose of this report is to
+// provide...", "The challenge is to balance..." state what something is for,
+// not what anyone will do.
+bool IsPurposeNoun(std::string_view lower) {
+  static const char* const kWords[] = {
+      "aim", "ambition", "answer", "aspiration", "challenge", "difficulty", "expectation", "focus",
+      "function", "goal", "hope", "idea", "intent", "intention", "issue", "job", "key", "mission",
+      "object", "objective", "objectives", "point", "priority", "problem", "purpose", "question",
+      "remit", "risk", "role", "solution", "task", "test", "vision"};
+  return InSorted(kWords, lower);
+}
+
+// A text speaking of itself: "This report will provide...", "The paper aims
+// to set out...".
+bool IsDocumentNoun(std::string_view lower) {
+  static const char* const kWords[] = {"annex", "appendix", "briefing", "chapter", "document", "letter",
+                                       "note", "paper", "paragraph", "presentation", "report", "section",
+                                       "submission", "summary"};
+  return InSorted(kWords, lower);
+}
+
+bool IsDescribingVerb(std::string_view lower) {
+  static const char* const kWords[] = {
+      "analyse", "assess", "consider", "cover", "describe", "detail", "discuss", "draw", "examine",
+      "explain", "give", "highlight", "identify", "inform", "introduce", "look", "outline", "present",
+      "provide", "review", "seek", "set", "summarise", "summarize", "update"};
+  return InSorted(kWords, lower);
+}
+
+// Verbs that forecast an outcome rather than name an action: "Demand will
+// peak in 2027", "The funding will help". Said of something that is not a
+// body, they are not undertakings even with a date or a sum.
+bool IsOutcomeVerb(std::string_view lower) {
+  static const char* const kWords[] = {
+      "affect", "be", "become", "benefit", "cause", "change", "continue", "cost", "decline",
+      "decrease", "depend", "double", "drop", "exceed", "experience", "face", "fall", "feel", "find",
+      "grow", "happen", "help", "increase", "last", "lead", "lose", "mean", "need", "notice", "peak",
+      "reach", "remain", "rise", "see", "struggle", "suffer", "take", "thrive", "vary", "want"};
+  return InSorted(kWords, lower);
+}
+
+// Verbs that report a decision, whose "that" clause is the undertaking:
+// "The Cabinet Member agreed that the Council will write...".
+bool IsDecisionVerb(std::string_view lower) {
+  static const char* const kWords[] = {"agreed", "announced", "confirmed", "decided", "pledged",
+                                       "promised", "resolved", "undertook"};
+  return InSorted(kWords, lower);
+}
+
+// Words after "to" that show it is not an infinitive: "is to the north",
+// "are to blame", "agreed to the proposal".
+bool IsNotAVerbAfterTo(std::string_view lower) {
+  static const char* const kWords[] = {"a", "all", "an", "blame", "date", "her", "his", "its", "my",
+                                       "our", "that", "the", "their", "these", "this", "those", "your"};
+  return InSorted(kWords, lower);
+}
+
+std::string_view FirstWord(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && (IsAsciiAlpha(s[i]) || s[i] == '-')) ++i;
+  return s.substr(0, i);
+}
+
+std::string_view LastWord(std::string_view s) {
+  size_t end = s.size();
+  while (end > 0 && !IsAsciiAlpha(s[end - 1])) --end;
+  size_t start = end;
+  while (start > 0 && (IsAsciiAlpha(s[start - 1]) || s[start - 1] == '-')) --start;
+  return s.substr(start, end - start);
+}
+
+bool IsQuestion(std::string_view sentence) {
+  size_t end = sentence.size();
+  while (end > 0 && (sentence[end - 1] == ' ' || sentence[end - 1] == '\n' || sentence[end - 1] == '"' ||
+                     sentence[end - 1] == ')' || sentence[end - 1] == '\''))
+    --end;
+  if (end >= 3 && sentence.compare(end - 3, 3, "”") == 0) end -= 3;
+  if (end >= 3 && sentence.compare(end - 3, 3, "’") == 0) end -= 3;
+  return end > 0 && sentence[end - 1] == '?';
+}
+
+// Case-insensitive search for an ASCII word (with spaces around it in the
+// text, or at its ends).
+bool HasWord(std::string_view text, std::string_view word) {
+  for (size_t at = 0; at + word.size() <= text.size(); ++at) {
+    if ((at > 0 && text[at - 1] != ' ') ||
+        (at + word.size() < text.size() && text[at + word.size()] != ' '))
+      continue;
+    bool same = true;
+    for (size_t i = 0; i < word.size() && same; ++i) {
+      char c = text[at + i];
+      same = ((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c) == word[i];
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange range,
                                             const std::vector<Tag>& tags,
                                             const TagOptions& options) const {
   std::string_view sentence = text.substr(range.start, range.end - range.start);
-  // Strip a trailing full stop for the action.
-  // The tags inside this sentence (tags are in scan order, so by start).
+  // Questions ask; they undertake nothing ("Will the Government commit to...?").
+  if (IsQuestion(sentence)) return std::nullopt;
+  // The tags inside this sentence: tags are in scan order (by start), so
+  // they are one contiguous run.
+  auto first_inside = std::lower_bound(tags.begin(), tags.end(), range.start,
+                                       [](const Tag& t, size_t at) { return t.start < at; });
+  auto last_inside = first_inside;
   bool has_money = false, has_date = false;
-  for (const Tag& t : tags) {
-    if (t.start >= range.start && t.end <= range.end) {
-      has_money |= t.kind == TagKind::kMoney;
-      has_date |= t.kind == TagKind::kDate;
+  while (last_inside != tags.end() && last_inside->start < range.end) {
+    if (last_inside->end <= range.end) {
+      has_money |= last_inside->kind == TagKind::kMoney;
+      has_date |= last_inside->kind == TagKind::kDate;
     }
+    ++last_inside;
   }
   auto copy_inside = [&](TagKind kind) {
     std::vector<Tag> out;
-    for (const Tag& t : tags) {
-      if (t.kind == kind && t.start >= range.start && t.end <= range.end) out.push_back(t);
+    for (auto it = first_inside; it != last_inside; ++it) {
+      if (it->kind == kind && it->end <= range.end) out.push_back(*it);
     }
     return out;
   };
-  auto finish = [&](std::string actor, std::string modality, std::string_view action) {
+  // The money tag that starts at `at` (an offset into the sentence), if any.
+  auto money_at = [&](size_t at) -> const Tag* {
+    for (auto it = first_inside; it != last_inside; ++it) {
+      if (it->kind == TagKind::kMoney && it->start == range.start + at) return &*it;
+    }
+    return nullptr;
+  };
+  auto finish = [&](std::string actor, std::string_view modality, std::string_view action) {
     Tag tag;
     tag.kind = TagKind::kCommitment;
     tag.start = range.start;
     tag.end = range.end;
     tag.text = std::string(sentence);
     tag.commitment.actor = std::move(actor);
-    tag.commitment.modality = std::move(modality);
+    tag.commitment.modality = std::string(modality);
     tag.commitment.action = std::string(Trim(action));
     tag.commitment.money = copy_inside(TagKind::kMoney);
     tag.commitment.dates = copy_inside(TagKind::kDate);
@@ -1482,13 +1644,36 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   StringPiece whole(sentence.data(), sentence.size());
   if (RE2::PartialMatch(whole, *opinion_start)) return std::nullopt;
 
+  // The cue: a modal or undertaking verb, or a funding verb with its sum,
+  // whichever comes first.
   StringPiece found;
-  if (!modal->Match(whole, 0, sentence.size(), RE2::UNANCHORED, &found, 1)) {
+  size_t modal_start = sentence.size(), modal_end = sentence.size();
+  bool funding = false;
+  if (modal->Match(whole, 0, sentence.size(), RE2::UNANCHORED, &found, 1)) {
+    modal_start = static_cast<size_t>(found.data() - sentence.data());
+    modal_end = modal_start + found.size();
+  }
+  {
+    StringPiece verb;
+    size_t from = 0;
+    while (from < modal_start &&
+           funding_verb->Match(whole, from, modal_start, RE2::UNANCHORED, &verb, 1)) {
+      size_t at = static_cast<size_t>(verb.data() - sentence.data());
+      if (money_at(at + verb.size()) != nullptr) {
+        modal_start = at;
+        modal_end = at + verb.size();
+        funding = true;
+        break;
+      }
+      from = at + 1;
+    }
+  }
+  if (modal_start == sentence.size()) {
     // A list item under a heading of commitments: "£45 million to deliver X."
     if (options.in_commitment_list && has_money) {
       const Tag* sum = nullptr;
-      for (const Tag& t : tags) {
-        if (sum == nullptr && t.kind == TagKind::kMoney && t.start >= range.start && t.end <= range.end) sum = &t;
+      for (auto it = first_inside; it != last_inside && sum == nullptr; ++it) {
+        if (it->kind == TagKind::kMoney && it->end <= range.end) sum = &*it;
       }
       std::string_view after = text.substr(sum->end, range.end - sum->end);
       after = Trim(after);
@@ -1501,28 +1686,62 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       if (after.empty()) return std::nullopt;
       return finish(options.author.empty() ? "unspecified" : options.author, "will", after);
     }
+    // A plan named with its sum: "plans for £200 million of additional
+    // investment over the next two years".
+    if (has_money) {
+      StringPiece plan;
+      if (planned_sum->Match(whole, 0, sentence.size(), RE2::UNANCHORED, &plan, 1)) {
+        size_t at = static_cast<size_t>(plan.data() - sentence.data());
+        char buf[24];
+        std::string_view before = LowerWord(LastWord(sentence.substr(0, at)), buf);
+        if (money_at(at + plan.size()) != nullptr && before != "no" && before != "any" && before != "without")
+          return finish("unspecified", "plans", sentence.substr(at + plan.size()));
+      }
+    }
     return std::nullopt;
   }
-  size_t modal_start = static_cast<size_t>(found.data() - sentence.data());
-  size_t modal_end = modal_start + found.size();
-  std::string modal_word = Lower(std::string_view(found.data(), found.size()));
+  std::string_view modal_text = sentence.substr(modal_start, modal_end - modal_start);
+  char modal_buf[24];
+  const std::string_view modal_first = LowerWord(FirstWord(modal_text), modal_buf);
+  const std::string_view modal_last = LastWord(modal_text);
+  // Undertaking verbs name the undertaking themselves, whoever the subject
+  // is ("The strategy commits to exploring..."); "will" and "is to" need a
+  // body, a sum or a date to be more than a forecast.
+  const bool undertaking_verb = !funding && modal_first != "will" && modal_first != "shall" &&
+                                modal_first != "is" && modal_first != "are";
+  const bool to_form = modal_last == "to";
 
   // The subject: what precedes the modal in this clause, after any leading
   // time phrase ("Next year the Council will...").
   size_t subject_start = 0;
-  for (const Tag& d : tags) {
-    if (d.kind != TagKind::kDate || d.start < range.start || d.end > range.end) continue;
+  for (auto it = first_inside; it != last_inside; ++it) {
+    const Tag& d = *it;
+    if (d.kind != TagKind::kDate || d.end > range.end) continue;
     size_t d_start = d.start - range.start, d_end = d.end - range.start;
     if (d_end <= modal_start && d_start <= subject_start + 3) subject_start = std::max(subject_start, d_end);
   }
   std::string_view subject = sentence.substr(subject_start, modal_start - subject_start);
-  {
-    std::string lower_subject = " " + Lower(subject) + " ";
-    // Conditionals, and modals inside a subordinate clause ("if", "that will").
-    for (const char* cue : {" if ", " unless ", " whether ", " that ", " which ", " would ", " could ",
-                            " though ", " although ", " because ", " while ", " whilst "}) {
-      if (lower_subject.find(cue) != std::string::npos) return std::nullopt;
+  // A heading or label before a colon is not the subject ("RESOLVED: The
+  // Committee will...").
+  size_t colon = subject.rfind(": ");
+  if (colon != std::string_view::npos) subject = subject.substr(colon + 2);
+  // A decision reported with its content: "Members agreed that the Council
+  // will write..." -- the subject is the that-clause's.
+  for (size_t that = subject.find(" that "); that != std::string_view::npos;
+       that = subject.find(" that ", that + 1)) {
+    char buf[24];
+    if (IsDecisionVerb(LowerWord(LastWord(subject.substr(0, that)), buf))) {
+      subject = subject.substr(that + 6);
+      break;
     }
+  }
+  // Conditionals, and modals inside a subordinate clause ("if", "that will").
+  // A demand whose object holds the modal ("must set out how the duties
+  // will be funded") is a demand, whatever follows.
+  for (std::string_view cue : {"if", "unless", "whether", "that", "which", "would", "could", "though",
+                               "although", "because", "while", "whilst", "how", "what", "why", "must",
+                               "should"}) {
+    if (HasWord(subject, cue)) return std::nullopt;
   }
   subject = Trim(subject);
   // List bullets and other leading marks are not part of the subject.
@@ -1536,7 +1755,8 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     // "Furthermore, most of the funding will..." -> the clause after the
     // comma; "The Government, working with councils, will..." -> before it.
     std::string_view after_comma = Trim(subject.substr(comma + 1));
-    std::string first_word = Lower(after_comma.substr(0, after_comma.find(' ')));
+    char buf[24];
+    std::string_view first_word = LowerWord(after_comma.substr(0, after_comma.find(' ')), buf);
     bool participle = first_word.size() > 4 && (first_word.compare(first_word.size() - 3, 3, "ing") == 0 ||
                                                 first_word.compare(first_word.size() - 2, 2, "ed") == 0);
     if (!after_comma.empty() && !participle) {
@@ -1546,63 +1766,104 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     }
   }
   subject = DropTrailingAdverbs(subject);
+  // A past perfect or passive auxiliary before an undertaking verb tells of
+  // the past ("had agreed to", "It was agreed to defer").
+  {
+    char buf[24];
+    std::string_view last = LowerWord(LastWord(subject), buf);
+    if (last == "had" || last == "was" || last == "were") return std::nullopt;
+    if (last == "has" || last == "have") subject = Trim(subject.substr(0, subject.size() - 3 - (last == "have")));
+  }
   if (subject.empty()) return std::nullopt;
 
   std::string_view rest = Trim(sentence.substr(modal_end));
-  bool negated = Lower(rest.substr(0, 4)) == "not ";
+  bool negated = rest.size() > 4 && (rest[0] == 'n' || rest[0] == 'N') && rest[1] == 'o' && rest[2] == 't' &&
+                 rest[3] == ' ';
   if (negated) rest = Trim(rest.substr(4));
+  char verb_buf[24];
+  const std::string_view next_word = LowerWord(FirstWord(rest), verb_buf);
+  // "is to the north", "are to blame", "agreed to the proposal": no verb follows.
+  if (to_form && IsNotAVerbAfterTo(next_word) &&
+      !(modal_first == "commit" || modal_first == "commits" || modal_first == "committed" ||
+        modal_first == "pledge" || modal_first == "pledges" || modal_first == "pledged" ||
+        modal_first == "has" || modal_first == "have"))
+    return std::nullopt;
+
+  // The head of the subject: the words before any preposition, so that
+  // "pressures on council budgets" is not a council.
+  std::vector<std::string_view> subject_words = Words(subject);
+  size_t head_words = subject_words.size();
+  for (size_t i = 1; i < subject_words.size(); ++i) {
+    char buf[24];
+    std::string_view w = LowerWord(subject_words[i], buf);
+    if (w == "of" || w == "on" || w == "for" || w == "in" || w == "with" || w == "to" || w == "from" ||
+        w == "at" || w == "by" || w == "across" || w == "under" || w == "within" || w == "is" ||
+        w == "are" || w == "was" || w == "were") {
+      // Names such as "Secretary of State", "Department for Education",
+      // "Transport for the North": a capitalised word after the
+      // preposition (and "the") continues the name.
+      const bool name_before = IsUpper(subject_words[i - 1][0]) && w != "is" && w != "are" && w != "was" &&
+                               w != "were";
+      size_t next = i + 1;
+      if (next < subject_words.size() && subject_words[next] == "the") ++next;
+      if (name_before && next < subject_words.size() && IsUpper(subject_words[next][0])) continue;
+      head_words = i;
+      break;
+    }
+  }
+  std::string_view head = subject;
+  if (head_words < subject_words.size()) {
+    head = subject.substr(0, static_cast<size_t>(subject_words[head_words].data() - subject.data()));
+  }
+  char head_buf[24];
+  const std::string_view head_noun = LowerWord(LastWord(head), head_buf);
+  // "The purpose of this report is to provide...", "Our ambition is to be...".
+  if ((modal_first == "is" || modal_first == "are" || modal_first == "aims" || modal_first == "aim") &&
+      IsPurposeNoun(head_noun))
+    return std::nullopt;
+  // "This report will provide members with an update", "The paper aims to
+  // set out the options": a text describing itself.
+  if (IsDocumentNoun(head_noun) && IsDescribingVerb(next_word)) return std::nullopt;
 
   // Modality from the modal itself and the verb that follows.
-  std::string modality = "will";
-  if (modal_word.find("commit") != std::string::npos) modality = "commits";
-  else if (modal_word.find("plan") != std::string::npos || modal_word.find("intend") != std::string::npos ||
-           modal_word.find("aim") != std::string::npos)
+  std::string_view modality = "will";
+  if (funding || modal_first.rfind("commit", 0) == 0 || modal_first.rfind("pledge", 0) == 0 ||
+      modal_first.rfind("promise", 0) == 0 || modal_first.rfind("vow", 0) == 0 ||
+      modal_first.rfind("undert", 0) == 0 || modal_text.find("committed") != std::string_view::npos)
+    modality = "commits";
+  else if (modal_first.rfind("plan", 0) == 0 || modal_first.rfind("intend", 0) == 0 ||
+           modal_first.rfind("aim", 0) == 0)
     modality = "plans";
-  else if (modal_word.find("propos") != std::string::npos) modality = "proposes";
+  else if (modal_first.rfind("propos", 0) == 0)
+    modality = "proposes";
+  else if ((modal_first == "has" || modal_first == "have") &&
+           (modal_text.find("pledged") != std::string_view::npos ||
+            modal_text.find("promised") != std::string_view::npos ||
+            modal_text.find("vowed") != std::string_view::npos ||
+            modal_text.find("undertaken") != std::string_view::npos))
+    modality = "commits";
   StringPiece rest_piece(rest.data(), rest.size());
-  if (modality == "will") {
-    if (RE2::PartialMatch(StringPiece(rest.data(), std::min<size_t>(rest.size(), 40)), *consult_cue) ||
-        RE2::PartialMatch(StringPiece(subject.data(), subject.size()), *consult_cue))
-      modality = "consults";
-    else if (RE2::PartialMatch(rest_piece, *explore_cue))
+  if (!funding) {
+    if (RE2::PartialMatch(rest_piece, *explore_cue))
       modality = "explores";
+    else if (modality == "will" && (RE2::PartialMatch(rest_piece, *consult_cue) ||
+                                    RE2::PartialMatch(StringPiece(subject.data(), subject.size()), *consult_subject)))
+      modality = "consults";
   }
 
   // Passive: "will be published", "are to be funded".
   std::string participle;
-  bool passive = RE2::PartialMatch(rest_piece, *passive_participle, &participle);
-  bool to_be = modal_word == "is to" || modal_word == "are to";
-  if (to_be && !passive) {
-    // "The aim is to ensure..." reads as a purpose, not an undertaking,
-    // unless the subject is a body.
-  }
+  bool passive = !funding && RE2::PartialMatch(rest_piece, *passive_participle, &participle);
 
   // Who: "we", a named body, or nobody for an agentless passive.
-  std::vector<std::string_view> subject_words = Words(subject);
-  std::string lower_subject = Lower(subject);
   std::string actor;
   bool body = false;
+  char subject_buf[24];
+  std::string_view lower_subject = LowerWord(subject, subject_buf);
   if (lower_subject == "we" || lower_subject == "i") {
     actor = options.author.empty() ? "we" : options.author;
     body = true;
   } else {
-    // The head of the subject: the words before any preposition, so that
-    // "pressures on council budgets" is not a council.
-    size_t head_words = subject_words.size();
-    for (size_t i = 1; i < subject_words.size(); ++i) {
-      std::string w = Lower(subject_words[i]);
-      if (w == "of" || w == "on" || w == "for" || w == "in" || w == "with" || w == "to" || w == "from" ||
-          w == "at" || w == "by" || w == "across" || w == "under" || w == "within" || w == "is" ||
-          w == "are" || w == "was" || w == "were") {
-        // Names such as "Secretary of State", "Department for Education":
-        // a capitalised word after the preposition continues the name.
-        if (i + 1 < subject_words.size() && IsUpper(subject_words[i + 1][0]) && IsUpper(subject_words[i - 1][0]) &&
-            w != "is" && w != "are" && w != "was" && w != "were")
-          continue;
-        head_words = i;
-        break;
-      }
-    }
     int capitalised = 0;
     bool acronym = false;
     for (size_t i = 0; i < head_words; ++i) {
@@ -1611,27 +1872,24 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // The first word is capitalised because it starts the sentence.
       if (i > 0 && IsUpper(w[0])) ++capitalised;
     }
-    std::string_view head = subject;
-    if (head_words < subject_words.size()) {
-      head = subject.substr(0, static_cast<size_t>(subject_words[head_words].data() - subject.data()));
-    }
     bool institution = RE2::PartialMatch(StringPiece(head.data(), head.size()), *body_word);
     bool sentence_initial_only = subject_words.size() == 1 && IsUpper(subject_words[0][0]);
     body = acronym || institution || capitalised >= 1 ||
-           (sentence_initial_only && !IsPluralNoun(Lower(subject)) && subject_words[0].size() > 2 &&
-            !IsFunctionWord(Lower(subject)) && Lower(subject) != "it" && Lower(subject) != "this");
+           (sentence_initial_only && !IsPluralNoun(lower_subject) && subject_words[0].size() > 2 &&
+            !IsFunctionWord(lower_subject) && lower_subject != "it" && lower_subject != "this");
     // A single sentence-initial capitalised common noun ("Funding", "Children")
     // is not a body unless it looks like a name we cannot tell from a noun;
     // "-ing" and "-tion" words are common nouns.
     if (sentence_initial_only && !acronym && !institution) {
-      std::string w = Lower(subject);
+      std::string_view w = lower_subject;
       if ((w.size() > 4 && (w.compare(w.size() - 3, 3, "ing") == 0 || w.compare(w.size() - 4, 4, "tion") == 0 ||
                             w.compare(w.size() - 4, 4, "ment") == 0 || w.compare(w.size() - 3, 3, "ren") == 0 ||
                             w.compare(w.size() - 3, 3, "ity") == 0)))
         body = false;
     }
     std::string_view name = subject;
-    if (Lower(name.substr(0, 4)) == "the ") name.remove_prefix(4);
+    if (name.size() > 4 && (name[0] == 'T' || name[0] == 't') && name[1] == 'h' && name[2] == 'e' && name[3] == ' ')
+      name.remove_prefix(4);
     actor = std::string(name);
   }
 
@@ -1639,23 +1897,32 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     std::string agent_name;
     if (RE2::PartialMatch(rest_piece, *agent, &agent_name)) {
       std::string_view a = Trim(agent_name);
-      if (Lower(a.substr(0, 4)) == "the ") a.remove_prefix(4);
+      if (a.size() > 4 && (a[0] == 'T' || a[0] == 't') && a[1] == 'h' && a[2] == 'e' && a[3] == ' ')
+        a.remove_prefix(4);
       actor = std::string(a);
     } else {
       actor = "unspecified";
     }
     size_t at = rest.find(participle);
     std::string_view action = at == std::string_view::npos ? rest : rest.substr(at);
-    return finish(actor, modality, action);
+    return finish(std::move(actor), modality, action);
   }
   if (!body) {
-    // A generic statement about an outcome ("Children will not thrive
-    // where...") unless it puts a sum or a date on something.
-    if (negated || (!has_money && !has_date)) return std::nullopt;
-    actor = "unspecified";
+    if (undertaking_verb || funding) {
+      // The undertaking verb says it is one; a document or a plan as its
+      // subject is nobody's name.
+      if (negated) return std::nullopt;
+      actor = "unspecified";
+    } else {
+      // A generic statement about an outcome ("Children will not thrive
+      // where...", "Demand will peak in 2027") unless it puts a sum or a
+      // date on an action.
+      if (negated || (!has_money && !has_date) || IsOutcomeVerb(next_word)) return std::nullopt;
+      actor = "unspecified";
+    }
   }
-  if (negated) return finish(actor, modality, "not " + std::string(rest));
-  return finish(actor, modality, rest);
+  if (negated) return finish(std::move(actor), modality, "not " + std::string(rest));
+  return finish(std::move(actor), modality, rest);
 }
 
 namespace {
@@ -1812,6 +2079,12 @@ std::vector<Tag> Tagger::Find(std::string_view text, const TagOptions& options) 
 // Stance.
 
 Stance ClassifyStance(std::string_view text) {
+  // Every cue in the passage counts, not just the first: a briefing that
+  // "welcomes" a measure and then has "considerable concerns" about two
+  // others is concerned. A cue after a turn ("however", "but") outweighs
+  // those before it, since English puts the point it means to make after
+  // the turn; a cue in a conceding clause ("Although we welcome X, ...")
+  // weighs less than the clause that follows it.
   struct Cue {
     Stance stance;
     std::unique_ptr<RE2> re;
@@ -1822,7 +2095,7 @@ Stance ClassifyStance(std::string_view text) {
                   Compile("(?i)\\b(?:welcome[sd]?|we\\s(?:\\w+\\s)?(?:support|applaud|endorse|commend)|"
                           "(?:are|is)\\s(?:\\w+\\s)?(?:pleased|delighted|encouraged)|positive\\sstep)\\b")});
     v->push_back({Stance::kConcerned,
-                  Compile("(?i)\\b(?:concern(?:s|ed|ing)?|worr(?:y|ied|ies)|disappointed|"
+                  Compile("(?i)\\b(?:concern(?:s|ed)?|worr(?:y|ied|ies)|disappointed|"
                           "regret|alarm(?:ed|ing)?|troubl(?:ed|ing))\\b")});
     v->push_back({Stance::kCallsFor,
                   Compile("(?i)\\b(?:must|urges?|urging|calls?\\s(?:on|for|upon)|should|need\\sto|needs\\sto|"
@@ -1832,18 +2105,54 @@ Stance ClassifyStance(std::string_view text) {
                           "seek\\sclarity|clarification|unconvinced|doubt)\\b")});
     return v;
   }();
+  static const RE2* turn = Compile("(?i)\\b(?:however|but|nevertheless|nonetheless|that\\ssaid|yet)\\b").release();
+  static const RE2* concession = Compile("(?i)\\b(?:although|though|while|whilst|despite)\\b").release();
+
+  // Where the passage turns, and the stretches that concede.
+  std::vector<size_t> turns;
+  std::vector<std::pair<size_t, size_t>> conceding;
   StringPiece input(text.data(), text.size());
-  Stance best = Stance::kNeutral;
-  size_t best_pos = text.size() + 1;
+  StringPiece m;
+  for (size_t pos = 0; pos < text.size() && turn->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
+    turns.push_back(static_cast<size_t>(m.data() - text.data()));
+    pos = turns.back() + std::max<size_t>(m.size(), 1);
+  }
+  for (size_t pos = 0;
+       pos < text.size() && concession->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
+    size_t at = static_cast<size_t>(m.data() - text.data());
+    size_t clause_end = text.find_first_of(",;.", at);
+    if (clause_end == std::string_view::npos) clause_end = text.size();
+    conceding.push_back({at, clause_end});
+    pos = clause_end + 1;
+  }
+  double weight_of[5] = {0, 0, 0, 0, 0};
+  size_t first_at[5];
+  std::fill(std::begin(first_at), std::end(first_at), text.size() + 1);
   for (const Cue& cue : *cues) {
-    StringPiece m;
-    if (cue.re->Match(input, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
-      size_t at = static_cast<size_t>(m.data() - text.data());
-      if (at < best_pos) {
-        best_pos = at;
-        best = cue.stance;
+    const int k = static_cast<int>(cue.stance);
+    for (size_t pos = 0; pos < text.size() && cue.re->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
+      const size_t at = static_cast<size_t>(m.data() - text.data());
+      double weight = 1;
+      for (size_t t : turns) {
+        if (t < at) weight *= 2;
       }
+      for (const auto& [from, to] : conceding) {
+        if (from <= at && at < to) weight *= 0.5;
+      }
+      weight_of[k] += weight;
+      first_at[k] = std::min(first_at[k], at);
+      pos = at + std::max<size_t>(m.size(), 1);
     }
+  }
+  // The heaviest stance; on a tie, the one that comes first.
+  Stance best = Stance::kNeutral;
+  for (const Cue& cue : *cues) {
+    const int k = static_cast<int>(cue.stance);
+    const int b = static_cast<int>(best);
+    if (weight_of[k] == 0) continue;
+    if (best == Stance::kNeutral || weight_of[k] > weight_of[b] ||
+        (weight_of[k] == weight_of[b] && first_at[k] < first_at[b]))
+      best = cue.stance;
   }
   return best;
 }

@@ -3,6 +3,9 @@
 // air quality, school transport, housing, health, planning, council minutes,
 // press releases and news. Each row says whether the sentence is a
 // commitment and, for the positives, who undertakes it and how strongly.
+// A second, smaller set (commitments-heldout-2.jsonl) was written after the
+// first had been used for tuning and is scored on its own: the honest figure
+// for text the rules have not seen.
 // Precision and recall of detection, and the accuracy of actor and modality
 // on the detected positives, are printed and held above floors set just
 // under what the tagger reaches, so that a regression shows.
@@ -35,8 +38,8 @@ struct Scores {
   double Recall() const { return tp + fn == 0 ? 1.0 : double(tp) / (tp + fn); }
 };
 
-Scores ScoreHeldOut() {
-  const std::string path = std::string(XREF_SOURCE_DIR) + "/tests/data/commitments-heldout.jsonl";
+Scores ScoreHeldOut(const std::string& file) {
+  const std::string path = std::string(XREF_SOURCE_DIR) + "/tests/data/" + file;
   std::ifstream in(path);
   EXPECT_TRUE(in.good()) << path;
   Tagger tagger;
@@ -87,21 +90,39 @@ Scores ScoreHeldOut() {
   return s;
 }
 
-TEST(CommitmentHeldOutTest, PrecisionRecallAndActorsHoldOnUnseenText) {
-  Scores s = ScoreHeldOut();
+void Print(const char* name, const Scores& s) {
   const double actor_accuracy = s.actor_scored == 0 ? 1.0 : double(s.actor_right) / s.actor_scored;
   const double modality_accuracy = s.tp == 0 ? 1.0 : double(s.modality_right) / s.tp;
-  std::cout << "commitments held-out: tp=" << s.tp << " fp=" << s.fp << " fn=" << s.fn << " tn=" << s.tn
+  std::cout << name << ": tp=" << s.tp << " fp=" << s.fp << " fn=" << s.fn << " tn=" << s.tn
             << "  precision=" << s.Precision() << " recall=" << s.Recall() << "  actor accuracy="
             << actor_accuracy << " (" << s.actor_right << "/" << s.actor_scored << ")  modality accuracy="
             << modality_accuracy << "\n";
+}
+
+TEST(CommitmentHeldOutTest, PrecisionRecallAndActorsHoldOnUnseenText) {
+  Scores s = ScoreHeldOut("commitments-heldout.jsonl");
+  const double actor_accuracy = s.actor_scored == 0 ? 1.0 : double(s.actor_right) / s.actor_scored;
+  const double modality_accuracy = s.tp == 0 ? 1.0 : double(s.modality_right) / s.tp;
+  Print("commitments held-out (first set, since used for tuning)", s);
   EXPECT_GE(s.tp + s.fn, 50) << "the held-out set lost its positives";
   EXPECT_GE(s.fp + s.tn, 45) << "the held-out set lost its negatives";
-  EXPECT_GE(s.Precision(), 0.90);
-  EXPECT_GE(s.Recall(), 0.82);
-  EXPECT_GE(actor_accuracy, 0.90);
+  EXPECT_GE(s.Precision(), 0.97);
+  EXPECT_GE(s.Recall(), 0.97);
+  EXPECT_GE(actor_accuracy, 0.95);
   EXPECT_GE(modality_accuracy, 0.95);
+}
+
+TEST(CommitmentHeldOutTest, SecondSetWrittenAfterTuning) {
+  Scores s = ScoreHeldOut("commitments-heldout-2.jsonl");
+  const double actor_accuracy = s.actor_scored == 0 ? 1.0 : double(s.actor_right) / s.actor_scored;
+  Print("commitments held-out (second set, unseen)", s);
+  EXPECT_GE(s.tp + s.fn, 15);
+  EXPECT_GE(s.fp + s.tn, 14);
+  EXPECT_GE(s.Precision(), 0.85);
+  EXPECT_GE(s.Recall(), 0.9);
+  EXPECT_GE(actor_accuracy, 0.9);
 }
 
 }  // namespace
 }  // namespace xref
+

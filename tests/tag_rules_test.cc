@@ -60,6 +60,29 @@ void Check(const Case& c) {
   }
 }
 
+// Test names that say which row failed: "Date/TagRules.Tags/12_by_the_end_of_2023"
+// rather than "40-byte object <...>". Letters and digits of the row's text,
+// words joined by '_', after the row's index (which keeps names unique).
+template <typename Row>
+std::string RowName(const ::testing::TestParamInfo<Row>& info) {
+  std::string name = std::to_string(info.index);
+  bool gap = true;
+  for (const char* p = info.param.text; *p != '\0' && name.size() < 48; ++p) {
+    const char c = *p;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      if (gap) name += '_';
+      name += c;
+      gap = false;
+    } else {
+      gap = true;
+    }
+  }
+  return name;
+}
+
+// What gtest prints for a failing row: its text, not its bytes.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.text; }
+
 class TagRules : public ::testing::TestWithParam<Case> {};
 TEST_P(TagRules, Tags) { Check(GetParam()); }
 
@@ -94,7 +117,7 @@ const Case kMoney[] = {
     {"Twelve thousand pounds is the cap.", "", "money", "Twelve thousand pounds", R"({"amount":12000})"},
     {"There were 45 visits.", "", "money", "", ""},
 };
-INSTANTIATE_TEST_SUITE_P(Money, TagRules, ::testing::ValuesIn(kMoney));
+INSTANTIATE_TEST_SUITE_P(Money, TagRules, ::testing::ValuesIn(kMoney), RowName<Case>);
 
 // ---- percent ---------------------------------------------------------------
 const Case kPercent[] = {
@@ -104,7 +127,7 @@ const Case kPercent[] = {
     {"It rose by thirty per cent.", "", "percent", "thirty per cent", R"({"percent":30})"},
     {"A rise of 1.3 percentage points.", "", "percent", "1.3 percentage points", R"({"percent":1.3,"points":true})"},
 };
-INSTANTIATE_TEST_SUITE_P(Percent, TagRules, ::testing::ValuesIn(kPercent));
+INSTANTIATE_TEST_SUITE_P(Percent, TagRules, ::testing::ValuesIn(kPercent), RowName<Case>);
 
 // ---- count -----------------------------------------------------------------
 const Case kCount[] = {
@@ -131,7 +154,7 @@ const Case kCount[] = {
     {"A 26-week limit applies.", "", "count", "", ""},
     {"In 2023 councils overspent.", "", "count", "", ""},
 };
-INSTANTIATE_TEST_SUITE_P(Count, TagRules, ::testing::ValuesIn(kCount));
+INSTANTIATE_TEST_SUITE_P(Count, TagRules, ::testing::ValuesIn(kCount), RowName<Case>);
 
 // ---- date: absolute forms --------------------------------------------------
 const Case kDate[] = {
@@ -194,7 +217,7 @@ const Case kDate[] = {
     {"Mr March spoke.", "", "date", "", ""},
     {"Under the Education Act 1996 councils must act.", "", "date", "", ""},
 };
-INSTANTIATE_TEST_SUITE_P(Date, TagRules, ::testing::ValuesIn(kDate));
+INSTANTIATE_TEST_SUITE_P(Date, TagRules, ::testing::ValuesIn(kDate), RowName<Case>);
 
 // ---- date: relative to the document (issue 10) -------------------------------
 // 2023-03-22 is a Wednesday in ISO week 12.
@@ -242,7 +265,7 @@ const Case kRelative[] = {
     {"It failed in the past.", "", "date", "in the past", R"({"timex":"PAST_REF"})"},
     {"It may change in the future.", "", "date", "in the future", R"({"timex":"FUTURE_REF"})"},
 };
-INSTANTIATE_TEST_SUITE_P(Relative, TagRules, ::testing::ValuesIn(kRelative));
+INSTANTIATE_TEST_SUITE_P(Relative, TagRules, ::testing::ValuesIn(kRelative), RowName<Case>);
 
 // ---- commitments -------------------------------------------------------------
 struct CommitmentCase {
@@ -253,6 +276,8 @@ struct CommitmentCase {
   const char* modality;
   const char* action_prefix;
 };
+
+void PrintTo(const CommitmentCase& c, std::ostream* os) { *os << c.text; }
 
 class CommitmentRules : public ::testing::TestWithParam<CommitmentCase> {};
 
@@ -319,8 +344,48 @@ const CommitmentCase kCommitments[] = {
     {"The Government published its strategy in February 2023.", "", false, nullptr, "", ""},
     {"Children will not thrive where support is fragmented.", "", false, nullptr, "", ""},
     {"Families will benefit from better support.", "", false, nullptr, "", ""},
+    // Undertaking verbs, funding put to a purpose, decisions in minutes.
+    {"The council has pledged to plant 10,000 trees.", "", false, "council", "commits", "plant"},
+    {"The board has promised to publish its findings.", "", false, "board", "commits", "publish"},
+    {"The Trust undertakes to reply within 20 working days.", "", false, "Trust", "commits", "reply"},
+    {"The strategy commits to exploring ways to support recruitment.", "", false, "unspecified", "explores",
+     "exploring ways"},
+    {"The plan commits £12 million in new funding to support bus services.", "", false, "unspecified",
+     "commits", "£12 million"},
+    {"We are investing £4 million to deliver new cycle lanes.", "the Council", false, "the Council", "commits",
+     "£4 million"},
+    {"The Government is providing £1 billion to help councils.", "", false, "Government", "commits",
+     "£1 billion"},
+    {"The report includes plans for £30 million of investment over three years.", "", false, "unspecified",
+     "plans", "£30 million"},
+    {"Members agreed to publish the strategy by June 2024.", "", false, "Members", "will", "publish"},
+    {"RESOLVED: The Committee will receive a further report in March.", "", false, "Committee", "will",
+     "receive"},
+    {"The Cabinet agreed that the Council will write to the Minister.", "", false, "Council", "will", "write"},
+    {"Transport for the North will publish its plan on Thursday.", "", false, "Transport for the North",
+     "will", "publish"},
+    {"Officers will circulate the schedule to members.", "", false, "Officers", "will", "circulate"},
+    {"We will set out our response to the consultation in the summer.", "the LGA", false, "the LGA", "will",
+     "set out"},
+    // Purposes, texts describing themselves, questions, idioms, forecasts,
+    // the past.
+    {"The purpose of this report is to provide an update on the 2023/24 budget.", "", false, nullptr, "", ""},
+    {"The aim of this paper is to set out options for 2025.", "", false, nullptr, "", ""},
+    {"Our ambition is to be carbon neutral by 2030.", "", false, nullptr, "", ""},
+    {"This report will provide members with an update on spending in 2023.", "", false, nullptr, "", ""},
+    {"The new route is to the north of the existing bypass.", "", false, nullptr, "", ""},
+    {"Buses are to blame for much of the pollution.", "", false, nullptr, "", ""},
+    {"Will the Government commit to funding the pay award?", "", false, nullptr, "", ""},
+    {"What will happen to pupils in 2025?", "", false, nullptr, "", ""},
+    {"Demand for school places will peak in 2027.", "", false, nullptr, "", ""},
+    {"The funding announced last week will help.", "", false, nullptr, "", ""},
+    {"The Council had agreed to open the depot in 2022.", "", false, nullptr, "", ""},
+    {"It was agreed to defer the item.", "", false, nullptr, "", ""},
+    {"The Council spent £3 million on roads in 2022.", "", false, nullptr, "", ""},
+    {"There are no plans for £5 million of new spending.", "", false, nullptr, "", ""},
 };
-INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments));
+INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments),
+                         RowName<CommitmentCase>);
 
 TEST(CommitmentTest, CarriesTheMoneyAndDatesInsideTheSentence) {
   std::vector<Tag> tags = SharedTagger().Find(
@@ -348,6 +413,8 @@ struct StanceCase {
   const char* text;
   Stance stance;
 };
+void PrintTo(const StanceCase& c, std::ostream* os) { *os << c.text; }
+
 class StanceRules : public ::testing::TestWithParam<StanceCase> {};
 TEST_P(StanceRules, Classifies) {
   EXPECT_EQ(StanceName(ClassifyStance(GetParam().text)), StanceName(GetParam().stance)) << GetParam().text;
@@ -362,8 +429,20 @@ const StanceCase kStances[] = {
     {"We call on the Government to fund the reforms in full.", Stance::kCallsFor},
     {"We are unclear on the value of a national framework.", Stance::kQuestions},
     {"The strategy sets out six pillars of reform.", Stance::kNeutral},
+    // Mixed passages: every cue counts, and what follows a turn outweighs
+    // what precedes it.
+    {"We welcome the extra funding. However, we are concerned that it falls short.", Stance::kConcerned},
+    {"We welcome the new duty but the Government must fund it in full.", Stance::kCallsFor},
+    {"Although we have concerns about the timetable, we strongly welcome the strategy.", Stance::kWelcomes},
+    {"We welcome the pilots. We are concerned about workforce gaps, and worried about funding.",
+     Stance::kConcerned},
+    {"We welcome the review and support its aims, though we have concerns about delivery.",
+     Stance::kWelcomes},
+    {"We are unclear how the duty will work. We urge the Department to publish guidance. However, it is "
+     "unclear who will pay and we question the timetable.",
+     Stance::kQuestions},
 };
-INSTANTIATE_TEST_SUITE_P(Stance, StanceRules, ::testing::ValuesIn(kStances));
+INSTANTIATE_TEST_SUITE_P(Stance, StanceRules, ::testing::ValuesIn(kStances), RowName<StanceCase>);
 
 // ---- JSON and document dates -------------------------------------------------
 TEST(TagToJsonTest, ShapesFollowCliMd) {
