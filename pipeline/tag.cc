@@ -103,7 +103,7 @@ bool IsConnectorWord(std::string_view word) {
       "close", "coming", "commencing", "comprehensive", "current", "during", "earlier", "early",
       "effect", "effective", "end", "estimated", "extra", "fewer", "final", "financial", "first",
       "following", "fourth", "from", "further", "general", "half", "in", "last", "late", "later",
-      "least", "less", "life", "lifetime", "mid", "more", "nearly", "next", "no", "not", "of", "on",
+      "least", "less", "life", "lifetime", "mid", "more", "nearly", "new", "next", "no", "not", "of", "on",
       "or", "over", "parliamentary", "past", "previous", "quarter", "remainder", "rest", "roughly",
       "second", "since", "some", "start", "starting", "than", "the", "third", "this", "through",
       "till", "to", "total", "until", "up", "with", "within", "year",
@@ -201,25 +201,31 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
   forms.push_back({Form::kDateCentury,
                    Cat({"\\b(?i:the)\\s(?:\\d{1,2}(?:st|nd|rd|th)|\\b", words.OrdinalPattern(),
                         ")(?:\\s|-)(?i:century)\\b"})});
+  // "week 12" alone is an ISO week of the document's year, read in AddDate.
   forms.push_back({Form::kDateWeek, Cat({bound, "(?:\\b(?i:week)\\s(?:[1-9]|[1-4]\\d|5[0-3])(?:\\sof|,)?\\s",
-                                         kYear, "|\\b", kYear, "-?W(?:0[1-9]|[1-4]\\d|5[0-3]))\\b"})});
+                                         kYear, "|\\b", kYear, "-?W(?:0[1-9]|[1-4]\\d|5[0-3])|\\b(?i:week)\\s",
+                                         "(?:[1-9]|[1-4]\\d|5[0-3]))\\b"})});
   forms.push_back(
       {Form::kDateMonthNoYear,
        Cat({"\\b(?:", kBound, "|(?i:in|during|last|next|this|early|late|the\\send\\sof|end\\sof|the\\sstart\\sof|",
-            "the\\sbeginning\\sof))\\s(?:(?i:early|late)\\s|(?i:mid)-)?", kMonthFull, "\\b"})});
+            "the\\sbeginning\\sof)|", kBound, "\\s(?i:next|last|this))\\s(?:(?i:early|late)\\s|(?i:mid)-)?", kMonthFull,
+            "\\b"})});
   forms.push_back({Form::kDateDayNoYear,
                    Cat({bound, "\\b(?:", kDayNum, "\\s(?:of\\s)?", kMonthFull, "|", kMonthFull, "\\s",
                         kDayNum, ")\\b"})});
   forms.push_back(
       {Form::kDateSeasonNoYear,
-       Cat({"\\b(?:", kBound, "|(?i:in|during|last|next|this|the|early|late))\\s(?:(?i:the)\\s)?(?:(?i:early|late)\\s)?",
-            "(?i:spring|summer|autumn|winter)\\b"})});
+       Cat({"\\b(?:", kBound, "|(?i:in|during|last|next|this|the|early|late)|", kBound,
+            "\\s(?i:next|last|this))\\s(?:(?i:the)\\s)?(?:(?i:early|late)\\s)?(?i:spring|summer|autumn|winter)\\b"})});
   forms.push_back(
       {Form::kDateRelative,
        Cat({bound, "(?i:\\b(?:today|yesterday|tomorrow)\\b",
             "|\\b(?:last|this|next|the\\s(?:current|coming|previous|past|following|next|last))\\s",
             "(?:calendar\\s|financial\\s|academic\\s)?(?:week|month|quarter|year|spring|summer|autumn|winter)\\b",
             "|\\b(?:later|earlier)\\s(?:this|in\\sthe)\\s(?:year|month)\\b",
+            // "by the end of the month": the current one.
+            "|\\b(?:the\\s)?(?:end|close|start|beginning)\\sof\\sthe\\s(?:week|month|quarter|year)\\b",
+            "|\\bthe\\snew\\syear\\b",
             "|(?:\\b(?:over|during|within|in)\\s)?\\bthe\\s(?:next|coming|last|past|previous|following)\\s",
             "(?:", kNum, "|", words.CardinalPattern(), "|few|several)\\s", kDurationUnit, "\\b",
             "|(?:\\b", kNum, "|\\b", words.CardinalPattern(), "|\\ba)\\s", kDurationUnit, "\\sago\\b",
@@ -519,7 +525,7 @@ struct Tagger::Impl {
   std::unique_ptr<RE2> day_dmy, day_mdy, day_slash, day_iso, month_year, season_year;
   std::unique_ptr<RE2> part_eml, part_half, part_h, part_q, part_quarter, fy, year, decade, century;
   std::unique_ptr<RE2> week_of, week_iso, span_split;
-  std::unique_ptr<RE2> rel_day, rel_unit, rel_later, rel_next_n, rel_ago, rel_in_time, rel_within;
+  std::unique_ptr<RE2> rel_day, rel_unit, rel_end_of, week_alone, rel_later, rel_next_n, rel_ago, rel_in_time, rel_within;
   std::unique_ptr<RE2> weekday, month_no_year, day_no_year, season_no_year;
   std::unique_ptr<RE2> money_range_tail;
   std::unique_ptr<RE2> qualifier;
@@ -613,6 +619,9 @@ Tagger::Impl::Impl() {
   rel_unit = Compile(
       "(?i)(last|this|next|the\\s(?:current|coming|previous|past|following|next|last))\\s"
       "(calendar\\s|financial\\s|academic\\s)?(week|month|quarter|year|spring|summer|autumn|winter)");
+  rel_end_of = Compile(
+      "(?i)(?:(?:the\\s)?(?:end|close|start|beginning)\\sof\\s)?the\\s(week|month|quarter|year|new\\syear)");
+  week_alone = Compile("(?i:week)\\s(\\d{1,2})");
   rel_later = Compile("(?i)(later|earlier)\\s(?:this|in\\sthe)\\s(year|month)");
   rel_next_n = Compile("(?i)(?:(over|during|within|in)\\s)?the\\s(next|coming|last|past|previous|following)\\s(.+?)\\s(day|week|month|year|decade)s?");
   rel_ago = Compile("(?i)(.+?)\\s(day|week|month|year|decade)s?\\sago");
@@ -629,7 +638,7 @@ Tagger::Impl::Impl() {
   qualifier = Compile(Cat({"(", kQualifier, ")\\s(?:(?i:an?)\\s(?i:additional|further|extra)\\s)?"}));
   future_cue = Compile(
       "\\b(?i:will|shall|going\\sto|plans?\\sto|intends?\\sto|aims?\\sto|expects?\\sto|is\\sto|are\\sto|"
-      "next|upcoming|coming|forthcoming)\\b");
+      "(?:is|are)\\s(?:expected|due|scheduled|planned|set\\sto)|next|upcoming|coming|forthcoming)\\b");
   past_cue = Compile(
       "\\b(?i:was|were|had|did|has\\sbeen|have\\sbeen|last|ago|previously|\\w+ed|met|held|took|made|"
       "said|went|came|gave|began|saw|found|told|became|left|brought|sent|spent|paid|led|wrote|spoke|"
@@ -1154,6 +1163,12 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
         int y = doc->year;
         if (tense == Tense::kFuture && month < doc->month) y += 1;
         if (tense == Tense::kPast && month > doc->month) y -= 1;
+        // No tense to go by ("The contract starts in April"): the nearer
+        // April, as people speak of the months around them.
+        if (tense == Tense::kPresent && prep != "this") {
+          if (month - doc->month > 6) y -= 1;
+          if (doc->month - month > 6) y += 1;
+        }
         if (prep == "next" && month <= doc->month) y = doc->year + 1;
         if (prep == "last" && month >= doc->month) y = doc->year - 1;
         if (day_of_month > 0) {
@@ -1178,6 +1193,13 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
     if (!doc) return Unresolved();
     long offset = which == "today" ? 0 : which == "yesterday" ? -1 : 1;
     DateValue v = DayValue(AddDays(*doc, offset));
+    v.relative = true;
+    return v;
+  }
+  if (RE2::FullMatch(atom, *rel_end_of, &a)) {
+    if (!doc) return Unresolved();
+    std::string unit = Lower(a);
+    DateValue v = unit == "new year" ? YearValue(doc->year + 1) : UnitValue(*doc, unit);
     v.relative = true;
     return v;
   }
@@ -1311,6 +1333,30 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
   std::optional<DateValue> value;
   size_t text_start = start;
   switch (form) {
+    case Form::kDateWeek: {
+      value = ParseAtom(atom);
+      int week = 0;
+      if (value || !RE2::FullMatch(StringPiece(atom.data(), atom.size()), *week_alone, &week)) break;
+      // "week 3 of the course" counts weeks of something else.
+      if (text.compare(end, 4, " of ") == 0) return end;
+      if (!ctx.doc_date) {
+        char timex[16];
+        std::snprintf(timex, sizeof timex, "XXXX-W%02d", week);
+        value = Unresolved(timex);
+        break;
+      }
+      // The document's ISO year, or the one before or after when the
+      // sentence's tense puts the week on the other side of the date.
+      const IsoWeek now = IsoWeekOf(*ctx.doc_date);
+      int y = now.year;
+      Tense tense = TenseAround(text, start);
+      if (tense == Tense::kPast && week > now.week) y -= 1;
+      if (tense == Tense::kFuture && week < now.week) y += 1;
+      if (week > IsoWeeksInYear(y)) return end;
+      value = WeekValue(y, week);
+      value->relative = true;
+      break;
+    }
     case Form::kDateYear: {
       // A bare year: not a title or identifier ("Education Act 1996"), and
       // not the number of something ("2000 homes").

@@ -264,6 +264,23 @@ const Case kRelative[] = {
     {"We recently called for a plan.", "", "date", "recently", R"({"timex":"PAST_REF"})"},
     {"It failed in the past.", "", "date", "in the past", R"({"timex":"PAST_REF"})"},
     {"It may change in the future.", "", "date", "in the future", R"({"timex":"FUTURE_REF"})"},
+    // A week number alone is an ISO week of the document's year.
+    {"Cases rose in week 12.", "2024-04-02", "date", "week 12", R"({"start":"2024-03-18","end":"2024-03-24","timex":"2024-W12"})"},
+    {"Cases rose in week 50.", "2024-04-02", "date", "week 50", R"({"timex":"2023-W50"})"},
+    {"In week 3 of the course, pupils visit a farm.", "2024-04-02", "date", "", ""},
+    // The current month or year, as a bound.
+    {"It will be done by the end of the month.", "2024-06-05", "date", "by the end of the month", R"({"start":null,"end":"2024-06-30","bound":"by"})"},
+    {"It will be done before the end of the year.", "2024-06-05", "date", "before the end of the year", R"({"end":"2024-12-31","bound":"by"})"},
+    {"We will meet in the new year.", "2024-10-10", "date", "the new year", R"({"start":"2025-01-01","timex":"2025"})"},
+    // A bound over a month or season said relative to the document.
+    {"Fares are frozen until next April.", "2024-10-10", "date", "until next April", R"({"start":null,"end":"2025-04-30","bound":"until"})"},
+    {"Works continue until next spring.", "2024-10-10", "date", "until next spring", R"({"end":"2025-05-31","bound":"until"})"},
+    // "is expected", "is due": the future.
+    {"A decision is expected in the spring.", "2024-10-10", "date", "spring", R"({"timex":"2025-SP"})"},
+    {"The report is due in March.", "2024-10-10", "date", "March", R"({"timex":"2025-03"})"},
+    // No tense: the nearer month.
+    {"The contract starts in April.", "2024-12-02", "date", "April", R"({"timex":"2025-04"})"},
+    {"The contract starts in October.", "2024-12-02", "date", "October", R"({"timex":"2024-10"})"},
 };
 INSTANTIATE_TEST_SUITE_P(Relative, TagRules, ::testing::ValuesIn(kRelative), RowName<Case>);
 
