@@ -2274,46 +2274,66 @@ nlohmann::json TagToJson(const Tag& tag) {
 // The document's own date.
 
 std::string FindDocumentDate(const Document& doc) {
-  static const RE2* labelled = Compile(
-      "(?i)\\b(?:date|dated|published|meeting\\sdate)\\s*:?\\s*(?:\\w+day,?\\s)?(\\d{1,2})(?:st|nd|rd|th)?\\s"
-      "(january|february|march|april|may|june|july|august|september|october|november|december)\\s*,?\\s"
-      "((?:19|20)\\d\\d)\\b").release();
-  static const RE2* dmy = Compile(
-      "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s(january|february|march|april|may|june|july|august|september|"
-      "october|november|december)\\s*,?\\s((?:19|20)\\d\\d)\\b").release();
-  static const RE2* mdy = Compile(
-      "(?i)\\b(january|february|march|april|may|june|july|august|september|october|november|december)\\s"
-      "(\\d{1,2}),\\s((?:19|20)\\d\\d)\\b").release();
+  // The tagger itself reads the front matter, so every way of writing a day
+  // it knows ("Tuesday 5 March 2024", "5th March, 2024", "05/03/2024",
+  // "2024-03-05", "March 5, 2024") counts; what precedes a date says whether
+  // it is the document's own.
+  static const Tagger* tagger = new Tagger();
+  // A label that names the document's date: "Date:", "Dated", "Date of
+  // meeting:", "Meeting date:", "Meeting held on".
+  static const RE2* strong_label = Compile(
+      "(?i)(?:\\bdate(?:d|\\sof\\s(?:the\\s)?(?:meeting|issue|report|publication|decision))?|\\bmeeting\\sdate|"
+      "\\bheld(?:\\son)?|\\bmeeting\\s(?:of|on))\\s*[:\\-–]?\\s*(?:on\\s)?$").release();
+  // Weaker: when it was published or last changed.
+  static const RE2* weak_label = Compile(
+      "(?i)(?:\\bpublished|\\bissued|\\bupdated|\\brevised|\\bversion)\\s*(?:on|date)?\\s*[:\\-–]?\\s*$").release();
+  // Dates that are someone else's: "Date of next meeting: ...".
+  static const RE2* other_date = Compile("(?i)\\b(?:next|previous|last)\\s(?:meeting|review)\\b[^.]*$").release();
+
   // The first page, or the first passages for formats without pages.
   std::vector<const Passage*> front;
   for (const Passage& p : doc.passages) {
     if (p.page ? *p.page > 1 : front.size() >= 12) break;
     front.push_back(&p);
   }
-  auto to_iso = [](int y, const std::string& month, int d) -> std::string {
-    int m = MonthNumber(month);
-    if (!IsValidDate(y, m, d)) return "";
-    return FormatIso({y, m, d});
-  };
-  std::string day, month;
-  int y = 0;
+  TagOptions options;
+  options.find_commitments = false;
+  // A date line on a cover ("7 MARCH 2023", "Published: 3 May 2024") is a
+  // short passage of its own; a date inside a sentence ("the strategy,
+  // published on 2 February 2023") is more often some other paper's.
+  constexpr size_t kDateLine = 80;
+  std::string strong, weak, date_line, any_day, month_start, month_end;
   for (const Passage* p : front) {
-    if (RE2::PartialMatch(p->text, *labelled, &day, &month, &y)) {
-      std::string iso = to_iso(y, month, std::atoi(day.c_str()));
-      if (!iso.empty()) return iso;
+    for (const Tag& t : tagger->Find(p->text, options)) {
+      if (t.kind != TagKind::kDate || t.date.relative || !t.date.bound.empty() || t.date.start.empty()) continue;
+      const size_t window = std::min<size_t>(t.start, 48);
+      StringPiece before(p->text.data() + t.start - window, window);
+      if (RE2::PartialMatch(before, *other_date)) continue;
+      if (t.date.precision == "day") {
+        const bool line = p->text.size() <= kDateLine;
+        if (strong.empty() && RE2::PartialMatch(before, *strong_label)) strong = t.date.start;
+        else if (weak.empty() && line && RE2::PartialMatch(before, *weak_label)) weak = t.date.start;
+        else if (date_line.empty() && line) date_line = t.date.start;
+        else if (any_day.empty()) any_day = t.date.start;
+      } else if (t.date.precision == "month" && month_start.empty()) {
+        // A cover that gives only the month: "March 2024".
+        month_start = t.date.start;
+        month_end = t.date.end;
+      }
     }
+    if (!strong.empty()) return strong;
   }
-  for (const Passage* p : front) {
-    if (RE2::PartialMatch(p->text, *dmy, &day, &month, &y)) {
-      std::string iso = to_iso(y, month, std::atoi(day.c_str()));
-      if (!iso.empty()) return iso;
-    }
-    if (RE2::PartialMatch(p->text, *mdy, &month, &day, &y)) {
-      std::string iso = to_iso(y, month, std::atoi(day.c_str()));
-      if (!iso.empty()) return iso;
-    }
+  if (!weak.empty()) return weak;
+  if (!date_line.empty()) return date_line;
+  if (!any_day.empty()) return any_day;
+  const bool metadata = ParseIsoDate(doc.date).has_value();
+  if (!month_start.empty()) {
+    // The metadata's day when it falls in the month the cover states (it is
+    // the more precise), else the first of that month.
+    if (metadata && doc.date >= month_start && doc.date <= month_end) return doc.date;
+    return month_start;
   }
-  if (ParseIsoDate(doc.date)) return doc.date;
+  if (metadata) return doc.date;
   return "";
 }
 

@@ -511,6 +511,42 @@ TEST(FindDocumentDateTest, FallsBackToMetadataThenNothing) {
   EXPECT_EQ(FindDocumentDate(doc), "");
 }
 
+// How minutes, reports and press releases state their dates.
+TEST(FindDocumentDateTest, ReadsTheWaysPapersStateTheirDate) {
+  struct Row {
+    std::vector<std::string> front;  // passages of page 1
+    std::string metadata;
+    std::string want;
+  };
+  const Row rows[] = {
+      {{"Planning Committee", "Date: 12 March 2024"}, "", "2024-03-12"},
+      {{"Minutes of the Planning Committee", "Meeting held on Tuesday 5 March 2024 at 6pm"}, "", "2024-03-05"},
+      {{"Cabinet", "Date of meeting: Thursday, 18th January, 2024"}, "", "2024-01-18"},
+      {{"Report to Cabinet", "Meeting date: 09/02/2024"}, "", "2024-02-09"},
+      {{"Press release", "Published: 2024-05-03", "Issued on 1 May 2024 by the press office"}, "", "2024-05-03"},
+      {{"Annual Air Quality Status Report", "June 2023"}, "", "2023-06-01"},
+      {{"Annual Air Quality Status Report", "June 2023"}, "2023-06-27", "2023-06-27"},
+      {{"Annual Air Quality Status Report", "June 2023"}, "2024-01-05", "2023-06-01"},
+      {{"Minutes", "The Committee met on 4 April 2024.", "Date of next meeting: 2 May 2024"}, "", "2024-04-04"},
+      {{"Agenda", "Date of next meeting: 2 May 2024"}, "2024-04-01", "2024-04-01"},
+      {{"Housing strategy", "Our vision for the borough"}, "", ""},
+      {{"SCRUTINY COMMITTEE", "7 MARCH 2023",
+        "The purpose of this report is to set out the Government's strategy, published on 2 February 2023."},
+       "", "2023-03-07"},
+  };
+  for (const Row& row : rows) {
+    Document doc;
+    doc.date = row.metadata;
+    for (const std::string& text : row.front) {
+      Passage p;
+      p.page = 1;
+      p.text = text;
+      doc.passages.push_back(p);
+    }
+    EXPECT_EQ(FindDocumentDate(doc), row.want) << row.front.back() << " / metadata " << row.metadata;
+  }
+}
+
 TEST(TaggerTest, OffsetsAreBytesAndTagsAreOrdered) {
   std::string text = "‘Quoted’ £5m, then 12% in 2023/24.";
   std::vector<Tag> tags = SharedTagger().Find(text);
