@@ -95,6 +95,29 @@ std::vector<QueryItem> SplitQuery(const std::string& q) {
   return items;
 }
 
+// User input quoted in a message: control characters escaped (a newline in
+// a query must not break the one-line error) and long strings cut short.
+std::string Printable(std::string_view s) {
+  constexpr size_t kMaxBytes = 80;
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (out.size() >= kMaxBytes) {
+      // Cut before a UTF-8 continuation byte's sequence ends, then mark the cut.
+      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+      if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80)) out.pop_back();
+      return out + "…";
+    }
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) {
+      static const char kHex[] = "0123456789abcdef";
+      out += c == '\n' ? std::string("\\n") : std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 // "YYYY", "YYYY-MM" or "YYYY-MM-DD" widened to the first (or last) day.
 Result<std::string> DateBound(const std::string& flag, const std::string& d, bool last) {
   auto digits = [&](size_t from, size_t n) {
@@ -105,7 +128,7 @@ Result<std::string> DateBound(const std::string& flag, const std::string& d, boo
   bool ok = (d.size() == 4 && digits(0, 4)) ||
             (d.size() == 7 && digits(0, 4) && d[4] == '-' && digits(5, 2)) ||
             (d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2));
-  if (!ok) return Status::InvalidArgument(flag, "'" + d + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (!ok) return Status::InvalidArgument(flag, "'" + Printable(d) + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
   // Lexical comparison of ISO dates: day "31" is past every last day of a month.
   if (d.size() == 4) return d + (last ? "-12-31" : "-01-01");
   if (d.size() == 7) return d + (last ? "-31" : "-01");
@@ -158,7 +181,7 @@ Result<std::string> PlainQueryToFts5(const std::string& query) {
   }
   if (terms.empty()) {
     return Status::InvalidArgument("query", query.empty() ? "empty query: give words to search for"
-                                                          : "'" + query + "' has no words to search for");
+                                                          : "'" + Printable(query) + "' has no words to search for");
   }
   std::string out;
   for (const std::string& t : terms) out += (out.empty() ? "" : " ") + t;
@@ -195,7 +218,7 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   static const char* const kKinds[] = {"money", "percent", "count", "date", "commitment"};
   for (size_t i = 0; i < options.has.size(); ++i) {
     if (std::none_of(std::begin(kKinds), std::end(kKinds), [&](const char* k) { return options.has[i] == k; })) {
-      return Status::InvalidArgument("--has", "'" + options.has[i] +
+      return Status::InvalidArgument("--has", "'" + Printable(options.has[i]) +
                                                   "' is not a tag kind (money, percent, count, date, commitment)");
     }
     // Filters on a passage's tags: `+t.kind` makes SQLite look the tags up by
@@ -265,7 +288,13 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     hits.push_back(std::move(h));
   }
   if (!st.status().ok()) {
-    std::string msg = sqlite3_errmsg(db.get());
+    // FTS5 reports a query it cannot parse as SQLITE_ERROR; anything else
+    // (a damaged or locked index, an I/O error) is about the database.
+    if ((sqlite3_extended_errcode(db.get()) & 0xFF) != SQLITE_ERROR) {
+      return Status::IoError(db.path(), "cannot search the index (" +
+                                            std::string(sqlite3_errmsg(db.get())) + ")");
+    }
+    std::string msg = Printable(sqlite3_errmsg(db.get()));
     if (options.syntax == QuerySyntax::kFts5) {
       return Status::InvalidArgument("query", "not a valid FTS5 query (" + msg +
                                                   "); leave out --syntax fts5 to search plain words");

@@ -240,3 +240,42 @@ TEST(OpenIndexForReadingTest, MissingIndexSaysWhatToDo) {
 
 }  // namespace
 }  // namespace xref
+
+namespace xref {
+namespace {
+
+// Found by tests/fuzz/search_query_fuzz.cc: user input quoted in an error
+// (a --before date, a query with no words, a --has kind, FTS5's own message)
+// broke the one-line error when it held a newline. The fuzzer's input was
+// query "shipJ\324\004", --doc "``", --before "cs\n\"famisrootnder*>".
+TEST_F(SearchTest, ErrorsQuotingUserInputStayOnOneLine) {
+  struct Case {
+    std::string query, has, after, before;
+    QuerySyntax syntax = QuerySyntax::kPlain;
+  };
+  const std::vector<Case> cases = {
+      {"ship\x4a\xd4\x04", "", "", "cs\n\"famisrootnder*>"},
+      {"- \n -", "", "", ""},
+      {"care", "money\nvalue", "", ""},
+      {"care", "", "2023\r\n", ""},
+      {"\"a\n b\" AND (", "", "", "", QuerySyntax::kFts5},
+      {std::string(500, '\n') + "\x7f", "", "", ""},
+  };
+  for (const Case& c : cases) {
+    SearchOptions opts;
+    opts.query = c.query;
+    if (!c.has.empty()) opts.has.push_back(c.has);
+    opts.after = c.after;
+    opts.before = c.before;
+    opts.syntax = c.syntax;
+    Result<std::vector<SearchHit>> hits = Search(*db_, opts);
+    ASSERT_FALSE(hits.ok()) << c.query;
+    EXPECT_EQ(hits.status().code(), Status::Code::kInvalidArgument) << hits.status().ToString();
+    EXPECT_EQ(hits.status().ToString().find('\n'), std::string::npos) << hits.status().ToString();
+    EXPECT_EQ(hits.status().ToString().find('\r'), std::string::npos) << hits.status().ToString();
+    EXPECT_LT(hits.status().ToString().size(), 200u) << hits.status().ToString();
+  }
+}
+
+}  // namespace
+}  // namespace xref
