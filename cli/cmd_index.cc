@@ -157,7 +157,8 @@ int RunIndex(const IndexArgs& args, const GlobalOptions& global, bool refresh) {
     Result<IndexSummary> r = as_refresh ? RefreshIndex(**store, options)
                                         : IndexPaths(**store, args.paths, options);
     progress.Clear();
-    if (!r.ok()) return ReportError(r.status());
+    // A database failure mid-run (disk full, damaged pages) in words, naming the index.
+    if (!r.ok()) return ReportError(ExplainDatabaseError(db_path, SQLITE_OK, r.status()));
     const IndexSummary& s = *r;
     for (const std::string& root : s.missing_roots) {
       std::cerr << "xref: " << DisplayPath(root) << ": no longer exists; its documents were removed\n";

@@ -2,9 +2,15 @@
 // per document. See store.h.
 #include "index/store.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -20,6 +26,32 @@ namespace {
 // waits this long before giving up with "database is locked".
 constexpr int kBusyTimeoutMs = 10000;
 
+constexpr const char* kReadOnly =
+    "the index is read-only (no permission to write it or its folder): `xref search` can read "
+    "it, `xref index` and `xref refresh` need write access";
+
+// The failure of the last call on `db`, said in words.
+Status Explain(sqlite::Database& db, const Status& raw) {
+  return ExplainDatabaseError(db.path(), sqlite3_extended_errcode(db.get()), raw);
+}
+
+// SQLite's URI for opening `path` as immutable: no locks, no -shm file, so
+// an index in a read-only folder can still be searched.
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[static_cast<unsigned char>(c) >> 4];
+      uri += kHex[static_cast<unsigned char>(c) & 15];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 Status Configure(sqlite::Database& db, bool read_only) {
   if (Status s = RegisterXrefTokenizer(db.get()); !s.ok()) return Status::Internal(db.path(), s.what());
   sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
@@ -28,18 +60,41 @@ Status Configure(sqlite::Database& db, bool read_only) {
   // docs/performance.md, finding 2).
   if (Status s = db.Exec("PRAGMA mmap_size = 1073741824"); !s.ok()) return s;
   if (read_only) return db.Exec("PRAGMA query_only = ON");
+  // SQLite opens a file it may not write read-only without saying so.
+  if (sqlite3_db_readonly(db.get(), "main") == 1) return Status::IoError(db.path(), kReadOnly);
   // WAL: readers never block the writer nor see half a document.
   // synchronous=NORMAL: a commit survives a crash of the process; only power
   // loss can take back the last transactions, never corrupt the file.
   sqlite::Statement wal = db.Prepare("PRAGMA journal_mode = WAL");
   if (!wal.valid() || !wal.Step()) {
-    return Status::Corrupt(db.path(), std::string("not an xref index (") +
-                                          sqlite3_errmsg(db.get()) + ")");
+    const int code = sqlite3_extended_errcode(db.get());
+    const Status raw = Status::Corrupt(db.path(), std::string("not an xref index (") +
+                                                      sqlite3_errmsg(db.get()) + ")");
+    return (code & 0xFF) == SQLITE_NOTADB ? raw : ExplainDatabaseError(db.path(), code, raw);
   }
   return db.Exec(
       "PRAGMA synchronous = NORMAL;"
       "PRAGMA foreign_keys = ON;"
       "PRAGMA temp_store = MEMORY;");
+}
+
+// Touches the tables every command reads, so that an index whose pages were
+// overwritten is reported as damaged when it is opened, not later as an odd
+// SQL error ("vtable constructor failed") from whichever query came first.
+Status ProbeTables(sqlite::Database& db) {
+  for (const char* sql : {"SELECT id FROM documents ORDER BY id DESC LIMIT 1",
+                          "SELECT rowid FROM passages_fts WHERE passages_fts MATCH 'xref' LIMIT 1"}) {
+    sqlite::Statement st = db.Prepare(sql);
+    if (st.valid()) {
+      while (st.Step()) {
+      }
+      if (st.status().ok()) continue;
+    }
+    return Status::Corrupt(db.path(), std::string("the index is damaged (") + sqlite3_errmsg(db.get()) +
+                                          "); delete it and its -wal file, then run `xref index "
+                                          "PATH...` again");
+  }
+  return Status::Ok();
 }
 
 std::optional<std::string> NonEmpty(const std::string& s) {
@@ -59,23 +114,124 @@ std::string UtcTimestamp() {
   return fmt::format("{}.{:03d}Z", buf, static_cast<int>(ms));
 }
 
+Status ExplainDatabaseError(const std::string& db_path, int sqlite_code, const Status& raw) {
+  if (raw.ok()) return raw;
+  int code = sqlite_code & 0xFF;
+  static const int kStates[] = {SQLITE_FULL, SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_NOTADB,
+                                SQLITE_BUSY, SQLITE_CANTOPEN, SQLITE_IOERR};
+  if (std::find(std::begin(kStates), std::end(kStates), code) == std::end(kStates)) {
+    code = SQLITE_OK;
+    for (int state : kStates) {
+      if (raw.what().find(sqlite3_errstr(state)) != std::string::npos) code = state;
+    }
+  }
+  switch (code) {
+    case SQLITE_FULL:
+      return Status::IoError(db_path,
+                             "database or disk is full: the documents indexed before are kept; "
+                             "free some space and run `xref refresh` to finish");
+    case SQLITE_READONLY:
+      return Status::IoError(db_path, kReadOnly);
+    case SQLITE_CORRUPT:
+      return Status::Corrupt(db_path,
+                             "the index is damaged (database disk image is malformed); delete it "
+                             "and its -wal file, then run `xref index PATH...` again");
+    case SQLITE_NOTADB:
+      return Status::Corrupt(db_path,
+                             "not an xref index (not an SQLite database, or one damaged beyond "
+                             "reading); give another --db, or delete it and run `xref index` again");
+    case SQLITE_BUSY:
+      return Status::IoError(db_path,
+                             "the index stayed locked by another program for " +
+                                 std::to_string(kBusyTimeoutMs / 1000) + " s; try again when it is done");
+    case SQLITE_CANTOPEN:
+      return Status::IoError(db_path,
+                             "cannot open the index (its folder does not exist or cannot be "
+                             "read); check the --db path");
+    case SQLITE_IOERR:
+      return Status::IoError(db_path, "cannot read or write the index: " + raw.what());
+    default:
+      return raw;
+  }
+}
+
 Result<std::unique_ptr<sqlite::Database>> OpenIndexForReading(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) {
     return Status::NotFound(path, "no index here; run `xref index PATH...` first (or give --db)");
   }
-  auto db = std::make_unique<sqlite::Database>();
-  if (Status s = db->Open(path, /*read_only=*/true); !s.ok()) return s;
-  if (Status s = Configure(*db, /*read_only=*/true); !s.ok()) return s;
-  if (Status s = CheckSchema(*db); !s.ok()) return s;
-  return db;
+  auto open = [](const std::string& name) -> Result<std::unique_ptr<sqlite::Database>> {
+    auto db = std::make_unique<sqlite::Database>();
+    if (Status s = db->Open(name, /*read_only=*/true); !s.ok()) return s;
+    if (Status s = Configure(*db, /*read_only=*/true); !s.ok()) return s;
+    if (Status s = CheckSchema(*db); !s.ok()) {
+      return ExplainDatabaseError(name, sqlite3_extended_errcode(db->get()), s);
+    }
+    if (Status s = ProbeTables(*db); !s.ok()) return s;
+    return db;
+  };
+  Result<std::unique_ptr<sqlite::Database>> db = open(path);
+  if (db.ok()) return db;
+  // A WAL index in a folder this user cannot write: SQLite cannot create the
+  // -shm file readers share. With no -wal file (no writer, nothing
+  // uncommitted) the file is all there is, and it is read as immutable.
+  struct stat wal;
+  const bool no_wal = ::stat((path + "-wal").c_str(), &wal) != 0 || wal.st_size == 0;
+  if (db.status().what() == kReadOnly && no_wal) {
+    Result<std::unique_ptr<sqlite::Database>> immutable = open(ImmutableUri(path));
+    if (immutable.ok()) return immutable;
+  }
+  return db.status();
+}
+
+IndexStore::WriterLock::~WriterLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Status IndexStore::WriterLock::Acquire(const std::string& db_path) {
+  if (db_path.empty() || db_path == ":memory:" || db_path.rfind("file:", 0) == 0) return Status::Ok();
+  const std::string lock_path = db_path + "-lock";
+  // O_CLOEXEC: worker processes must not inherit (and outlive us holding) the lock.
+  fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0 && (errno == EACCES || errno == EROFS)) fd_ = ::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    if (errno == EACCES || errno == EROFS) return Status::IoError(db_path, kReadOnly);
+    if (errno == ENOENT) {
+      return Status::NotFound(db_path, "cannot create the index: the folder it goes in does not exist");
+    }
+    return Status::IoError(lock_path, std::strerror(errno));
+  }
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    const int error = errno;
+    char holder[32] = {};
+    ssize_t n = ::pread(fd_, holder, sizeof holder - 1, 0);
+    std::string pid = n > 0 ? std::string(holder, static_cast<size_t>(n)) : std::string();
+    while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
+    ::close(fd_);
+    fd_ = -1;
+    if (error != EWOULDBLOCK) return Status::IoError(lock_path, std::strerror(error));
+    return Status::IoError(db_path, "another xref index or refresh is running on this index" +
+                                        (pid.empty() ? std::string() : " (process " + pid + ")") +
+                                        "; wait for it to finish, then run the command again");
+  }
+  // Who holds it, for the message above (not possible on a read-only lock file).
+  const std::string pid = std::to_string(::getpid()) + "\n";
+  if (::ftruncate(fd_, 0) == 0 && ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
+    // Only the message of a second writer loses the process id.
+  }
+  return Status::Ok();
 }
 
 Result<std::unique_ptr<IndexStore>> IndexStore::Open(const std::string& path) {
   std::unique_ptr<IndexStore> store(new IndexStore());
-  if (Status s = store->db_.Open(path, /*read_only=*/false); !s.ok()) return s;
+  if (Status s = store->lock_.Acquire(path); !s.ok()) return s;
+  if (Status s = store->db_.Open(path, /*read_only=*/false); !s.ok()) return Explain(store->db_, s);
   if (Status s = Configure(store->db_, /*read_only=*/false); !s.ok()) return s;
-  if (Status s = EnsureSchema(store->db_); !s.ok()) return s;
+  if (Status s = EnsureSchema(store->db_); !s.ok()) {
+    // EnsureSchema words its own refusals; SQLite's failures get words here.
+    return ExplainDatabaseError(path, SQLITE_OK, s);
+  }
+  if (Status s = ProbeTables(store->db_); !s.ok()) return s;
   if (Status s = store->Prepare(); !s.ok()) return s;
   return store;
 }
@@ -113,13 +269,16 @@ Status IndexStore::Prepare() {
 Status IndexStore::InTransaction(const std::function<Status()>& body) {
   // IMMEDIATE takes the write lock up front, so a concurrent writer waits
   // (busy_timeout) instead of failing half-way with SQLITE_BUSY.
-  if (Status s = db_.Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (Status s = db_.Exec("BEGIN IMMEDIATE"); !s.ok()) return Explain(db_, s);
   Status s = body();
+  if (s.ok()) s = db_.Exec("COMMIT");
   if (!s.ok()) {
-    db_.Exec("ROLLBACK");
-    return s;
+    // Worded before ROLLBACK replaces the connection's error code.
+    Status explained = Explain(db_, s);
+    if (!sqlite3_get_autocommit(db_.get())) db_.Exec("ROLLBACK");
+    return explained;
   }
-  return db_.Exec("COMMIT");
+  return s;
 }
 
 Result<std::vector<StoredDocument>> IndexStore::Documents() {

@@ -18,6 +18,16 @@
 // OpenIndexForReading gives readers a read-only connection with the tokenizer
 // registered and the schema checked. Not thread-safe: one thread per store or
 // connection.
+//
+// One writer at a time: Open takes an advisory lock (flock) on "PATH-lock"
+// beside the index and holds it until the store is destroyed; a second
+// IndexStore::Open on the same index, in this process or another, fails at
+// once saying which process holds it. The kernel drops the lock when its
+// holder dies, so a killed run never blocks the next one.
+//
+// Database states are reported in words, naming the index file: read-only
+// (readers still work, even in a read-only folder), disk full (what was
+// written before is kept), damaged, another writer busy.
 #pragma once
 
 #include <cstdint>
@@ -72,6 +82,14 @@ struct DocumentRecord {
 // Opens an existing index read-only; kNotFound when there is none at `path`.
 Result<std::unique_ptr<sqlite::Database>> OpenIndexForReading(const std::string& path);
 
+// `raw`, a failure of an SQLite call on the index at `db_path` whose
+// (extended) result code was `sqlite_code`, said in words with what to do
+// ("database or disk is full; ... free space and run `xref refresh`").
+// Failures that are not about the database's state come back unchanged.
+// With sqlite_code SQLITE_OK (not known any more) the state is recognised by
+// SQLite's message in `raw`.
+Status ExplainDatabaseError(const std::string& db_path, int sqlite_code, const Status& raw);
+
 class IndexStore {
  public:
   // Opens the index at `path` for writing, creating it when absent.
@@ -100,11 +118,26 @@ class IndexStore {
   Status ClearPendingLinks(const std::vector<int64_t>& ids);
 
  private:
+  // The writer's lock file descriptor (see the top of this file); declared
+  // before db_ so that it is released after the database is closed.
+  class WriterLock {
+   public:
+    WriterLock() = default;
+    ~WriterLock();
+    WriterLock(const WriterLock&) = delete;
+    WriterLock& operator=(const WriterLock&) = delete;
+    Status Acquire(const std::string& db_path);
+
+   private:
+    int fd_ = -1;
+  };
+
   IndexStore() = default;
   Status Prepare();
   Status InTransaction(const std::function<Status()>& body);
   Status WritePassages(int64_t doc_id, const DocumentRecord& record);
 
+  WriterLock lock_;
   sqlite::Database db_;
   sqlite::Statement find_document_;
   sqlite::Statement insert_document_;

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <grp.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,18 +32,18 @@ int TempFile() {
 
 }  // namespace
 
-XrefRun RunXref(const std::vector<std::string>& args, const RunOptions& options) {
-  XrefRun run;
-  int out_fd = TempFile();
-  int err_fd = TempFile();
-  if (out_fd < 0 || err_fd < 0) {
-    run.err = "cannot create a temporary file";
-    return run;
+XrefProcess::XrefProcess(const std::vector<std::string>& args, const RunOptions& options) {
+  out_fd_ = TempFile();
+  err_fd_ = TempFile();
+  if (out_fd_ < 0 || err_fd_ < 0) {
+    run_.err = "cannot create a temporary file";
+    done_ = true;
+    return;
   }
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::dup2(out_fd, STDOUT_FILENO);
-    ::dup2(err_fd, STDERR_FILENO);
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    ::dup2(out_fd_, STDOUT_FILENO);
+    ::dup2(err_fd_, STDERR_FILENO);
     int devnull = ::open("/dev/null", O_RDONLY);
     if (devnull >= 0) ::dup2(devnull, STDIN_FILENO);
     if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) ::_exit(126);
@@ -60,14 +61,43 @@ XrefRun RunXref(const std::vector<std::string>& args, const RunOptions& options)
     ::execv(bin.c_str(), argv.data());
     ::_exit(127);
   }
+  if (pid_ < 0) done_ = true;
+}
+
+XrefProcess::~XrefProcess() {
+  if (!done_ && pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    Wait();
+  }
+  if (out_fd_ >= 0) ::close(out_fd_);
+  if (err_fd_ >= 0) ::close(err_fd_);
+}
+
+bool XrefProcess::Running() {
+  if (done_) return false;
   int status = 0;
-  ::waitpid(pid, &status, 0);
-  run.status = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
-  run.out = Slurp(out_fd);
-  run.err = Slurp(err_fd);
-  ::close(out_fd);
-  ::close(err_fd);
-  return run;
+  pid_t r = ::waitpid(pid_, &status, WNOHANG);
+  if (r == 0) return true;
+  done_ = true;
+  run_.status = r < 0 ? -1 : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+  return false;
+}
+
+XrefRun XrefProcess::Wait() {
+  if (!done_) {
+    int status = 0;
+    pid_t r = ::waitpid(pid_, &status, 0);
+    done_ = true;
+    run_.status = r < 0 ? -1 : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+  }
+  if (out_fd_ >= 0) run_.out = Slurp(out_fd_);
+  if (err_fd_ >= 0) run_.err = Slurp(err_fd_);
+  return run_;
+}
+
+XrefRun RunXref(const std::vector<std::string>& args, const RunOptions& options) {
+  XrefProcess process(args, options);
+  return process.Wait();
 }
 
 }  // namespace xref::testing

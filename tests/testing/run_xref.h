@@ -33,6 +33,28 @@ struct XrefRun {
 // XREF_BINARY with `args`; waits for it to end.
 XrefRun RunXref(const std::vector<std::string>& args, const RunOptions& options = {});
 
+// The same, running beside the test: Start returns at once, Running polls,
+// Wait collects the result. A process still running is killed (SIGKILL) and
+// reaped when the object goes.
+class XrefProcess {
+ public:
+  explicit XrefProcess(const std::vector<std::string>& args, const RunOptions& options = {});
+  ~XrefProcess();
+  XrefProcess(const XrefProcess&) = delete;
+  XrefProcess& operator=(const XrefProcess&) = delete;
+
+  int pid() const { return pid_; }
+  bool Running();
+  XrefRun Wait();
+
+ private:
+  int pid_ = -1;
+  int out_fd_ = -1;
+  int err_fd_ = -1;
+  bool done_ = false;
+  XrefRun run_;
+};
+
 // The uid the unprivileged runs use.
 inline constexpr unsigned kUnprivilegedUid = 65534;
 
