@@ -95,6 +95,18 @@ XrefRun XrefProcess::Wait() {
   return run_;
 }
 
+bool ModesBindUnprivilegedRuns() {
+  if (::geteuid() != 0) return true;
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    const bool dropped = ::setgroups(0, nullptr) == 0 && ::setgid(kUnprivilegedUid) == 0 &&
+                         ::setuid(kUnprivilegedUid) == 0 && ::geteuid() != 0;
+    ::_exit(dropped ? 0 : 1);
+  }
+  int status = 0;
+  return pid > 0 && ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 XrefRun RunXref(const std::vector<std::string>& args, const RunOptions& options) {
   XrefProcess process(args, options);
   return process.Wait();

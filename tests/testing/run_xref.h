@@ -58,4 +58,9 @@ class XrefProcess {
 // The uid the unprivileged runs use.
 inline constexpr unsigned kUnprivilegedUid = 65534;
 
+// True when file modes bind the runs made with `unprivileged`: the test is
+// not root, or it is root and may drop to kUnprivilegedUid (a container
+// without CAP_SETUID may not).
+bool ModesBindUnprivilegedRuns();
+
 }  // namespace xref::testing
