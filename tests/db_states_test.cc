@@ -238,12 +238,14 @@ TEST_F(DbStatesTest, DamagedIndexIsReportedNotCrashedOn) {
     f.seekp(4096);
     f << testing::RandomBytes(good.size() - 4096, 9);
   }
+  const std::string damaged = testing::ReadFileOrFail(db_path_);
   for (std::vector<std::string> args : {std::vector<std::string>{"search", "--db", db_path_, "council"},
                                         std::vector<std::string>{"refresh", "--db", db_path_},
                                         std::vector<std::string>{"index", "--db", db_path_, papers_}}) {
     SCOPED_TRACE(args[0]);
     ExpectOneLineNaming(RunXref(args), db_path_, "the index is damaged");
   }
+  EXPECT_EQ(testing::ReadFileOrFail(db_path_), damaged) << "a damaged index was written to";
   // Garbage over the header too: not a database any more.
   {
     std::fstream f(db_path_, std::ios::in | std::ios::out | std::ios::binary);
