@@ -259,6 +259,13 @@ bool IsWordByte(char c) {
 }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
+// True when `lower` is one of the sorted `words`.
+template <size_t N>
+bool InSorted(const char* const (&words)[N], std::string_view lower) {
+  return std::binary_search(std::begin(words), std::end(words), lower,
+                            [](std::string_view a, std::string_view b) { return a < b; });
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -296,36 +303,30 @@ bool StartsSentence(std::string_view text, size_t pos) {
 // identifier: "The 12 areas", "Over 500 staff".
 bool IsFunctionWord(std::string_view lower) {
   static const char* const kWords[] = {
-      "the", "these", "those", "all", "some", "over", "around", "about", "almost", "nearly", "only",
-      "just", "and", "but", "with", "for", "in", "on", "by", "of", "at", "up", "to", "a", "an",
-      "another", "additional", "further", "every", "each", "more", "fewer", "less", "than", "our",
-      "their", "its", "we", "they", "there", "since", "from", "until", "after", "before", "during",
-      "between", "approximately", "roughly", "some", "estimated", "total", "least", "almost",
-      "while", "whilst", "although", "as", "so", "then", "also", "nearly", "of", "extra", "new",
-      "around", "across", "within", "under", "above", "below", "per", "via", "this", "that", "what",
-      "when", "where", "which", "who", "here", "yet", "or", "nor", "if", "is", "are", "was", "were"};
-  for (const char* w : kWords) {
-    if (lower == w) return true;
-  }
-  return false;
+      "a", "about", "above", "across", "additional", "after", "all", "almost", "also", "although",
+      "an", "and", "another", "approximately", "are", "around", "as", "at", "before", "below",
+      "between", "but", "by", "during", "each", "estimated", "every", "extra", "fewer", "for", "from",
+      "further", "here", "if", "in", "is", "its", "just", "least", "less", "more", "nearly", "new",
+      "nor", "of", "on", "only", "or", "our", "over", "per", "roughly", "since", "so", "some", "than",
+      "that", "the", "their", "then", "there", "these", "they", "this", "those", "to", "total",
+      "under", "until", "up", "via", "was", "we", "were", "what", "when", "where", "which", "while",
+      "whilst", "who", "with", "within", "yet"};
+  return InSorted(kWords, lower);
 }
 
 // Words that make the following number an identifier, an age or a page:
 // "page 104", "aged 25", "paragraph 12".
 bool IsIdentifierWord(std::string_view lower) {
   static const char* const kWords[] = {
-      "age", "aged", "ages", "page", "pages", "p", "pp", "paragraph", "paragraphs", "para", "paras",
-      "section", "sections", "chapter", "clause", "article", "regulation", "rule", "annex", "appendix",
-      "table", "figure", "fig", "item", "step", "phase", "stage", "level", "tier", "year", "grade",
-      "band", "number", "no", "version", "option", "recommendation", "question", "point", "part",
-      "schedule", "route", "line", "room", "floor", "ward", "tel", "telephone", "phone", "ext",
-      "box", "box.", "vol", "volume", "issue", "pillar", "mission", "priority", "objective", "goal",
-      "standard", "principle", "theme", "outcome", "action", "proposal", "measure", "ref", "reference",
-      "cfr", "usc", "key", "gen", "covid", "covid-"};
-  for (const char* w : kWords) {
-    if (lower == w) return true;
-  }
-  return false;
+      "action", "age", "aged", "ages", "annex", "appendix", "article", "band", "box", "box.", "cfr",
+      "chapter", "clause", "covid", "covid-", "ext", "fig", "figure", "floor", "gen", "goal", "grade",
+      "issue", "item", "key", "level", "line", "measure", "mission", "no", "number", "objective",
+      "option", "outcome", "p", "page", "pages", "para", "paragraph", "paragraphs", "paras", "part",
+      "phase", "phone", "pillar", "point", "pp", "principle", "priority", "proposal", "question",
+      "recommendation", "ref", "reference", "regulation", "room", "route", "rule", "schedule",
+      "section", "sections", "stage", "standard", "step", "table", "tel", "telephone", "theme", "tier",
+      "usc", "version", "vol", "volume", "ward", "year"};
+  return InSorted(kWords, lower);
 }
 
 bool IsPluralNoun(std::string_view lower) {
@@ -351,40 +352,31 @@ bool IsPluralNoun(std::string_view lower) {
 // Words that end the search for a counted noun.
 bool IsCountStopWord(std::string_view lower) {
   static const char* const kWords[] = {
-      "of", "in", "on", "at", "by", "to", "from", "with", "for", "per", "than", "is", "are", "was",
-      "were", "will", "would", "could", "should", "can", "may", "be", "been", "have", "has", "had",
-      "that", "which", "who", "the", "a", "an", "these", "those", "their", "its", "our", "as",
-      "into", "between", "under", "within", "each", "every", "times", "per", "cent", "percent",
-      "am", "pm", "hrs", "o'clock", "if", "but", "so", "when", "where", "while", "it", "they", "we",
-      "not", "also", "did", "do", "does"};
-  for (const char* w : kWords) {
-    if (lower == w) return true;
-  }
-  return false;
+      "a", "also", "am", "an", "are", "as", "at", "be", "been", "between", "but", "by", "can", "cent",
+      "could", "did", "do", "does", "each", "every", "for", "from", "had", "has", "have", "hrs", "if",
+      "in", "into", "is", "it", "its", "may", "not", "o'clock", "of", "on", "our", "per", "percent",
+      "pm", "should", "so", "than", "that", "the", "their", "these", "they", "those", "times", "to",
+      "under", "was", "we", "were", "when", "where", "which", "while", "who", "will", "with", "within",
+      "would"};
+  return InSorted(kWords, lower);
 }
 
 // Units of measure: "three miles" is a distance, not a count of things.
 bool IsMeasureUnit(std::string_view lower) {
   static const char* const kWords[] = {
-      "miles", "mile", "km", "kilometres", "kilometers", "metres", "meters", "feet", "foot", "inches",
-      "yards", "kg", "kilograms", "grams", "tonnes", "tons", "pounds", "litres", "liters", "gallons",
-      "acres", "hectares", "degrees", "mph", "kph", "minutes", "seconds", "points", "pence", "cents",
-      "dollars", "euros", "times", "fold"};
-  for (const char* w : kWords) {
-    if (lower == w) return true;
-  }
-  return false;
+      "acres", "cents", "degrees", "dollars", "euros", "feet", "fold", "foot", "gallons", "grams",
+      "hectares", "inches", "kg", "kilograms", "kilometers", "kilometres", "km", "kph", "liters",
+      "litres", "meters", "metres", "mile", "miles", "minutes", "mph", "pence", "points", "pounds",
+      "seconds", "times", "tonnes", "tons", "yards"};
+  return InSorted(kWords, lower);
 }
 
 bool IsCalendarUnit(std::string_view lower) {
-  static const char* const kWords[] = {"day", "days", "week", "weeks", "month", "months", "year",
-                                       "years", "decade", "decades", "century", "centuries",
-                                       "fortnight", "fortnights", "quarter", "quarters", "weekend",
-                                       "weekends", "term", "terms"};
-  for (const char* w : kWords) {
-    if (lower == w) return true;
-  }
-  return false;
+  static const char* const kWords[] = {
+      "centuries", "century", "day", "days", "decade", "decades", "fortnight", "fortnights", "month",
+      "months", "quarter", "quarters", "term", "terms", "week", "weekend", "weekends", "weeks", "year",
+      "years"};
+  return InSorted(kWords, lower);
 }
 
 // Parses "3,500", "1.6", "forty-five", "1.2 million", "45 m" into a number.
@@ -532,8 +524,8 @@ struct Tagger::Impl {
   std::unique_ptr<RE2> future_cue, past_cue;
 
   // Commitments.
-  std::unique_ptr<RE2> modal_hint, modal, funding_verb, planned_sum, opinion_start, passive_participle, agent, body_word,
-      consult_cue, consult_subject, explore_cue;
+  std::unique_ptr<RE2> modal_hint, modal, funding_verb, planned_sum, opinion_start, passive_participle, agent,
+      consult_cue, explore_cue;
 
   struct Context {
     std::string_view text;
@@ -547,7 +539,7 @@ struct Tagger::Impl {
   void AddPercent(size_t start, size_t end, Context& ctx) const;
   bool AddCount(size_t start, size_t end, Context& ctx, size_t max_tokens) const;
   size_t AddDate(Form form, size_t start, size_t end, Context& ctx) const;
-  std::optional<DateValue> ParseAtom(std::string_view atom) const;
+  std::optional<DateValue> ParseAtom(std::string_view atom, Form form) const;
   std::optional<DateValue> ParseRelative(Form form, std::string_view atom, size_t atom_pos,
                                          Context& ctx, size_t* text_start) const;
   Tense TenseAround(std::string_view text, size_t pos) const;
@@ -678,22 +670,12 @@ Tagger::Impl::Impl() {
       "sent|kept|met|spent|led|taught|taken|shown|done|seen|known|told|sought|bought|found|begun|"
       "laid|left|lent|sold|won|cut)\\b");
   agent = Compile("\\bby\\s((?:the\\s)?(?:[A-Z][\\w’'&-]*\\s?)+)");
-  body_word = Compile(
-      "\\b(?i:government|department|council|councils|authority|authorities|agency|agencies|ministry|"
-      "minister|ministers|secretary|office|board|committee|commission|commissioner|group|"
-      "panel|service|trust|university|college|partnership|regulator|inspectorate|executive|"
-      "administration|parliament|cabinet|taskforce|task\\sforce|forum|association|body|bodies|"
-      "organisation|organization|fund|programme|network|unit|team|we|"
-      // Office holders, who undertake things in minutes and press releases.
-      "officer|officers|director|directors|chair|chairman|chairwoman|chairperson|chief\\sexecutive|"
-      "leader|mayor|councillor|councillors|member|members|chancellor|head\\steacher|headteacher)\\b");
   // Consulting is the undertaking itself ("will consult on", "will launch a
   // consultation", "A consultation will open"), not a mention of one ("will
   // set out our response to the consultation").
   consult_cue = Compile(
       "^(?i:consult|(?:launch|open|hold|run|begin|start|carry\\sout|undertake|publish|issue)\\s(?:a|an|the)\\s"
       "(?:[\\w-]+\\s){0,3}consultation)\\b");
-  consult_subject = Compile("(?i)\\bconsultation\\b");
   explore_cue = Compile(
       "^(?i:explore|exploring|consider|considering|look\\sat|looking\\sat|investigate|investigating|examine|"
       "examining|review\\swhether|assess\\swhether)\\b");
@@ -936,34 +918,41 @@ Tense Tagger::Impl::TenseAround(std::string_view text, size_t pos) const {
   return Tense::kPresent;
 }
 
-std::optional<DateValue> Tagger::Impl::ParseAtom(std::string_view atom_text) const {
+std::optional<DateValue> Tagger::Impl::ParseAtom(std::string_view atom_text, Form form) const {
   StringPiece atom(atom_text.data(), atom_text.size());
+  // The form that matched says which reader can read it; kDateSpan (the
+  // ends of a span, which may be any atom) tries them all.
+  const bool any = form == Form::kDateSpan;
+  auto is = [&](Form f) { return any || form == f; };
+  if (atom_text.size() == 4 && IsDigit(atom_text[0]) && IsDigit(atom_text[1]) && IsDigit(atom_text[2]) &&
+      IsDigit(atom_text[3]))
+    return YearValue(std::atoi(std::string(atom_text).c_str()));
   std::string a, b, c;
   int y = 0;
   auto day = [](int yy, int m, int d) -> std::optional<DateValue> {
     if (!IsValidDate(yy, m, d)) return std::nullopt;
     return DayValue({yy, m, d});
   };
-  if (RE2::FullMatch(atom, *day_dmy, &a, &b, &y)) return day(y, MonthNumber(b), std::atoi(a.c_str()));
-  if (RE2::FullMatch(atom, *day_mdy, &a, &b, &y)) return day(y, MonthNumber(a), std::atoi(b.c_str()));
-  if (RE2::FullMatch(atom, *day_slash, &a, &b, &y)) return day(y, std::atoi(b.c_str()), std::atoi(a.c_str()));
-  if (RE2::FullMatch(atom, *day_iso, &y, &a, &b)) return day(y, std::atoi(a.c_str()), std::atoi(b.c_str()));
-  if (RE2::FullMatch(atom, *month_year, &a, &y)) return MonthValue(y, MonthNumber(a));
-  if (RE2::FullMatch(atom, *season_year, &a, &y)) return SeasonValue(y, SeasonNumber(a));
-  if (RE2::FullMatch(atom, *part_eml, &a, &y)) {
+  if (is(Form::kDateDay) && RE2::FullMatch(atom, *day_dmy, &a, &b, &y)) return day(y, MonthNumber(b), std::atoi(a.c_str()));
+  if (is(Form::kDateDay) && RE2::FullMatch(atom, *day_mdy, &a, &b, &y)) return day(y, MonthNumber(a), std::atoi(b.c_str()));
+  if (is(Form::kDateDay) && RE2::FullMatch(atom, *day_slash, &a, &b, &y)) return day(y, std::atoi(b.c_str()), std::atoi(a.c_str()));
+  if (is(Form::kDateDay) && RE2::FullMatch(atom, *day_iso, &y, &a, &b)) return day(y, std::atoi(a.c_str()), std::atoi(b.c_str()));
+  if (is(Form::kDateMonthYear) && RE2::FullMatch(atom, *month_year, &a, &y)) return MonthValue(y, MonthNumber(a));
+  if (is(Form::kDateSeasonYear) && RE2::FullMatch(atom, *season_year, &a, &y)) return SeasonValue(y, SeasonNumber(a));
+  if (is(Form::kDatePart) && RE2::FullMatch(atom, *part_eml, &a, &y)) {
     std::string part = Lower(a);
     DateValue v = part == "early"  ? Interval({y, 1, 1}, {y, 4, 30}, "period", std::to_string(y))
                   : part == "mid" ? Interval({y, 5, 1}, {y, 8, 31}, "period", std::to_string(y))
                                   : Interval({y, 9, 1}, {y, 12, 31}, "period", std::to_string(y));
     return v;
   }
-  if (RE2::FullMatch(atom, *part_half, &a, &y)) {
+  if (is(Form::kDatePart) && RE2::FullMatch(atom, *part_half, &a, &y)) {
     std::string which = Lower(a);
     return HalfValue(y, which == "first" || which == "1st" ? 1 : 2);
   }
-  if (RE2::FullMatch(atom, *part_h, &a, &y)) return HalfValue(y, std::atoi(a.c_str()));
-  if (RE2::FullMatch(atom, *part_q, &a, &y)) return QuarterValue(y, std::atoi(a.c_str()));
-  if (RE2::FullMatch(atom, *part_quarter, &a, &y)) {
+  if (is(Form::kDatePart) && RE2::FullMatch(atom, *part_h, &a, &y)) return HalfValue(y, std::atoi(a.c_str()));
+  if (is(Form::kDatePart) && RE2::FullMatch(atom, *part_q, &a, &y)) return QuarterValue(y, std::atoi(a.c_str()));
+  if (is(Form::kDatePart) && RE2::FullMatch(atom, *part_quarter, &a, &y)) {
     static const char* const kOrd[] = {"first", "second", "third", "fourth"};
     std::string which = Lower(a);
     int q = 4;
@@ -972,7 +961,7 @@ std::optional<DateValue> Tagger::Impl::ParseAtom(std::string_view atom_text) con
     }
     return QuarterValue(y, q);
   }
-  if (RE2::FullMatch(atom, *fy, &y, &a, &b)) {
+  if ((is(Form::kDateFinancialYear) || form == Form::kDateYear) && RE2::FullMatch(atom, *fy, &y, &a, &b)) {
     int second = std::atoi(b.c_str());
     if (b.size() == 2) {
       int candidate = (y / 100) * 100 + second;
@@ -986,12 +975,12 @@ std::optional<DateValue> Tagger::Impl::ParseAtom(std::string_view atom_text) con
     }
     return std::nullopt;
   }
-  if (RE2::FullMatch(atom, *year, &y)) return YearValue(y);
-  if (RE2::FullMatch(atom, *decade, &a)) {
+  if (is(Form::kDateYear) && RE2::FullMatch(atom, *year, &y)) return YearValue(y);
+  if (is(Form::kDateDecade) && RE2::FullMatch(atom, *decade, &a)) {
     int first = std::atoi(a.c_str()) * 10;
     return Interval({first, 1, 1}, {first + 9, 12, 31}, "period", a);
   }
-  if (RE2::FullMatch(atom, *century, &a)) {
+  if (is(Form::kDateCentury) && RE2::FullMatch(atom, *century, &a)) {
     std::optional<double> ordinal = words.ParseOrdinal(a);
     if (!ordinal || *ordinal < 1 || *ordinal > 99) return std::nullopt;
     int hundreds = static_cast<int>(*ordinal) - 1;  // "the 20th century" = the 1900s
@@ -999,14 +988,14 @@ std::optional<DateValue> Tagger::Impl::ParseAtom(std::string_view atom_text) con
                     std::to_string(hundreds));
   }
   int week = 0;
-  if (RE2::FullMatch(atom, *week_of, &week, &y) || RE2::FullMatch(atom, *week_iso, &y, &week)) {
+  if (is(Form::kDateWeek) && (RE2::FullMatch(atom, *week_of, &week, &y) || RE2::FullMatch(atom, *week_iso, &y, &week))) {
     if (week < 1 || week > IsoWeeksInYear(y)) return std::nullopt;
     return WeekValue(y, week);
   }
   std::string first, second;
-  if (RE2::FullMatch(atom, *span_split, &first, &second)) {
-    std::optional<DateValue> from = ParseAtom(first);
-    std::optional<DateValue> to = ParseAtom(second);
+  if ((any || form == Form::kDateFinancialYear) && RE2::FullMatch(atom, *span_split, &first, &second)) {
+    std::optional<DateValue> from = ParseAtom(first, Form::kDateSpan);
+    std::optional<DateValue> to = ParseAtom(second, Form::kDateSpan);
     if (!from || !to || from->start.empty() || to->end.empty() || to->end < from->start) return std::nullopt;
     DateValue v;
     v.start = from->start;
@@ -1334,7 +1323,7 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
   size_t text_start = start;
   switch (form) {
     case Form::kDateWeek: {
-      value = ParseAtom(atom);
+      value = ParseAtom(atom, form);
       int week = 0;
       if (value || !RE2::FullMatch(StringPiece(atom.data(), atom.size()), *week_alone, &week)) break;
       // "week 3 of the course" counts weeks of something else.
@@ -1377,7 +1366,7 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
         for (const char* p : kTimePrepositions) after_preposition |= lower_before == p;
         if (!after_preposition && AddCount(start, end, ctx, 1)) return end;
       }
-      value = ParseAtom(atom);
+      value = ParseAtom(atom, form);
       break;
     }
     case Form::kDateMonthNoYear:
@@ -1404,7 +1393,7 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
       break;
     }
     default:
-      value = ParseAtom(atom);
+      value = ParseAtom(atom, form);
       break;
   }
   if (!value) return end;
@@ -1523,13 +1512,6 @@ std::string_view DropTrailingAdverbs(std::string_view subject) {
 
 namespace {
 
-// True when `lower` is one of the sorted `words`.
-template <size_t N>
-bool InSorted(const char* const (&words)[N], std::string_view lower) {
-  return std::binary_search(std::begin(words), std::end(words), lower,
-                            [](std::string_view a, std::string_view b) { return a < b; });
-}
-
 // Lower-cases an ASCII word into `buf` (words longer than it never match).
 std::string_view LowerWord(std::string_view word, char (&buf)[24]) {
   if (word.size() >= sizeof buf) return {};
@@ -1597,6 +1579,57 @@ bool IsNotAVerbAfterTo(std::string_view lower) {
   return InSorted(kWords, lower);
 }
 
+// First words of explore_cue and consult_cue, so that those patterns run
+// only where they can match.
+bool IsExploringVerb(std::string_view lower) {
+  static const char* const kWords[] = {"assess", "consider", "considering", "examine", "examining",
+                                       "explore", "exploring", "investigate", "investigating", "look",
+                                       "looking", "review"};
+  return InSorted(kWords, lower);
+}
+bool IsConsultingVerb(std::string_view lower) {
+  static const char* const kWords[] = {"begin", "carry", "consult", "hold", "issue", "launch",
+                                       "open", "publish", "run", "start", "undertake"};
+  return InSorted(kWords, lower);
+}
+
+bool ContainsConsultation(std::string_view s) {
+  for (size_t at = s.find("onsultation"); at != std::string_view::npos; at = s.find("onsultation", at + 1)) {
+    if (at > 0 && (s[at - 1] == 'c' || s[at - 1] == 'C') && (at < 2 || !IsAsciiAlpha(s[at - 2]))) return true;
+  }
+  return false;
+}
+
+// Words that name a body that can undertake something: institutions, and
+// office holders, who undertake things in minutes and press releases.
+bool IsBodyWord(std::string_view lower) {
+  static const char* const kWords[] = {
+      "administration", "agencies", "agency", "association", "authorities", "authority", "board",
+      "bodies", "body", "cabinet", "chair", "chairman", "chairperson", "chairwoman", "chancellor",
+      "college", "commission", "commissioner", "committee", "council", "councillor", "councillors",
+      "councils", "department", "director", "directors", "executive", "force", "forum", "fund", "government",
+      "group", "headteacher", "inspectorate", "leader", "mayor", "member", "members", "minister",
+      "ministers", "ministry", "network", "office", "officer", "officers", "organisation",
+      "organization", "panel", "parliament", "partnership", "programme", "regulator", "secretary",
+      "service", "taskforce", "team", "trust", "unit", "university", "we"};
+  return InSorted(kWords, lower);
+}
+
+// True when a word of `head` (words split at anything but letters) is a
+// body word: "the integrated care board", "Officers", "NHS England's Trust".
+bool NamesABody(std::string_view head) {
+  size_t i = 0;
+  while (i < head.size()) {
+    while (i < head.size() && !IsAsciiAlpha(head[i])) ++i;
+    size_t j = i;
+    while (j < head.size() && IsAsciiAlpha(head[j])) ++j;
+    char buf[24];
+    if (j > i && IsBodyWord(LowerWord(head.substr(i, j - i), buf))) return true;
+    i = j;
+  }
+  return false;
+}
+
 std::string_view FirstWord(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && (IsAsciiAlpha(s[i]) || s[i] == '-')) ++i;
@@ -1621,19 +1654,29 @@ bool IsQuestion(std::string_view sentence) {
   return end > 0 && sentence[end - 1] == '?';
 }
 
-// Case-insensitive search for an ASCII word (with spaces around it in the
-// text, or at its ends).
-bool HasWord(std::string_view text, std::string_view word) {
-  for (size_t at = 0; at + word.size() <= text.size(); ++at) {
-    if ((at > 0 && text[at - 1] != ' ') ||
-        (at + word.size() < text.size() && text[at + word.size()] != ' '))
-      continue;
-    bool same = true;
-    for (size_t i = 0; i < word.size() && same; ++i) {
-      char c = text[at + i];
-      same = ((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c) == word[i];
+// Words that, in the stretch before a modal, put it in a condition, a
+// subordinate clause or a demand: "If funding allows, the Council will",
+// "the commitment that the Government will", "must set out how ... will".
+bool IsSubordinatingWord(std::string_view lower) {
+  static const char* const kWords[] = {"although", "because", "could", "how", "if", "must", "should",
+                                       "that", "though", "unless", "what", "whether", "which", "while",
+                                       "whilst", "why", "would"};
+  return InSorted(kWords, lower);
+}
+
+// True when a space-separated word of `text` is a subordinating word; one
+// pass over the text, each word looked up once.
+bool HasSubordinatingWord(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j - i >= 2 && j - i <= 8) {
+      char buf[24];
+      if (IsSubordinatingWord(LowerWord(text.substr(i, j - i), buf))) return true;
     }
-    if (same) return true;
+    i = j;
   }
   return false;
 }
@@ -1688,18 +1731,29 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   };
 
   StringPiece whole(sentence.data(), sentence.size());
-  if (RE2::PartialMatch(whole, *opinion_start)) return std::nullopt;
 
   // The cue: a modal or undertaking verb, or a funding verb with its sum,
-  // whichever comes first.
+  // whichever comes first. Funding verbs and list items need a sum.
   StringPiece found;
   size_t modal_start = sentence.size(), modal_end = sentence.size();
   bool funding = false;
   if (modal->Match(whole, 0, sentence.size(), RE2::UNANCHORED, &found, 1)) {
     modal_start = static_cast<size_t>(found.data() - sentence.data());
     modal_end = modal_start + found.size();
+  } else if (!has_money) {
+    return std::nullopt;
   }
+  // Opinions open with "We" or "I"; the pattern runs only then.
   {
+    std::string_view lead = Trim(sentence);
+    while (!lead.empty() && !IsAsciiAlpha(lead[0])) lead.remove_prefix(1);
+    char buf[24];
+    std::string_view first = LowerWord(FirstWord(lead), buf);
+    if ((first == "we" || first == "i") &&
+        RE2::PartialMatch(StringPiece(lead.data(), lead.size()), *opinion_start))
+      return std::nullopt;
+  }
+  if (has_money) {
     StringPiece verb;
     size_t from = 0;
     while (from < modal_start &&
@@ -1784,11 +1838,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // Conditionals, and modals inside a subordinate clause ("if", "that will").
   // A demand whose object holds the modal ("must set out how the duties
   // will be funded") is a demand, whatever follows.
-  for (std::string_view cue : {"if", "unless", "whether", "that", "which", "would", "could", "though",
-                               "although", "because", "while", "whilst", "how", "what", "why", "must",
-                               "should"}) {
-    if (HasWord(subject, cue)) return std::nullopt;
-  }
+  if (HasSubordinatingWord(subject)) return std::nullopt;
   subject = Trim(subject);
   // List bullets and other leading marks are not part of the subject.
   while (!subject.empty() && !IsAsciiAlpha(subject[0]) && !IsDigit(subject[0]) &&
@@ -1890,16 +1940,19 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     modality = "commits";
   StringPiece rest_piece(rest.data(), rest.size());
   if (!funding) {
-    if (RE2::PartialMatch(rest_piece, *explore_cue))
+    // Each pattern runs only where the verb that follows could start it.
+    if (IsExploringVerb(next_word) && RE2::PartialMatch(rest_piece, *explore_cue))
       modality = "explores";
-    else if (modality == "will" && (RE2::PartialMatch(rest_piece, *consult_cue) ||
-                                    RE2::PartialMatch(StringPiece(subject.data(), subject.size()), *consult_subject)))
+    else if (modality == "will" &&
+             ((IsConsultingVerb(next_word) && RE2::PartialMatch(rest_piece, *consult_cue)) ||
+              ContainsConsultation(subject)))
       modality = "consults";
   }
 
   // Passive: "will be published", "are to be funded".
   std::string participle;
-  bool passive = !funding && RE2::PartialMatch(rest_piece, *passive_participle, &participle);
+  bool passive = !funding && (next_word == "be" || next_word == "have") &&
+                 RE2::PartialMatch(rest_piece, *passive_participle, &participle);
 
   // Who: "we", a named body, or nobody for an agentless passive.
   std::string actor;
@@ -1918,7 +1971,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // The first word is capitalised because it starts the sentence.
       if (i > 0 && IsUpper(w[0])) ++capitalised;
     }
-    bool institution = RE2::PartialMatch(StringPiece(head.data(), head.size()), *body_word);
+    bool institution = NamesABody(head);
     bool sentence_initial_only = subject_words.size() == 1 && IsUpper(subject_words[0][0]);
     body = acronym || institution || capitalised >= 1 ||
            (sentence_initial_only && !IsPluralNoun(lower_subject) && subject_words[0].size() > 2 &&
@@ -1941,7 +1994,9 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
 
   if (passive) {
     std::string agent_name;
-    if (RE2::PartialMatch(rest_piece, *agent, &agent_name)) {
+    const size_t by = rest.find("by ");
+    if (by != std::string_view::npos &&
+        RE2::PartialMatch(StringPiece(rest.data() + by, rest.size() - by), *agent, &agent_name)) {
       std::string_view a = Trim(agent_name);
       if (a.size() > 4 && (a[0] == 'T' || a[0] == 't') && a[1] == 'h' && a[2] == 'e' && a[3] == ' ')
         a.remove_prefix(4);
@@ -2045,10 +2100,12 @@ void Tagger::Impl::FindCommitments(Context& ctx) const {
       } else {
         sentences = SplitSentences(window);
       }
+      const bool one_sentence = sentences.size() == 1;
       for (TextRange r : sentences) {
         TextRange range{window_start + r.start, window_start + r.end};
-        StringPiece in_sentence;
-        if (!modal_hint->Match(all, range.start, range.end, RE2::UNANCHORED, &in_sentence, 1)) continue;
+        // A window that is one sentence holds the keyword already.
+        if (!one_sentence && !modal_hint->Match(all, range.start, range.end, RE2::UNANCHORED, nullptr, 0))
+          continue;
         std::optional<Tag> tag = Commitment(text, range, *ctx.out, *ctx.options);
         if (tag) found.push_back(std::move(*tag));
       }
