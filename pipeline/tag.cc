@@ -544,8 +544,10 @@ struct Tagger::Impl {
                                          Context& ctx, size_t* text_start) const;
   Tense TenseAround(std::string_view text, size_t pos) const;
   void FindCommitments(Context& ctx) const;
+  // The commitment in `sentence`, if any; `cue_from` is the earliest byte
+  // at which its cue can start (the sentence's start when unknown).
   std::optional<Tag> Commitment(std::string_view text, TextRange sentence, const std::vector<Tag>& tags,
-                                const TagOptions& options) const;
+                                const TagOptions& options, size_t cue_from) const;
 };
 
 namespace {
@@ -666,7 +668,7 @@ Tagger::Impl::Impl() {
       "unclear|not\\sclear|worried|keen)|have\\s(?:\\w+\\s)?concerns|believe|think|feel|agree|note|"
       "recognise|recognize|urge|call|hope|would|remain|question))\\b");
   passive_participle = Compile(
-      "^(?:be|have\\sbeen)\\s(?:\\w+ly\\s)?(\\w+(?:ed|en)|made|set|built|brought|given|held|paid|run|put|"
+      "^(?:be|have\\sbeen)\\s(?:\\w+ly\\s)?((?:\\w+-)?\\w+(?:ed|en)|made|set|built|brought|given|held|paid|run|put|"
       "sent|kept|met|spent|led|taught|taken|shown|done|seen|known|told|sought|bought|found|begun|"
       "laid|left|lent|sold|won|cut)\\b");
   agent = Compile("\\bby\\s((?:the\\s)?(?:[A-Z][\\w’'&-]*\\s?)+)");
@@ -674,7 +676,7 @@ Tagger::Impl::Impl() {
   // consultation", "A consultation will open"), not a mention of one ("will
   // set out our response to the consultation").
   consult_cue = Compile(
-      "^(?i:consult|(?:launch|open|hold|run|begin|start|carry\\sout|undertake|publish|issue)\\s(?:a|an|the)\\s"
+      "^(?i:consult|(?:be|launch|open|hold|run|begin|start|carry\\sout|undertake|publish|issue)\\s(?:a|an|the)\\s"
       "(?:[\\w-]+\\s){0,3}consultation)\\b");
   explore_cue = Compile(
       "^(?i:explore|exploring|consider|considering|look\\sat|looking\\sat|investigate|investigating|examine|"
@@ -1479,14 +1481,24 @@ bool IsAcronym(std::string_view word) {
   return upper >= 2 && IsUpper(word[0]);
 }
 
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> out;
+// The space-separated words of a subject, without allocating: a subject
+// longer than kMax words keeps its first kMax (its head is among them).
+struct WordList {
+  static constexpr size_t kMax = 32;
+  std::string_view word[kMax];
+  size_t count = 0;
+  size_t size() const { return count; }
+  const std::string_view& operator[](size_t i) const { return word[i]; }
+};
+
+WordList Words(std::string_view s) {
+  WordList out;
   size_t i = 0;
-  while (i < s.size()) {
+  while (i < s.size() && out.count < WordList::kMax) {
     while (i < s.size() && s[i] == ' ') ++i;
     size_t j = i;
     while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
+    if (j > i) out.word[out.count++] = s.substr(i, j - i);
     i = j;
   }
   return out;
@@ -1559,7 +1571,7 @@ bool IsOutcomeVerb(std::string_view lower) {
       "affect", "be", "become", "benefit", "cause", "change", "continue", "cost", "decline",
       "decrease", "depend", "double", "drop", "exceed", "experience", "face", "fall", "feel", "find",
       "grow", "happen", "help", "increase", "last", "lead", "lose", "mean", "need", "notice", "peak",
-      "reach", "remain", "rise", "see", "struggle", "suffer", "take", "thrive", "vary", "want"};
+      "reach", "remain", "rise", "see", "struggle", "suffer", "thrive", "vary", "want"};
   return InSorted(kWords, lower);
 }
 
@@ -1588,7 +1600,7 @@ bool IsExploringVerb(std::string_view lower) {
   return InSorted(kWords, lower);
 }
 bool IsConsultingVerb(std::string_view lower) {
-  static const char* const kWords[] = {"begin", "carry", "consult", "hold", "issue", "launch",
+  static const char* const kWords[] = {"be", "begin", "carry", "consult", "hold", "issue", "launch",
                                        "open", "publish", "run", "start", "undertake"};
   return InSorted(kWords, lower);
 }
@@ -1684,8 +1696,8 @@ bool HasSubordinatingWord(std::string_view text) {
 }  // namespace
 
 std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange range,
-                                            const std::vector<Tag>& tags,
-                                            const TagOptions& options) const {
+                                            const std::vector<Tag>& tags, const TagOptions& options,
+                                            size_t cue_from) const {
   std::string_view sentence = text.substr(range.start, range.end - range.start);
   // Questions ask; they undertake nothing ("Will the Government commit to...?").
   if (IsQuestion(sentence)) return std::nullopt;
@@ -1694,11 +1706,12 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   auto first_inside = std::lower_bound(tags.begin(), tags.end(), range.start,
                                        [](const Tag& t, size_t at) { return t.start < at; });
   auto last_inside = first_inside;
-  bool has_money = false, has_date = false;
+  bool has_money = false, has_date = false, has_deadline = false;
   while (last_inside != tags.end() && last_inside->start < range.end) {
     if (last_inside->end <= range.end) {
       has_money |= last_inside->kind == TagKind::kMoney;
       has_date |= last_inside->kind == TagKind::kDate;
+      has_deadline |= last_inside->kind == TagKind::kDate && last_inside->date.bound == "by";
     }
     ++last_inside;
   }
@@ -1737,7 +1750,10 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   StringPiece found;
   size_t modal_start = sentence.size(), modal_end = sentence.size();
   bool funding = false;
-  if (modal->Match(whole, 0, sentence.size(), RE2::UNANCHORED, &found, 1)) {
+  // No cue starts before `cue_from` (the caller's keyword, less the room
+  // for "have " or "are now " before it), so the scan starts there.
+  const size_t from = cue_from > range.start ? std::min(cue_from - range.start, sentence.size()) : 0;
+  if (modal->Match(whole, from, sentence.size(), RE2::UNANCHORED, &found, 1)) {
     modal_start = static_cast<size_t>(found.data() - sentence.data());
     modal_end = modal_start + found.size();
   } else if (!has_money) {
@@ -1755,9 +1771,9 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   }
   if (has_money) {
     StringPiece verb;
-    size_t from = 0;
-    while (from < modal_start &&
-           funding_verb->Match(whole, from, modal_start, RE2::UNANCHORED, &verb, 1)) {
+    size_t verb_from = from;
+    while (verb_from < modal_start &&
+           funding_verb->Match(whole, verb_from, modal_start, RE2::UNANCHORED, &verb, 1)) {
       size_t at = static_cast<size_t>(verb.data() - sentence.data());
       if (money_at(at + verb.size()) != nullptr) {
         modal_start = at;
@@ -1765,7 +1781,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
         funding = true;
         break;
       }
-      from = at + 1;
+      verb_from = at + 1;
     }
   }
   if (modal_start == sentence.size()) {
@@ -1887,7 +1903,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
 
   // The head of the subject: the words before any preposition, so that
   // "pressures on council budgets" is not a council.
-  std::vector<std::string_view> subject_words = Words(subject);
+  const WordList subject_words = Words(subject);
   size_t head_words = subject_words.size();
   for (size_t i = 1; i < subject_words.size(); ++i) {
     char buf[24];
@@ -2011,14 +2027,22 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   if (!body) {
     if (undertaking_verb || funding) {
       // The undertaking verb says it is one; a document or a plan as its
-      // subject is nobody's name.
-      if (negated) return std::nullopt;
+      // subject is nobody's name. Aiming, planning and intending are said
+      // of bodies; of anything else ("This aims to ensure...", "The
+      // initiatives aim to build...") they give a purpose.
+      const bool aiming = modal_first.rfind("plan", 0) == 0 || modal_first.rfind("intend", 0) == 0 ||
+                          modal_first.rfind("aim", 0) == 0;
+      if (negated || aiming) return std::nullopt;
       actor = "unspecified";
     } else {
       // A generic statement about an outcome ("Children will not thrive
       // where...", "Demand will peak in 2027") unless it puts a sum or a
-      // date on an action.
-      if (negated || (!has_money && !has_date) || IsOutcomeVerb(next_word)) return std::nullopt;
+      // date on an action. An outcome with a sum or a deadline is a target
+      // ("The bursary will increase to £3,000", "will double by 2027");
+      // "There will be a consultation in Autumn 2023" announces one.
+      if (negated || (!has_money && !has_date)) return std::nullopt;
+      if (IsOutcomeVerb(next_word) && !has_money && !has_deadline && lower_subject != "there")
+        return std::nullopt;
       actor = "unspecified";
     }
   }
@@ -2059,11 +2083,15 @@ bool HasNoInnerTerminator(std::string_view window) {
 
 }  // namespace
 
+// Bytes before a commitment keyword where its cue may begin: "are now " of
+// "are now investing", "have " of "have pledged to".
+constexpr size_t kCueLead = 12;
+
 void Tagger::Impl::FindCommitments(Context& ctx) const {
   std::vector<Tag> found;
   if (ctx.options->in_commitment_list) {
     for (const TextRange& range : SplitSentences(ctx.text)) {
-      std::optional<Tag> tag = Commitment(ctx.text, range, *ctx.out, *ctx.options);
+      std::optional<Tag> tag = Commitment(ctx.text, range, *ctx.out, *ctx.options, range.start);
       if (tag) found.push_back(std::move(*tag));
     }
   } else {
@@ -2080,6 +2108,7 @@ void Tagger::Impl::FindCommitments(Context& ctx) const {
       return (c == '.' || c == '!' || c == '?' || c == '\n') &&
              (i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
     };
+    std::vector<TextRange> sentences;  // reused from window to window
     while (pos < text.size() && modal_hint->Match(all, pos, text.size(), RE2::UNANCHORED, &hit, 1)) {
       size_t at = static_cast<size_t>(hit.data() - text.data());
       size_t window_start = at;
@@ -2091,7 +2120,7 @@ void Tagger::Impl::FindCommitments(Context& ctx) const {
       size_t done = window_end;
       // ICU can only break at a sentence terminator or separator; a window
       // with none inside is one sentence already.
-      std::vector<TextRange> sentences;
+      sentences.clear();
       if (HasNoInnerTerminator(window)) {
         size_t b = 0, e = window.size();
         while (b < e && (window[b] == ' ' || window[b] == '\n')) ++b;
@@ -2106,7 +2135,11 @@ void Tagger::Impl::FindCommitments(Context& ctx) const {
         // A window that is one sentence holds the keyword already.
         if (!one_sentence && !modal_hint->Match(all, range.start, range.end, RE2::UNANCHORED, nullptr, 0))
           continue;
-        std::optional<Tag> tag = Commitment(text, range, *ctx.out, *ctx.options);
+        // In a window that is one sentence, every cue starts at most a few
+        // words before the keyword found (the "have" of "have pledged to",
+        // the "are now" of "are now investing").
+        const size_t cue_from = one_sentence && at > range.start + kCueLead ? at - kCueLead : range.start;
+        std::optional<Tag> tag = Commitment(text, range, *ctx.out, *ctx.options, cue_from);
         if (tag) found.push_back(std::move(*tag));
       }
       pos = std::max(done, at + std::max<size_t>(hit.size(), 1));

@@ -400,6 +400,16 @@ const CommitmentCase kCommitments[] = {
     {"It was agreed to defer the item.", "", false, nullptr, "", ""},
     {"The Council spent £3 million on roads in 2022.", "", false, nullptr, "", ""},
     {"There are no plans for £5 million of new spending.", "", false, nullptr, "", ""},
+    {"This aims to ensure leaders make decisions.", "", false, nullptr, "", ""},
+    // Targets and announcements stay commitments: a sum, a deadline, "there will be".
+    {"The care leavers' bursary will increase from £1,000 to £3,000 from August 2023.", "", false,
+     "unspecified", "will", "increase"},
+    {"The number of apprentices will double by 2027.", "", false, "unspecified", "will", "double"},
+    {"There will be a consultation in Autumn 2023 on the duty.", "", false, "unspecified", "consults", "be a consultation"},
+    {"A consultation on the guidance will take place in Spring 2023.", "", false, "unspecified", "consults",
+     "take place"},
+    {"A pilot will be co-produced with partners and begin in Spring 2023.", "", false, "unspecified", "will",
+     "co-produced"},
 };
 INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments),
                          RowName<CommitmentCase>);
