@@ -94,10 +94,23 @@ const char kTriggerWords[] =
     "days?|weeks?|months?|quarters?|years?|decades?|century|ago|now|currently|present|presently|"
     "moment|nowadays|recently|recent|past|future|coming|parliament|parliamentary|spending|election";
 
+// True when `lower` is one of the sorted `words`.
+// (string_view elements, so that no comparison measures a C string.)
+// Most probes differ from the word at hand in the first letter, which is
+// compared inline before any memcmp.
+inline bool WordLess(std::string_view a, std::string_view b) {
+  if (!a.empty() && !b.empty() && a[0] != b[0]) return a[0] < b[0];
+  return a < b;
+}
+template <size_t N>
+bool InSorted(const std::string_view (&words)[N], std::string_view lower) {
+  return std::binary_search(std::begin(words), std::end(words), lower, WordLess);
+}
+
 // Words that may stand between the start of a match and its trigger:
 // bound words, qualifiers, "the first half of", "by the end of this".
 bool IsConnectorWord(std::string_view word) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "1st", "2nd", "a", "about", "academic", "additional", "after", "almost", "an", "and",
       "approximately", "around", "as", "at", "before", "beginning", "between", "by", "calendar",
       "close", "coming", "commencing", "comprehensive", "current", "during", "earlier", "early",
@@ -115,8 +128,7 @@ bool IsConnectorWord(std::string_view word) {
     lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   std::string_view w(lower, word.size());
-  return std::binary_search(std::begin(kWords), std::end(kWords), w,
-                            [](std::string_view a, std::string_view b) { return a < b; });
+  return InSorted(kWords, w);
 }
 
 enum class Form {
@@ -259,13 +271,6 @@ bool IsWordByte(char c) {
 }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
-// True when `lower` is one of the sorted `words`.
-template <size_t N>
-bool InSorted(const char* const (&words)[N], std::string_view lower) {
-  return std::binary_search(std::begin(words), std::end(words), lower,
-                            [](std::string_view a, std::string_view b) { return a < b; });
-}
-
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -302,7 +307,7 @@ bool StartsSentence(std::string_view text, size_t pos) {
 // Words that may stand capitalised before a number without making it an
 // identifier: "The 12 areas", "Over 500 staff".
 bool IsFunctionWord(std::string_view lower) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "a", "about", "above", "across", "additional", "after", "all", "almost", "also", "although",
       "an", "and", "another", "approximately", "are", "around", "as", "at", "before", "below",
       "between", "but", "by", "during", "each", "estimated", "every", "extra", "fewer", "for", "from",
@@ -317,7 +322,7 @@ bool IsFunctionWord(std::string_view lower) {
 // Words that make the following number an identifier, an age or a page:
 // "page 104", "aged 25", "paragraph 12".
 bool IsIdentifierWord(std::string_view lower) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "action", "age", "aged", "ages", "annex", "appendix", "article", "band", "box", "box.", "cfr",
       "chapter", "clause", "covid", "covid-", "ext", "fig", "figure", "floor", "gen", "goal", "grade",
       "issue", "item", "key", "level", "line", "measure", "mission", "no", "number", "objective",
@@ -351,7 +356,7 @@ bool IsPluralNoun(std::string_view lower) {
 
 // Words that end the search for a counted noun.
 bool IsCountStopWord(std::string_view lower) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "a", "also", "am", "an", "are", "as", "at", "be", "been", "between", "but", "by", "can", "cent",
       "could", "did", "do", "does", "each", "every", "for", "from", "had", "has", "have", "hrs", "if",
       "in", "into", "is", "it", "its", "may", "not", "o'clock", "of", "on", "our", "per", "percent",
@@ -363,7 +368,7 @@ bool IsCountStopWord(std::string_view lower) {
 
 // Units of measure: "three miles" is a distance, not a count of things.
 bool IsMeasureUnit(std::string_view lower) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "acres", "cents", "degrees", "dollars", "euros", "feet", "fold", "foot", "gallons", "grams",
       "hectares", "inches", "kg", "kilograms", "kilometers", "kilometres", "km", "kph", "liters",
       "litres", "meters", "metres", "mile", "miles", "minutes", "mph", "pence", "points", "pounds",
@@ -372,7 +377,7 @@ bool IsMeasureUnit(std::string_view lower) {
 }
 
 bool IsCalendarUnit(std::string_view lower) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "centuries", "century", "day", "days", "decade", "decades", "fortnight", "fortnights", "month",
       "months", "quarter", "quarters", "term", "terms", "week", "weekend", "weekends", "weeks", "year",
       "years"};
@@ -1538,7 +1543,7 @@ std::string_view LowerWord(std::string_view word, char (&buf)[24]) {
 // provide...", "The challenge is to balance..." state what something is for,
 // not what anyone will do.
 bool IsPurposeNoun(std::string_view lower) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "aim", "ambition", "answer", "aspiration", "challenge", "difficulty", "expectation", "focus",
       "function", "goal", "hope", "idea", "intent", "intention", "issue", "job", "key", "mission",
       "object", "objective", "objectives", "point", "priority", "problem", "purpose", "question",
@@ -1549,14 +1554,14 @@ bool IsPurposeNoun(std::string_view lower) {
 // A text speaking of itself: "This report will provide...", "The paper aims
 // to set out...".
 bool IsDocumentNoun(std::string_view lower) {
-  static const char* const kWords[] = {"annex", "appendix", "briefing", "chapter", "document", "letter",
+  static constexpr std::string_view kWords[] = {"annex", "appendix", "briefing", "chapter", "document", "letter",
                                        "note", "paper", "paragraph", "presentation", "report", "section",
                                        "submission", "summary"};
   return InSorted(kWords, lower);
 }
 
 bool IsDescribingVerb(std::string_view lower) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "analyse", "assess", "consider", "cover", "describe", "detail", "discuss", "draw", "examine",
       "explain", "give", "highlight", "identify", "inform", "introduce", "look", "outline", "present",
       "provide", "review", "seek", "set", "summarise", "summarize", "update"};
@@ -1567,7 +1572,7 @@ bool IsDescribingVerb(std::string_view lower) {
 // peak in 2027", "The funding will help". Said of something that is not a
 // body, they are not undertakings even with a date or a sum.
 bool IsOutcomeVerb(std::string_view lower) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "affect", "be", "become", "benefit", "cause", "change", "continue", "cost", "decline",
       "decrease", "depend", "double", "drop", "exceed", "experience", "face", "fall", "feel", "find",
       "grow", "happen", "help", "increase", "last", "lead", "lose", "mean", "need", "notice", "peak",
@@ -1578,7 +1583,7 @@ bool IsOutcomeVerb(std::string_view lower) {
 // Verbs that report a decision, whose "that" clause is the undertaking:
 // "The Cabinet Member agreed that the Council will write...".
 bool IsDecisionVerb(std::string_view lower) {
-  static const char* const kWords[] = {"agreed", "announced", "confirmed", "decided", "pledged",
+  static constexpr std::string_view kWords[] = {"agreed", "announced", "confirmed", "decided", "pledged",
                                        "promised", "resolved", "undertook"};
   return InSorted(kWords, lower);
 }
@@ -1586,7 +1591,7 @@ bool IsDecisionVerb(std::string_view lower) {
 // Words after "to" that show it is not an infinitive: "is to the north",
 // "are to blame", "agreed to the proposal".
 bool IsNotAVerbAfterTo(std::string_view lower) {
-  static const char* const kWords[] = {"a", "all", "an", "blame", "date", "her", "his", "its", "my",
+  static constexpr std::string_view kWords[] = {"a", "all", "an", "blame", "date", "her", "his", "its", "my",
                                        "our", "that", "the", "their", "these", "this", "those", "your"};
   return InSorted(kWords, lower);
 }
@@ -1594,13 +1599,13 @@ bool IsNotAVerbAfterTo(std::string_view lower) {
 // First words of explore_cue and consult_cue, so that those patterns run
 // only where they can match.
 bool IsExploringVerb(std::string_view lower) {
-  static const char* const kWords[] = {"assess", "consider", "considering", "examine", "examining",
+  static constexpr std::string_view kWords[] = {"assess", "consider", "considering", "examine", "examining",
                                        "explore", "exploring", "investigate", "investigating", "look",
                                        "looking", "review"};
   return InSorted(kWords, lower);
 }
 bool IsConsultingVerb(std::string_view lower) {
-  static const char* const kWords[] = {"be", "begin", "carry", "consult", "hold", "issue", "launch",
+  static constexpr std::string_view kWords[] = {"be", "begin", "carry", "consult", "hold", "issue", "launch",
                                        "open", "publish", "run", "start", "undertake"};
   return InSorted(kWords, lower);
 }
@@ -1615,7 +1620,7 @@ bool ContainsConsultation(std::string_view s) {
 // Words that name a body that can undertake something: institutions, and
 // office holders, who undertake things in minutes and press releases.
 bool IsBodyWord(std::string_view lower) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "administration", "agencies", "agency", "association", "authorities", "authority", "board",
       "bodies", "body", "cabinet", "chair", "chairman", "chairperson", "chairwoman", "chancellor",
       "college", "commission", "commissioner", "committee", "council", "councillor", "councillors",
@@ -1670,7 +1675,7 @@ bool IsQuestion(std::string_view sentence) {
 // subordinate clause or a demand: "If funding allows, the Council will",
 // "the commitment that the Government will", "must set out how ... will".
 bool IsSubordinatingWord(std::string_view lower) {
-  static const char* const kWords[] = {"although", "because", "could", "how", "if", "must", "should",
+  static constexpr std::string_view kWords[] = {"although", "because", "could", "how", "if", "must", "should",
                                        "that", "though", "unless", "what", "whether", "which", "while",
                                        "whilst", "why", "would"};
   return InSorted(kWords, lower);
@@ -2056,13 +2061,27 @@ namespace {
 // except at its very end: no . ! ? or line break inside, and no non-ASCII
 // character beyond the everyday ones of English policy text (£ € é, curly
 // quotes, dashes, ellipsis), any of which might be a Unicode terminator.
+// Bytes that may end a sentence or begin a character outside ASCII: the
+// only ones HasNoInnerTerminator must look at closely.
+struct NotPlainTable {
+  bool at[256] = {};
+  NotPlainTable() {
+    for (unsigned char c : {'.', '!', '?', '\n', '\r', '\f', '\v'}) at[c] = true;
+    for (int c = 0x80; c < 256; ++c) at[c] = true;
+  }
+};
+
 bool HasNoInnerTerminator(std::string_view window) {
+  static const NotPlainTable kNotPlain;
   size_t end = window.size();
   while (end > 0 && (window[end - 1] == ' ' || window[end - 1] == '\n' || window[end - 1] == '.' ||
                      window[end - 1] == '!' || window[end - 1] == '?' || window[end - 1] == '"' ||
                      window[end - 1] == ')'))
     --end;
   for (size_t i = 0; i < end; ++i) {
+    // Plain ASCII, the common case, in a tight table-driven loop.
+    while (i < end && !kNotPlain.at[static_cast<unsigned char>(window[i])]) ++i;
+    if (i >= end) break;
     unsigned char c = static_cast<unsigned char>(window[i]);
     if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return false;
     if (c < 0x80) continue;
@@ -2082,6 +2101,14 @@ bool HasNoInnerTerminator(std::string_view window) {
 }
 
 }  // namespace
+
+// The bytes after which a sentence may end.
+struct StopTable {
+  bool at[256] = {};
+  StopTable() {
+    for (unsigned char c : {'.', '!', '?', '\n'}) at[c] = true;
+  }
+};
 
 // Bytes before a commitment keyword where its cue may begin: "are now " of
 // "are now investing", "have " of "have pledged to".
@@ -2103,9 +2130,9 @@ void Tagger::Impl::FindCommitments(Context& ctx) const {
     StringPiece all(text.data(), text.size());
     StringPiece hit;
     size_t pos = 0;
+    static const StopTable kStop;
     auto is_stop = [&](size_t i) {  // a sentence may end after text[i]
-      char c = text[i];
-      return (c == '.' || c == '!' || c == '?' || c == '\n') &&
+      return kStop.at[static_cast<unsigned char>(text[i])] &&
              (i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
     };
     std::vector<TextRange> sentences;  // reused from window to window
