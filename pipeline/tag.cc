@@ -2230,11 +2230,21 @@ std::vector<Tag> Tagger::Find(std::string_view text, const TagOptions& options) 
     }
     if (!matched) pos = trigger_end;
   }
+  const auto spans_end = static_cast<std::ptrdiff_t>(tags.size());
   if (options.find_commitments) impl.FindCommitments(ctx);
-  std::stable_sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) {
+  auto by_position = [](const Tag& a, const Tag& b) {
     if (a.start != b.start) return a.start < b.start;
     return a.end > b.end;
-  });
+  };
+  // The scan finds spans in text order and commitments come after them in
+  // text order too: two sorted runs, merged without moving every tag
+  // through a sort (the same order stable_sort gives).
+  const auto middle = tags.begin() + spans_end;
+  if (std::is_sorted(tags.begin(), middle, by_position) && std::is_sorted(middle, tags.end(), by_position)) {
+    std::inplace_merge(tags.begin(), middle, tags.end(), by_position);
+  } else {
+    std::stable_sort(tags.begin(), tags.end(), by_position);
+  }
   return tags;
 }
 
