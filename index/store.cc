@@ -7,8 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <ctime>
@@ -188,12 +188,24 @@ IndexStore::WriterLock::~WriterLock() {
   if (fd_ >= 0) ::close(fd_);
 }
 
+void IndexStore::WriterLock::RemoveIfCreated() {
+  // Still holding the lock: nobody else is using the file.
+  if (!created_.empty()) ::unlink(created_.c_str());
+  created_.clear();
+}
+
 Status IndexStore::WriterLock::Acquire(const std::string& db_path) {
   if (db_path.empty() || db_path == ":memory:" || db_path.rfind("file:", 0) == 0) return Status::Ok();
   const std::string lock_path = db_path + "-lock";
   // O_CLOEXEC: worker processes must not inherit (and outlive us holding) the lock.
-  fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0 && (errno == EACCES || errno == EROFS)) fd_ = ::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
+  fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd_ >= 0) {
+    created_ = lock_path;
+  } else if (errno == EEXIST) {
+    fd_ = ::open(lock_path.c_str(), O_RDWR | O_CLOEXEC);
+    // flock works on a file opened for reading: someone else's lock file.
+    if (fd_ < 0 && (errno == EACCES || errno == EROFS)) fd_ = ::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
+  }
   if (fd_ < 0) {
     if (errno == EACCES || errno == EROFS) return Status::IoError(db_path, kReadOnly);
     if (errno == ENOENT) {
@@ -225,14 +237,19 @@ Status IndexStore::WriterLock::Acquire(const std::string& db_path) {
 Result<std::unique_ptr<IndexStore>> IndexStore::Open(const std::string& path) {
   std::unique_ptr<IndexStore> store(new IndexStore());
   if (Status s = store->lock_.Acquire(path); !s.ok()) return s;
-  if (Status s = store->db_.Open(path, /*read_only=*/false); !s.ok()) return Explain(store->db_, s);
-  if (Status s = Configure(store->db_, /*read_only=*/false); !s.ok()) return s;
+  // A refused file (not an index, read-only...) gets no lock file left beside it.
+  auto refuse = [&](const Status& s) {
+    store->lock_.RemoveIfCreated();
+    return s;
+  };
+  if (Status s = store->db_.Open(path, /*read_only=*/false); !s.ok()) return refuse(Explain(store->db_, s));
+  if (Status s = Configure(store->db_, /*read_only=*/false); !s.ok()) return refuse(s);
   if (Status s = EnsureSchema(store->db_); !s.ok()) {
     // EnsureSchema words its own refusals; SQLite's failures get words here.
-    return ExplainDatabaseError(path, SQLITE_OK, s);
+    return refuse(ExplainDatabaseError(path, SQLITE_OK, s));
   }
-  if (Status s = ProbeTables(store->db_); !s.ok()) return s;
-  if (Status s = store->Prepare(); !s.ok()) return s;
+  if (Status s = ProbeTables(store->db_); !s.ok()) return refuse(s);
+  if (Status s = store->Prepare(); !s.ok()) return refuse(s);
   return store;
 }
 

@@ -127,9 +127,12 @@ class IndexStore {
     WriterLock(const WriterLock&) = delete;
     WriterLock& operator=(const WriterLock&) = delete;
     Status Acquire(const std::string& db_path);
+    // Deletes the lock file if Acquire created it (the store was refused).
+    void RemoveIfCreated();
 
    private:
     int fd_ = -1;
+    std::string created_;  // the lock file's path, when Acquire created it
   };
 
   IndexStore() = default;

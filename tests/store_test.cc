@@ -65,6 +65,8 @@ TEST_F(StoreTest, RefusesWhatIsNotAnXrefIndex) {
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().ToString().find("not an xref index"), std::string::npos) << s.status().ToString();
   EXPECT_NE(s.status().ToString().find(path_), std::string::npos);
+  // No lock file is left beside a file xref refused.
+  EXPECT_FALSE(fs::exists(path_ + "-lock"));
 
   fs::remove(path_);
   {
@@ -173,6 +175,22 @@ TEST_F(StoreTest, ReadersSeeCommittedDocumentsWhileAWriterIsBusy) {
   ASSERT_TRUE((*writer)->db().Exec("ROLLBACK").ok());
   // Readers cannot write.
   EXPECT_FALSE((*reader)->Exec("DELETE FROM documents").ok());
+}
+
+TEST_F(StoreTest, OneWriterAtATime) {
+  auto first = IndexStore::Open(path_);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  auto second = IndexStore::Open(path_);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().where(), path_);
+  EXPECT_NE(second.status().what().find("another xref index or refresh is running on this index (process " +
+                                        std::to_string(::getpid()) + ")"),
+            std::string::npos)
+      << second.status().ToString();
+  // Readers are not writers.
+  EXPECT_TRUE(OpenIndexForReading(path_).ok());
+  first->reset();
+  EXPECT_TRUE(IndexStore::Open(path_).ok());
 }
 
 }  // namespace
