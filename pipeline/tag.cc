@@ -1887,9 +1887,11 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // the past ("had agreed to", "It was agreed to defer").
   {
     char buf[24];
-    std::string_view last = LowerWord(LastWord(subject), buf);
+    const std::string_view last_word = LastWord(subject);
+    std::string_view last = LowerWord(last_word, buf);
     if (last == "had" || last == "was" || last == "were") return std::nullopt;
-    if (last == "has" || last == "have") subject = Trim(subject.substr(0, subject.size() - 3 - (last == "have")));
+    if (last == "has" || last == "have")
+      subject = Trim(subject.substr(0, static_cast<size_t>(last_word.data() - subject.data())));
   }
   if (subject.empty()) return std::nullopt;
 
