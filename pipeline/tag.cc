@@ -447,9 +447,9 @@ DateValue Interval(const CivilDate& start, const CivilDate& end, std::string pre
 DateValue DayValue(const CivilDate& d) { return Interval(d, d, "day", FormatIso(d)); }
 
 DateValue MonthValue(int year, int month) {
-  char timex[16];
-  std::snprintf(timex, sizeof timex, "%04d-%02d", year, month);
-  return Interval({year, month, 1}, {year, month, DaysInMonth(year, month)}, "month", timex);
+  DateValue v = Interval({year, month, 1}, {year, month, DaysInMonth(year, month)}, "month", "");
+  v.timex = v.start.substr(0, 7);  // "2023-05"
+  return v;
 }
 
 DateValue YearValue(int year) {
