@@ -1294,7 +1294,20 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
   // The bound word, if any ("by", "from the start of", "until").
   std::string bound_word;
   size_t atom_start = start;
-  {
+  // Bound words (kBound) all begin with one of these; most dates begin
+  // with the date itself, and skip the bound pattern.
+  static constexpr std::string_view kBoundStarts[] = {
+      "after", "as", "before", "beginning", "between", "by", "commencing", "effective", "from",
+      "no", "not", "on", "since", "starting", "till", "until", "up", "with"};
+  size_t first_end = 0;
+  while (first_end < span.size() && IsAsciiAlpha(span[first_end])) ++first_end;
+  char first_buf[24];
+  const bool short_word = first_end > 0 && first_end < sizeof first_buf;
+  for (size_t i = 0; short_word && i < first_end; ++i) {
+    first_buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(span[i])));
+  }
+  const bool may_have_bound = short_word && InSorted(kBoundStarts, std::string_view(first_buf, first_end));
+  if (may_have_bound) {
     StringPiece in(span.data(), span.size());
     std::string word;
     if (form != Form::kDateMonthNoYear && form != Form::kDateSeasonNoYear &&
