@@ -246,6 +246,14 @@ class Weights {
     return vocab_->Df(id) < 2 ? 0 : options_->word_weight * rarity_[id];
   }
   double Idf(TermId id) const { return idf_[id]; }
+  // Divides the weight of each term by (number of entries whose wording
+  // holds it)^alpha: a term many undertakings are worded with does not tell
+  // them apart.
+  void Spread(const std::vector<int>& entries_with, double alpha) {
+    for (TermId id = 0; id < rarity_.size(); ++id) {
+      if (entries_with[id] > 1) rarity_[id] /= std::pow(entries_with[id], alpha);
+    }
+  }
   // The most a term of `profile` can add to an overlap, whatever the text.
   double MostPhrase(TermId id) const { return std::max(Phrase(id, true), Phrase(id, false)); }
 
@@ -684,14 +692,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       std::sort(touched.begin(), touched.end());
       size_t best = entries.size();
-      double best_sim = 0;
+      double best_sim = 0, second_sim = 0;
       for (uint32_t e : touched) {
         Entry& entry = entries[e];
         const Mention& src = *entry.mentions.front();
         if (src.local != m.local) continue;
         bool blocked = false;
-        for (const Mention* other : entry.mentions) {
-          if (other->input != m.input) continue;
+        // Mentions come document by document, so the entry's mentions from
+        // this mention's document are the last ones it took.
+        for (auto it = entry.mentions.rbegin(); it != entry.mentions.rend(); ++it) {
+          const Mention* other = *it;
+          if (other->input != m.input) break;
           if (other->in_list && m.in_list && other->passage->section == m.passage->section) {
             blocked = true;
           }
@@ -701,10 +712,22 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         double denom = std::max(std::min(m_self, entry.source_self), 1e-9);
         double sim = overlap[e] / denom;
         if (sim > best_sim) {
+          second_sim = best_sim;
           best_sim = sim;
           best = e;
+        } else if (sim > second_sim) {
+          second_sim = sim;
         }
       }
+      // A mention that restates little of its best entry and is as close to
+      // another says too little to choose ("This will have consultation in
+      // Autumn 2023", beside two consultations that autumn): it joins
+      // neither, and is no new undertaking either, being so like two known
+      // ones; its passage still links by its words. (A mention restating an
+      // entry whole, like a copy of a paper, joins the first of its equals.)
+      bool ambiguous = best < entries.size() && second_sim >= options.merge_ambiguity * best_sim &&
+                       overlap[best] < 0.5 * entries[best].source_self;
+      if (best < entries.size() && best_sim >= options.merge_threshold && ambiguous) continue;
       if (best < entries.size() && best_sim >= options.merge_threshold) {
         Entry& entry = entries[best];
         entry.mentions.push_back(&m);
@@ -741,6 +764,24 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       std::nth_element(selfs.begin(), selfs.begin() + static_cast<long>(selfs.size() / 2), selfs.end());
       floor = 0.5 * selfs[selfs.size() / 2];
     }
+    // From here on a term weighs less the more entries are worded with it
+    // (Weights::Spread), and each wording's own weight follows.
+    if (options.entry_spread > 0) {
+      std::vector<int> entries_with(vocab.size(), 0);
+      for (const Entry& entry : entries) {
+        const TermIds& own = entry.mentions.front()->ids;
+        for (TermId id : own.words) ++entries_with[id];
+        for (TermId id : own.phrases) ++entries_with[id];
+      }
+      weights.Spread(entries_with, options.entry_spread);
+      selfs.clear();
+      for (Entry& entry : entries) {
+        entry.source_self = weights.Self(entry.mentions.front()->ids);
+        selfs.push_back(entry.source_self);
+      }
+      std::nth_element(selfs.begin(), selfs.begin() + static_cast<long>(selfs.size() / 2), selfs.end());
+      floor = selfs.empty() ? 0 : 0.5 * selfs[selfs.size() / 2];
+    }
     for (Entry& entry : entries) entry.norm = std::max({entry.source_self, floor, 1e-9});
   }
 
@@ -776,6 +817,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // it (relevance feedback) lends its vocabulary, at a lower weight, so that a
   // paper using the prose's words rather than the list's still links.
   for (Entry& entry : entries) {
+    // A wording too vague to stand on its own weight ("Three approaches will
+    // be taken:") would borrow half its paper: it gets nothing.
+    if (entry.source_self < entry.norm) continue;
     Authority auth = entry.mentions.front()->authority;
     TermIds extra;
     std::unordered_map<TermId, std::string> extra_surface;
@@ -886,8 +930,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // Names decide: a passage that names the entry's programme discusses
       // it however much else the wording says; one that names none of a
       // named entry's names needs more of the other words.
+      bool names_one = false;
       if (!entry.names.empty()) {
-        bool names_one = false, names_any = false;
+        bool names_any = false;
         for (const std::vector<TermId>& name : entry.names) {
           bool whole = true;
           for (TermId key : name) {
@@ -979,54 +1024,33 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   {
     std::map<size_t, std::vector<const Link*>> links_of;
     for (const Link& l : reg.links) links_of[l.commitment].push_back(&l);
-    // The sentences of a passage and the phrases of each, read once however
-    // many entries link to the passage.
-    struct Sentence {
-      size_t begin, end;
-      std::vector<TermId> phrases;  // sorted
-    };
-    std::unordered_map<uint32_t, std::vector<Sentence>> sentences_of;
-    auto sentences = [&](uint32_t i) -> const std::vector<Sentence>& {
-      auto [it, added] = sentences_of.try_emplace(i);
-      if (added) {
-        const std::string& text = index.passage(i).text;
-        for (const auto& [b, end] : Sentences(text)) {
-          Sentence sentence{b, end, {}};
-          for (const std::string& key : Terms(std::string_view(text).substr(b, end - b)).phrases) {
-            TermId id = vocab.Find(key);
-            if (id != Vocabulary::kNone) sentence.phrases.push_back(id);
-          }
-          std::sort(sentence.phrases.begin(), sentence.phrases.end());
-          it->second.push_back(std::move(sentence));
-        }
-      }
-      return it->second;
-    };
     for (size_t e = 0; e < entries.size(); ++e) {
       const Commitment& c = reg.commitments[e];
       const Entry& entry = entries[e];
-      if (c.money.empty() && c.dates.empty()) continue;
       std::vector<ValueRef> money_conflicts, date_conflicts;
       // Values per other document; the whole is stated when one equals the entry's.
       for (const Link* l : links_of[e]) {
         if (l->passage.doc == c.source.doc) continue;
-        auto found = index.by_ref.find(l->passage);
-        if (found == index.by_ref.end()) continue;
-        const LinkInput* in = index.passages[found->second].input;
-        size_t at = index.passages[found->second].index;
-        const Passage* p = &in->doc.passages[at];
-        if (at >= in->tags.size()) continue;
-        const std::vector<Tag>& tags = in->tags[at];
-        bool has_values = std::any_of(tags.begin(), tags.end(), [](const Tag& t) {
-          return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
-        });
-        if (!has_values) continue;
+        const LinkInput* in = by_id.at(l->passage.doc);
+        const Passage* p = nullptr;
+        size_t index = 0;
+        for (size_t i = 0; i < in->doc.passages.size(); ++i) {
+          if (in->doc.passages[i].n == l->passage.passage) {
+            p = &in->doc.passages[i];
+            index = i;
+          }
+        }
+        if (p == nullptr || index >= in->tags.size()) continue;
+        const std::vector<Tag>& tags = in->tags[index];
         // Sentences that speak of the entry: they share a phrase with it.
         std::vector<std::pair<size_t, size_t>> about;
-        for (const Sentence& sentence : sentences(found->second)) {
-          bool shares = std::any_of(sentence.phrases.begin(), sentence.phrases.end(),
-                                    [&](TermId id) { return Has(entry.profile.phrases, id); });
-          if (shares) about.emplace_back(sentence.begin, sentence.end);
+        for (const auto& [b, end] : Sentences(p->text)) {
+          TermSet t = Terms(std::string_view(p->text).substr(b, end - b));
+          bool shares = std::any_of(t.phrases.begin(), t.phrases.end(), [&](const std::string& key) {
+            TermId id = vocab.Find(key);
+            return id != Vocabulary::kNone && Has(entry.profile.phrases, id);
+          });
+          if (shares) about.emplace_back(b, end);
         }
         auto attached = [&](const Tag& t) {
           for (const auto& [b, end] : about) {

@@ -17,14 +17,19 @@
 //     merged (a list enumerates different undertakings), nor two mentions of
 //     one document that give different sums. A council's own undertakings
 //     (actor the Council, or "we" in a council paper) form local entries that
-//     never merge with national ones.
+//     never merge with national ones. A mention as close to a second entry
+//     as to the best one joins neither (it says too little to choose).
 //  2. Every passage that is not a heading is scored against every entry:
 //     shared phrases weigh most (more inside proper names), shared words
-//     little, each weighted by its rarity in this corpus (link_terms.h); a
+//     little, each weighted by its rarity in this corpus (link_terms.h) and
+//     by how few entries are worded with it (a phrase four undertakings
+//     share does not tell them apart); a
 //     matching sum or date adds to the score only when the words already
 //     agree. The score is relative to the entry's own wording (1 = as
 //     specific as the wording itself). Passages at or above the threshold are
-//     linked, with the phrases, words and values that matched.
+//     linked, with the phrases, words and values that matched. Terms are
+//     interned ids with posting lists, and an entry is scored only against
+//     passages holding a term it cannot reach the threshold without.
 //  3. Per (entry, document): the stance of the linked passages (the most
 //     frequent non-neutral one). Per entry: sums and dates that documents give
 //     for it and that disagree (parts of a whole and from/to pairs excepted).
@@ -133,8 +138,14 @@ struct Register {
 struct LinkOptions {
   // A passage is linked when its relative score reaches this.
   double threshold = 0.3;
-  // A mention joins an entry when their similarity reaches this.
+  // A mention joins an entry when their similarity reaches this, unless its
+  // second-best entry comes within merge_ambiguity of the best.
   double merge_threshold = 0.5;
+  double merge_ambiguity = 0.95;
+  // Once entries are formed, a term's weight is divided by the number of
+  // entries worded with it to this power: "consultation in Autumn 2023"
+  // shared by four undertakings does not say which one a passage is about.
+  double entry_spread = 0.5;
   // Terms weigh IDF to this power: above 1 sharpens the difference between
   // a distinctive phrase and a common one.
   double idf_power = 2.0;

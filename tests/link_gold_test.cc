@@ -171,13 +171,14 @@ TEST(LinkGoldTest, ReportParagraphsLinkedToBriefingCommitments) {
   RecordProperty("precision", std::to_string(scores.precision()));
   RecordProperty("recall", std::to_string(scores.recall()));
   // The goal is 0.9 for both. Measured with the real extractors and tagger on
-  // 2026-11-25: precision 0.83 (24/29), recall 0.71 (24/34); the misses are
-  // mostly undertakings the register does not hold (the £200 million and the
-  // apprentices are not tagged as commitments in the briefing) and
+  // 2026-11-25: precision 0.89 (25/28), recall 0.74 (25/34) (0.83 / 0.71
+  // before the tagger took funding statements as commitments and the linker
+  // weighed terms by how many entries share them). The misses are mostly
   // paraphrases without shared names ("Family Help model" for the
-  // pathfinders). These floors guard against regressions until the goal is met.
-  EXPECT_GE(scores.precision(), 0.75);
-  EXPECT_GE(scores.recall(), 0.65);
+  // pathfinders) and long wordings of which a paragraph shares one phrase
+  // ("financial oversight"). These floors guard against regressions.
+  EXPECT_GE(scores.precision(), 0.85);
+  EXPECT_GE(scores.recall(), 0.70);
 }
 
 }  // namespace
