@@ -155,7 +155,9 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
   sqlite::Statement tags = Prepare(
       db, "SELECT passage_id, kind, \"start\", \"end\", text, amount, currency, per, date_start, "
           "date_end, precision, bound, relative, timex, actor, modality, action FROM tags "
-          "ORDER BY passage_id, \"start\", id");
+          // The linker compares commitments, sums and dates; percentages and
+          // counts would only take memory.
+          "WHERE kind IN ('commitment', 'money', 'date') ORDER BY passage_id, \"start\", id");
   if (!tags.valid()) return SqlError(db, "cannot read tags");
   while (tags.Step()) {
     auto it = passage_index.find(tags.ColumnInt64(0));
