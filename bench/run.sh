@@ -6,6 +6,8 @@
 # a text or Markdown file), then measures on that corpus:
 #   - a full `xref index` (wall, CPU = user+sys, peak RSS), and Recoll's
 #     `recollindex` on the same files with a fresh configuration;
+#   - the same index with `--in-process` (no worker processes), whose CPU
+#     difference is the cost of the per-file isolation;
 #   - PDF extraction alone: `xref extract` against `pdftotext`, one process
 #     per PDF for both, CPU time and their ratio;
 #   - `xref refresh` with nothing changed, after adding one paper, and after
@@ -146,6 +148,17 @@ run_size() {
   R[index_wall,$n]="$xw s"; R[index_cpu,$n]="$xc s"; R[index_rss,$n]="$xm MiB"
   R[index_summary,$n]=$(summary "$WORK/index-$n.log")
   R[index_per_file,$n]=$(awk -v w="$xw" -v c="$xc" -v f="$files" 'BEGIN {printf "%.1f ms wall, %.1f ms CPU", 1000 * w / f, 1000 * c / f}')
+
+  # The same index with extraction in this process instead of isolated
+  # worker processes: the difference is what the isolation costs.
+  log "N=$n: xref index --in-process"
+  rm -f "$db.inproc" "$db.inproc-wal" "$db.inproc-shm"
+  if measure "$m" "$XREF" --db "$db.inproc" index --in-process "$corpus" >"$WORK/index-inproc-$n.log" 2>&1; then :; fi
+  local iw ic im
+  read -r iw ic im <"$m"
+  R[inproc_time,$n]="$iw s wall, $ic s CPU, $im MiB"
+  R[isolation_cost,$n]=$(awk -v a="$xc" -v b="$ic" -v f="$files" 'BEGIN {printf "%+.1f s CPU (%+.1f ms per file)", a - b, 1000 * (a - b) / f}')
+  rm -f "$db.inproc" "$db.inproc-wal" "$db.inproc-shm"
 
   # Recoll on the same files, with a fresh configuration. Its defaults run
   # the indexer at nice 19 and idle I/O class, which on a busy machine would
@@ -289,6 +302,8 @@ rows=(
   "index_rss|xref index: peak RSS"
   "index_summary|xref index: summary"
   "index_per_file|xref index: per file"
+  "inproc_time|xref index --in-process (no worker processes)"
+  "isolation_cost|isolation cost (index CPU minus --in-process CPU)"
   "recoll_wall|recollindex: wall"
   "recoll_cpu|recollindex: CPU (user+sys)"
   "recoll_rss|recollindex: peak RSS"
