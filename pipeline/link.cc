@@ -169,7 +169,8 @@ struct Mention {
   bool in_list = false;
   bool local = false;
   TermSet terms;
-  TermIds ids;  // the same terms, interned
+  TermIds ids;  // the same terms, interned (`terms` is then emptied)
+  std::vector<std::vector<std::string>> names;  // terms.names, kept
 };
 
 bool IsLocalActor(const std::string& actor, Authority authority) {
@@ -624,7 +625,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     if (a.rank != b.rank) return a.rank < b.rank;  // authority, then path
     return a.in_list && !b.in_list;
   });
-  for (Mention& m : mentions) m.ids = vocab.Intern(m.terms, false);
+  // Mentions keep their terms as ids and their names; the strings would
+  // hold a copy of every mention's vocabulary for the whole run.
+  for (Mention& m : mentions) {
+    m.ids = vocab.Intern(m.terms, false);
+    m.names = std::move(m.terms.names);
+    m.terms = TermSet();
+  }
 
   // Ids in key order from here on; postings follow.
   {
@@ -735,14 +742,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           std::vector<TermId> new_words = AddSorted(&entry.profile.words, m.ids.words);
           std::vector<TermId> new_phrases = AddSorted(&entry.profile.phrases, m.ids.phrases);
           std::vector<TermId> new_named = AddSorted(&entry.profile.named, m.ids.named);
-          AddSurfaces(vocab, m.terms, &entry.surface);
+          AddSurfaces(vocab, Terms(m.text), &entry.surface);
           post(static_cast<uint32_t>(best), new_words, new_phrases, new_named);
         }
       } else {
         Entry entry;
         entry.mentions.push_back(&m);
         entry.profile = m.ids;
-        AddSurfaces(vocab, m.terms, &entry.surface);
+        AddSurfaces(vocab, Terms(m.text), &entry.surface);
         entry.source_self = m_self;
         entries.push_back(std::move(entry));
         overlap.push_back(0);
@@ -793,12 +800,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   {
     std::map<std::vector<std::string>, int> entries_naming;
     for (const Entry& entry : entries) {
-      std::set<std::vector<std::string>> own(entry.mentions.front()->terms.names.begin(),
-                                             entry.mentions.front()->terms.names.end());
+      std::set<std::vector<std::string>> own(entry.mentions.front()->names.begin(),
+                                             entry.mentions.front()->names.end());
       for (const auto& name : own) ++entries_naming[name];
     }
     for (Entry& entry : entries) {
-      for (const std::vector<std::string>& name : entry.mentions.front()->terms.names) {
+      for (const std::vector<std::string>& name : entry.mentions.front()->names) {
         // The rarest phrase of a name stands for the name as a whole.
         int df = std::numeric_limits<int>::max();
         std::vector<TermId> ids;
