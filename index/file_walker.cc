@@ -108,7 +108,14 @@ class Walker {
       if (IsIgnored(name, ignored)) continue;
       std::string child = prefix + name;
       struct stat cst;
-      if (::stat(child.c_str(), &cst) != 0) continue;  // dangling link, or gone since
+      if (::stat(child.c_str(), &cst) != 0) {
+        // Links that lead back to themselves are reported; a dangling link,
+        // or a file gone since the folder was read, is nothing to index.
+        if (errno == ELOOP) {
+          out_->errors.push_back(Status::IoError(child, "symbolic link loop (the link leads back to itself)"));
+        }
+        continue;
+      }
       if (S_ISDIR(cst.st_mode)) {
         Folder(child, cst, ignored);
       } else if (S_ISREG(cst.st_mode) && (HasDocumentExtension(name) || StartsLikeADocument(child))) {
