@@ -295,6 +295,8 @@ Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Re
       d["dates"] = nlohmann::json::array();
       for (const Link* l : links) {
         nlohmann::json pj = passage_json(l->passage);
+        // The text lives once, in passages; ReadRegister joins it back.
+        pj.erase("text");
         pj["score"] = l->score;
         d["passages"].push_back(pj);
         nlohmann::json ev = {{"phrases", l->evidence.phrases}, {"terms", l->evidence.terms},
@@ -370,13 +372,36 @@ Result<RegisterView> ReadRegister(sqlite3* db) {
     view.rows.push_back({{"commitment", c}, {"documents", nlohmann::json::array()}});
   }
   sqlite::Statement documents = Prepare(
-      db, "SELECT cd.commitment, cd.json FROM commitment_documents cd "
+      db, "SELECT cd.commitment, cd.json, cd.doc_id FROM commitment_documents cd "
           "JOIN documents d ON d.id = cd.doc_id ORDER BY d.path");
+  // Linked passages are stored as references (WriteRegister); their text is
+  // read here, once per passage however many entries it is linked to.
+  sqlite::Statement passage_text = Prepare(db, "SELECT text FROM passages WHERE doc_id = ?1 AND n = ?2");
+  std::map<std::pair<int64_t, int64_t>, std::string> texts;
   while (documents.valid() && documents.Step()) {
     auto it = row_of.find(documents.ColumnText(0));
     if (it == row_of.end()) continue;
     nlohmann::json d = nlohmann::json::parse(documents.ColumnText(1), nullptr, false);
-    if (!d.is_discarded()) view.rows[it->second]["documents"].push_back(d);
+    if (d.is_discarded()) continue;
+    const int64_t doc_id = documents.ColumnInt64(2);
+    if (d.contains("passages") && d["passages"].is_array()) {
+      for (nlohmann::json& p : d["passages"]) {
+        if (p.contains("text") || !p.contains("passage") || !p["passage"].is_number_integer()) continue;
+        const std::pair<int64_t, int64_t> key{doc_id, p["passage"].get<int64_t>()};
+        auto known = texts.find(key);
+        if (known == texts.end()) {
+          std::string text;
+          if (passage_text.valid()) {
+            passage_text.Reset();
+            passage_text.Bind(1, key.first).Bind(2, key.second);
+            if (passage_text.Step()) text = passage_text.ColumnText(0);
+          }
+          known = texts.emplace(key, std::move(text)).first;
+        }
+        p["text"] = known->second;
+      }
+    }
+    view.rows[it->second]["documents"].push_back(std::move(d));
   }
   sqlite::Statement conflicts = Prepare(
       db, "SELECT k.json FROM commitment_conflicts k JOIN commitments c ON c.id = k.commitment "

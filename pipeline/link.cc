@@ -1104,6 +1104,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           }
         }
       }
+      // By document path, not by id: ids follow the order extraction
+      // finished in, and the output must not.
+      auto by_path = [&](const ValueRef& a, const ValueRef& b) {
+        const std::string& pa = by_id.at(a.passage.doc)->doc.path;
+        const std::string& pb = by_id.at(b.passage.doc)->doc.path;
+        if (pa != pb) return pa < pb;
+        if (a.passage.passage != b.passage.passage) return a.passage.passage < b.passage.passage;
+        return a.text < b.text;
+      };
+      std::stable_sort(money_conflicts.begin(), money_conflicts.end(), by_path);
+      std::stable_sort(date_conflicts.begin(), date_conflicts.end(), by_path);
       if (!money_conflicts.empty()) {
         Conflict k;
         k.commitment = e;
