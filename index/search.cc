@@ -205,7 +205,7 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   std::string sql =
       "SELECT d.path, coalesce(d.title, ''), p.page, coalesce(p.label, ''), "
       "coalesce(p.section, ''), p.kind, p.n, p.id, "
-      "bm25(passages_fts, :wt, :ws), snippet(passages_fts, -1, :open, :close, '…', :tokens) "
+      "bm25(passages_fts, :wt, :ws) "
       "FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
       "JOIN documents d ON d.id = p.doc_id WHERE passages_fts MATCH :q";
   std::string docs;
@@ -262,9 +262,6 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   bind(":q", match);
   bind(":wt", kTextWeight);
   bind(":ws", kSectionWeight);
-  bind(":open", options.highlight_open);
-  bind(":close", options.highlight_close);
-  bind(":tokens", std::clamp(options.snippet_tokens, 1, 64));
   bind(":limit", options.limit);
   if (!docs.empty()) bind(":docs", docs);
   for (size_t i = 0; i < options.has.size(); ++i) bind((":k" + std::to_string(i)).c_str(), options.has[i]);
@@ -284,7 +281,6 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     h.passage = static_cast<int>(st.ColumnInt64(6));
     h.passage_id = st.ColumnInt64(7);
     h.score = -st.ColumnDouble(8);
-    h.snippet = st.ColumnText(9);
     hits.push_back(std::move(h));
   }
   if (!st.status().ok()) {
@@ -300,6 +296,25 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
                                                   "); leave out --syntax fts5 to search plain words");
     }
     return Status::InvalidArgument("query", "cannot search for this (" + msg + ")");
+  }
+
+  // Snippets for the hits kept only: in the ranking query SQLite would make
+  // one for every matching passage before sorting (docs/performance.md,
+  // finding 2).
+  sqlite::Statement snip = db.Prepare(
+      "SELECT snippet(passages_fts, -1, ?1, ?2, '…', ?3) FROM passages_fts "
+      "WHERE passages_fts MATCH ?4 AND rowid = ?5",
+      &prepared);
+  if (!snip.valid()) return prepared.ok() ? Status::Internal(db.path(), "cannot prepare snippets") : prepared;
+  for (SearchHit& h : hits) {
+    snip.Reset();
+    snip.Bind(1, options.highlight_open).Bind(2, options.highlight_close);
+    snip.Bind(3, std::clamp(options.snippet_tokens, 1, 64)).Bind(4, match).Bind(5, h.passage_id);
+    if (snip.Step()) h.snippet = snip.ColumnText(0);
+    if (!snip.status().ok()) {
+      return Status::IoError(db.path(), "cannot search the index (" +
+                                            std::string(sqlite3_errmsg(db.get())) + ")");
+    }
   }
   return hits;
 }
