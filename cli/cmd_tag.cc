@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "pipeline/extract.h"
 #include "pipeline/tag.h"
 #include "pipeline/tag_calendar.h"
 
@@ -34,7 +35,16 @@ Result<std::string> ReadInput(const std::string& file) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return Status::IoError(file, "read failed");
-  return buffer.str();
+  // A PDF or DOCX would be tagged as its bytes: say what to do instead.
+  std::string bytes = buffer.str();
+  Result<Format> format = DetectFormat(file, bytes);
+  if (format.ok() && (*format == Format::kPdf || *format == Format::kDocx)) {
+    return Status::InvalidArgument(
+        file, "is a " + std::string(FormatName(*format)) +
+                  " file, and `xref tag` reads plain text: `xref extract FILE | xref tag -` tags "
+                  "its text");
+  }
+  return bytes;
 }
 
 // The date a plain-text file states for itself in its first lines.

@@ -87,4 +87,25 @@ TEST(TagCliTest, BadDateAndMissingFileAreErrors) {
   EXPECT_EQ(std::count(missing.out.begin(), missing.out.end(), '\n'), 1) << "one-line message";
 }
 
+TEST(TagCliTest, APdfOrDocxIsRefusedWithWhatToDoInstead) {
+  for (const char* paper : {"leicestershire-cfs-scrutiny-2023-03-07.pdf",
+                            "leicestershire-cfs-scrutiny-2023-03-07.docx"}) {
+    const std::string path = std::string(XREF_SOURCE_DIR) + "/corpus/" + paper;
+    ShellResult run = Shell("'" XREF_BINARY "' tag '" + path + "'", /*merge=*/true);
+    EXPECT_EQ(run.status, 2) << run.out;
+    EXPECT_NE(run.out.find(path + ": is a "), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("xref extract"), std::string::npos) << run.out;
+    EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1) << "one-line message";
+  }
+  // Its extracted text, through a pipe, is tagged.
+  ShellResult piped = Shell("'" XREF_BINARY "' extract '" XREF_SOURCE_DIR
+                            "/corpus/leicestershire-cfs-scrutiny-2023-03-07.pdf' | '" XREF_BINARY
+                            "' tag --json -");
+  EXPECT_EQ(piped.status, 0);
+  std::vector<nlohmann::json> tags = Lines(piped.out);
+  EXPECT_TRUE(std::any_of(tags.begin(), tags.end(), [](const nlohmann::json& t) {
+    return t["kind"] == "money" && t["text"] == "£45 million";
+  })) << piped.out.substr(0, 500);
+}
+
 }  // namespace
