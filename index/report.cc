@@ -232,7 +232,7 @@ std::string TableMarkdown(const RegisterView& view) {
   std::vector<std::vector<std::string>> table;
   for (size_t i = 0; i < view.rows.size(); ++i) {
     const nlohmann::json& c = view.commitments[i];
-    std::vector<std::string> line = {Str(c, "id"), MdCell(ShortWording(Str(c, "text"), 60)),
+    std::vector<std::string> line = {Str(c, "id"), MdCell(ShortWording(Str(c, "text"), 59)),
                                      MdCell(Values(c["money"])), MdCell(Values(c["dates"]))};
     std::map<std::string, const nlohmann::json*> cells = CellsOf(view.rows[i]);
     for (const std::string& d : view.documents) {
