@@ -74,12 +74,48 @@ const char kMonthAny[] =
 const char kWeekday[] = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const char kSeason[] = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|Fall|[Ww]inter|SPRING|SUMMER|AUTUMN|WINTER)";
 const char kDayNum[] = R"((?:[0-2]?\d|3[01])(?:st|nd|rd|th)?)";
-// Words that turn a date into a bound ("by 2027", "from August 2023").
-const char kBound[] =
-    R"((?i:by\sthe\s(?:end|close)\sof|before\sthe\s(?:end|close)\sof|until\sthe\send\sof|)"
-    R"(no\slater\sthan(?:\sthe\send\sof)?|not\slater\sthan|on\sor\sbefore|by|before|until|till|up\sto|up\suntil|)"
-    R"(from\sthe\s(?:start|beginning)\sof|from|starting\s(?:in|from)|starting|beginning\sin|)"
-    R"(commencing|since|as\sof|as\sfrom|with\seffect\sfrom|effective\sfrom|after|between))";
+// Phrases that turn a date into a bound ("by 2027", "from August 2023"). RE2
+// takes the first alternative that matches, so a phrase comes before any
+// phrase it begins with ("no later than the end of" before "no later than").
+constexpr std::string_view kBoundPhrases[] = {
+    "by the end of", "by the close of", "before the end of", "before the close of", "until the end of",
+    "no later than the end of", "no later than", "not later than", "on or before", "by", "before",
+    "until", "till", "up to", "up until", "from the start of", "from the beginning of", "from",
+    "starting in", "starting from", "starting", "beginning in", "commencing", "since", "as of",
+    "as from", "with effect from", "effective from", "after", "between"};
+
+// kBoundPhrases as one case-insensitive RE2 alternation, words joined by \s.
+const std::string& BoundPattern() {
+  static const std::string* pattern = [] {
+    auto* out = new std::string("(?i:");
+    for (std::string_view phrase : kBoundPhrases) {
+      if (out->size() > 4) out->push_back('|');
+      for (char c : phrase) {
+        if (c == ' ') {
+          out->append("\\s");
+        } else {
+          out->push_back(c);
+        }
+      }
+    }
+    out->push_back(')');
+    return out;
+  }();
+  return *pattern;
+}
+
+// The first word of every bound phrase, sorted: a date span that starts
+// with none of them has no bound, and skips the bound pattern.
+const std::vector<std::string_view>& BoundFirstWords() {
+  static const std::vector<std::string_view>* words = [] {
+    auto* out = new std::vector<std::string_view>;
+    for (std::string_view phrase : kBoundPhrases) out->push_back(phrase.substr(0, phrase.find(' ')));
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+    return out;
+  }();
+  return *words;
+}
 const char kQualifier[] =
     R"((?i:up\sto|at\sleast|more\sthan|over|fewer\sthan|less\sthan|almost|nearly|around|about|)"
     R"(approximately|roughly|some|an\sestimated|a\stotal\sof|a\sfurther|an\sadditional))";
@@ -191,7 +227,7 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
                         R"((?:\s?%|\s?(?i:per\s?cent)\b|\s(?i:percent)\b|\s(?i:percentage\spoints?)\b))",
                         R"((?:\s?(?i:points?)\b)?)"})});
   // Dates may carry a bound word in front; the handler strips and reads it.
-  const std::string bound = Cat({"(?:\\b", kBound, "\\s)?"});
+  const std::string bound = Cat({"(?:\\b", BoundPattern(), "\\s)?"});
   forms.push_back({Form::kDateSpan,
                    Cat({bound, "(?:(?i:between)\\s", atom, "\\sand\\s", atom, "|(?i:from)\\s", atom,
                         "\\s(?i:to|until|till|through)\\s", atom, "|", atom,
@@ -219,15 +255,15 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
                                          "(?:[1-9]|[1-4]\\d|5[0-3]))\\b"})});
   forms.push_back(
       {Form::kDateMonthNoYear,
-       Cat({"\\b(?:", kBound, "|(?i:in|during|last|next|this|early|late|the\\send\\sof|end\\sof|the\\sstart\\sof|",
-            "the\\sbeginning\\sof)|", kBound, "\\s(?i:next|last|this))\\s(?:(?i:early|late)\\s|(?i:mid)-)?", kMonthFull,
+       Cat({"\\b(?:", BoundPattern(), "|(?i:in|during|last|next|this|early|late|the\\send\\sof|end\\sof|the\\sstart\\sof|",
+            "the\\sbeginning\\sof)|", BoundPattern(), "\\s(?i:next|last|this))\\s(?:(?i:early|late)\\s|(?i:mid)-)?", kMonthFull,
             "\\b"})});
   forms.push_back({Form::kDateDayNoYear,
                    Cat({bound, "\\b(?:", kDayNum, "\\s(?:of\\s)?", kMonthFull, "|", kMonthFull, "\\s",
                         kDayNum, ")\\b"})});
   forms.push_back(
       {Form::kDateSeasonNoYear,
-       Cat({"\\b(?:", kBound, "|(?i:in|during|last|next|this|the|early|late)|", kBound,
+       Cat({"\\b(?:", BoundPattern(), "|(?i:in|during|last|next|this|the|early|late)|", BoundPattern(),
             "\\s(?i:next|last|this))\\s(?:(?i:the)\\s)?(?:(?i:early|late)\\s)?(?i:spring|summer|autumn|winter)\\b"})});
   forms.push_back(
       {Form::kDateRelative,
@@ -587,7 +623,7 @@ Tagger::Impl::Impl() {
       {"\\d+(?:[.,]\\d+)*|£|\\$|€|\\b(?:GBP|USD|EUR)\\b|\\b(?i:", kTriggerWords, "|", words.CardinalPattern(), "|",
        words.OrdinalPattern(), ")\\b"}));
 
-  const std::string bound = kBound;
+  const std::string bound = BoundPattern();
   bound_prefix = Compile(Cat({"(", bound, ")\\s"}));
   day_dmy = Compile(Cat({"(?:", kWeekday, ",?\\s)?(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(", kMonthAny,
                          ")\\.?,?\\s(", kYear, ")"}));
@@ -1294,11 +1330,7 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
   // The bound word, if any ("by", "from the start of", "until").
   std::string bound_word;
   size_t atom_start = start;
-  // Bound words (kBound) all begin with one of these; most dates begin
-  // with the date itself, and skip the bound pattern.
-  static constexpr std::string_view kBoundStarts[] = {
-      "after", "as", "before", "beginning", "between", "by", "commencing", "effective", "from",
-      "no", "not", "on", "since", "starting", "till", "until", "up", "with"};
+  // Most dates begin with the date itself, not a bound phrase.
   size_t first_end = 0;
   while (first_end < span.size() && IsAsciiAlpha(span[first_end])) ++first_end;
   char first_buf[24];
@@ -1306,7 +1338,9 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
   for (size_t i = 0; short_word && i < first_end; ++i) {
     first_buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(span[i])));
   }
-  const bool may_have_bound = short_word && InSorted(kBoundStarts, std::string_view(first_buf, first_end));
+  const std::vector<std::string_view>& starts = BoundFirstWords();
+  const bool may_have_bound =
+      short_word && std::binary_search(starts.begin(), starts.end(), std::string_view(first_buf, first_end));
   if (may_have_bound) {
     StringPiece in(span.data(), span.size());
     std::string word;
