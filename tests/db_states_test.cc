@@ -19,8 +19,8 @@
 #include "index/indexer.h"
 #include "index/search.h"
 #include "index/store.h"
-#include "index/tokenizer.h"
 #include "tests/testing/hostile_files.h"
+#include "tests/testing/index_checks.h"
 #include "tests/testing/run_xref.h"
 #include "tests/testing/word_similarity.h"
 
@@ -28,6 +28,8 @@ namespace xref {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Count;
+using testing::ExpectIntact;
 using testing::RunXref;
 using testing::XrefRun;
 
@@ -49,23 +51,6 @@ void WritePapers(const fs::path& dir, int first, int count, const std::string& v
   for (int i = first; i < first + count; ++i) {
     std::ofstream(dir / ("paper" + std::to_string(i) + ".txt")) << PaperText(i, version);
   }
-}
-
-int64_t Count(sqlite::Database& db, const std::string& sql) {
-  sqlite::Statement st = db.Prepare(sql);
-  return st.Step() ? st.ColumnInt64(0) : -1;
-}
-
-// SQLite's and FTS5's integrity checks on a read-write connection of the test's own.
-void ExpectIntact(const std::string& db_path) {
-  sqlite::Database db;
-  ASSERT_TRUE(db.Open(db_path, false).ok());
-  ASSERT_TRUE(RegisterXrefTokenizer(db.get()).ok());
-  sqlite::Statement ic = db.Prepare("PRAGMA integrity_check");
-  ASSERT_TRUE(ic.Step());
-  EXPECT_EQ(ic.ColumnText(0), "ok");
-  Status fts = db.Exec("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')");
-  EXPECT_TRUE(fts.ok()) << fts.ToString();
 }
 
 // The one line a failed command printed, checked for naming the index.

@@ -27,9 +27,9 @@
 #include "index/indexer.h"
 #include "index/search.h"
 #include "index/store.h"
-#include "index/tokenizer.h"
 #include "pipeline/process.h"
 #include "tests/testing/hostile_files.h"
+#include "tests/testing/index_checks.h"
 #include "tests/testing/run_xref.h"
 #include "tests/testing/word_similarity.h"
 
@@ -37,6 +37,8 @@ namespace xref {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Count;
+using testing::ExpectIntact;
 using testing::RunXref;
 using testing::XrefRun;
 
@@ -44,11 +46,6 @@ void WriteFile(const fs::path& p, std::string_view content) {
   std::ofstream out(p, std::ios::binary);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   ASSERT_TRUE(out.good()) << p;
-}
-
-int64_t Count(sqlite::Database& db, const std::string& sql) {
-  sqlite::Statement st = db.Prepare(sql);
-  return st.Step() ? st.ColumnInt64(0) : -1;
 }
 
 // Every row of documents, passages and tags, timestamps included: a no-op
@@ -71,21 +68,6 @@ std::string DumpAll(sqlite::Database& db) {
     EXPECT_TRUE(st.status().ok()) << st.status().ToString();
   }
   return out;
-}
-
-// SQLite's and FTS5's integrity checks and the foreign keys, on a connection
-// of its own (FTS5's check is a write command, refused by readers).
-void ExpectIntact(const std::string& db_path) {
-  sqlite::Database db;
-  ASSERT_TRUE(db.Open(db_path, false).ok());
-  ASSERT_TRUE(RegisterXrefTokenizer(db.get()).ok());
-  sqlite::Statement ic = db.Prepare("PRAGMA integrity_check");
-  ASSERT_TRUE(ic.Step());
-  EXPECT_EQ(ic.ColumnText(0), "ok");
-  Status fts = db.Exec("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')");
-  EXPECT_TRUE(fts.ok()) << fts.ToString();
-  sqlite::Statement fk = db.Prepare("PRAGMA foreign_key_check");
-  EXPECT_FALSE(fk.Step()) << "dangling row in " << fk.ColumnText(0);
 }
 
 std::vector<std::string> Lines(const std::string& text) {

@@ -18,6 +18,7 @@
 
 #include "index/search.h"
 #include "index/store.h"
+#include "tests/testing/index_checks.h"
 
 namespace xref {
 namespace {
@@ -57,10 +58,7 @@ std::map<std::string, std::string> IndexedAt(sqlite::Database& db) {
   return out;
 }
 
-int64_t Count(sqlite::Database& db, const std::string& sql) {
-  sqlite::Statement st = db.Prepare(sql);
-  return st.Step() ? st.ColumnInt64(0) : -1;
-}
+using testing::Count;
 
 void ExpectHealthy(sqlite::Database& db) {
   sqlite::Statement ic = db.Prepare("PRAGMA integrity_check");
