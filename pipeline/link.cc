@@ -764,13 +764,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // measured against half the typical wording, so it does not link to
   // everything.
   {
-    std::vector<double> selfs;
-    for (const Entry& entry : entries) selfs.push_back(entry.source_self);
-    double floor = 0;
-    if (!selfs.empty()) {
-      std::nth_element(selfs.begin(), selfs.begin() + static_cast<long>(selfs.size() / 2), selfs.end());
-      floor = 0.5 * selfs[selfs.size() / 2];
-    }
     // From here on a term weighs less the more entries are worded with it
     // (Weights::Spread), and each wording's own weight follows.
     if (options.entry_spread > 0) {
@@ -781,13 +774,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (TermId id : own.phrases) ++entries_with[id];
       }
       weights.Spread(entries_with, options.entry_spread);
-      selfs.clear();
-      for (Entry& entry : entries) {
-        entry.source_self = weights.Self(entry.mentions.front()->ids);
-        selfs.push_back(entry.source_self);
-      }
+      for (Entry& entry : entries) entry.source_self = weights.Self(entry.mentions.front()->ids);
+    }
+    std::vector<double> selfs;
+    for (const Entry& entry : entries) selfs.push_back(entry.source_self);
+    double floor = 0;
+    if (!selfs.empty()) {
       std::nth_element(selfs.begin(), selfs.begin() + static_cast<long>(selfs.size() / 2), selfs.end());
-      floor = selfs.empty() ? 0 : 0.5 * selfs[selfs.size() / 2];
+      floor = 0.5 * selfs[selfs.size() / 2];
     }
     for (Entry& entry : entries) entry.norm = std::max({entry.source_self, floor, 1e-9});
   }
@@ -1110,8 +1104,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const std::string& pa = by_id.at(a.passage.doc)->doc.path;
         const std::string& pb = by_id.at(b.passage.doc)->doc.path;
         if (pa != pb) return pa < pb;
-        if (a.passage.passage != b.passage.passage) return a.passage.passage < b.passage.passage;
-        return a.text < b.text;
+        return a.passage.passage < b.passage.passage;  // stable: a passage's values in its order
       };
       std::stable_sort(money_conflicts.begin(), money_conflicts.end(), by_path);
       std::stable_sort(date_conflicts.begin(), date_conflicts.end(), by_path);
