@@ -139,6 +139,15 @@ inline bool WordLess(std::string_view a, std::string_view b) {
   return a < b;
 }
 template <size_t N>
+constexpr bool SortedWords(const std::string_view (&words)[N]) {
+  for (size_t i = 1; i < N; ++i) {
+    if (!(words[i - 1] < words[i])) return false;
+  }
+  return true;
+}
+// Each word list below is checked at compile time: binary search in an
+// unsorted list would miss words without a sound.
+template <size_t N>
 bool InSorted(const std::string_view (&words)[N], std::string_view lower) {
   return std::binary_search(std::begin(words), std::end(words), lower, WordLess);
 }
@@ -157,6 +166,7 @@ bool IsConnectorWord(std::string_view word) {
       "second", "since", "some", "start", "starting", "than", "the", "third", "this", "through",
       "till", "to", "total", "until", "up", "with", "within", "year",
   };
+  static_assert(SortedWords(kWords), "keep the list sorted");
   if (word.empty() || word.size() > 14) return false;
   char lower[16];
   for (size_t i = 0; i < word.size(); ++i) {
@@ -352,6 +362,7 @@ bool IsFunctionWord(std::string_view lower) {
       "that", "the", "their", "then", "there", "these", "they", "this", "those", "to", "total",
       "under", "until", "up", "via", "was", "we", "were", "what", "when", "where", "which", "while",
       "whilst", "who", "with", "within", "yet"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -367,6 +378,7 @@ bool IsIdentifierWord(std::string_view lower) {
       "recommendation", "ref", "reference", "regulation", "room", "route", "rule", "schedule",
       "section", "sections", "stage", "standard", "step", "table", "tel", "telephone", "theme", "tier",
       "usc", "version", "vol", "volume", "ward", "year"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -399,6 +411,7 @@ bool IsCountStopWord(std::string_view lower) {
       "pm", "should", "so", "than", "that", "the", "their", "these", "they", "those", "times", "to",
       "under", "was", "we", "were", "when", "where", "which", "while", "who", "will", "with", "within",
       "would"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -409,6 +422,7 @@ bool IsMeasureUnit(std::string_view lower) {
       "hectares", "inches", "kg", "kilograms", "kilometers", "kilometres", "km", "kph", "liters",
       "litres", "meters", "metres", "mile", "miles", "minutes", "mph", "pence", "points", "pounds",
       "seconds", "times", "tonnes", "tons", "yards"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -417,6 +431,7 @@ bool IsCalendarUnit(std::string_view lower) {
       "centuries", "century", "day", "days", "decade", "decades", "fortnight", "fortnights", "month",
       "months", "quarter", "quarters", "term", "terms", "week", "weekend", "weekends", "weeks", "year",
       "years"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -1595,6 +1610,7 @@ bool IsPurposeNoun(std::string_view lower) {
       "function", "goal", "hope", "idea", "intent", "intention", "issue", "job", "key", "mission",
       "object", "objective", "objectives", "point", "priority", "problem", "purpose", "question",
       "remit", "risk", "role", "solution", "task", "test", "vision"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -1604,6 +1620,7 @@ bool IsDocumentNoun(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"annex", "appendix", "briefing", "chapter", "document", "letter",
                                        "note", "paper", "paragraph", "presentation", "report", "section",
                                        "submission", "summary"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -1612,6 +1629,7 @@ bool IsDescribingVerb(std::string_view lower) {
       "analyse", "assess", "consider", "cover", "describe", "detail", "discuss", "draw", "examine",
       "explain", "give", "highlight", "identify", "inform", "introduce", "look", "outline", "present",
       "provide", "review", "seek", "set", "summarise", "summarize", "update"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -1624,6 +1642,7 @@ bool IsOutcomeVerb(std::string_view lower) {
       "decrease", "depend", "double", "drop", "exceed", "experience", "face", "fall", "feel", "find",
       "grow", "happen", "help", "increase", "last", "lead", "lose", "mean", "need", "notice", "peak",
       "reach", "remain", "rise", "see", "struggle", "suffer", "thrive", "vary", "want"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -1632,6 +1651,7 @@ bool IsOutcomeVerb(std::string_view lower) {
 bool IsDecisionVerb(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"agreed", "announced", "confirmed", "decided", "pledged",
                                        "promised", "resolved", "undertook"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -1640,6 +1660,7 @@ bool IsDecisionVerb(std::string_view lower) {
 bool IsNotAVerbAfterTo(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"a", "all", "an", "blame", "date", "her", "his", "its", "my",
                                        "our", "that", "the", "their", "these", "this", "those", "your"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -1649,11 +1670,13 @@ bool IsExploringVerb(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"assess", "consider", "considering", "examine", "examining",
                                        "explore", "exploring", "investigate", "investigating", "look",
                                        "looking", "review"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 bool IsConsultingVerb(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"be", "begin", "carry", "consult", "hold", "issue", "launch",
                                        "open", "publish", "run", "start", "undertake"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -1676,6 +1699,7 @@ bool IsBodyWord(std::string_view lower) {
       "ministers", "ministry", "network", "office", "officer", "officers", "organisation",
       "organization", "panel", "parliament", "partnership", "programme", "regulator", "secretary",
       "service", "taskforce", "team", "trust", "unit", "university", "we"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
@@ -1725,6 +1749,7 @@ bool IsSubordinatingWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {"although", "because", "could", "how", "if", "must", "should",
                                        "that", "though", "unless", "what", "whether", "which", "while",
                                        "whilst", "why", "would"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
 
