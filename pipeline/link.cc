@@ -1025,33 +1025,54 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   {
     std::map<size_t, std::vector<const Link*>> links_of;
     for (const Link& l : reg.links) links_of[l.commitment].push_back(&l);
+    // The sentences of a passage and the phrases of each, read once however
+    // many entries link to the passage.
+    struct Sentence {
+      size_t begin, end;
+      std::vector<TermId> phrases;  // sorted
+    };
+    std::unordered_map<uint32_t, std::vector<Sentence>> sentences_of;
+    auto sentences = [&](uint32_t i) -> const std::vector<Sentence>& {
+      auto [it, added] = sentences_of.try_emplace(i);
+      if (added) {
+        const std::string& text = index.passage(i).text;
+        for (const auto& [b, end] : Sentences(text)) {
+          Sentence sentence{b, end, {}};
+          for (const std::string& key : Terms(std::string_view(text).substr(b, end - b)).phrases) {
+            TermId id = vocab.Find(key);
+            if (id != Vocabulary::kNone) sentence.phrases.push_back(id);
+          }
+          std::sort(sentence.phrases.begin(), sentence.phrases.end());
+          it->second.push_back(std::move(sentence));
+        }
+      }
+      return it->second;
+    };
     for (size_t e = 0; e < entries.size(); ++e) {
       const Commitment& c = reg.commitments[e];
       const Entry& entry = entries[e];
+      if (c.money.empty() && c.dates.empty()) continue;
       std::vector<ValueRef> money_conflicts, date_conflicts;
       // Values per other document; the whole is stated when one equals the entry's.
       for (const Link* l : links_of[e]) {
         if (l->passage.doc == c.source.doc) continue;
-        const LinkInput* in = by_id.at(l->passage.doc);
-        const Passage* p = nullptr;
-        size_t index = 0;
-        for (size_t i = 0; i < in->doc.passages.size(); ++i) {
-          if (in->doc.passages[i].n == l->passage.passage) {
-            p = &in->doc.passages[i];
-            index = i;
-          }
-        }
-        if (p == nullptr || index >= in->tags.size()) continue;
-        const std::vector<Tag>& tags = in->tags[index];
+        auto found = index.by_ref.find(l->passage);
+        if (found == index.by_ref.end()) continue;
+        const LinkInput* in = index.passages[found->second].input;
+        size_t at = index.passages[found->second].index;
+        const Passage* p = &in->doc.passages[at];
+        if (at >= in->tags.size()) continue;
+        const std::vector<Tag>& tags = in->tags[at];
+        bool has_values = std::any_of(tags.begin(), tags.end(), [](const Tag& t) {
+          return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
+        });
+        if (!has_values) continue;
         // Sentences that speak of the entry: they share a phrase with it.
         std::vector<std::pair<size_t, size_t>> about;
-        for (const auto& [b, end] : Sentences(p->text)) {
-          TermSet t = Terms(std::string_view(p->text).substr(b, end - b));
-          bool shares = std::any_of(t.phrases.begin(), t.phrases.end(), [&](const std::string& key) {
-            TermId id = vocab.Find(key);
-            return id != Vocabulary::kNone && Has(entry.profile.phrases, id);
-          });
-          if (shares) about.emplace_back(b, end);
+        for (const Sentence& sentence : sentences(found->second)) {
+          bool shares = std::any_of(sentence.phrases.begin(), sentence.phrases.end(),
+                                    [&](TermId id) { return Has(entry.profile.phrases, id); });
+          if (shares) about.emplace_back(sentence.begin, sentence.end);
         }
         auto attached = [&](const Tag& t) {
           for (const auto& [b, end] : about) {
