@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "pipeline/link_terms.h"
+#include "pipeline/segment.h"
 
 namespace xref {
 namespace {
@@ -422,26 +423,6 @@ void AddSurfaces(const Vocabulary& vocab, const TermSet& terms,
 
 // ------------------------------------------------------------------- values
 
-// Byte ranges of the sentences of a passage.
-std::vector<std::pair<size_t, size_t>> Sentences(const std::string& text) {
-  std::vector<std::pair<size_t, size_t>> out;
-  size_t begin = 0;
-  for (size_t i = 0; i + 1 < text.size(); ++i) {
-    char c = text[i];
-    if ((c == '.' || c == '?' || c == '!' || c == ';') && text[i + 1] == ' ') {
-      // "e.g. " and "p. " are not ends; a capital or digit must follow.
-      if (i + 2 < text.size()) {
-        unsigned char n = static_cast<unsigned char>(text[i + 2]);
-        bool starts = (n >= 'A' && n <= 'Z') || (n >= '0' && n <= '9') || n >= 0x80 || n == '(';
-        if (!starts && c == '.') continue;
-      }
-      out.emplace_back(begin, i + 1);
-      begin = i + 2;
-    }
-  }
-  out.emplace_back(begin, text.size());
-  return out;
-}
 
 // Is `tag` the "before" sum of a from/to pair ("from £1,000 to £3,000",
 // "increase from £1,000", "up from £1,000")?
@@ -1036,9 +1017,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       auto [it, added] = sentences_of.try_emplace(i);
       if (added) {
         const std::string& text = index.passage(i).text;
-        for (const auto& [b, end] : Sentences(text)) {
-          Sentence sentence{b, end, {}};
-          for (const std::string& key : Terms(std::string_view(text).substr(b, end - b)).phrases) {
+        for (const TextRange& range : SplitSentences(text)) {
+          Sentence sentence{range.start, range.end, {}};
+          for (const std::string& key :
+               Terms(std::string_view(text).substr(range.start, range.end - range.start)).phrases) {
             TermId id = vocab.Find(key);
             if (id != Vocabulary::kNone) sentence.phrases.push_back(id);
           }
