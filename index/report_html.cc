@@ -94,6 +94,8 @@ std::string StanceWord(const std::string& stance) {
 constexpr size_t kCommitmentWidth = 380;  // px
 constexpr size_t kCellWidth = 190;        // px
 
+constexpr const char* kStances[] = {"welcomes", "concerned", "calls_for", "questions", "neutral"};
+
 constexpr const char* kStyle = R"CSS(
 :root { --ink:#1b1f24; --muted:#5b6470; --line:#d5dae0; --head:#eef1f4;
   --welcomes:#1a7f37; --concerned:#b35900; --calls_for:#6f42c1; --questions:#0b5cad; --neutral:#57606a;
@@ -108,20 +110,24 @@ header.page p { margin: 0; color: var(--muted); }
 .tools input[type=search] { font: inherit; padding: 6px 10px; width: min(420px, 90vw);
   border: 1px solid var(--line); border-radius: 6px; }
 .legend span { margin-right: 10px; white-space: nowrap; }
-.wrap { overflow: auto; max-height: calc(100vh - 120px); border-top: 1px solid var(--line); }
+.wrap { overflow: auto; max-height: calc(100vh - 120px); border-top: 1px solid var(--line);
+  overflow-anchor: none; }
+.nojs .wrap, .nojs .tools input, .nojs #shown { display: none; }
 table { border-collapse: separate; border-spacing: 0; table-layout: fixed; }
 th, td { border-right: 1px solid var(--line); border-bottom: 1px solid var(--line);
   padding: 6px 8px; vertical-align: top; text-align: left; }
 thead th { position: sticky; top: 0; background: var(--head); z-index: 2; cursor: pointer;
-  min-width: 120px; max-width: 220px; font-weight: 600; user-select: none; }
+  font-weight: 600; user-select: none; overflow: hidden; text-overflow: ellipsis; }
+thead th:focus-visible { outline: 2px solid var(--questions); outline-offset: -2px; }
 thead th[aria-sort=ascending]::after { content: " \25B2"; }
 thead th[aria-sort=descending]::after { content: " \25BC"; }
-th.commitment, td.commitment { position: sticky; left: 0; background: #fff; z-index: 1;
-  min-width: 280px; max-width: 420px; }
+th.commitment, td.commitment { position: sticky; left: 0; background: #fff; z-index: 1; }
 thead th.commitment { z-index: 3; background: var(--head); }
 td.commitment .id { font-weight: 700; margin-right: 6px; }
-td.commitment .meta { color: var(--muted); font-size: 12px; margin-top: 2px; }
-td.cell { min-width: 120px; max-width: 260px; }
+td.commitment .meta, .p-row .meta { color: var(--muted); font-size: 12px; margin-top: 2px; }
+tr.pad td { padding: 0; border: 0; }
+tr.hit td { background: #fff8c5; }
+.empty { padding: 16px; color: var(--muted); }
 .stance { display: inline-block; border-radius: 10px; padding: 0 7px; font-size: 12px;
   color: #fff; font-weight: 600; }
 .stance.welcomes { background: var(--welcomes); } .stance.concerned { background: var(--concerned); }
@@ -136,75 +142,338 @@ blockquote { margin: 6px 0 0; padding: 4px 8px; border-left: 3px solid var(--lin
 blockquote cite { display: block; color: var(--muted); font-style: normal; font-size: 11.5px; }
 td.conflict { box-shadow: inset 0 0 0 2px var(--conflict); }
 .conflict-flag { color: var(--conflict); font-weight: 700; font-size: 12px; display: block; }
-tr.gap td.commitment { border-left: 4px solid var(--concerned); }
+tr.gap td.commitment, .p-row.gap { border-left: 4px solid var(--concerned); }
 .gap-key { color: var(--concerned); font-size: 12px; }
 section.conflicts { padding: 8px 16px 24px; }
 section.conflicts li { margin-bottom: 6px; }
 footer { color: var(--muted); padding: 8px 16px 16px; font-size: 12px; }
+noscript table { table-layout: auto; margin: 0 16px; }
+noscript ul { margin: 0; padding-left: 18px; }
+#print { display: none; }
+.p-row { padding: 6px 0 8px 8px; border-bottom: 1px solid var(--line); }
+.p-row h2 { font-size: 11pt; margin: 0; }
+.p-row table { width: 100%; table-layout: auto; margin-top: 4px; }
+.p-row td { padding: 3px 6px; }
+.p-row td.doc { width: 22%; word-break: break-word; }
+.p-row tr.conflict td { border-bottom: 2px solid var(--conflict); }
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
   body { font-size: 9pt; }
-  .tools input { display: none; }
-  .wrap { overflow: visible; max-height: none; }
-  thead th, th.commitment, td.commitment { position: static; }
-  thead { display: table-header-group; }
-  tr { break-inside: avoid; }
+  .tools input, .tools #shown, .wrap, footer { display: none; }
+  #print { display: block; }
+  .p-row h2, .p-row .meta { break-after: avoid; }
+  .p-row tr { break-inside: avoid; }
   .stance { color: #000; border: 1px solid #000; background: none !important; }
+  blockquote { font-size: 8.5pt; }
 }
 )CSS";
 
+// The page's script. The register is in #xref-data (see RenderHtmlReport):
+// {docs: [{path, name}], stances: {code: [rank, word]}, rows: [{id, text,
+// meta, gap, key, cells: [[doc index, stance, refs, disagreement,
+// [[passage text, where], ...]], ...]}]}. It draws the rows in view into
+// #xref's tbody between two spacer rows whose heights stand for the rows
+// not drawn; row heights are measured as rows are drawn (an estimate until
+// then), and the scroll position is kept on the row at the top of the view
+// when a measure changes the heights above it.
 constexpr const char* kScript = R"JS(
 (function () {
-  var table = document.getElementById('xref');
-  var tbody = table.tBodies[0];
-  var rows = Array.prototype.slice.call(tbody.rows);
-  var texts = null;
-  var box = document.getElementById('filter');
-  var count = document.getElementById('shown');
-  function applyFilter() {
-    if (!texts) texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
-    var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var shown = 0;
-    for (var i = 0; i < rows.length; i++) {
-      var ok = words.every(function (w) { return texts[i].indexOf(w) >= 0; });
-      rows[i].hidden = !ok;
-      if (ok) shown++;
-    }
-    count.textContent = shown + ' of ' + rows.length + ' commitments';
-  }
-  var timer = 0;
-  box.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(applyFilter, 80); });
+  'use strict';
+  var data = JSON.parse(document.getElementById('xref-data').textContent);
+  var docs = data.docs, rows = data.rows, stances = data.stances;
+  var table = document.getElementById('xref'), tbody = table.tBodies[0];
+  var wrap = table.parentNode;
+  var box = document.getElementById('filter'), count = document.getElementById('shown');
   var heads = table.tHead.rows[0].cells;
+  var OVERSCAN = 6;  // rows drawn beyond each edge of the view
+
+  function esc(s) {
+    return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+  function stanceHtml(code) {
+    var st = stances[code] || stances.neutral;
+    return '<span class="stance ' + esc(stances[code] ? code : 'neutral') + '">' + esc(st[1]) + '</span>';
+  }
+  function passagesHtml(cell) {
+    return cell[4].map(function (p) {
+      return '<blockquote>' + esc(p[0]) + '<cite>' + esc(p[1]) + '</cite></blockquote>';
+    }).join('');
+  }
+  function flagHtml(cell) {
+    return cell[3] ? '<span class="conflict-flag">disagrees: ' + esc(cell[3]) + '</span>' : '';
+  }
+
+  rows.forEach(function (r, i) {
+    r.i = i;
+    r.at = {};
+    r.cells.forEach(function (c) { r.at[c[0]] = c; });
+  });
+  var order = rows.slice();       // every row, in the sorted order
+  var view = order;               // the rows the filter keeps, in that order
+  var heights = rows.map(function () { return 0; });  // 0: not measured yet
+  var measuredSum = 0, measuredCount = 0;
+  var tops = null;                // tops[p]: offset of view[p] in the tbody
+  var opened = {};                // "row:doc" of the cells the reader opened
+  var drawn = new Map();          // row index -> its <tr>
+  var first = 0, last = 0;        // view[first..last) are drawn
+  var padTop = document.createElement('tr'), padBottom = document.createElement('tr');
+  [padTop, padBottom].forEach(function (tr) {
+    tr.className = 'pad';
+    tr.setAttribute('aria-hidden', 'true');
+    tr.innerHTML = '<td colspan="' + (docs.length + 1) + '"></td>';
+  });
+  var template = document.createElement('template');
+
+  function estimate() { return measuredCount ? measuredSum / measuredCount : 60; }
+  function computeTops() {
+    var guess = estimate();
+    tops = new Float64Array(view.length + 1);
+    for (var p = 0; p < view.length; p++) tops[p + 1] = tops[p] + (heights[view[p].i] || guess);
+  }
+  // The first position p whose row ends below y.
+  function rowAt(y) {
+    var lo = 0, hi = view.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (tops[mid + 1] <= y) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  function rowHtml(r, p) {
+    var out = '<tr id="' + esc(r.id) + '" data-row="' + r.i + '" aria-rowindex="' + (p + 2) + '"' +
+        (r.gap ? ' class="gap"' : '') + '><td class="commitment"><span class="id">' + esc(r.id) +
+        '</span>' + esc(r.text) + '<div class="meta">' + esc(r.meta) + '</div></td>';
+    var next = 0;
+    r.cells.forEach(function (c) {
+      if (c[0] > next) out += '<td></td>'.repeat(c[0] - next);
+      var open = opened[r.i + ':' + c[0]];
+      out += '<td class="cell' + (c[3] ? ' conflict' : '') + '" data-doc="' + c[0] + '"><details' +
+          (open ? ' open' : '') + '><summary>' + stanceHtml(c[1]) + '<span class="refs">' + esc(c[2]) +
+          '</span>' + flagHtml(c) + '</summary>' + (open ? passagesHtml(c) : '') + '</details></td>';
+      next = c[0] + 1;
+    });
+    if (docs.length > next) out += '<td></td>'.repeat(docs.length - next);
+    return out + '</tr>';
+  }
+
+  // Draws the rows in view (when `force`, or when the view left the rows
+  // drawn), then measures them.
+  function draw(force) {
+    if (!tops) computeTops();
+    var head = table.tHead.offsetHeight;
+    // Until rows are drawn the wrap is only as tall as the header: draw a
+    // window's height at least.
+    var y = wrap.scrollTop - head, h = Math.max(wrap.clientHeight, window.innerHeight);
+    var a = rowAt(Math.max(0, y)), b = Math.min(view.length, rowAt(y + h) + 1);
+    if (!force && a >= first && b <= last && last > first) return;
+    var anchor = a, anchorGap = y - tops[a];
+    first = Math.max(0, a - OVERSCAN);
+    last = Math.min(view.length, b + OVERSCAN);
+    var html = '', wanted = [];
+    for (var p = first; p < last; p++) {
+      var r = view[p];
+      if (!drawn.has(r.i)) html += rowHtml(r, p);
+      wanted.push(r);
+    }
+    template.innerHTML = html;
+    var made = template.content.children;
+    for (var k = 0; k < made.length; k++) drawn.set(Number(made[k].getAttribute('data-row')), made[k]);
+    var keep = new Map(), nodes = [padTop];
+    wanted.forEach(function (r, k) {
+      var tr = drawn.get(r.i);
+      tr.setAttribute('aria-rowindex', first + k + 2);
+      keep.set(r.i, tr);
+      nodes.push(tr);
+    });
+    nodes.push(padBottom);
+    drawn = keep;
+    tbody.replaceChildren.apply(tbody, nodes);
+    measure(anchor, anchorGap);
+  }
+
+  // Reads the heights of the drawn rows; when they differ from what the
+  // spacers assumed, recomputes the offsets and keeps the row at the top of
+  // the view where the reader saw it.
+  function measure(anchor, anchorGap) {
+    var changed = false;
+    for (var p = first; p < last; p++) {
+      var r = view[p], hgt = drawn.get(r.i).getBoundingClientRect().height;
+      if (Math.abs(hgt - heights[r.i]) > 0.5) {
+        if (heights[r.i]) { measuredSum -= heights[r.i]; measuredCount--; }
+        heights[r.i] = hgt;
+        measuredSum += hgt;
+        measuredCount++;
+        changed = true;
+      }
+    }
+    if (changed) computeTops();
+    padTop.firstChild.style.height = tops[first] + 'px';
+    padBottom.firstChild.style.height = (tops[view.length] - tops[last]) + 'px';
+    if (changed && anchor !== undefined && anchor < view.length && wrap.scrollTop > 0) {
+      wrap.scrollTop = tops[anchor] + anchorGap + table.tHead.offsetHeight;
+    }
+  }
+
+  // Forget what was drawn (the order or the filter changed) and draw again.
+  function redraw(toTop) {
+    drawn = new Map();
+    first = last = 0;
+    computeTops();
+    if (toTop) wrap.scrollTop = 0;
+    draw(true);
+    count.textContent = view.length + ' of ' + rows.length + ' commitments';
+    table.setAttribute('aria-rowcount', view.length + 1);
+    printed = null;
+  }
+
+  var frame = 0;
+  wrap.addEventListener('scroll', function () { draw(false); }, { passive: true });
+  window.addEventListener('resize', function () {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(function () { draw(true); });
+  });
+
+  // Cells: passages are written when a cell opens.
+  tbody.addEventListener('toggle', function (e) {
+    var details = e.target;
+    if (details.tagName !== 'DETAILS') return;
+    var td = details.parentNode, tr = td.parentNode;
+    var r = rows[Number(tr.getAttribute('data-row'))], doc = Number(td.getAttribute('data-doc'));
+    var key = r.i + ':' + doc;
+    if (details.open) {
+      opened[key] = true;
+      if (!details.querySelector('blockquote')) details.insertAdjacentHTML('beforeend', passagesHtml(r.at[doc]));
+    } else {
+      delete opened[key];
+    }
+    var y = wrap.scrollTop - table.tHead.offsetHeight, a = rowAt(Math.max(0, y));
+    measure(a, y - tops[a]);
+  }, true);
+
+  // Filter: every word must occur in the row's text (its commitment and the
+  // words, references and passages of its cells).
+  var texts = null, words = [];
+  function rowText(r) {
+    var t = [r.id, r.text, r.meta];
+    r.cells.forEach(function (c) {
+      t.push((stances[c[1]] || stances.neutral)[1], c[2], c[3] ? 'disagrees: ' + c[3] : '');
+      c[4].forEach(function (p) { t.push(p[0], p[1]); });
+    });
+    return t.join('\n').toLowerCase();
+  }
+  function keeps(r) {
+    for (var k = 0; k < words.length; k++) if (texts[r.i].indexOf(words[k]) < 0) return false;
+    return true;
+  }
+  function applyFilter() {
+    words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length && !texts) texts = rows.map(rowText);
+    view = words.length ? order.filter(keeps) : order;
+    redraw(true);
+  }
+  var filterFrame = 0;
+  box.addEventListener('input', function () {
+    cancelAnimationFrame(filterFrame);
+    filterFrame = requestAnimationFrame(applyFilter);
+  });
+
+  // Sort: by commitment number, or by a document's stance (discussed first
+  // when descending); ties keep the register's order.
+  function sortBy(col, dir) {
+    var stanceRank = function (r) {
+      var c = r.at[col - 1];
+      return c ? (stances[c[1]] || stances.neutral)[0] : 0;
+    };
+    var key = col === 0 ? function (r) { return r.key; } : stanceRank;
+    order = rows.slice().sort(function (x, y) {
+      var kx = key(x), ky = key(y);
+      var c = (typeof kx === 'number' && typeof ky === 'number') ? kx - ky : String(kx).localeCompare(String(ky));
+      return c !== 0 ? dir * c : x.i - y.i;
+    });
+    Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+    heads[col].setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+    view = words.length ? order.filter(keeps) : order;
+    redraw(true);
+  }
   Array.prototype.forEach.call(heads, function (th, col) {
-    th.addEventListener('click', function () {
-      var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
-      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
-      th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
-      var order = rows.map(function (r, i) { return i; });
-      var key = rows.map(function (r) { return r.cells[col].getAttribute('data-sort') || '0'; });
-      order.sort(function (a, b) {
-        var x = key[a], y = key[b];
-        var nx = parseFloat(x), ny = parseFloat(y);
-        var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
-        return c !== 0 ? dir * c : a - b;
-      });
-      var frag = document.createDocumentFragment();
-      var sorted = order.map(function (i) { return rows[i]; });
-      if (texts) texts = order.map(function (i) { return texts[i]; });
-      sorted.forEach(function (r) { frag.appendChild(r); });
-      tbody.appendChild(frag);
-      rows = sorted;
+    th.tabIndex = 0;
+    var sort = function () { sortBy(col, th.getAttribute('aria-sort') === 'ascending' ? -1 : 1); };
+    th.addEventListener('click', sort);
+    th.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); }
     });
   });
-  var opened = [];
-  window.addEventListener('beforeprint', function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll('details'), function (d) { return !d.open; });
-    opened.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener('afterprint', function () { opened.forEach(function (d) { d.open = false; }); });
-  applyFilter();
+
+  // Links to a commitment (#C12, from the list of disagreements): bring its
+  // row into view, clearing the filter if it hides the row.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var r = rows.find(function (x) { return x.id === id; });
+    if (!r) return;
+    var p = view.indexOf(r);
+    if (p < 0) { box.value = ''; words = []; view = order; redraw(false); p = view.indexOf(r); }
+    wrap.scrollTop = tops[p];
+    draw(true);
+    wrap.scrollTop = tops[p];
+    draw(false);
+    wrap.scrollIntoView({ block: 'start' });
+    var old = tbody.querySelector('tr.hit');
+    if (old) old.classList.remove('hit');
+    var tr = drawn.get(r.i);
+    if (tr) tr.classList.add('hit');
+  }
+  window.addEventListener('hashchange', reveal);
+
+  // Print: every row the filter keeps, in order, each with the documents
+  // that discuss it and their passages, written when printing starts.
+  var printed = null, printBox = document.getElementById('print');
+  function buildPrint() {
+    if (printed === view) return;
+    printed = view;
+    var out = '<p>' + esc(count.textContent) + (words.length ? ' (filter: \u201c' + esc(box.value.trim()) + '\u201d)' : '') +
+        '; under each, the documents that discuss it, with their stance and the passages quoted.</p>';
+    view.forEach(function (r) {
+      out += '<section class="p-row' + (r.gap ? ' gap' : '') + '"><h2>' + esc(r.id) + ' ' + esc(r.text) +
+          '</h2><div class="meta">' + esc(r.meta) + '</div><table>';
+      r.cells.forEach(function (c) {
+        out += '<tr' + (c[3] ? ' class="conflict"' : '') + '><td class="doc">' + esc(docs[c[0]].name) +
+            '</td><td>' + stanceHtml(c[1]) + ' <span class="refs">' + esc(c[2]) + '</span>' + flagHtml(c) +
+            passagesHtml(c) + '</td></tr>';
+      });
+      out += '</table></section>';
+    });
+    printBox.innerHTML = out;
+  }
+  window.addEventListener('beforeprint', buildPrint);
+  var printMedia = window.matchMedia('print');
+  var onPrintMedia = function (e) { if (e.matches) buildPrint(); };
+  if (printMedia.addEventListener) printMedia.addEventListener('change', onPrintMedia);
+  else if (printMedia.addListener) printMedia.addListener(onPrintMedia);
+
+  document.documentElement.className = '';
+  redraw(false);
+  if (location.hash) reveal();
 })();
 )JS";
+
+// The <script type="application/json"> that carries the register to the
+// page's script (its shape is described above kScript). JSON cannot hold
+// "</script>" or "<!--" once every '<' is written as \u003c: '<' appears
+// only inside strings, where the escape means the same character.
+std::string DataIsland(const json& data) {
+  std::string text = data.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size() + text.size() / 64);
+  for (char ch : text) {
+    if (ch == '<') {
+      out += "\\u003c";
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -225,10 +494,84 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
       conflict_cells[{id, Str(v, "doc")}] = all;
     }
   }
+  std::map<std::string, size_t> column_of;
+  json data_docs = json::array();
+  for (size_t i = 0; i < documents.size(); ++i) {
+    column_of.emplace(documents[i].path, i);
+    data_docs.push_back({{"path", documents[i].path}, {"name", BaseName(documents[i].path)}});
+  }
+  json data_stances = json::object();
+  for (const char* s : kStances) data_stances[s] = {StanceRank(s), StanceWord(s)};
+
+  // The rows as data for the script, and as the plain list of <noscript>.
+  json data_rows = json::array();
+  std::string plain;
+  for (const json& row : rows) {
+    const json& c = row.contains("commitment") ? row["commitment"] : json::object();
+    std::string id = Str(c, "id");
+    std::string source = c.contains("source") ? Str(c["source"], "doc") : "";
+    std::string meta;
+    std::string sums = ValuesText(c.value("money", json::array()));
+    std::string dates = ValuesText(c.value("dates", json::array()));
+    if (!sums.empty()) meta += sums;
+    if (!dates.empty()) meta += (meta.empty() ? "" : " · ") + dates;
+    std::string actor = Str(c, "actor");
+    if (!actor.empty()) meta += (meta.empty() ? "" : " · ") + actor;
+    if (!source.empty()) meta += (meta.empty() ? "" : " · ") + std::string("source: ") + BaseName(source);
+    std::string num = id;
+    while (!num.empty() && !isdigit(static_cast<unsigned char>(num.front()))) num.erase(0, 1);
+    // Sort key: the commitment's number when it has one ("C12" -> 12).
+    json key = id;
+    if (!num.empty() && num.find_first_not_of("0123456789") == std::string::npos && num.size() < 16) {
+      key = std::stoll(num);
+    }
+
+    // Cells in column order; a document that is not a column is left out.
+    std::map<size_t, const json*> by_column;
+    if (row.contains("documents") && row["documents"].is_array()) {
+      for (const json& d : row["documents"]) {
+        auto col = column_of.find(Str(d, "doc"));
+        if (col != column_of.end()) by_column[col->second] = &d;
+      }
+    }
+    const bool gap = by_column.size() <= 1;
+    json cells = json::array();
+    std::string plain_cells;
+    for (const auto& [column, cell_ptr] : by_column) {
+      const json& cell = *cell_ptr;
+      std::string stance = Str(cell, "stance");
+      if (stance.empty()) stance = "neutral";
+      std::string refs;
+      json quoted = json::array();
+      for (const json& p : cell.value("passages", json::array())) {
+        std::string ref = PassageRef(p);
+        if (!refs.empty()) refs += ", ";
+        refs += ref;
+        std::string where = ref;
+        std::string section = Str(p, "section");
+        if (!section.empty()) where += (where.empty() ? "" : ", ") + section;
+        quoted.push_back({Str(p, "text"), where});
+      }
+      auto conflict = conflict_cells.find({id, documents[column].path});
+      std::string disagrees = conflict == conflict_cells.end() ? "" : conflict->second;
+      cells.push_back({column, stance, refs, disagrees, quoted});
+      plain_cells += fmt::format("<li>{}: <span class=\"stance {}\">{}</span> {}{}</li>",
+                                 Esc(BaseName(documents[column].path)), Esc(stance),
+                                 Esc(StanceWord(stance)), Esc(refs),
+                                 disagrees.empty() ? "" : " <strong>disagrees: " + Esc(disagrees) + "</strong>");
+    }
+    data_rows.push_back({{"id", id}, {"text", Str(c, "text")}, {"meta", meta}, {"gap", gap ? 1 : 0},
+                         {"key", key}, {"cells", cells}});
+    plain += fmt::format("<tr id=\"{}\"><td><strong>{}</strong> {}<div class=\"meta\">{}</div></td><td><ul>{}</ul></td></tr>\n",
+                         Esc(id), Esc(id), Esc(Str(c, "text")), Esc(meta), plain_cells);
+  }
+  json data = {{"docs", data_docs}, {"stances", data_stances}, {"rows", data_rows}};
 
   std::string out;
-  out.reserve(4096 + rows.size() * documents.size() * 64);
-  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out.reserve(8192 + rows.size() * 256 + documents.size() * 128);
+  // "nojs" until the script runs: hides the interactive table, which only
+  // the script fills, in favour of the <noscript> list.
+  out += "<!DOCTYPE html>\n<html lang=\"en\" class=\"nojs\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", Esc(info.title),
                      kStyle);
@@ -240,88 +583,31 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
                                        conflicts.size() == 1 ? "" : "s"));
   out +=
       "<div class=\"tools\"><input type=\"search\" id=\"filter\" placeholder=\"Filter "
-      "commitments (words in any cell)\" aria-label=\"Filter commitments\">"
+      "commitments (words in any cell)\" aria-label=\"Filter commitments\" aria-controls=\"xref\">"
       "<span id=\"shown\" aria-live=\"polite\"></span><span class=\"legend\">";
-  for (const char* s : {"welcomes", "concerned", "calls_for", "questions", "neutral"}) {
+  for (const char* s : kStances) {
     out += fmt::format("<span><span class=\"stance {}\">{}</span></span>", s, StanceWord(s));
   }
   out += "<span class=\"gap-key\">&#9646; discussed only by its source</span>"
          "<span class=\"gap-key\" style=\"color:inherit\">blank cell: not discussed</span>";
-  // Fixed column widths: the browser lays out a 500 x 300 table from its
-  // header row instead of measuring every cell.
+  // Fixed column widths: the browser lays out the table from its header row
+  // instead of measuring every cell, and rows drawn later line up with it.
   out += fmt::format(
-      "</span></div>\n<div class=\"wrap\"><table id=\"xref\" style=\"width:{}px\">\n<thead><tr>",
-      kCommitmentWidth + kCellWidth * documents.size());
+      "</span></div>\n<div class=\"wrap\"><table id=\"xref\" role=\"grid\" aria-rowcount=\"{}\" "
+      "aria-colcount=\"{}\" style=\"width:{}px\">\n<thead><tr aria-rowindex=\"1\">",
+      rows.size() + 1, documents.size() + 1, kCommitmentWidth + kCellWidth * documents.size());
   out += fmt::format("<th class=\"commitment\" scope=\"col\" style=\"width:{}px\">Commitment</th>",
                      kCommitmentWidth);
   for (const ReportDocument& d : documents) {
-    out += fmt::format("<th scope=\"col\" style=\"width:{}px\" title=\"{}\">{}</th>", kCellWidth, Esc(d.path),
-                       Esc(d.title.empty() ? BaseName(d.path) : BaseName(d.path)));
+    out += fmt::format("<th scope=\"col\" style=\"width:{}px\" title=\"{}\">{}</th>", kCellWidth,
+                       Esc(d.title.empty() ? d.path : d.path + " \u2014 " + d.title), Esc(BaseName(d.path)));
   }
-  out += "</tr></thead>\n<tbody>\n";
-
-  for (const json& row : rows) {
-    const json& c = row.contains("commitment") ? row["commitment"] : json::object();
-    std::string id = Str(c, "id");
-    std::map<std::string, const json*> by_doc;
-    if (row.contains("documents") && row["documents"].is_array()) {
-      for (const json& d : row["documents"]) by_doc[Str(d, "doc")] = &d;
-    }
-    std::string source = c.contains("source") ? Str(c["source"], "doc") : "";
-    bool gap = by_doc.size() <= 1;
-    out += fmt::format("<tr id=\"{}\"{}>", Esc(id), gap ? " class=\"gap\"" : "");
-    std::string meta;
-    std::string sums = ValuesText(c.value("money", json::array()));
-    std::string dates = ValuesText(c.value("dates", json::array()));
-    if (!sums.empty()) meta += sums;
-    if (!dates.empty()) meta += (meta.empty() ? "" : " · ") + dates;
-    std::string actor = Str(c, "actor");
-    if (!actor.empty()) meta += (meta.empty() ? "" : " · ") + actor;
-    if (!source.empty()) meta += (meta.empty() ? "" : " · ") + std::string("source: ") + BaseName(source);
-    std::string num = id;
-    while (!num.empty() && !isdigit(static_cast<unsigned char>(num.front()))) num.erase(0, 1);
-    out += fmt::format(
-        "<td class=\"commitment\" data-sort=\"{}\"><span class=\"id\">{}</span>{}<div "
-        "class=\"meta\">{}</div></td>",
-        Esc(num.empty() ? id : num), Esc(id), Esc(Str(c, "text")), Esc(meta));
-    for (const ReportDocument& d : documents) {
-      auto it = by_doc.find(d.path);
-      if (it == by_doc.end()) {
-        // Most cells are empty: keep them bare (no text, no pseudo-element),
-        // so that a 500 x 300 table stays a few megabytes and lays out quickly.
-        out += "<td></td>";
-        continue;
-      }
-      const json& cell = *it->second;
-      std::string stance = Str(cell, "stance");
-      if (stance.empty()) stance = "neutral";
-      auto conflict = conflict_cells.find({id, d.path});
-      std::string refs;
-      const json passages = cell.value("passages", json::array());
-      for (const json& p : passages) {
-        if (!refs.empty()) refs += ", ";
-        refs += PassageRef(p);
-      }
-      const bool disagrees = conflict != conflict_cells.end();
-      out += fmt::format(
-          "<td class=\"cell{}\" data-sort=\"{}\"><details><summary><span class=\"stance {}\">{}</span>"
-          "<span class=\"refs\">{}</span>{}</summary>",
-          disagrees ? " conflict" : "", StanceRank(stance), Esc(stance), Esc(StanceWord(stance)),
-          Esc(refs),
-          disagrees ? "<span class=\"conflict-flag\">disagrees: " + Esc(conflict->second) + "</span>"
-                    : "");
-      for (const json& p : passages) {
-        std::string where = PassageRef(p);
-        std::string section = Str(p, "section");
-        if (!section.empty()) where += (where.empty() ? "" : ", ") + section;
-        out += fmt::format("<blockquote>{}<cite>{}</cite></blockquote>", Esc(Str(p, "text")),
-                           Esc(where));
-      }
-      out += "</details></td>";
-    }
-    out += "</tr>\n";
-  }
-  out += "</tbody></table></div>\n";
+  out += "</tr></thead>\n<tbody></tbody></table></div>\n";
+  out += "<noscript><p class=\"empty\">Without JavaScript this page lists each commitment with the documents "
+         "that discuss it; turn JavaScript on to see the table, filter, sort and read the quoted "
+         "passages.</p>\n<table><thead><tr><th>Commitment</th><th>Discussed by</th></tr></thead><tbody>\n";
+  out += plain;
+  out += "</tbody></table></noscript>\n<div id=\"print\"></div>\n";
 
   if (!conflicts.empty()) {
     out += "<section class=\"conflicts\"><h2>Disagreements</h2><ul>\n";
@@ -345,6 +631,9 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
                      "the passages.</footer>\n",
                      info.database.empty() ? "" : " from " + Esc(info.database),
                      info.generated_on.empty() ? "" : " on " + Esc(info.generated_on));
+  out += "<script type=\"application/json\" id=\"xref-data\">";
+  out += DataIsland(data);
+  out += "</script>\n";
   out += fmt::format("<script>{}</script>\n</body>\n</html>\n", kScript);
   return out;
 }

@@ -1,6 +1,6 @@
 // The cross-reference table as one self-contained HTML page (issue 9).
 //
-//   std::string page = xref::RenderHtmlReport(rows, conflicts, {"xref.db", "2026-11-25"});
+//   std::string page = xref::RenderHtmlReport(documents, rows, conflicts, {"xref.db", "2026-11-25"});
 //
 // `rows` are the objects `xref table --format json` prints, one per
 // commitment (cli.md): {"commitment": {id, text, actor, modality, source,
@@ -15,12 +15,21 @@
 //     commitment column stay in view while scrolling;
 //   - each cell says whether and how the document discusses the commitment:
 //     stance by colour and by word, passage references ("p.2 ¶12"), and a
-//     native <details> element that expands to the quoted passages;
+//     <details> element that expands to the quoted passages;
 //   - disagreements are marked in the cell and listed under the table;
 //   - a search box filters rows, column headers sort;
-//   - printing gives A4 landscape with every cell expanded.
-// The markup is rendered here (not by script), so 500 rows x 300 columns
-// opens quickly and the table reads without JavaScript.
+//   - printing gives A4 landscape with every row the filter shows (all of
+//     them when it is empty), each followed by the documents that discuss
+//     it and their quoted passages: a grid of 300 columns cannot be printed.
+//
+// The page stays fast at 500 commitments x 300 documents (bench/report_bench.sh):
+// the register travels as compact JSON in a <script type="application/json">
+// and the page's script draws only the rows in view (a window over the rows,
+// measured as drawn), a cell's passages only when it is opened, and the
+// print version only when printing. Filtering and sorting work on the data,
+// not on the page's elements. Without JavaScript a <noscript> version lists
+// every commitment with the documents that discuss it (stance and
+// references, without the quotations).
 #pragma once
 
 #include <string>

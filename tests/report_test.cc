@@ -154,6 +154,78 @@ TEST(ReportTest, HtmlIsOnePageWithEveryDocument) {
   EXPECT_NE(html.find("<table"), std::string::npos);
   EXPECT_NE(html.find("C1"), std::string::npos);
   EXPECT_EQ(html.find("<script src"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("http"), std::string::npos) << "the page must not fetch anything";
+}
+
+// The register the page's script draws from: the JSON in
+// <script type="application/json" id="xref-data">.
+nlohmann::json HtmlData(const std::string& html) {
+  const std::string open = "<script type=\"application/json\" id=\"xref-data\">";
+  size_t start = html.find(open);
+  if (start == std::string::npos) return nullptr;
+  start += open.size();
+  size_t end = html.find("</script>", start);
+  if (end == std::string::npos) return nullptr;
+  return nlohmann::json::parse(html.substr(start, end - start), nullptr, /*allow_exceptions=*/false);
+}
+
+TEST(ReportTest, HtmlCarriesEveryRowCellAndDisagreementAsData) {
+  nlohmann::json data = HtmlData(TableHtml(HandMadeView(), "xref.db"));
+  ASSERT_TRUE(data.is_object());
+  ASSERT_EQ(data["docs"].size(), 2u);
+  EXPECT_EQ(data["docs"][1]["name"], "council, report.md");
+  EXPECT_EQ(data["stances"]["calls_for"][1], "calls for");  // the stance's word, for the badge
+  ASSERT_EQ(data["rows"].size(), 2u);
+  const nlohmann::json& c1 = data["rows"][0];
+  EXPECT_EQ(c1["id"], "C1");
+  EXPECT_EQ(c1["key"], 1);  // sorts by number: C2 < C10
+  EXPECT_NE(c1["meta"].get<std::string>().find("£42 million"), std::string::npos);
+  EXPECT_EQ(c1["gap"], 0);
+  // Cells: [document column, stance, references, disagreement, [[text, where]]].
+  ASSERT_EQ(c1["cells"].size(), 2u);
+  const nlohmann::json& report = c1["cells"][1];
+  EXPECT_EQ(report[0], 1);
+  EXPECT_EQ(report[1], "welcomes");
+  EXPECT_EQ(report[2], "p.2 ¶12, p.3 ¶13");
+  EXPECT_EQ(report[3], "£42 million vs £40 million");
+  ASSERT_EQ(report[4].size(), 2u);
+  EXPECT_EQ(report[4][1][1], "p.3 ¶13");
+  EXPECT_EQ(c1["cells"][0][3], "£42 million vs £40 million");  // both sides of it are marked
+  const nlohmann::json& c2 = data["rows"][1];
+  EXPECT_EQ(c2["gap"], 1);  // discussed only by its source
+  ASSERT_EQ(c2["cells"].size(), 1u);
+  EXPECT_EQ(c2["cells"][0][0], 1);
+  EXPECT_EQ(c2["cells"][0][3], "");
+}
+
+TEST(ReportTest, HtmlDataCannotEndItsScriptEarly) {
+  RegisterView view = HandMadeView();
+  const std::string hostile = "Fund </script><script>alert(1)</script><!-- & </SCRIPT>";
+  view.rows[0]["commitment"]["text"] = hostile;
+  view.rows[0]["documents"][1]["passages"][0]["text"] = hostile;
+  std::string html = TableHtml(view, "xref.db");
+  size_t closes = 0;
+  for (size_t at = html.find("</script"); at != std::string::npos; at = html.find("</script", at + 1)) ++closes;
+  EXPECT_EQ(closes, 2u);  // the data's and the script's own
+  EXPECT_EQ(html.find("</SCRIPT>"), std::string::npos);
+  nlohmann::json data = HtmlData(html);
+  ASSERT_TRUE(data.is_object());
+  EXPECT_EQ(data["rows"][0]["text"], hostile);
+  EXPECT_EQ(data["rows"][0]["cells"][1][4][0][0], hostile);
+}
+
+TEST(ReportTest, HtmlWithoutJavaScriptListsEveryCommitment) {
+  std::string html = TableHtml(HandMadeView(), "xref.db");
+  size_t start = html.find("<noscript>"), end = html.find("</noscript>");
+  ASSERT_NE(start, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  std::string plain = html.substr(start, end - start);
+  EXPECT_NE(plain.find("<tr id=\"C1\">"), std::string::npos);
+  EXPECT_NE(plain.find("<tr id=\"C2\">"), std::string::npos);
+  EXPECT_NE(plain.find("<span class=\"stance welcomes\">welcomes</span> p.2 ¶12, p.3 ¶13"), std::string::npos);
+  EXPECT_NE(plain.find("disagrees: £42 million vs £40 million"), std::string::npos);
+  EXPECT_NE(plain.find("Clean Air Zones Fund to help &quot;local&quot; authorities"), std::string::npos);
 }
 
 // ------------------------------------------------------------ end to end

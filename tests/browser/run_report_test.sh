@@ -13,11 +13,13 @@ cp -r "$src/corpus" "$work/corpus"
 db="$work/xref.db"
 "$xref" --db "$db" index "$work/corpus" > "$out/index.log" 2>&1
 "$xref" --db "$db" table --format html --output "$out/report.html"
-rows=$("$xref" --db "$db" table --format json | wc -l)
+"$xref" --db "$db" table --format json > "$out/table.jsonl"
+rows=$(wc -l < "$out/table.jsonl")
 docs=$(sqlite3 "$db" "SELECT count(*) FROM documents WHERE status = 'ok'")
-printf '{"rows": %d, "columns": %d, "filter": "kinship"}\n' "$rows" "$docs" > "$out/expected.json"
+printf '{"rows": %d, "columns": %d, "filter": "kinship", "table": "%s"}\n' \
+  "$rows" "$docs" "$out/table.jsonl" > "$out/expected.json"
 cd "$src/tests/browser"
 if [ ! -d node_modules/playwright-core ]; then
   npm ci --no-audit --no-fund --silent
 fi
-node report_test.mjs "$out/report.html" "$out/report.png" "$out/expected.json"
+node report_test.mjs "$out/report.html" "$out/report.png" "$out/expected.json" "$out/report.pdf"
