@@ -172,6 +172,7 @@ struct Mention {
   TermSet terms;
   TermIds ids;  // the same terms, interned (`terms` is then emptied)
   std::vector<std::vector<std::string>> names;  // terms.names, kept
+  std::vector<size_t> name_starts;               // terms.name_starts, kept
 };
 
 bool IsLocalActor(const std::string& actor, Authority authority) {
@@ -193,6 +194,23 @@ bool IsCommitmentList(const std::string& section) {
   for (std::string_view word : {"commitment", "proposal", "pledge", "undertaking", "we will",
                                 "next steps", "actions", "key measures"}) {
     if (Contains(s, word)) return true;
+  }
+  return false;
+}
+
+// A heading over the papers a report cites, in the words papers use for one
+// ("Background Papers", "References", "List of background documents"): its
+// passages name other papers' titles, they do not discuss them.
+bool IsReferenceList(const std::string& section) {
+  std::string s = Lower(section);
+  size_t start = s.find_first_not_of("0123456789.() \t");
+  s = start == std::string::npos ? std::string() : s.substr(start);
+  while (!s.empty() && (s.back() == ' ' || s.back() == ':')) s.pop_back();
+  if (s.rfind("list of ", 0) == 0) s = s.substr(8);
+  for (std::string_view heading : {"background papers", "background paper", "background documents",
+                                   "references", "bibliography", "sources", "further reading",
+                                   "endnotes", "citations", "works cited"}) {
+    if (s == heading) return true;
   }
   return false;
 }
@@ -345,6 +363,9 @@ struct PassageIndex {
     PassageRef ref;
     Authority authority = Authority::kBriefing;
     TermIds terms;
+    // False for headings and for the titles of a reference list: they name
+    // what other passages discuss. (A mention there still links: it states.)
+    bool discusses = true;
   };
   std::vector<Entry> passages;
   std::vector<std::vector<uint32_t>> postings;  // by TermId
@@ -410,6 +431,11 @@ struct Entry {
   // The distinctive names in the wording: proper names of two words or
   // more, found in few passages and in the wording of few entries.
   std::vector<std::vector<TermId>> names;
+  std::vector<std::vector<TermId>> name_words;  // the words of each name, sorted
+  // The names in the wording that are another entry's subject ("... will be
+  // trialled through the Green Lanes Pathfinder"), as phrases and words: a
+  // passage is not about this entry for sharing them.
+  TermIds context;
 };
 
 // Adds the surface forms of `terms` not yet known (the first writing wins).
@@ -543,7 +569,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       const Passage& p = in->doc.passages[i];
       PassageRef ref{in->id, p.n};
       if (!index.by_ref.emplace(ref, static_cast<uint32_t>(index.passages.size())).second) continue;
-      index.passages.push_back({in, i, ref, authority[in->id], vocab.Intern(Terms(p.text), true)});
+      bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(p.section);
+      index.passages.push_back({in, i, ref, authority[in->id], vocab.Intern(Terms(p.text), true), discusses});
     }
   }
 
@@ -611,6 +638,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   for (Mention& m : mentions) {
     m.ids = vocab.Intern(m.terms, false);
     m.names = std::move(m.terms.names);
+    m.name_starts = std::move(m.terms.name_starts);
     m.terms = TermSet();
   }
 
@@ -771,16 +799,39 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // few passages (a name on every page is the paper's subject, not a
   // programme) and in the wording of at most two entries (a name many
   // undertakings mention, "alongside the Working Together consultation", is
-  // their context, not what they are).
+  // their context, not what they are). A name a wording opens with is what
+  // that wording is about ("A Families First Pathfinder programme to ..."),
+  // one it ends with is context ("... will be trialled through the
+  // Pathfinder"): a name many wordings mention is still distinctive of the
+  // few, at most two, that open with it.
   {
-    std::map<std::vector<std::string>, int> entries_naming;
+    // "A Families First Pathfinder programme", "£45 million to deliver the
+    // Families First Pathfinder": the name is one of the first two content
+    // words. A name that is the mention's actor ("Social Work England will
+    // work on ...") says who acts, not what the undertaking is.
+    constexpr size_t kOpeningWords = 2;
+    auto opens_with = [&](const Mention& m, size_t n) {
+      if (n >= m.name_starts.size() || m.name_starts[n] >= kOpeningWords) return false;
+      if (m.actor.empty()) return true;
+      const TermSet actor = Terms(m.actor);
+      return !std::all_of(m.names[n].begin(), m.names[n].end(),
+                          [&](const std::string& key) { return actor.phrases.count(key) != 0; });
+    };
+    std::map<std::vector<std::string>, int> entries_naming, entries_opening;
     for (const Entry& entry : entries) {
-      std::set<std::vector<std::string>> own(entry.mentions.front()->names.begin(),
-                                             entry.mentions.front()->names.end());
+      const Mention& m = *entry.mentions.front();
+      std::set<std::vector<std::string>> own, opening;
+      for (size_t n = 0; n < m.names.size(); ++n) {
+        own.insert(m.names[n]);
+        if (opens_with(m, n)) opening.insert(m.names[n]);
+      }
       for (const auto& name : own) ++entries_naming[name];
+      for (const auto& name : opening) ++entries_opening[name];
     }
     for (Entry& entry : entries) {
-      for (const std::vector<std::string>& name : entry.mentions.front()->names) {
+      const Mention& m = *entry.mentions.front();
+      for (size_t n = 0; n < m.names.size(); ++n) {
+        const std::vector<std::string>& name = m.names[n];
         // The rarest phrase of a name stands for the name as a whole.
         int df = std::numeric_limits<int>::max();
         std::vector<TermId> ids;
@@ -788,9 +839,38 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           ids.push_back(vocab.Find(key));
           df = std::min(df, vocab.Df(ids.back()));
         }
-        bool distinctive = entries_naming[name] <= 2 && df >= 2 &&
-                           df <= std::max(2.0, options.name_max_share * static_cast<double>(index.passages.size()));
-        if (distinctive) entry.names.push_back(std::move(ids));
+        bool rare = df >= 2 &&
+                    df <= std::max(2.0, options.name_max_share * static_cast<double>(index.passages.size()));
+        bool own = entries_naming[name] <= 2 || (opens_with(m, n) && entries_opening[name] <= 2);
+        bool others = !own && entries_opening[name] >= 1 && entries_opening[name] <= 2;
+        std::vector<TermId> words;
+        for (const std::string& key : name) {
+          size_t space = key.find(' ');
+          for (const std::string& word : {key.substr(0, space), key.substr(space + 1)}) {
+            TermId id = vocab.Find(word);
+            if (id != Vocabulary::kNone) words.push_back(id);
+          }
+        }
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        if (rare && own) {
+          entry.names.push_back(std::move(ids));
+          entry.name_words.push_back(std::move(words));
+        } else if (rare && others) {
+          for (size_t k = 0; k < name.size(); ++k) {
+            entry.context.phrases.push_back(ids[k]);
+            entry.context.named.push_back(ids[k]);
+            size_t space = name[k].find(' ');
+            for (const std::string& word : {name[k].substr(0, space), name[k].substr(space + 1)}) {
+              TermId id = vocab.Find(word);
+              if (id != Vocabulary::kNone) entry.context.words.push_back(id);
+            }
+          }
+        }
+      }
+      for (auto* list : {&entry.context.words, &entry.context.phrases, &entry.context.named}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
       }
     }
   }
@@ -808,7 +888,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     double bound = options.expansion_threshold * entry.norm;
     for (uint32_t i : Candidates(index, weights, entry.profile, nullptr, 1.0, bound, &stamp, ++mark)) {
       const PassageIndex::Entry& pe = index.passages[i];
-      if (pe.authority != auth || index.passage(i).kind == PassageKind::kHeading) continue;
+      if (pe.authority != auth || !pe.discusses) continue;
       Weights::Overlap o = weights.Compare(entry.profile, pe.terms);
       double rel = o.score / entry.norm;
       if (rel >= options.expansion_threshold && o.phrases >= 1) {
@@ -897,10 +977,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     for (uint32_t i : candidates) {
       const PassageIndex::Entry& pe = index.passages[i];
       const LinkInput* in = pe.input;
-      const Passage& p = index.passage(i);
       const PassageRef& ref = pe.ref;
       bool states = mention_refs.count(ref) != 0;
-      if (p.kind == PassageKind::kHeading && !states) continue;
+      if (!pe.discusses && !states) continue;
       Link link;
       link.commitment = e;
       link.passage = ref;
@@ -913,6 +992,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // it however much else the wording says; one that names none of a
       // named entry's names needs more of the other words.
       bool names_one = false;
+      // What another entry's name gives does not count here.
+      const double context_rel =
+          entry.context.words.empty() ? 0.0 : weights.Compare(entry.context, pe.terms).score / entry.norm;
+      rel = std::max(0.0, rel - context_rel);
       if (!entry.names.empty()) {
         bool names_any = false;
         for (const std::vector<TermId>& name : entry.names) {
@@ -923,6 +1006,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             names_any |= has;
           }
           names_one |= whole;
+        }
+        // Every word of a name in another order ("family support network
+        // packages" for the Family Network Support Packages) is not naming
+        // it, but it is not naming none of it either.
+        for (const std::vector<TermId>& words : entry.name_words) {
+          if (names_any) break;
+          names_any = std::all_of(words.begin(), words.end(),
+                                  [&](TermId w) { return Has(pe.terms.words, w); });
         }
         if (names_one) {
           rel = std::max(rel, options.named_score);

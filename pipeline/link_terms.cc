@@ -224,6 +224,7 @@ TermSet Terms(std::string_view text) {
         out.names.back().push_back(key);
       } else {
         out.names.push_back({key});
+        out.name_starts.push_back(i - 1);
       }
       run = key;
       last_named = i;

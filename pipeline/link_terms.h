@@ -39,6 +39,10 @@ struct TermSet {
   // Each proper name of two words or more, as its phrases in order
   // ("Early Career Framework" -> {"earli career", "career framework"}).
   std::vector<std::vector<std::string>> names;
+  // For each of `names`, the place of its first word among the text's
+  // content words (0 = the text opens with it): a name the wording opens
+  // with is what the wording is about, one at its end is context.
+  std::vector<size_t> name_starts;
   // Surface form of each stem and phrase as first written, for evidence.
   std::map<std::string, std::string> surface;
 };

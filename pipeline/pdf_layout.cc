@@ -1316,7 +1316,13 @@ std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) 
         LastSignificant(p.lines.back()) != ':') {
       for (size_t j = i + 1; j < paras.size(); ++j) {
         if (paras[j].footnote) continue;
-        standalone = paras[j].bytes > p.bytes && !IsHeadingCandidate(paras[j], body_size);
+        // A longer line that introduces what follows ("Children's Social
+        // Care Reforms 2023:" over a link), or that holds a link, is text
+        // under the heading.
+        const Paragraph& next = paras[j];
+        standalone = next.bytes > p.bytes && (!IsHeadingCandidate(next, body_size) ||
+                                              LastSignificant(next.lines.back()) == ':' ||
+                                              next.Joined().find("://") != std::string::npos);
         break;
       }
     }

@@ -173,6 +173,48 @@ TEST(ExtractPdfTest, NumbersInTheirOwnColumnBecomeLabels) {
   EXPECT_EQ(heading->kind, PassageKind::kHeading);
 }
 
+// A heading in the body's own font, standing alone over a list of papers
+// whose first entry is a title introducing a link: the title ends with a
+// colon, so it is text under the heading, not a second heading.
+TEST(ExtractPdfTest, PlainHeadingOverATitleThatIntroducesALink) {
+  TypesetPdf pdf;
+  double y = pdf.Lines(0, 50, 60,
+                       {"1. The consultation on the strategy is open until 11 May 2025 and the",
+                        "council will respond after the Cabinet has considered the proposals."},
+                       kBody, kLeading);
+  pdf.Text(0, 50, y + 12, "Background Papers", kBody);
+  pdf.Lines(0, 50, y + 36,
+            {"School Transport Strategy: Implementation Plan and Consultation",
+             "Home to School Travel Reforms 2025:",
+             "https://www.example.gov.uk/publications/school-transport-strategy.pdf"},
+            kBody, kLeading);
+  Document doc = Extract(pdf);
+  const Passage* heading = Find(doc, "Background Papers");
+  ASSERT_NE(heading, nullptr);
+  EXPECT_EQ(heading->kind, PassageKind::kHeading) << Dump(doc);
+  const Passage* title = Find(doc, "Home to School Travel Reforms 2025:");
+  ASSERT_NE(title, nullptr);
+  EXPECT_EQ(title->kind, PassageKind::kParagraph) << Dump(doc);
+  EXPECT_EQ(title->section, "Background Papers");
+
+  // The same with the link set apart: the title is then a paragraph of its
+  // own, ending with the colon.
+  TypesetPdf apart;
+  apart.Text(0, 50, 60, "Background Papers", kBody);
+  double below = apart.Lines(0, 50, 84,
+                             {"School Transport Strategy: Implementation Plan and Consultation",
+                              "Home to School Travel Reforms 2025:"},
+                             kBody, kLeading);
+  apart.Text(0, 50, below + 10, "https://www.example.gov.uk/publications/school-transport.pdf", kBody);
+  Document doc2 = Extract(apart);
+  const Passage* heading2 = Find(doc2, "Background Papers");
+  ASSERT_NE(heading2, nullptr);
+  EXPECT_EQ(heading2->kind, PassageKind::kHeading) << Dump(doc2);
+  const Passage* title2 = Find(doc2, "Home to School Travel Reforms 2025:");
+  ASSERT_NE(title2, nullptr);
+  EXPECT_EQ(title2->section, "Background Papers") << Dump(doc2);
+}
+
 TEST(ExtractPdfTest, ParagraphSplitOverPagesIsOnePassage) {
   Document doc = Extract(CouncilStylePaper());
   const Passage* p3 = Find(doc, "Monitoring continues at forty locations");

@@ -297,6 +297,36 @@ TEST(LinkRegisterTest, TwoItemsOfOneListNeverMerge) {
   EXPECT_EQ(reg.commitments.size(), 2u);
 }
 
+// A programme named at the end of several undertakings ("... will be
+// trialled through the Green Lanes Pathfinder") is their context; the one
+// undertaking whose wording opens with the name is about it, and a passage
+// naming the programme discusses that one even when it shares little else.
+TEST(LinkRegisterTest, ANameIsDistinctiveOfTheWordingThatOpensWithIt) {
+  std::vector<P> filler;
+  for (int i = 0; i < 120; ++i) {
+    filler.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) +
+                                                ": the committee noted the accounts and the register of interests."});
+  }
+  std::vector<LinkInput> docs = {
+      MakeDoc(1, "strategy.md", "National Rural Transport Strategy",
+              {
+                  {kItem, "Commitments", "", "A Green Lanes Pathfinder programme to test quiet cycle routes between rural villages, starting in Spring 2025."},
+                  {kItem, "Commitments", "", "Cycle training for adults will be trialled through the Green Lanes Pathfinder."},
+                  {kItem, "Commitments", "", "Village speed limits will be reviewed alongside the Green Lanes Pathfinder."},
+                  {kItem, "Commitments", "", "Bridleway signage will be tested with riders in the Green Lanes Pathfinder."},
+              },
+              Authority::kNational),
+      MakeDoc(2, "council.md", "Report of the Director",
+              {{kPara, "Transport", "1", "The Green Lanes Pathfinder will rely on volunteers from each parish."}}),
+      MakeDoc(3, "minutes.md", "Minutes", filler)};
+  Register reg = BuildRegister(docs);
+  const Commitment* pathfinder = Find(reg, "A Green Lanes Pathfinder programme");
+  const Commitment* speed = Find(reg, "Village speed limits");
+  ASSERT_TRUE(pathfinder && speed);
+  EXPECT_TRUE(Linked(reg, pathfinder, 2, 1));
+  EXPECT_FALSE(Linked(reg, speed, 2, 1));
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {
