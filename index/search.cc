@@ -8,9 +8,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <memory>
 #include <filesystem>
 
-#include <nlohmann/json.hpp>
 
 namespace xref {
 namespace {
@@ -136,14 +137,15 @@ Result<std::string> DateBound(const std::string& flag, const std::string& d, boo
 }
 
 // The ids of documents whose path, path relative to the current directory,
-// or file name matches `glob`, sorted.
-Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::string& glob) {
+// or file name matches `glob`, sorted; *documents counts all of them.
+Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::string& glob, size_t* documents) {
   std::error_code ec;
   const std::filesystem::path cwd = std::filesystem::current_path(ec);
   const std::string cwd_prefix = ec ? std::string() : cwd.string() + "/";
   sqlite::Statement st = db.Prepare("SELECT id, path FROM documents ORDER BY id");
   std::vector<int64_t> ids;
   while (st.Step()) {
+    ++*documents;
     const std::string path = st.ColumnText(1);
     auto matches = [&](const std::string& candidate) { return fnmatch(glob.c_str(), candidate.c_str(), 0) == 0; };
     if (matches(path)) {
@@ -169,6 +171,180 @@ Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::
 }
 
 }  // namespace
+
+namespace {
+
+// xref_bm25(passages_fts, w_text, w_section): FTS5's own bm25() (fts5_aux.c,
+// fts5Bm25Function), computed the same way to the last bit (same statistics,
+// same operations in the same order), but faster on queries that match a
+// large part of the corpus. bm25() asks FTS5 for each matching row's length
+// (xColumnSize), which runs one lookup statement on passages_fts_docsize per
+// row: about 0.55 µs, three quarters of the ranking's cost
+// (docs/performance.md). Matches come in rowid order, so this walks one cursor
+// over passages_fts_docsize alongside them, stepping to the next row when it
+// is close and seeking only over gaps.
+struct Bm25State {
+  std::vector<double> idf;   // per phrase
+  std::vector<double> freq;  // per phrase, of the current row
+  double avgdl = 0;
+  sqlite3_stmt* sizes = nullptr;  // id, sz FROM passages_fts_docsize WHERE id >= ?1
+  sqlite3_int64 size_id = -1;     // the row `sizes` is on; -1 before the first
+  bool sizes_done = false;
+
+  ~Bm25State() { sqlite3_finalize(sizes); }
+};
+
+// Rows further ahead than this are sought; closer ones are stepped to.
+constexpr sqlite3_int64 kMaxSizeSteps = 8;
+
+int CountRow(const Fts5ExtensionApi*, Fts5Context*, void* count) {
+  ++*static_cast<sqlite3_int64*>(count);
+  return SQLITE_OK;
+}
+
+// The length of the current row in tokens, all columns, as xColumnSize(-1)
+// gives it; from `state->sizes` when the walk finds the row's record.
+int RowLength(const Fts5ExtensionApi* api, Fts5Context* fts, Bm25State* state, int* length) {
+  const sqlite3_int64 rowid = api->xRowid(fts);
+  if (state->sizes != nullptr && (state->size_id < rowid || state->size_id > rowid)) {
+    if (state->size_id < 0 || state->size_id > rowid || rowid - state->size_id > kMaxSizeSteps) {
+      sqlite3_reset(state->sizes);
+      sqlite3_bind_int64(state->sizes, 1, rowid);
+      state->sizes_done = false;
+    }
+    while (!state->sizes_done && (state->size_id < rowid || state->size_id > rowid)) {
+      const int rc = sqlite3_step(state->sizes);
+      if (rc != SQLITE_ROW) {
+        state->sizes_done = true;
+        state->size_id = -1;
+        if (rc != SQLITE_DONE) return rc;
+        break;
+      }
+      state->size_id = sqlite3_column_int64(state->sizes, 0);
+      if (state->size_id > rowid) break;  // no record for this row
+    }
+  }
+  if (state->sizes == nullptr || state->size_id != rowid) return api->xColumnSize(fts, -1, length);
+  // sz: one SQLite varint per column (fts5_storage.c, fts5StorageInsertDocsize).
+  const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(state->sizes, 1));
+  const int n = sqlite3_column_bytes(state->sizes, 1);
+  int total = 0;
+  unsigned value = 0;
+  for (int i = 0; i < n; ++i) {
+    value = (value << 7) | (p[i] & 0x7Fu);
+    if ((p[i] & 0x80) == 0) {
+      total += static_cast<int>(value);
+      value = 0;
+    }
+  }
+  *length = total;
+  return SQLITE_OK;
+}
+
+Result<Bm25State*> GetBm25State(const Fts5ExtensionApi* api, Fts5Context* fts) {
+  if (auto* state = static_cast<Bm25State*>(api->xGetAuxdata(fts, 0))) return state;
+  auto state = std::make_unique<Bm25State>();
+  const int phrases = api->xPhraseCount(fts);
+  state->idf.resize(static_cast<size_t>(phrases));
+  state->freq.resize(static_cast<size_t>(phrases));
+  sqlite3_int64 rows = 0, tokens = 0;
+  int rc = api->xRowCount(fts, &rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  if (rc != SQLITE_OK) return Status::Internal("xref_bm25", sqlite3_errstr(rc));
+  state->avgdl = static_cast<double>(tokens) / static_cast<double>(rows);
+  for (int i = 0; i < phrases; ++i) {
+    sqlite3_int64 hits = 0;
+    rc = api->xQueryPhrase(fts, i, &hits, CountRow);
+    if (rc != SQLITE_OK) return Status::Internal("xref_bm25", sqlite3_errstr(rc));
+    double idf = std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+    if (idf <= 0.0) idf = 1e-6;
+    state->idf[static_cast<size_t>(i)] = idf;
+  }
+  // Without the table (another FTS5 layout) every row asks xColumnSize.
+  auto* db = static_cast<sqlite3*>(api->xUserData(fts));
+  if (sqlite3_prepare_v2(db, "SELECT id, sz FROM main.passages_fts_docsize WHERE id >= ?1", -1,
+                         &state->sizes, nullptr) != SQLITE_OK) {
+    state->sizes = nullptr;
+  }
+  Bm25State* raw = state.get();
+  rc = api->xSetAuxdata(fts, state.release(), [](void* p) { delete static_cast<Bm25State*>(p); });
+  if (rc != SQLITE_OK) return Status::Internal("xref_bm25", sqlite3_errstr(rc));
+  return raw;
+}
+
+void Bm25Function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
+                  sqlite3_value** argv) {
+  constexpr double k1 = 1.2;
+  constexpr double b = 0.75;
+  Result<Bm25State*> got = GetBm25State(api, fts);
+  if (!got.ok()) {
+    sqlite3_result_error(context, got.status().ToString().c_str(), -1);
+    return;
+  }
+  Bm25State* state = *got;
+  std::fill(state->freq.begin(), state->freq.end(), 0.0);
+  int instances = 0;
+  int rc = api->xInstCount(fts, &instances);
+  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK) {
+      const double w = argc > column ? sqlite3_value_double(argv[column]) : 1.0;
+      state->freq[static_cast<size_t>(phrase)] += w;
+    }
+  }
+  int length = 0;
+  if (rc == SQLITE_OK) rc = RowLength(api, fts, state, &length);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(context, rc);
+    return;
+  }
+  const double D = static_cast<double>(length);
+  double score = 0.0;
+  for (size_t i = 0; i < state->idf.size(); ++i) {
+    score += state->idf[i] * ((state->freq[i] * (k1 + 1.0)) / (state->freq[i] + k1 * (1 - b + b * D / state->avgdl)));
+  }
+  sqlite3_result_double(context, -1.0 * score);
+}
+
+// xref_member(id, list): whether `id` is in `list`, a sorted
+// std::vector<int64_t> bound with sqlite3_bind_pointer as kIdListType.
+constexpr const char* kIdListType = "xref_id_list";
+
+void MemberFunction(sqlite3_context* context, int, sqlite3_value** argv) {
+  const auto* ids = static_cast<const std::vector<int64_t>*>(sqlite3_value_pointer(argv[1], kIdListType));
+  if (ids == nullptr) {
+    sqlite3_result_error(context, "xref_member: the list is not bound", -1);
+    return;
+  }
+  sqlite3_result_int(context, std::binary_search(ids->begin(), ids->end(), sqlite3_value_int64(argv[0])) ? 1 : 0);
+}
+
+fts5_api* Fts5Api(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+  }
+  sqlite3_finalize(stmt);
+  return api;
+}
+
+}  // namespace
+
+Status RegisterSearchFunctions(sqlite3* db) {
+  fts5_api* api = Fts5Api(db);
+  if (api == nullptr) return Status::Internal("sqlite", "this SQLite has no FTS5");
+  if (api->xCreateFunction(api, "xref_bm25", db, Bm25Function, nullptr) != SQLITE_OK) {
+    return Status::Internal("sqlite", std::string("cannot register xref_bm25: ") + sqlite3_errmsg(db));
+  }
+  if (sqlite3_create_function(db, "xref_member", 2, SQLITE_UTF8, nullptr, MemberFunction, nullptr, nullptr) !=
+      SQLITE_OK) {
+    return Status::Internal("sqlite", std::string("cannot register xref_member: ") + sqlite3_errmsg(db));
+  }
+  return Status::Ok();
+}
 
 Result<std::string> PlainQueryToFts5(const std::string& query) {
   std::vector<QueryItem> items = SplitQuery(query);
@@ -220,6 +396,24 @@ Status PrepareFailure(sqlite::Database& db, const Status& prepared, const char* 
   return prepared.ok() ? Status::Internal(db.path(), std::string("cannot prepare ") + what) : prepared;
 }
 
+// One read transaction around a search, unless the caller has one open: the
+// ranking, the places and the snippets see the same index even while a
+// refresh writes, and SQLite takes its locks once instead of per statement.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(sqlite::Database& db)
+      : db_(db), began_(sqlite3_get_autocommit(db.get()) != 0 && db.Exec("BEGIN").ok()) {}
+  ~ReadTransaction() {
+    if (began_) db_.Exec("COMMIT");
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  sqlite::Database& db_;
+  bool began_;
+};
+
 // The columns of a hit, in the order ReadHit reads them.
 constexpr const char* kHitColumns =
     "d.path, coalesce(d.title, ''), p.page, coalesce(p.label, ''), coalesce(p.section, ''), p.kind, p.n, p.id";
@@ -237,11 +431,14 @@ SearchHit ReadHit(const sqlite::Statement& st) {
   return h;
 }
 
-// With filters, the best `limit` * kCandidatesPerHit matches (at least
-// kMinCandidates) are ranked before the filters are checked on them; when
-// fewer than `limit` of those pass, the filters go into the ranking query.
+// Filters checked on ranked rows see the best `limit` * kCandidatesPerHit
+// rows (at least kMinCandidates) first, then kWidening times more each time.
 constexpr int64_t kCandidatesPerHit = 4;
 constexpr int64_t kMinCandidates = 100;
+constexpr int64_t kWidening = 16;
+// A --doc glob matching at most 1/kFewDocuments of the documents lists their
+// passages for the ranking query (xref_member) instead.
+constexpr size_t kFewDocuments = 16;
 
 }  // namespace
 
@@ -258,6 +455,7 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     }
   }
   if (options.limit <= 0) return Status::InvalidArgument("--limit", "must be at least 1");
+  ReadTransaction transaction(db);
 
   // The filters, as conditions on passage p (and, for --doc, a set of
   // document ids); every one is checked before anything is searched.
@@ -298,91 +496,99 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     tag_filters += ")";
   }
   std::vector<int64_t> doc_ids;  // sorted; only with a --doc glob
-  std::string doc_ids_json;
+  size_t documents = 0;
   if (!options.doc_glob.empty()) {
-    Result<std::vector<int64_t>> ids = DocumentsMatching(db, options.doc_glob);
+    Result<std::vector<int64_t>> ids = DocumentsMatching(db, options.doc_glob, &documents);
     if (!ids.ok()) return ids.status();
     doc_ids = std::move(*ids);
-    doc_ids_json = nlohmann::json(doc_ids).dump();
   }
-  const bool filtered = !options.doc_glob.empty() || !tag_filters.empty();
-  auto bind_filters = [&](sqlite::Statement& st) {
-    auto bind = [&](const char* name, auto value) {
-      int i = sqlite3_bind_parameter_index(st.get(), name);
-      if (i > 0) st.Bind(i, value);
-    };
-    for (size_t i = 0; i < options.has.size(); ++i) bind((":k" + std::to_string(i)).c_str(), options.has[i]);
-    if (options.min_amount) bind(":min", *options.min_amount);
-    if (!after.empty()) bind(":after", after);
-    if (!before.empty()) bind(":before", before);
-    if (!doc_ids_json.empty()) bind(":docs", doc_ids_json);
-  };
+  // A --doc glob that matches a small part of the corpus lists the passages
+  // of its documents, for the ranking query to skip the others; a larger
+  // one is checked on each ranked row like the tag filters.
+  std::vector<int64_t> doc_passages;  // sorted
+  bool passages_listed = false;
+  if (!options.doc_glob.empty() && doc_ids.size() * kFewDocuments <= documents) {
+    sqlite::Statement list = db.Prepare("SELECT id FROM passages WHERE doc_id = ?1");
+    for (int64_t doc : doc_ids) {
+      list.Reset();
+      list.Bind(1, doc);
+      while (list.Step()) doc_passages.push_back(list.ColumnInt64(0));
+      if (!list.status().ok()) return SearchFailure(db, options);
+    }
+    std::sort(doc_passages.begin(), doc_passages.end());
+    passages_listed = true;
+  }
 
   // 1. Rank in the full-text index alone: bm25 and the sort touch only
   // passages_fts, and the joins, the filters and the snippets are paid for
   // the best rows only (docs/performance.md, findings 2 and 8). Ties keep
-  // the passage order, as the one-query form below does.
+  // the passage order. xref_bm25 (and xref_member) where the connection has
+  // them (OpenIndexForReading registers them), else FTS5's bm25, which gives
+  // the same scores, slower.
   Status prepared;
   sqlite::Statement rank = db.Prepare(
-      "SELECT rowid, bm25(passages_fts, ?1, ?2) AS score FROM passages_fts "
-      "WHERE passages_fts MATCH ?3 ORDER BY score, rowid LIMIT ?4",
+      std::string("SELECT rowid, xref_bm25(passages_fts, ?1, ?2) AS score FROM passages_fts "
+                  "WHERE passages_fts MATCH ?3") +
+          (passages_listed ? " AND xref_member(rowid, ?5)" : "") + " ORDER BY score, rowid LIMIT ?4",
       &prepared);
+  if (!rank.valid()) {
+    passages_listed = false;
+    rank = db.Prepare(
+        "SELECT rowid, bm25(passages_fts, ?1, ?2) AS score FROM passages_fts "
+        "WHERE passages_fts MATCH ?3 ORDER BY score, rowid LIMIT ?4",
+        &prepared);
+  }
   if (!rank.valid()) return PrepareFailure(db, prepared, "search");
-  const int64_t candidates =
-      filtered ? std::max<int64_t>(kMinCandidates, kCandidatesPerHit * int64_t{options.limit}) : options.limit;
-  rank.Bind(1, kTextWeight).Bind(2, kSectionWeight).Bind(3, match).Bind(4, candidates);
-  std::vector<std::pair<int64_t, double>> ranked;  // passage id, bm25 (lower is better)
-  while (rank.Step()) ranked.emplace_back(rank.ColumnInt64(0), rank.ColumnDouble(1));
-  if (!rank.status().ok()) return SearchFailure(db, options);
+  const bool check_docs = !options.doc_glob.empty() && !passages_listed;
 
-  // 2. The places of the best rows, with the tag filters checked on each and
-  // the --doc filter against the ids matched above.
+  // 2. The places of the best rows, with the tag filters and the --doc glob
+  // checked on each.
   sqlite::Statement place = db.Prepare(std::string("SELECT ") + kHitColumns + ", p.doc_id FROM passages p " +
                                            "JOIN documents d ON d.id = p.doc_id WHERE p.id = :id" + tag_filters,
                                        &prepared);
   if (!place.valid()) return PrepareFailure(db, prepared, "search");
-  std::vector<SearchHit> hits;
-  for (const auto& [id, bm25] : ranked) {
-    if (hits.size() >= static_cast<size_t>(options.limit)) break;
-    place.Reset();
-    bind_filters(place);
-    place.Bind(sqlite3_bind_parameter_index(place.get(), ":id"), id);
-    if (place.Step()) {
-      if (!options.doc_glob.empty() &&
-          !std::binary_search(doc_ids.begin(), doc_ids.end(), place.ColumnInt64(8))) {
-        continue;
-      }
-      SearchHit h = ReadHit(place);
-      h.score = -bm25;
-      hits.push_back(std::move(h));
-    }
-    if (!place.status().ok()) return SearchFailure(db, options);
-  }
+  auto bind = [&](const char* name, auto value) {
+    int i = sqlite3_bind_parameter_index(place.get(), name);
+    if (i > 0) place.Bind(i, value);
+  };
+  for (size_t i = 0; i < options.has.size(); ++i) bind((":k" + std::to_string(i)).c_str(), options.has[i]);
+  if (options.min_amount) bind(":min", *options.min_amount);
+  if (!after.empty()) bind(":after", after);
+  if (!before.empty()) bind(":before", before);
+  const int id_parameter = sqlite3_bind_parameter_index(place.get(), ":id");
 
-  // 3. The filters rejected too many of the best rows, and more rows match:
-  // rank the passages that pass the filters (exact, at the cost of checking
-  // them on every match).
-  if (hits.size() < static_cast<size_t>(options.limit) && static_cast<int64_t>(ranked.size()) == candidates) {
-    hits.clear();
-    std::string sql = std::string("SELECT ") + kHitColumns +
-                      ", bm25(passages_fts, :wt, :ws) AS score "
-                      "FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
-                      "JOIN documents d ON d.id = p.doc_id WHERE passages_fts MATCH :q";
-    if (!options.doc_glob.empty()) sql += " AND p.doc_id IN (SELECT value FROM json_each(:docs))";
-    sql += tag_filters + " ORDER BY score, p.id LIMIT :limit";
-    sqlite::Statement st = db.Prepare(sql, &prepared);
-    if (!st.valid()) return PrepareFailure(db, prepared, "search");
-    bind_filters(st);
-    st.Bind(sqlite3_bind_parameter_index(st.get(), ":q"), match);
-    st.Bind(sqlite3_bind_parameter_index(st.get(), ":wt"), kTextWeight);
-    st.Bind(sqlite3_bind_parameter_index(st.get(), ":ws"), kSectionWeight);
-    st.Bind(sqlite3_bind_parameter_index(st.get(), ":limit"), options.limit);
-    while (st.Step()) {
-      SearchHit h = ReadHit(st);
-      h.score = -st.ColumnDouble(8);
-      hits.push_back(std::move(h));
+  // 3. Filters that reject rows after ranking need more rows than hits: the
+  // best kCandidatesPerHit per hit first, then a window kWidening times
+  // larger each time they did not yield enough, until no more rows match.
+  // The rows come in the same order each time, so those already checked
+  // are skipped.
+  const size_t limit = static_cast<size_t>(options.limit);
+  const bool check_rows = check_docs || !tag_filters.empty();
+  int64_t window = check_rows ? std::max<int64_t>(kMinCandidates, kCandidatesPerHit * int64_t{options.limit})
+                              : int64_t{options.limit};
+  int64_t checked = 0;
+  std::vector<SearchHit> hits;
+  for (;;) {
+    rank.Reset();
+    rank.Bind(1, kTextWeight).Bind(2, kSectionWeight).Bind(3, match).Bind(4, window);
+    if (passages_listed) sqlite3_bind_pointer(rank.get(), 5, &doc_passages, kIdListType, nullptr);
+    int64_t rows = 0;
+    while (hits.size() < limit && rank.Step()) {
+      if (rows++ < checked) continue;
+      sqlite3_reset(place.get());  // keeps the filters' bindings
+      place.Bind(id_parameter, rank.ColumnInt64(0));
+      if (place.Step() &&
+          (!check_docs || std::binary_search(doc_ids.begin(), doc_ids.end(), place.ColumnInt64(8)))) {
+        SearchHit h = ReadHit(place);
+        h.score = -rank.ColumnDouble(1);
+        hits.push_back(std::move(h));
+      }
+      if (!place.status().ok()) return SearchFailure(db, options);
     }
-    if (!st.status().ok()) return SearchFailure(db, options);
+    if (!rank.status().ok()) return SearchFailure(db, options);
+    if (hits.size() >= limit || rows < window || window > INT64_MAX / kWidening) break;
+    checked = rows;
+    window *= kWidening;
   }
 
   // Snippets for the hits kept only: in the ranking query SQLite would make

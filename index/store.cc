@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/schema.h"
+#include "index/search.h"
 #include "index/tokenizer.h"
 
 namespace xref {
@@ -54,6 +55,7 @@ std::string ImmutableUri(const std::string& path) {
 
 Status Configure(sqlite::Database& db, bool read_only) {
   if (Status s = RegisterXrefTokenizer(db.get()); !s.ok()) return Status::Internal(db.path(), s.what());
+  if (Status s = RegisterSearchFunctions(db.get()); !s.ok()) return Status::Internal(db.path(), s.what());
   sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
   // Memory-mapped reads: a search touches thousands of FTS pages, and reading
   // them through the 2 MiB page cache costs one pread() each (measured in
