@@ -12,6 +12,8 @@
 //            the input event until the row count has changed and the page
 //            has painted twice (includes the page's own debounce, if any);
 //   unfilter clearing the filter box again, the same way;
+//   scroll   the slowest of ten steps scrolling the table down a screen,
+//            each until painted;
 //   sort     a click on the first document's column header, until painted;
 //   expand   a click on a discussed cell in view, until its quoted passages
 //            are painted;
@@ -48,7 +50,8 @@ function lastRowWords(html) {
     const row = d.rows[d.rows.length - 1];
     const lastCell = row.cells[row.cells.length - 1];  // [doc, stance, refs, disagreement, passages]
     const quoted = lastCell[4];
-    return { id: row.id, text: row.text, passage: quoted[quoted.length - 1][0] };
+    const p = quoted[quoted.length - 1];
+    return { id: row.id, text: row.text, passage: Array.isArray(p) ? p[0] : d.passages[p][0] };
   }
   const rows = html.split('<tr id="');
   const last = rows[rows.length - 1];
@@ -91,7 +94,9 @@ try {
     r.load = Date.now() - t0;
     r.nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0];
-      return { dcl: Math.round(n.domContentLoadedEventEnd), loaded: Math.round(n.loadEventEnd) };
+      const at = name => { const m = performance.getEntriesByName(name)[0]; return m ? Math.round(m.startTime) : null; };
+      return { dcl: Math.round(n.domContentLoadedEventEnd), loaded: Math.round(n.loadEventEnd),
+               script: at('xref:script'), parsed: at('xref:parsed'), drawn: at('xref:drawn') };
     });
 
     // Filter and unfilter, timed inside the page (no round trips).
@@ -115,6 +120,22 @@ try {
     r.filter = f.ms; r.filtered = f.shown;
     const u = await typeInFilter('');
     r.unfilter = u.ms;
+
+    // Scrolling the table a screen at a time, ten times: the slowest step.
+    r.scroll = await page.evaluate(async paintSrc => {
+      const paint = eval(paintSrc);
+      const wrap = document.querySelector('.wrap');
+      let worst = 0;
+      for (let k = 0; k < 10; k++) {
+        const t0 = performance.now();
+        wrap.scrollTop += wrap.clientHeight;
+        await paint();
+        worst = Math.max(worst, performance.now() - t0);
+      }
+      wrap.scrollTop = 0;
+      await paint();
+      return worst;
+    }, paint.toString());
 
     // Sort by the first document column (a click), then expand a cell.
     r.sort = await page.evaluate(async paintSrc => {
@@ -164,7 +185,9 @@ try {
     await page.close();
     results.push(r);
     const ms = x => `${Math.round(x)} ms`;
-    console.log(`run ${run + 1}: load ${ms(r.load)} (DOMContentLoaded ${r.nav.dcl} ms, load event ${r.nav.loaded} ms), ` +
+    console.log(`run ${run + 1}: load ${ms(r.load)} (` +
+                (r.nav.script !== null ? `script starts ${r.nav.script} ms, data parsed ${r.nav.parsed} ms, rows drawn ${r.nav.drawn} ms, ` : '') +
+                `DOMContentLoaded ${r.nav.dcl} ms, load event ${r.nav.loaded} ms), ` +
                 `filter "${word}" ${ms(r.filter)} (${r.filtered}), unfilter ${ms(r.unfilter)}, sort ${ms(r.sort)}, ` +
                 `expand ${r.expand < 0 ? 'FAILED ' : ''}${ms(Math.abs(r.expand))}, print ${ms(r.print)} ` +
                 (r.printError ? `(FAILED: ${r.printError})` :
@@ -177,9 +200,9 @@ try {
 }
 const m = k => Math.round(median(results.map(r => Math.abs(r[k]))));
 console.log(`\nreport ${report}: ${(bytes / 1e6).toFixed(2)} MB; median of ${runs} runs:`);
-console.log(`| load | filter | unfilter | sort | expand | print (A4 landscape PDF) | size |`);
-console.log(`| --- | --- | --- | --- | --- | --- | --- |`);
-console.log(`| ${m('load')} ms | ${m('filter')} ms | ${m('unfilter')} ms | ${m('sort')} ms | ${m('expand')} ms | ` +
+console.log(`| load | filter | unfilter | scroll a screen | sort | expand | print (A4 landscape PDF) | size |`);
+console.log(`| --- | --- | --- | --- | --- | --- | --- | --- |`);
+console.log(`| ${m('load')} ms | ${m('filter')} ms | ${m('unfilter')} ms | ${m('scroll')} ms | ${m('sort')} ms | ${m('expand')} ms | ` +
             `${m('print')} ms ` + (results.some(r => r.printError) ? `(FAILED: ${results.find(r => r.printError).printError})` :
             `(${results[0].pdfPages} pages; last row ${results.every(r => r.printLastRow) ? 'printed' : 'MISSING'}, ` +
             `its last passage ${results.every(r => r.printLastPassage) ? 'printed' : 'MISSING'})`) + ` | ${(bytes / 1e6).toFixed(2)} MB |`);

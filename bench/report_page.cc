@@ -89,7 +89,9 @@ std::string FirstSentence(const std::string& paragraph) {
   size_t end = paragraph.find(". ");
   if (end == std::string::npos || end > 240) end = std::min<size_t>(paragraph.size(), 240);
   std::string s = paragraph.substr(0, end);
-  while (!s.empty() && (s.back() & 0xC0) == 0x80) s.pop_back();  // whole UTF-8 characters
+  // Whole UTF-8 characters: drop a cut one (its continuation bytes, then its lead byte).
+  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+  if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
   return s.empty() || s.back() == '.' ? s : s + ".";
 }
 

@@ -169,9 +169,10 @@ noscript ul { margin: 0; padding-left: 18px; }
 )CSS";
 
 // The page's script. The register is in #xref-data (see RenderHtmlReport):
-// {docs: [{path, name}], stances: {code: [rank, word]}, rows: [{id, text,
-// meta, gap, key, cells: [[doc index, stance, refs, disagreement,
-// [[passage text, where], ...]], ...]}]}. It draws the rows in view into
+// {docs: [{path, name}], stances: {code: [rank, word]}, passages: [[text,
+// where], ...], rows: [{id, text, meta, gap, key, cells: [[doc index,
+// stance, refs, disagreement, [passage index, ...]], ...]}]}. A passage
+// that discusses several commitments is stored once. It draws the rows in view into
 // #xref's tbody between two spacer rows whose heights stand for the rows
 // not drawn; row heights are measured as rows are drawn (an estimate until
 // then), and the scroll position is kept on the row at the top of the view
@@ -179,8 +180,12 @@ noscript ul { margin: 0; padding-left: 18px; }
 constexpr const char* kScript = R"JS(
 (function () {
   'use strict';
+  // Marks for bench/report_bench.mjs: when the script starts, has the data, has drawn.
+  var mark = function (name) { if (window.performance && performance.mark) performance.mark(name); };
+  mark('xref:script');
   var data = JSON.parse(document.getElementById('xref-data').textContent);
-  var docs = data.docs, rows = data.rows, stances = data.stances;
+  mark('xref:parsed');
+  var docs = data.docs, rows = data.rows, stances = data.stances, passages = data.passages;
   var table = document.getElementById('xref'), tbody = table.tBodies[0];
   var wrap = table.parentNode;
   var box = document.getElementById('filter'), count = document.getElementById('shown');
@@ -195,7 +200,8 @@ constexpr const char* kScript = R"JS(
     return '<span class="stance ' + esc(stances[code] ? code : 'neutral') + '">' + esc(st[1]) + '</span>';
   }
   function passagesHtml(cell) {
-    return cell[4].map(function (p) {
+    return cell[4].map(function (k) {
+      var p = passages[k];
       return '<blockquote>' + esc(p[0]) + '<cite>' + esc(p[1]) + '</cite></blockquote>';
     }).join('');
   }
@@ -246,15 +252,22 @@ constexpr const char* kScript = R"JS(
         '</span>' + esc(r.text) + '<div class="meta">' + esc(r.meta) + '</div></td>';
     var next = 0;
     r.cells.forEach(function (c) {
-      if (c[0] > next) out += '<td></td>'.repeat(c[0] - next);
+      if (c[0] > next) out += blank(c[0] - next);
       var open = opened[r.i + ':' + c[0]];
-      out += '<td class="cell' + (c[3] ? ' conflict' : '') + '" data-doc="' + c[0] + '"><details' +
+      out += '<td class="cell' + (c[3] ? ' conflict' : '') + '" data-doc="' + c[0] + '" aria-colindex="' +
+          (c[0] + 2) + '"><details' +
           (open ? ' open' : '') + '><summary>' + stanceHtml(c[1]) + '<span class="refs">' + esc(c[2]) +
           '</span>' + flagHtml(c) + '</summary>' + (open ? passagesHtml(c) : '') + '</details></td>';
       next = c[0] + 1;
     });
-    if (docs.length > next) out += '<td></td>'.repeat(docs.length - next);
+    if (docs.length > next) out += blank(docs.length - next);
     return out + '</tr>';
+  }
+  // A run of cells no document fills is one cell spanning their columns
+  // (its background draws their borders): nearly every cell of a large
+  // register is blank, and the browser styles and lays out far fewer cells.
+  function blank(n) {
+    return n === 1 ? '<td></td>' : '<td class="blank" colspan="' + n + '"></td>';
   }
 
   // Draws the rows in view (when `force`, or when the view left the rows
@@ -358,7 +371,7 @@ constexpr const char* kScript = R"JS(
     var t = [r.id, r.text, r.meta];
     r.cells.forEach(function (c) {
       t.push((stances[c[1]] || stances.neutral)[1], c[2], c[3] ? 'disagrees: ' + c[3] : '');
-      c[4].forEach(function (p) { t.push(p[0], p[1]); });
+      c[4].forEach(function (k) { t.push(passages[k][0], passages[k][1]); });
     });
     return t.join('\n').toLowerCase();
   }
@@ -453,6 +466,7 @@ constexpr const char* kScript = R"JS(
 
   document.documentElement.className = '';
   redraw(false);
+  mark('xref:drawn');
   if (location.hash) reveal();
 })();
 )JS";
@@ -505,6 +519,8 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
 
   // The rows as data for the script, and as the plain list of <noscript>.
   json data_rows = json::array();
+  json data_passages = json::array();
+  std::map<std::pair<std::string, int64_t>, size_t> passage_index;
   std::string plain;
   for (const json& row : rows) {
     const json& c = row.contains("commitment") ? row["commitment"] : json::object();
@@ -542,7 +558,7 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
       std::string stance = Str(cell, "stance");
       if (stance.empty()) stance = "neutral";
       std::string refs;
-      json quoted = json::array();
+      json quoted = json::array();  // indices into data_passages
       for (const json& p : cell.value("passages", json::array())) {
         std::string ref = PassageRef(p);
         if (!refs.empty()) refs += ", ";
@@ -550,7 +566,17 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
         std::string where = ref;
         std::string section = Str(p, "section");
         if (!section.empty()) where += (where.empty() ? "" : ", ") + section;
-        quoted.push_back({Str(p, "text"), where});
+        // The same passage of the same document is quoted once in the data.
+        size_t index = data_passages.size();
+        if (p.contains("passage") && p["passage"].is_number_integer()) {
+          auto [it, added] = passage_index.emplace(
+              std::make_pair(documents[column].path, p["passage"].get<int64_t>()), index);
+          index = it->second;
+          if (added) data_passages.push_back({Str(p, "text"), where});
+        } else {
+          data_passages.push_back({Str(p, "text"), where});
+        }
+        quoted.push_back(index);
       }
       auto conflict = conflict_cells.find({id, documents[column].path});
       std::string disagrees = conflict == conflict_cells.end() ? "" : conflict->second;
@@ -565,7 +591,7 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
     plain += fmt::format("<tr id=\"{}\"><td><strong>{}</strong> {}<div class=\"meta\">{}</div></td><td><ul>{}</ul></td></tr>\n",
                          Esc(id), Esc(id), Esc(Str(c, "text")), Esc(meta), plain_cells);
   }
-  json data = {{"docs", data_docs}, {"stances", data_stances}, {"rows", data_rows}};
+  json data = {{"docs", data_docs}, {"stances", data_stances}, {"passages", data_passages}, {"rows", data_rows}};
 
   std::string out;
   out.reserve(8192 + rows.size() * 256 + documents.size() * 128);
@@ -573,8 +599,12 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
   // the script fills, in favour of the <noscript> list.
   out += "<!DOCTYPE html>\n<html lang=\"en\" class=\"nojs\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", Esc(info.title),
-                     kStyle);
+  // A blank run of cells (see blank() in kScript) draws the borders of the
+  // columns it spans, one every kCellWidth pixels.
+  out += fmt::format(
+      "<title>{}</title>\n<style>{}td.blank {{ background: repeating-linear-gradient(to right, "
+      "transparent 0 {}px, var(--line) {}px {}px); }}\n</style>\n</head>\n<body>\n",
+      Esc(info.title), kStyle, kCellWidth - 1, kCellWidth - 1, kCellWidth);
   out += fmt::format(
       "<header class=\"page\"><h1>{}</h1><p>{} commitments &times; {} documents{}</p></header>\n",
       Esc(info.title), rows.size(), documents.size(),

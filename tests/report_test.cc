@@ -182,7 +182,8 @@ TEST(ReportTest, HtmlCarriesEveryRowCellAndDisagreementAsData) {
   EXPECT_EQ(c1["key"], 1);  // sorts by number: C2 < C10
   EXPECT_NE(c1["meta"].get<std::string>().find("£42 million"), std::string::npos);
   EXPECT_EQ(c1["gap"], 0);
-  // Cells: [document column, stance, references, disagreement, [[text, where]]].
+  // Cells: [document column, stance, references, disagreement, [passage index]];
+  // passages: [[text, where]], each passage of a document once.
   ASSERT_EQ(c1["cells"].size(), 2u);
   const nlohmann::json& report = c1["cells"][1];
   EXPECT_EQ(report[0], 1);
@@ -190,13 +191,30 @@ TEST(ReportTest, HtmlCarriesEveryRowCellAndDisagreementAsData) {
   EXPECT_EQ(report[2], "p.2 ¶12, p.3 ¶13");
   EXPECT_EQ(report[3], "£42 million vs £40 million");
   ASSERT_EQ(report[4].size(), 2u);
-  EXPECT_EQ(report[4][1][1], "p.3 ¶13");
+  EXPECT_EQ(data["passages"][report[4][1].get<size_t>()][1], "p.3 ¶13");
+  // C2 quotes passage 9 of the council report; so does nothing else: 4 passages in all.
+  EXPECT_EQ(data["passages"].size(), 4u);
   EXPECT_EQ(c1["cells"][0][3], "£42 million vs £40 million");  // both sides of it are marked
   const nlohmann::json& c2 = data["rows"][1];
   EXPECT_EQ(c2["gap"], 1);  // discussed only by its source
   ASSERT_EQ(c2["cells"].size(), 1u);
   EXPECT_EQ(c2["cells"][0][0], 1);
   EXPECT_EQ(c2["cells"][0][3], "");
+}
+
+TEST(ReportTest, HtmlDataHoldsAPassageQuotedTwiceOnce) {
+  RegisterView view = HandMadeView();
+  // C2 also quotes passage 5 of the council report, which C1 quotes.
+  view.rows[1]["documents"][0]["passages"].push_back({{"passage", 5}, {"page", 2}, {"label", "12"}, {"text", "Shared."}});
+  view.rows[0]["documents"][1]["passages"][0]["text"] = "Shared.";
+  nlohmann::json data = HtmlData(TableHtml(view, "xref.db"));
+  ASSERT_TRUE(data.is_object());
+  EXPECT_EQ(data["passages"].size(), 4u);
+  const nlohmann::json& c1_report = data["rows"][0]["cells"][1];
+  const nlohmann::json& c2_report = data["rows"][1]["cells"][0];
+  ASSERT_EQ(c2_report[4].size(), 2u);
+  EXPECT_EQ(c2_report[4][1], c1_report[4][0]);
+  EXPECT_EQ(data["passages"][c1_report[4][0].get<size_t>()][0], "Shared.");
 }
 
 TEST(ReportTest, HtmlDataCannotEndItsScriptEarly) {
@@ -212,7 +230,7 @@ TEST(ReportTest, HtmlDataCannotEndItsScriptEarly) {
   nlohmann::json data = HtmlData(html);
   ASSERT_TRUE(data.is_object());
   EXPECT_EQ(data["rows"][0]["text"], hostile);
-  EXPECT_EQ(data["rows"][0]["cells"][1][4][0][0], hostile);
+  EXPECT_EQ(data["passages"][data["rows"][0]["cells"][1][4][0].get<size_t>()][0], hostile);
 }
 
 TEST(ReportTest, HtmlWithoutJavaScriptListsEveryCommitment) {
