@@ -188,7 +188,7 @@ try {
     console.log(`run ${run + 1}: load ${ms(r.load)} (` +
                 (r.nav.script !== null ? `script starts ${r.nav.script} ms, data parsed ${r.nav.parsed} ms, rows drawn ${r.nav.drawn} ms, ` : '') +
                 `DOMContentLoaded ${r.nav.dcl} ms, load event ${r.nav.loaded} ms), ` +
-                `filter "${word}" ${ms(r.filter)} (${r.filtered}), unfilter ${ms(r.unfilter)}, sort ${ms(r.sort)}, ` +
+                `filter "${word}" ${ms(r.filter)} (${r.filtered}), unfilter ${ms(r.unfilter)}, scroll ${ms(r.scroll)}, sort ${ms(r.sort)}, ` +
                 `expand ${r.expand < 0 ? 'FAILED ' : ''}${ms(Math.abs(r.expand))}, print ${ms(r.print)} ` +
                 (r.printError ? `(FAILED: ${r.printError})` :
                  `(${r.pdfPages} pages, ${(r.pdfBytes / 1e6).toFixed(1)} MB; last row ${r.printLastRow ? 'in' : 'MISSING'}, ` +

@@ -468,6 +468,10 @@ constexpr const char* kScript = R"JS(
   redraw(false);
   mark('xref:drawn');
   if (location.hash) reveal();
+  // The filter's texts, made while the reader looks at the page rather than
+  // at the first key typed.
+  var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 500); };
+  idle(function () { if (!texts) texts = rows.map(rowText); });
 })();
 )JS";
 
