@@ -2,7 +2,8 @@
 # Targets defined for the rest of the build:
 #   ICU::uc ICU::i18n, PkgConfig::RE2, PkgConfig::POPPLER_CPP, SQLite::SQLite3,
 #   LibXml2::LibXml2, PkgConfig::LIBZIP, CLI11::CLI11, nlohmann_json::nlohmann_json,
-#   fmt::fmt, GTest::gtest, benchmark::benchmark, PkgConfig::PANGOCAIRO (tests).
+#   fmt::fmt, Snowball::stemmer, GTest::gtest, benchmark::benchmark,
+#   PkgConfig::PANGOCAIRO (tests).
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 find_package(ICU 70 REQUIRED COMPONENTS uc i18n data)
@@ -14,6 +15,13 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 find_package(CLI11 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(fmt REQUIRED)
+# Snowball's stemmers (Debian's libstemmer-dev) come without a pkg-config file
+# or a CMake package: found by header and library.
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(STEMMER_LIBRARY stemmer REQUIRED)
+add_library(Snowball::stemmer UNKNOWN IMPORTED)
+set_target_properties(Snowball::stemmer PROPERTIES IMPORTED_LOCATION "${STEMMER_LIBRARY}"
+                      INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
 
 # The index needs FTS5 in the system SQLite: check it at configure time rather
 # than failing on the first `CREATE VIRTUAL TABLE`.

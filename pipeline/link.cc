@@ -877,34 +877,53 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
 
   // Expansion: the prose of the entry's own documents that is plainly about
   // it (relevance feedback) lends its vocabulary, at a lower weight, so that a
-  // paper using the prose's words rather than the list's still links.
-  for (Entry& entry : entries) {
-    // A wording too vague to stand on its own weight ("Three approaches will
-    // be taken:") would borrow half its paper: it gets nothing.
-    if (entry.source_self < entry.norm) continue;
-    Authority auth = entry.mentions.front()->authority;
-    TermIds extra;
-    std::unordered_map<TermId, std::string> extra_surface;
-    double bound = options.expansion_threshold * entry.norm;
-    for (uint32_t i : Candidates(index, weights, entry.profile, nullptr, 1.0, bound, &stamp, ++mark)) {
-      const PassageIndex::Entry& pe = index.passages[i];
-      if (pe.authority != auth || !pe.discusses) continue;
-      Weights::Overlap o = weights.Compare(entry.profile, pe.terms);
-      double rel = o.score / entry.norm;
-      if (rel >= options.expansion_threshold && o.phrases >= 1) {
+  // paper using the prose's words rather than the list's still links. A
+  // passage lends only to the entries it is most about: a paragraph running
+  // through five undertakings would otherwise give each the other four's
+  // words.
+  {
+    constexpr double kLendWithinBest = 0.9;
+    std::vector<std::vector<std::pair<uint32_t, double>>> lenders(entries.size());
+    std::unordered_map<uint32_t, double> best_rel;
+    for (size_t e = 0; e < entries.size(); ++e) {
+      const Entry& entry = entries[e];
+      // A wording too vague to stand on its own weight ("Three approaches
+      // will be taken:") would borrow half its paper: it gets nothing.
+      if (entry.source_self < entry.norm) continue;
+      Authority auth = entry.mentions.front()->authority;
+      double bound = options.expansion_threshold * entry.norm;
+      for (uint32_t i : Candidates(index, weights, entry.profile, nullptr, 1.0, bound, &stamp, ++mark)) {
+        const PassageIndex::Entry& pe = index.passages[i];
+        if (pe.authority != auth || !pe.discusses) continue;
+        Weights::Overlap o = weights.Compare(entry.profile, pe.terms);
+        double rel = o.score / entry.norm;
+        if (rel >= options.expansion_threshold && o.phrases >= 1) {
+          lenders[e].emplace_back(i, rel);
+          double& best = best_rel[i];
+          best = std::max(best, rel);
+        }
+      }
+    }
+    for (size_t e = 0; e < entries.size(); ++e) {
+      Entry& entry = entries[e];
+      TermIds extra;
+      std::unordered_map<TermId, std::string> extra_surface;
+      for (const auto& [i, rel] : lenders[e]) {
+        if (rel < kLendWithinBest * best_rel[i]) continue;
+        const PassageIndex::Entry& pe = index.passages[i];
         AddSorted(&extra.words, pe.terms.words);
         AddSorted(&extra.phrases, pe.terms.phrases);
         AddSorted(&extra.named, pe.terms.named);
         AddSurfaces(vocab, Terms(index.passage(i).text), &extra_surface);
       }
+      std::vector<TermId> borrowed = AddSorted(&entry.profile.words, extra.words);
+      std::vector<TermId> borrowed_phrases = AddSorted(&entry.profile.phrases, extra.phrases);
+      borrowed.insert(borrowed.end(), borrowed_phrases.begin(), borrowed_phrases.end());
+      std::sort(borrowed.begin(), borrowed.end());
+      entry.expanded = std::move(borrowed);
+      AddSorted(&entry.profile.named, extra.named);
+      for (auto& [id, text] : extra_surface) entry.surface.emplace(id, std::move(text));
     }
-    std::vector<TermId> borrowed = AddSorted(&entry.profile.words, extra.words);
-    std::vector<TermId> borrowed_phrases = AddSorted(&entry.profile.phrases, extra.phrases);
-    borrowed.insert(borrowed.end(), borrowed_phrases.begin(), borrowed_phrases.end());
-    std::sort(borrowed.begin(), borrowed.end());
-    entry.expanded = std::move(borrowed);
-    AddSorted(&entry.profile.named, extra.named);
-    for (auto& [id, text] : extra_surface) entry.surface.emplace(id, std::move(text));
   }
 
   // National entries first, then the councils' own; creation order within.

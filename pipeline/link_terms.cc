@@ -1,6 +1,8 @@
 // Word and phrase extraction for the linker; see link_terms.h.
 #include "pipeline/link_terms.h"
 
+#include <libstemmer.h>
+
 #include <cmath>
 #include <unordered_set>
 
@@ -143,12 +145,6 @@ std::vector<Word> SplitWords(std::string_view text) {
   return words;
 }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
 }  // namespace
 
 bool IsFunctionWord(std::string_view lower_word) {
@@ -156,30 +152,26 @@ bool IsFunctionWord(std::string_view lower_word) {
 }
 
 std::string StemWord(std::string_view lower_word) {
-  std::string w(lower_word);
-  if (EndsWith(w, "'s")) w.resize(w.size() - 2);
-  if (!w.empty() && w.back() == '\'') w.pop_back();
-  if (w.size() > 4 && EndsWith(w, "ies")) {
-    w.resize(w.size() - 2);  // families -> famili
-  } else if (w.size() > 4 && EndsWith(w, "sses")) {
-    w.resize(w.size() - 2);
-  } else if (w.size() > 3 && w.back() == 's' && !EndsWith(w, "ss") && !EndsWith(w, "us") &&
-             !EndsWith(w, "is")) {
-    w.pop_back();
+  // Snowball's English (Porter 2) stemmer, as search engines use it. A
+  // stemmer keeps state between calls: one per thread.
+  struct Stemmer {
+    sb_stemmer* handle = sb_stemmer_new("english", "UTF_8");
+    ~Stemmer() { sb_stemmer_delete(handle); }
+  };
+  thread_local Stemmer stemmer;
+  std::string_view w = lower_word;
+  // The possessive goes first, whichever apostrophe wrote it.
+  for (std::string_view apostrophe : {std::string_view("'s"), std::string_view("\u2019s")}) {
+    if (w.size() > apostrophe.size() && w.substr(w.size() - apostrophe.size()) == apostrophe) {
+      w.remove_suffix(apostrophe.size());
+    }
   }
-  if (w.size() > 5 && EndsWith(w, "ing")) {
-    w.resize(w.size() - 3);
-  } else if (w.size() > 4 && EndsWith(w, "ed") && !EndsWith(w, "eed")) {
-    w.resize(w.size() - 2);
-  }
-  if (w.size() > 3 && w.back() == 'y' && !IsVowel(w[w.size() - 2])) w.back() = 'i';
-  if (w.size() > 4 && w.back() == 'e') w.pop_back();
-  // A doubled final consonant left by -ing/-ed ("planned" -> "plann") is undoubled.
-  if (w.size() > 4 && w.back() == w[w.size() - 2] && !IsVowel(w.back()) && w.back() != 'l' &&
-      w.back() != 's') {
-    w.pop_back();
-  }
-  return w;
+  if (stemmer.handle == nullptr || w.empty()) return std::string(w);
+  const sb_symbol* stem = sb_stemmer_stem(stemmer.handle, reinterpret_cast<const sb_symbol*>(w.data()),
+                                          static_cast<int>(w.size()));
+  if (stem == nullptr) return std::string(w);  // out of memory: the word as it is
+  return std::string(reinterpret_cast<const char*>(stem),
+                     static_cast<size_t>(sb_stemmer_length(stemmer.handle)));
 }
 
 TermSet Terms(std::string_view text) {

@@ -11,7 +11,7 @@
 //
 // Terms(text) splits text into words (letters and digits; apostrophes inside
 // words), lower-cases them, strips the possessive and plural/verb endings with
-// a light English stemmer, and drops function words ("the", "of", "will").
+// Snowball's English stemmer, and drops function words ("the", "of", "will").
 // Numbers are left out: sums and dates are compared as tag values, not words.
 // Phrases are pairs of neighbouring content words that no punctuation
 // separates ("kinship care", "families first"); a phrase inside a proper name
@@ -50,7 +50,7 @@ struct TermSet {
 // The terms of `text` (UTF-8). Deterministic; thread-safe.
 TermSet Terms(std::string_view text);
 
-// The light stem of one lower-case word ("carers" -> "carer", "families" ->
+// The Snowball (Porter 2) stem of one lower-case word ("carers" -> "carer", "families" ->
 // "famili", "published" -> "publish"). Exposed for tests.
 std::string StemWord(std::string_view lower_word);
 

@@ -24,9 +24,11 @@ TEST(LinkTermsTest, StemsPluralsAndVerbForms) {
   } cases[] = {
       {"carers", "carer"},       {"families", "famili"},   {"family", "famili"},
       {"published", "publish"},  {"publish", "publish"},   {"funding", "fund"},
-      {"pathfinders", "pathfinder"}, {"children's", "children"}, {"buses", "buse"},
+      {"pathfinders", "pathfind"}, {"children's", "children"}, {"buses", "buse"},
       {"bus", "bus"},            {"planned", "plan"},      {"increase", "increas"},
       {"increased", "increas"},  {"strategy", "strategi"}, {"strategies", "strategi"},
+      // A consultation is what consulting makes: Porter's stemmer joins them.
+      {"consultation", "consult"}, {"consulting", "consult"}, {"children\u2019s", "children"},
   };
   for (const Case& c : cases) EXPECT_EQ(StemWord(c.word), c.stem) << c.word;
 }
@@ -35,10 +37,10 @@ TEST(LinkTermsTest, PhrasesSkipFunctionWordsAndNumbersButStopAtPunctuation) {
   TermSet t = Terms("£45 million to deliver the Families First for Children Pathfinder programme.");
   EXPECT_TRUE(t.phrases.count("famili first"));
   EXPECT_TRUE(t.phrases.count("first children"));
-  EXPECT_TRUE(t.phrases.count("children pathfinder"));
-  EXPECT_TRUE(t.phrases.count("deliver famili"));
+  EXPECT_TRUE(t.phrases.count("children pathfind"));
+  EXPECT_TRUE(t.phrases.count("deliv famili"));
   EXPECT_TRUE(t.named.count("famili first"));
-  EXPECT_FALSE(t.named.count("deliver famili"));
+  EXPECT_FALSE(t.named.count("deliv famili"));
   EXPECT_FALSE(t.words.count("45"));
   EXPECT_FALSE(t.words.count("million"));
   EXPECT_FALSE(t.words.count("the"));
