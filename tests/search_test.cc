@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "index/indexer.h"
 #include "index/store.h"
+#include "index/tokenizer.h"
 
 namespace xref {
 namespace {
@@ -274,6 +276,202 @@ TEST_F(SearchTest, ErrorsQuotingUserInputStayOnOneLine) {
     EXPECT_EQ(hits.status().ToString().find('\n'), std::string::npos) << hits.status().ToString();
     EXPECT_EQ(hits.status().ToString().find('\r'), std::string::npos) << hits.status().ToString();
     EXPECT_LT(hits.status().ToString().size(), 200u) << hits.status().ToString();
+  }
+}
+
+}  // namespace
+}  // namespace xref
+
+namespace xref {
+namespace {
+
+// A corpus where the best-ranked passages for "kinship" are the ones the
+// filters reject: 20 files of short kinship passages without sums (ranked
+// first: short rows score higher), one file of longer ones with sums, and
+// filler passages between them, so that matches come in runs and gaps (the
+// row-length walk of xref_bm25 steps through the runs and seeks over the gaps).
+class RankedFilterTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(fs::temp_directory_path() / ("xref_ranked_filter_test_" + std::to_string(::getpid())));
+    fs::remove_all(*dir_);
+    fs::create_directories(*dir_ / "papers");
+    const char* const kTowns[] = {"Leicester", "Derby", "Nottingham", "Lincoln", "Coventry"};
+    for (int f = 0; f < 20; ++f) {
+      std::ofstream out(*dir_ / "papers" / ("short-" + std::to_string(100 + f) + ".txt"));
+      for (int i = 0; i < 10; ++i) {
+        out << "Kinship care in " << kTowns[(f + i) % 5] << " ward " << f * 10 + i << ".\n\n";
+        out << "Filler about roads " << i << " and bridges " << f << " in the county.\n\n";
+      }
+    }
+    {
+      std::ofstream out(*dir_ / "papers" / "long.txt");
+      for (int i = 0; i < 30; ++i) {
+        out << "The council discussed kinship support with its partners in " << kTowns[i % 5]
+            << " and will spend £" << (i + 2) << " million on it over " << (i % 4 + 2)
+            << " years, beginning in April 2025" << std::string(static_cast<size_t>(i % 3), '!')
+            << ".\n\n";
+      }
+    }
+    {
+      std::ofstream out(*dir_ / "papers" / "filler.txt");
+      for (int i = 0; i < 200; ++i) {
+        out << "Highways paragraph " << i << " on potholes" << std::string(static_cast<size_t>(i % 7), ' ')
+            << " and gritting " << (i % 2 ? "kinship" : "roads") << " routes" << (i % 5 ? "." : " in winter.")
+            << "\n\n";
+      }
+    }
+    auto store = IndexStore::Open((*dir_ / "xref.db").string());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    IndexOptions opts;
+    opts.jobs = 1;
+    Result<IndexSummary> r = IndexPaths(**store, {(*dir_ / "papers").string()}, opts);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->added, 22);
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+  }
+  void SetUp() override {
+    auto db = OpenIndexForReading((*dir_ / "xref.db").string());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+  }
+
+  // (passage id, score) of the hits, as Search gives them.
+  static std::vector<std::pair<int64_t, double>> Ranked(sqlite::Database& db, const SearchOptions& opts) {
+    Result<std::vector<SearchHit>> hits = Search(db, opts);
+    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+    std::vector<std::pair<int64_t, double>> out;
+    if (hits.ok()) {
+      for (const SearchHit& h : *hits) out.emplace_back(h.passage_id, h.score);
+    }
+    return out;
+  }
+
+  // The same, from one query over every matching passage with FTS5's own
+  // bm25 and the filters in its WHERE clause: what Search must equal.
+  std::vector<std::pair<int64_t, double>> Reference(const std::string& match, const std::string& where, int limit) {
+    sqlite::Statement st = db_->Prepare(
+        "SELECT p.id, -bm25(passages_fts, 1.0, 0.25) AS score FROM passages_fts "
+        "JOIN passages p ON p.id = passages_fts.rowid JOIN documents d ON d.id = p.doc_id "
+        "WHERE passages_fts MATCH ?1" + where + " ORDER BY bm25(passages_fts, 1.0, 0.25), p.id LIMIT ?2");
+    EXPECT_TRUE(st.valid()) << where;
+    std::vector<std::pair<int64_t, double>> out;
+    st.Bind(1, match).Bind(2, limit);
+    while (st.Step()) out.emplace_back(st.ColumnInt64(0), st.ColumnDouble(1));
+    EXPECT_TRUE(st.status().ok()) << st.status().ToString();
+    return out;
+  }
+
+  static fs::path* dir_;
+  std::unique_ptr<sqlite::Database> db_;
+};
+fs::path* RankedFilterTest::dir_ = nullptr;
+
+TEST_F(RankedFilterTest, XrefBm25GivesBm25sScoresToTheBit) {
+  for (const char* match : {"kinship", "kinship care", "\"kinship care\"", "kinship OR roads", "roads NOT kinship",
+                            "NEAR(kinship support, 3)", "section:kinship", "kin*", "winter", "council"}) {
+    // Forward (the order matches come in), backward (every row sought), and
+    // the lengths of rows the walk skips over are never used.
+    for (const char* order : {"rowid", "rowid DESC"}) {
+      sqlite::Statement st = db_->Prepare(
+          std::string("SELECT rowid, bm25(passages_fts, 1.0, 0.25), xref_bm25(passages_fts, 1.0, 0.25), "
+                      "bm25(passages_fts), xref_bm25(passages_fts) FROM passages_fts "
+                      "WHERE passages_fts MATCH ?1 ORDER BY ") + order);
+      ASSERT_TRUE(st.valid());
+      st.Bind(1, match);
+      int rows = 0;
+      while (st.Step()) {
+        ++rows;
+        EXPECT_EQ(st.ColumnDouble(1), st.ColumnDouble(2)) << match << " row " << st.ColumnInt64(0);
+        EXPECT_EQ(st.ColumnDouble(3), st.ColumnDouble(4)) << match << " row " << st.ColumnInt64(0);
+      }
+      EXPECT_TRUE(st.status().ok()) << st.status().ToString();
+      if (std::string(match) != "section:kinship") {
+        EXPECT_GT(rows, 0) << match;
+      }
+    }
+  }
+}
+
+TEST_F(RankedFilterTest, FiltersThatRejectTheBestRowsStillGiveTheBestPassingOnes) {
+  // More than the first window (100 rows) of short kinship passages rank
+  // above every passage with a sum.
+  const std::vector<std::pair<int64_t, double>> best = Reference("kinship", "", 150);
+  ASSERT_EQ(best.size(), 150u);
+  SearchOptions plain;
+  plain.query = "kinship";
+  plain.limit = 150;
+  EXPECT_EQ(Ranked(*db_, plain), best);
+
+  SearchOptions money;
+  money.query = "kinship";
+  money.has = {"money"};
+  const auto with_money =
+      Reference("\"kinship\"", " AND EXISTS (SELECT 1 FROM tags t WHERE t.passage_id = p.id AND t.kind = 'money')", 20);
+  ASSERT_EQ(with_money.size(), 20u);
+  for (const auto& hit : with_money) {
+    EXPECT_EQ(std::find(best.begin(), best.begin() + 100, hit), best.begin() + 100);
+  }
+  EXPECT_EQ(Ranked(*db_, money), with_money);
+
+  money.min_amount = 20e6;
+  EXPECT_EQ(Ranked(*db_, money),
+            Reference("\"kinship\"",
+                      " AND EXISTS (SELECT 1 FROM tags t WHERE t.passage_id = p.id AND t.kind = 'money' "
+                      "AND t.amount >= 20e6)",
+                      20));
+
+  SearchOptions dates;
+  dates.query = "kinship";
+  dates.after = "2025-04";
+  dates.limit = 7;
+  EXPECT_EQ(Ranked(*db_, dates), Reference("\"kinship\"",
+                                           " AND EXISTS (SELECT 1 FROM tags t WHERE t.passage_id = p.id AND "
+                                           "t.kind = 'date' AND (t.date_start IS NOT NULL OR t.date_end IS NOT "
+                                           "NULL) AND (t.date_end IS NULL OR t.date_end >= '2025-04-01'))",
+                                           7));
+}
+
+TEST_F(RankedFilterTest, DocFiltersOnFewAndOnManyDocuments) {
+  struct Case {
+    std::string glob;  // one of 22 documents (listed for the ranking query), or many (checked per row)
+    std::string where;
+  };
+  const std::vector<Case> cases = {
+      {"long.txt", " AND d.path LIKE '%/long.txt'"},
+      {"filler*", " AND d.path LIKE '%/filler.txt'"},
+      {"short-10*", " AND d.path LIKE '%/short-10_.txt'"},
+      {"*.txt", ""},
+      {"nothing*", " AND 0"},
+  };
+  for (const Case& c : cases) {
+    for (int limit : {1, 20, 500}) {
+      SearchOptions opts;
+      opts.query = "kinship";
+      opts.doc_glob = c.glob;
+      opts.limit = limit;
+      EXPECT_EQ(Ranked(*db_, opts), Reference("\"kinship\"", c.where, limit)) << c.glob << " " << limit;
+    }
+  }
+}
+
+TEST_F(RankedFilterTest, SameHitsWithoutXrefsFunctions) {
+  // A connection that has only the tokenizer (not opened with
+  // OpenIndexForReading) ranks with FTS5's bm25 and checks --doc per row.
+  sqlite::Database plain_db;
+  ASSERT_TRUE(plain_db.Open((*dir_ / "xref.db").string(), /*read_only=*/true).ok());
+  ASSERT_TRUE(RegisterXrefTokenizer(plain_db.get()).ok());
+  for (const char* glob : {"", "long.txt", "short-1*"}) {
+    SearchOptions opts;
+    opts.query = "kinship";
+    opts.doc_glob = glob;
+    opts.has = {"money"};
+    EXPECT_EQ(Ranked(plain_db, opts), Ranked(*db_, opts)) << glob;
+    opts.has.clear();
+    EXPECT_EQ(Ranked(plain_db, opts), Ranked(*db_, opts)) << glob;
   }
 }
 
