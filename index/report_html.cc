@@ -93,6 +93,7 @@ std::string StanceWord(const std::string& stance) {
 
 constexpr size_t kCommitmentWidth = 380;  // px
 constexpr size_t kCellWidth = 190;        // px
+constexpr size_t kFirstRows = 40;         // rows drawn before the rest of the data is parsed
 
 constexpr const char* kStances[] = {"welcomes", "concerned", "calls_for", "questions", "neutral"};
 
@@ -168,11 +169,14 @@ noscript ul { margin: 0; padding-left: 18px; }
 }
 )CSS";
 
-// The page's script. The register is in #xref-data (see RenderHtmlReport):
-// {docs: [{path, name}], stances: {code: [rank, word]}, passages: [[text,
-// where], ...], rows: [{id, text, meta, gap, key, cells: [[doc index,
-// stance, refs, disagreement, [passage index, ...]], ...]}]}. A passage
-// that discusses several commitments is stored once. It draws the rows in view into
+// The page's script. The register is in two data islands (see
+// RenderHtmlReport): #xref-data, right after the table, holds {docs: [{path,
+// name}], stances: {code: [rank, word]}, total, passages: [[text, where],
+// ...], rows: [{id, text, meta, gap, key, cells: [[doc index, stance, refs,
+// disagreement, [passage index, ...]], ...]}]} for the first rows, and
+// #xref-more, at the end of the page, {passages, rows} for the rest (read
+// at DOMContentLoaded). A passage that discusses several commitments is
+// stored once. It draws the rows in view into
 // #xref's tbody between two spacer rows whose heights stand for the rows
 // not drawn; row heights are measured as rows are drawn (an estimate until
 // then), and the scroll position is kept on the row at the top of the view
@@ -186,6 +190,7 @@ constexpr const char* kScript = R"JS(
   var data = JSON.parse(document.getElementById('xref-data').textContent);
   mark('xref:parsed');
   var docs = data.docs, rows = data.rows, stances = data.stances, passages = data.passages;
+  var total = data.total, complete = rows.length === total;
   var table = document.getElementById('xref'), tbody = table.tBodies[0];
   var wrap = table.parentNode;
   var box = document.getElementById('filter'), count = document.getElementById('shown');
@@ -209,11 +214,12 @@ constexpr const char* kScript = R"JS(
     return cell[3] ? '<span class="conflict-flag">disagrees: ' + esc(cell[3]) + '</span>' : '';
   }
 
-  rows.forEach(function (r, i) {
+  function prepare(r, i) {
     r.i = i;
     r.at = {};
     r.cells.forEach(function (c) { r.at[c[0]] = c; });
-  });
+  }
+  rows.forEach(prepare);
   var order = rows.slice();       // every row, in the sorted order
   var view = order;               // the rows the filter keeps, in that order
   var heights = rows.map(function () { return 0; });  // 0: not measured yet
@@ -328,14 +334,15 @@ constexpr const char* kScript = R"JS(
     }
   }
 
-  // Forget what was drawn (the order or the filter changed) and draw again.
-  function redraw(toTop) {
-    drawn = new Map();
+  // Forget what was drawn (the order or the filter changed) and draw again;
+  // `more` when rows were only added at the end.
+  function redraw(toTop, more) {
+    if (!more) drawn = new Map();
     first = last = 0;
     computeTops();
     if (toTop) wrap.scrollTop = 0;
     draw(true);
-    count.textContent = view.length + ' of ' + rows.length + ' commitments';
+    count.textContent = view.length + ' of ' + total + ' commitments' + (complete ? '' : ' (loading)');
     table.setAttribute('aria-rowcount', view.length + 1);
     printed = null;
   }
@@ -393,7 +400,9 @@ constexpr const char* kScript = R"JS(
 
   // Sort: by commitment number, or by a document's stance (discussed first
   // when descending); ties keep the register's order.
-  function sortBy(col, dir) {
+  var sorted = null;
+  function sortBy(col, dir, keepScroll) {
+    sorted = { col: col, dir: dir };
     var stanceRank = function (r) {
       var c = r.at[col - 1];
       return c ? (stances[c[1]] || stances.neutral)[0] : 0;
@@ -407,7 +416,7 @@ constexpr const char* kScript = R"JS(
     Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
     heads[col].setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
     view = words.length ? order.filter(keeps) : order;
-    redraw(true);
+    redraw(!keepScroll);
   }
   Array.prototype.forEach.call(heads, function (th, col) {
     th.tabIndex = 0;
@@ -442,6 +451,7 @@ constexpr const char* kScript = R"JS(
   // that discuss it and their passages, written when printing starts.
   var printed = null, printBox = document.getElementById('print');
   function buildPrint() {
+    loadRest();
     if (printed === view) return;
     printed = view;
     var out = '<p>' + esc(count.textContent) + (words.length ? ' (filter: \u201c' + esc(box.value.trim()) + '\u201d)' : '') +
@@ -464,14 +474,46 @@ constexpr const char* kScript = R"JS(
   if (printMedia.addEventListener) printMedia.addEventListener('change', onPrintMedia);
   else if (printMedia.addListener) printMedia.addListener(onPrintMedia);
 
-  document.documentElement.className = '';
-  redraw(false);
-  mark('xref:drawn');
-  if (location.hash) reveal();
   // The filter's texts, made while the reader looks at the page rather than
   // at the first key typed.
   var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 500); };
-  idle(function () { if (!texts) texts = rows.map(rowText); });
+  function prepareTexts() { idle(function () { if (!texts && complete) texts = rows.map(rowText); }); }
+
+  // The rest of the rows, once the page is parsed: keeps the reader's
+  // filter, order and place.
+  function loadRest() {
+    var island = document.getElementById('xref-more');
+    if (complete || !island) return;
+    var more = JSON.parse(island.textContent);
+    passages = passages.concat(more.passages);
+    more.rows.forEach(function (r) { prepare(r, rows.length); rows.push(r); heights.push(0); });
+    complete = true;
+    texts = null;
+    if (words.length && !texts) texts = rows.map(rowText);
+    if (sorted) {
+      sortBy(sorted.col, sorted.dir, true);
+    } else {
+      order = rows.slice();
+      view = words.length ? order.filter(keeps) : order;
+      redraw(false, !words.length);
+    }
+    mark('xref:complete');
+    if (location.hash) reveal();
+    prepareTexts();
+  }
+
+  document.documentElement.className = '';
+  redraw(false);
+  mark('xref:drawn');
+  if (complete) {
+    mark('xref:complete');
+    if (location.hash) reveal();
+    prepareTexts();
+  } else if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', loadRest);
+  } else {
+    loadRest();
+  }
 })();
 )JS";
 
@@ -525,6 +567,7 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
   json data_rows = json::array();
   json data_passages = json::array();
   std::map<std::pair<std::string, int64_t>, size_t> passage_index;
+  size_t head_passages = 0;  // passages quoted by the first kFirstRows rows
   std::string plain;
   for (const json& row : rows) {
     const json& c = row.contains("commitment") ? row["commitment"] : json::object();
@@ -594,8 +637,21 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
                          {"key", key}, {"cells", cells}});
     plain += fmt::format("<tr id=\"{}\"><td><strong>{}</strong> {}<div class=\"meta\">{}</div></td><td><ul>{}</ul></td></tr>\n",
                          Esc(id), Esc(id), Esc(Str(c, "text")), Esc(meta), plain_cells);
+    if (data_rows.size() <= kFirstRows) head_passages = data_passages.size();
   }
-  json data = {{"docs", data_docs}, {"stances", data_stances}, {"passages", data_passages}, {"rows", data_rows}};
+  // The first rows (and the passages they quote, which come first) go in
+  // a data island right after the table, with the script: the browser
+  // draws them while it still parses the rest, which follows the page.
+  const size_t head_rows = std::min(data_rows.size(), kFirstRows);
+  json head = {{"docs", data_docs},
+               {"stances", data_stances},
+               {"total", data_rows.size()},
+               {"passages", json(data_passages.begin(), data_passages.begin() + static_cast<std::ptrdiff_t>(head_passages))},
+               {"rows", json(data_rows.begin(), data_rows.begin() + static_cast<std::ptrdiff_t>(head_rows))}};
+  json rest = {{"passages", json(data_passages.begin() + static_cast<std::ptrdiff_t>(head_passages), data_passages.end())},
+               {"rows", json(data_rows.begin() + static_cast<std::ptrdiff_t>(head_rows), data_rows.end())}};
+  if (rest["passages"].is_null()) rest["passages"] = json::array();
+  if (rest["rows"].is_null()) rest["rows"] = json::array();
 
   std::string out;
   out.reserve(8192 + rows.size() * 256 + documents.size() * 128);
@@ -636,12 +692,16 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
     out += fmt::format("<th scope=\"col\" style=\"width:{}px\" title=\"{}\">{}</th>", kCellWidth,
                        Esc(d.title.empty() ? d.path : d.path + " \u2014 " + d.title), Esc(BaseName(d.path)));
   }
-  out += "</tr></thead>\n<tbody></tbody></table></div>\n";
+  out += "</tr></thead>\n<tbody></tbody></table></div>\n<div id=\"print\"></div>\n";
+  out += "<script type=\"application/json\" id=\"xref-data\">";
+  out += DataIsland(head);
+  out += "</script>\n";
+  out += fmt::format("<script>{}</script>\n", kScript);
   out += "<noscript><p class=\"empty\">Without JavaScript this page lists each commitment with the documents "
          "that discuss it; turn JavaScript on to see the table, filter, sort and read the quoted "
          "passages.</p>\n<table><thead><tr><th>Commitment</th><th>Discussed by</th></tr></thead><tbody>\n";
   out += plain;
-  out += "</tbody></table></noscript>\n<div id=\"print\"></div>\n";
+  out += "</tbody></table></noscript>\n";
 
   if (!conflicts.empty()) {
     out += "<section class=\"conflicts\"><h2>Disagreements</h2><ul>\n";
@@ -665,10 +725,9 @@ std::string RenderHtmlReport(const std::vector<ReportDocument>& documents,
                      "the passages.</footer>\n",
                      info.database.empty() ? "" : " from " + Esc(info.database),
                      info.generated_on.empty() ? "" : " on " + Esc(info.generated_on));
-  out += "<script type=\"application/json\" id=\"xref-data\">";
-  out += DataIsland(data);
-  out += "</script>\n";
-  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", kScript);
+  out += "<script type=\"application/json\" id=\"xref-more\">";
+  out += DataIsland(rest);
+  out += "</script>\n</body>\n</html>\n";
   return out;
 }
 

@@ -23,10 +23,11 @@
 //     it and their quoted passages: a grid of 300 columns cannot be printed.
 //
 // The page stays fast at 500 commitments x 300 documents (bench/report_bench.sh):
-// the register travels as compact JSON in a <script type="application/json">
-// and the page's script draws only the rows in view (a window over the rows,
-// measured as drawn), a cell's passages only when it is opened, and the
-// print version only when printing. Filtering and sorting work on the data,
+// the register travels as compact JSON in <script type="application/json">
+// (the first rows right after the table, so that they are drawn while the
+// browser parses the rest) and the page's script draws only the rows in
+// view (a window over the rows, measured as drawn), a cell's passages only
+// when it is opened, and the print version only when printing. Filtering and sorting work on the data,
 // not on the page's elements. Without JavaScript a <noscript> version lists
 // every commitment with the documents that discuss it (stance and
 // references, without the quotations).

@@ -158,16 +158,27 @@ TEST(ReportTest, HtmlIsOnePageWithEveryDocument) {
   EXPECT_EQ(html.find("http"), std::string::npos) << "the page must not fetch anything";
 }
 
-// The register the page's script draws from: the JSON in
-// <script type="application/json" id="xref-data">.
-nlohmann::json HtmlData(const std::string& html) {
-  const std::string open = "<script type=\"application/json\" id=\"xref-data\">";
+// One <script type="application/json" id="ID"> of the page, parsed.
+nlohmann::json HtmlIsland(const std::string& html, const std::string& id) {
+  const std::string open = "<script type=\"application/json\" id=\"" + id + "\">";
   size_t start = html.find(open);
   if (start == std::string::npos) return nullptr;
   start += open.size();
   size_t end = html.find("</script>", start);
   if (end == std::string::npos) return nullptr;
   return nlohmann::json::parse(html.substr(start, end - start), nullptr, /*allow_exceptions=*/false);
+}
+
+// The register the page's script draws from: the first rows' island
+// (#xref-data) with the rest (#xref-more) appended, as the script does.
+nlohmann::json HtmlData(const std::string& html) {
+  nlohmann::json data = HtmlIsland(html, "xref-data");
+  nlohmann::json more = HtmlIsland(html, "xref-more");
+  if (!data.is_object() || !more.is_object()) return nullptr;
+  for (const char* key : {"passages", "rows"}) {
+    for (const nlohmann::json& item : more[key]) data[key].push_back(item);
+  }
+  return data;
 }
 
 TEST(ReportTest, HtmlCarriesEveryRowCellAndDisagreementAsData) {
@@ -177,6 +188,7 @@ TEST(ReportTest, HtmlCarriesEveryRowCellAndDisagreementAsData) {
   EXPECT_EQ(data["docs"][1]["name"], "council, report.md");
   EXPECT_EQ(data["stances"]["calls_for"][1], "calls for");  // the stance's word, for the badge
   ASSERT_EQ(data["rows"].size(), 2u);
+  EXPECT_EQ(data["total"], 2);
   const nlohmann::json& c1 = data["rows"][0];
   EXPECT_EQ(c1["id"], "C1");
   EXPECT_EQ(c1["key"], 1);  // sorts by number: C2 < C10
@@ -225,7 +237,7 @@ TEST(ReportTest, HtmlDataCannotEndItsScriptEarly) {
   std::string html = TableHtml(view, "xref.db");
   size_t closes = 0;
   for (size_t at = html.find("</script"); at != std::string::npos; at = html.find("</script", at + 1)) ++closes;
-  EXPECT_EQ(closes, 2u);  // the data's and the script's own
+  EXPECT_EQ(closes, 3u);  // the two data islands' and the script's own
   EXPECT_EQ(html.find("</SCRIPT>"), std::string::npos);
   nlohmann::json data = HtmlData(html);
   ASSERT_TRUE(data.is_object());

@@ -191,6 +191,19 @@ try {
   check(missing.length === 0, `the PDF lacks ${missing.length} commitments: ${missing.slice(0, 5).join(', ')}`);
   check(errors.length === 0, 'script errors: ' + errors.join('; '));
 
+  // A link to a commitment far down the table (as the list of
+  // disagreements makes) opens the page at its row.
+  const far = allIds[allIds.length - 2];
+  const linked = await browser.newPage({ viewport: { width: 1400, height: 600 } });
+  await linked.goto(pathToFileURL(report).href + '#' + encodeURIComponent(far));
+  const farRow = linked.locator(`#xref tbody tr[id="${far}"]`);
+  const inView = await farRow.evaluate(tr => {
+    const b = tr.getBoundingClientRect(), w = document.querySelector('.wrap').getBoundingClientRect();
+    return tr.classList.contains('hit') && b.top >= w.top && b.top < Math.min(w.bottom, innerHeight);
+  }).catch(() => false);
+  check(inView, `opening the page at #${far} does not show that row`);
+  await linked.close();
+
   // Without JavaScript the page still lists every commitment with the
   // documents that discuss it, stance in words.
   const plain = await browser.newPage({ javaScriptEnabled: false, viewport: { width: 1400, height: 600 } });
