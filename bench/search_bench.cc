@@ -12,8 +12,8 @@
 //
 // (one line): wall-clock percentiles, and the same over the thread's CPU
 // time, which a busy machine does not inflate.
-// and, with --per-query, the median of each query, slowest first, so that a
-// slow query shows by name. A query still running after T ms (default
+// and, with --per-query, the median wall and thread-CPU time of each query,
+// slowest first, so that a slow query shows by name. A query still running after T ms (default
 // 10000) is interrupted (sqlite3_progress_handler), counted as T ms once,
 // not repeated, and reported as timed_out=K; a benchmark should finish even
 // when one query is pathological. Exit status 2 on a bad index or query.
@@ -191,7 +191,12 @@ int main(int argc, char** argv) {
   };
 
   std::vector<double> samples, cpu_samples;
-  std::vector<std::pair<double, std::string>> medians;
+  struct Median {
+    double ms, cpu_ms;
+    std::string line;
+    bool operator<(const Median& o) const { return ms < o.ms; }
+  };
+  std::vector<Median> medians;
   size_t hits = 0;
   int timed_out = 0;
   for (const Query& q : queries) {
@@ -208,21 +213,22 @@ int main(int argc, char** argv) {
       ++timed_out;
       samples.push_back(ms);
       cpu_samples.push_back(cpu_ms);
-      medians.emplace_back(ms, q.line + "  (timed out)");
+      medians.push_back({ms, cpu_ms, q.line + "  (timed out)"});
       continue;
     }
     hits += n;
-    std::vector<double> mine;
+    std::vector<double> mine, mine_cpu;
     for (int r = 0; r < repeat; ++r) {
       if (!run(q, &ms, &cpu_ms, &n, &error)) {
         if (!error.empty()) return 2;
         ++timed_out;
       }
       mine.push_back(ms);
-      cpu_samples.push_back(cpu_ms);
+      mine_cpu.push_back(cpu_ms);
     }
     samples.insert(samples.end(), mine.begin(), mine.end());
-    medians.emplace_back(Percentile(mine, 0.5), q.line);
+    cpu_samples.insert(cpu_samples.end(), mine_cpu.begin(), mine_cpu.end());
+    medians.push_back({Percentile(mine, 0.5), Percentile(mine_cpu, 0.5), q.line});
   }
 
   double sum = 0;
@@ -235,7 +241,7 @@ int main(int argc, char** argv) {
       Percentile(cpu_samples, 0.5), Percentile(cpu_samples, 0.99), timed_out, hits);
   if (per_query) {
     std::sort(medians.rbegin(), medians.rend());
-    for (const auto& [ms, text] : medians) std::printf("%9.3f ms  %s\n", ms, text.c_str());
+    for (const Median& m : medians) std::printf("%9.3f ms %9.3f ms CPU  %s\n", m.ms, m.cpu_ms, m.line.c_str());
   }
   return 0;
 }

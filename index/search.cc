@@ -432,7 +432,8 @@ SearchHit ReadHit(const sqlite::Statement& st) {
 }
 
 // Filters checked on ranked rows see the best `limit` * kCandidatesPerHit
-// rows (at least kMinCandidates) first, then kWidening times more each time.
+// rows (at least kMinCandidates) first, then as many more as the share that
+// passed says are needed (kWidening times more when none passed).
 constexpr int64_t kCandidatesPerHit = 4;
 constexpr int64_t kMinCandidates = 100;
 constexpr int64_t kWidening = 16;
@@ -558,10 +559,9 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   const int id_parameter = sqlite3_bind_parameter_index(place.get(), ":id");
 
   // 3. Filters that reject rows after ranking need more rows than hits: the
-  // best kCandidatesPerHit per hit first, then a window kWidening times
-  // larger each time they did not yield enough, until no more rows match.
-  // The rows come in the same order each time, so those already checked
-  // are skipped.
+  // best kCandidatesPerHit per hit first, then a larger window each time
+  // they did not yield enough, until no more rows match. The rows come in
+  // the same order each time, so those already checked are skipped.
   const size_t limit = static_cast<size_t>(options.limit);
   const bool check_rows = check_docs || !tag_filters.empty();
   int64_t window = check_rows ? std::max<int64_t>(kMinCandidates, kCandidatesPerHit * int64_t{options.limit})
@@ -588,7 +588,15 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     if (!rank.status().ok()) return SearchFailure(db, options);
     if (hits.size() >= limit || rows < window || window > INT64_MAX / kWidening) break;
     checked = rows;
-    window *= kWidening;
+    // The share of rows that passed so far says how many more are needed;
+    // half again as many, for luck, and at least twice the window.
+    if (hits.empty()) {
+      window *= kWidening;
+    } else {
+      const double needed = static_cast<double>(limit - hits.size()) * static_cast<double>(rows) /
+                            static_cast<double>(hits.size());
+      window = std::max(2 * window, rows + static_cast<int64_t>(std::ceil(1.5 * needed)));
+    }
   }
 
   // Snippets for the hits kept only: in the ranking query SQLite would make
