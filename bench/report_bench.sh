@@ -15,6 +15,7 @@
 #                     configured Release if it does not exist yet
 #   XREF_REPORT_COMMITMENTS, XREF_REPORT_DOCUMENTS  the grid (500, 300)
 #   XREF_REPORT_FILTER  the word typed in the filter box (default kinship)
+#   XREF_REPORT_PRINT_TIMEOUT  seconds after which printing is given up (600)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -127,7 +127,7 @@ thead th.commitment { z-index: 3; background: var(--head); }
 td.commitment .id { font-weight: 700; margin-right: 6px; }
 td.commitment .meta, .p-row .meta { color: var(--muted); font-size: 12px; margin-top: 2px; }
 tr.pad td { padding: 0; border: 0; }
-tr.hit td { background: #fff8c5; }
+tr.hit td { background-color: #fff8c5; }
 .empty { padding: 16px; color: var(--muted); }
 .stance { display: inline-block; border-radius: 10px; padding: 0 7px; font-size: 12px;
   color: #fff; font-weight: 600; }
