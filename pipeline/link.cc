@@ -169,8 +169,7 @@ struct Mention {
   size_t rank = 0;  // the document's place in the canonical order
   bool in_list = false;
   bool local = false;
-  TermSet terms;
-  TermIds ids;  // the same terms, interned (`terms` is then emptied)
+  TermIds ids;  // the terms of `text`, interned
   std::vector<std::vector<std::string>> names;  // terms.names, kept
   std::vector<size_t> name_starts;               // terms.name_starts, kept
 };
@@ -314,19 +313,21 @@ class Weights {
   // The shared phrases, and the distinctive shared words that no shared
   // phrase already shows, as `surface` writes them.
   void Evidence(const TermIds& profile, const std::unordered_map<TermId, std::string>& surface,
-                const TermIds& text, LinkEvidence* evidence) const {
+                const TermIds& text, std::unordered_set<std::string>* pool,
+                LinkEvidence* evidence) const {
+    auto intern = [&](const std::string& s) { return std::string_view(*pool->insert(s).first); };
     std::set<std::string> words_in_phrases;
     ForShared(profile.phrases, text.phrases, [&](TermId p) {
       const std::string& key = vocab_->Key(p);
       size_t space = key.find(' ');
       words_in_phrases.insert(key.substr(0, space));
       words_in_phrases.insert(key.substr(space + 1));
-      evidence->phrases.push_back(surface.at(p));
+      evidence->phrases.push_back(intern(surface.at(p)));
     });
     ForShared(profile.words, text.words, [&](TermId w) {
       // Near-ubiquitous words are not worth listing as evidence.
       if (words_in_phrases.count(vocab_->Key(w)) == 0 && Idf(w) >= 1.0) {
-        evidence->terms.push_back(surface.at(w));
+        evidence->terms.push_back(intern(surface.at(w)));
       }
     });
   }
@@ -544,6 +545,8 @@ std::string ShortWording(const std::string& text, size_t max_chars) {
 
 Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options) {
   Register reg;
+  auto evidence_text = std::make_shared<std::unordered_set<std::string>>();
+  reg.evidence_text = evidence_text;
 
   // Documents in a canonical order: the result must not depend on the order
   // the caller read them in.
@@ -576,6 +579,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
 
   // 1. Mentions, in order of authority; list items before prose.
   std::vector<Mention> mentions;
+  // A mention keeps its terms as ids and its names: the strings would hold a
+  // copy of every mention's vocabulary for the whole run.
+  auto keep = [&](Mention&& m, TermSet&& terms) {
+    if (terms.words.empty()) return;
+    m.ids = vocab.Intern(terms, false);
+    m.names = std::move(terms.names);
+    m.name_starts = std::move(terms.name_starts);
+    mentions.push_back(std::move(m));
+  };
   for (size_t rank = 0; rank < inputs.size(); ++rank) {
     const LinkInput* in = inputs[rank];
     Authority auth = authority[in->id];
@@ -609,8 +621,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
         if (m.actor.empty()) m.actor = "unspecified";
         m.local = IsLocalActor(m.actor, auth);
-        m.terms = Terms(m.text);
-        if (!m.terms.words.empty()) mentions.push_back(std::move(m));
+        TermSet terms = Terms(m.text);
+        keep(std::move(m), std::move(terms));
         continue;
       }
       for (const Tag& tag : tags) {
@@ -623,9 +635,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         one.money = tag.commitment.money;
         one.dates = tag.commitment.dates;
         one.local = IsLocalActor(tag.commitment.actor, auth);
-        one.terms = Terms(tag.text);
-        if (one.terms.words.empty()) continue;
-        mentions.push_back(std::move(one));
+        keep(std::move(one), Terms(tag.text));
       }
     }
   }
@@ -633,14 +643,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     if (a.rank != b.rank) return a.rank < b.rank;  // authority, then path
     return a.in_list && !b.in_list;
   });
-  // Mentions keep their terms as ids and their names; the strings would
-  // hold a copy of every mention's vocabulary for the whole run.
-  for (Mention& m : mentions) {
-    m.ids = vocab.Intern(m.terms, false);
-    m.names = std::move(m.terms.names);
-    m.name_starts = std::move(m.terms.name_starts);
-    m.terms = TermSet();
-  }
 
   // Ids in key order from here on; postings follow.
   {
@@ -1066,7 +1068,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       } else if (rel < options.threshold || !enough_words) {
         continue;
       }
-      weights.Evidence(entry.profile, entry.surface, pe.terms, &link.evidence);
+      weights.Evidence(entry.profile, entry.surface, pe.terms, evidence_text.get(), &link.evidence);
       link.score = std::round(rel * 1000) / 1000;
       found.push_back(std::move(link));
     }

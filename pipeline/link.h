@@ -38,8 +38,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "pipeline/document.h"
@@ -101,10 +104,12 @@ struct Commitment {
   std::vector<PassageRef> mentions;      // every commitment tag merged into it
 };
 
-// Why a passage is linked to an entry.
+// Why a passage is linked to an entry. Phrases and words are views into
+// Register::evidence_text, which holds each once however many links show it
+// (a register of a thousand papers has millions of links).
 struct LinkEvidence {
-  std::vector<std::string> phrases;      // shared phrases, as the entry writes them
-  std::vector<std::string> terms;        // shared distinctive words
+  std::vector<std::string_view> phrases;  // shared phrases, as the entry writes them
+  std::vector<std::string_view> terms;    // shared distinctive words
   std::vector<std::string> values;       // shared sums and dates ("£45 million")
   bool states = false;                   // the passage is itself a mention
 };
@@ -133,6 +138,8 @@ struct Register {
   std::vector<Link> links;               // by commitment, then document, then passage
   std::vector<DocumentStance> stances;   // by commitment, then document
   std::vector<Conflict> conflicts;
+  // The text LinkEvidence views point into; shared by copies of the register.
+  std::shared_ptr<const std::unordered_set<std::string>> evidence_text;
 };
 
 struct LinkOptions {

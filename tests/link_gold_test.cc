@@ -136,8 +136,8 @@ TEST(LinkGoldTest, ReportParagraphsLinkedToBriefingCommitments) {
       for (const Link& l : loose.links) {
         if (l.commitment != index || l.passage.doc != report) continue;
         std::cout << "      " << label_of[l.passage.passage] << " " << l.score;
-        for (const std::string& p : l.evidence.phrases) std::cout << " [" << p << "]";
-        for (const std::string& p : l.evidence.terms) std::cout << " " << p;
+        for (std::string_view p : l.evidence.phrases) std::cout << " [" << p << "]";
+        for (std::string_view p : l.evidence.terms) std::cout << " " << p;
         for (const std::string& p : l.evidence.values) std::cout << " {" << p << "}";
         std::cout << "\n";
       }

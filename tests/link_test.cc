@@ -432,8 +432,8 @@ TEST_F(SecondCorpusTest, PlantedLinksAndNonLinks) {
     for (const Link& l : reg_->links) {
       std::cout << "  " << reg_->commitments[l.commitment].id << " -> " << l.passage.doc << ":"
                 << l.passage.passage << " " << l.score;
-      for (const std::string& p : l.evidence.phrases) std::cout << " [" << p << "]";
-      for (const std::string& p : l.evidence.terms) std::cout << " " << p;
+      for (std::string_view p : l.evidence.phrases) std::cout << " [" << p << "]";
+      for (std::string_view p : l.evidence.terms) std::cout << " " << p;
       std::cout << "\n";
     }
   }
