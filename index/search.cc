@@ -190,6 +190,7 @@ struct Bm25State {
   sqlite3_stmt* sizes = nullptr;  // id, sz FROM passages_fts_docsize WHERE id >= ?1
   sqlite3_int64 size_id = -1;     // the row `sizes` is on; -1 before the first
   bool sizes_done = false;
+  bool sizes_checked = false;
 
   ~Bm25State() { sqlite3_finalize(sizes); }
 };
@@ -235,6 +236,16 @@ int RowLength(const Fts5ExtensionApi* api, Fts5Context* fts, Bm25State* state, i
     if ((p[i] & 0x80) == 0) {
       total += static_cast<int>(value);
       value = 0;
+    }
+  }
+  if (!state->sizes_checked) {
+    // The walk reads passages_fts's table: on the first row, check that it
+    // agrees with FTS5 (xref_bm25 called on another table would not).
+    state->sizes_checked = true;
+    if (int rc = api->xColumnSize(fts, -1, length); rc != SQLITE_OK || *length != total) {
+      sqlite3_finalize(state->sizes);
+      state->sizes = nullptr;
+      return rc;
     }
   }
   *length = total;

@@ -477,3 +477,37 @@ TEST_F(RankedFilterTest, SameHitsWithoutXrefsFunctions) {
 
 }  // namespace
 }  // namespace xref
+
+namespace xref {
+namespace {
+
+// xref_bm25 reads row lengths from passages_fts's own table; called on
+// another FTS5 table it must notice and still give bm25's scores.
+TEST(XrefBm25Test, OnAnotherTableStillGivesBm25) {
+  sqlite::Database db;
+  ASSERT_TRUE(db.Open(":memory:", /*read_only=*/false).ok());
+  ASSERT_TRUE(RegisterSearchFunctions(db.get()).ok());
+  ASSERT_TRUE(db.Exec("CREATE VIRTUAL TABLE passages_fts USING fts5(text, section);"
+                      "CREATE VIRTUAL TABLE other USING fts5(text, section);")
+                  .ok());
+  sqlite::Statement fill_passages = db.Prepare("INSERT INTO passages_fts(rowid, text, section) VALUES (?1, ?2, '')");
+  sqlite::Statement fill_other = db.Prepare("INSERT INTO other(rowid, text, section) VALUES (?1, ?2, 'care')");
+  for (int i = 1; i <= 50; ++i) {
+    ASSERT_TRUE(fill_passages.Bind(1, i).Bind(2, "care").Run().ok());
+    std::string words = "care";
+    for (int w = 0; w < i % 9; ++w) words += " word" + std::to_string(w);
+    ASSERT_TRUE(fill_other.Bind(1, i).Bind(2, words).Run().ok());
+  }
+  sqlite::Statement st = db.Prepare(
+      "SELECT rowid, bm25(other, 1.0, 0.25), xref_bm25(other, 1.0, 0.25) FROM other WHERE other MATCH 'care'");
+  int rows = 0;
+  while (st.Step()) {
+    ++rows;
+    EXPECT_EQ(st.ColumnDouble(1), st.ColumnDouble(2)) << "row " << st.ColumnInt64(0);
+  }
+  EXPECT_TRUE(st.status().ok()) << st.status().ToString();
+  EXPECT_EQ(rows, 50);
+}
+
+}  // namespace
+}  // namespace xref
