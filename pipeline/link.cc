@@ -469,6 +469,18 @@ bool IsBeforeValue(const std::string& text, const Tag& tag, const std::vector<Ta
   return false;
 }
 
+// Does a sentence set one figure against another ("£50 million, not the
+// £60 million", "rather than", "instead of", "compared with")? English
+// contrast markers, not any corpus's words.
+bool ContrastsFigures(std::string_view sentence) {
+  const std::string s = " " + Lower(sentence) + " ";
+  for (std::string_view marker : {" not ", "n't ", " rather than ", " instead of ", " compared with ",
+                                  " compared to ", " as opposed to ", " contrary to ", " unlike "}) {
+    if (s.find(marker) != std::string::npos) return true;
+  }
+  return false;
+}
+
 bool SameDate(const DateValue& a, const DateValue& b) {
   return a.start == b.start && a.end == b.end;
 }
@@ -1123,6 +1135,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     struct Sentence {
       size_t begin, end;
       std::vector<TermId> phrases;  // sorted
+      std::vector<TermId> words;    // sorted
     };
     std::unordered_map<uint32_t, std::vector<Sentence>> sentences_of;
     auto sentences = [&](uint32_t i) -> const std::vector<Sentence>& {
@@ -1130,13 +1143,18 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (added) {
         const std::string& text = index.passage(i).text;
         for (const TextRange& range : SplitSentences(text)) {
-          Sentence sentence{range.start, range.end, {}};
-          for (const std::string& key :
-               Terms(std::string_view(text).substr(range.start, range.end - range.start)).phrases) {
+          Sentence sentence{range.start, range.end, {}, {}};
+          TermSet terms = Terms(std::string_view(text).substr(range.start, range.end - range.start));
+          for (const std::string& key : terms.phrases) {
             TermId id = vocab.Find(key);
             if (id != Vocabulary::kNone) sentence.phrases.push_back(id);
           }
+          for (const std::string& key : terms.words) {
+            TermId id = vocab.Find(key);
+            if (id != Vocabulary::kNone) sentence.words.push_back(id);
+          }
           std::sort(sentence.phrases.begin(), sentence.phrases.end());
+          std::sort(sentence.words.begin(), sentence.words.end());
           it->second.push_back(std::move(sentence));
         }
       }
@@ -1162,15 +1180,33 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         });
         if (!has_values) continue;
         // Sentences that speak of the entry: they share a phrase with it.
+        // So does the sentence after one of those that shares a word with it
+        // ("... the Rural School Bus Fund. The strategy's fund is described
+        // as £50 million ...").
         std::vector<std::pair<size_t, size_t>> about;
+        bool previous_about = false;
         for (const Sentence& sentence : sentences(found->second)) {
-          bool shares = std::any_of(sentence.phrases.begin(), sentence.phrases.end(),
-                                    [&](TermId id) { return Has(entry.profile.phrases, id); });
+          auto in_profile = [&](const std::vector<TermId>& ids, const std::vector<TermId>& profile) {
+            return std::any_of(ids.begin(), ids.end(), [&](TermId id) { return Has(profile, id); });
+          };
+          bool shares = in_profile(sentence.phrases, entry.profile.phrases) ||
+                        (previous_about && in_profile(sentence.words, entry.profile.words));
           if (shares) about.emplace_back(sentence.begin, sentence.end);
+          previous_about = shares;
         }
         auto attached = [&](const Tag& t) {
           for (const auto& [b, end] : about) {
             if (t.start >= b && t.end <= end) return true;
+          }
+          return false;
+        };
+        // "described as £50 million, not the £60 million in the strategy":
+        // a sum set against the whole in its sentence is a competing figure,
+        // not a part of it.
+        auto contrasted = [&](const Tag& t) {
+          for (const auto& [b, end] : about) {
+            if (t.start < b || t.end > end) continue;
+            return ContrastsFigures(std::string_view(p->text).substr(b, end - b));
           }
           return false;
         };
@@ -1184,7 +1220,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (const Tag& t : tags) {
           if (!attached(t)) continue;
           if (t.kind == TagKind::kMoney && t.money.amount && !c.money.empty()) {
-            if (states_whole) continue;  // a part given beside the whole
+            if (states_whole && !contrasted(t)) continue;  // a part given beside the whole
             if (IsBeforeValue(p->text, t, tags)) continue;
             const ValueRef* closest = nullptr;
             bool agrees = false;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include <tuple>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -495,6 +497,127 @@ TEST_F(SecondCorpusTest, PlantedConflictsAndNoInventedOnes) {
     for (const Conflict& k : reg_->conflicts) {
       EXPECT_NE(k.commitment, IndexOf(*reg_, c)) << "invented conflict on " << c->text << ": "
                                                   << k.values.back().text;
+    }
+  }
+}
+
+// ----------------------------------------------- third corpus (held out)
+
+// A third subject (home to school travel), written with its judgements before
+// the linker was first run on it: every link from a national commitment into
+// the briefing and the council report is counted, so precision and recall are
+// measured rather than spot-checked.
+TEST(HeldOutCorpusTest, SchoolTravelLinksConflictsAndLocalEntries) {
+  const std::string dir = std::string(XREF_SOURCE_DIR) + "/tests/data/third-corpus/";
+  const std::vector<std::string> names = {"school-travel-strategy.md", "briefing-school-travel.md",
+                                          "council-report-school-travel.md"};
+  std::vector<std::string> paths;
+  for (const std::string& name : names) paths.push_back(dir + name);
+  testing::Loaded loaded = testing::LoadCorpus(paths);
+  ASSERT_FALSE(loaded.stand_in_extractor);
+  ASSERT_FALSE(loaded.stand_in_tagger);
+  Register reg = BuildRegister(loaded.inputs);
+  std::ifstream in(dir + "expected-links.json");
+  const nlohmann::json expected = nlohmann::json::parse(in);
+
+  auto doc_id = [&](const std::string& name) -> int64_t {
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == name) return loaded.inputs[i].id;
+    }
+    return -1;
+  };
+  auto passage_with = [&](int64_t doc, const std::string& words) {
+    for (const LinkInput& input : loaded.inputs) {
+      if (input.id != doc) continue;
+      for (const Passage& p : input.doc.passages) {
+        if (p.text.find(words) != std::string::npos) return p.n;
+      }
+    }
+    return -1;
+  };
+  using Pair = std::tuple<size_t, int64_t, int>;
+  auto pairs_of = [&](const char* list) {
+    std::set<Pair> out;
+    for (const nlohmann::json& l : expected[list]) {
+      const Commitment* c = Find(reg, l["commitment"].get<std::string>());
+      EXPECT_NE(c, nullptr) << "no entry worded with " << l["commitment"];
+      int64_t doc = doc_id(l["doc"]);
+      int passage = passage_with(doc, l["passage"]);
+      EXPECT_GT(passage, 0) << l["passage"];
+      if (c != nullptr) out.emplace(IndexOf(reg, c), doc, passage);
+    }
+    return out;
+  };
+  const std::set<Pair> want = pairs_of("links");
+  const std::set<Pair> maybe = pairs_of("maybe");
+  const int64_t strategy = doc_id("school-travel-strategy.md");
+  int true_positives = 0, predicted = 0;
+  for (const Link& l : reg.links) {
+    const Commitment& c = reg.commitments[l.commitment];
+    if (c.local || c.source.doc != strategy || l.passage.doc == strategy) continue;
+    Pair pair{l.commitment, l.passage.doc, l.passage.passage};
+    if (maybe.count(pair) != 0) continue;
+    ++predicted;
+    if (want.count(pair) != 0) {
+      ++true_positives;
+    } else {
+      std::cout << "  false link: " << c.id << " " << ShortWording(c.text, 60) << " -> " << l.passage.doc
+                << ":" << l.passage.passage << " " << l.score << "\n";
+    }
+  }
+  for (const Pair& pair : want) {
+    if (!Linked(reg, &reg.commitments[std::get<0>(pair)], std::get<1>(pair), std::get<2>(pair))) {
+      std::cout << "  missed: " << ShortWording(reg.commitments[std::get<0>(pair)].text, 60) << " -> "
+                << std::get<1>(pair) << ":" << std::get<2>(pair) << "\n";
+    }
+  }
+  const double precision = predicted == 0 ? 0 : double(true_positives) / predicted;
+  const double recall = double(true_positives) / static_cast<double>(want.size());
+  std::cout << "[ linker ] held-out school travel corpus: precision " << precision << " ("
+            << true_positives << "/" << predicted << "), recall " << recall << " ("
+            << true_positives << "/" << want.size() << ")\n";
+  RecordProperty("precision", std::to_string(precision));
+  RecordProperty("recall", std::to_string(recall));
+  // First run (2026-11-25, before any change for it): precision 1.0 (10/10),
+  // recall 0.91 (10/11; missed: "A common national method of assessing
+  // walking routes" for the toolkit, a paraphrase), and the £50m/£60m
+  // disagreement missed; the last was fixed by two general rules (a sum set
+  // against the whole in its sentence is not a part; the sentence after one
+  // about the entry speaks of it too). Floors guard against regressions.
+  EXPECT_GE(precision, 0.9);
+  EXPECT_GE(recall, 0.85);
+
+  for (const Pair& pair : pairs_of("not_links")) {
+    EXPECT_FALSE(Linked(reg, &reg.commitments[std::get<0>(pair)], std::get<1>(pair), std::get<2>(pair)))
+        << reg.commitments[std::get<0>(pair)].text << " -> passage " << std::get<2>(pair);
+  }
+  for (const nlohmann::json& words : expected["local"]) {
+    const Commitment* c = Find(reg, words.get<std::string>());
+    ASSERT_NE(c, nullptr) << words;
+    EXPECT_TRUE(c->local) << c->text;
+  }
+  for (const nlohmann::json& k : expected["conflicts"]) {
+    const Commitment* c = Find(reg, k["commitment"].get<std::string>());
+    ASSERT_NE(c, nullptr);
+    bool found = false;
+    for (const Conflict& conflict : reg.conflicts) {
+      if (conflict.commitment != IndexOf(reg, c) || conflict.field != k["field"]) continue;
+      std::set<double> amounts;
+      for (const ValueRef& v : conflict.values) {
+        if (v.amount) amounts.insert(*v.amount);
+      }
+      found = amounts.count(k["values"][0].get<double>()) && amounts.count(k["values"][1].get<double>());
+    }
+    EXPECT_TRUE(found) << "conflict not found for " << k["commitment"];
+  }
+  for (const nlohmann::json& k : expected["not_conflicting_values"]) {
+    const Commitment* c = Find(reg, k["commitment"].get<std::string>());
+    ASSERT_NE(c, nullptr);
+    for (const Conflict& conflict : reg.conflicts) {
+      if (conflict.commitment != IndexOf(reg, c)) continue;
+      for (const ValueRef& v : conflict.values) {
+        EXPECT_NE(v.text, k["text"].get<std::string>()) << "invented conflict on " << c->text;
+      }
     }
   }
 }
