@@ -162,8 +162,11 @@ noscript ul { margin: 0; padding-left: 18px; }
   body { font-size: 9pt; }
   .tools input, .tools #shown, .wrap, footer { display: none; }
   #print { display: block; }
-  .p-row h2, .p-row .meta { break-after: avoid; }
-  .p-row tr { break-inside: avoid; }
+  /* A commitment's heading stays with what follows it, a quoted passage on
+     one page; a document's passages may run on to the next page (a row
+     that may not break but is taller than a page leaves a page blank). */
+  .p-row h2, .p-row .meta { break-inside: avoid; break-after: avoid; }
+  .p-row blockquote { break-inside: avoid; }
   .stance { color: #000; border: 1px solid #000; background: none !important; }
   blockquote { font-size: 8.5pt; }
 }
