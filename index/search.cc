@@ -524,7 +524,7 @@ constexpr int64_t kCandidatesPerHit = 4;
 constexpr int64_t kMinCandidates = 100;
 constexpr int64_t kWidening = 16;
 // A --doc glob matching at most 1/kFewDocuments of the documents lists their
-// passages for the ranking query (xref_member) instead.
+// passages for the ranking query (see Search).
 constexpr size_t kFewDocuments = 16;
 
 }  // namespace
@@ -589,12 +589,22 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     if (!ids.ok()) return ids.status();
     doc_ids = std::move(*ids);
   }
-  // A --doc glob that matches a small part of the corpus lists the passages
-  // of its documents, for the ranking query to skip the others; a larger
-  // one is checked on each ranked row like the tag filters.
+  // Where the --doc glob is applied: a glob matching a small part of the
+  // documents lists their passages, for the ranking query to skip the
+  // others by id (xref_member on rowid); one matching up to half of them is
+  // checked in the ranking query on each matching row's document (a lookup
+  // in passages per match, but the rows it rejects are neither scored nor
+  // ranked again in a wider window); a broader one is checked on the ranked
+  // rows, like the tag filters.
+  enum class DocFilter { kNone, kPassageList, kDocumentList, kAfterRanking };
+  DocFilter doc_filter = DocFilter::kNone;
   std::vector<int64_t> doc_passages;  // sorted
-  bool passages_listed = false;
-  if (!options.doc_glob.empty() && doc_ids.size() * kFewDocuments <= documents) {
+  if (!options.doc_glob.empty()) {
+    doc_filter = doc_ids.size() * kFewDocuments <= documents ? DocFilter::kPassageList
+                 : doc_ids.size() * 2 <= documents          ? DocFilter::kDocumentList
+                                                             : DocFilter::kAfterRanking;
+  }
+  if (doc_filter == DocFilter::kPassageList) {
     sqlite::Statement list = db.Prepare("SELECT id FROM passages WHERE doc_id = ?1");
     for (int64_t doc : doc_ids) {
       list.Reset();
@@ -603,30 +613,33 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
       if (!list.status().ok()) return SearchFailure(db, options);
     }
     std::sort(doc_passages.begin(), doc_passages.end());
-    passages_listed = true;
   }
 
   // 1. Rank in the full-text index alone: bm25 and the sort touch only
   // passages_fts, and the joins, the filters and the snippets are paid for
   // the best rows only (docs/performance.md, findings 2 and 8). Ties keep
-  // the passage order. xref_bm25 (and xref_member) where the connection has
-  // them (OpenIndexForReading registers them), else FTS5's bm25, which gives
-  // the same scores, slower.
+  // the passage order. xref_bm25_top (and xref_member) where the connection
+  // has them (OpenIndexForReading registers them), else FTS5's bm25, which
+  // gives the same scores, slower.
+  auto ranking_sql = [](DocFilter filter) {
+    std::string sql =
+        "SELECT passages_fts.rowid, xref_bm25_top(passages_fts, ?4, ?1, ?2) AS score FROM passages_fts ";
+    if (filter == DocFilter::kDocumentList) sql += "JOIN passages p ON p.id = passages_fts.rowid ";
+    sql += "WHERE passages_fts MATCH ?3";
+    if (filter == DocFilter::kPassageList) sql += " AND xref_member(passages_fts.rowid, ?5)";
+    if (filter == DocFilter::kDocumentList) sql += " AND xref_member(p.doc_id, ?5)";
+    return sql + " ORDER BY score, passages_fts.rowid LIMIT ?4";
+  };
   Status prepared;
-  sqlite::Statement rank = db.Prepare(
-      std::string("SELECT rowid, xref_bm25_top(passages_fts, ?4, ?1, ?2) AS score FROM passages_fts "
-                  "WHERE passages_fts MATCH ?3") +
-          (passages_listed ? " AND xref_member(rowid, ?5)" : "") + " ORDER BY score, rowid LIMIT ?4",
-      &prepared);
+  sqlite::Statement rank = db.Prepare(ranking_sql(doc_filter), &prepared);
   if (!rank.valid()) {
-    passages_listed = false;
+    if (doc_filter != DocFilter::kNone) doc_filter = DocFilter::kAfterRanking;
     rank = db.Prepare(
         "SELECT rowid, bm25(passages_fts, ?1, ?2) AS score FROM passages_fts "
         "WHERE passages_fts MATCH ?3 ORDER BY score, rowid LIMIT ?4",
         &prepared);
   }
   if (!rank.valid()) return PrepareFailure(db, prepared, "search");
-  const bool check_docs = !options.doc_glob.empty() && !passages_listed;
 
   // 2. The places of the best rows, with the tag filters and the --doc glob
   // checked on each.
@@ -649,15 +662,20 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   // they did not yield enough, until no more rows match. The rows come in
   // the same order each time, so those already checked are skipped.
   const size_t limit = static_cast<size_t>(options.limit);
-  const bool check_rows = check_docs || !tag_filters.empty();
-  int64_t window = check_rows ? std::max<int64_t>(kMinCandidates, kCandidatesPerHit * int64_t{options.limit})
-                              : int64_t{options.limit};
+  int64_t window = doc_filter == DocFilter::kAfterRanking || !tag_filters.empty()
+                       ? std::max<int64_t>(kMinCandidates, kCandidatesPerHit * int64_t{options.limit})
+                       : int64_t{options.limit};
   int64_t checked = 0;
+  const bool check_docs = doc_filter == DocFilter::kAfterRanking;
   std::vector<SearchHit> hits;
   for (;;) {
     rank.Reset();
     rank.Bind(1, kTextWeight).Bind(2, kSectionWeight).Bind(3, match).Bind(4, window);
-    if (passages_listed) sqlite3_bind_pointer(rank.get(), 5, &doc_passages, kIdListType, nullptr);
+    if (doc_filter == DocFilter::kPassageList) {
+      sqlite3_bind_pointer(rank.get(), 5, &doc_passages, kIdListType, nullptr);
+    } else if (doc_filter == DocFilter::kDocumentList) {
+      sqlite3_bind_pointer(rank.get(), 5, &doc_ids, kIdListType, nullptr);
+    }
     int64_t rows = 0;
     while (hits.size() < limit && rank.Step()) {
       if (rows++ < checked) continue;

@@ -461,7 +461,10 @@ TEST_F(RankedFilterTest, FiltersThatRejectTheBestRowsStillGiveTheBestPassingOnes
 
 TEST_F(RankedFilterTest, DocFiltersOnFewAndOnManyDocuments) {
   struct Case {
-    std::string glob;  // one of 22 documents (listed for the ranking query), or many (checked per row)
+    // Of 22 documents: 1 (its passages listed for the ranking query), 10
+    // (each matching row's document checked in the ranking query), 22
+    // (checked on the ranked rows), none.
+    std::string glob;
     std::string where;
   };
   const std::vector<Case> cases = {
