@@ -16,9 +16,12 @@
 //     prefix*, column filters such as section:care); a syntax error comes
 //     back as kInvalidArgument with FTS5's message.
 // Hits are ranked by BM25, a match in the text counting more than one in the
-// section heading. Filters narrow the passages searched: by document path,
-// by the kinds of tag a passage holds, by sums of money and by the dates it
-// mentions.
+// section heading; equal scores keep the passages' order. The ranking reads
+// the full-text index alone, and the filters and snippets are applied to
+// the best rows (widening the window until enough pass), so a search costs
+// in proportion to its matches, not to the passages they join. Filters
+// narrow the passages searched: by document path, by the kinds of tag a
+// passage holds, by sums of money and by the dates it mentions.
 #pragma once
 
 #include <cstdint>
@@ -64,8 +67,16 @@ struct SearchHit {
 // filter that cannot be searched (with the reason in one line).
 Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions& options);
 
-// Registers on `db` what Search ranks with (xref_bm25, FTS5's bm25 computed
-// faster); OpenIndexForReading calls it. Search works without it, slower.
+// Registers on `db` the SQL functions Search ranks and filters with, once
+// per connection (OpenIndexForReading and IndexStore::Open call it):
+//   xref_bm25(passages_fts, w_text, w_section)   FTS5's bm25(), the same
+//       values to the bit, without one docsize lookup per matching row;
+//   xref_bm25_top(passages_fts, k, w_text, w_section)   the same for rows
+//       that can be among the k best, +infinity for the others (for
+//       ORDER BY ... LIMIT k: their lengths are never read);
+//   xref_member(id, list)   whether id is in a sorted std::vector<int64_t>
+//       bound with sqlite3_bind_pointer(..., "xref_id_list", ...).
+// Search works without them (FTS5's bm25, filters after ranking), slower.
 Status RegisterSearchFunctions(sqlite3* db);
 
 // The FTS5 query string the plain syntax turns `query` into; kInvalidArgument
