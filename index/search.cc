@@ -15,6 +15,7 @@
 #include <queue>
 #include <filesystem>
 
+#include "index/tokenizer.h"
 
 namespace xref {
 namespace {
@@ -403,17 +404,6 @@ void MemberFunction(sqlite3_context* context, int, sqlite3_value** argv) {
     return;
   }
   sqlite3_result_int(context, std::binary_search(ids->begin(), ids->end(), sqlite3_value_int64(argv[0])) ? 1 : 0);
-}
-
-fts5_api* Fts5Api(sqlite3* db) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
-    sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
-    sqlite3_step(stmt);
-  }
-  sqlite3_finalize(stmt);
-  return api;
 }
 
 }  // namespace

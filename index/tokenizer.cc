@@ -401,6 +401,8 @@ int XrefTokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int n
   return SQLITE_OK;
 }
 
+}  // namespace
+
 fts5_api* Fts5Api(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
@@ -411,8 +413,6 @@ fts5_api* Fts5Api(sqlite3* db) {
   sqlite3_finalize(stmt);
   return api;
 }
-
-}  // namespace
 
 std::string FoldWord(std::string_view word) {
   if (IsAscii(word)) {

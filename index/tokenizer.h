@@ -44,6 +44,11 @@ namespace xref {
 // functions do). Returns kInternal when the SQLite build has no FTS5.
 Status RegisterXrefTokenizer(sqlite3* db);
 
+// The FTS5 extension API of `db` ("SELECT fts5(?1)" with a bound pointer), or
+// nullptr when the SQLite build has no FTS5. Shared by the tokenizer and the
+// ranking functions of search.h.
+fts5_api* Fts5Api(sqlite3* db);
+
 struct IndexToken {
   std::string text;        // the folded term
   size_t start = 0;        // byte offsets into the text given
