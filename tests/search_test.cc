@@ -51,6 +51,18 @@ TEST(PlainQueryTest, WordsPhrasesAndPrefixes) {
   }
 }
 
+// Indexes DIR/papers into DIR/xref.db with one extraction thread and checks
+// that `added` documents went in.
+void IndexPapers(const fs::path& dir, int added) {
+  auto store = IndexStore::Open((dir / "xref.db").string());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  IndexOptions opts;
+  opts.jobs = 1;
+  Result<IndexSummary> r = IndexPaths(**store, {(dir / "papers").string()}, opts);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->added, added);
+}
+
 class SearchTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -74,13 +86,7 @@ class SearchTest : public ::testing::Test {
     write("housing.txt",
           "Housing\n\n"
           "We welcome the plan for 300 homes in 2030, and the school buses it adds.\n");
-    auto store = IndexStore::Open((*dir_ / "xref.db").string());
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    IndexOptions opts;
-    opts.jobs = 1;
-    Result<IndexSummary> r = IndexPaths(**store, {(*dir_ / "papers").string()}, opts);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    ASSERT_EQ(r->added, 3);
+    IndexPapers(*dir_, 3);
   }
   static void TearDownTestSuite() {
     fs::remove_all(*dir_);
@@ -321,13 +327,7 @@ class RankedFilterTest : public ::testing::Test {
             << "\n\n";
       }
     }
-    auto store = IndexStore::Open((*dir_ / "xref.db").string());
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    IndexOptions opts;
-    opts.jobs = 1;
-    Result<IndexSummary> r = IndexPaths(**store, {(*dir_ / "papers").string()}, opts);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-    ASSERT_EQ(r->added, 22);
+    IndexPapers(*dir_, 22);
   }
   static void TearDownTestSuite() {
     fs::remove_all(*dir_);
