@@ -904,11 +904,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // A wording too vague to stand on its own weight ("Three approaches
       // will be taken:") would borrow half its paper: it gets nothing.
       if (entry.source_self < entry.norm) continue;
-      Authority auth = entry.mentions.front()->authority;
+      // The entry's own papers: those its mentions come from. Another paper
+      // of the same standing (a second briefing) is not the entry's prose.
+      std::vector<const LinkInput*> own;
+      for (const Mention* m : entry.mentions) own.push_back(m->input);
+      std::sort(own.begin(), own.end());
       double bound = options.expansion_threshold * entry.norm;
       for (uint32_t i : Candidates(index, weights, entry.profile, nullptr, 1.0, bound, &stamp, ++mark)) {
         const PassageIndex::Entry& pe = index.passages[i];
-        if (pe.authority != auth || !pe.discusses) continue;
+        if (!pe.discusses || !std::binary_search(own.begin(), own.end(), pe.input)) continue;
         Weights::Overlap o = weights.Compare(entry.profile, pe.terms);
         double rel = o.score / entry.norm;
         if (rel >= options.expansion_threshold && o.phrases >= 1) {
@@ -1081,6 +1085,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         continue;
       }
       weights.Evidence(entry.profile, entry.surface, pe.terms, evidence_text.get(), &link.evidence);
+      // One shared phrase that is not a name ("professional development",
+      // "recommendations to government") is a turn of phrase two unrelated
+      // papers can share; it needs distinctive words besides.
+      if (!states && !names_one && link.evidence.phrases.size() < 2 &&
+          link.evidence.terms.size() < options.single_phrase_words) {
+        continue;
+      }
       link.score = std::round(rel * 1000) / 1000;
       found.push_back(std::move(link));
     }

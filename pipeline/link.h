@@ -37,6 +37,7 @@
 // rebuilds from the stored data equals a clean rebuild.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -175,6 +176,9 @@ struct LinkOptions {
   // Added to the relative score by a shared sum or date, once the words agree
   // to at least half the threshold.
   double value_bonus = 0.15;
+  // A passage sharing a single phrase with an entry, not a name, is linked
+  // only with this many distinctive shared words besides.
+  size_t single_phrase_words = 2;
 };
 
 // Builds the register, links, stances and conflicts from every document.

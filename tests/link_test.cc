@@ -331,6 +331,33 @@ TEST(LinkRegisterTest, ANameIsDistinctiveOfTheWordingThatOpensWithIt) {
   EXPECT_FALSE(Linked(reg, speed, 2, 1));
 }
 
+// Two unrelated papers can share a turn of phrase: one common phrase, not a
+// name, with nothing else in common, is not a discussion.
+TEST(LinkRegisterTest, OneSharedTurnOfPhraseIsNotEnough) {
+  std::vector<P> filler;
+  for (int i = 0; i < 40; ++i) {
+    filler.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
+  }
+  filler.push_back({kPara, "Staffing", "", "Members asked about the professional development of planning officers."});
+  std::vector<LinkInput> docs = {
+      MakeDoc(1, "strategy.md", "National Rural Transport Strategy",
+              {
+                  {kItem, "Commitments", "", "Bus drivers will receive professional development through a national scheme."},
+                  {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."},
+              },
+              Authority::kNational),
+      MakeDoc(2, "minutes.md", "Minutes of the Planning Committee", filler)};
+  const int staffing = static_cast<int>(filler.size());
+  LinkOptions loose;
+  loose.single_phrase_words = 0;
+  Register without_rule = BuildRegister(docs, loose);
+  const Commitment* drivers = Find(without_rule, "Bus drivers");
+  ASSERT_NE(drivers, nullptr);
+  ASSERT_TRUE(Linked(without_rule, drivers, 2, staffing));  // the case the rule is for
+  Register reg = BuildRegister(docs);
+  EXPECT_FALSE(Linked(reg, Find(reg, "Bus drivers"), 2, staffing));
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {
