@@ -842,18 +842,28 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (const auto& name : own) ++entries_naming[name];
       for (const auto& name : opening) ++entries_opening[name];
     }
+    // A proper name is capitalised wherever it is written; a name none of
+    // whose phrases is written so in most passages holding it ("Local
+    // Authorities" in one list, "local authorities" everywhere else) is a
+    // style of heading, not a name.
+    std::vector<int> named_df(vocab.size(), 0);
+    for (const PassageIndex::Entry& pe : index.passages) {
+      for (TermId id : pe.terms.named) ++named_df[id];
+    }
     for (Entry& entry : entries) {
       const Mention& m = *entry.mentions.front();
       for (size_t n = 0; n < m.names.size(); ++n) {
         const std::vector<std::string>& name = m.names[n];
         // The rarest phrase of a name stands for the name as a whole.
         int df = std::numeric_limits<int>::max();
+        bool written_as_name = false;
         std::vector<TermId> ids;
         for (const std::string& key : name) {
           ids.push_back(vocab.Find(key));
           df = std::min(df, vocab.Df(ids.back()));
+          written_as_name |= 2 * named_df[ids.back()] >= vocab.Df(ids.back());
         }
-        bool rare = df >= 2 &&
+        bool rare = written_as_name && df >= 2 &&
                     df <= std::max(2.0, options.name_max_share * static_cast<double>(index.passages.size()));
         bool own = entries_naming[name] <= 2 || (opens_with(m, n) && entries_opening[name] <= 2);
         bool others = !own && entries_opening[name] >= 1 && entries_opening[name] <= 2;

@@ -358,6 +358,32 @@ TEST(LinkRegisterTest, OneSharedTurnOfPhraseIsNotEnough) {
   EXPECT_FALSE(Linked(reg, Find(reg, "Bus drivers"), 2, staffing));
 }
 
+// A phrase capitalised in one list ("Local Authorities will ...") but
+// written in lower case everywhere else is not a name: a passage sharing it
+// does not name the undertaking.
+TEST(LinkRegisterTest, CapitalsOfOneListAreNotAName) {
+  std::vector<P> filler;
+  for (int i = 0; i < 150; ++i) {
+    filler.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
+  }
+  for (int i = 0; i < 3; ++i) {
+    filler.push_back({kPara, "Matters", "", "Officers met local authorities about item " + std::to_string(i) + "."});
+  }
+  filler.push_back({kPara, "Waste", "", "Local Authorities and parish councils met to discuss bins."});
+  std::vector<LinkInput> docs = {
+      MakeDoc(1, "strategy.md", "National Rural Transport Strategy",
+              {
+                  {kItem, "Commitments", "", "Local Authorities will publish rural travel plans by 2026."},
+                  {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."},
+              },
+              Authority::kNational),
+      MakeDoc(2, "minutes.md", "Minutes of the Waste Committee", filler)};
+  Register reg = BuildRegister(docs);
+  const Commitment* plans = Find(reg, "rural travel plans");
+  ASSERT_NE(plans, nullptr);
+  EXPECT_FALSE(Linked(reg, plans, 2, static_cast<int>(filler.size())));
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {
