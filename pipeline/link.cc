@@ -439,6 +439,20 @@ struct Entry {
   TermIds context;
 };
 
+// Adds the ids of the two words of phrase `key` ("lead practition") to `out`.
+void AddPhraseWords(const Vocabulary& vocab, const std::string& key, std::vector<TermId>* out) {
+  size_t space = key.find(' ');
+  for (const std::string& word : {key.substr(0, space), key.substr(space + 1)}) {
+    TermId id = vocab.Find(word);
+    if (id != Vocabulary::kNone) out->push_back(id);
+  }
+}
+
+void SortUnique(std::vector<TermId>* ids) {
+  std::sort(ids->begin(), ids->end());
+  ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+}
+
 // Adds the surface forms of `terms` not yet known (the first writing wins).
 void AddSurfaces(const Vocabulary& vocab, const TermSet& terms,
                  std::unordered_map<TermId, std::string>* surface) {
@@ -832,12 +846,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                           [&](const std::string& key) { return actor.phrases.count(key) != 0; });
     };
     std::map<std::vector<std::string>, int> entries_naming, entries_opening;
-    for (const Entry& entry : entries) {
-      const Mention& m = *entry.mentions.front();
+    std::vector<std::vector<bool>> opens(entries.size());  // per entry, per name of its wording
+    for (size_t e = 0; e < entries.size(); ++e) {
+      const Mention& m = *entries[e].mentions.front();
       std::set<std::vector<std::string>> own, opening;
       for (size_t n = 0; n < m.names.size(); ++n) {
+        opens[e].push_back(opens_with(m, n));
         own.insert(m.names[n]);
-        if (opens_with(m, n)) opening.insert(m.names[n]);
+        if (opens[e].back()) opening.insert(m.names[n]);
       }
       for (const auto& name : own) ++entries_naming[name];
       for (const auto& name : opening) ++entries_opening[name];
@@ -850,7 +866,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     for (const PassageIndex::Entry& pe : index.passages) {
       for (TermId id : pe.terms.named) ++named_df[id];
     }
-    for (Entry& entry : entries) {
+    for (size_t e = 0; e < entries.size(); ++e) {
+      Entry& entry = entries[e];
       const Mention& m = *entry.mentions.front();
       for (size_t n = 0; n < m.names.size(); ++n) {
         const std::vector<std::string>& name = m.names[n];
@@ -865,36 +882,22 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
         bool rare = written_as_name && df >= 2 &&
                     df <= std::max(2.0, options.name_max_share * static_cast<double>(index.passages.size()));
-        bool own = entries_naming[name] <= 2 || (opens_with(m, n) && entries_opening[name] <= 2);
+        bool own = entries_naming[name] <= 2 || (opens[e][n] && entries_opening[name] <= 2);
         bool others = !own && entries_opening[name] >= 1 && entries_opening[name] <= 2;
         std::vector<TermId> words;
-        for (const std::string& key : name) {
-          size_t space = key.find(' ');
-          for (const std::string& word : {key.substr(0, space), key.substr(space + 1)}) {
-            TermId id = vocab.Find(word);
-            if (id != Vocabulary::kNone) words.push_back(id);
-          }
-        }
-        std::sort(words.begin(), words.end());
-        words.erase(std::unique(words.begin(), words.end()), words.end());
+        for (const std::string& key : name) AddPhraseWords(vocab, key, &words);
+        SortUnique(&words);
         if (rare && own) {
           entry.names.push_back(std::move(ids));
           entry.name_words.push_back(std::move(words));
         } else if (rare && others) {
-          for (size_t k = 0; k < name.size(); ++k) {
-            entry.context.phrases.push_back(ids[k]);
-            entry.context.named.push_back(ids[k]);
-            size_t space = name[k].find(' ');
-            for (const std::string& word : {name[k].substr(0, space), name[k].substr(space + 1)}) {
-              TermId id = vocab.Find(word);
-              if (id != Vocabulary::kNone) entry.context.words.push_back(id);
-            }
-          }
+          entry.context.phrases.insert(entry.context.phrases.end(), ids.begin(), ids.end());
+          entry.context.named.insert(entry.context.named.end(), ids.begin(), ids.end());
+          entry.context.words.insert(entry.context.words.end(), words.begin(), words.end());
         }
       }
       for (auto* list : {&entry.context.words, &entry.context.phrases, &entry.context.named}) {
-        std::sort(list->begin(), list->end());
-        list->erase(std::unique(list->begin(), list->end()), list->end());
+        SortUnique(list);
       }
     }
   }
@@ -1206,10 +1209,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // as £50 million ...").
         std::vector<std::pair<size_t, size_t>> about;
         bool previous_about = false;
+        auto in_profile = [](const std::vector<TermId>& ids, const std::vector<TermId>& profile) {
+          return std::any_of(ids.begin(), ids.end(), [&](TermId id) { return Has(profile, id); });
+        };
         for (const Sentence& sentence : sentences(found->second)) {
-          auto in_profile = [&](const std::vector<TermId>& ids, const std::vector<TermId>& profile) {
-            return std::any_of(ids.begin(), ids.end(), [&](TermId id) { return Has(profile, id); });
-          };
           bool shares = in_profile(sentence.phrases, entry.profile.phrases) ||
                         (previous_about && in_profile(sentence.words, entry.profile.words));
           if (shares) about.emplace_back(sentence.begin, sentence.end);
