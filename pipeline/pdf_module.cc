@@ -1,4 +1,4 @@
-// The entry point of the xref_pdf.so module (see pdf_module.h): the only
+// The entry point of the xref_pdf.so module (see extract_module.h): the only
 // symbol the module exports. Everything else in the module (extract_pdf.cc,
 // pdf_layout.cc and its own copy of xref_core) is compiled with hidden
 // visibility, so its xref::ExtractPdf is the Poppler extractor and never the
@@ -6,17 +6,17 @@
 #include <string_view>
 
 #include "pipeline/extract.h"
-#include "pipeline/pdf_module.h"
+#include "pipeline/extract_module.h"
 
 extern "C" __attribute__((visibility("default"))) int xref_pdf_module_extract(
     int abi, const std::string* path, const char* data, size_t size,
     xref::Result<xref::Document>* out) {
-  if (abi != xref::kPdfModuleAbi) return 0;
+  if (abi != xref::kExtractModuleAbi) return 0;
   *out = xref::ExtractPdf(*path, std::string_view(data, size));
   return 1;
 }
 
 // The binary calls the module through a pointer of this type: a change of
 // the signature above that misses the header fails to compile here.
-[[maybe_unused]] static constexpr xref::PdfModuleExtractFunction kEntryPointHasTheDeclaredType =
+[[maybe_unused]] static constexpr xref::ExtractModuleFunction kEntryPointHasTheDeclaredType =
     &xref_pdf_module_extract;
