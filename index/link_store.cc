@@ -217,13 +217,14 @@ Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Re
     auto it = by_id.find(doc);
     return it == by_id.end() ? std::string() : it->second->doc.path;
   };
-  auto passage_json = [&](const PassageRef& ref) {
+  // A passage's place; with its text when `with_text`.
+  auto passage_json = [&](const PassageRef& ref, bool with_text) {
     const Passage* p = passage_of(ref);
     nlohmann::json j = {{"passage", ref.passage}};
     j["page"] = p && p->page ? nlohmann::json(*p->page) : nlohmann::json(nullptr);
     j["label"] = p && !p->label.empty() ? nlohmann::json(p->label) : nlohmann::json(nullptr);
     j["section"] = p ? p->section : "";
-    j["text"] = p ? p->text : "";
+    if (with_text) j["text"] = p ? p->text : "";
     return j;
   };
 
@@ -294,9 +295,8 @@ Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Re
       d["money"] = nlohmann::json::array();
       d["dates"] = nlohmann::json::array();
       for (const Link* l : links) {
-        nlohmann::json pj = passage_json(l->passage);
         // The text lives once, in passages; ReadRegister joins it back.
-        pj.erase("text");
+        nlohmann::json pj = passage_json(l->passage, false);
         pj["score"] = l->score;
         d["passages"].push_back(pj);
         nlohmann::json ev = {{"phrases", l->evidence.phrases}, {"terms", l->evidence.terms},
@@ -335,7 +335,7 @@ Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Re
     j["values"] = nlohmann::json::array();
     for (const ValueRef& v : k.values) {
       nlohmann::json vj = k.field == "money" ? MoneyJson(v) : DateJson(v);
-      nlohmann::json pj = passage_json(v.passage);
+      nlohmann::json pj = passage_json(v.passage, true);
       vj["doc"] = path_of(v.passage.doc);
       vj["passage"] = v.passage.passage;
       vj["page"] = pj["page"];

@@ -3,13 +3,17 @@
 #include "pipeline/link.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <iterator>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <set>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -311,23 +315,23 @@ class Weights {
   double Self(const TermIds& t) const { return Compare(t, t).score; }
 
   // The shared phrases, and the distinctive shared words that no shared
-  // phrase already shows, as `surface` writes them.
-  void Evidence(const TermIds& profile, const std::unordered_map<TermId, std::string>& surface,
-                const TermIds& text, std::unordered_set<std::string>* pool,
-                LinkEvidence* evidence) const {
-    auto intern = [&](const std::string& s) { return std::string_view(*pool->insert(s).first); };
-    std::set<std::string> words_in_phrases;
+  // phrase already shows, each in id order.
+  void Evidence(const TermIds& profile, const TermIds& text, std::vector<TermId>* phrases,
+                std::vector<TermId>* terms) const {
+    std::vector<std::string_view> words_in_phrases;
     ForShared(profile.phrases, text.phrases, [&](TermId p) {
-      const std::string& key = vocab_->Key(p);
+      std::string_view key = vocab_->Key(p);
       size_t space = key.find(' ');
-      words_in_phrases.insert(key.substr(0, space));
-      words_in_phrases.insert(key.substr(space + 1));
-      evidence->phrases.push_back(intern(surface.at(p)));
+      words_in_phrases.push_back(key.substr(0, space));
+      words_in_phrases.push_back(key.substr(space + 1));
+      phrases->push_back(p);
     });
+    std::sort(words_in_phrases.begin(), words_in_phrases.end());
     ForShared(profile.words, text.words, [&](TermId w) {
       // Near-ubiquitous words are not worth listing as evidence.
-      if (words_in_phrases.count(vocab_->Key(w)) == 0 && Idf(w) >= 1.0) {
-        evidence->terms.push_back(intern(surface.at(w)));
+      if (Idf(w) >= 1.0 && !std::binary_search(words_in_phrases.begin(), words_in_phrases.end(),
+                                               std::string_view(vocab_->Key(w)))) {
+        terms->push_back(w);
       }
     });
   }
@@ -420,6 +424,38 @@ std::vector<uint32_t> Candidates(const PassageIndex& index, const Weights& weigh
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// How many threads ParallelFor runs for n items: `threads`, or one per core
+// when 0, and never more than there are items.
+size_t Workers(int threads, size_t n) {
+  size_t workers = threads > 0 ? static_cast<size_t>(threads) : std::thread::hardware_concurrency();
+  return std::max<size_t>(1, std::min(workers, n));
+}
+
+// Runs fn(i, worker) for i in [0, n) on Workers(threads, n) threads, worker
+// being the thread's number (for its own scratch space). An exception in a
+// worker is rethrown here once all have stopped.
+template <typename F>
+void ParallelFor(size_t n, int threads, F&& fn) {
+  size_t workers = Workers(threads, n);
+  std::atomic<size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&](size_t worker) {
+    try {
+      for (size_t i = next++; i < n; i = next++) fn(i, worker);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(error_mutex);
+      if (!error) error = std::current_exception();
+      next = n;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
 }
 
 struct Entry {
@@ -591,6 +627,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   });
 
   // Every passage's terms, interned; document frequencies come with them.
+  // Terms are found on every core, a block of passages at a time (so that
+  // only a block's strings are held at once), and interned in order.
   Vocabulary vocab;
   PassageIndex index;
   for (const LinkInput* in : inputs) {
@@ -599,7 +637,21 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       PassageRef ref{in->id, p.n};
       if (!index.by_ref.emplace(ref, static_cast<uint32_t>(index.passages.size())).second) continue;
       bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(p.section);
-      index.passages.push_back({in, i, ref, authority[in->id], vocab.Intern(Terms(p.text), true), discusses});
+      index.passages.push_back({in, i, ref, authority[in->id], {}, discusses});
+    }
+  }
+  {
+    constexpr size_t kBlock = 4096;
+    std::vector<TermSet> block(kBlock);
+    for (size_t first = 0; first < index.passages.size(); first += kBlock) {
+      size_t n = std::min(kBlock, index.passages.size() - first);
+      ParallelFor(n, options.threads, [&](size_t k, size_t) {
+        block[k] = TermKeys(index.passage(static_cast<uint32_t>(first + k)).text);
+      });
+      for (size_t k = 0; k < n; ++k) {
+        index.passages[first + k].terms = vocab.Intern(block[k], true);
+        block[k] = TermSet();
+      }
     }
   }
 
@@ -647,7 +699,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
         if (m.actor.empty()) m.actor = "unspecified";
         m.local = IsLocalActor(m.actor, auth);
-        TermSet terms = Terms(m.text);
+        TermSet terms = TermKeys(m.text);
         keep(std::move(m), std::move(terms));
         continue;
       }
@@ -661,7 +713,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         one.money = tag.commitment.money;
         one.dates = tag.commitment.dates;
         one.local = IsLocalActor(tag.commitment.actor, auth);
-        keep(std::move(one), Terms(tag.text));
+        keep(std::move(one), TermKeys(tag.text));
       }
     }
   }
@@ -1000,8 +1052,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // threshold, and the bonus is value_bonus: a passage whose overlap stays
   // under the larger of the two bounds cannot be linked unless it names the
   // entry or states it, and those passages are added by name.
+  // Entries are scored independently, on as many threads as the machine
+  // has; each finds its links with their evidence as term ids, and the
+  // strings are pooled afterwards in entry order, so the result does not
+  // depend on the threads.
+  struct Found {
+    Link link;
+    std::vector<TermId> phrases, terms;  // evidence, as ids
+  };
   double needed = std::max(options.threshold / 2, options.threshold - options.value_bonus);
-  for (size_t e = 0; e < entries.size(); ++e) {
+  auto link_entry = [&](size_t e, std::vector<uint32_t>& stamp, uint32_t& mark) {
     const Entry& entry = entries[e];
     const Commitment& c = reg.commitments[e];
     std::set<PassageRef> mention_refs(c.mentions.begin(), c.mentions.end());
@@ -1023,14 +1083,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (it != index.by_ref.end()) add(it->second);
     }
     std::sort(candidates.begin(), candidates.end());
-    std::vector<Link> found;
+    std::vector<Found> found;
     for (uint32_t i : candidates) {
       const PassageIndex::Entry& pe = index.passages[i];
       const LinkInput* in = pe.input;
       const PassageRef& ref = pe.ref;
       bool states = mention_refs.count(ref) != 0;
       if (!pe.discusses && !states) continue;
-      Link link;
+      Found f;
+      Link& link = f.link;
       link.commitment = e;
       link.passage = ref;
       Weights::Overlap o = weights.Compare(entry.profile, pe.terms, &entry.expanded);
@@ -1097,20 +1158,49 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       } else if (rel < options.threshold || !enough_words) {
         continue;
       }
-      weights.Evidence(entry.profile, entry.surface, pe.terms, evidence_text.get(), &link.evidence);
+      weights.Evidence(entry.profile, pe.terms, &f.phrases, &f.terms);
       // One shared phrase that is not a name ("professional development",
       // "recommendations to government") is a turn of phrase two unrelated
       // papers can share; it needs distinctive words besides.
-      if (!states && !names_one && link.evidence.phrases.size() < 2 &&
-          link.evidence.terms.size() < options.single_phrase_words) {
+      if (!states && !names_one && f.phrases.size() < 2 && f.terms.size() < options.single_phrase_words) {
         continue;
       }
       link.score = std::round(rel * 1000) / 1000;
-      found.push_back(std::move(link));
+      found.push_back(std::move(f));
     }
     std::sort(found.begin(), found.end(),
-              [](const Link& a, const Link& b) { return a.passage < b.passage; });
-    for (Link& l : found) reg.links.push_back(std::move(l));
+              [](const Found& a, const Found& b) { return a.link.passage < b.link.passage; });
+    return found;
+  };
+  std::vector<std::vector<Found>> found_by_entry(entries.size());
+  {
+    struct Scratch {
+      std::vector<uint32_t> stamp;
+      uint32_t mark = 0;
+    };
+    std::vector<Scratch> scratch(Workers(options.threads, entries.size()));
+    for (Scratch& sc : scratch) sc.stamp.assign(index.passages.size(), 0);
+    ParallelFor(entries.size(), options.threads, [&](size_t e, size_t worker) {
+      found_by_entry[e] = link_entry(e, scratch[worker].stamp, scratch[worker].mark);
+    });
+  }
+  size_t total = 0;
+  for (const std::vector<Found>& f : found_by_entry) total += f.size();
+  reg.links.reserve(total);
+  for (size_t e = 0; e < entries.size(); ++e) {
+    // Each evidence string once per entry, then once in the register's pool.
+    std::unordered_map<TermId, std::string_view> seen;
+    auto view = [&](TermId id) {
+      auto [it, added] = seen.try_emplace(id);
+      if (added) it->second = *evidence_text->insert(entries[e].surface.at(id)).first;
+      return it->second;
+    };
+    for (Found& f : found_by_entry[e]) {
+      for (TermId id : f.phrases) f.link.evidence.phrases.push_back(view(id));
+      for (TermId id : f.terms) f.link.evidence.terms.push_back(view(id));
+      reg.links.push_back(std::move(f.link));
+    }
+    std::vector<Found>().swap(found_by_entry[e]);
   }
 
   // 3a. Stance per (entry, document): the most frequent non-neutral stance of
@@ -1168,7 +1258,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const std::string& text = index.passage(i).text;
         for (const TextRange& range : SplitSentences(text)) {
           Sentence sentence{range.start, range.end, {}, {}};
-          TermSet terms = Terms(std::string_view(text).substr(range.start, range.end - range.start));
+          TermSet terms = TermKeys(std::string_view(text).substr(range.start, range.end - range.start));
           for (const std::string& key : terms.phrases) {
             TermId id = vocab.Find(key);
             if (id != Vocabulary::kNone) sentence.phrases.push_back(id);

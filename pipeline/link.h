@@ -179,6 +179,9 @@ struct LinkOptions {
   // A passage sharing a single phrase with an entry, not a name, is linked
   // only with this many distinctive shared words besides.
   size_t single_phrase_words = 2;
+  // Threads that score entries against passages; 0 = one per core. The
+  // result is the same for any number.
+  int threads = 0;
 };
 
 // Builds the register, links, stances and conflicts from every document.

@@ -174,7 +174,9 @@ std::string StemWord(std::string_view lower_word) {
                      static_cast<size_t>(sb_stemmer_length(stemmer.handle)));
 }
 
-TermSet Terms(std::string_view text) {
+namespace {
+
+TermSet FindTerms(std::string_view text, bool surfaces) {
   TermSet out;
   std::vector<Word> words = SplitWords(text);
   // Content words in order, remembering whether a phrase may join each to the
@@ -199,15 +201,15 @@ TermSet Terms(std::string_view text) {
     prev_capital = named_word;
     broken = false;
     out.words.insert(stem);
-    out.surface.emplace(stem, w.lower);
+    if (surfaces) out.surface.emplace(stem, w.lower);
   }
   std::string run;
   size_t last_named = 0;
   for (size_t i = 1; i < content.size(); ++i) {
     if (!content[i].joins_previous || content[i].stem == content[i - 1].stem) continue;
     std::string key = content[i - 1].stem + " " + content[i].stem;
+    if (surfaces) out.surface.emplace(key, content[i - 1].surface + " " + content[i].surface);
     out.phrases.insert(key);
-    out.surface.emplace(key, content[i - 1].surface + " " + content[i].surface);
     bool both_named = content[i].named;
     if (both_named) {
       out.named.insert(key);
@@ -224,6 +226,12 @@ TermSet Terms(std::string_view text) {
   }
   return out;
 }
+
+}  // namespace
+
+TermSet Terms(std::string_view text) { return FindTerms(text, true); }
+
+TermSet TermKeys(std::string_view text) { return FindTerms(text, false); }
 
 void TermStats::Add(const TermSet& terms) {
   ++passages_;

@@ -50,6 +50,10 @@ struct TermSet {
 // The terms of `text` (UTF-8). Deterministic; thread-safe.
 TermSet Terms(std::string_view text);
 
+// Terms(text) without `surface`, for texts that are only counted and
+// compared, never quoted as evidence (cheaper).
+TermSet TermKeys(std::string_view text);
+
 // The Snowball (Porter 2) stem of one lower-case word ("carers" -> "carer", "families" ->
 // "famili", "published" -> "publish"). Exposed for tests.
 std::string StemWord(std::string_view lower_word);
