@@ -5,6 +5,13 @@ paragraphs numbered by Word's own list numbering (the numbers are not in the
 text), two tables, a background papers list and a contact block.
 
     python3 make_report_docx.py ../eastmere-cabinet-flood-strategy-2026-04-14.docx
+    python3 make_report_docx.py SOURCE.txt OUT.docx
+
+With a SOURCE, the report is read from a light markup instead of REPORT:
+"@title T", "# H1", "## H2", "N. text" (a numbered paragraph: Word numbers
+it, the number is dropped from the text), "- bullet", "!caption",
+"|a|b|c" table rows, anything else a paragraph; "@meta-title T" and
+"@meta-date ISO" set the document properties.
 
 Standard library only (zipfile); the .docx it wrote is kept in the
 repository so the test reads fixed bytes.
@@ -132,9 +139,41 @@ def table(rows):
     return "".join(out)
 
 
-def document():
+def read_markup(path):
+    blocks, meta, table_rows = [], {}, []
+    for raw in open(path, encoding="utf-8").read().split("\n"):
+        line = raw.strip()
+        if table_rows and not line.startswith("|"):
+            blocks.append(("table", table_rows))
+            table_rows = []
+        if not line:
+            continue
+        if line.startswith("@meta-"):
+            key, _, value = line[6:].partition(" ")
+            meta[key] = value
+        elif line.startswith("@title "):
+            blocks.append(("title", line[7:]))
+        elif line.startswith("## "):
+            blocks.append(("h2", line[3:]))
+        elif line.startswith("# "):
+            blocks.append(("h1", line[2:]))
+        elif line.startswith("- "):
+            blocks.append(("bullet", line[2:]))
+        elif line.startswith("!"):
+            blocks.append(("caption", line[1:]))
+        elif line.startswith("|"):
+            table_rows.append(line[1:].split("|"))
+        else:
+            number, _, rest = line.partition(". ")
+            blocks.append(("num", rest) if number.isdigit() and rest else ("p", line))
+    if table_rows:
+        blocks.append(("table", table_rows))
+    return blocks, meta
+
+
+def document(report):
     body = []
-    for kind, content in REPORT:
+    for kind, content in report:
         if kind == "title":
             body.append(para(content, "Title"))
         elif kind == "h1":
@@ -199,23 +238,29 @@ DOC_RELS = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
 </Relationships>'''
 
-CORE = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+CORE_TEMPLATE = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<dc:title>Cabinet 14 April 2026: Living with Water - the national flood strategy</dc:title>
+<dc:title>{title}</dc:title>
 <dc:creator>Democratic Services</dc:creator>
-<dcterms:created xsi:type="dcterms:W3CDTF">2026-04-02T10:15:00Z</dcterms:created>
-<dcterms:modified xsi:type="dcterms:W3CDTF">2026-04-02T10:15:00Z</dcterms:modified>
+<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>
+<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>
 </cp:coreProperties>'''
 
 
 def main():
-    out = sys.argv[1]
+    report, meta = REPORT, {}
+    if len(sys.argv) == 3:
+        report, meta = read_markup(sys.argv[1])
+    out = sys.argv[-1]
+    core = CORE_TEMPLATE.format(
+        title=escape(meta.get("title", "Cabinet 14 April 2026: Living with Water - the national flood strategy")),
+        date=meta.get("date", "2026-04-02T10:15:00Z"))
     fixed = (2026, 4, 2, 10, 15, 0)  # the same bytes on every run
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
-                           ("word/_rels/document.xml.rels", DOC_RELS), ("word/document.xml", document()),
+                           ("word/_rels/document.xml.rels", DOC_RELS), ("word/document.xml", document(report)),
                            ("word/styles.xml", STYLES), ("word/numbering.xml", NUMBERING),
-                           ("docProps/core.xml", CORE)]:
+                           ("docProps/core.xml", core)]:
             z.writestr(zipfile.ZipInfo(name, fixed), data.encode("utf-8"), zipfile.ZIP_DEFLATED)
 
 

@@ -12,6 +12,8 @@
 // test reads the same bytes on every machine (fonts differ between them).
 //
 // Markup of strategy.txt, one block per line group:
+//   @head TEXT, @meta-title TEXT, @meta-author TEXT, @meta-date ISO
+//                          the running head and the PDF's metadata
 //   @titlepage + lines     the title page (first line large)
 //   @page                  a new page
 //   @toc TEXT|PAGE         a contents line
@@ -38,7 +40,12 @@ namespace {
 constexpr double kWidth = 595, kHeight = 842;
 constexpr double kLeft = 72, kRight = 523, kTop = 80, kBodyBottom = 720;
 constexpr double kNumberColumn = 40;  // numbered paragraphs' text starts here past kLeft
-const char* const kRunningHead = "Living with Water: The National Flood and Coastal Resilience Strategy";
+// Set by "@head", "@meta-title", "@meta-author" and "@meta-date" lines before
+// the title page; the defaults are the flood strategy's.
+std::string running_head = "Living with Water: The National Flood and Coastal Resilience Strategy";
+std::string meta_title = "Living with Water: The National Flood and Coastal Resilience Strategy for England";
+std::string meta_author = "Department for Environment, Food and Rural Affairs";
+std::string meta_date = "2026-03-10T09:30:00Z";
 
 std::string Escape(const std::string& s) {
   std::string out;
@@ -70,12 +77,10 @@ class Typesetter {
  public:
   explicit Typesetter(const std::string& path) {
     surface_ = cairo_pdf_surface_create(path.c_str(), kWidth, kHeight);
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE,
-                                   "Living with Water: The National Flood and Coastal Resilience Strategy for England");
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR,
-                                   "Department for Environment, Food and Rural Affairs");
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, "2026-03-10T09:30:00Z");
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, "2026-03-10T09:30:00Z");
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, meta_title.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, meta_author.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, meta_date.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE, meta_date.c_str());
     cr_ = cairo_create(surface_);
   }
   ~Typesetter() {
@@ -239,7 +244,7 @@ class Typesetter {
   void FinishPage() {
     if (title_page_) return;
     // Running head and rule.
-    PangoLayout* h = Layout("DejaVu Sans Oblique 8", Escape(kRunningHead), static_cast<int>((kRight - kLeft) * PANGO_SCALE));
+    PangoLayout* h = Layout("DejaVu Sans Oblique 8", Escape(running_head), static_cast<int>((kRight - kLeft) * PANGO_SCALE));
     pango_layout_set_alignment(h, page_ % 2 == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
     cairo_move_to(cr_, kLeft, 40);
     pango_cairo_show_layout(cr_, h);
@@ -296,7 +301,18 @@ int main(int argc, char** argv) {
   }
   std::ifstream in(argv[1]);
   std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (std::string line; std::getline(in, line);) {
+    auto directive = [&](const char* name, std::string* value) {
+      if (line.rfind(name, 0) != 0) return false;
+      *value = line.substr(std::string(name).size());
+      return true;
+    };
+    if (directive("@head ", &running_head) || directive("@meta-title ", &meta_title) ||
+        directive("@meta-author ", &meta_author) || directive("@meta-date ", &meta_date)) {
+      continue;
+    }
+    lines.push_back(line);
+  }
   Typesetter t(argv[2]);
   std::vector<std::vector<std::string>> table;
   auto flush_table = [&] {
