@@ -1,9 +1,11 @@
-// The fourth held-out corpus (tests/data/fourth-corpus: flood and coastal
-// resilience), end to end through `xref index`: a national strategy typeset
-// as a PDF, a county Cabinet report as a Word file and scrutiny minutes as a
-// saved web page. Its gold (expected-links.json) was judged and committed
-// before xref ever linked these papers, so the figures here measure how the
-// linker holds on papers it was not written against.
+// The fourth held-out corpus (tests/data/fourth-corpus), end to end through
+// `xref index`, in two samples on subjects no other test corpus touches:
+// flood and coastal resilience (a national strategy typeset as a PDF, a
+// county Cabinet report as a Word file, scrutiny minutes as a saved web page)
+// and adult social care charging (a policy paper PDF, a city Cabinet report,
+// a local newspaper article). Each sample's gold (expected-links.json) was
+// judged and committed before xref ever linked its papers, so the figures
+// here measure how the linker holds on papers it was not written against.
 //
 // Scored as in HeldOutCorpusTest (link_test.cc): every link from a national
 // entry whose source is the strategy into a passage of the other two papers
@@ -33,9 +35,24 @@ namespace fs = std::filesystem;
 using testing::RunXref;
 using testing::XrefRun;
 
-const char* const kStrategy = "living-with-water-flood-strategy.pdf";
-const char* const kPapers[] = {kStrategy, "eastmere-cabinet-flood-strategy-2026-04-14.docx",
-                               "eastmere-scrutiny-minutes-2026-04-28.html"};
+// One sample: its folder under tests/data/fourth-corpus, the national paper
+// and the others.
+struct Sample {
+  std::string folder;
+  std::string strategy;
+  std::vector<std::string> others;
+};
+
+// What one run of a sample measured.
+struct Scores {
+  int predicted = 0, true_positives = 0, traps_taken = 0;
+  int wanted = 0, found = 0, unresolved = 0;
+  int listed = 0, listed_found = 0;
+  int planted = 0, planted_found = 0, invented = 0;
+  int local = 0, local_right = 0;
+  double precision() const { return predicted == 0 ? 0 : double(true_positives) / predicted; }
+  double recall() const { return wanted == 0 ? 0 : double(found) / wanted; }
+};
 
 std::string Opening(const std::string& s, size_t n) {
   if (s.size() <= n) return s;
@@ -65,31 +82,37 @@ std::vector<nlohmann::json> JsonLines(const std::string& out) {
 
 class FourthCorpusTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("xref_fourth_corpus_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "papers");
-    const fs::path data = fs::path(XREF_SOURCE_DIR) / "tests/data/fourth-corpus";
-    for (const char* name : kPapers) fs::copy_file(data / name, dir_ / "papers" / name);
-    db_ = (dir_ / "fourth.db").string();
-    std::ifstream in(data / "expected-links.json");
-    expected_ = nlohmann::json::parse(in);
-  }
   void TearDown() override {
     std::error_code ec;
-    fs::remove_all(dir_, ec);
+    if (!dir_.empty()) fs::remove_all(dir_, ec);
   }
 
+  // Indexes the sample's papers in a fresh folder and scores the links, the
+  // disagreements and the local entries against its expected-links.json,
+  // printing every false link (with the evidence xref gave) and every miss.
+  Scores Run(const Sample& sample);
+
   fs::path dir_;
-  std::string db_;
-  nlohmann::json expected_;
 };
 
-TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
-  XrefRun indexed = RunXref({"index", "-q", "-j", "2", "--db", db_, (dir_ / "papers").string()});
-  ASSERT_EQ(indexed.status, 0) << indexed.err;
-  XrefRun table = RunXref({"--db", db_, "table", "--format", "json"});
-  ASSERT_EQ(table.status, 0) << table.err;
+Scores FourthCorpusTest::Run(const Sample& sample) {
+  Scores s;
+  dir_ = fs::temp_directory_path() / ("xref_fourth_corpus_" + std::to_string(::getpid()) + "_" +
+                                      (sample.folder.empty() ? "flood" : sample.folder));
+  fs::remove_all(dir_);
+  fs::create_directories(dir_ / "papers");
+  const fs::path data = fs::path(XREF_SOURCE_DIR) / "tests/data/fourth-corpus" / sample.folder;
+  fs::copy_file(data / sample.strategy, dir_ / "papers" / sample.strategy);
+  for (const std::string& name : sample.others) fs::copy_file(data / name, dir_ / "papers" / name);
+  const std::string db = (dir_ / "fourth.db").string();
+  std::ifstream in(data / "expected-links.json");
+  const nlohmann::json expected = nlohmann::json::parse(in);
+  const std::string strategy = sample.strategy;
+
+  XrefRun indexed = RunXref({"index", "-q", "-j", "2", "--db", db, (dir_ / "papers").string()});
+  EXPECT_EQ(indexed.status, 0) << indexed.err;
+  XrefRun table = RunXref({"--db", db, "table", "--format", "json"});
+  EXPECT_EQ(table.status, 0) << table.err;
 
   std::vector<Entry> entries;
   for (const nlohmann::json& row : JsonLines(table.out)) {
@@ -105,17 +128,18 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
     }
     entries.push_back(std::move(e));
   }
-  auto national = [](const Entry& e) { return !e.local && e.source == kStrategy; };
+  auto national = [&](const Entry& e) { return !e.local && e.source == strategy; };
   auto judged_in = [&](const char* list, const Entry& e, const std::string& doc, const std::string& text) {
-    for (const nlohmann::json& g : expected_[list]) {
+    for (const nlohmann::json& g : expected[list]) {
       if (g["doc"] == doc && Contains(e.text, g["commitment"]) && Contains(text, g["passage"])) return true;
     }
     return false;
   };
 
   // The commitments list of the strategy: each item is an entry of its own.
-  int listed_found = 0;
-  for (const nlohmann::json& phrase : expected_["listed_commitments"]) {
+  int& listed_found = s.listed_found;
+  s.listed = static_cast<int>(expected["listed_commitments"].size());
+  for (const nlohmann::json& phrase : expected["listed_commitments"]) {
     bool found = false;
     for (const Entry& e : entries) found |= national(e) && Contains(e.text, phrase);
     listed_found += found;
@@ -123,12 +147,14 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   }
 
   // Precision over every link of the strategy's national entries into the other papers.
-  int predicted = 0, true_positives = 0, traps_taken = 0;
+  int& predicted = s.predicted;
+  int& true_positives = s.true_positives;
+  int& traps_taken = s.traps_taken;
   std::set<std::string> falsely_linked;
   for (const Entry& e : entries) {
     if (!national(e)) continue;
     for (const auto& [doc, text] : e.passages) {
-      if (doc == kStrategy || judged_in("maybe", e, doc, text)) continue;
+      if (doc == strategy || judged_in("maybe", e, doc, text)) continue;
       ++predicted;
       if (judged_in("links", e, doc, text)) {
         ++true_positives;
@@ -142,8 +168,10 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
     }
   }
   // Recall over the gold links whose commitment names an entry.
-  int wanted = 0, found = 0, unresolved = 0;
-  for (const nlohmann::json& g : expected_["links"]) {
+  int& wanted = s.wanted;
+  int& found = s.found;
+  int& unresolved = s.unresolved;
+  for (const nlohmann::json& g : expected["links"]) {
     bool named = false, linked = false;
     for (const Entry& e : entries) {
       if (!national(e) || !Contains(e.text, g["commitment"])) continue;
@@ -160,10 +188,10 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
     if (!linked) std::cout << "  missed: " << g["commitment"] << " -> " << g["doc"] << " " << g["passage"] << "\n";
   }
   for (const std::string& id : falsely_linked) {
-    XrefRun shown = RunXref({"--db", db_, "show", id, "--json"});
+    XrefRun shown = RunXref({"--db", db, "show", id, "--json"});
     for (const nlohmann::json& s : JsonLines(shown.out)) {
       for (const nlohmann::json& l : s["links"]) {
-        if (fs::path(l["doc"].get<std::string>()).filename() == kStrategy) continue;
+        if (fs::path(l["doc"].get<std::string>()).filename() == strategy) continue;
         std::cout << "    " << id << " evidence for passage " << l["passage"] << ": " << l["evidence"].dump()
                   << " score " << l["score"] << "\n";
       }
@@ -171,8 +199,8 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   }
 
   // Disagreements: the planted one found, none invented on the listed values.
-  XrefRun conflicts_run = RunXref({"--db", db_, "conflicts", "--json"});
-  ASSERT_EQ(conflicts_run.status, 0) << conflicts_run.err;
+  XrefRun conflicts_run = RunXref({"--db", db, "conflicts", "--json"});
+  EXPECT_EQ(conflicts_run.status, 0) << conflicts_run.err;
   const std::vector<nlohmann::json> conflicts = JsonLines(conflicts_run.out);
   auto entry_id = [&](const nlohmann::json& phrase) {
     for (const Entry& e : entries) {
@@ -180,8 +208,10 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
     }
     return std::string();
   };
-  int planted_found = 0, invented = 0;
-  for (const nlohmann::json& k : expected_["conflicts"]) {
+  int& planted_found = s.planted_found;
+  int& invented = s.invented;
+  s.planted = static_cast<int>(expected["conflicts"].size());
+  for (const nlohmann::json& k : expected["conflicts"]) {
     const std::string id = entry_id(k["commitment"]);
     bool ok = false;
     for (const nlohmann::json& c : conflicts) {
@@ -195,7 +225,7 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
     planted_found += ok;
     if (!ok) std::cout << "  disagreement not found: " << k["commitment"] << " " << k["values"] << "\n";
   }
-  for (const nlohmann::json& k : expected_["not_conflicting_values"]) {
+  for (const nlohmann::json& k : expected["not_conflicting_values"]) {
     const std::string id = entry_id(k["commitment"]);
     for (const nlohmann::json& c : conflicts) {
       if (c["commitment"] != id) continue;
@@ -208,24 +238,32 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
     }
   }
   // Local undertakings of the County.
-  int local_right = 0;
-  for (const nlohmann::json& phrase : expected_["local"]) {
+  int& local_right = s.local_right;
+  s.local = static_cast<int>(expected["local"].size());
+  for (const nlohmann::json& phrase : expected["local"]) {
     bool right = false;
     for (const Entry& e : entries) right |= e.local && Contains(e.text, phrase);
     local_right += right;
     if (!right) std::cout << "  not a local entry: " << phrase << "\n";
   }
 
-  const double precision = predicted == 0 ? 0 : double(true_positives) / predicted;
-  const double recall = wanted == 0 ? 0 : double(found) / wanted;
-  std::cout << "[ linker ] fourth held-out corpus (flood): precision " << precision << " (" << true_positives
+  const double precision = s.precision();
+  const double recall = s.recall();
+  std::cout << "[ linker ] fourth held-out corpus (" << (sample.folder.empty() ? "flood" : sample.folder)
+            << "): precision " << precision << " (" << true_positives
             << "/" << predicted << ", " << traps_taken << " planted traps taken), recall " << recall << " (" << found << "/" << wanted << ", " << unresolved
             << " gold links name no entry), listed commitments " << listed_found << "/"
-            << expected_["listed_commitments"].size() << ", disagreements " << planted_found << "/"
-            << expected_["conflicts"].size() << " found, " << invented << " invented, local entries "
-            << local_right << "/" << expected_["local"].size() << "\n";
-  RecordProperty("precision", std::to_string(precision));
-  RecordProperty("recall", std::to_string(recall));
+            << expected["listed_commitments"].size() << ", disagreements " << planted_found << "/"
+            << expected["conflicts"].size() << " found, " << invented << " invented, local entries "
+            << local_right << "/" << expected["local"].size() << "\n";
+  return s;
+}
+
+TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
+  const Scores s = Run({"", "living-with-water-flood-strategy.pdf",
+                        {"eastmere-cabinet-flood-strategy-2026-04-14.docx", "eastmere-scrutiny-minutes-2026-04-28.html"}});
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
 
   // First run (2026-11-26, at 5ef9c1e, the same with the linker edits then in
   // progress), before any change for this corpus: precision 0.75 (9/12; false:
@@ -243,13 +281,41 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   // undertakings merged into one). The floors sit just under those figures so
   // that the test fails when the linker gets worse here; raise them as it
   // improves. The gold was not changed after the run.
-  EXPECT_GE(precision, 0.7);
-  EXPECT_GE(recall, 0.45);
-  EXPECT_LE(traps_taken, 1);
-  EXPECT_EQ(listed_found, static_cast<int>(expected_["listed_commitments"].size()));
-  EXPECT_EQ(planted_found, static_cast<int>(expected_["conflicts"].size()));
-  EXPECT_EQ(invented, 0);
-  EXPECT_GE(local_right, 2);
+  EXPECT_GE(s.precision(), 0.7);
+  EXPECT_GE(s.recall(), 0.45);
+  EXPECT_LE(s.traps_taken, 1);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_GE(s.local_right, 2);
+}
+
+TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
+  const Scores s = Run({"care-charging", "fair-charging-for-care-strategy.pdf",
+                        {"westford-cabinet-care-charging-2026-06-09.docx", "westford-evening-post-care-cap.html"}});
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  // First run (2026-11-26, at edcc50f with the linker edits then in progress),
+  // before any change for this sample: precision 0.33 (5/15), recall 0.29
+  // (5/17, 10 gold links name no entry), the £80,000/£86,000 disagreement NOT
+  // found, none invented, 4 of 6 local entries right. What went wrong: a
+  // forecast in the foreword ("One in seven people aged 65 will face care
+  // costs of more than £100,000") became an entry and took the article's
+  // restatement of the cap (so the disagreement went with it) and 7 false
+  // links; a prose paragraph on the means test that also gives the fees
+  // fund's figures was merged into the capital limit entry, which then
+  // linked fee passages; "Once a person reaches the cap, their council will
+  // pay" became a local entry; paraphrases in the report and the article
+  // ("a new online account", "the national fund", "the new national advice
+  // service") became entries of their own instead of joining the paper's.
+  // Low floors, honestly: they stop it getting worse; raise them as it
+  // improves. The gold was not changed after the run.
+  EXPECT_GE(s.precision(), 0.3);
+  EXPECT_GE(s.recall(), 0.25);
+  EXPECT_LE(s.traps_taken, 0);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_GE(s.local_right, 4);
 }
 
 }  // namespace
