@@ -57,11 +57,13 @@ Status Configure(sqlite::Database& db, bool read_only) {
   if (Status s = RegisterXrefTokenizer(db.get()); !s.ok()) return Status::Internal(db.path(), s.what());
   if (Status s = RegisterSearchFunctions(db.get()); !s.ok()) return Status::Internal(db.path(), s.what());
   sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
-  // Memory-mapped reads: a search touches thousands of FTS pages, and reading
-  // them through the 2 MiB page cache costs one pread() each (measured in
-  // docs/performance.md, finding 2).
-  if (Status s = db.Exec("PRAGMA mmap_size = 1073741824"); !s.ok()) return s;
-  if (read_only) return db.Exec("PRAGMA query_only = ON");
+  // Memory-mapped reads for searches: a search touches thousands of FTS
+  // pages, and reading them through the 2 MiB page cache costs one pread()
+  // each (measured in docs/performance.md, finding 2).
+  if (read_only) {
+    if (Status s = db.Exec("PRAGMA mmap_size = 1073741824"); !s.ok()) return s;
+    return db.Exec("PRAGMA query_only = ON");
+  }
   // SQLite opens a file it may not write read-only without saying so.
   if (sqlite3_db_readonly(db.get(), "main") == 1) return Status::IoError(db.path(), kReadOnly);
   // WAL: readers never block the writer nor see half a document.
@@ -74,10 +76,14 @@ Status Configure(sqlite::Database& db, bool read_only) {
                                                       sqlite3_errmsg(db.get()) + ")");
     return (code & 0xFF) == SQLITE_NOTADB ? raw : ExplainDatabaseError(db.path(), code, raw);
   }
+  // A writer reads and writes through an 8 MiB page cache rather than the
+  // map: mapped pages count in the process's memory, and a relink reads the
+  // whole index (docs/performance.md, finding 10).
   return db.Exec(
       "PRAGMA synchronous = NORMAL;"
       "PRAGMA foreign_keys = ON;"
-      "PRAGMA temp_store = MEMORY;");
+      "PRAGMA temp_store = MEMORY;"
+      "PRAGMA cache_size = -8192;");
 }
 
 // Touches the tables every command reads, so that an index whose pages were

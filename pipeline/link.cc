@@ -1196,6 +1196,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       return it->second;
     };
     for (Found& f : found_by_entry[e]) {
+      f.link.evidence.phrases.reserve(f.phrases.size());
+      f.link.evidence.terms.reserve(f.terms.size());
       for (TermId id : f.phrases) f.link.evidence.phrases.push_back(view(id));
       for (TermId id : f.terms) f.link.evidence.terms.push_back(view(id));
       reg.links.push_back(std::move(f.link));
