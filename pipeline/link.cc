@@ -181,8 +181,18 @@ struct Mention {
 bool IsLocalActor(const std::string& actor, Authority authority) {
   // One body named in the singular ("the Council", "Anytown County Council",
   // "the Cabinet"); "councils" or "local authorities" are others, spoken of.
+  // "Their council", "each local authority", "a council" are any council,
+  // as a national paper speaks of them; so is a lower-case "the local
+  // authority" in a national paper, which names a council with capitals.
   std::string a = Lower(actor);
   while (!a.empty() && (a.back() == ' ' || a.back() == '.')) a.pop_back();
+  std::string_view first = std::string_view(a).substr(0, a.find(' '));
+  for (std::string_view any : {"their", "your", "his", "her", "its", "each", "every", "any", "a", "an",
+                               "some", "other", "which", "whose"}) {
+    if (first == any) return false;
+  }
+  bool capitalised = std::any_of(actor.begin(), actor.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (authority == Authority::kNational && !capitalised) return false;
   for (std::string_view word : {"council", "authority", "cabinet", "committee", "mayor"}) {
     if (a.size() >= word.size() && a.compare(a.size() - word.size(), word.size(), word) == 0) {
       return true;

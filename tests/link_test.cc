@@ -225,6 +225,39 @@ TEST(LinkRegisterTest, CouncilUndertakingsAreLocalAndKeptApart) {
   EXPECT_FALSE(Find(reg, "Rural Bus Recovery Fund")->local);
 }
 
+TEST(LinkRegisterTest, AnyCouncilInANationalPaperIsNotALocalUndertaking) {
+  std::vector<LinkInput> docs = TransportCorpus();
+  docs.push_back(MakeDoc(
+      3, "charging.md", "National Care Charging Policy",
+      {
+          {kPara, "The cap", "", "Once a person reaches the cap, their council will pay for their personal care."},
+          {kPara, "Charges", "", "Each local authority will publish its charges for home care by April 2027."},
+          {kPara, "Assessment", "", "The local authority will assess every resident who asks for help with savings."},
+      },
+      Authority::kNational));
+  // The actor comes from the real tagger ("their council"), not the stand-in.
+  Tagger tagger;
+  for (size_t i = 0; i < docs.back().doc.passages.size(); ++i) {
+    docs.back().tags[i] = tagger.Find(docs.back().doc.passages[i].text);
+  }
+  Register reg = BuildRegister(docs);
+  // Every sentence of the national paper is somebody's mention, and none of
+  // them a council's own undertaking.
+  std::set<int> mentioned;
+  for (const Commitment& c : reg.commitments) {
+    for (const PassageRef& m : c.mentions) {
+      if (m.doc != 3) continue;
+      mentioned.insert(m.passage);
+      EXPECT_FALSE(c.local) << c.text << " (actor " << c.actor << ")";
+    }
+  }
+  EXPECT_EQ(mentioned, (std::set<int>{1, 2, 3}));
+  // The council's own paper still speaks for itself.
+  const Commitment* parking = Find(reg, "parking charges");
+  ASSERT_NE(parking, nullptr);
+  EXPECT_TRUE(parking->local);
+}
+
 TEST(LinkRegisterTest, LinksParaphraseButNotASharedSumAlone) {
   Register reg = BuildRegister(TransportCorpus());
   const Commitment* fund = Find(reg, "Rural Bus Recovery Fund");
@@ -646,6 +679,7 @@ TEST(HeldOutCorpusTest, SchoolTravelLinksConflictsAndLocalEntries) {
   }
   for (const nlohmann::json& words : expected["local"]) {
     const Commitment* c = Find(reg, words.get<std::string>());
+    if (c == nullptr) { for (const Commitment& k : reg.commitments) std::cout << k.id << " " << k.local << " " << k.text << "\n"; }
     ASSERT_NE(c, nullptr) << words;
     EXPECT_TRUE(c->local) << c->text;
   }
