@@ -91,6 +91,19 @@ struct Word {
   bool break_before = false;  // punctuation between this word and the previous one
 };
 
+// The length of a web or mail address starting at text[i] ("https://…",
+// "www.…", "name@host"), up to the next space; 0 when there is none. Its
+// words are a machine's, not the paper's: "good-practice-guide" in a link is
+// not a phrase the paper wrote.
+size_t AddressAt(std::string_view text, size_t i) {
+  size_t end = text.find_first_of(" \t\r\n", i);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view token = text.substr(i, end - i);
+  bool address = token.find("://") != std::string_view::npos || token.rfind("www.", 0) == 0 ||
+                 (token.find('@') != std::string_view::npos && token.find('.') != std::string_view::npos);
+  return address ? token.size() : 0;
+}
+
 std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Word> words;
   bool in_quote = false;
@@ -99,6 +112,13 @@ std::vector<Word> SplitWords(std::string_view text) {
   while (i < text.size()) {
     size_t len = 1;
     CharClass cls = Classify(text, i, &len);
+    if (cls == CharClass::kLetter && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == '<')) {
+      if (size_t skip = AddressAt(text, i); skip > 0) {
+        pending_break = true;
+        i += skip;
+        continue;
+      }
+    }
     if (cls == CharClass::kLetter) {
       Word w;
       w.break_before = pending_break;

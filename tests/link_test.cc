@@ -53,6 +53,19 @@ TEST(LinkTermsTest, PhrasesSkipFunctionWordsAndNumbersButStopAtPunctuation) {
   EXPECT_TRUE(u.phrases.count("train support"));
 }
 
+TEST(LinkTermsTest, WebAndMailAddressesAreNotWords) {
+  TermSet t = Terms("See https://www.example.gov.uk/good-practice-guide and www.kinship.org/care-guide "
+                    "or write to care.team@example.gov.uk about the practice guide.");
+  EXPECT_FALSE(t.phrases.count("good practic"));
+  EXPECT_FALSE(t.words.count("kinship"));
+  EXPECT_FALSE(t.words.count("team"));
+  EXPECT_FALSE(t.words.count("exampl"));
+  EXPECT_TRUE(t.phrases.count("practic guid"));  // the paper's own words still count
+  EXPECT_TRUE(t.words.count("write"));
+  // An address does not join the words around it into a phrase.
+  EXPECT_FALSE(Terms("the guide www.a.org/x funding").phrases.count("guid fund"));
+}
+
 TEST(LinkTermsTest, QuotedNamesAreNamedAndCurlyApostrophesJoinWords) {
   TermSet t = Terms("An \xE2\x80\x9C" "Early Career Framework" "\xE2\x80\x9D for children\xE2\x80\x99s social workers");
   EXPECT_TRUE(t.named.count("earli career"));
