@@ -198,7 +198,18 @@ bool IsLocalActor(const std::string& actor, Authority authority) {
       return true;
     }
   }
-  return authority == Authority::kLocal && (a == "we" || a == "us" || a == "our");
+  if (authority != Authority::kLocal) return false;
+  // In a council's own paper its officers act for it, and what "the
+  // Council's" team, grant or programme will do is the Council's doing.
+  auto ends_with = [&](std::string_view word) {
+    return a.size() >= word.size() && a.compare(a.size() - word.size(), word.size(), word) == 0 &&
+           (a.size() == word.size() || a[a.size() - word.size() - 1] == ' ');
+  };
+  if (ends_with("officers") || ends_with("officer")) return true;
+  for (std::string_view possessive : {"council's", "council\u2019s"}) {
+    if (a.find(possessive) != std::string::npos) return true;
+  }
+  return a == "we" || a == "us" || a == "our";
 }
 
 // A heading over a list of undertakings, in the words papers use for one.

@@ -271,6 +271,33 @@ TEST(LinkRegisterTest, AnyCouncilInANationalPaperIsNotALocalUndertaking) {
   EXPECT_TRUE(parking->local);
 }
 
+TEST(LinkRegisterTest, ACouncilsOfficersAndItsOwnSchemesAreItsUndertakings) {
+  std::vector<LinkInput> docs = TransportCorpus();
+  docs.push_back(MakeDoc(
+      3, "cabinet.md", "Report to Cabinet",
+      {
+          {kPara, "Advice", "1", "Officers will work with the Citizens Advice service so that residents are referred early."},
+          {kPara, "Carers", "2", "The Council's own Carers Support Grant of up to £500 a year will continue unchanged."},
+      },
+      Authority::kLocal));
+  Tagger tagger;
+  for (size_t i = 0; i < docs.back().doc.passages.size(); ++i) {
+    docs.back().tags[i] = tagger.Find(docs.back().doc.passages[i].text);
+  }
+  Register reg = BuildRegister(docs);
+  std::set<int> mentioned;
+  for (const Commitment& c : reg.commitments) {
+    for (const PassageRef& m : c.mentions) {
+      if (m.doc != 3) continue;
+      mentioned.insert(m.passage);
+      EXPECT_TRUE(c.local) << c.text << " (actor " << c.actor << ")";
+    }
+  }
+  EXPECT_EQ(mentioned, (std::set<int>{1, 2}));
+  // A national paper's officers are not a council's.
+  EXPECT_FALSE(Find(reg, "Rural Bus Recovery Fund")->local);
+}
+
 TEST(LinkRegisterTest, LinksParaphraseButNotASharedSumAlone) {
   Register reg = BuildRegister(TransportCorpus());
   const Commitment* fund = Find(reg, "Rural Bus Recovery Fund");
