@@ -281,13 +281,15 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   // undertakings merged into one). The floors sit just under those figures so
   // that the test fails when the linker gets worse here; raise them as it
   // improves. The gold was not changed after the run.
-  EXPECT_GE(s.precision(), 0.7);
+  // 90a02ab (a council's officers and its own programmes act for it):
+  // precision 0.82 (9/11), local entries 3/4; floors raised to match.
+  EXPECT_GE(s.precision(), 0.8);
   EXPECT_GE(s.recall(), 0.45);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
-  EXPECT_GE(s.local_right, 2);
+  EXPECT_GE(s.local_right, 3);
 }
 
 TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
@@ -310,12 +312,15 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
   // service") became entries of their own instead of joining the paper's.
   // Low floors, honestly: they stop it getting worse; raise them as it
   // improves. The gold was not changed after the run.
-  EXPECT_GE(s.precision(), 0.3);
-  EXPECT_GE(s.recall(), 0.25);
+  // 69fc47e ("their council" is any council) and 90a02ab (a council's
+  // officers and own grant act for it): precision 0.35 (6/17), recall 0.33
+  // (6/18), local entries 5/6; floors raised to match.
+  EXPECT_GE(s.precision(), 0.34);
+  EXPECT_GE(s.recall(), 0.3);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.invented, 0);
-  EXPECT_GE(s.local_right, 4);
+  EXPECT_GE(s.local_right, 5);
 }
 
 }  // namespace
