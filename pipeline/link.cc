@@ -1131,13 +1131,18 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (!entry.names.empty()) {
         bool names_any = false;
         for (const std::vector<TermId>& name : entry.names) {
-          bool whole = true;
+          // Naming it means writing it as a name, with capitals somewhere
+          // ("Families first for Children Pathfinders"): "a father-inclusive
+          // practice guide" uses the words of the Practice Guides, it does
+          // not name them.
+          bool whole = true, written_as_name = false;
           for (TermId key : name) {
             bool has = Has(pe.terms.phrases, key);
             whole &= has;
+            written_as_name |= has && Has(pe.terms.named, key);
             names_any |= has;
           }
-          names_one |= whole;
+          names_one |= whole && written_as_name;
         }
         // Every word of a name in another order ("family support network
         // packages" for the Family Network Support Packages) is not naming

@@ -477,6 +477,29 @@ bool SameRegister(const Register& a, const Register& b) {
   return true;
 }
 
+TEST(LinkRegisterTest, ANameWrittenInLowerCaseIsNotNamed) {
+  std::vector<P> filler;
+  for (int i = 0; i < 150; ++i) {
+    filler.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
+  }
+  filler.push_back({kPara, "Fathers", "", "Our father-inclusive practice guide was launched with partners."});
+  filler.push_back({kPara, "Guides", "", "Members welcomed the Practice Guides."});
+  std::vector<LinkInput> docs = {
+      MakeDoc(1, "strategy.md", "National Social Care Strategy",
+              {
+                  {kItem, "Commitments", "", "Practice Guides will set out the best evidenced approaches to achieving outcomes."},
+                  {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."},
+              },
+              Authority::kNational),
+      MakeDoc(2, "minutes.md", "Minutes of the Committee", filler)};
+  Register reg = BuildRegister(docs);
+  const Commitment* guides = Find(reg, "Practice Guides will");
+  ASSERT_NE(guides, nullptr);
+  const int n = static_cast<int>(filler.size());
+  EXPECT_TRUE(Linked(reg, guides, 2, n));       // names them
+  EXPECT_FALSE(Linked(reg, guides, 2, n - 1));  // uses their words for something else
+}
+
 TEST(LinkRegisterTest, IndependentOfInputOrder) {
   std::vector<LinkInput> docs = TransportCorpus();
   Register forward = BuildRegister(docs);

@@ -157,8 +157,9 @@ TEST_F(UnseenProbeTest, CrossLinksBetweenTheBundledCorpusAndUnrelatedRealPapersA
   // (precision 0). The four real papers are on other subjects, so the right
   // number is close to zero links; these bounds only stop it getting worse.
   // Lower kFalseCeiling (and raise the floor) as the linker improves.
-  // 4b1641d (addresses are not words): 20.
-  constexpr int kFalseCeiling = 20;
+  // 4b1641d (addresses are not words): 20. A name written in lower case is
+  // not named: 16.
+  constexpr int kFalseCeiling = 16;
   constexpr double kPrecisionFloor = 0.0;
   EXPECT_LE(false_links, kFalseCeiling) << "more links into unrelated papers than before";
   EXPECT_GE(precision, kPrecisionFloor);
