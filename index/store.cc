@@ -78,7 +78,7 @@ Status Configure(sqlite::Database& db, bool read_only) {
   }
   // A writer reads and writes through an 8 MiB page cache rather than the
   // map: mapped pages count in the process's memory, and a relink reads the
-  // whole index (docs/performance.md, finding 10).
+  // whole index (docs/performance.md, finding 11).
   return db.Exec(
       "PRAGMA synchronous = NORMAL;"
       "PRAGMA foreign_keys = ON;"
