@@ -1,6 +1,7 @@
 # Every dependency comes from Debian's packages and is found here, once.
 # Targets defined for the rest of the build:
-#   ICU::uc ICU::i18n, PkgConfig::RE2, PkgConfig::POPPLER_CPP, SQLite::SQLite3,
+#   ICU::uc ICU::i18n, PkgConfig::RE2, PkgConfig::POPPLER_CPP, PkgConfig::POPPLER,
+#   SQLite::SQLite3,
 #   LibXml2::LibXml2, PkgConfig::LIBZIP, CLI11::CLI11, nlohmann_json::nlohmann_json,
 #   fmt::fmt, Snowball::stemmer, GTest::gtest, benchmark::benchmark,
 #   PkgConfig::PANGOCAIRO (tests).
@@ -9,6 +10,10 @@ find_package(Threads REQUIRED)
 find_package(ICU 70 REQUIRED COMPONENTS uc i18n data)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp>=22.02)
+# Poppler's own classes (PDFDoc, TextOutputDev), for the PDF extractor: the
+# headers come with libpoppler-private-dev. Their API changes between releases;
+# pipeline/extract_pdf.cc follows Debian 12's 22.12.
+pkg_check_modules(POPPLER REQUIRED IMPORTED_TARGET poppler>=22.12)
 find_package(SQLite3 REQUIRED)
 find_package(LibXml2 REQUIRED)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
