@@ -771,6 +771,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::vector<std::vector<uint32_t>> entry_words(vocab.size());
     std::vector<double> overlap;
     std::vector<size_t> seen_by;  // mention number + 1 that last touched the entry
+    std::vector<size_t> phrase_seen_by;  // ... through a shared phrase
     auto post = [&](uint32_t e, const std::vector<TermId>& new_words,
                     const std::vector<TermId>& new_phrases, const std::vector<TermId>& new_named) {
       const TermIds& profile = entries[e].profile;
@@ -799,6 +800,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (const EntryPosting& ep : entry_phrases[p]) {
           touch(ep.entry);
           overlap[ep.entry] += weights.Phrase(p, ep.named || named_here);
+          phrase_seen_by[ep.entry] = mi + 1;
         }
       }
       for (TermId w : m.ids.words) {
@@ -814,6 +816,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         Entry& entry = entries[e];
         const Mention& src = *entry.mentions.front();
         if (src.local != m.local) continue;
+        // Words alone, however rare, do not make two wordings one
+        // undertaking: they must share a phrase.
+        if (phrase_seen_by[e] != mi + 1) continue;
         bool blocked = false;
         // Mentions come document by document, so the entry's mentions from
         // this mention's document are the last ones it took.
@@ -864,6 +869,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         entries.push_back(std::move(entry));
         overlap.push_back(0);
         seen_by.push_back(0);
+        phrase_seen_by.push_back(0);
         const TermIds& profile = entries.back().profile;
         post(static_cast<uint32_t>(entries.size() - 1), profile.words, profile.phrases, {});
       }
