@@ -193,18 +193,15 @@ bool IsLocalActor(const std::string& actor, Authority authority) {
   }
   bool capitalised = std::any_of(actor.begin(), actor.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (authority == Authority::kNational && !capitalised) return false;
+  auto ends_with = [&](std::string_view word) {
+    return a.size() >= word.size() && a.compare(a.size() - word.size(), word.size(), word) == 0;
+  };
   for (std::string_view word : {"council", "authority", "cabinet", "committee", "mayor"}) {
-    if (a.size() >= word.size() && a.compare(a.size() - word.size(), word.size(), word) == 0) {
-      return true;
-    }
+    if (ends_with(word)) return true;
   }
   if (authority != Authority::kLocal) return false;
   // In a council's own paper its officers act for it, and what "the
   // Council's" team, grant or programme will do is the Council's doing.
-  auto ends_with = [&](std::string_view word) {
-    return a.size() >= word.size() && a.compare(a.size() - word.size(), word.size(), word) == 0 &&
-           (a.size() == word.size() || a[a.size() - word.size() - 1] == ' ');
-  };
   if (ends_with("officers") || ends_with("officer")) return true;
   for (std::string_view possessive : {"council's", "council\u2019s"}) {
     if (a.find(possessive) != std::string::npos) return true;

@@ -112,14 +112,13 @@ std::vector<Word> SplitWords(std::string_view text) {
   while (i < text.size()) {
     size_t len = 1;
     CharClass cls = Classify(text, i, &len);
-    if (cls == CharClass::kLetter && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == '<')) {
+    if (cls == CharClass::kLetter) {
+      // A word starts here (the loop below takes each word whole).
       if (size_t skip = AddressAt(text, i); skip > 0) {
         pending_break = true;
         i += skip;
         continue;
       }
-    }
-    if (cls == CharClass::kLetter) {
       Word w;
       w.break_before = pending_break;
       w.quoted = in_quote;
