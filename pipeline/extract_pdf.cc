@@ -26,9 +26,10 @@
 #include <PDFDoc.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
+#include <UTF.h>
+#include <goo/gmem.h>
 #include <goo/GooString.h>
-#include <unicode/ustring.h>
-#include <unicode/utf16.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <cctype>
@@ -63,68 +64,22 @@ void InitPoppler() {
   setErrorCallback(DropPopplerMessage);
 }
 
-// A PDF text string of the document information dictionary as UTF-16 code
-// units: UTF-16 after a byte order mark (big- or little-endian; an odd last
-// byte is dropped), otherwise one unit per byte (PDFDocEncoding, see
-// MetadataToUtf8).
-std::u16string PdfTextStringUnits(const GooString& s) {
-  const std::string& b = s.toStr();
-  const bool be = b.size() >= 2 && b[0] == '\xfe' && b[1] == '\xff';
-  const bool le = b.size() >= 2 && b[0] == '\xff' && b[1] == '\xfe';
-  std::u16string units;
-  if (be || le) {
-    for (size_t i = 2; i + 1 < b.size(); i += 2) {
-      const auto hi = static_cast<unsigned char>(b[be ? i : i + 1]);
-      const auto lo = static_cast<unsigned char>(b[be ? i + 1 : i]);
-      units.push_back(static_cast<char16_t>(hi << 8 | lo));
-    }
-  } else {
-    for (char c : b) units.push_back(static_cast<char16_t>(static_cast<unsigned char>(c)));
-  }
-  return units;
-}
-
-// UTF-16 -> UTF-8, up to the first unpaired surrogate if there is one.
-std::string UnitsToUtf8(const std::u16string& units) {
-  int32_t valid = 0;
-  const int32_t n = static_cast<int32_t>(units.size());
-  while (valid < n) {
-    int32_t next = valid;
-    UChar32 c;
-    U16_NEXT(units.data(), next, n, c);
-    if (U_IS_SURROGATE(c)) break;
-    valid = next;
-  }
-  if (valid == 0) return std::string();
-  std::string out(static_cast<size_t>(valid) * 3, '\0');
-  int32_t written = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &written, units.data(), valid,
-              &status);
-  if (U_FAILURE(status)) return std::string();
-  out.resize(static_cast<size_t>(written));
-  return out;
-}
-
-// One entry of the document information dictionary ("Title"), as UTF-16.
-std::u16string InfoEntry(PDFDoc* pdf, const char* key) {
+// One entry of the document information dictionary ("Title") as UTF-8.
+// Poppler decodes the PDF text string (UTF-16 after a byte order mark,
+// otherwise PDFDocEncoding, whose 0x80..0x9F are typographic characters:
+// "growth \x85 June" is "growth – June"); ICU writes the UTF-8.
+std::string InfoEntry(PDFDoc* pdf, const char* key) {
   std::unique_ptr<GooString> value = pdf->getDocInfoStringEntry(key);
-  return value ? PdfTextStringUnits(*value) : std::u16string();
-}
-
-// Metadata strings without a UTF-16 byte order mark are in PDFDocEncoding:
-// bytes 0x80..0x9F are typographic characters ("growth \x85 June" is
-// "growth – June"), not the C1 controls that reading them as Latin-1 gives.
-std::string MetadataToUtf8(std::u16string s) {
-  static const char16_t kPdfDocEncoding80[32] = {
-      0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044,
-      0x2039, 0x203A, 0x2212, 0x2030, 0x201E, 0x201C, 0x201D, 0x2018,
-      0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141, 0x0152, 0x0160,
-      0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0xFFFD};
-  for (auto& c : s) {
-    if (c >= 0x80 && c <= 0x9F) c = kPdfDocEncoding80[c - 0x80];
-  }
-  return UnitsToUtf8(s);
+  if (!value) return std::string();
+  Unicode* ucs4 = nullptr;
+  const int length = TextStringToUCS4(value->toStr(), &ucs4);
+  static_assert(sizeof(Unicode) == sizeof(UChar32));
+  const icu::UnicodeString text =
+      icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(ucs4), length);
+  gfree(ucs4);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
 }
 
 // "D:20230307101500+00'00'" -> "2023-03-07"; empty when it is not a date.
@@ -242,8 +197,8 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
   doc.path = path;
   doc.format = Format::kPdf;
   doc.pages = page_count;
-  doc.date = PdfDateToIso(UnitsToUtf8(InfoEntry(&pdf, "CreationDate")));
-  std::string title = NormaliseText(MetadataToUtf8(InfoEntry(&pdf, "Title")));
+  doc.date = PdfDateToIso(InfoEntry(&pdf, "CreationDate"));
+  std::string title = NormaliseText(InfoEntry(&pdf, "Title"));
 
   std::vector<pdf::PageWords> pages;
   pages.reserve(static_cast<size_t>(page_count));
