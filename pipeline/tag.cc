@@ -1646,6 +1646,18 @@ bool IsOutcomeVerb(std::string_view lower) {
   return InSorted(kWords, lower);
 }
 
+// Outcome verbs whose subject undergoes the outcome rather than causes it:
+// "One in seven people will face care costs of more than £100,000",
+// "Residents will see a rise of £40". Said of something that is not a body,
+// they forecast what happens to people, and a sum or a date does not make
+// them a target the way it does "The bursary will increase to £3,000".
+bool IsExperiencerVerb(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"experience", "face", "feel", "find", "lose", "need", "notice",
+                                       "see", "struggle", "suffer", "want"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  return InSorted(kWords, lower);
+}
+
 // Verbs that report a decision, whose "that" clause is the undertaking:
 // "The Cabinet Member agreed that the Council will write...".
 bool IsDecisionVerb(std::string_view lower) {
@@ -2120,6 +2132,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // ("The bursary will increase to £3,000", "will double by 2027");
       // "There will be a consultation in Autumn 2023" announces one.
       if (negated || (!has_money && !has_date)) return std::nullopt;
+      if (IsExperiencerVerb(next_word)) return std::nullopt;
       if (IsOutcomeVerb(next_word) && !has_money && !has_deadline && lower_subject != "there")
         return std::nullopt;
       actor = "unspecified";

@@ -396,6 +396,10 @@ const CommitmentCase kCommitments[] = {
     {"What will happen to pupils in 2025?", "", false, nullptr, "", ""},
     {"Demand for school places will peak in 2027.", "", false, nullptr, "", ""},
     {"The funding announced last week will help.", "", false, nullptr, "", ""},
+    // What people will undergo is a forecast, with a sum and a date or not.
+    {"One in seven people aged 65 will face care costs of more than £100,000 in their lifetime.", "", false,
+     nullptr, "", ""},
+    {"Most households will see a rise of £40 in their council tax from April 2025.", "", false, nullptr, "", ""},
     {"The Council had agreed to open the depot in 2022.", "", false, nullptr, "", ""},
     {"It was agreed to defer the item.", "", false, nullptr, "", ""},
     {"The Council spent £3 million on roads in 2022.", "", false, nullptr, "", ""},
