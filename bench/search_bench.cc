@@ -1,6 +1,6 @@
 // search_bench: in-process search latency over a fixed set of queries.
 //
-//   search_bench [--repeat R] [--timeout-ms T] [--per-query] DB QUERIES
+//   search_bench [--repeat R] [--timeout-ms T] [--per-query] [--dump] DB QUERIES
 //
 // opens the index DB once, read-only, as `xref search` does, and runs every
 // query of the QUERIES file (bench/queries.txt: the query, then --name=value
@@ -13,7 +13,10 @@
 // (one line): wall-clock percentiles, and the same over the thread's CPU
 // time, which a busy machine does not inflate.
 // and, with --per-query, the median wall and thread-CPU time of each query,
-// slowest first, so that a slow query shows by name. A query still running after T ms (default
+// slowest first, so that a slow query shows by name. With --dump, the hits of
+// each query's first call and of its last (doc, passage, score to the bit,
+// snippet), one a line, for comparing builds and the connection's states
+// (its first search and later ones rank through different paths). A query still running after T ms (default
 // 10000) is interrupted (sqlite3_progress_handler), counted as T ms once,
 // not repeated, and reported as timed_out=K; a benchmark should finish even
 // when one query is pathological. Exit status 2 on a bad index or query.
@@ -116,7 +119,7 @@ double Percentile(std::vector<double> sorted, double p) {
 }
 
 int Usage() {
-  std::cerr << "usage: search_bench [--repeat R] [--timeout-ms T] [--per-query] DB QUERIES\n";
+  std::cerr << "usage: search_bench [--repeat R] [--timeout-ms T] [--per-query] [--dump] DB QUERIES\n";
   return 2;
 }
 
@@ -126,6 +129,7 @@ int main(int argc, char** argv) {
   int repeat = 20;
   int timeout_ms = 10000;
   bool per_query = false;
+  bool dump = false;
   std::vector<std::string> positional;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -135,6 +139,8 @@ int main(int argc, char** argv) {
       timeout_ms = std::max(1, std::atoi(argv[++i]));
     } else if (arg == "--per-query") {
       per_query = true;
+    } else if (arg == "--dump") {
+      dump = true;
     } else if (arg.rfind("--", 0) == 0) {
       return Usage();
     } else {
@@ -187,6 +193,11 @@ int main(int argc, char** argv) {
       return false;
     }
     *hits = result->size();
+    if (dump) {
+      for (const xref::SearchHit& h : *result) {
+        std::printf("%s\t%s\t%d\t%.17g\t%s\n", q.line.c_str(), h.doc.c_str(), h.passage, h.score, h.snippet.c_str());
+      }
+    }
     return true;
   };
 

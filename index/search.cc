@@ -213,6 +213,24 @@ int CountRow(const Fts5ExtensionApi*, Fts5Context*, void* count) {
   return SQLITE_OK;
 }
 
+// The sum of the column lengths in column `column` of `sizes`, an sz record
+// of passages_fts_docsize: one SQLite varint per column (fts5_storage.c,
+// fts5StorageInsertDocsize).
+int DocsizeTotal(sqlite3_stmt* sizes, int column) {
+  const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(sizes, column));
+  const int n = sqlite3_column_bytes(sizes, column);
+  int total = 0;
+  unsigned value = 0;
+  for (int i = 0; i < n; ++i) {
+    value = (value << 7) | (p[i] & 0x7Fu);
+    if ((p[i] & 0x80) == 0) {
+      total += static_cast<int>(value);
+      value = 0;
+    }
+  }
+  return total;
+}
+
 // The length of the current row in tokens, all columns, as xColumnSize(-1)
 // gives it; from `state->sizes` when the walk finds the row's record.
 int RowLength(const Fts5ExtensionApi* api, Fts5Context* fts, Bm25State* state, int* length) {
@@ -236,18 +254,7 @@ int RowLength(const Fts5ExtensionApi* api, Fts5Context* fts, Bm25State* state, i
     }
   }
   if (state->sizes == nullptr || state->size_id != rowid) return api->xColumnSize(fts, -1, length);
-  // sz: one SQLite varint per column (fts5_storage.c, fts5StorageInsertDocsize).
-  const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(state->sizes, 1));
-  const int n = sqlite3_column_bytes(state->sizes, 1);
-  int total = 0;
-  unsigned value = 0;
-  for (int i = 0; i < n; ++i) {
-    value = (value << 7) | (p[i] & 0x7Fu);
-    if ((p[i] & 0x80) == 0) {
-      total += static_cast<int>(value);
-      value = 0;
-    }
-  }
+  const int total = DocsizeTotal(state->sizes, 1);
   if (!state->sizes_checked) {
     // The walk reads passages_fts's table: on the first row, check that it
     // agrees with FTS5 (xref_bm25 called on another table would not).
@@ -260,6 +267,12 @@ int RowLength(const Fts5ExtensionApi* api, Fts5Context* fts, Bm25State* state, i
   }
   *length = total;
   return SQLITE_OK;
+}
+
+// FTS5's idf of a phrase found in `hits` of `rows` rows (fts5Bm25GetData).
+double Bm25Idf(sqlite3_int64 rows, sqlite3_int64 hits) {
+  double idf = std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+  return idf <= 0.0 ? 1e-6 : idf;
 }
 
 Result<Bm25State*> GetBm25State(const Fts5ExtensionApi* api, Fts5Context* fts) {
@@ -279,9 +292,7 @@ Result<Bm25State*> GetBm25State(const Fts5ExtensionApi* api, Fts5Context* fts) {
     sqlite3_int64 hits = 0;
     rc = api->xQueryPhrase(fts, i, &hits, CountRow);
     if (rc != SQLITE_OK) return Status::Internal("xref_bm25", sqlite3_errstr(rc));
-    double idf = std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
-    if (idf <= 0.0) idf = 1e-6;
-    state->idf[static_cast<size_t>(i)] = idf;
+    state->idf[static_cast<size_t>(i)] = Bm25Idf(rows, hits);
   }
   // Without the table (another FTS5 layout) every row asks xColumnSize.
   auto* db = static_cast<sqlite3*>(api->xUserData(fts));
@@ -297,16 +308,21 @@ Result<Bm25State*> GetBm25State(const Fts5ExtensionApi* api, Fts5Context* fts) {
 
 // bm25 of the current row with `length` tokens, from the per-phrase
 // frequencies in `state` (the expression of fts5Bm25Function).
-double Bm25Value(const Bm25State& state, int length) {
+double Bm25Value(const std::vector<double>& idf, const double* freq, double avgdl, int length) {
   constexpr double k1 = 1.2;
   constexpr double b = 0.75;
   const double D = static_cast<double>(length);
   double score = 0.0;
-  for (size_t i = 0; i < state.idf.size(); ++i) {
-    score += state.idf[i] * ((state.freq[i] * (k1 + 1.0)) / (state.freq[i] + k1 * (1 - b + b * D / state.avgdl)));
+  for (size_t i = 0; i < idf.size(); ++i) {
+    score += idf[i] * ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * D / avgdl)));
   }
   return -1.0 * score;
 }
+
+double Bm25Value(const Bm25State& state, int length) {
+  return Bm25Value(state.idf, state.freq.data(), state.avgdl, length);
+}
+
 
 // The bm25 of the current row, with column weights `weights`; with top > 0,
 // +infinity for a row that cannot be among the `top` best (lowest) values of
@@ -406,13 +422,340 @@ void MemberFunction(sqlite3_context* context, int, sqlite3_value** argv) {
   sqlite3_result_int(context, std::binary_search(ids->begin(), ids->end(), sqlite3_value_int64(argv[0])) ? 1 : 0);
 }
 
+
+// The rows' lengths in tokens (bm25's document lengths; Lucene's norms), by
+// rowid, read once from passages_fts_docsize and kept with the connection
+// (the user data of xref_match_rows) while the index does not change.
+// Looking a length up costs about ten times what FTS5 spends on a matching
+// row otherwise, and a common word's rows nearly all need theirs (the bound
+// below rarely excludes a row), so a connection that searches again keeps
+// them all: 4 bytes a passage, read in about the time of three such
+// lookups per hundred passages. A connection's first search looks its rows
+// up instead (one `xref search` process searches once).
+struct ConnectionLengths {
+  explicit ConnectionLengths(sqlite3* connection) : db(connection) {}
+  sqlite3* db;
+  int searches = 0;       // that matched something, on this connection
+  bool loaded = false;
+  int64_t data_version = -1;   // PRAGMA data_version when loaded (others' commits)
+  int64_t own_changes = -1;    // sqlite3_total_changes64 when loaded (this connection's)
+  std::vector<int32_t> length;  // by rowid; -1 where there is no row
+};
+
+// Rowids above this are not kept (the table would be mostly holes).
+constexpr int64_t kMaxCachedRowid = int64_t{1} << 24;
+
+// Whether `lengths` holds the index as it is now; loads it when not and
+// `load` (false when it cannot be read).
+bool CurrentLengths(ConnectionLengths* lengths, bool load) {
+  sqlite3* db = lengths->db;
+  int64_t version = -1;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA main.data_version", -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    version = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  const int64_t changes = sqlite3_total_changes64(db);
+  if (lengths->loaded && version == lengths->data_version && changes == lengths->own_changes) return true;
+  lengths->loaded = false;
+  lengths->length.clear();
+  if (!load || version < 0) return false;
+  if (sqlite3_prepare_v2(db, "SELECT id, sz FROM main.passages_fts_docsize", -1, &st, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return false;
+  }
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const int64_t id = sqlite3_column_int64(st, 0);
+    if (id < 0 || id > kMaxCachedRowid) break;
+    if (static_cast<size_t>(id) >= lengths->length.size()) {
+      lengths->length.resize(std::max<size_t>(static_cast<size_t>(id) + 1, 2 * lengths->length.size()), -1);
+    }
+    lengths->length[static_cast<size_t>(id)] = DocsizeTotal(st, 1);
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) {
+    lengths->length.clear();
+    return false;
+  }
+  lengths->loaded = true;
+  lengths->data_version = version;
+  lengths->own_changes = changes;
+  return true;
+}
+
+// xref_match_rows(passages_fts, rows, w_text, w_section): gathers what the
+// ranking needs of each matching row into `rows`, a MatchedRows bound with
+// sqlite3_bind_pointer as kMatchedRowsType, and returns NULL; Search ranks
+// them afterwards (BestFirst), so that rows rejected by filters after
+// ranking cost no second pass over the full-text index.
+//
+// A row's bm25 needs its length. With the connection's lengths (above)
+// every row gets its exact value. Without them the lengths are read for
+// the rows that can be among the `keep` best so far, walking one cursor
+// over passages_fts_docsize in rowid order, and the others keep a bound:
+// the value for the length up to their last matched token (bm25 only gets
+// worse as a row gets longer, and the same operations on a smaller length
+// round the same way, so the bound is never worse than the row's value).
+constexpr const char* kMatchedRowsType = "xref_matched_rows";
+
+struct MatchedRows {
+  // Set before the pass. The query is one phrase and nothing else in the
+  // statement rejects rows, so the rows gathered are the rows holding the
+  // phrase and its idf needs no second pass to count them (xQueryPhrase).
+  bool rows_are_phrase_hits = false;
+  size_t keep = 20;  // rows that must have exact values (without the connection's lengths)
+
+  bool started = false;
+  std::vector<int> phrase_size;  // tokens per phrase
+  std::vector<double> weights;   // per column
+  std::vector<int> extent;       // per column, of the current row: last matched token + 1
+  std::vector<double> idf;       // per phrase (counted after the pass when rows_are_phrase_hits)
+  sqlite3_int64 table_rows = 0;
+  double avgdl = 0;
+  const ConnectionLengths* lengths = nullptr;  // when current
+  Bm25State walk;                  // lengths read in rowid order (RowLength), when not
+  std::priority_queue<double> best;  // the `keep` best values so far; top() the worst of them
+  sqlite3_stmt* sizes = nullptr;   // sz FROM passages_fts_docsize WHERE id = ?1, for bounds
+
+  std::vector<sqlite3_int64> rowids;
+  std::vector<double> freq;          // phrase_size.size() per row, each instance counting its column's weight
+  std::vector<double> values;        // per row: bm25, or a bound of it
+  std::vector<unsigned char> exact;  // per row: whether values[] is bm25 itself
+
+  MatchedRows() = default;
+  MatchedRows(const MatchedRows&) = delete;
+  MatchedRows& operator=(const MatchedRows&) = delete;
+  ~MatchedRows() { sqlite3_finalize(sizes); }
+};
+
+// The length of row `rowid` from `sizes`; SQLITE_ROW when found, SQLITE_DONE
+// when the row has no record, or an error code.
+int LookUpLength(sqlite3_stmt* sizes, sqlite3_int64 rowid, int* length) {
+  sqlite3_reset(sizes);
+  sqlite3_bind_int64(sizes, 1, rowid);
+  const int rc = sqlite3_step(sizes);
+  if (rc == SQLITE_ROW) *length = DocsizeTotal(sizes, 0);
+  return rc;
+}
+
+// The statistics of the query, on its first matching row.
+int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows* rows, int weight_count,
+                     sqlite3_value** weights) {
+  rows->started = true;
+  const int phrases = api->xPhraseCount(fts);
+  for (int i = 0; i < phrases; ++i) rows->phrase_size.push_back(api->xPhraseSize(fts, i));
+  const int columns = std::max(0, api->xColumnCount(fts));
+  rows->extent.assign(static_cast<size_t>(columns), 0);
+  for (int c = 0; c < columns; ++c) rows->weights.push_back(weight_count > c ? sqlite3_value_double(weights[c]) : 1.0);
+  sqlite3_int64 tokens = 0;
+  int rc = api->xRowCount(fts, &rows->table_rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  if (rc != SQLITE_OK) return rc;
+  rows->avgdl = static_cast<double>(tokens) / static_cast<double>(rows->table_rows);
+
+  // The connection's lengths: loaded on its second search, checked against
+  // FTS5 on this row (on another table than passages_fts they would differ).
+  auto* lengths = static_cast<ConnectionLengths*>(api->xUserData(fts));
+  const sqlite3_int64 rowid = api->xRowid(fts);
+  int length = 0;
+  rc = api->xColumnSize(fts, -1, &length);
+  if (rc != SQLITE_OK) return rc;
+  if (CurrentLengths(lengths, ++lengths->searches >= 2) && rowid >= 0 &&
+      static_cast<size_t>(rowid) < lengths->length.size() && lengths->length[static_cast<size_t>(rowid)] == length) {
+    rows->lengths = lengths;
+  }
+  rows->rows_are_phrase_hits = rows->rows_are_phrase_hits && phrases == 1 && rows->lengths != nullptr;
+  rows->idf.assign(static_cast<size_t>(phrases), 0.0);
+  if (!rows->rows_are_phrase_hits) {
+    for (int i = 0; i < phrases; ++i) {
+      sqlite3_int64 hits = 0;
+      rc = api->xQueryPhrase(fts, i, &hits, CountRow);
+      if (rc != SQLITE_OK) return rc;
+      rows->idf[static_cast<size_t>(i)] = Bm25Idf(rows->table_rows, hits);
+    }
+  }
+  if (rows->lengths == nullptr) {
+    auto* db = lengths->db;
+    if (sqlite3_prepare_v2(db, "SELECT id, sz FROM main.passages_fts_docsize WHERE id >= ?1", -1, &rows->walk.sizes,
+                           nullptr) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT sz FROM main.passages_fts_docsize WHERE id = ?1", -1, &rows->sizes,
+                           nullptr) != SQLITE_OK) {
+      sqlite3_finalize(rows->walk.sizes);
+      rows->walk.sizes = nullptr;
+    }
+  }
+  return SQLITE_OK;
+}
+
+void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
+                       sqlite3_value** argv) {
+  auto* rows = argc >= 1 ? static_cast<MatchedRows*>(sqlite3_value_pointer(argv[0], kMatchedRowsType)) : nullptr;
+  if (rows == nullptr) {
+    sqlite3_result_error(context, "xref_match_rows: the rows are not bound", -1);
+    return;
+  }
+  int rc = SQLITE_OK;
+  if (!rows->started) rc = StartMatchedRows(api, fts, rows, argc - 1, argv + 1);
+  const sqlite3_int64 rowid = api->xRowid(fts);
+  const size_t phrases = rows->phrase_size.size();
+  const size_t at = rows->freq.size();
+  for (size_t i = 0; i < phrases; ++i) rows->freq.push_back(0.0);
+  std::fill(rows->extent.begin(), rows->extent.end(), 0);
+  int instances = 0;
+  if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
+  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+    int phrase = 0, column = 0, offset = 0;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK && phrase >= 0 && static_cast<size_t>(phrase) < phrases && column >= 0 &&
+        static_cast<size_t>(column) < rows->extent.size()) {
+      rows->freq[at + static_cast<size_t>(phrase)] += rows->weights[static_cast<size_t>(column)];
+      int& extent = rows->extent[static_cast<size_t>(column)];
+      extent = std::max(extent, offset + rows->phrase_size[static_cast<size_t>(phrase)]);
+    }
+  }
+  double value = 0;
+  bool exact = true;
+  if (rc == SQLITE_OK && rows->lengths != nullptr) {
+    const auto& length = rows->lengths->length;
+    if (rowid >= 0 && static_cast<size_t>(rowid) < length.size() && length[static_cast<size_t>(rowid)] >= 0) {
+      // The length itself when the idf is counted after the pass.
+      value = rows->rows_are_phrase_hits ? length[static_cast<size_t>(rowid)]
+                                         : Bm25Value(rows->idf, &rows->freq[at], rows->avgdl,
+                                                     length[static_cast<size_t>(rowid)]);
+    } else {
+      rc = SQLITE_CORRUPT_VTAB;  // a row FTS5 has that the lengths do not
+    }
+  } else if (rc == SQLITE_OK) {
+    const double bound =
+        Bm25Value(rows->idf, &rows->freq[at], rows->avgdl, std::accumulate(rows->extent.begin(), rows->extent.end(), 0));
+    if (rows->walk.sizes != nullptr && rows->best.size() >= rows->keep && bound > rows->best.top()) {
+      value = bound;
+      exact = false;
+    } else {
+      int length = 0;
+      rc = RowLength(api, fts, &rows->walk, &length);
+      value = Bm25Value(rows->idf, &rows->freq[at], rows->avgdl, length);
+      rows->best.push(value);
+      if (rows->best.size() > rows->keep) rows->best.pop();
+    }
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(context, rc);
+    return;
+  }
+  rows->rowids.push_back(rowid);
+  rows->values.push_back(value);
+  rows->exact.push_back(exact ? 1 : 0);
+  sqlite3_result_null(context);
+}
+
+// The rows of a MatchedRows best first, in the order of ORDER BY bm25, rowid,
+// each with its exact bm25 (the value of FTS5's bm25(), to the bit). Rows
+// are taken in order of value or bound, and the lengths of those with a
+// bound looked up in batches; the best exact row is the next of all once
+// no bound left can beat it (with its rowid, for ties).
+class BestFirst {
+ public:
+  // `first_batch`: how many rows to take at first (the hits wanted).
+  BestFirst(MatchedRows& rows, size_t first_batch, std::string where)
+      : rows_(rows), batch_(std::max<size_t>(first_batch, 16)), where_(std::move(where)) {
+    const size_t phrases = rows.phrase_size.size();
+    if (rows.rows_are_phrase_hits && !rows.idf.empty()) {
+      // values[] hold the lengths until the idf is known.
+      rows.idf[0] = Bm25Idf(rows.table_rows, static_cast<sqlite3_int64>(rows.rowids.size()));
+      for (size_t i = 0; i < rows.rowids.size(); ++i) {
+        rows.values[i] = Bm25Value(rows.idf, &rows.freq[i * phrases], rows.avgdl, static_cast<int>(rows.values[i]));
+      }
+    }
+    order_.reserve(rows.rowids.size());
+    for (size_t i = 0; i < rows.rowids.size(); ++i) order_.push_back({rows.values[i], rows.rowids[i], i});
+    std::make_heap(order_.begin(), order_.end(), After);
+  }
+
+  // The next row, false at the end or on an error (status()).
+  bool Next(sqlite3_int64* rowid, double* value) {
+    while (!order_.empty() && (exact_.empty() || !After(order_.front(), exact_.front()))) {
+      if (!TakeBatch()) return false;
+    }
+    if (exact_.empty()) return false;
+    std::pop_heap(exact_.begin(), exact_.end(), After);
+    *rowid = exact_.back().rowid;
+    *value = exact_.back().value;
+    exact_.pop_back();
+    return true;
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  struct Row {
+    double value;  // bm25 (lower is better), or its bound
+    sqlite3_int64 rowid;
+    size_t index;  // in rows_
+  };
+  // Whether a comes after b in the ranking (the heaps' order: best on top).
+  struct IsAfter {
+    bool operator()(const Row& a, const Row& b) const {
+      return a.value > b.value || (a.value == b.value && a.rowid > b.rowid);
+    }
+  };
+  static constexpr IsAfter After{};
+
+  // Moves the next batch of rows from order_ to exact_, with their values.
+  bool TakeBatch() {
+    std::vector<Row> bounded;
+    for (size_t taken = 0; taken < batch_ && !order_.empty(); ++taken) {
+      std::pop_heap(order_.begin(), order_.end(), After);
+      const Row row = order_.back();
+      order_.pop_back();
+      if (rows_.exact[row.index]) {
+        exact_.push_back(row);
+        std::push_heap(exact_.begin(), exact_.end(), After);
+      } else {
+        bounded.push_back(row);
+      }
+    }
+    batch_ = std::min<size_t>(batch_ * 2, 4096);
+    if (bounded.empty()) return true;
+    std::sort(bounded.begin(), bounded.end(), [](const Row& a, const Row& b) { return a.rowid < b.rowid; });
+    const size_t phrases = rows_.phrase_size.size();
+    for (Row& row : bounded) {
+      int length = 0;
+      const int rc = LookUpLength(rows_.sizes, row.rowid, &length);
+      if (rc != SQLITE_ROW) {
+        status_ = Status::IoError(where_, rc == SQLITE_DONE ? "the full-text index has no length for passage " +
+                                                                  std::to_string(row.rowid) + "; index again"
+                                                            : std::string("cannot search the index (") +
+                                                                  sqlite3_errstr(rc) + ")");
+        return false;
+      }
+      row.value = Bm25Value(rows_.idf, &rows_.freq[row.index * phrases], rows_.avgdl, length);
+      exact_.push_back(row);
+      std::push_heap(exact_.begin(), exact_.end(), After);
+    }
+    sqlite3_reset(rows_.sizes);
+    return true;
+  }
+
+  MatchedRows& rows_;
+  size_t batch_;
+  std::string where_;
+  std::vector<Row> order_;  // heap of rows not taken, best value or bound on top
+  std::vector<Row> exact_;  // heap of rows taken, with their values, best on top
+  Status status_;
+};
+
 }  // namespace
 
 Status RegisterSearchFunctions(sqlite3* db) {
   fts5_api* api = Fts5Api(db);
   if (api == nullptr) return Status::Internal("sqlite", "this SQLite has no FTS5");
   if (api->xCreateFunction(api, "xref_bm25", db, Bm25Function, nullptr) != SQLITE_OK ||
-      api->xCreateFunction(api, "xref_bm25_top", db, Bm25TopFunction, nullptr) != SQLITE_OK) {
+      api->xCreateFunction(api, "xref_bm25_top", db, Bm25TopFunction, nullptr) != SQLITE_OK ||
+      api->xCreateFunction(api, "xref_match_rows", new ConnectionLengths(db), MatchRowsFunction,
+                           [](void* p) { delete static_cast<ConnectionLengths*>(p); }) != SQLITE_OK) {
     return Status::Internal("sqlite", std::string("cannot register xref_bm25: ") + sqlite3_errmsg(db));
   }
   if (sqlite3_create_function(db, "xref_member", 2, SQLITE_UTF8, nullptr, MemberFunction, nullptr, nullptr) !=
@@ -507,15 +850,58 @@ SearchHit ReadHit(const sqlite::Statement& st) {
   return h;
 }
 
-// Filters checked on ranked rows see the best `limit` * kCandidatesPerHit
-// rows (at least kMinCandidates) first, then as many more as the share that
-// passed says are needed (kWidening times more when none passed).
-constexpr int64_t kCandidatesPerHit = 4;
+// Filters checked on ranked rows: the ranking looks up the best
+// `limit` * kCandidatesPerHit rows first (and the fallback's SQL ranks at
+// least kMinCandidates).
+constexpr size_t kCandidatesPerHit = 4;
 constexpr int64_t kMinCandidates = 100;
-constexpr int64_t kWidening = 16;
 // A --doc glob matching at most 1/kFewDocuments of the documents lists their
-// passages for the ranking query (see Search).
+// passages for the ranking to skip the others (see Search).
 constexpr size_t kFewDocuments = 16;
+
+// The matched rows best first by FTS5's own bm25, in SQL: for a connection
+// without xref_match_rows (RegisterSearchFunctions). SQLite sorts the best
+// `window` rows; when the caller wants more (filters rejected some), the
+// query runs again with a window kWidening times wider, skipping the rows
+// already given.
+class SqlRanking {
+ public:
+  static constexpr int64_t kWidening = 8;
+
+  SqlRanking(sqlite::Statement rank, std::string match, int64_t window)
+      : rank_(std::move(rank)), match_(std::move(match)), window_(std::max<int64_t>(window, 1)) {}
+
+  bool Next(sqlite3_int64* rowid, double* value) {
+    for (;;) {
+      if (!running_) {
+        rank_.Reset();
+        rank_.Bind(1, kTextWeight).Bind(2, kSectionWeight).Bind(3, match_).Bind(4, window_);
+        rows_ = 0;
+        running_ = true;
+      }
+      if (rank_.Step()) {
+        if (rows_++ < given_) continue;
+        ++given_;
+        *rowid = rank_.ColumnInt64(0);
+        *value = rank_.ColumnDouble(1);
+        return true;
+      }
+      if (!rank_.status().ok() || rows_ < window_ || window_ > INT64_MAX / kWidening) return false;
+      window_ *= kWidening;
+      running_ = false;
+    }
+  }
+
+  const Status& status() const { return rank_.status(); }
+
+ private:
+  sqlite::Statement rank_;
+  std::string match_;
+  int64_t window_;
+  int64_t rows_ = 0;   // stepped in this run
+  int64_t given_ = 0;  // given by Next, over all runs
+  bool running_ = false;
+};
 
 }  // namespace
 
@@ -580,19 +966,14 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     doc_ids = std::move(*ids);
   }
   // Where the --doc glob is applied: a glob matching a small part of the
-  // documents lists their passages, for the ranking query to skip the
-  // others by id (xref_member on rowid); one matching up to half of them is
-  // checked in the ranking query on each matching row's document (a lookup
-  // in passages per match, but the rows it rejects are neither scored nor
-  // ranked again in a wider window); a broader one is checked on the ranked
-  // rows, like the tag filters.
-  enum class DocFilter { kNone, kPassageList, kDocumentList, kAfterRanking };
+  // documents lists their passages, for the ranking to skip the others by id
+  // (xref_member on rowid); a broader one is checked on the ranked rows, like
+  // the tag filters (a lookup per ranked row, instead of one per match).
+  enum class DocFilter { kNone, kPassageList, kAfterRanking };
   DocFilter doc_filter = DocFilter::kNone;
   std::vector<int64_t> doc_passages;  // sorted
   if (!options.doc_glob.empty()) {
-    doc_filter = doc_ids.size() * kFewDocuments <= documents ? DocFilter::kPassageList
-                 : doc_ids.size() * 2 <= documents          ? DocFilter::kDocumentList
-                                                             : DocFilter::kAfterRanking;
+    doc_filter = doc_ids.size() * kFewDocuments <= documents ? DocFilter::kPassageList : DocFilter::kAfterRanking;
   }
   if (doc_filter == DocFilter::kPassageList) {
     sqlite::Statement list = db.Prepare("SELECT id FROM passages WHERE doc_id = ?1");
@@ -605,34 +986,55 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     std::sort(doc_passages.begin(), doc_passages.end());
   }
 
-  // 1. Rank in the full-text index alone: bm25 and the sort touch only
-  // passages_fts, and the joins, the filters and the snippets are paid for
-  // the best rows only (docs/performance.md, findings 2 and 8). Ties keep
-  // the passage order. xref_bm25_top (and xref_member) where the connection
-  // has them (OpenIndexForReading registers them), else FTS5's bm25, which
-  // gives the same scores, slower.
-  auto ranking_sql = [](DocFilter filter) {
-    std::string sql =
-        "SELECT passages_fts.rowid, xref_bm25_top(passages_fts, ?4, ?1, ?2) AS score FROM passages_fts ";
-    if (filter == DocFilter::kDocumentList) sql += "JOIN passages p ON p.id = passages_fts.rowid ";
-    sql += "WHERE passages_fts MATCH ?3";
-    if (filter == DocFilter::kPassageList) sql += " AND xref_member(passages_fts.rowid, ?5)";
-    if (filter == DocFilter::kDocumentList) sql += " AND xref_member(p.doc_id, ?5)";
-    return sql + " ORDER BY score, passages_fts.rowid LIMIT ?4";
-  };
+  // 1. Gather the matching rows from the full-text index alone (the joins,
+  // the filters and the snippets are paid for the best rows only:
+  // docs/performance.md, findings 2 and 8), then rank them (BestFirst), with
+  // xref_match_rows (and xref_member) where the connection has them
+  // (OpenIndexForReading registers them); else FTS5's bm25 ranks in SQL,
+  // the same scores, slower.
+  const size_t limit = static_cast<size_t>(options.limit);
+  const bool filtered = doc_filter == DocFilter::kAfterRanking || !tag_filters.empty();
+  MatchedRows matched;
+  std::optional<BestFirst> best_first;
+  std::optional<SqlRanking> sql_ranking;
   Status prepared;
-  sqlite::Statement rank = db.Prepare(ranking_sql(doc_filter), &prepared);
-  if (!rank.valid()) {
-    if (doc_filter != DocFilter::kNone) doc_filter = DocFilter::kAfterRanking;
-    rank = db.Prepare(
-        "SELECT rowid, bm25(passages_fts, ?1, ?2) AS score FROM passages_fts "
-        "WHERE passages_fts MATCH ?3 ORDER BY score, rowid LIMIT ?4",
-        &prepared);
+  {
+    std::string sql = "SELECT xref_match_rows(passages_fts, ?1, ?2, ?3) FROM passages_fts WHERE passages_fts MATCH ?4";
+    if (doc_filter == DocFilter::kPassageList) sql += " AND xref_member(passages_fts.rowid, ?5)";
+    sqlite::Statement gather = db.Prepare(sql, &prepared);
+    if (gather.valid()) {
+      // A plain query of one term or phrase matches the rows holding it.
+      matched.rows_are_phrase_hits =
+          options.syntax == QuerySyntax::kPlain && doc_filter != DocFilter::kPassageList;
+      matched.keep = filtered ? kCandidatesPerHit * limit : limit;
+      sqlite3_bind_pointer(gather.get(), 1, &matched, kMatchedRowsType, nullptr);
+      gather.Bind(2, kTextWeight).Bind(3, kSectionWeight).Bind(4, match);
+      if (doc_filter == DocFilter::kPassageList) {
+        sqlite3_bind_pointer(gather.get(), 5, &doc_passages, kIdListType, nullptr);
+      }
+      while (gather.Step()) {
+      }
+      if (!gather.status().ok()) return SearchFailure(db, options);
+      best_first.emplace(matched, matched.keep, db.path());
+    } else {
+      if (doc_filter == DocFilter::kPassageList) doc_filter = DocFilter::kAfterRanking;
+      sqlite::Statement rank = db.Prepare(
+          "SELECT rowid, bm25(passages_fts, ?1, ?2) AS score FROM passages_fts "
+          "WHERE passages_fts MATCH ?3 ORDER BY score, rowid LIMIT ?4",
+          &prepared);
+      if (!rank.valid()) return PrepareFailure(db, prepared, "search");
+      const bool rejects = doc_filter == DocFilter::kAfterRanking || !tag_filters.empty();
+      sql_ranking.emplace(std::move(rank), match,
+                          rejects ? std::max<int64_t>(kMinCandidates, kCandidatesPerHit * int64_t{options.limit})
+                                  : int64_t{options.limit});
+    }
   }
-  if (!rank.valid()) return PrepareFailure(db, prepared, "search");
+  auto next_ranked = [&](sqlite3_int64* rowid, double* value) {
+    return best_first ? best_first->Next(rowid, value) : sql_ranking->Next(rowid, value);
+  };
 
   // 2. The places of the best rows, with the tag filters and the --doc glob
-  // checked on each.
+  // checked on each, until enough pass.
   sqlite::Statement place = db.Prepare(std::string("SELECT ") + kHitColumns + ", p.doc_id FROM passages p " +
                                            "JOIN documents d ON d.id = p.doc_id WHERE p.id = :id" + tag_filters,
                                        &prepared);
@@ -646,53 +1048,23 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   if (!after.empty()) bind(":after", after);
   if (!before.empty()) bind(":before", before);
   const int id_parameter = sqlite3_bind_parameter_index(place.get(), ":id");
-
-  // 3. Filters that reject rows after ranking need more rows than hits: the
-  // best kCandidatesPerHit per hit first, then a larger window each time
-  // they did not yield enough, until no more rows match. The rows come in
-  // the same order each time, so those already checked are skipped.
-  const size_t limit = static_cast<size_t>(options.limit);
-  int64_t window = doc_filter == DocFilter::kAfterRanking || !tag_filters.empty()
-                       ? std::max<int64_t>(kMinCandidates, kCandidatesPerHit * int64_t{options.limit})
-                       : int64_t{options.limit};
-  int64_t checked = 0;
   const bool check_docs = doc_filter == DocFilter::kAfterRanking;
   std::vector<SearchHit> hits;
-  for (;;) {
-    rank.Reset();
-    rank.Bind(1, kTextWeight).Bind(2, kSectionWeight).Bind(3, match).Bind(4, window);
-    if (doc_filter == DocFilter::kPassageList) {
-      sqlite3_bind_pointer(rank.get(), 5, &doc_passages, kIdListType, nullptr);
-    } else if (doc_filter == DocFilter::kDocumentList) {
-      sqlite3_bind_pointer(rank.get(), 5, &doc_ids, kIdListType, nullptr);
+  sqlite3_int64 rowid = 0;
+  double value = 0;
+  while (hits.size() < limit && next_ranked(&rowid, &value)) {
+    sqlite3_reset(place.get());  // keeps the filters' bindings
+    place.Bind(id_parameter, int64_t{rowid});
+    if (place.Step() &&
+        (!check_docs || std::binary_search(doc_ids.begin(), doc_ids.end(), place.ColumnInt64(8)))) {
+      SearchHit h = ReadHit(place);
+      h.score = -value;
+      hits.push_back(std::move(h));
     }
-    int64_t rows = 0;
-    while (hits.size() < limit && rank.Step()) {
-      if (rows++ < checked) continue;
-      sqlite3_reset(place.get());  // keeps the filters' bindings
-      place.Bind(id_parameter, rank.ColumnInt64(0));
-      if (place.Step() &&
-          (!check_docs || std::binary_search(doc_ids.begin(), doc_ids.end(), place.ColumnInt64(8)))) {
-        SearchHit h = ReadHit(place);
-        h.score = -rank.ColumnDouble(1);
-        hits.push_back(std::move(h));
-      }
-      if (!place.status().ok()) return SearchFailure(db, options);
-    }
-    if (!rank.status().ok()) return SearchFailure(db, options);
-    if (hits.size() >= limit || rows < window || window > INT64_MAX / kWidening) break;
-    checked = rows;
-    // The share of rows that passed so far says how many more are needed;
-    // half again as many, for luck, and at least twice the window.
-    if (hits.empty()) {
-      window *= kWidening;
-    } else {
-      const double needed = static_cast<double>(limit - hits.size()) * static_cast<double>(rows) /
-                            static_cast<double>(hits.size());
-      window = std::max(2 * window, rows + static_cast<int64_t>(std::ceil(1.5 * needed)));
-    }
+    if (!place.status().ok()) return SearchFailure(db, options);
   }
-
+  if (best_first && !best_first->status().ok()) return best_first->status();
+  if (sql_ranking && !sql_ranking->status().ok()) return SearchFailure(db, options);
   // Snippets for the hits kept only: in the ranking query SQLite would make
   // one for every matching passage before sorting (docs/performance.md,
   // finding 2).

@@ -17,11 +17,14 @@
 //     back as kInvalidArgument with FTS5's message.
 // Hits are ranked by BM25, a match in the text counting more than one in the
 // section heading; equal scores keep the passages' order. The ranking reads
-// the full-text index alone, and the filters and snippets are applied to
-// the best rows (widening the window until enough pass), so a search costs
-// in proportion to its matches, not to the passages they join. Filters
-// narrow the passages searched: by document path, by the kinds of tag a
-// passage holds, by sums of money and by the dates it mentions.
+// the full-text index alone, in one pass, and the filters and snippets are
+// applied to the best rows, in order, until enough pass, so a search costs
+// in proportion to its matches, not to the passages they join. BM25 needs
+// each matching passage's length: a connection's first search looks them
+// up, and a connection that searches again keeps all of them (4 bytes a
+// passage) until the index changes. Filters narrow the passages searched:
+// by document path, by the kinds of tag a passage holds, by sums of money
+// and by the dates it mentions.
 #pragma once
 
 #include <cstdint>
@@ -75,7 +78,10 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
 //       that can be among the k best, +infinity for the others (for
 //       ORDER BY ... LIMIT k: their lengths are never read);
 //   xref_member(id, list)   whether id is in a sorted std::vector<int64_t>
-//       bound with sqlite3_bind_pointer(..., "xref_id_list", ...).
+//       bound with sqlite3_bind_pointer(..., "xref_id_list", ...);
+//   xref_match_rows(passages_fts, rows, w_text, w_section)   Search's own:
+//       gathers the matching rows for its ranking (and keeps the rows'
+//       lengths with the connection).
 // Search works without them (FTS5's bm25, filters after ranking), slower.
 Status RegisterSearchFunctions(sqlite3* db);
 

@@ -502,6 +502,119 @@ TEST_F(RankedFilterTest, SameHitsWithoutXrefsFunctions) {
   }
 }
 
+TEST_F(RankedFilterTest, LaterSearchesOnAConnectionRankAsTheFirst) {
+  // A connection's first search looks row lengths up; later ones rank with
+  // the lengths it keeps (and count a single phrase's rows as they come).
+  // Both must give the same hits with the same scores, to the bit.
+  struct Case {
+    std::string query;
+    QuerySyntax syntax;
+    std::string glob;
+    std::vector<std::string> has;
+    int limit;
+  };
+  const QuerySyntax plain = QuerySyntax::kPlain, fts5 = QuerySyntax::kFts5;
+  const std::vector<Case> cases = {
+      {"kinship", plain, "", {}, 20},
+      {"kinship", plain, "", {}, 1},
+      {"kinship", plain, "", {}, 500},
+      {"kinship care", plain, "", {}, 20},
+      {"\"kinship care\"", plain, "", {}, 20},
+      {"kin*", plain, "", {}, 20},
+      {"winter", plain, "", {}, 20},
+      {"kinship", plain, "", {"money"}, 20},
+      {"kinship", plain, "long.txt", {}, 20},
+      {"kinship", plain, "short-1*", {}, 50},
+      {"kinship OR roads", fts5, "", {}, 20},
+      {"roads NOT kinship", fts5, "", {}, 20},
+      {"NEAR(kinship support, 3)", fts5, "", {}, 20},
+      {"section:kinship", fts5, "", {}, 20},
+  };
+  auto options = [](const Case& c) {
+    SearchOptions opts;
+    opts.query = c.query;
+    opts.syntax = c.syntax;
+    opts.doc_glob = c.glob;
+    opts.has = c.has;
+    opts.limit = c.limit;
+    return opts;
+  };
+  std::vector<std::vector<std::pair<int64_t, double>>> first;
+  for (const Case& c : cases) {
+    auto fresh = OpenIndexForReading((*dir_ / "xref.db").string());
+    ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
+    first.push_back(Ranked(**fresh, options(c)));
+  }
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < cases.size(); ++i) {
+      EXPECT_EQ(Ranked(*db_, options(cases[i])), first[i]) << cases[i].query << " round " << round;
+    }
+  }
+  EXPECT_EQ(first[0], Reference("\"kinship\"", "", 20));
+  EXPECT_EQ(first[2], Reference("\"kinship\"", "", 500));
+  EXPECT_EQ(first[4], Reference("\"kinship care\"", "", 20));
+}
+
+// A connection keeps the row lengths between searches; a change to the index,
+// by another connection or by its own, must not leave them stale.
+TEST(SearchLengthsTest, KeptLengthsFollowChangesToTheIndex) {
+  const fs::path dir = fs::temp_directory_path() / ("xref_search_lengths_test_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "papers");
+  auto write = [&](const std::string& name, const std::string& text) { std::ofstream(dir / "papers" / name) << text; };
+  write("a.txt", "Kinship care.\n\nKinship carers and the council, with many more words after them here.\n");
+  write("b.txt", "Roads and kinship.\n\nGritting routes.\n");
+  IndexPapers(dir, 2);
+  const std::string db_path = (dir / "xref.db").string();
+  auto ranked = [](sqlite::Database& db) {
+    SearchOptions opts;
+    opts.query = "kinship";
+    Result<std::vector<SearchHit>> hits = Search(db, opts);
+    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+    std::vector<std::pair<std::string, double>> out;
+    if (hits.ok()) {
+      for (const SearchHit& h : *hits) out.emplace_back(h.snippet, h.score);
+    }
+    return out;
+  };
+  auto fresh = [&] {
+    auto db = OpenIndexForReading(db_path);
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    return ranked(**db);
+  };
+  auto reader = OpenIndexForReading(db_path);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  EXPECT_EQ(ranked(**reader), fresh());
+  EXPECT_EQ(ranked(**reader), fresh());  // now with the lengths kept
+
+  // Another connection rewrites b.txt: its passages change length and ids,
+  // while a.txt's, which match first, stay as they were.
+  auto store = IndexStore::Open(db_path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  IndexOptions opts;
+  opts.jobs = 1;
+  auto refresh = [&](const std::string& b_text) {
+    write("b.txt", b_text);
+    Result<IndexSummary> r = RefreshIndex(**store, opts);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->changed, 1);
+  };
+  refresh("Roads and kinship, now described at much greater length than before, in one passage.\n\nKinship.\n");
+  EXPECT_EQ(ranked(**reader), fresh());
+  EXPECT_EQ(ranked(**reader), fresh());
+  // The writing connection searches too, before and after its own change.
+  EXPECT_EQ(ranked((*store)->db()), fresh());
+  EXPECT_EQ(ranked((*store)->db()), fresh());
+  refresh("Roads.\n\nGritting routes and kinship, and kinship again.\n\nA third kinship passage.\n");
+  EXPECT_EQ(ranked((*store)->db()), fresh());
+  store->reset();
+  const auto now = fresh();
+  EXPECT_EQ(now.size(), 4u);
+  EXPECT_EQ(ranked(**reader), now);
+  EXPECT_EQ(ranked(**reader), now);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace xref
 
