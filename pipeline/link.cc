@@ -128,6 +128,23 @@ class Vocabulary {
     Sort(t);
   }
 
+  // The ids of the terms of `t` the vocabulary knows, sorted: for a part of
+  // a text that was interned whole (a sentence of a passage).
+  TermIds Known(const TermSet& t) const {
+    TermIds out;
+    auto add = [&](const std::set<std::string>& keys, std::vector<TermId>* into) {
+      for (const std::string& key : keys) {
+        TermId id = Find(key);
+        if (id != kNone) into->push_back(id);
+      }
+    };
+    add(t.words, &out.words);
+    add(t.phrases, &out.phrases);
+    add(t.named, &out.named);
+    Sort(&out);
+    return out;
+  }
+
   TermId Find(const std::string& key) const {
     auto it = ids_.find(key);
     return it == ids_.end() ? kNone : it->second;
@@ -487,6 +504,7 @@ struct Entry {
   // more, found in few passages and in the wording of few entries.
   std::vector<std::vector<TermId>> names;
   std::vector<std::vector<TermId>> name_words;  // the words of each name, sorted
+  std::vector<TermId> name_heads;               // the last word of each name ("grant")
   // The names in the wording that are another entry's subject ("... will be
   // trialled through the Green Lanes Pathfinder"), as phrases and words: a
   // passage is not about this entry for sharing them.
@@ -966,6 +984,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (rare && own) {
           entry.names.push_back(std::move(ids));
           entry.name_words.push_back(std::move(words));
+          const std::string& last = name.back();
+          TermId head = vocab.Find(last.substr(last.find(' ') + 1));
+          // A head every other passage holds ("Children" of Working Together
+          // to Safeguard Children) refers to nothing in particular.
+          if (head != Vocabulary::kNone && weights.Idf(head) >= 1.0) entry.name_heads.push_back(head);
         } else if (rare && others) {
           entry.context.phrases.insert(entry.context.phrases.end(), ids.begin(), ids.end());
           entry.context.named.insert(entry.context.named.end(), ids.begin(), ids.end());
@@ -983,11 +1006,54 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // paper using the prose's words rather than the list's still links. A
   // passage lends only to the entries it is most about: a paragraph running
   // through five undertakings would otherwise give each the other four's
-  // words.
+  // words. Within a passage that lends, a sentence that is itself about
+  // other entries and not this one lends to those instead: "The more generous
+  // means test will help 250,000 people. Of the £1.2 billion for fees,
+  // £150 million is reserved for home care" gives the means test its first
+  // sentence and the fees fund its second. A sentence giving the entry's own
+  // sum counts as about it when it shares a phrase or two words besides
+  // (within one paper a sum names its undertaking).
   {
     constexpr double kLendWithinBest = 0.9;
+    struct Lender {
+      std::vector<TermId> words, phrases, named;
+      std::string text;
+      std::vector<double> amounts;
+    };
+    // The sentences of a passage, as lenders; none when it has
+    // one sentence (it lends as a passage). Made once per passage, when an
+    // entry first asks.
+    std::unordered_map<uint32_t, std::vector<Lender>> sentences_of;
+    auto sentences = [&](uint32_t i) -> const std::vector<Lender>& {
+      auto [it, added] = sentences_of.try_emplace(i);
+      if (!added) return it->second;
+      const PassageIndex::Entry& pe = index.passages[i];
+      const std::string& text = index.passage(i).text;
+      static const std::vector<Tag> kNoTags;
+      const std::vector<Tag>& tags = pe.index < pe.input->tags.size() ? pe.input->tags[pe.index] : kNoTags;
+      std::vector<TextRange> ranges = SplitSentences(text);
+      if (ranges.size() < 2) return it->second;
+      for (const TextRange& r : ranges) {
+        Lender l;
+        l.text = text.substr(r.start, r.end - r.start);
+        TermIds ids = vocab.Known(TermKeys(l.text));
+        l.words = std::move(ids.words);
+        l.phrases = std::move(ids.phrases);
+        l.named = std::move(ids.named);
+        for (const Tag& t : tags) {
+          if (t.kind == TagKind::kMoney && t.money.amount && t.start >= r.start && t.end <= r.end) {
+            l.amounts.push_back(*t.money.amount);
+          }
+        }
+        it->second.push_back(std::move(l));
+      }
+      return it->second;
+    };
+    using Unit = std::pair<uint32_t, uint32_t>;  // (passage, sentence)
     std::vector<std::vector<std::pair<uint32_t, double>>> lenders(entries.size());
+    std::vector<std::map<Unit, double>> sentence_lenders(entries.size());
     std::unordered_map<uint32_t, double> best_rel;
+    std::map<Unit, double> best_sentence_rel;
     for (size_t e = 0; e < entries.size(); ++e) {
       const Entry& entry = entries[e];
       // A wording too vague to stand on its own weight ("Three approaches
@@ -998,8 +1064,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       std::vector<const LinkInput*> own;
       for (const Mention* m : entry.mentions) own.push_back(m->input);
       std::sort(own.begin(), own.end());
+      std::vector<double> own_sums = Amounts(entry.mentions.front()->money);
       double bound = options.expansion_threshold * entry.norm;
-      for (uint32_t i : Candidates(index, weights, entry.profile, nullptr, 1.0, bound, &stamp, ++mark)) {
+      // A sentence with the entry's sum needs few of its words.
+      double sum_bound = own_sums.empty() ? bound : 0.0;
+      for (uint32_t i : Candidates(index, weights, entry.profile, nullptr, 1.0, sum_bound, &stamp, ++mark)) {
         const PassageIndex::Entry& pe = index.passages[i];
         if (!pe.discusses || !std::binary_search(own.begin(), own.end(), pe.input)) continue;
         Weights::Overlap o = weights.Compare(entry.profile, pe.terms);
@@ -1009,19 +1078,64 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           double& best = best_rel[i];
           best = std::max(best, rel);
         }
+        const std::vector<Lender>& parts = sentences(i);
+        for (size_t k = 0; k < parts.size(); ++k) {
+          const Lender& l = parts[k];
+          Weights::Overlap so = weights.Compare(entry.profile, TermIds{l.words, l.phrases, l.named});
+          double srel = so.score / entry.norm;
+          bool own_sum = std::any_of(l.amounts.begin(), l.amounts.end(), [&](double x) {
+            return std::any_of(own_sums.begin(), own_sums.end(), [&](double y) { return SameAmount(x, y); });
+          });
+          if (own_sum && (so.phrases >= 1 || so.words >= 2)) {
+            srel = std::max(srel + options.value_bonus, options.expansion_threshold);
+          }
+          if (srel >= options.expansion_threshold && (so.phrases >= 1 || own_sum)) {
+            Unit unit{i, static_cast<uint32_t>(k)};
+            sentence_lenders[e][unit] = srel;
+            double& best = best_sentence_rel[unit];
+            best = std::max(best, srel);
+          }
+        }
       }
     }
     for (size_t e = 0; e < entries.size(); ++e) {
       Entry& entry = entries[e];
       TermIds extra;
       std::unordered_map<TermId, std::string> extra_surface;
+      auto lend = [&](const Lender& l) {
+        AddSorted(&extra.words, l.words);
+        AddSorted(&extra.phrases, l.phrases);
+        AddSorted(&extra.named, l.named);
+        AddSurfaces(vocab, Terms(l.text), &extra_surface);
+      };
+      // Is sentence `unit` about this entry, or about others only?
+      auto mine = [&](const Unit& unit) {
+        auto it = sentence_lenders[e].find(unit);
+        return it != sentence_lenders[e].end() && it->second >= kLendWithinBest * best_sentence_rel.at(unit);
+      };
       for (const auto& [i, rel] : lenders[e]) {
         if (rel < kLendWithinBest * best_rel[i]) continue;
-        const PassageIndex::Entry& pe = index.passages[i];
-        AddSorted(&extra.words, pe.terms.words);
-        AddSorted(&extra.phrases, pe.terms.phrases);
-        AddSorted(&extra.named, pe.terms.named);
-        AddSurfaces(vocab, Terms(index.passage(i).text), &extra_surface);
+        const std::vector<Lender>& parts = sentences_of.at(i);
+        bool whole = true;
+        for (size_t k = 0; k < parts.size(); ++k) {
+          Unit unit{i, static_cast<uint32_t>(k)};
+          whole &= !best_sentence_rel.count(unit) || mine(unit);
+        }
+        if (whole) {
+          const PassageIndex::Entry& pe = index.passages[i];
+          AddSorted(&extra.words, pe.terms.words);
+          AddSorted(&extra.phrases, pe.terms.phrases);
+          AddSorted(&extra.named, pe.terms.named);
+          AddSurfaces(vocab, Terms(index.passage(i).text), &extra_surface);
+          continue;
+        }
+        for (size_t k = 0; k < parts.size(); ++k) {
+          Unit unit{i, static_cast<uint32_t>(k)};
+          if (!best_sentence_rel.count(unit) || mine(unit)) lend(parts[k]);
+        }
+      }
+      for (const auto& [unit, rel] : sentence_lenders[e]) {
+        if (mine(unit)) lend(sentences_of.at(unit.first)[unit.second]);
       }
       std::vector<TermId> borrowed = AddSorted(&entry.profile.words, extra.words);
       std::vector<TermId> borrowed_phrases = AddSorted(&entry.profile.phrases, extra.phrases);
@@ -1153,6 +1267,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (const std::vector<TermId>& words : entry.name_words) {
           if (names_any) break;
           names_any = std::all_of(words.begin(), words.end(),
+                                  [&](TermId w) { return Has(pe.terms.words, w); });
+        }
+        // A paper refers back to a named fund, grant or programme by what
+        // it is ("the national fund", "a new grant for flood doors"): that
+        // is not naming none of it either.
+        if (!names_any) {
+          names_any = std::any_of(entry.name_heads.begin(), entry.name_heads.end(),
                                   [&](TermId w) { return Has(pe.terms.words, w); });
         }
         if (names_one) {

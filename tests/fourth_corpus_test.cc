@@ -283,8 +283,10 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   // improves. The gold was not changed after the run.
   // 90a02ab (a council's officers and its own programmes act for it):
   // precision 0.82 (9/11), local entries 3/4; floors raised to match.
+  // Named things referred to by what they are ("the new national grant"):
+  // precision 0.85 (11/13), recall 0.61 (11/18); floors raised to match.
   EXPECT_GE(s.precision(), 0.8);
-  EXPECT_GE(s.recall(), 0.45);
+  EXPECT_GE(s.recall(), 0.55);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -315,8 +317,11 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
   // 69fc47e ("their council" is any council) and 90a02ab (a council's
   // officers and own grant act for it): precision 0.35 (6/17), recall 0.33
   // (6/18), local entries 5/6; floors raised to match.
-  EXPECT_GE(s.precision(), 0.34);
-  EXPECT_GE(s.recall(), 0.3);
+  // Forecasts of what people will undergo are not commitments, a paragraph
+  // lends each undertaking its own sentence, named things referred to by
+  // what they are: precision 0.78 (7/9), recall 0.39 (7/18); floors raised.
+  EXPECT_GE(s.precision(), 0.7);
+  EXPECT_GE(s.recall(), 0.35);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.invented, 0);

@@ -482,6 +482,52 @@ TEST(LinkRegisterTest, ANameWrittenInLowerCaseIsNotNamed) {
   EXPECT_FALSE(Linked(reg, guides, 2, last - 1));  // uses their words for something else
 }
 
+// A paragraph of the strategy that runs over two undertakings lends each its
+// own sentence: the means test does not borrow the fees fund's words
+// ("gap", "home care") and link to a council's passage about fees.
+TEST(LinkRegisterTest, AParagraphLendsEachSentenceToItsOwnUndertaking) {
+  std::vector<P> minutes;
+  for (int i = 0; i < 150; ++i) {
+    minutes.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
+  }
+  minutes.push_back({kPara, "Fees", "", "Members asked when the Fair Cost of Care Fund would open to bids."});
+  minutes.push_back({kPara, "Fees", "", "Providers said the national money would not close the gap between "
+                                        "fees and costs for home care in the city."});
+  const int fees_passage = static_cast<int>(minutes.size());
+  Register reg = BuildRegister(
+      {MakeDoc(1, "strategy.md", "National Care Strategy",
+               {
+                   {kItem, "Commitments", "",
+                    "The upper capital limit for means-tested support will rise from £23,250 to £100,000 in "
+                    "October 2027."},
+                   {kItem, "Commitments", "",
+                    "£1.2 billion a year for a Fair Cost of Care Fund to move the fees councils pay towards the "
+                    "actual cost of care."},
+                   {kPara, "Protecting people", "",
+                    "The more generous means-tested support will help around 250,000 more people with their "
+                    "care. Of the £1.2 billion for fees, £150 million is reserved for home care, where the gap "
+                    "between fees and costs is widest."},
+               },
+               Authority::kNational),
+       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)});
+  const Commitment* means = Find(reg, "upper capital limit");
+  ASSERT_NE(means, nullptr);
+  EXPECT_FALSE(Linked(reg, means, 2, fees_passage));
+}
+
+// A paper refers back to a named grant by what it is, without its name.
+TEST(LinkRegisterTest, ANamedGrantDescribedByWhatItIsLinks) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "The Property Flood Resilience Grant will give households up to £5,000 for flood doors, barriers and pumps.",
+      {{kPara, "Grants", "", "Officers will promote the Property Flood Resilience Grant at the summer fair."},
+       {kPara, "Flooding", "", "Members welcomed the new national grant for flood doors, barriers and pumps."}},
+      &last);
+  const Commitment* grant = Find(reg, "Property Flood Resilience Grant will");
+  ASSERT_NE(grant, nullptr);
+  EXPECT_TRUE(Linked(reg, grant, 2, last));
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {
