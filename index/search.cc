@@ -485,59 +485,103 @@ bool CurrentLengths(ConnectionLengths* lengths, bool load) {
   return true;
 }
 
-// xref_match_rows(passages_fts, rows, w_text, w_section): gathers what the
-// ranking needs of each matching row into `rows`, a MatchedRows bound with
-// sqlite3_bind_pointer as kMatchedRowsType, and returns NULL; Search ranks
-// them afterwards (BestFirst), so that rows rejected by filters after
-// ranking cost no second pass over the full-text index.
+// xref_match_rows(passages_fts, rows, w_text, w_section): keeps in `rows`,
+// a MatchedRows bound with sqlite3_bind_pointer as kMatchedRowsType, the
+// `keep` best matching rows by bm25 (then rowid), with their scores, and
+// returns NULL. Search reads them best first (MatchStream), and runs the
+// pass again to keep more only when filters reject too many of them.
 //
 // A row's bm25 needs its length. With the connection's lengths (above)
-// every row gets its exact value. Without them the lengths are read for
-// the rows that can be among the `keep` best so far, walking one cursor
-// over passages_fts_docsize in rowid order, and the others keep a bound:
-// the value for the length up to their last matched token (bm25 only gets
-// worse as a row gets longer, and the same operations on a smaller length
-// round the same way, so the bound is never worse than the row's value).
+// every row gets its value from memory. Without them the lengths are read,
+// walking one cursor over passages_fts_docsize in rowid order, only for the
+// rows that can still be among the `keep` best: the others are known to be
+// worse from a bound, the value for the length up to their last matched
+// token (bm25 only gets worse as a row gets longer, and the same operations
+// on a smaller length round the same way, so the bound is never worse than
+// the row's value).
 constexpr const char* kMatchedRowsType = "xref_matched_rows";
 
+struct KeptRow {
+  double value;  // bm25, lower is better (or -t: see MatchedRows::idf_after)
+  sqlite3_int64 rowid;
+  double freq;   // of the only phrase, with idf_after
+  int length;
+};
+
+// Whether row a ranks before row b (ORDER BY bm25, rowid).
+struct RanksBefore {
+  bool operator()(const KeptRow& a, const KeptRow& b) const {
+    return a.value < b.value || (a.value == b.value && a.rowid < b.rowid);
+  }
+};
+
+// Rows that FTS5 would rank after the kept ones only because the idf was not
+// known yet must be kept too (see idf_after): the product with the idf can
+// round two different values to one, and then the rowid decides. Kept when
+// within this share of the worst kept value.
+constexpr double kIdfRoundingMargin = 1e-12;
+
 struct MatchedRows {
-  // Set before the pass. The query is one phrase and nothing else in the
-  // statement rejects rows, so the rows gathered are the rows holding the
-  // phrase and its idf needs no second pass to count them (xQueryPhrase).
+  // Set before the pass.
+  size_t keep = 20;
+  // The query is one phrase and nothing else in the statement rejects rows,
+  // so the rows matched are the rows holding the phrase: its idf is counted
+  // as they come (no second pass over them, xQueryPhrase), when the
+  // connection's lengths are there.
   bool rows_are_phrase_hits = false;
-  size_t keep = 20;  // rows that must have exact values (without the connection's lengths)
 
   bool started = false;
+  bool idf_after = false;        // idf counted in the pass; values are -t until Finish
   std::vector<int> phrase_size;  // tokens per phrase
   std::vector<double> weights;   // per column
   std::vector<int> extent;       // per column, of the current row: last matched token + 1
-  std::vector<double> idf;       // per phrase (counted after the pass when rows_are_phrase_hits)
+  std::vector<double> freq;      // per phrase, of the current row, each instance counting its column's weight
+  std::vector<double> idf;       // per phrase
   sqlite3_int64 table_rows = 0;
   double avgdl = 0;
   const ConnectionLengths* lengths = nullptr;  // when current
-  Bm25State walk;                  // lengths read in rowid order (RowLength), when not
-  std::priority_queue<double> best;  // the `keep` best values so far; top() the worst of them
-  sqlite3_stmt* sizes = nullptr;   // sz FROM passages_fts_docsize WHERE id = ?1, for bounds
+  Bm25State walk;                // lengths read in rowid order (RowLength), when not
 
-  std::vector<sqlite3_int64> rowids;
-  std::vector<double> freq;          // phrase_size.size() per row, each instance counting its column's weight
-  std::vector<double> values;        // per row: bm25, or a bound of it
-  std::vector<unsigned char> exact;  // per row: whether values[] is bm25 itself
+  size_t matched = 0;            // rows seen
+  std::vector<KeptRow> best;     // heap, the worst kept row on top
+  std::vector<KeptRow> near;     // with idf_after: rows just worse than the kept ones
 
-  MatchedRows() = default;
-  MatchedRows(const MatchedRows&) = delete;
-  MatchedRows& operator=(const MatchedRows&) = delete;
-  ~MatchedRows() { sqlite3_finalize(sizes); }
+  // Makes the values bm25's once the pass is over, and sorts the kept rows
+  // best first.
+  void Finish();
+  void Offer(const KeptRow& row);
 };
 
-// The length of row `rowid` from `sizes`; SQLITE_ROW when found, SQLITE_DONE
-// when the row has no record, or an error code.
-int LookUpLength(sqlite3_stmt* sizes, sqlite3_int64 rowid, int* length) {
-  sqlite3_reset(sizes);
-  sqlite3_bind_int64(sizes, 1, rowid);
-  const int rc = sqlite3_step(sizes);
-  if (rc == SQLITE_ROW) *length = DocsizeTotal(sizes, 0);
-  return rc;
+void MatchedRows::Offer(const KeptRow& row) {
+  if (best.size() < keep) {
+    best.push_back(row);
+    std::push_heap(best.begin(), best.end(), RanksBefore());
+    return;
+  }
+  KeptRow out = row;
+  if (RanksBefore()(row, best.front())) {
+    std::pop_heap(best.begin(), best.end(), RanksBefore());
+    out = best.back();
+    best.back() = row;
+    std::push_heap(best.begin(), best.end(), RanksBefore());
+  }
+  // values are -t <= 0; "within the margin" of the worst kept.
+  if (idf_after && out.value <= best.front().value * (1 - kIdfRoundingMargin)) near.push_back(out);
+}
+
+void MatchedRows::Finish() {
+  if (idf_after) {
+    idf[0] = Bm25Idf(table_rows, static_cast<sqlite3_int64>(matched));
+    const double worst = best.empty() ? 0 : best.front().value;
+    for (const KeptRow& row : near) {
+      if (row.value <= worst * (1 - kIdfRoundingMargin)) best.push_back(row);
+    }
+    near.clear();
+    for (KeptRow& row : best) row.value = Bm25Value(idf, &row.freq, avgdl, row.length);
+    idf_after = false;
+  }
+  std::sort(best.begin(), best.end(), RanksBefore());
+  if (best.size() > keep) best.resize(keep);
 }
 
 // The statistics of the query, on its first matching row.
@@ -546,6 +590,7 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
   rows->started = true;
   const int phrases = api->xPhraseCount(fts);
   for (int i = 0; i < phrases; ++i) rows->phrase_size.push_back(api->xPhraseSize(fts, i));
+  rows->freq.assign(static_cast<size_t>(phrases), 0.0);
   const int columns = std::max(0, api->xColumnCount(fts));
   rows->extent.assign(static_cast<size_t>(columns), 0);
   for (int c = 0; c < columns; ++c) rows->weights.push_back(weight_count > c ? sqlite3_value_double(weights[c]) : 1.0);
@@ -566,9 +611,9 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
       static_cast<size_t>(rowid) < lengths->length.size() && lengths->length[static_cast<size_t>(rowid)] == length) {
     rows->lengths = lengths;
   }
-  rows->rows_are_phrase_hits = rows->rows_are_phrase_hits && phrases == 1 && rows->lengths != nullptr;
-  rows->idf.assign(static_cast<size_t>(phrases), 0.0);
-  if (!rows->rows_are_phrase_hits) {
+  rows->idf_after = rows->rows_are_phrase_hits && phrases == 1 && rows->lengths != nullptr;
+  rows->idf.assign(static_cast<size_t>(phrases), 1.0);
+  if (!rows->idf_after) {
     for (int i = 0; i < phrases; ++i) {
       sqlite3_int64 hits = 0;
       rc = api->xQueryPhrase(fts, i, &hits, CountRow);
@@ -576,15 +621,11 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
       rows->idf[static_cast<size_t>(i)] = Bm25Idf(rows->table_rows, hits);
     }
   }
-  if (rows->lengths == nullptr) {
-    auto* db = lengths->db;
-    if (sqlite3_prepare_v2(db, "SELECT id, sz FROM main.passages_fts_docsize WHERE id >= ?1", -1, &rows->walk.sizes,
-                           nullptr) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, "SELECT sz FROM main.passages_fts_docsize WHERE id = ?1", -1, &rows->sizes,
-                           nullptr) != SQLITE_OK) {
-      sqlite3_finalize(rows->walk.sizes);
-      rows->walk.sizes = nullptr;
-    }
+  if (rows->lengths == nullptr &&
+      sqlite3_prepare_v2(lengths->db, "SELECT id, sz FROM main.passages_fts_docsize WHERE id >= ?1", -1,
+                         &rows->walk.sizes, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(rows->walk.sizes);
+    rows->walk.sizes = nullptr;
   }
   return SQLITE_OK;
 }
@@ -600,8 +641,7 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
   if (!rows->started) rc = StartMatchedRows(api, fts, rows, argc - 1, argv + 1);
   const sqlite3_int64 rowid = api->xRowid(fts);
   const size_t phrases = rows->phrase_size.size();
-  const size_t at = rows->freq.size();
-  for (size_t i = 0; i < phrases; ++i) rows->freq.push_back(0.0);
+  std::fill(rows->freq.begin(), rows->freq.end(), 0.0);
   std::fill(rows->extent.begin(), rows->extent.end(), 0);
   int instances = 0;
   if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
@@ -610,141 +650,98 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
     rc = api->xInst(fts, i, &phrase, &column, &offset);
     if (rc == SQLITE_OK && phrase >= 0 && static_cast<size_t>(phrase) < phrases && column >= 0 &&
         static_cast<size_t>(column) < rows->extent.size()) {
-      rows->freq[at + static_cast<size_t>(phrase)] += rows->weights[static_cast<size_t>(column)];
+      rows->freq[static_cast<size_t>(phrase)] += rows->weights[static_cast<size_t>(column)];
       int& extent = rows->extent[static_cast<size_t>(column)];
       extent = std::max(extent, offset + rows->phrase_size[static_cast<size_t>(phrase)]);
     }
   }
-  double value = 0;
-  bool exact = true;
-  if (rc == SQLITE_OK && rows->lengths != nullptr) {
-    const auto& length = rows->lengths->length;
-    if (rowid >= 0 && static_cast<size_t>(rowid) < length.size() && length[static_cast<size_t>(rowid)] >= 0) {
-      // The length itself when the idf is counted after the pass.
-      value = rows->rows_are_phrase_hits ? length[static_cast<size_t>(rowid)]
-                                         : Bm25Value(rows->idf, &rows->freq[at], rows->avgdl,
-                                                     length[static_cast<size_t>(rowid)]);
+  if (rc == SQLITE_OK) {
+    ++rows->matched;
+    KeptRow row{0, rowid, phrases == 1 ? rows->freq[0] : 0, 0};
+    if (rows->lengths != nullptr) {
+      const auto& length = rows->lengths->length;
+      if (rowid >= 0 && static_cast<size_t>(rowid) < length.size() && length[static_cast<size_t>(rowid)] >= 0) {
+        row.length = length[static_cast<size_t>(rowid)];
+        row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl, row.length);
+        rows->Offer(row);
+      } else {
+        rc = SQLITE_CORRUPT_VTAB;  // a row FTS5 has that the lengths do not
+      }
     } else {
-      rc = SQLITE_CORRUPT_VTAB;  // a row FTS5 has that the lengths do not
-    }
-  } else if (rc == SQLITE_OK) {
-    const double bound =
-        Bm25Value(rows->idf, &rows->freq[at], rows->avgdl, std::accumulate(rows->extent.begin(), rows->extent.end(), 0));
-    if (rows->walk.sizes != nullptr && rows->best.size() >= rows->keep && bound > rows->best.top()) {
-      value = bound;
-      exact = false;
-    } else {
-      int length = 0;
-      rc = RowLength(api, fts, &rows->walk, &length);
-      value = Bm25Value(rows->idf, &rows->freq[at], rows->avgdl, length);
-      rows->best.push(value);
-      if (rows->best.size() > rows->keep) rows->best.pop();
+      row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl,
+                            std::accumulate(rows->extent.begin(), rows->extent.end(), 0));
+      // Worse than the keep-th row, or as bad with a later rowid: the
+      // row's own value can only be worse still.
+      if (rows->walk.sizes == nullptr || rows->best.size() < rows->keep || RanksBefore()(row, rows->best.front())) {
+        rc = RowLength(api, fts, &rows->walk, &row.length);
+        row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl, row.length);
+        rows->Offer(row);
+      }
     }
   }
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(context, rc);
     return;
   }
-  rows->rowids.push_back(rowid);
-  rows->values.push_back(value);
-  rows->exact.push_back(exact ? 1 : 0);
   sqlite3_result_null(context);
 }
 
-// The rows of a MatchedRows best first, in the order of ORDER BY bm25, rowid,
-// each with its exact bm25 (the value of FTS5's bm25(), to the bit). Rows
-// are taken in order of value or bound, and the lengths of those with a
-// bound looked up in batches; the best exact row is the next of all once
-// no bound left can beat it (with its rowid, for ties).
-class BestFirst {
+// The matching rows best first (ORDER BY bm25, rowid), with bm25's values
+// to the bit, from xref_match_rows: the best `keep` from one pass, and when
+// the caller wants more (filters rejected some), a pass keeping
+// kWidening times as many, skipping the rows already given.
+class MatchStream {
  public:
-  // `first_batch`: how many rows to take at first (the hits wanted).
-  BestFirst(MatchedRows& rows, size_t first_batch, std::string where)
-      : rows_(rows), batch_(std::max<size_t>(first_batch, 16)), where_(std::move(where)) {
-    const size_t phrases = rows.phrase_size.size();
-    if (rows.rows_are_phrase_hits && !rows.idf.empty()) {
-      // values[] hold the lengths until the idf is known.
-      rows.idf[0] = Bm25Idf(rows.table_rows, static_cast<sqlite3_int64>(rows.rowids.size()));
-      for (size_t i = 0; i < rows.rowids.size(); ++i) {
-        rows.values[i] = Bm25Value(rows.idf, &rows.freq[i * phrases], rows.avgdl, static_cast<int>(rows.values[i]));
-      }
-    }
-    order_.reserve(rows.rowids.size());
-    for (size_t i = 0; i < rows.rowids.size(); ++i) order_.push_back({rows.values[i], rows.rowids[i], i});
-    std::make_heap(order_.begin(), order_.end(), After);
-  }
+  static constexpr size_t kWidening = 8;
 
-  // The next row, false at the end or on an error (status()).
+  MatchStream(sqlite::Statement gather, std::string match, const std::vector<int64_t>* passages, size_t keep,
+              bool rows_are_phrase_hits)
+      : gather_(std::move(gather)),
+        match_(std::move(match)),
+        passages_(passages),
+        keep_(std::max<size_t>(keep, 1)),
+        rows_are_phrase_hits_(rows_are_phrase_hits) {}
+
+  // The next row; false at the end or on an error (status()).
   bool Next(sqlite3_int64* rowid, double* value) {
-    while (!order_.empty() && (exact_.empty() || !After(order_.front(), exact_.front()))) {
-      if (!TakeBatch()) return false;
+    if (rows_ == nullptr || (next_ == rows_->best.size() && rows_->matched > rows_->best.size())) {
+      if (rows_ != nullptr) keep_ = keep_ > SIZE_MAX / kWidening ? SIZE_MAX : keep_ * kWidening;
+      if (!Gather()) return false;
     }
-    if (exact_.empty()) return false;
-    std::pop_heap(exact_.begin(), exact_.end(), After);
-    *rowid = exact_.back().rowid;
-    *value = exact_.back().value;
-    exact_.pop_back();
+    if (next_ >= rows_->best.size()) return false;
+    *rowid = rows_->best[next_].rowid;
+    *value = rows_->best[next_].value;
+    ++next_;
     return true;
   }
 
-  const Status& status() const { return status_; }
+  const Status& status() const { return gather_.status(); }
 
  private:
-  struct Row {
-    double value;  // bm25 (lower is better), or its bound
-    sqlite3_int64 rowid;
-    size_t index;  // in rows_
-  };
-  // Whether a comes after b in the ranking (the heaps' order: best on top).
-  struct IsAfter {
-    bool operator()(const Row& a, const Row& b) const {
-      return a.value > b.value || (a.value == b.value && a.rowid > b.rowid);
+  bool Gather() {
+    rows_ = std::make_unique<MatchedRows>();
+    rows_->keep = keep_;
+    rows_->rows_are_phrase_hits = rows_are_phrase_hits_;
+    gather_.Reset();
+    sqlite3_bind_pointer(gather_.get(), 1, rows_.get(), kMatchedRowsType, nullptr);
+    gather_.Bind(2, kTextWeight).Bind(3, kSectionWeight).Bind(4, match_);
+    if (passages_ != nullptr) {
+      sqlite3_bind_pointer(gather_.get(), 5, const_cast<std::vector<int64_t>*>(passages_), kIdListType, nullptr);
     }
-  };
-  static constexpr IsAfter After{};
-
-  // Moves the next batch of rows from order_ to exact_, with their values.
-  bool TakeBatch() {
-    std::vector<Row> bounded;
-    for (size_t taken = 0; taken < batch_ && !order_.empty(); ++taken) {
-      std::pop_heap(order_.begin(), order_.end(), After);
-      const Row row = order_.back();
-      order_.pop_back();
-      if (rows_.exact[row.index]) {
-        exact_.push_back(row);
-        std::push_heap(exact_.begin(), exact_.end(), After);
-      } else {
-        bounded.push_back(row);
-      }
+    while (gather_.Step()) {
     }
-    batch_ = std::min<size_t>(batch_ * 2, 4096);
-    if (bounded.empty()) return true;
-    std::sort(bounded.begin(), bounded.end(), [](const Row& a, const Row& b) { return a.rowid < b.rowid; });
-    const size_t phrases = rows_.phrase_size.size();
-    for (Row& row : bounded) {
-      int length = 0;
-      const int rc = LookUpLength(rows_.sizes, row.rowid, &length);
-      if (rc != SQLITE_ROW) {
-        status_ = Status::IoError(where_, rc == SQLITE_DONE ? "the full-text index has no length for passage " +
-                                                                  std::to_string(row.rowid) + "; index again"
-                                                            : std::string("cannot search the index (") +
-                                                                  sqlite3_errstr(rc) + ")");
-        return false;
-      }
-      row.value = Bm25Value(rows_.idf, &rows_.freq[row.index * phrases], rows_.avgdl, length);
-      exact_.push_back(row);
-      std::push_heap(exact_.begin(), exact_.end(), After);
-    }
-    sqlite3_reset(rows_.sizes);
-    return true;
+    if (!gather_.status().ok()) return false;
+    rows_->Finish();
+    return true;  // next_ stays: the rows before it come first again
   }
 
-  MatchedRows& rows_;
-  size_t batch_;
-  std::string where_;
-  std::vector<Row> order_;  // heap of rows not taken, best value or bound on top
-  std::vector<Row> exact_;  // heap of rows taken, with their values, best on top
-  Status status_;
+  sqlite::Statement gather_;
+  std::string match_;
+  const std::vector<int64_t>* passages_;
+  size_t keep_;
+  bool rows_are_phrase_hits_;
+  std::unique_ptr<MatchedRows> rows_;
+  size_t next_ = 0;  // rows given
 };
 
 }  // namespace
@@ -988,14 +985,13 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
 
   // 1. Gather the matching rows from the full-text index alone (the joins,
   // the filters and the snippets are paid for the best rows only:
-  // docs/performance.md, findings 2 and 8), then rank them (BestFirst), with
+  // docs/performance.md, findings 2 and 8), keeping the best (MatchStream), with
   // xref_match_rows (and xref_member) where the connection has them
   // (OpenIndexForReading registers them); else FTS5's bm25 ranks in SQL,
   // the same scores, slower.
   const size_t limit = static_cast<size_t>(options.limit);
   const bool filtered = doc_filter == DocFilter::kAfterRanking || !tag_filters.empty();
-  MatchedRows matched;
-  std::optional<BestFirst> best_first;
+  std::optional<MatchStream> match_stream;
   std::optional<SqlRanking> sql_ranking;
   Status prepared;
   {
@@ -1004,18 +1000,10 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     sqlite::Statement gather = db.Prepare(sql, &prepared);
     if (gather.valid()) {
       // A plain query of one term or phrase matches the rows holding it.
-      matched.rows_are_phrase_hits =
+      const bool rows_are_phrase_hits =
           options.syntax == QuerySyntax::kPlain && doc_filter != DocFilter::kPassageList;
-      matched.keep = filtered ? kCandidatesPerHit * limit : limit;
-      sqlite3_bind_pointer(gather.get(), 1, &matched, kMatchedRowsType, nullptr);
-      gather.Bind(2, kTextWeight).Bind(3, kSectionWeight).Bind(4, match);
-      if (doc_filter == DocFilter::kPassageList) {
-        sqlite3_bind_pointer(gather.get(), 5, &doc_passages, kIdListType, nullptr);
-      }
-      while (gather.Step()) {
-      }
-      if (!gather.status().ok()) return SearchFailure(db, options);
-      best_first.emplace(matched, matched.keep, db.path());
+      match_stream.emplace(std::move(gather), match, doc_filter == DocFilter::kPassageList ? &doc_passages : nullptr,
+                           filtered ? kCandidatesPerHit * limit : limit, rows_are_phrase_hits);
     } else {
       if (doc_filter == DocFilter::kPassageList) doc_filter = DocFilter::kAfterRanking;
       sqlite::Statement rank = db.Prepare(
@@ -1030,7 +1018,7 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     }
   }
   auto next_ranked = [&](sqlite3_int64* rowid, double* value) {
-    return best_first ? best_first->Next(rowid, value) : sql_ranking->Next(rowid, value);
+    return match_stream ? match_stream->Next(rowid, value) : sql_ranking->Next(rowid, value);
   };
 
   // 2. The places of the best rows, with the tag filters and the --doc glob
@@ -1063,8 +1051,9 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     }
     if (!place.status().ok()) return SearchFailure(db, options);
   }
-  if (best_first && !best_first->status().ok()) return best_first->status();
-  if (sql_ranking && !sql_ranking->status().ok()) return SearchFailure(db, options);
+  if ((match_stream && !match_stream->status().ok()) || (sql_ranking && !sql_ranking->status().ok())) {
+    return SearchFailure(db, options);
+  }
   // Snippets for the hits kept only: in the ranking query SQLite would make
   // one for every matching passage before sorting (docs/performance.md,
   // finding 2).
