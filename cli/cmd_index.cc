@@ -245,6 +245,11 @@ int RunSearch(const SearchArgs& args, const GlobalOptions& global) {
 
   Result<std::unique_ptr<sqlite::Database>> db = OpenIndexForReading(ResolveDbPath(global));
   if (!db.ok()) return ReportError(db.status());
+  // One search, then the process ends: every page it reads is read once, and
+  // through memory mapping each costs a page fault, several times a read()
+  // into SQLite's cache (docs/performance.md); a process that searches
+  // again keeps the mapping OpenIndexForReading sets up.
+  (*db)->Exec("PRAGMA mmap_size = 0");
   Result<std::vector<SearchHit>> hits = Search(**db, options);
   if (!hits.ok()) return ReportError(hits.status());
   if (hits->empty()) return kExitNotFound;
