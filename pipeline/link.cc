@@ -236,6 +236,26 @@ bool IsCommitmentList(const std::string& section) {
   return false;
 }
 
+// Does a name's first or last word (a stem) make it the name of an
+// organisation or a country ("Integrated Care Boards", "Department for
+// Education", "Social Work England")? Such a name says who acts or is
+// worked with, not what is undertaken: a paper on the Integrated Care Board's
+// strategy is not about an undertaking that mentions the boards. English
+// nouns for bodies, not any corpus's names.
+bool IsBodyNameWord(const std::string& stem) {
+  static const std::set<std::string> kStems = [] {
+    std::set<std::string> stems;
+    for (const char* w : {"agency", "alliance", "association", "authority", "board", "cabinet", "commission",
+                          "commissioner", "committee", "council", "department", "england", "executive",
+                          "government", "inspectorate", "ireland", "ministry", "office", "ombudsman", "panel",
+                          "parliament", "regulator", "scotland", "trust", "wales"}) {
+      stems.insert(StemWord(w));
+    }
+    return stems;
+  }();
+  return kStems.count(stem) != 0;
+}
+
 // A heading over the papers a report cites, in the words papers use for one
 // ("Background Papers", "References", "List of background documents"): its
 // passages name other papers' titles, they do not discuss them.
@@ -976,15 +996,18 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
         bool rare = written_as_name && df >= 2 &&
                     df <= std::max(2.0, options.name_max_share * static_cast<double>(index.passages.size()));
-        bool own = entries_naming[name] <= 2 || (opens[e][n] && entries_opening[name] <= 2);
-        bool others = !own && entries_opening[name] >= 1 && entries_opening[name] <= 2;
+        const std::string& first = name.front();
+        const std::string& last = name.back();
+        bool body = IsBodyNameWord(first.substr(0, first.find(' '))) ||
+                    IsBodyNameWord(last.substr(last.find(' ') + 1));
+        bool own = !body && (entries_naming[name] <= 2 || (opens[e][n] && entries_opening[name] <= 2));
+        bool others = !own && (body || (entries_opening[name] >= 1 && entries_opening[name] <= 2));
         std::vector<TermId> words;
         for (const std::string& key : name) AddPhraseWords(vocab, key, &words);
         SortUnique(&words);
         if (rare && own) {
           entry.names.push_back(std::move(ids));
           entry.name_words.push_back(std::move(words));
-          const std::string& last = name.back();
           TermId head = vocab.Find(last.substr(last.find(' ') + 1));
           // A head every other passage holds ("Children" of Working Together
           // to Safeguard Children) refers to nothing in particular.
@@ -1205,7 +1228,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::set<PassageRef> mention_refs(c.mentions.begin(), c.mentions.end());
     ++mark;
     std::vector<uint32_t> candidates = Candidates(index, weights, entry.profile, &entry.expanded,
-                                                  options.expansion_weight, needed * entry.norm,
+                                                  options.expansion_weight, std::getenv("XREF_TRACE") ? 1e-9 : needed * entry.norm,  // TRACEDBG
                                                   &stamp, mark);
     auto add = [&](uint32_t i) {
       if (stamp[i] != mark) {
@@ -1302,6 +1325,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
       }
       bool enough_words = o.phrases >= 1 || o.words >= 2;
+      if (std::getenv("XREF_TRACE")) fprintf(stderr, "TRACE C%zu doc%lld p%d rel %.3f base %.3f exp %.3f ctx %.3f ph %d w %d names %d norm %.2f | %s\n", e + 1, (long long)ref.doc, ref.passage, rel, base / entry.norm, o.from_expansion / entry.norm, context_rel, (int)o.phrases, (int)o.words, (int)names_one, entry.norm, index.passage(i).text.c_str());  // TRACEDBG
       if (states) {
         link.evidence.states = true;
         rel = std::max(rel, 1.0);

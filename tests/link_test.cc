@@ -528,6 +528,21 @@ TEST(LinkRegisterTest, ANamedGrantDescribedByWhatItIsLinks) {
   EXPECT_TRUE(Linked(reg, grant, 2, last));
 }
 
+// The name of a body an undertaking works with is who, not what: a paper
+// about the Integrated Care Board's own plans does not discuss it.
+TEST(LinkRegisterTest, TheNameOfABodyIsNotTheUndertakingsName) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "Work will take place with NHS England to ensure all Integrated Care Boards name a lead for children's "
+      "mental health.",
+      {{kPara, "Health", "", "The Integrated Care Boards met in March."},
+       {kPara, "Health", "", "Members noted the work of the Integrated Care Board on its hospital plan."}},
+      &last);
+  const Commitment* work = Find(reg, "Integrated Care Boards name a lead");
+  ASSERT_NE(work, nullptr);
+  EXPECT_FALSE(Linked(reg, work, 2, last));
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {

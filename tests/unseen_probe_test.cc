@@ -159,7 +159,8 @@ TEST_F(UnseenProbeTest, CrossLinksBetweenTheBundledCorpusAndUnrelatedRealPapersA
   // Lower kFalseCeiling (and raise the floor) as the linker improves.
   // 4b1641d (addresses are not words): 20. A name written in lower case is
   // not named: 16. A paragraph lends each undertaking its own sentence: 12.
-  constexpr int kFalseCeiling = 12;
+  // Names of bodies ("Integrated Care Boards") are not an entry's own: 10.
+  constexpr int kFalseCeiling = 10;
   constexpr double kPrecisionFloor = 0.0;
   EXPECT_LE(false_links, kFalseCeiling) << "more links into unrelated papers than before";
   EXPECT_GE(precision, kPrecisionFloor);
