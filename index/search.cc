@@ -429,7 +429,7 @@ void MemberFunction(sqlite3_context* context, int, sqlite3_value** argv) {
 // Looking a length up costs about ten times what FTS5 spends on a matching
 // row otherwise, and a common word's rows nearly all need theirs (the bound
 // below rarely excludes a row), so a connection that searches again keeps
-// them all: 4 bytes a passage, read in about the time of three such
+// them all: 2 bytes a passage, read in about the time of three such
 // lookups per hundred passages. A connection's first search looks its rows
 // up instead (one `xref search` process searches once).
 struct ConnectionLengths {
@@ -439,8 +439,12 @@ struct ConnectionLengths {
   bool loaded = false;
   int64_t data_version = -1;   // PRAGMA data_version when loaded (others' commits)
   int64_t own_changes = -1;    // sqlite3_total_changes64 when loaded (this connection's)
-  std::vector<int32_t> length;  // by rowid; -1 where there is no row
+  std::vector<uint16_t> length;  // by rowid; kNoLength where there is no row, or a longer one
 };
+
+// In ConnectionLengths::length: no row, or one of at least as many tokens
+// (whose length FTS5 gives, xColumnSize).
+constexpr uint16_t kNoLength = 0xFFFF;
 
 // Rowids above this are not kept (the table would be mostly holes).
 constexpr int64_t kMaxCachedRowid = int64_t{1} << 24;
@@ -470,9 +474,9 @@ bool CurrentLengths(ConnectionLengths* lengths, bool load) {
     const int64_t id = sqlite3_column_int64(st, 0);
     if (id < 0 || id > kMaxCachedRowid) break;
     if (static_cast<size_t>(id) >= lengths->length.size()) {
-      lengths->length.resize(std::max<size_t>(static_cast<size_t>(id) + 1, 2 * lengths->length.size()), -1);
+      lengths->length.resize(std::max<size_t>(static_cast<size_t>(id) + 1, 2 * lengths->length.size()), kNoLength);
     }
-    lengths->length[static_cast<size_t>(id)] = DocsizeTotal(st, 1);
+    lengths->length[static_cast<size_t>(id)] = static_cast<uint16_t>(std::min<int>(DocsizeTotal(st, 1), kNoLength));
   }
   sqlite3_finalize(st);
   if (rc != SQLITE_DONE) {
@@ -632,13 +636,19 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
 
 void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
                        sqlite3_value** argv) {
-  auto* rows = argc >= 1 ? static_cast<MatchedRows*>(sqlite3_value_pointer(argv[0], kMatchedRowsType)) : nullptr;
-  if (rows == nullptr) {
-    sqlite3_result_error(context, "xref_match_rows: the rows are not bound", -1);
-    return;
-  }
+  // The rows, kept as the query's auxiliary data after the first call
+  // (sqlite3_value_pointer compares the type's name on every call).
+  auto* rows = static_cast<MatchedRows*>(api->xGetAuxdata(fts, 0));
   int rc = SQLITE_OK;
-  if (!rows->started) rc = StartMatchedRows(api, fts, rows, argc - 1, argv + 1);
+  if (rows == nullptr) {
+    rows = argc >= 1 ? static_cast<MatchedRows*>(sqlite3_value_pointer(argv[0], kMatchedRowsType)) : nullptr;
+    if (rows == nullptr) {
+      sqlite3_result_error(context, "xref_match_rows: the rows are not bound", -1);
+      return;
+    }
+    rc = api->xSetAuxdata(fts, rows, nullptr);
+  }
+  if (rc == SQLITE_OK && !rows->started) rc = StartMatchedRows(api, fts, rows, argc - 1, argv + 1);
   const sqlite3_int64 rowid = api->xRowid(fts);
   const size_t phrases = rows->phrase_size.size();
   std::fill(rows->freq.begin(), rows->freq.end(), 0.0);
@@ -660,13 +670,13 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
     KeptRow row{0, rowid, phrases == 1 ? rows->freq[0] : 0, 0};
     if (rows->lengths != nullptr) {
       const auto& length = rows->lengths->length;
-      if (rowid >= 0 && static_cast<size_t>(rowid) < length.size() && length[static_cast<size_t>(rowid)] >= 0) {
+      if (rowid >= 0 && static_cast<size_t>(rowid) < length.size() && length[static_cast<size_t>(rowid)] != kNoLength) {
         row.length = length[static_cast<size_t>(rowid)];
-        row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl, row.length);
-        rows->Offer(row);
       } else {
-        rc = SQLITE_CORRUPT_VTAB;  // a row FTS5 has that the lengths do not
+        rc = api->xColumnSize(fts, -1, &row.length);
       }
+      row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl, row.length);
+      if (rc == SQLITE_OK) rows->Offer(row);
     } else {
       row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl,
                             std::accumulate(rows->extent.begin(), rows->extent.end(), 0));

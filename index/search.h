@@ -21,7 +21,7 @@
 // applied to the best rows, in order, until enough pass, so a search costs
 // in proportion to its matches, not to the passages they join. BM25 needs
 // each matching passage's length: a connection's first search looks them
-// up, and a connection that searches again keeps all of them (4 bytes a
+// up, and a connection that searches again keeps all of them (2 bytes a
 // passage) until the index changes. Filters narrow the passages searched:
 // by document path, by the kinds of tag a passage holds, by sums of money
 // and by the dates it mentions.
