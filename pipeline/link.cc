@@ -1228,7 +1228,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::set<PassageRef> mention_refs(c.mentions.begin(), c.mentions.end());
     ++mark;
     std::vector<uint32_t> candidates = Candidates(index, weights, entry.profile, &entry.expanded,
-                                                  options.expansion_weight, std::getenv("XREF_TRACE") ? 1e-9 : needed * entry.norm,  // TRACEDBG
+                                                  options.expansion_weight, needed * entry.norm,
                                                   &stamp, mark);
     auto add = [&](uint32_t i) {
       if (stamp[i] != mark) {
@@ -1325,7 +1325,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
       }
       bool enough_words = o.phrases >= 1 || o.words >= 2;
-      if (std::getenv("XREF_TRACE")) fprintf(stderr, "TRACE C%zu doc%lld p%d rel %.3f base %.3f exp %.3f ctx %.3f ph %d w %d names %d norm %.2f | %s\n", e + 1, (long long)ref.doc, ref.passage, rel, base / entry.norm, o.from_expansion / entry.norm, context_rel, (int)o.phrases, (int)o.words, (int)names_one, entry.norm, index.passage(i).text.c_str());  // TRACEDBG
       if (states) {
         link.evidence.states = true;
         rel = std::max(rel, 1.0);
