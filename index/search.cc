@@ -519,6 +519,9 @@ struct RanksBefore {
   }
 };
 
+// Rows kept by a search with filters when the lengths are at hand.
+constexpr size_t kFilteredKeepWithLengths = 2048;
+
 // Rows that FTS5 would rank after the kept ones only because the idf was not
 // known yet must be kept too (see idf_after): the product with the idf can
 // round two different values to one, and then the rowid decides. Kept when
@@ -528,6 +531,9 @@ constexpr double kIdfRoundingMargin = 1e-12;
 struct MatchedRows {
   // Set before the pass.
   size_t keep = 20;
+  // Kept instead of `keep` with the connection's lengths, where keeping
+  // more costs little and spares a second pass when filters reject rows.
+  size_t keep_with_lengths = 20;
   // The query is one phrase and nothing else in the statement rejects rows,
   // so the rows matched are the rows holding the phrase: its idf is counted
   // as they come (no second pass over them, xQueryPhrase), when the
@@ -547,38 +553,60 @@ struct MatchedRows {
   Bm25State walk;                // lengths read in rowid order (RowLength), when not
 
   size_t matched = 0;            // rows seen
-  std::vector<KeptRow> best;     // heap, the worst kept row on top
-  std::vector<KeptRow> near;     // with idf_after: rows just worse than the kept ones
+  // The best rows so far: at least the `keep` best, and rows not yet
+  // compared with the threshold (the keep-th best at the last compaction;
+  // a row that does not rank before it is not kept).
+  std::vector<KeptRow> best;
+  KeptRow threshold{0, 0, 0, 0};
+  bool has_threshold = false;
+  std::vector<KeptRow> near;     // with idf_after: rows just worse than the threshold
 
-  // Makes the values bm25's once the pass is over, and sorts the kept rows
-  // best first.
-  void Finish();
   void Offer(const KeptRow& row);
+  // Makes the values bm25's once the pass is over, and leaves the `keep`
+  // best rows in `best`, best first.
+  void Finish();
+
+ private:
+  void Compact();
+  bool NearThreshold(const KeptRow& row) const;
 };
 
 void MatchedRows::Offer(const KeptRow& row) {
-  if (best.size() < keep) {
-    best.push_back(row);
-    std::push_heap(best.begin(), best.end(), RanksBefore());
+  if (has_threshold && !RanksBefore()(row, threshold)) {
+    if (NearThreshold(row)) near.push_back(row);
     return;
   }
-  KeptRow out = row;
-  if (RanksBefore()(row, best.front())) {
-    std::pop_heap(best.begin(), best.end(), RanksBefore());
-    out = best.back();
-    best.back() = row;
-    std::push_heap(best.begin(), best.end(), RanksBefore());
+  best.push_back(row);
+  // The first time at `keep` rows (a threshold to prune with), then at
+  // twice as many: each row costs a comparison, and a compaction in `keep`
+  // rows some O(keep) work.
+  if (best.size() == (has_threshold ? 2 * keep : keep)) Compact();
+}
+
+void MatchedRows::Compact() {
+  if (best.size() < keep || keep == 0) return;
+  std::nth_element(best.begin(), best.begin() + static_cast<long>(keep - 1), best.end(), RanksBefore());
+  threshold = best[keep - 1];
+  has_threshold = true;
+  for (size_t i = keep; i < best.size(); ++i) {
+    if (NearThreshold(best[i])) near.push_back(best[i]);
   }
-  // values are -t <= 0; "within the margin" of the worst kept.
-  if (idf_after && out.value <= best.front().value * (1 - kIdfRoundingMargin)) near.push_back(out);
+  best.resize(keep);
+}
+
+bool MatchedRows::NearThreshold(const KeptRow& row) const {
+  // values are -t <= 0 until Finish; "within the margin" of the threshold.
+  return idf_after && row.value <= threshold.value * (1 - kIdfRoundingMargin);
 }
 
 void MatchedRows::Finish() {
+  Compact();
   if (idf_after) {
     idf[0] = Bm25Idf(table_rows, static_cast<sqlite3_int64>(matched));
-    const double worst = best.empty() ? 0 : best.front().value;
-    for (const KeptRow& row : near) {
-      if (row.value <= worst * (1 - kIdfRoundingMargin)) best.push_back(row);
+    if (has_threshold) {
+      for (const KeptRow& row : near) {
+        if (NearThreshold(row)) best.push_back(row);
+      }
     }
     near.clear();
     for (KeptRow& row : best) row.value = Bm25Value(idf, &row.freq, avgdl, row.length);
@@ -615,7 +643,12 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
       static_cast<size_t>(rowid) < lengths->length.size() && lengths->length[static_cast<size_t>(rowid)] == length) {
     rows->lengths = lengths;
   }
+  if (rows->lengths != nullptr) rows->keep = std::max(rows->keep, rows->keep_with_lengths);
   rows->idf_after = rows->rows_are_phrase_hits && phrases == 1 && rows->lengths != nullptr;
+  // Room for the rows between compactions (and as many near ones), up to
+  // what is sure to be needed.
+  rows->best.reserve(std::min<size_t>(2 * rows->keep, size_t{1} << 16));
+  if (rows->idf_after) rows->near.reserve(std::min<size_t>(rows->keep, size_t{1} << 16));
   rows->idf.assign(static_cast<size_t>(phrases), 1.0);
   if (!rows->idf_after) {
     for (int i = 0; i < phrases; ++i) {
@@ -682,7 +715,7 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
                             std::accumulate(rows->extent.begin(), rows->extent.end(), 0));
       // Worse than the keep-th row, or as bad with a later rowid: the
       // row's own value can only be worse still.
-      if (rows->walk.sizes == nullptr || rows->best.size() < rows->keep || RanksBefore()(row, rows->best.front())) {
+      if (rows->walk.sizes == nullptr || !rows->has_threshold || RanksBefore()(row, rows->threshold)) {
         rc = RowLength(api, fts, &rows->walk, &row.length);
         row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl, row.length);
         rows->Offer(row);
@@ -698,24 +731,26 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
 
 // The matching rows best first (ORDER BY bm25, rowid), with bm25's values
 // to the bit, from xref_match_rows: the best `keep` from one pass, and when
-// the caller wants more (filters rejected some), a pass keeping
-// kWidening times as many, skipping the rows already given.
+// the caller wants more (filters rejected some), a pass keeping as many as
+// the caller's estimate says (at least twice as many), skipping the rows
+// already given.
 class MatchStream {
  public:
-  static constexpr size_t kWidening = 8;
-
+  // `filtered`: rows will be rejected after ranking.
   MatchStream(sqlite::Statement gather, std::string match, const std::vector<int64_t>* passages, size_t keep,
-              bool rows_are_phrase_hits)
+              bool filtered, bool rows_are_phrase_hits)
       : gather_(std::move(gather)),
         match_(std::move(match)),
         passages_(passages),
         keep_(std::max<size_t>(keep, 1)),
+        filtered_(filtered),
         rows_are_phrase_hits_(rows_are_phrase_hits) {}
 
-  // The next row; false at the end or on an error (status()).
-  bool Next(sqlite3_int64* rowid, double* value) {
+  // The next row; false at the end or on an error (status()). `wanted`:
+  // how many rows in all the caller expects to need, should it need more.
+  bool Next(sqlite3_int64* rowid, double* value, size_t wanted) {
     if (rows_ == nullptr || (next_ == rows_->best.size() && rows_->matched > rows_->best.size())) {
-      if (rows_ != nullptr) keep_ = keep_ > SIZE_MAX / kWidening ? SIZE_MAX : keep_ * kWidening;
+      if (rows_ != nullptr) keep_ = std::max(keep_ > SIZE_MAX / 2 ? SIZE_MAX : 2 * keep_, wanted);
       if (!Gather()) return false;
     }
     if (next_ >= rows_->best.size()) return false;
@@ -731,6 +766,7 @@ class MatchStream {
   bool Gather() {
     rows_ = std::make_unique<MatchedRows>();
     rows_->keep = keep_;
+    rows_->keep_with_lengths = filtered_ ? std::max(keep_, kFilteredKeepWithLengths) : keep_;
     rows_->rows_are_phrase_hits = rows_are_phrase_hits_;
     gather_.Reset();
     sqlite3_bind_pointer(gather_.get(), 1, rows_.get(), kMatchedRowsType, nullptr);
@@ -749,6 +785,7 @@ class MatchStream {
   std::string match_;
   const std::vector<int64_t>* passages_;
   size_t keep_;
+  bool filtered_;
   bool rows_are_phrase_hits_;
   std::unique_ptr<MatchedRows> rows_;
   size_t next_ = 0;  // rows given
@@ -857,9 +894,8 @@ SearchHit ReadHit(const sqlite::Statement& st) {
   return h;
 }
 
-// Filters checked on ranked rows: the ranking looks up the best
-// `limit` * kCandidatesPerHit rows first (and the fallback's SQL ranks at
-// least kMinCandidates).
+// Filters checked on ranked rows: the ranking keeps the best
+// `limit` * kCandidatesPerHit rows first, at least kMinCandidates.
 constexpr size_t kCandidatesPerHit = 4;
 constexpr int64_t kMinCandidates = 100;
 // A --doc glob matching at most 1/kFewDocuments of the documents lists their
@@ -1013,7 +1049,8 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
       const bool rows_are_phrase_hits =
           options.syntax == QuerySyntax::kPlain && doc_filter != DocFilter::kPassageList;
       match_stream.emplace(std::move(gather), match, doc_filter == DocFilter::kPassageList ? &doc_passages : nullptr,
-                           filtered ? kCandidatesPerHit * limit : limit, rows_are_phrase_hits);
+                           filtered ? std::max<size_t>(kMinCandidates, kCandidatesPerHit * limit) : limit, filtered,
+                           rows_are_phrase_hits);
     } else {
       if (doc_filter == DocFilter::kPassageList) doc_filter = DocFilter::kAfterRanking;
       sqlite::Statement rank = db.Prepare(
@@ -1027,14 +1064,17 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
                                   : int64_t{options.limit});
     }
   }
-  auto next_ranked = [&](sqlite3_int64* rowid, double* value) {
-    return match_stream ? match_stream->Next(rowid, value) : sql_ranking->Next(rowid, value);
+  auto next_ranked = [&](sqlite3_int64* rowid, double* value, size_t wanted) {
+    return match_stream ? match_stream->Next(rowid, value, wanted) : sql_ranking->Next(rowid, value);
   };
 
-  // 2. The places of the best rows, with the tag filters and the --doc glob
-  // checked on each, until enough pass.
+  // 2. The places of the best rows, with the --doc glob (first: it costs
+  // least) and the tag filters checked on each, until enough pass.
+  const bool check_docs = doc_filter == DocFilter::kAfterRanking;
+  const bool docs_in_sql = check_docs && match_stream;  // xref_member is there
   sqlite::Statement place = db.Prepare(std::string("SELECT ") + kHitColumns + ", p.doc_id FROM passages p " +
-                                           "JOIN documents d ON d.id = p.doc_id WHERE p.id = :id" + tag_filters,
+                                           "JOIN documents d ON d.id = p.doc_id WHERE p.id = :id" +
+                                           (docs_in_sql ? " AND xref_member(p.doc_id, :docs)" : "") + tag_filters,
                                        &prepared);
   if (!place.valid()) return PrepareFailure(db, prepared, "search");
   auto bind = [&](const char* name, auto value) {
@@ -1045,16 +1085,30 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   if (options.min_amount) bind(":min", *options.min_amount);
   if (!after.empty()) bind(":after", after);
   if (!before.empty()) bind(":before", before);
+  if (docs_in_sql) {
+    sqlite3_bind_pointer(place.get(), sqlite3_bind_parameter_index(place.get(), ":docs"), &doc_ids, kIdListType,
+                         nullptr);
+  }
   const int id_parameter = sqlite3_bind_parameter_index(place.get(), ":id");
-  const bool check_docs = doc_filter == DocFilter::kAfterRanking;
   std::vector<SearchHit> hits;
   sqlite3_int64 rowid = 0;
   double value = 0;
-  while (hits.size() < limit && next_ranked(&rowid, &value)) {
+  size_t checked = 0;
+  for (;;) {
+    // Should the ranked rows run out: as many more as the share that passed
+    // so far says are needed, half again for luck (16 times as many when
+    // none passed).
+    const size_t wanted =
+        hits.empty() ? 16 * checked
+                     : checked + static_cast<size_t>(std::ceil(1.5 * static_cast<double>(limit - hits.size()) *
+                                                               static_cast<double>(checked) /
+                                                               static_cast<double>(hits.size())));
+    if (hits.size() >= limit || !next_ranked(&rowid, &value, wanted)) break;
+    ++checked;
     sqlite3_reset(place.get());  // keeps the filters' bindings
     place.Bind(id_parameter, int64_t{rowid});
-    if (place.Step() &&
-        (!check_docs || std::binary_search(doc_ids.begin(), doc_ids.end(), place.ColumnInt64(8)))) {
+    if (place.Step() && (!check_docs || docs_in_sql ||
+                         std::binary_search(doc_ids.begin(), doc_ids.end(), place.ColumnInt64(8)))) {
       SearchHit h = ReadHit(place);
       h.score = -value;
       hits.push_back(std::move(h));
