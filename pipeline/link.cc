@@ -283,6 +283,15 @@ std::vector<double> Amounts(const std::vector<Tag>& money) {
   return out;
 }
 
+bool SharesSum(const Mention& a, const Mention& b) {
+  for (double x : Amounts(a.money)) {
+    for (double y : Amounts(b.money)) {
+      if (SameAmount(x, y)) return true;
+    }
+  }
+  return false;
+}
+
 // Two mentions of one document that give sums, none of them shared, are two
 // undertakings: a document does not contradict itself within a page.
 bool DisjointSums(const Mention& a, const Mention& b) {
@@ -807,6 +816,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::vector<double> overlap;
     std::vector<size_t> seen_by;  // mention number + 1 that last touched the entry
     std::vector<size_t> phrase_seen_by;  // ... through a shared phrase
+    std::vector<int> phrases_shared;     // how many phrases, for that mention
+    std::vector<bool> name_shared;       // ... one of them inside a name
     auto post = [&](uint32_t e, const std::vector<TermId>& new_words,
                     const std::vector<TermId>& new_phrases, const std::vector<TermId>& new_named) {
       const TermIds& profile = entries[e].profile;
@@ -827,6 +838,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (seen_by[e] != mi + 1) {
           seen_by[e] = mi + 1;
           overlap[e] = 0;
+          phrases_shared[e] = 0;
+          name_shared[e] = false;
           touched.push_back(e);
         }
       };
@@ -836,6 +849,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           touch(ep.entry);
           overlap[ep.entry] += weights.Phrase(p, ep.named || named_here);
           phrase_seen_by[ep.entry] = mi + 1;
+          ++phrases_shared[ep.entry];
+          if (ep.named || named_here) name_shared[ep.entry] = true;
         }
       }
       for (TermId w : m.ids.words) {
@@ -854,6 +869,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // Words alone, however rare, do not make two wordings one
         // undertaking: they must share a phrase.
         if (phrase_seen_by[e] != mi + 1) continue;
+        // Another paper restates an undertaking by its name, its sum or
+        // more than one turn of phrase: one shared phrase ("plans to
+        // increase") in an unrelated report is not a restatement.
+        if (src.input != m.input && phrases_shared[e] < 2 && !name_shared[e] && !SharesSum(src, m)) continue;
         bool blocked = false;
         // Mentions come document by document, so the entry's mentions from
         // this mention's document are the last ones it took.
@@ -905,6 +924,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         overlap.push_back(0);
         seen_by.push_back(0);
         phrase_seen_by.push_back(0);
+        phrases_shared.push_back(0);
+        name_shared.push_back(false);
         const TermIds& profile = entries.back().profile;
         post(static_cast<uint32_t>(entries.size() - 1), profile.words, profile.phrases, {});
       }

@@ -543,6 +543,19 @@ TEST(LinkRegisterTest, TheNameOfABodyIsNotTheUndertakingsName) {
   EXPECT_FALSE(Linked(reg, work, 2, last));
 }
 
+// One turn of phrase ("plans to increase") shared with another paper's
+// sentence on another subject does not make that sentence a restatement.
+TEST(LinkRegisterTest, OneSharedTurnOfPhraseIsNoRestatement) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "The Government will publish an ambitious plan to increase the number of health visitors.",
+      {{kPara, "Pensions", "", "The Government will bring forward plans to increase the state pension age."}},
+      &last);
+  const Commitment* visitors = Find(reg, "health visitors");
+  ASSERT_NE(visitors, nullptr);
+  EXPECT_FALSE(Linked(reg, visitors, 2, last));
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {

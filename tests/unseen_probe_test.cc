@@ -160,7 +160,8 @@ TEST_F(UnseenProbeTest, CrossLinksBetweenTheBundledCorpusAndUnrelatedRealPapersA
   // 4b1641d (addresses are not words): 20. A name written in lower case is
   // not named: 16. A paragraph lends each undertaking its own sentence: 12.
   // Names of bodies ("Integrated Care Boards") are not an entry's own: 10.
-  constexpr int kFalseCeiling = 10;
+  // Another paper's sentence sharing one turn of phrase is no restatement: 9.
+  constexpr int kFalseCeiling = 9;
   constexpr double kPrecisionFloor = 0.0;
   EXPECT_LE(false_links, kFalseCeiling) << "more links into unrelated papers than before";
   EXPECT_GE(precision, kPrecisionFloor);
