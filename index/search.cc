@@ -536,8 +536,7 @@ struct MatchedRows {
   size_t keep_with_lengths = 20;
   // The query is one phrase and nothing else in the statement rejects rows,
   // so the rows matched are the rows holding the phrase: its idf is counted
-  // as they come (no second pass over them, xQueryPhrase), when the
-  // connection's lengths are there.
+  // as they come (no second pass over them, xQueryPhrase).
   bool rows_are_phrase_hits = false;
 
   bool started = false;
@@ -565,10 +564,12 @@ struct MatchedRows {
   // Makes the values bm25's once the pass is over, and leaves the `keep`
   // best rows in `best`, best first.
   void Finish();
+  // With idf_after: whether `row` is as good as the threshold but for the
+  // rounding of the product with the idf.
+  bool NearThreshold(const KeptRow& row) const;
 
  private:
   void Compact();
-  bool NearThreshold(const KeptRow& row) const;
 };
 
 void MatchedRows::Offer(const KeptRow& row) {
@@ -644,7 +645,7 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
     rows->lengths = lengths;
   }
   if (rows->lengths != nullptr) rows->keep = std::max(rows->keep, rows->keep_with_lengths);
-  rows->idf_after = rows->rows_are_phrase_hits && phrases == 1 && rows->lengths != nullptr;
+  rows->idf_after = rows->rows_are_phrase_hits && phrases == 1;
   // Room for the rows between compactions (and as many near ones), up to
   // what is sure to be needed.
   rows->best.reserve(std::min<size_t>(2 * rows->keep, size_t{1} << 16));
@@ -713,9 +714,11 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
     } else {
       row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl,
                             std::accumulate(rows->extent.begin(), rows->extent.end(), 0));
-      // Worse than the keep-th row, or as bad with a later rowid: the
-      // row's own value can only be worse still.
-      if (rows->walk.sizes == nullptr || !rows->has_threshold || RanksBefore()(row, rows->threshold)) {
+      // Worse than the keep-th row, or as bad with a later rowid (and, with
+      // the idf to come, not near it): the row's own value can only be
+      // worse still.
+      if (rows->walk.sizes == nullptr || !rows->has_threshold || RanksBefore()(row, rows->threshold) ||
+          rows->NearThreshold(row)) {
         rc = RowLength(api, fts, &rows->walk, &row.length);
         row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl, row.length);
         rows->Offer(row);
