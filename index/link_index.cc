@@ -22,6 +22,10 @@ Status UpdateLinks(sqlite3* db, const std::vector<int64_t>& changed,
   }
   Result<std::vector<LinkInput>> inputs = ReadLinkInputs(db);
   if (!inputs.ok()) return inputs.status();
+  // Reading every passage filled the connection's page cache (8 MiB, see
+  // store.cc); linking is the peak of the run and reads nothing from the
+  // database, so the cache's pages are handed back first.
+  sqlite3_db_release_memory(db);
   Register reg = BuildRegister(*inputs);
   return WriteRegister(db, *inputs, reg);
 }

@@ -2,6 +2,9 @@
 // register's tables. See link_store.h.
 #include "index/link_store.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -104,6 +107,11 @@ nlohmann::json DateJson(const ValueRef& v) {
 Status EnsureRegisterTables(sqlite3* db) { return Exec(db, kRegisterTables); }
 
 Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
+  // The inputs stay in memory for the whole of BuildRegister, whose peak is
+  // the peak of `index` and `refresh`; so every vector here is sized once,
+  // exactly (a vector grown by push_back holds up to twice what it needs,
+  // and a Tag is over 500 bytes), and what is only needed to read them is
+  // gone before they are returned.
   std::vector<LinkInput> inputs;
   std::map<int64_t, size_t> doc_index;
   sqlite::Statement docs = Prepare(db, "SELECT id, path, title, date, pages FROM documents "
@@ -120,6 +128,7 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     inputs.push_back(std::move(in));
   }
   if (!docs.status().ok()) return docs.status();
+  inputs.shrink_to_fit();
 
   // Authority overrides, when the user set any.
   sqlite::Statement auth = Prepare(db, "SELECT doc_id, authority FROM document_authority");
@@ -128,29 +137,57 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     if (it != doc_index.end()) inputs[it->second].authority = ParseAuthority(auth.ColumnText(1));
   }
 
-  std::map<int64_t, std::pair<size_t, size_t>> passage_index;  // passages.id -> (doc, passage)
-  sqlite::Statement passages = Prepare(
-      db, "SELECT id, doc_id, n, page, label, section, kind, level, stance, text FROM passages "
-          "ORDER BY doc_id, n");
-  if (!passages.valid()) return SqlError(db, "cannot read passages");
-  while (passages.Step()) {
-    auto it = doc_index.find(passages.ColumnInt64(1));
+  sqlite::Statement counts = Prepare(db, "SELECT doc_id, count(*) FROM passages GROUP BY doc_id");
+  if (!counts.valid()) return SqlError(db, "cannot count passages");
+  size_t total_passages = 0;
+  while (counts.Step()) {
+    auto it = doc_index.find(counts.ColumnInt64(0));
     if (it == doc_index.end()) continue;
+    const size_t n = static_cast<size_t>(counts.ColumnInt64(1));
     LinkInput& in = inputs[it->second];
-    Passage p;
-    p.n = static_cast<int>(passages.ColumnInt64(2));
-    if (!passages.ColumnIsNull(3)) p.page = static_cast<int>(passages.ColumnInt64(3));
-    p.label = passages.ColumnText(4);
-    p.section = passages.ColumnText(5);
-    p.kind = ParsePassageKind(passages.ColumnText(6)).value_or(PassageKind::kParagraph);
-    p.level = static_cast<int>(passages.ColumnInt64(7));
-    p.text = passages.ColumnText(9);
-    passage_index[passages.ColumnInt64(0)] = {it->second, in.doc.passages.size()};
-    in.doc.passages.push_back(std::move(p));
-    in.stances.push_back(ParseStanceName(passages.ColumnText(8)));
-    in.tags.emplace_back();
+    in.doc.passages.reserve(n);
+    in.stances.reserve(n);
+    in.tags.reserve(n);
+    total_passages += n;
   }
-  if (!passages.status().ok()) return passages.status();
+  if (!counts.status().ok()) return counts.status();
+
+  // Where each stored passage went: (passages.id, input, passage), sorted by
+  // id once all are read.
+  struct PassagePlace {
+    int64_t id;
+    uint32_t input;
+    uint32_t passage;
+    bool operator<(const PassagePlace& o) const { return id < o.id; }
+  };
+  std::vector<PassagePlace> places;
+  places.reserve(total_passages);
+  {
+    sqlite::Statement passages = Prepare(
+        db, "SELECT id, doc_id, n, page, label, section, kind, level, stance, text FROM passages "
+            "ORDER BY doc_id, n");
+    if (!passages.valid()) return SqlError(db, "cannot read passages");
+    while (passages.Step()) {
+      auto it = doc_index.find(passages.ColumnInt64(1));
+      if (it == doc_index.end()) continue;
+      LinkInput& in = inputs[it->second];
+      Passage p;
+      p.n = static_cast<int>(passages.ColumnInt64(2));
+      if (!passages.ColumnIsNull(3)) p.page = static_cast<int>(passages.ColumnInt64(3));
+      p.label = passages.ColumnText(4);
+      p.section = passages.ColumnText(5);
+      p.kind = ParsePassageKind(passages.ColumnText(6)).value_or(PassageKind::kParagraph);
+      p.level = static_cast<int>(passages.ColumnInt64(7));
+      p.text = passages.ColumnText(9);
+      places.push_back({passages.ColumnInt64(0), static_cast<uint32_t>(it->second),
+                        static_cast<uint32_t>(in.doc.passages.size())});
+      in.doc.passages.push_back(std::move(p));
+      in.stances.push_back(ParseStanceName(passages.ColumnText(8)));
+      in.tags.emplace_back();
+    }
+    if (!passages.status().ok()) return passages.status();
+  }
+  std::sort(places.begin(), places.end());
 
   sqlite::Statement tags = Prepare(
       db, "SELECT passage_id, kind, \"start\", \"end\", text, amount, currency, per, date_start, "
@@ -159,9 +196,25 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
           // counts would only take memory.
           "WHERE kind IN ('commitment', 'money', 'date') ORDER BY passage_id, \"start\", id");
   if (!tags.valid()) return SqlError(db, "cannot read tags");
+  // The tags come passage by passage: each passage's are gathered here and
+  // moved into a vector of their exact number.
+  std::vector<Tag> gathered;
+  const PassagePlace* gathered_for = nullptr;
+  auto flush = [&]() {
+    if (gathered_for != nullptr && !gathered.empty()) {
+      inputs[gathered_for->input].tags[gathered_for->passage] =
+          std::vector<Tag>(std::make_move_iterator(gathered.begin()), std::make_move_iterator(gathered.end()));
+    }
+    gathered.clear();
+  };
   while (tags.Step()) {
-    auto it = passage_index.find(tags.ColumnInt64(0));
-    if (it == passage_index.end()) continue;
+    const int64_t passage_id = tags.ColumnInt64(0);
+    if (gathered_for == nullptr || gathered_for->id != passage_id) {
+      flush();
+      auto it = std::lower_bound(places.begin(), places.end(), PassagePlace{passage_id, 0, 0});
+      gathered_for = it != places.end() && it->id == passage_id ? &*it : nullptr;
+    }
+    if (gathered_for == nullptr) continue;
     std::optional<TagKind> kind = ParseTagKind(tags.ColumnText(1));
     if (!kind) continue;
     Tag t;
@@ -181,17 +234,29 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     t.commitment.actor = tags.ColumnText(14);
     t.commitment.modality = tags.ColumnText(15);
     t.commitment.action = tags.ColumnText(16);
-    inputs[it->second.first].tags[it->second.second].push_back(std::move(t));
+    gathered.push_back(std::move(t));
   }
   if (!tags.status().ok()) return tags.status();
+  flush();
+  std::vector<Tag>().swap(gathered);
+  std::vector<PassagePlace>().swap(places);
 
   // A commitment's sums and dates are the money and date tags inside it.
+  auto inside = [](const Tag& c, const Tag& t) { return t.start >= c.start && t.end <= c.end; };
   for (LinkInput& in : inputs) {
     for (std::vector<Tag>& list : in.tags) {
       for (Tag& c : list) {
         if (c.kind != TagKind::kCommitment) continue;
+        size_t money = 0, dates = 0;
         for (const Tag& t : list) {
-          if (t.start < c.start || t.end > c.end) continue;
+          if (!inside(c, t)) continue;
+          money += t.kind == TagKind::kMoney;
+          dates += t.kind == TagKind::kDate;
+        }
+        c.commitment.money.reserve(money);
+        c.commitment.dates.reserve(dates);
+        for (const Tag& t : list) {
+          if (!inside(c, t)) continue;
           if (t.kind == TagKind::kMoney) c.commitment.money.push_back(t);
           if (t.kind == TagKind::kDate) c.commitment.dates.push_back(t);
         }
