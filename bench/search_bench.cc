@@ -13,13 +13,22 @@
 // (one line): wall-clock percentiles, and the same over the thread's CPU
 // time, which a busy machine does not inflate.
 // and, with --per-query, the median wall and thread-CPU time of each query,
-// slowest first, so that a slow query shows by name. With --dump, the hits of
-// each query's first call and of its last (doc, passage, score to the bit,
-// snippet), one a line, for comparing builds and the connection's states
-// (its first search and later ones rank through different paths). A query still running after T ms (default
-// 10000) is interrupted (sqlite3_progress_handler), counted as T ms once,
-// not repeated, and reported as timed_out=K; a benchmark should finish even
-// when one query is pathological. Exit status 2 on a bad index or query.
+// slowest first, so that a slow query shows by name. A query still running
+// after T ms (default 10000) is interrupted (sqlite3_progress_handler),
+// counted as T ms once, not repeated, and reported as timed_out=K; a
+// benchmark should finish even when one query is pathological. Exit status
+// 2 on a bad index or query.
+//
+// The connection's first search reads the row lengths it needs from the
+// index; its second loads them all and later ones use them (index/search.h):
+// the warm-up of the second query pays for that, and the samples measure a
+// connection that searches again, as a long-lived process would. One
+// `xref search` process is a first search (time it whole, e.g. hyperfine).
+//
+// With --dump, the hits of each query's first call (the warm-up) and of its
+// last (doc, passage, score to the bit, snippet), one a line, before the
+// summary: for comparing builds, and the connection's first search with the
+// later ones.
 #include <time.h>
 
 #include <algorithm>
@@ -176,7 +185,7 @@ int main(int argc, char** argv) {
   Deadline deadline;
   sqlite3_progress_handler((*db)->get(), 1000, CheckDeadline, &deadline);
   // One timed call; false when it ran out of time (then *ms is the limit).
-  auto run = [&](const Query& q, double* ms, double* cpu_ms, size_t* hits, std::string* error) {
+  auto run = [&](const Query& q, double* ms, double* cpu_ms, size_t* hits, std::string* error, bool print) {
     deadline = Deadline{std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms)};
     const double cpu_start = ThreadCpuMs();
     auto start = std::chrono::steady_clock::now();
@@ -193,7 +202,7 @@ int main(int argc, char** argv) {
       return false;
     }
     *hits = result->size();
-    if (dump) {
+    if (print) {
       for (const xref::SearchHit& h : *result) {
         std::printf("%s\t%s\t%d\t%.17g\t%s\n", q.line.c_str(), h.doc.c_str(), h.passage, h.score, h.snippet.c_str());
       }
@@ -216,7 +225,7 @@ int main(int argc, char** argv) {
     double ms = 0, cpu_ms = 0;
     size_t n = 0;
     std::string error;
-    if (!run(q, &ms, &cpu_ms, &n, &error)) {
+    if (!run(q, &ms, &cpu_ms, &n, &error, dump)) {
       if (!error.empty()) {
         std::cerr << "search_bench: query \"" << q.line << "\": " << error << "\n";
         return 2;
@@ -230,7 +239,7 @@ int main(int argc, char** argv) {
     hits += n;
     std::vector<double> mine, mine_cpu;
     for (int r = 0; r < repeat; ++r) {
-      if (!run(q, &ms, &cpu_ms, &n, &error)) {
+      if (!run(q, &ms, &cpu_ms, &n, &error, dump && r == repeat - 1)) {
         if (!error.empty()) return 2;
         ++timed_out;
       }
