@@ -869,10 +869,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // Words alone, however rare, do not make two wordings one
         // undertaking: they must share a phrase.
         if (phrase_seen_by[e] != mi + 1) continue;
-        // Another paper restates an undertaking by its name, its sum or
-        // more than one turn of phrase: one shared phrase ("plans to
-        // increase") in an unrelated report is not a restatement.
-        if (src.input != m.input && phrases_shared[e] < 2 && !name_shared[e] && !SharesSum(src, m)) continue;
+        // Another paper restates an undertaking by its name, its sum, more
+        // than one turn of phrase or word for word: one shared phrase
+        // ("plans to increase") in an unrelated report is not a restatement.
+        if (src.input != m.input && phrases_shared[e] < 2 && !name_shared[e] && !SharesSum(src, m) &&
+            overlap[e] < 0.9 * std::max(m_self, entry.source_self)) {
+          continue;
+        }
         bool blocked = false;
         // Mentions come document by document, so the entry's mentions from
         // this mention's document are the last ones it took.

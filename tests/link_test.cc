@@ -549,11 +549,27 @@ TEST(LinkRegisterTest, OneSharedTurnOfPhraseIsNoRestatement) {
   int last = 0;
   Register reg = StrategyBesideMinutes(
       "The Government will publish an ambitious plan to increase the number of health visitors.",
-      {{kPara, "Pensions", "", "The Government will bring forward plans to increase the state pension age."}},
+      {{kPara, "Health", "", "Members asked how many health visitors an ambitious service needs."},
+       {kPara, "Pensions", "", "Members bring forward a motion on the state pension age."},
+       {kPara, "Pensions", "", "The Government will bring forward plans to increase the state pension age."}},
       &last);
   const Commitment* visitors = Find(reg, "health visitors");
   ASSERT_NE(visitors, nullptr);
   EXPECT_FALSE(Linked(reg, visitors, 2, last));
+}
+
+// A sentence another paper repeats word for word is the same entry, however
+// few phrases it has.
+TEST(LinkRegisterTest, ASentenceRepeatedWordForWordIsOneEntry) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "Three approaches will be taken.",
+      {{kPara, "Travel", "", "Officers said rural travel was improving."},
+       {kPara, "Travel", "", "Three approaches will be taken."}},
+      &last);
+  int entries = 0;
+  for (const Commitment& c : reg.commitments) entries += c.text.find("Three approaches") != std::string::npos;
+  EXPECT_EQ(entries, 1);
 }
 
 bool SameRegister(const Register& a, const Register& b) {
