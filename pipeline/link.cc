@@ -1300,13 +1300,34 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           // practice guide" uses the words of the Practice Guides, it does
           // not name them.
           bool whole = true, written_as_name = false;
+          std::vector<TermId> shared;
           for (TermId key : name) {
             bool has = Has(pe.terms.phrases, key);
             whole &= has;
             written_as_name |= has && Has(pe.terms.named, key);
-            names_any |= has;
+            if (has) shared.push_back(key);
           }
           names_one |= whole && written_as_name;
+          // Part of the name, unless the passage's own proper name goes on
+          // from that part to other words: "the National Minimum Wage" shares
+          // "National Minimum" with the National Minimum Allowance and names
+          // something else.
+          if (!whole && !shared.empty()) {
+            std::vector<TermId> shared_words;
+            for (TermId key : shared) AddPhraseWords(vocab, vocab.Key(key), &shared_words);
+            SortUnique(&shared_words);
+            bool other_name = false;
+            for (TermId q : pe.terms.named) {
+              if (other_name) break;
+              if (std::find(name.begin(), name.end(), q) != name.end()) continue;
+              std::vector<TermId> q_words;
+              AddPhraseWords(vocab, vocab.Key(q), &q_words);
+              for (TermId w : q_words) other_name |= std::binary_search(shared_words.begin(), shared_words.end(), w);
+            }
+            names_any |= !other_name;
+          } else {
+            names_any |= !shared.empty();
+          }
         }
         // Every word of a name in another order ("family support network
         // packages" for the Family Network Support Packages) is not naming

@@ -572,6 +572,21 @@ TEST(LinkRegisterTest, ASentenceRepeatedWordForWordIsOneEntry) {
   EXPECT_EQ(entries, 1);
 }
 
+// A passage whose own name shares a part of the entry's name names
+// something else.
+TEST(LinkRegisterTest, AnotherNameSharingPartOfTheNameIsNotIt) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "The National Minimum Allowance for foster carers will be increased from April.",
+      {{kPara, "Fostering", "", "Members welcomed the National Minimum Allowance."},
+       {kPara, "Budget", "", "Care providers said the National Minimum Wage had increased costs for care staff from April."}},
+      &last);
+  const Commitment* allowance = Find(reg, "National Minimum Allowance for foster");
+  ASSERT_NE(allowance, nullptr);
+  EXPECT_TRUE(Linked(reg, allowance, 2, last - 1));
+  EXPECT_FALSE(Linked(reg, allowance, 2, last));
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {
