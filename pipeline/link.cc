@@ -786,6 +786,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     if (a.rank != b.rank) return a.rank < b.rank;  // authority, then path
     return a.in_list && !b.in_list;
   });
+  // Both are held to the end: no growth slack.
+  mentions.shrink_to_fit();
+  index.passages.shrink_to_fit();
 
   // Ids in key order from here on; postings follow.
   {
@@ -797,6 +800,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (TermId id : index.passages[i].terms.words) index.postings[id].push_back(i);
       for (TermId id : index.passages[i].terms.phrases) index.postings[id].push_back(i);
     }
+    for (std::vector<uint32_t>& list : index.postings) list.shrink_to_fit();
   }
   Weights weights(vocab, static_cast<int>(index.passages.size()), options);
   std::vector<uint32_t> stamp(index.passages.size(), 0);
@@ -1390,7 +1394,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               [](const Found& a, const Found& b) { return a.link.passage < b.link.passage; });
     return found;
   };
-  std::vector<std::vector<Found>> found_by_entry(entries.size());
+  std::vector<std::vector<Link>> links_by_entry(entries.size());
   {
     struct Scratch {
       std::vector<uint32_t> stamp;
@@ -1398,29 +1402,40 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     };
     std::vector<Scratch> scratch(Workers(options.threads, entries.size()));
     for (Scratch& sc : scratch) sc.stamp.assign(index.passages.size(), 0);
+    // Each worker turns its entry's evidence ids into views of the pooled
+    // strings at once and drops the ids, so that the ids of every link are
+    // never held beside their views (the linker's memory peak).
+    std::mutex pool_mutex;
     ParallelFor(entries.size(), options.threads, [&](size_t e, size_t worker) {
-      found_by_entry[e] = link_entry(e, scratch[worker].stamp, scratch[worker].mark);
+      std::vector<Found> found = link_entry(e, scratch[worker].stamp, scratch[worker].mark);
+      std::unordered_map<TermId, std::string_view> seen;
+      auto view = [&](TermId id) {
+        auto [it, added] = seen.try_emplace(id);
+        if (added) {
+          std::lock_guard<std::mutex> lock(pool_mutex);
+          it->second = *evidence_text->insert(entries[e].surface.at(id)).first;
+        }
+        return it->second;
+      };
+      std::vector<Link>& links = links_by_entry[e];
+      links.reserve(found.size());
+      for (Found& f : found) {
+        f.link.evidence.phrases.reserve(f.phrases.size());
+        f.link.evidence.terms.reserve(f.terms.size());
+        for (TermId id : f.phrases) f.link.evidence.phrases.push_back(view(id));
+        for (TermId id : f.terms) f.link.evidence.terms.push_back(view(id));
+        std::vector<TermId>().swap(f.phrases);
+        std::vector<TermId>().swap(f.terms);
+        links.push_back(std::move(f.link));
+      }
     });
   }
   size_t total = 0;
-  for (const std::vector<Found>& f : found_by_entry) total += f.size();
+  for (const std::vector<Link>& l : links_by_entry) total += l.size();
   reg.links.reserve(total);
-  for (size_t e = 0; e < entries.size(); ++e) {
-    // Each evidence string once per entry, then once in the register's pool.
-    std::unordered_map<TermId, std::string_view> seen;
-    auto view = [&](TermId id) {
-      auto [it, added] = seen.try_emplace(id);
-      if (added) it->second = *evidence_text->insert(entries[e].surface.at(id)).first;
-      return it->second;
-    };
-    for (Found& f : found_by_entry[e]) {
-      f.link.evidence.phrases.reserve(f.phrases.size());
-      f.link.evidence.terms.reserve(f.terms.size());
-      for (TermId id : f.phrases) f.link.evidence.phrases.push_back(view(id));
-      for (TermId id : f.terms) f.link.evidence.terms.push_back(view(id));
-      reg.links.push_back(std::move(f.link));
-    }
-    std::vector<Found>().swap(found_by_entry[e]);
+  for (std::vector<Link>& links : links_by_entry) {
+    for (Link& l : links) reg.links.push_back(std::move(l));
+    std::vector<Link>().swap(links);
   }
 
   // 3a. Stance per (entry, document): the most frequent non-neutral stance of
