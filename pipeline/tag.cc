@@ -1983,6 +1983,12 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   bool negated = rest.size() > 4 && (rest[0] == 'n' || rest[0] == 'N') && rest[1] == 'o' && rest[2] == 't' &&
                  rest[3] == ' ';
   if (negated) rest = Trim(rest.substr(4));
+  // "will no longer charge", "will no longer face": negated too.
+  const bool no_longer = !negated && rest.substr(0, 10) == "no longer ";
+  if (no_longer) {
+    negated = true;
+    rest = Trim(rest.substr(10));
+  }
   char verb_buf[24];
   const std::string_view next_word = LowerWord(FirstWord(rest), verb_buf);
   // "is to the north", "are to blame", "agreed to the proposal": no verb follows.
@@ -2005,8 +2011,15 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // Names such as "Secretary of State", "Department for Education",
       // "Transport for the North": a capitalised word after the
       // preposition (and "the") continues the name.
-      const bool name_before = IsUpper(subject_words[i - 1][0]) && w != "is" && w != "are" && w != "was" &&
-                               w != "were";
+      // A sentence's first word is capitalised whatever it is: a plural
+      // noun for people or things there ("Families in Westford") starts no
+      // name.
+      char first_buf[24];
+      const bool plural_opening =
+          i == 1 && IsPluralNoun(LowerWord(subject_words[0], first_buf)) &&
+          !IsBodyWord(LowerWord(subject_words[0], first_buf));
+      const bool name_before = IsUpper(subject_words[i - 1][0]) && !plural_opening && w != "is" && w != "are" &&
+                               w != "was" && w != "were";
       size_t next = i + 1;
       if (next < subject_words.size() && subject_words[next] == "the") ++next;
       if (name_before && next < subject_words.size() && IsUpper(subject_words[next][0])) continue;
@@ -2138,7 +2151,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       actor = "unspecified";
     }
   }
-  if (negated) return finish(std::move(actor), modality, "not " + std::string(rest));
+  if (negated) return finish(std::move(actor), modality, (no_longer ? "no longer " : "not ") + std::string(rest));
   return finish(std::move(actor), modality, rest);
 }
 

@@ -347,6 +347,8 @@ const CommitmentCase kCommitments[] = {
     {"The authority is to review its policy by March 2024.", "", false, "authority", "will", "review"},
     {"From April 2024, the Council will charge £9 per day.", "", false, "Council", "will", "charge"},
     {"Next year the Council will invest £45m.", "", false, "Council", "will", "invest"},
+    {"The Council will no longer charge for day centre transport from April 2025.", "", false, "Council", "will",
+     "no longer charge"},
     {"£45 million to deliver the Families First for Children Pathfinder programme.", "", true, "unspecified",
      "will", "deliver the Families First"},
     // Not commitments.
@@ -400,6 +402,10 @@ const CommitmentCase kCommitments[] = {
     {"One in seven people aged 65 will face care costs of more than £100,000 in their lifetime.", "", false,
      nullptr, "", ""},
     {"Most households will see a rise of £40 in their council tax from April 2025.", "", false, nullptr, "", ""},
+    // A place after a plural noun opening the sentence is not a body's name.
+    {"Families in Westford who pay for care will no longer face unlimited bills under plans to cap costs at "
+     "£80,000.", "", false, nullptr, "", ""},
+    {"Residents in Leeds will see a rise of £40 from April 2025.", "", false, nullptr, "", ""},
     {"The Council had agreed to open the depot in 2022.", "", false, nullptr, "", ""},
     {"It was agreed to defer the item.", "", false, nullptr, "", ""},
     {"The Council spent £3 million on roads in 2022.", "", false, nullptr, "", ""},
