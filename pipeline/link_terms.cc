@@ -88,6 +88,7 @@ struct Word {
   std::string surface;
   bool capitalised = false;
   bool quoted = false;
+  int quote = 0;              // which quotation it is in (1, 2, ...), 0 when none
   bool break_before = false;  // punctuation between this word and the previous one
 };
 
@@ -107,6 +108,7 @@ size_t AddressAt(std::string_view text, size_t i) {
 std::vector<Word> SplitWords(std::string_view text) {
   std::vector<Word> words;
   bool in_quote = false;
+  int quotes = 0;
   bool pending_break = false;
   size_t i = 0;
   while (i < text.size()) {
@@ -122,6 +124,7 @@ std::vector<Word> SplitWords(std::string_view text) {
       Word w;
       w.break_before = pending_break;
       w.quoted = in_quote;
+      w.quote = in_quote ? quotes : 0;
       pending_break = false;
       size_t j = i;
       while (j < text.size()) {
@@ -150,6 +153,7 @@ std::vector<Word> SplitWords(std::string_view text) {
     }
     if (cls == CharClass::kQuote) {
       in_quote = !in_quote;
+      if (in_quote) ++quotes;
       pending_break = true;
     } else if (cls == CharClass::kApostrophe) {
       // A ’ that is not inside a word closes a ‘quote’.
@@ -160,6 +164,15 @@ std::vector<Word> SplitWords(std::string_view text) {
       in_quote = in_quote && text[i] != '.';
     }
     i += len;
+  }
+  // Quotation marks around a few words make a name ('families first for
+  // children pathfinder', "Staying Close"); around more they quote speech
+  // ("The national fund will take us halfway at best"), which is no name.
+  constexpr int kNameWords = 6;
+  std::vector<int> quote_words(static_cast<size_t>(quotes) + 1, 0);
+  for (const Word& w : words) ++quote_words[static_cast<size_t>(w.quote)];
+  for (Word& w : words) {
+    if (w.quoted && quote_words[static_cast<size_t>(w.quote)] > kNameWords) w.quoted = false;
   }
   return words;
 }

@@ -74,6 +74,14 @@ TEST(LinkTermsTest, QuotedNamesAreNamedAndCurlyApostrophesJoinWords) {
   EXPECT_TRUE(t.phrases.count("social worker"));
 }
 
+TEST(LinkTermsTest, QuotedSpeechIsNoName) {
+  TermSet speech = Terms("Mr Okoro said: \"The national fund will take us halfway at best.\"");
+  EXPECT_TRUE(speech.phrases.count("nation fund"));
+  EXPECT_FALSE(speech.named.count("nation fund"));
+  TermSet name = Terms("up to 12 \u2018families first for children pathfinder\u2019 areas");
+  EXPECT_TRUE(name.named.count("famili first"));
+}
+
 TEST(LinkTermsTest, IdfFavoursRareTerms) {
   TermStats stats;
   for (int i = 0; i < 20; ++i) stats.Add(Terms("care services for children"));
