@@ -171,72 +171,6 @@ size_t BulletMarker(std::string_view t, Format format) {
   return n;
 }
 
-bool IsLowerRoman(std::string_view s) {
-  if (s.empty() || s.size() > 6) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return c == 'i' || c == 'v' || c == 'x' || c == 'l' || c == 'c';
-  });
-}
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// A paragraph number at the start of `t` ("12. ", "1.1 ", "(a) ", "a) ",
-// "(iv) ", "3) "): sets `label` to the number as printed without a final
-// full stop and returns the bytes the number and its space take, or 0.
-size_t NumberMarker(std::string_view t, std::string* label) {
-  size_t space = 0;
-  while (space < t.size() && space < 16 && !IsBlank(t[space])) ++space;
-  if (space == 0 || space >= t.size() || !IsBlank(t[space])) return 0;
-  std::string_view token = t.substr(0, space);
-  if (Trim(t.substr(space)).empty()) return 0;
-
-  // "(a)", "(12)", "(iv)"
-  if (token.size() >= 3 && token.front() == '(' && token.back() == ')') {
-    std::string_view inner = token.substr(1, token.size() - 2);
-    bool ok = (AllDigits(inner) && inner.size() <= 3) ||
-              (inner.size() == 1 && std::isalpha(static_cast<unsigned char>(inner[0]))) ||
-              IsLowerRoman(inner);
-    if (!ok) return 0;
-    *label = std::string(token);
-    return space;
-  }
-  // "a)", "iv)", "3)", "a.", "iv."
-  if (token.size() >= 2 && (token.back() == ')' || token.back() == '.')) {
-    std::string_view inner = token.substr(0, token.size() - 1);
-    bool letter = (inner.size() == 1 && std::islower(static_cast<unsigned char>(inner[0]))) ||
-                  IsLowerRoman(inner);
-    bool number = AllDigits(inner) && inner.size() <= 3;
-    if (letter || (number && token.back() == ')')) {
-      *label = std::string(token.back() == '.' ? inner : token);
-      return space;
-    }
-  }
-  // "12.", "1.1", "1.1.", "2.3.4": numbers of at most three digits joined by dots.
-  std::string_view body = token;
-  bool final_dot = false;
-  if (body.back() == '.') {
-    body.remove_suffix(1);
-    final_dot = true;
-  }
-  if (body.empty()) return 0;
-  int parts = 0;
-  size_t start = 0;
-  while (start <= body.size()) {
-    size_t dot = body.find('.', start);
-    std::string_view part = body.substr(start, dot == std::string_view::npos ? std::string_view::npos
-                                                                               : dot - start);
-    if (!AllDigits(part) || part.size() > 3) return 0;
-    ++parts;
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  if (parts == 1 && !final_dot) return 0;  // "12 apples" is no number
-  *label = std::string(body);
-  return space;
-}
-
 // A Markdown link reference definition: "[label]: destination".
 bool IsLinkDefinition(std::string_view t) {
   if (t.size() < 4 || t.front() != '[' || t[1] == '^') return false;
@@ -529,7 +463,7 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
       continue;
     }
     std::string label;
-    if (size_t n = NumberMarker(t, &label); n > 0) {
+    if (size_t n = ParagraphNumber(t, &label); n > 0) {
       // A wrapped line can start with "2022." or "(b)"; a number starts a
       // new passage only after a blank line or another numbered item.
       Block* b = open();

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "pipeline/document.h"
 
@@ -38,5 +39,12 @@ class PassageBuilder {
   Document* doc_;
   std::string section_;
 };
+
+// A paragraph number typed at the start of `text` ("12. ", "1.1 ", "(a) ",
+// "a) ", "(iv) ", "3) ", "(1) "): sets `label` to the number as printed
+// without a final full stop and returns the bytes the number and its space
+// take, or 0 ("12 apples" is no number). Extractors use it for paragraphs
+// whose numbers are part of their text (plain text, web pages).
+size_t ParagraphNumber(std::string_view text, std::string* label);
 
 }  // namespace xref

@@ -156,6 +156,28 @@ TEST(ExtractHtmlTest, ContentWithoutArticleIsFoundByDensity) {
   EXPECT_EQ(doc.title, "Air quality plan | Anytown Council");
 }
 
+// Minutes and reports written for the web type their paragraph numbers:
+// the number is the passage's label, for citing, and not part of its text.
+TEST(ExtractHtmlTest, TypedParagraphNumbersAreLabels) {
+  Document doc = Extract(R"(<html><body><article><h1>Minutes of the Scrutiny Committee</h1>
+<p>(1) The Committee received the annual update on the Council's flood plan and noted the funding.</p>
+<p>
+  12. Members asked when the new pumping station at the harbour would be finished.</p>
+<p>2024 was the wettest year on record across the whole of the county and its coast.</p>
+</article></body></html>)");
+  std::vector<const Passage*> paragraphs;
+  for (const Passage& p : doc.passages) {
+    if (p.kind == PassageKind::kParagraph) paragraphs.push_back(&p);
+  }
+  ASSERT_EQ(paragraphs.size(), 3u);
+  EXPECT_EQ(paragraphs[0]->label, "(1)");
+  EXPECT_EQ(paragraphs[0]->text.rfind("The Committee received", 0), 0u) << paragraphs[0]->text;
+  EXPECT_EQ(paragraphs[1]->label, "12");
+  EXPECT_EQ(paragraphs[1]->text.rfind("Members asked", 0), 0u) << paragraphs[1]->text;
+  EXPECT_EQ(paragraphs[2]->label, "");  // a year is no paragraph number
+  EXPECT_EQ(paragraphs[2]->text.rfind("2024 was", 0), 0u);
+}
+
 TEST(ExtractHtmlTest, CookieDialogsBannersAndHiddenTextAreLeftOut) {
   const char* page = R"(<html><body>
 <div id="cookieBanner" class="cc-window"><p>We use cookies to make this site work. Accept all cookies?</p>
