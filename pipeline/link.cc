@@ -615,6 +615,20 @@ bool DatesDisagree(const DateValue& a, const DateValue& b) {
   return a.end < b.start || b.end < a.start;
 }
 
+// Two mentions of one document whose dates all disagree ("recruit two
+// officers by September 2026", "publish a strategy by March 2027") are two
+// undertakings, as with sums: a paper restating its own undertaking gives
+// the same deadline.
+bool DisjointDates(const Mention& a, const Mention& b) {
+  if (a.dates.empty() || b.dates.empty()) return false;
+  for (const Tag& x : a.dates) {
+    for (const Tag& y : b.dates) {
+      if (!DatesDisagree(x.date, y.date)) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string_view AuthorityName(Authority authority) {
@@ -889,7 +903,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (other->in_list && m.in_list && other->passage->section == m.passage->section) {
             blocked = true;
           }
-          if (DisjointSums(*other, m)) blocked = true;
+          if (DisjointSums(*other, m) || DisjointDates(*other, m)) blocked = true;
         }
         if (blocked) continue;
         double denom = std::max(std::min(m_self, entry.source_self), 1e-9);

@@ -285,13 +285,15 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   // precision 0.82 (9/11), local entries 3/4; floors raised to match.
   // Named things referred to by what they are ("the new national grant"):
   // precision 0.85 (11/13), recall 0.61 (11/18); floors raised to match.
+  // One paper's undertakings with different deadlines stay apart: local
+  // entries 4/4.
   EXPECT_GE(s.precision(), 0.8);
   EXPECT_GE(s.recall(), 0.55);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
-  EXPECT_GE(s.local_right, 3);
+  EXPECT_GE(s.local_right, 4);
 }
 
 TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {

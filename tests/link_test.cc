@@ -296,6 +296,21 @@ TEST(LinkRegisterTest, AnyCouncilInANationalPaperIsNotALocalUndertaking) {
   EXPECT_TRUE(parking->local);
 }
 
+// Two undertakings of one paper with different deadlines stay two, though
+// they share the paper's subject ("flood risk").
+TEST(LinkRegisterTest, OnePapersUndertakingsWithDifferentDeadlinesAreTwo) {
+  Register reg = WithTaggedPaper(
+      "Report to Cabinet: flood risk",
+      {
+          {kPara, "Staff", "1", "The Council will recruit two additional flood risk officers by September 2026."},
+          {kPara, "Strategy", "2", "The Council will publish an updated Local Flood Risk Management Strategy by March 2027."},
+          {kPara, "Reserve", "3", "The flood risk reserve holds the funding for flood risk work."},
+          {kPara, "Reserve", "4", "Members asked about flood risk on the coast."},
+      },
+      Authority::kLocal);
+  EXPECT_EQ(ExpectPaperMentionsAre(reg, /*local=*/true, 2), 2u);
+}
+
 TEST(LinkRegisterTest, ACouncilsOfficersAndItsOwnSchemesAreItsUndertakings) {
   Register reg = WithTaggedPaper(
       "Report to Cabinet",
