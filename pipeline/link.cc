@@ -1082,7 +1082,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     constexpr double kLendWithinBest = 0.9;
     struct Lender {
       std::vector<TermId> words, phrases, named;
-      std::string text;
+      TextRange range;  // in the passage's text (not copied: the cache lives for every passage lent)
       std::vector<double> amounts;
     };
     // The sentences of a passage, as lenders; none when it has
@@ -1100,8 +1100,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (ranges.size() < 2) return it->second;
       for (const TextRange& r : ranges) {
         Lender l;
-        l.text = text.substr(r.start, r.end - r.start);
-        TermIds ids = vocab.Known(TermKeys(l.text));
+        l.range = r;
+        TermIds ids = vocab.Known(TermKeys(std::string_view(text).substr(r.start, r.end - r.start)));
         l.words = std::move(ids.words);
         l.phrases = std::move(ids.phrases);
         l.named = std::move(ids.named);
@@ -1167,11 +1167,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       Entry& entry = entries[e];
       TermIds extra;
       std::unordered_map<TermId, std::string> extra_surface;
-      auto lend = [&](const Lender& l) {
+      auto lend = [&](uint32_t i, const Lender& l) {
         AddSorted(&extra.words, l.words);
         AddSorted(&extra.phrases, l.phrases);
         AddSorted(&extra.named, l.named);
-        AddSurfaces(vocab, Terms(l.text), &extra_surface);
+        std::string_view text = index.passage(i).text;
+        AddSurfaces(vocab, Terms(text.substr(l.range.start, l.range.end - l.range.start)), &extra_surface);
       };
       // Is sentence `unit` about this entry, or about others only?
       auto mine = [&](const Unit& unit) {
@@ -1196,11 +1197,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
         for (size_t k = 0; k < parts.size(); ++k) {
           Unit unit{i, static_cast<uint32_t>(k)};
-          if (!best_sentence_rel.count(unit) || mine(unit)) lend(parts[k]);
+          if (!best_sentence_rel.count(unit) || mine(unit)) lend(i, parts[k]);
         }
       }
       for (const auto& [unit, rel] : sentence_lenders[e]) {
-        if (mine(unit)) lend(sentences_of.at(unit.first)[unit.second]);
+        if (mine(unit)) lend(unit.first, sentences_of.at(unit.first)[unit.second]);
       }
       std::vector<TermId> borrowed = AddSorted(&entry.profile.words, extra.words);
       std::vector<TermId> borrowed_phrases = AddSorted(&entry.profile.phrases, extra.phrases);
