@@ -763,17 +763,15 @@ class PassageWriter {
     // A paragraph whose number is typed in its text ("(1) The Committee
     // received...", "12. The strategy..."), as minutes and reports written
     // for the web are: the number is its label, for citing.
-    auto numbered = [&](std::string* label) {
+    auto take_number = [&]() {
+      std::string label;
       size_t lead = text.find_first_not_of(" \t\r\n");
-      if (lead == std::string::npos) return false;
-      size_t n = ParagraphNumber(std::string_view(text).substr(lead), label);
-      if (n == 0) return false;
-      text.erase(0, lead + n);
-      return true;
+      if (lead == std::string::npos) return label;
+      if (size_t n = ParagraphNumber(std::string_view(text).substr(lead), &label); n > 0) text.erase(0, lead + n);
+      return label;
     };
     if (contexts_.empty()) {
-      std::string label;
-      numbered(&label);
+      const std::string label = take_number();
       out_.Add(PassageKind::kParagraph, text, std::nullopt, label);
       return;
     }
@@ -782,8 +780,7 @@ class PassageWriter {
     if (c.kind == PassageKind::kHeading) {
       out_.Heading(text, c.level, std::nullopt);
     } else if (c.kind == PassageKind::kParagraph && c.label.empty()) {
-      std::string label;
-      numbered(&label);
+      const std::string label = take_number();
       out_.Add(c.kind, text, std::nullopt, label);
     } else {
       out_.Add(c.kind, text, std::nullopt, c.label, c.kind == PassageKind::kListItem ? c.level : 0);

@@ -295,15 +295,7 @@ bool SharesSum(const Mention& a, const Mention& b) {
 // Two mentions of one document that give sums, none of them shared, are two
 // undertakings: a document does not contradict itself within a page.
 bool DisjointSums(const Mention& a, const Mention& b) {
-  std::vector<double> x = Amounts(a.money);
-  std::vector<double> y = Amounts(b.money);
-  if (x.empty() || y.empty()) return false;
-  for (double u : x) {
-    for (double v : y) {
-      if (SameAmount(u, v)) return false;
-    }
-  }
-  return true;
+  return !Amounts(a.money).empty() && !Amounts(b.money).empty() && !SharesSum(a, b);
 }
 
 // --------------------------------------------------------------- similarity
@@ -1167,12 +1159,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       Entry& entry = entries[e];
       TermIds extra;
       std::unordered_map<TermId, std::string> extra_surface;
+      auto lend_terms = [&](const std::vector<TermId>& words, const std::vector<TermId>& phrases,
+                            const std::vector<TermId>& named, std::string_view text) {
+        AddSorted(&extra.words, words);
+        AddSorted(&extra.phrases, phrases);
+        AddSorted(&extra.named, named);
+        AddSurfaces(vocab, Terms(text), &extra_surface);
+      };
       auto lend = [&](uint32_t i, const Lender& l) {
-        AddSorted(&extra.words, l.words);
-        AddSorted(&extra.phrases, l.phrases);
-        AddSorted(&extra.named, l.named);
         std::string_view text = index.passage(i).text;
-        AddSurfaces(vocab, Terms(text.substr(l.range.start, l.range.end - l.range.start)), &extra_surface);
+        lend_terms(l.words, l.phrases, l.named, text.substr(l.range.start, l.range.end - l.range.start));
       };
       // Is sentence `unit` about this entry, or about others only?
       auto mine = [&](const Unit& unit) {
@@ -1188,11 +1184,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           whole &= !best_sentence_rel.count(unit) || mine(unit);
         }
         if (whole) {
-          const PassageIndex::Entry& pe = index.passages[i];
-          AddSorted(&extra.words, pe.terms.words);
-          AddSorted(&extra.phrases, pe.terms.phrases);
-          AddSorted(&extra.named, pe.terms.named);
-          AddSurfaces(vocab, Terms(index.passage(i).text), &extra_surface);
+          const TermIds& terms = index.passages[i].terms;
+          lend_terms(terms.words, terms.phrases, terms.named, index.passage(i).text);
           continue;
         }
         for (size_t k = 0; k < parts.size(); ++k) {

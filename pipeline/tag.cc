@@ -1633,19 +1633,6 @@ bool IsDescribingVerb(std::string_view lower) {
   return InSorted(kWords, lower);
 }
 
-// Verbs that forecast an outcome rather than name an action: "Demand will
-// peak in 2027", "The funding will help". Said of something that is not a
-// body, they are not undertakings even with a date or a sum.
-bool IsOutcomeVerb(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {
-      "affect", "be", "become", "benefit", "cause", "change", "continue", "cost", "decline",
-      "decrease", "depend", "double", "drop", "exceed", "experience", "face", "fall", "feel", "find",
-      "grow", "happen", "help", "increase", "last", "lead", "lose", "mean", "need", "notice", "peak",
-      "reach", "remain", "rise", "see", "struggle", "suffer", "thrive", "vary", "want"};
-  static_assert(SortedWords(kWords), "keep the list sorted");
-  return InSorted(kWords, lower);
-}
-
 // Outcome verbs whose subject undergoes the outcome rather than causes it:
 // "One in seven people will face care costs of more than £100,000",
 // "Residents will see a rise of £40". Said of something that is not a body,
@@ -1656,6 +1643,19 @@ bool IsExperiencerVerb(std::string_view lower) {
                                        "see", "struggle", "suffer", "want"};
   static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
+}
+
+// Verbs that forecast an outcome rather than name an action: "Demand will
+// peak in 2027", "The funding will help", and the experiencer verbs above.
+// Said of something that is not a body, they are not undertakings unless
+// they put a sum or a deadline on the outcome (a target).
+bool IsOutcomeVerb(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "affect", "be", "become", "benefit", "cause", "change", "continue", "cost", "decline",
+      "decrease", "depend", "double", "drop", "exceed", "fall", "grow", "happen", "help", "increase",
+      "last", "lead", "mean", "peak", "reach", "remain", "rise", "thrive", "vary"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  return InSorted(kWords, lower) || IsExperiencerVerb(lower);
 }
 
 // Verbs that report a decision, whose "that" clause is the undertaking:
@@ -2015,9 +2015,8 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // noun for people or things there ("Families in Westford") starts no
       // name.
       char first_buf[24];
-      const bool plural_opening =
-          i == 1 && IsPluralNoun(LowerWord(subject_words[0], first_buf)) &&
-          !IsBodyWord(LowerWord(subject_words[0], first_buf));
+      const std::string_view first = i == 1 ? LowerWord(subject_words[0], first_buf) : std::string_view();
+      const bool plural_opening = i == 1 && IsPluralNoun(first) && !IsBodyWord(first);
       const bool name_before = IsUpper(subject_words[i - 1][0]) && !plural_opening && w != "is" && w != "are" &&
                                w != "was" && w != "were";
       size_t next = i + 1;
