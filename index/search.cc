@@ -12,7 +12,6 @@
 #include <limits>
 #include <memory>
 #include <numeric>
-#include <queue>
 #include <filesystem>
 
 #include "index/tokenizer.h"
@@ -195,12 +194,6 @@ struct Bm25State {
   sqlite3_int64 size_id = -1;     // the row `sizes` is on; -1 before the first
   bool sizes_done = false;
   bool sizes_checked = false;
-  // For xref_bm25_top:
-  std::vector<int> phrase_size;  // tokens per phrase
-  std::vector<int> extent;       // per column, of the current row: last matched token + 1
-  std::priority_queue<double> best;  // the best (lowest) values so far; top() the worst of them
-  sqlite3_int64 last_rowid = -1;
-  double last_value = 0;
 
   ~Bm25State() { sqlite3_finalize(sizes); }
 };
@@ -281,8 +274,6 @@ Result<Bm25State*> GetBm25State(const Fts5ExtensionApi* api, Fts5Context* fts) {
   const int phrases = api->xPhraseCount(fts);
   state->idf.resize(static_cast<size_t>(phrases));
   state->freq.resize(static_cast<size_t>(phrases));
-  state->extent.resize(static_cast<size_t>(std::max(0, api->xColumnCount(fts))));
-  for (int i = 0; i < phrases; ++i) state->phrase_size.push_back(api->xPhraseSize(fts, i));
   sqlite3_int64 rows = 0, tokens = 0;
   int rc = api->xRowCount(fts, &rows);
   if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
@@ -324,89 +315,33 @@ double Bm25Value(const Bm25State& state, int length) {
 }
 
 
-// The bm25 of the current row, with column weights `weights`; with top > 0,
-// +infinity for a row that cannot be among the `top` best (lowest) values of
-// the rows seen so far, whose length is then never read.
-//
-// Why that is exact: bm25 only gets better as the row gets shorter, and a
-// row is at least as long as its last matched token in each column, so the
-// value for that length (same operations, so the same rounding direction)
-// bounds the row's own. A row whose bound is strictly worse than the
-// top-th best value so far is strictly worse than `top` rows, whatever the
-// order ties are broken in; the `top` best rows all get their real values.
-void RankRow(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int weight_count,
-             sqlite3_value** weights, int64_t top) {
+// xref_bm25(fts, weights...): bm25(fts, weights...), the bm25 of the current
+// row with column weights `weights`.
+void Bm25Function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int weight_count,
+                  sqlite3_value** weights) {
   Result<Bm25State*> got = GetBm25State(api, fts);
   if (!got.ok()) {
     sqlite3_result_error(context, got.status().ToString().c_str(), -1);
     return;
   }
   Bm25State* state = *got;
-  const sqlite3_int64 rowid = api->xRowid(fts);
-  if (top > 0 && rowid == state->last_rowid) {  // the same row asked twice
-    sqlite3_result_double(context, state->last_value);
-    return;
-  }
   std::fill(state->freq.begin(), state->freq.end(), 0.0);
-  std::fill(state->extent.begin(), state->extent.end(), 0);
   int instances = 0;
   int rc = api->xInstCount(fts, &instances);
   for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
     int phrase = 0, column = 0, offset = 0;
     rc = api->xInst(fts, i, &phrase, &column, &offset);
     if (rc == SQLITE_OK) {
-      const double w = weight_count > column ? sqlite3_value_double(weights[column]) : 1.0;
-      state->freq[static_cast<size_t>(phrase)] += w;
-      int& extent = state->extent[static_cast<size_t>(column)];
-      extent = std::max(extent, offset + state->phrase_size[static_cast<size_t>(phrase)]);
+      state->freq[static_cast<size_t>(phrase)] += weight_count > column ? sqlite3_value_double(weights[column]) : 1.0;
     }
   }
+  int length = 0;
+  if (rc == SQLITE_OK) rc = RowLength(api, fts, state, &length);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(context, rc);
     return;
   }
-  double value;
-  if (top > 0 && state->best.size() == static_cast<size_t>(top) &&
-      Bm25Value(*state, std::accumulate(state->extent.begin(), state->extent.end(), 0)) > state->best.top()) {
-    value = std::numeric_limits<double>::infinity();
-  } else {
-    int length = 0;
-    rc = RowLength(api, fts, state, &length);
-    if (rc != SQLITE_OK) {
-      sqlite3_result_error_code(context, rc);
-      return;
-    }
-    value = Bm25Value(*state, length);
-    if (top > 0) {
-      if (state->best.size() < static_cast<size_t>(top)) {
-        state->best.push(value);
-      } else if (value < state->best.top()) {
-        state->best.pop();
-        state->best.push(value);
-      }
-    }
-  }
-  state->last_rowid = rowid;
-  state->last_value = value;
-  sqlite3_result_double(context, value);
-}
-
-// xref_bm25(fts, weights...): bm25(fts, weights...).
-void Bm25Function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
-                  sqlite3_value** argv) {
-  RankRow(api, fts, context, argc, argv, 0);
-}
-
-// xref_bm25_top(fts, k, weights...): bm25(fts, weights...) for the rows
-// that can be among the k best, +infinity for the others; for
-// `ORDER BY score LIMIT k`.
-void Bm25TopFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
-                     sqlite3_value** argv) {
-  if (argc < 1) {
-    sqlite3_result_error(context, "xref_bm25_top: give the number of rows kept", -1);
-    return;
-  }
-  RankRow(api, fts, context, argc - 1, argv + 1, sqlite3_value_int64(argv[0]));
+  sqlite3_result_double(context, Bm25Value(*state, length));
 }
 
 // xref_member(id, list): whether `id` is in `list`, a sorted
@@ -801,7 +736,6 @@ Status RegisterSearchFunctions(sqlite3* db) {
   fts5_api* api = Fts5Api(db);
   if (api == nullptr) return Status::Internal("sqlite", "this SQLite has no FTS5");
   if (api->xCreateFunction(api, "xref_bm25", db, Bm25Function, nullptr) != SQLITE_OK ||
-      api->xCreateFunction(api, "xref_bm25_top", db, Bm25TopFunction, nullptr) != SQLITE_OK ||
       api->xCreateFunction(api, "xref_match_rows", new ConnectionLengths(db), MatchRowsFunction,
                            [](void* p) { delete static_cast<ConnectionLengths*>(p); }) != SQLITE_OK) {
     return Status::Internal("sqlite", std::string("cannot register xref_bm25: ") + sqlite3_errmsg(db));

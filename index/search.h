@@ -74,9 +74,6 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
 // per connection (OpenIndexForReading and IndexStore::Open call it):
 //   xref_bm25(passages_fts, w_text, w_section)   FTS5's bm25(), the same
 //       values to the bit, without one docsize lookup per matching row;
-//   xref_bm25_top(passages_fts, k, w_text, w_section)   the same for rows
-//       that can be among the k best, +infinity for the others (for
-//       ORDER BY ... LIMIT k: their lengths are never read);
 //   xref_member(id, list)   whether id is in a sorted std::vector<int64_t>
 //       bound with sqlite3_bind_pointer(..., "xref_id_list", ...);
 //   xref_match_rows(passages_fts, rows, w_text, w_section)   Search's own:

@@ -396,30 +396,6 @@ TEST_F(RankedFilterTest, XrefBm25GivesBm25sScoresToTheBit) {
   }
 }
 
-TEST_F(RankedFilterTest, XrefBm25TopGivesBm25sBestRows) {
-  // xref_bm25_top(fts, k, ...) skips the length of rows that cannot be among
-  // the k best; the k best must be bm25's, with bm25's scores.
-  auto best = [&](const std::string& score, const char* match, int k) {
-    sqlite::Statement st = db_->Prepare("SELECT rowid, " + score +
-                                        " AS s FROM passages_fts WHERE passages_fts MATCH ?1 ORDER BY s, rowid "
-                                        "LIMIT ?2");
-    EXPECT_TRUE(st.valid());
-    st.Bind(1, match).Bind(2, k);
-    std::vector<std::pair<int64_t, double>> out;
-    while (st.Step()) out.emplace_back(st.ColumnInt64(0), st.ColumnDouble(1));
-    EXPECT_TRUE(st.status().ok()) << st.status().ToString();
-    return out;
-  };
-  for (const char* match : {"kinship", "kinship care", "\"kinship care\"", "kinship OR roads", "roads NOT kinship",
-                            "NEAR(kinship support, 3)", "kin*", "winter", "council", "section:kinship"}) {
-    for (int k : {1, 5, 20, 100, 1000}) {
-      const auto expected = best("bm25(passages_fts, 1.0, 0.25)", match, k);
-      EXPECT_EQ(best("xref_bm25_top(passages_fts, ?2, 1.0, 0.25)", match, k), expected) << match << " " << k;
-      for (const auto& row : expected) EXPECT_LT(row.second, 1e300) << match;
-    }
-  }
-}
-
 TEST_F(RankedFilterTest, FiltersThatRejectTheBestRowsStillGiveTheBestPassingOnes) {
   // More than the first window (100 rows) of short kinship passages rank
   // above every passage with a sum.
