@@ -920,7 +920,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (best < entries.size() && best_sim >= options.merge_threshold) {
         Entry& entry = entries[best];
         entry.mentions.push_back(&m);
-        if (m.authority == entry.mentions.front()->authority) {
+        // The source paper's other mentions complete its wording (a list
+        // of financial commitments gives an item of the policy list its
+        // sum); another paper's restatement joins the entry but does not
+        // reword it, so an entry is the same however many papers restate it.
+        if (m.input == entry.mentions.front()->input) {
           std::vector<TermId> new_words = AddSorted(&entry.profile.words, m.ids.words);
           std::vector<TermId> new_phrases = AddSorted(&entry.profile.phrases, m.ids.phrases);
           std::vector<TermId> new_named = AddSorted(&entry.profile.named, m.ids.named);
@@ -1058,7 +1062,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
   }
 
-  // Expansion: the prose of the entry's own documents that is plainly about
+  // Expansion: the prose of the entry's source paper that is plainly about
   // it (relevance feedback) lends its vocabulary, at a lower weight, so that a
   // paper using the prose's words rather than the list's still links. A
   // passage lends only to the entries it is most about: a paragraph running
@@ -1116,18 +1120,19 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // A wording too vague to stand on its own weight ("Three approaches
       // will be taken:") would borrow half its paper: it gets nothing.
       if (entry.source_self < entry.norm) continue;
-      // The entry's own papers: those its mentions come from. Another paper
-      // of the same standing (a second briefing) is not the entry's prose.
-      std::vector<const LinkInput*> own;
-      for (const Mention* m : entry.mentions) own.push_back(m->input);
-      std::sort(own.begin(), own.end());
+      // The entry's own paper is its source's. The prose of a paper that
+      // restates it (a briefing, or a thousand copies of one) is that
+      // paper's comment: lent, it would widen the entry with every
+      // restatement, and what a passage must share to discuss the entry
+      // would depend on how many papers repeat it.
+      const LinkInput* own = entry.mentions.front()->input;
       std::vector<double> own_sums = Amounts(entry.mentions.front()->money);
       double bound = options.expansion_threshold * entry.norm;
       // A sentence with the entry's sum needs few of its words.
       double sum_bound = own_sums.empty() ? bound : 0.0;
       for (uint32_t i : Candidates(index, weights, entry.profile, nullptr, 1.0, sum_bound, &stamp, ++mark)) {
         const PassageIndex::Entry& pe = index.passages[i];
-        if (!pe.discusses || !std::binary_search(own.begin(), own.end(), pe.input)) continue;
+        if (!pe.discusses || pe.input != own) continue;
         Weights::Overlap o = weights.Compare(entry.profile, pe.terms);
         double rel = o.score / entry.norm;
         if (rel >= options.expansion_threshold && o.phrases >= 1) {

@@ -630,6 +630,57 @@ bool SameRegister(const Register& a, const Register& b) {
   return true;
 }
 
+// An entry's vocabulary is its source paper's: however many briefings
+// restate it, each with prose of its own, what a council paper must share to
+// discuss it stays the same (else every paper that restates an undertaking
+// widens it, and a register of a thousand papers links everything to it).
+TEST(LinkRegisterTest, RestatementsDoNotWidenAnEntry) {
+  const std::vector<std::string> topics = {"electric taxi upgrades in market towns",
+                                           "school street closures at the gates",
+                                           "cargo bike loans for traders",
+                                           "tree planting along ring roads"};
+  auto link_report = [&](size_t briefings) {
+    std::vector<LinkInput> docs;
+    docs.push_back(MakeDoc(1, "strategy.md", "National Air Quality Strategy",
+                           {
+                               {kItem, "Commitments", "",
+                                "£20 million for a Clean Air Zones Fund."},
+                               {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."},
+                               {kPara, "Funding", "",
+                                "The Clean Air Zones Fund also pays for low-emission buses in city centres."},
+                           },
+                           Authority::kNational));
+    for (size_t b = 0; b < briefings; ++b) {
+      docs.push_back(MakeDoc(static_cast<int64_t>(10 + b), "briefing-" + std::to_string(b) + ".md", "Briefing",
+                             {
+                                 {kItem, "Commitments", "",
+                                  "£20 million for a Clean Air Zones Fund."},
+                                 {kPara, "Comment", "", "The Clean Air Zones Fund pays for " + topics[b] + "."},
+                             },
+                             Authority::kBriefing));
+    }
+    std::vector<P> report;
+    for (int i = 0; i < 150; ++i) {
+      report.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
+    }
+    report.push_back({kPara, "Air", "", "The fund would pay for low-emission buses in our city centres."});
+    for (const std::string& topic : topics) report.push_back({kPara, "Air", "", "The fund would pay for " + topic + "."});
+    docs.push_back(MakeDoc(2, "report.md", "Report to Cabinet", report, Authority::kLocal));
+    Register reg = BuildRegister(docs);
+    std::vector<int> linked;
+    const Commitment* fund = Find(reg, "for a Clean Air Zones Fund");
+    if (fund == nullptr) return linked;
+    for (const Link& l : reg.links) {
+      if (l.commitment == IndexOf(reg, fund) && l.passage.doc == 2) linked.push_back(l.passage.passage);
+    }
+    return linked;
+  };
+  std::vector<int> one = link_report(1), four = link_report(4);
+  EXPECT_EQ(one, four);
+  // The source's own prose still lends: buses in city centres are the fund's.
+  EXPECT_EQ(one, std::vector<int>{151});
+}
+
 TEST(LinkRegisterTest, IndependentOfInputOrder) {
   std::vector<LinkInput> docs = TransportCorpus();
   Register forward = BuildRegister(docs);
