@@ -474,6 +474,11 @@ struct MatchedRows {
   // so the rows matched are the rows holding the phrase: its idf is counted
   // as they come (no second pass over them, xQueryPhrase).
   bool rows_are_phrase_hits = false;
+  // A later pass of the same search (filters rejected too many rows): not
+  // another search of the connection's, so not a reason to load every
+  // length (a one-search process would pay for all 485,000 at N=1000 to
+  // rank one query's rows again).
+  bool same_search = false;
 
   bool started = false;
   bool idf_after = false;        // idf counted in the pass; values are -t until Finish
@@ -576,7 +581,8 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
   int length = 0;
   rc = api->xColumnSize(fts, -1, &length);
   if (rc != SQLITE_OK) return rc;
-  if (CurrentLengths(lengths, ++lengths->searches >= 2) && rowid >= 0 &&
+  if (!rows->same_search) ++lengths->searches;
+  if (CurrentLengths(lengths, lengths->searches >= 2) && rowid >= 0 &&
       static_cast<size_t>(rowid) < lengths->length.size() && lengths->length[static_cast<size_t>(rowid)] == length) {
     rows->lengths = lengths;
   }
@@ -707,6 +713,7 @@ class MatchStream {
     rows_->keep = keep_;
     rows_->keep_with_lengths = filtered_ ? std::max(keep_, kFilteredKeepWithLengths) : keep_;
     rows_->rows_are_phrase_hits = rows_are_phrase_hits_;
+    rows_->same_search = passes_++ > 0;
     gather_.Reset();
     sqlite3_bind_pointer(gather_.get(), 1, rows_.get(), kMatchedRowsType, nullptr);
     gather_.Bind(2, kTextWeight).Bind(3, kSectionWeight).Bind(4, match_);
@@ -728,6 +735,7 @@ class MatchStream {
   bool rows_are_phrase_hits_;
   std::unique_ptr<MatchedRows> rows_;
   size_t next_ = 0;  // rows given
+  int passes_ = 0;   // Gather calls
 };
 
 }  // namespace
