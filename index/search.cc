@@ -629,16 +629,21 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
   const size_t phrases = rows->phrase_size.size();
   std::fill(rows->freq.begin(), rows->freq.end(), 0.0);
   std::fill(rows->extent.begin(), rows->extent.end(), 0);
-  int instances = 0;
-  if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
-  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
-    int phrase = 0, column = 0, offset = 0;
-    rc = api->xInst(fts, i, &phrase, &column, &offset);
-    if (rc == SQLITE_OK && phrase >= 0 && static_cast<size_t>(phrase) < phrases && column >= 0 &&
-        static_cast<size_t>(column) < rows->extent.size()) {
-      rows->freq[static_cast<size_t>(phrase)] += rows->weights[static_cast<size_t>(column)];
+  // Each phrase's instances from its own position list (xPhraseFirst), not
+  // from xInst, for which FTS5 first merges every phrase's list into one
+  // array: a phrase's instances come in the same order either way, so its
+  // weights add up to the same bits.
+  for (size_t phrase = 0; rc == SQLITE_OK && phrase < phrases; ++phrase) {
+    Fts5PhraseIter it;
+    int column = -1, offset = 0;
+    rc = api->xPhraseFirst(fts, static_cast<int>(phrase), &it, &column, &offset);
+    double& freq = rows->freq[phrase];
+    const int size = rows->phrase_size[phrase];
+    for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext(fts, &it, &column, &offset)) {
+      if (static_cast<size_t>(column) >= rows->extent.size()) continue;
+      freq += rows->weights[static_cast<size_t>(column)];
       int& extent = rows->extent[static_cast<size_t>(column)];
-      extent = std::max(extent, offset + rows->phrase_size[static_cast<size_t>(phrase)]);
+      extent = std::max(extent, offset + size);
     }
   }
   if (rc == SQLITE_OK) {
