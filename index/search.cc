@@ -1071,7 +1071,38 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   }
   // Snippets for the hits kept only: in the ranking query SQLite would make
   // one for every matching passage before sorting (docs/performance.md,
-  // finding 2).
+  // finding 2). Each run of the query parses it and sets FTS5 up anew, which
+  // for a prefix (safeguard*) merges the rows of every term it matches, about
+  // as much work as the ranking pass: there, one query over the hits' rowid
+  // range makes them all (xref_member skips the other rows in it). For other
+  // queries a query per hit costs less than stepping over the rows between
+  // hits (phrases are checked on each).
+  const int snippet_tokens = std::clamp(options.snippet_tokens, 1, 64);
+  if (match_stream && !hits.empty() && match.find('*') != std::string::npos) {
+    std::vector<int64_t> ids;
+    for (const SearchHit& h : hits) ids.push_back(h.passage_id);
+    std::sort(ids.begin(), ids.end());
+    sqlite::Statement snips = db.Prepare(
+        "SELECT rowid, snippet(passages_fts, -1, ?1, ?2, '…', ?3) FROM passages_fts "
+        "WHERE passages_fts MATCH ?4 AND rowid BETWEEN ?5 AND ?6 AND xref_member(rowid, ?7)",
+        &prepared);
+    if (!snips.valid()) return PrepareFailure(db, prepared, "snippets");
+    std::vector<std::pair<int64_t, std::string>> snippets;  // by rowid
+    snips.Bind(1, options.highlight_open).Bind(2, options.highlight_close).Bind(3, snippet_tokens);
+    snips.Bind(4, match).Bind(5, ids.front()).Bind(6, ids.back());
+    sqlite3_bind_pointer(snips.get(), 7, &ids, kIdListType, nullptr);
+    while (snips.Step()) snippets.emplace_back(snips.ColumnInt64(0), snips.ColumnText(1));
+    if (!snips.status().ok()) {
+      return Status::IoError(db.path(), "cannot search the index (" + std::string(sqlite3_errmsg(db.get())) + ")");
+    }
+    for (SearchHit& h : hits) {
+      auto it = std::lower_bound(snippets.begin(), snippets.end(), h.passage_id,
+                                 [](const std::pair<int64_t, std::string>& a, int64_t id) { return a.first < id; });
+      if (it != snippets.end() && it->first == h.passage_id) h.snippet = it->second;
+    }
+    return hits;
+  }
+  // Other queries (or without xref_member): one query per hit.
   sqlite::Statement snip = db.Prepare(
       "SELECT snippet(passages_fts, -1, ?1, ?2, '…', ?3) FROM passages_fts "
       "WHERE passages_fts MATCH ?4 AND rowid = ?5",
@@ -1080,7 +1111,7 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   for (SearchHit& h : hits) {
     snip.Reset();
     snip.Bind(1, options.highlight_open).Bind(2, options.highlight_close);
-    snip.Bind(3, std::clamp(options.snippet_tokens, 1, 64)).Bind(4, match).Bind(5, h.passage_id);
+    snip.Bind(3, snippet_tokens).Bind(4, match).Bind(5, h.passage_id);
     if (snip.Step()) h.snippet = snip.ColumnText(0);
     if (!snip.status().ok()) {
       return Status::IoError(db.path(), "cannot search the index (" +

@@ -478,6 +478,46 @@ TEST_F(RankedFilterTest, SameHitsWithoutXrefsFunctions) {
   }
 }
 
+TEST_F(RankedFilterTest, SnippetsAreFts5sForEachHit) {
+  // A prefix query's snippets are made by one query over the hits' rowid
+  // range, others' by one query per hit: each must be FTS5's snippet of that
+  // row alone.
+  sqlite::Statement reference = db_->Prepare(
+      "SELECT snippet(passages_fts, -1, '[', ']', '…', 32) FROM passages_fts "
+      "WHERE passages_fts MATCH ?1 AND rowid = ?2");
+  ASSERT_TRUE(reference.valid());
+  struct Case {
+    const char* query;
+    QuerySyntax syntax;
+    const char* glob;
+    int limit;
+  };
+  const Case cases[] = {
+      {"kin*", QuerySyntax::kPlain, "", 20},      {"kin*", QuerySyntax::kPlain, "", 300},
+      {"kin* care", QuerySyntax::kPlain, "", 50}, {"road* OR kinship", QuerySyntax::kFts5, "", 40},
+      {"kin*", QuerySyntax::kPlain, "long.txt", 10}, {"kin*", QuerySyntax::kPlain, "short-1*", 30},
+      {"\"kinship care\"", QuerySyntax::kPlain, "", 20}, {"kinship", QuerySyntax::kPlain, "", 20},
+  };
+  for (const Case& c : cases) {
+    SearchOptions opts;
+    opts.query = c.query;
+    opts.syntax = c.syntax;
+    opts.doc_glob = c.glob;
+    opts.limit = c.limit;
+    Result<std::vector<SearchHit>> hits = Search(*db_, opts);
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    ASSERT_FALSE(hits->empty()) << c.query;
+    const std::string match = c.syntax == QuerySyntax::kPlain ? *PlainQueryToFts5(c.query) : c.query;
+    for (const SearchHit& h : *hits) {
+      reference.Reset();
+      reference.Bind(1, match).Bind(2, h.passage_id);
+      ASSERT_TRUE(reference.Step()) << c.query << " " << h.passage_id;
+      EXPECT_EQ(h.snippet, reference.ColumnText(0)) << c.query << " " << h.passage_id;
+      EXPECT_NE(h.snippet.find('['), std::string::npos) << c.query << " " << h.snippet;
+    }
+  }
+}
+
 TEST_F(RankedFilterTest, LaterSearchesOnAConnectionRankAsTheFirst) {
   // A connection's first search looks row lengths up; later ones rank with
   // the lengths it keeps (and count a single phrase's rows as they come).
