@@ -1930,6 +1930,10 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // Committee will...").
   size_t colon = subject.rfind(": ");
   if (colon != std::string_view::npos) subject = subject.substr(colon + 2);
+  // Nor is a clause before a semicolon ("The team completed 2,900
+  // assessments last year; it will need...").
+  size_t semicolon = subject.rfind("; ");
+  if (semicolon != std::string_view::npos) subject = subject.substr(semicolon + 2);
   // A decision reported with its content: "Members agreed that the Council
   // will write..." -- the subject is the that-clause's.
   for (size_t that = subject.find(" that "); that != std::string_view::npos;
@@ -2039,6 +2043,18 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // "This report will provide members with an update", "The paper aims to
   // set out the options": a text describing itself.
   if (IsDocumentNoun(head_noun) && IsDescribingVerb(next_word)) return std::nullopt;
+  // What something will do to the writer or speaker is their expectation of
+  // it, not an undertaking ("The national fund will take us halfway at
+  // best", "The new rules will cost me my home"), unless they act ("We
+  // will ...") or it is money coming to them ("will give us £2 million").
+  char speaker_buf[24];
+  const std::string_view speaker = LowerWord(subject, speaker_buf);
+  if (!has_money && speaker != "we" && speaker != "i") {
+    std::string_view after = Trim(rest.substr(FirstWord(rest).size()));
+    char object_buf[24];
+    const std::string_view object = LowerWord(FirstWord(after), object_buf);
+    if (object == "us" || object == "me") return std::nullopt;
+  }
 
   // Modality from the modal itself and the verb that follows.
   std::string_view modality = "will";

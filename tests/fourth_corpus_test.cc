@@ -322,12 +322,16 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
   // Forecasts of what people will undergo are not commitments, a paragraph
   // lends each undertaking its own sentence, named things referred to by
   // what they are: precision 0.78 (7/9), recall 0.39 (7/18); floors raised.
+  // A clause before a semicolon is not the subject (the report's "...last
+  // year; it will need to recruit" no longer swallows its next undertaking),
+  // and a care home owner's "The national fund will take us halfway" is no
+  // entry: local entries 6/6.
   EXPECT_GE(s.precision(), 0.7);
   EXPECT_GE(s.recall(), 0.35);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.invented, 0);
-  EXPECT_GE(s.local_right, 5);
+  EXPECT_GE(s.local_right, 6);
 }
 
 }  // namespace

@@ -406,6 +406,11 @@ const CommitmentCase kCommitments[] = {
     {"Families in Westford who pay for care will no longer face unlimited bills under plans to cap costs at "
      "£80,000.", "", false, nullptr, "", ""},
     {"Residents in Leeds will see a rise of £40 from April 2025.", "", false, nullptr, "", ""},
+    // What something will do to the speaker is their expectation of it.
+    {"\"The national fund will take us halfway at best,\" he said in March 2026.", "", false, nullptr, "", ""},
+    // A clause before a semicolon is not the subject.
+    {"The team completed 2,900 assessments last year; the Council will recruit eight officers by April 2027.", "",
+     false, "Council", "will", "recruit"},
     {"The Council had agreed to open the depot in 2022.", "", false, nullptr, "", ""},
     {"It was agreed to defer the item.", "", false, nullptr, "", ""},
     {"The Council spent £3 million on roads in 2022.", "", false, nullptr, "", ""},
