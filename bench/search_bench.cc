@@ -2,7 +2,9 @@
 //
 //   search_bench [--repeat R] [--timeout-ms T] [--per-query] [--dump] DB QUERIES
 //
-// opens the index DB once, read-only, as `xref search` does, and runs every
+// opens the index DB once with OpenIndexForReading (memory-mapped, as a
+// long-lived reader would; a one-search `xref search` process turns the map
+// off and shrinks the page cache, cli/cmd_index.cc), and runs every
 // query of the QUERIES file (bench/queries.txt: the query, then --name=value
 // options, TAB-separated) R times (default 20) after one warm-up pass. Each
 // call of xref::Search, snippets included, is one sample. Prints one line:
