@@ -627,8 +627,10 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
   if (rc == SQLITE_OK && !rows->started) rc = StartMatchedRows(api, fts, rows, argc - 1, argv + 1);
   const sqlite3_int64 rowid = api->xRowid(fts);
   const size_t phrases = rows->phrase_size.size();
+  // The extents bound a row's length only when it must be looked up.
+  const bool extents = rows->lengths == nullptr;
   std::fill(rows->freq.begin(), rows->freq.end(), 0.0);
-  std::fill(rows->extent.begin(), rows->extent.end(), 0);
+  if (extents) std::fill(rows->extent.begin(), rows->extent.end(), 0);
   // Each phrase's instances from its own position list (xPhraseFirst), not
   // from xInst, for which FTS5 first merges every phrase's list into one
   // array: a phrase's instances come in the same order either way, so its
@@ -642,8 +644,10 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
     for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext(fts, &it, &column, &offset)) {
       if (static_cast<size_t>(column) >= rows->extent.size()) continue;
       freq += rows->weights[static_cast<size_t>(column)];
-      int& extent = rows->extent[static_cast<size_t>(column)];
-      extent = std::max(extent, offset + size);
+      if (extents) {
+        int& extent = rows->extent[static_cast<size_t>(column)];
+        extent = std::max(extent, offset + size);
+      }
     }
   }
   if (rc == SQLITE_OK) {
