@@ -297,17 +297,31 @@ Result<Bm25State*> GetBm25State(const Fts5ExtensionApi* api, Fts5Context* fts) {
   return raw;
 }
 
-// bm25 of the current row with `length` tokens, from the per-phrase
-// frequencies in `state` (the expression of fts5Bm25Function).
-double Bm25Value(const std::vector<double>& idf, const double* freq, double avgdl, int length) {
-  constexpr double k1 = 1.2;
-  constexpr double b = 0.75;
-  const double D = static_cast<double>(length);
+// bm25's constants (fts5_aux.c).
+constexpr double kBm25K1 = 1.2;
+constexpr double kBm25B = 0.75;
+
+// The part of bm25's denominator that depends on the row alone, for a row of
+// `length` tokens: k1 * (1 - b + b * D / avgdl), the same operations as
+// fts5Bm25Function.
+double Bm25LengthTerm(double avgdl, int length) {
+  return kBm25K1 * (1 - kBm25B + kBm25B * static_cast<double>(length) / avgdl);
+}
+
+// bm25 of a row with the per-phrase frequencies `freq` (the expression of
+// fts5Bm25Function). A phrase the row does not hold adds exactly +0.0 there
+// (0 / x is +0, times a positive idf), so it is skipped, with its division.
+double Bm25Value(const std::vector<double>& idf, const double* freq, double length_term) {
   double score = 0.0;
   for (size_t i = 0; i < idf.size(); ++i) {
-    score += idf[i] * ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * D / avgdl)));
+    if (freq[i] == 0) continue;
+    score += idf[i] * ((freq[i] * (kBm25K1 + 1.0)) / (freq[i] + length_term));
   }
   return -1.0 * score;
+}
+
+double Bm25Value(const std::vector<double>& idf, const double* freq, double avgdl, int length) {
+  return Bm25Value(idf, freq, Bm25LengthTerm(avgdl, length));
 }
 
 double Bm25Value(const Bm25State& state, int length) {
@@ -501,6 +515,11 @@ struct MatchedRows {
   bool has_threshold = false;
   std::vector<KeptRow> near;     // with idf_after: rows just worse than the threshold
 
+  // Bm25LengthTerm(avgdl, length), computed once per length (a division
+  // less per row).
+  double LengthTerm(int length);
+  std::vector<double> length_terms;  // by length; negative: not yet
+
   void Offer(const KeptRow& row);
   // Makes the values bm25's once the pass is over, and leaves the `keep`
   // best rows in `best`, best first.
@@ -512,6 +531,14 @@ struct MatchedRows {
  private:
   void Compact();
 };
+
+double MatchedRows::LengthTerm(int length) {
+  if (length < 0 || length > kNoLength) return Bm25LengthTerm(avgdl, length);
+  const size_t i = static_cast<size_t>(length);
+  if (i >= length_terms.size()) length_terms.resize(std::max(i + 1, 2 * length_terms.size()), -1.0);
+  if (length_terms[i] < 0) length_terms[i] = Bm25LengthTerm(avgdl, length);
+  return length_terms[i];
+}
 
 void MatchedRows::Offer(const KeptRow& row) {
   if (has_threshold && !RanksBefore()(row, threshold)) {
@@ -551,7 +578,7 @@ void MatchedRows::Finish() {
       }
     }
     near.clear();
-    for (KeptRow& row : best) row.value = Bm25Value(idf, &row.freq, avgdl, row.length);
+    for (KeptRow& row : best) row.value = Bm25Value(idf, &row.freq, LengthTerm(row.length));
     idf_after = false;
   }
   std::sort(best.begin(), best.end(), RanksBefore());
@@ -660,18 +687,18 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
       } else {
         rc = api->xColumnSize(fts, -1, &row.length);
       }
-      row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl, row.length);
+      row.value = Bm25Value(rows->idf, rows->freq.data(), rows->LengthTerm(row.length));
       if (rc == SQLITE_OK) rows->Offer(row);
     } else {
-      row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl,
-                            std::accumulate(rows->extent.begin(), rows->extent.end(), 0));
+      row.value = Bm25Value(rows->idf, rows->freq.data(),
+                            rows->LengthTerm(std::accumulate(rows->extent.begin(), rows->extent.end(), 0)));
       // Worse than the keep-th row, or as bad with a later rowid (and, with
       // the idf to come, not near it): the row's own value can only be
       // worse still.
       if (rows->walk.sizes == nullptr || !rows->has_threshold || RanksBefore()(row, rows->threshold) ||
           rows->NearThreshold(row)) {
         rc = RowLength(api, fts, &rows->walk, &row.length);
-        row.value = Bm25Value(rows->idf, rows->freq.data(), rows->avgdl, row.length);
+        row.value = Bm25Value(rows->idf, rows->freq.data(), rows->LengthTerm(row.length));
         rows->Offer(row);
       }
     }
