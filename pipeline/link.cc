@@ -292,6 +292,19 @@ bool SharesSum(const Mention& a, const Mention& b) {
   return false;
 }
 
+// A deadline or time both give ("by the end of 2023").
+bool SharesDate(const Mention& a, const Mention& b) {
+  for (const Tag& x : a.dates) {
+    for (const Tag& y : b.dates) {
+      if (!x.date.end.empty() && !x.date.relative && x.date.start == y.date.start && x.date.end == y.date.end &&
+          x.date.bound == y.date.bound) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Two mentions of one document that give sums, none of them shared, are two
 // undertakings: a document does not contradict itself within a page.
 bool DisjointSums(const Mention& a, const Mention& b) {
@@ -900,6 +913,19 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (blocked) continue;
         double denom = std::max(std::min(m_self, entry.source_self), 1e-9);
         double sim = overlap[e] / denom;
+        // Another paper restating an undertaking in its own longer sentence
+        // ("To support this, the Government will publish a national kinship
+        // care strategy by the end of 2023") shares less than half of either
+        // wording, but a sum or deadline the two give and three turns of
+        // phrase besides make it the same undertaking: it needs half the
+        // similarity. (The sum may be in another mention of the source
+        // paper: its list of financial commitments.)
+        if (src.input != m.input && phrases_shared[e] >= 3 &&
+            std::any_of(entry.mentions.begin(), entry.mentions.end(), [&](const Mention* own) {
+              return own->input == src.input && (SharesSum(*own, m) || SharesDate(*own, m));
+            })) {
+          sim *= 2;
+        }
         if (sim > best_sim) {
           second_sim = best_sim;
           best_sim = sim;

@@ -595,6 +595,36 @@ TEST(LinkRegisterTest, ASentenceRepeatedWordForWordIsOneEntry) {
   EXPECT_EQ(entries, 1);
 }
 
+// Another paper restating an undertaking inside a longer sentence of its
+// own, with the same deadline, restates it: one entry. The same deadline on
+// another undertaking does not make it this one.
+TEST(LinkRegisterTest, ARestatementWithTheSameDeadlineIsOneEntry) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "A national clean air strategy will be published by Autumn 2026, setting out how ports and trunk "
+      "roads will meet the new legal limits for nitrogen dioxide.",
+      {{kPara, "Air", "",
+        "To support this work, the Government will publish a national clean air strategy by Autumn 2026, and "
+        "officers expect it to set out new duties for councils on monitoring fine particles near schools and "
+        "hospitals."},
+       {kPara, "Trees", "", "The Government will publish a national tree planting scheme by Autumn 2026."},
+       // The words of each wording recur elsewhere, so they weigh something.
+       {kPara, "Air", "", "Members asked how ports and trunk roads meet the legal limits for nitrogen dioxide."},
+       {kPara, "Air", "", "New duties on monitoring fine particles near schools and hospitals were noted."},
+       {kPara, "Trees", "", "Parish councils asked about tree planting on village greens."}},
+      &last);
+  int strategies = 0, schemes = 0;
+  for (const Commitment& c : reg.commitments) {
+    strategies += c.text.find("clean air strategy") != std::string::npos;
+    schemes += c.text.find("tree planting scheme") != std::string::npos;
+  }
+  EXPECT_EQ(strategies, 1);
+  EXPECT_EQ(schemes, 1);
+  const Commitment* strategy = Find(reg, "A national clean air strategy");
+  ASSERT_NE(strategy, nullptr);
+  EXPECT_EQ(strategy->mentions.size(), 2u);
+}
+
 // A passage whose own name shares a part of the entry's name names
 // something else.
 TEST(LinkRegisterTest, AnotherNameSharingPartOfTheNameIsNotIt) {
