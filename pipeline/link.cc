@@ -223,6 +223,9 @@ bool IsLocalActor(const std::string& actor, Authority authority) {
   for (std::string_view possessive : {"council's", "council\u2019s"}) {
     if (a.find(possessive) != std::string::npos) return true;
   }
+  // So does its department or directorate named bare ("The Department will
+  // be developing a response"): a government department has a name.
+  if (a == "department" || a == "directorate") return true;
   return a == "we" || a == "us" || a == "our";
 }
 

@@ -317,9 +317,11 @@ TEST(LinkRegisterTest, ACouncilsOfficersAndItsOwnSchemesAreItsUndertakings) {
       {
           {kPara, "Advice", "1", "Officers will work with the Citizens Advice service so that residents are referred early."},
           {kPara, "Carers", "2", "The Council's own Carers Support Grant of up to £500 a year will continue unchanged."},
+          // Its department, named bare: a government department has a name.
+          {kPara, "Response", "3", "The Department will be developing a response to the consultation by May 2026."},
       },
       Authority::kLocal);
-  ExpectPaperMentionsAre(reg, /*local=*/true, 2);
+  ExpectPaperMentionsAre(reg, /*local=*/true, 3);
   // A national paper's officers are not a council's.
   EXPECT_FALSE(Find(reg, "Rural Bus Recovery Fund")->local);
 }
