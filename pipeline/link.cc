@@ -775,9 +775,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                           return t.kind == TagKind::kCommitment;
                         }))) {
         m.text = p.text;
+        // The item's actor is its opening sentence's: in "A pathfinder
+        // programme to implement family help. Work will start in Spring
+        // 2023." nobody named acts, whatever the second sentence's subject.
+        const std::vector<TextRange> item_sentences = SplitSentences(p.text);
+        const size_t opening_end = item_sentences.empty() ? p.text.size() : item_sentences.front().end;
         for (const Tag& t : tags) {
-          if (t.kind == TagKind::kCommitment && m.actor.empty()) {
-            m.actor = t.commitment.actor;
+          if (t.kind == TagKind::kCommitment && m.modality.empty()) {
+            if (t.start < opening_end) m.actor = t.commitment.actor;
             m.modality = t.commitment.modality;
             m.action = t.commitment.action;
           }

@@ -278,6 +278,27 @@ size_t ExpectPaperMentionsAre(const Register& reg, bool local, size_t passages) 
   return entries;
 }
 
+// A list item's actor is its opening sentence's: the subject of a later
+// sentence ("Work will start ...") does not act for the whole item.
+TEST(LinkRegisterTest, AListItemsActorIsItsOpeningSentences) {
+  Register reg = WithTaggedPaper(
+      "National Clean Air Strategy",
+      {
+          {kItem, "Commitments", "",
+           "A clean air pathfinder programme to test low-emission zones in market towns. Work will start with early "
+           "adopters in Spring 2026."},
+          {kItem, "Commitments", "", "The Environment Agency will publish new monitoring guidance by Autumn 2026."},
+      },
+      Authority::kNational);
+  const Commitment* pathfinder = Find(reg, "clean air pathfinder");
+  ASSERT_NE(pathfinder, nullptr);
+  EXPECT_EQ(pathfinder->actor, "unspecified");
+  EXPECT_EQ(pathfinder->modality, "will");
+  const Commitment* guidance = Find(reg, "monitoring guidance");
+  ASSERT_NE(guidance, nullptr);
+  EXPECT_EQ(guidance->actor, "Environment Agency");
+}
+
 TEST(LinkRegisterTest, AnyCouncilInANationalPaperIsNotALocalUndertaking) {
   Register reg = WithTaggedPaper(
       "National Care Charging Policy",
