@@ -1909,6 +1909,28 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   char modal_buf[24];
   const std::string_view modal_first = LowerWord(FirstWord(modal_text), modal_buf);
   const std::string_view modal_last = LastWord(modal_text);
+  // "its overarching plans to reset", "the Government's aims to", "the
+  // plans to": after a possessive or an article the cue is a noun; so it is
+  // after a possessive pronoun and one adjective. ("The Council plans to"
+  // has a noun between: the cue is its verb.)
+  if (modal_first == "plans" || modal_first == "aims" || modal_first == "intends" || modal_first == "proposes" ||
+      modal_first == "pledges" || modal_first == "commits") {
+    auto possessive_pronoun = [](std::string_view w) {
+      return w == "its" || w == "their" || w == "our" || w == "his" || w == "her" || w == "your";
+    };
+    const std::string_view before = Trim(sentence.substr(0, modal_start));
+    const std::string_view last = LastWord(before);
+    char last_buf[24];
+    const std::string_view w1 = LowerWord(last, last_buf);
+    const bool genitive = before.size() >= 2 && before.substr(before.size() - 2) == "'s";
+    if (!last.empty() && (possessive_pronoun(w1) || w1 == "the" || w1 == "these" || w1 == "those" || genitive))
+      return std::nullopt;
+    if (!last.empty()) {
+      const std::string_view earlier = Trim(before.substr(0, static_cast<size_t>(last.data() - before.data())));
+      char earlier_buf[24];
+      if (possessive_pronoun(LowerWord(LastWord(earlier), earlier_buf))) return std::nullopt;
+    }
+  }
   // Undertaking verbs name the undertaking themselves, whoever the subject
   // is ("The strategy commits to exploring..."); "will" and "is to" need a
   // body, a sum or a date to be more than a forecast.

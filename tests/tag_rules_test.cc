@@ -408,6 +408,11 @@ const CommitmentCase kCommitments[] = {
     {"Residents in Leeds will see a rise of £40 from April 2025.", "", false, nullptr, "", ""},
     // What something will do to the speaker is their expectation of it.
     {"\"The national fund will take us halfway at best,\" he said in March 2026.", "", false, nullptr, "", ""},
+    // "plans" after a possessive or an article is a noun.
+    {"The Government strategy sets out its overarching plans to reset children's social care by 2025.", "", false,
+     nullptr, "", ""},
+    {"The Government's plans to cut waiting lists by 2026 were welcomed.", "", false, nullptr, "", ""},
+    {"The Government plans to publish a strategy by 2025.", "", false, "Government", "plans", "publish"},
     // A clause before a semicolon is not the subject.
     {"The team completed 2,900 assessments last year; the Council will recruit eight officers by April 2027.", "",
      false, "Council", "will", "recruit"},
