@@ -924,13 +924,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // Another paper restating an undertaking in its own longer sentence
         // ("To support this, the Government will publish a national kinship
         // care strategy by the end of 2023") shares less than half of either
-        // wording, but a sum or deadline the two give and three turns of
-        // phrase besides make it the same undertaking: it needs half the
-        // similarity. (The sum may be in another mention of the source
+        // wording, but a sum the two give and two turns of phrase besides, or
+        // a deadline and three, make it the same undertaking: it needs half
+        // the similarity. (The sum may be in another mention of the source
         // paper: its list of financial commitments.)
-        if (src.input != m.input && phrases_shared[e] >= 3 &&
+        if (src.input != m.input && phrases_shared[e] >= 2 &&
             std::any_of(entry.mentions.begin(), entry.mentions.end(), [&](const Mention* own) {
-              return own->input == src.input && (SharesSum(*own, m) || SharesDate(*own, m));
+              return own->input == src.input &&
+                     (SharesSum(*own, m) || (phrases_shared[e] >= 3 && SharesDate(*own, m)));
             })) {
           sim *= 2;
         }

@@ -648,6 +648,30 @@ TEST(LinkRegisterTest, ARestatementWithTheSameDeadlineIsOneEntry) {
   EXPECT_EQ(strategy->mentions.size(), 2u);
 }
 
+// A shared sum is rarer than a shared deadline: two shared phrases besides
+// make a restatement, and one is not enough.
+TEST(LinkRegisterTest, ARestatementWithTheSameSumIsOneEntry) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£18 million for family finding and mentoring programmes, so that more young people leaving care keep in "
+      "touch with relatives and trusted adults.",
+      {{kPara, "Care leavers", "",
+        "For care leavers, priority will go to loving relationships, with practical help from family finding, befriending and "
+        "mentoring programmes worth £18 million over two years, according to the report to Cabinet."},
+       {kPara, "Roads", "", "The Government will spend £18 million on mentoring road safety officers at junctions."},
+       // The words of each wording recur elsewhere, so they weigh something.
+       {kPara, "Care leavers", "", "Young people leaving care keep in touch with relatives and trusted adults."},
+       {kPara, "Care leavers", "", "Loving relationships and practical help were discussed in the report to Cabinet."},
+       {kPara, "Roads", "", "Road safety officers at junctions were praised."}},
+      &last);
+  const Commitment* programmes = Find(reg, "£18 million for family finding");
+  ASSERT_NE(programmes, nullptr);
+  EXPECT_EQ(programmes->mentions.size(), 2u);
+  int road = 0;
+  for (const Commitment& c : reg.commitments) road += c.text.find("road safety officers") != std::string::npos;
+  EXPECT_EQ(road, 1);
+}
+
 // A passage whose own name shares a part of the entry's name names
 // something else.
 TEST(LinkRegisterTest, AnotherNameSharingPartOfTheNameIsNotIt) {
