@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <exception>
@@ -293,6 +294,27 @@ bool SharesSum(const Mention& a, const Mention& b) {
     }
   }
   return false;
+}
+
+// A wording whose subject is a bare pronoun or "this"/"these" with at most
+// one word after it ("This will ...", "It is to ...", "This work will ..."):
+// it refers back to what came before.
+bool OpensWithAnaphor(std::string_view text) {
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (words.size() < 3 && i < text.size()) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    size_t j = i;
+    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    if (j > i) words.push_back(Lower(text.substr(i, j - i)));
+    i = j;
+  }
+  if (words.size() < 2) return false;
+  static const std::set<std::string> kAnaphors = {"it", "this", "these", "they", "those", "that"};
+  static const std::set<std::string> kVerbs = {"will", "would", "shall", "is", "are", "was", "were", "has", "have"};
+  if (!kAnaphors.count(words[0])) return false;
+  if (kVerbs.count(words[1])) return true;
+  return words.size() == 3 && (words[0] == "this" || words[0] == "these") && kVerbs.count(words[2]);
 }
 
 // A deadline or time both give ("by the end of 2023").
@@ -966,6 +988,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           AddSurfaces(vocab, Terms(m.text), &entry.surface);
           post(static_cast<uint32_t>(best), new_words, new_phrases, new_named);
         }
+      } else if (OpensWithAnaphor(m.text)) {
+        // "This will have consultation in Autumn 2023", "It will be driven
+        // by ...": what "this" is was said before; joining nothing, it is no
+        // undertaking of its own (its passage still links by its words).
+        continue;
       } else {
         Entry entry;
         entry.mentions.push_back(&m);

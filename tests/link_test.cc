@@ -299,6 +299,24 @@ TEST(LinkRegisterTest, AListItemsActorIsItsOpeningSentences) {
   EXPECT_EQ(guidance->actor, "Environment Agency");
 }
 
+// "This will ..." refers back to what came before: joining no entry, it is
+// no undertaking of its own. A subject that says what it is stays one.
+TEST(LinkRegisterTest, AnUndertakingSaidOfThisIsNoEntryOfItsOwn) {
+  Register reg = WithTaggedPaper(
+      "Report to Scrutiny",
+      {
+          {kPara, "Corporate parenting", "",
+           "This will have consultation in Autumn 2026 and bring forward any legislative changes."},
+          {kPara, "Corporate parenting", "", "This work will be supported by an updated funding proposal by 2027."},
+          {kPara, "Teams", "",
+           "These teams and the new lead practitioner role will be trialled in three areas by Spring 2026."},
+      },
+      Authority::kBriefing);
+  EXPECT_EQ(Find(reg, "This will have consultation"), nullptr);
+  EXPECT_EQ(Find(reg, "This work will be supported"), nullptr);
+  EXPECT_NE(Find(reg, "These teams and the new lead practitioner role"), nullptr);
+}
+
 TEST(LinkRegisterTest, AnyCouncilInANationalPaperIsNotALocalUndertaking) {
   Register reg = WithTaggedPaper(
       "National Care Charging Policy",
