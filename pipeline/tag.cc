@@ -1852,6 +1852,11 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   {
     std::string_view lead = Trim(sentence);
     while (!lead.empty() && !IsAsciiAlpha(lead[0])) lead.remove_prefix(1);
+    // "Similarly, we welcome ...", "However, we are concerned ...".
+    const std::string_view opening = FirstWord(lead);
+    if (!opening.empty() && opening.size() < lead.size() && lead[opening.size()] == ',') {
+      lead = Trim(lead.substr(opening.size() + 1));
+    }
     char buf[24];
     std::string_view first = LowerWord(FirstWord(lead), buf);
     if ((first == "we" || first == "i") &&
@@ -1913,6 +1918,20 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // plans to": after a possessive or an article the cue is a noun; so it is
   // after a possessive pronoun and one adjective. ("The Council plans to"
   // has a noun between: the cue is its verb.)
+  // "an ambitious plan to", "a pledge to": a bare form after "a" or "an"
+  // (one adjective between) is a noun.
+  if (modal_first == "plan" || modal_first == "aim" || modal_first == "pledge" || modal_first == "intention" ||
+      modal_first == "commitment") {
+    std::string_view before = Trim(sentence.substr(0, modal_start));
+    for (int back = 0; back < 2 && !before.empty(); ++back) {
+      const std::string_view word = LastWord(before);
+      if (word.empty()) break;
+      char word_buf[24];
+      const std::string_view w = LowerWord(word, word_buf);
+      if (w == "a" || w == "an") return std::nullopt;
+      before = Trim(before.substr(0, static_cast<size_t>(word.data() - before.data())));
+    }
+  }
   if (modal_first == "plans" || modal_first == "aims" || modal_first == "intends" || modal_first == "proposes" ||
       modal_first == "pledges" || modal_first == "commits") {
     auto possessive_pronoun = [](std::string_view w) {
@@ -2151,7 +2170,16 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
 
   if (passive) {
     std::string agent_name;
-    const size_t by = rest.find("by ");
+    // "by Summer 2023", "by the end of March" are deadlines, not agents.
+    auto in_date = [&](size_t by_at) {
+      const size_t at = static_cast<size_t>(rest.data() - sentence.data()) + by_at + range.start;
+      for (auto it = first_inside; it != last_inside; ++it) {
+        if (it->kind == TagKind::kDate && it->start <= at && at < it->end) return true;
+      }
+      return false;
+    };
+    size_t by = rest.find("by ");
+    while (by != std::string_view::npos && in_date(by)) by = rest.find("by ", by + 3);
     if (by != std::string_view::npos &&
         RE2::PartialMatch(StringPiece(rest.data() + by, rest.size() - by), *agent, &agent_name)) {
       std::string_view a = Trim(agent_name);

@@ -413,6 +413,15 @@ const CommitmentCase kCommitments[] = {
      nullptr, "", ""},
     {"The Government's plans to cut waiting lists by 2026 were welcomed.", "", false, nullptr, "", ""},
     {"The Government plans to publish a strategy by 2025.", "", false, "Government", "plans", "publish"},
+    // "by Summer 2023" is a deadline, not the agent of a passive.
+    {"A report will be delivered to Parliament by Summer 2023 setting out ways to improve information sharing.", "",
+     false, "unspecified", "will", "delivered"},
+    // An opinion after a connective: "Similarly, we welcome plans to ...".
+    {"Similarly, we welcome plans to support the residential care workforce by 2025.", "", false, nullptr, "", ""},
+    // "an ambitious plan to" is a noun.
+    {"There is a challenge, and we recently called for an ambitious plan to recruit 5,000 social workers by 2026.",
+     "", false, nullptr, "", ""},
+    {"We plan to open two hubs in 2025.", "", false, "we", "plans", "open two hubs"},
     // A clause before a semicolon is not the subject.
     {"The team completed 2,900 assessments last year; the Council will recruit eight officers by April 2027.", "",
      false, "Council", "will", "recruit"},
