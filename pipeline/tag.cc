@@ -2166,6 +2166,11 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     if (name.size() > 4 && (name[0] == 'T' || name[0] == 't') && name[1] == 'h' && name[2] == 'e' && name[3] == ' ')
       name.remove_prefix(4);
     actor = std::string(name);
+    // "A National Framework will set out ...", "An Early Career Framework
+    // will replace ...": a thing introduced, not somebody acting.
+    char article_buf[24];
+    const std::string_view article = LowerWord(FirstWord(subject), article_buf);
+    if (article == "a" || article == "an") actor = "unspecified";
   }
 
   if (passive) {

@@ -422,6 +422,9 @@ const CommitmentCase kCommitments[] = {
     {"There is a challenge, and we recently called for an ambitious plan to recruit 5,000 social workers by 2026.",
      "", false, nullptr, "", ""},
     {"We plan to open two hubs in 2025.", "", false, "we", "plans", "open two hubs"},
+    // A thing introduced with "a"/"an" is not somebody acting.
+    {"A National Framework will set out the outcomes councils should deliver.", "", false, "unspecified", "will",
+     "set out"},
     // A clause before a semicolon is not the subject.
     {"The team completed 2,900 assessments last year; the Council will recruit eight officers by April 2027.", "",
      false, "Council", "will", "recruit"},
