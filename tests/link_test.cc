@@ -201,6 +201,13 @@ const Commitment* Find(const Register& reg, std::string_view words) {
   return nullptr;
 }
 
+// How many entries are worded with `words`.
+int EntriesWorded(const Register& reg, std::string_view words) {
+  int n = 0;
+  for (const Commitment& c : reg.commitments) n += c.text.find(words) != std::string::npos;
+  return n;
+}
+
 size_t IndexOf(const Register& reg, const Commitment* c) {
   return static_cast<size_t>(c - reg.commitments.data());
 }
@@ -631,9 +638,7 @@ TEST(LinkRegisterTest, ASentenceRepeatedWordForWordIsOneEntry) {
       {{kPara, "Travel", "", "Officers said rural travel was improving."},
        {kPara, "Travel", "", "Three approaches will be taken."}},
       &last);
-  int entries = 0;
-  for (const Commitment& c : reg.commitments) entries += c.text.find("Three approaches") != std::string::npos;
-  EXPECT_EQ(entries, 1);
+  EXPECT_EQ(EntriesWorded(reg, "Three approaches"), 1);
 }
 
 // Another paper restating an undertaking inside a longer sentence of its
@@ -654,13 +659,8 @@ TEST(LinkRegisterTest, ARestatementWithTheSameDeadlineIsOneEntry) {
        {kPara, "Air", "", "New duties on monitoring fine particles near schools and hospitals were noted."},
        {kPara, "Trees", "", "Parish councils asked about tree planting on village greens."}},
       &last);
-  int strategies = 0, schemes = 0;
-  for (const Commitment& c : reg.commitments) {
-    strategies += c.text.find("clean air strategy") != std::string::npos;
-    schemes += c.text.find("tree planting scheme") != std::string::npos;
-  }
-  EXPECT_EQ(strategies, 1);
-  EXPECT_EQ(schemes, 1);
+  EXPECT_EQ(EntriesWorded(reg, "clean air strategy"), 1);
+  EXPECT_EQ(EntriesWorded(reg, "tree planting scheme"), 1);
   const Commitment* strategy = Find(reg, "A national clean air strategy");
   ASSERT_NE(strategy, nullptr);
   EXPECT_EQ(strategy->mentions.size(), 2u);
@@ -674,8 +674,9 @@ TEST(LinkRegisterTest, ARestatementWithTheSameSumIsOneEntry) {
       "£18 million for family finding and mentoring programmes, so that more young people leaving care keep in "
       "touch with relatives and trusted adults.",
       {{kPara, "Care leavers", "",
-        "For care leavers, priority will go to loving relationships, with practical help from family finding, befriending and "
-        "mentoring programmes worth £18 million over two years, according to the report to Cabinet."},
+        "For care leavers, priority will go to loving relationships, with practical help from family finding, "
+        "befriending and mentoring programmes worth £18 million over two years, according to the report to "
+        "Cabinet."},
        {kPara, "Roads", "", "The Government will spend £18 million on mentoring road safety officers at junctions."},
        // The words of each wording recur elsewhere, so they weigh something.
        {kPara, "Care leavers", "", "Young people leaving care keep in touch with relatives and trusted adults."},
@@ -685,9 +686,7 @@ TEST(LinkRegisterTest, ARestatementWithTheSameSumIsOneEntry) {
   const Commitment* programmes = Find(reg, "£18 million for family finding");
   ASSERT_NE(programmes, nullptr);
   EXPECT_EQ(programmes->mentions.size(), 2u);
-  int road = 0;
-  for (const Commitment& c : reg.commitments) road += c.text.find("road safety officers") != std::string::npos;
-  EXPECT_EQ(road, 1);
+  EXPECT_EQ(EntriesWorded(reg, "road safety officers"), 1);
 }
 
 // A passage whose own name shares a part of the entry's name names
