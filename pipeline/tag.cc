@@ -1918,17 +1918,25 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // plans to": after a possessive or an article the cue is a noun; so it is
   // after a possessive pronoun and one adjective. ("The Council plans to"
   // has a noun between: the cue is its verb.)
-  // "an ambitious plan to", "a pledge to": a bare form after "a" or "an"
-  // (one adjective between) is a noun.
+  // "an ambitious plan to", "a pledge to", "the Agency's plan to": a bare
+  // form after "a" or "an" (one adjective between), or right after an
+  // article, a possessive or a genitive, is a noun ("We plan to", "Councils
+  // plan to" are verbs).
   if (modal_first == "plan" || modal_first == "aim" || modal_first == "pledge" || modal_first == "intention" ||
       modal_first == "commitment") {
     std::string_view before = Trim(sentence.substr(0, modal_start));
+    const bool genitive = (before.size() >= 2 && before.substr(before.size() - 2) == "'s") ||
+                          (before.size() >= 4 && before.substr(before.size() - 4) == "\xE2\x80\x99s");
+    if (genitive) return std::nullopt;
     for (int back = 0; back < 2 && !before.empty(); ++back) {
       const std::string_view word = LastWord(before);
       if (word.empty()) break;
       char word_buf[24];
       const std::string_view w = LowerWord(word, word_buf);
       if (w == "a" || w == "an") return std::nullopt;
+      if (back == 0 && (w == "the" || w == "this" || w == "that" || w == "its" || w == "their" || w == "our" ||
+                        w == "his" || w == "her" || w == "your"))
+        return std::nullopt;
       before = Trim(before.substr(0, static_cast<size_t>(word.data() - before.data())));
     }
   }
@@ -1941,7 +1949,8 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     const std::string_view last = LastWord(before);
     char last_buf[24];
     const std::string_view w1 = LowerWord(last, last_buf);
-    const bool genitive = before.size() >= 2 && before.substr(before.size() - 2) == "'s";
+    const bool genitive = (before.size() >= 2 && before.substr(before.size() - 2) == "'s") ||
+                          (before.size() >= 4 && before.substr(before.size() - 4) == "\xE2\x80\x99s");
     if (!last.empty() && (possessive_pronoun(w1) || w1 == "the" || w1 == "these" || w1 == "those" || genitive))
       return std::nullopt;
     if (!last.empty()) {

@@ -422,6 +422,10 @@ const CommitmentCase kCommitments[] = {
     {"There is a challenge, and we recently called for an ambitious plan to recruit 5,000 social workers by 2026.",
      "", false, nullptr, "", ""},
     {"We plan to open two hubs in 2025.", "", false, "we", "plans", "open two hubs"},
+    {"The Environment Agency\u2019s plan to extend direct flood warnings to more homes should help by 2027.", "",
+     false, nullptr, "", ""},
+    {"The plan to open two hubs by 2025 was welcomed.", "", false, nullptr, "", ""},
+    {"Councils plan to open 20 hubs by 2026.", "", false, "Councils", "plans", "open 20 hubs"},
     // A thing introduced with "a"/"an" is not somebody acting.
     {"A National Framework will set out the outcomes councils should deliver.", "", false, "unspecified", "will",
      "set out"},
