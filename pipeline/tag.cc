@@ -2223,9 +2223,23 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // date on an action. An outcome with a sum or a deadline is a target
       // ("The bursary will increase to £3,000", "will double by 2027");
       // "There will be a consultation in Autumn 2023" announces one.
-      if (negated || (!has_money && !has_date)) return std::nullopt;
+      // Only the sums and dates of this clause count: in "Its rates were
+      // frozen from 2015 to 2022; uprating them will stop ..." the years
+      // belong to the clause before the semicolon.
+      bool clause_money = has_money, clause_date = has_date, clause_deadline = has_deadline;
+      const size_t clause = sentence.substr(0, modal_start).rfind("; ");
+      if (clause != std::string_view::npos) {
+        clause_money = clause_date = clause_deadline = false;
+        for (auto it = first_inside; it != last_inside; ++it) {
+          if (it->start < range.start + clause + 2 || it->end > range.end) continue;
+          clause_money |= it->kind == TagKind::kMoney;
+          clause_date |= it->kind == TagKind::kDate;
+          clause_deadline |= it->kind == TagKind::kDate && it->date.bound == "by";
+        }
+      }
+      if (negated || (!clause_money && !clause_date)) return std::nullopt;
       if (IsExperiencerVerb(next_word)) return std::nullopt;
-      if (IsOutcomeVerb(next_word) && !has_money && !has_deadline && lower_subject != "there")
+      if (IsOutcomeVerb(next_word) && !clause_money && !clause_deadline && lower_subject != "there")
         return std::nullopt;
       actor = "unspecified";
     }

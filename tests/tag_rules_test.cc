@@ -429,6 +429,9 @@ const CommitmentCase kCommitments[] = {
     // A thing introduced with "a"/"an" is not somebody acting.
     {"A National Framework will set out the outcomes councils should deliver.", "", false, "unspecified", "will",
      "set out"},
+    // ... nor do its dates count for the clause after it.
+    {"Its rates were frozen from 2015 to 2022; uprating them every year will stop the real value of the guarantee "
+     "falling.", "", false, nullptr, "", ""},
     // A clause before a semicolon is not the subject.
     {"The team completed 2,900 assessments last year; the Council will recruit eight officers by April 2027.", "",
      false, "Council", "will", "recruit"},
