@@ -300,34 +300,23 @@ bool SharesSum(const Mention& a, const Mention& b) {
 // one word after it ("This will ...", "It is to ...", "This work will ..."):
 // it refers back to what came before.
 bool OpensWithAnaphor(std::string_view text) {
-  std::vector<std::string> words;
-  size_t i = 0;
-  while (words.size() < 3 && i < text.size()) {
-    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+  std::string_view words[3];
+  size_t n = 0, i = 0;
+  auto letter = [&](size_t k) { return std::isalpha(static_cast<unsigned char>(text[k])) != 0; };
+  while (n < 3 && i < text.size()) {
+    while (i < text.size() && !letter(i)) ++i;
     size_t j = i;
-    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
-    if (j > i) words.push_back(Lower(text.substr(i, j - i)));
+    while (j < text.size() && letter(j)) ++j;
+    if (j > i) words[n++] = text.substr(i, j - i);
     i = j;
   }
-  if (words.size() < 2) return false;
-  static const std::set<std::string> kAnaphors = {"it", "this", "these", "they", "those", "that"};
-  static const std::set<std::string> kVerbs = {"will", "would", "shall", "is", "are", "was", "were", "has", "have"};
-  if (!kAnaphors.count(words[0])) return false;
-  if (kVerbs.count(words[1])) return true;
-  return words.size() == 3 && (words[0] == "this" || words[0] == "these") && kVerbs.count(words[2]);
-}
-
-// A deadline or time both give ("by the end of 2023").
-bool SharesDate(const Mention& a, const Mention& b) {
-  for (const Tag& x : a.dates) {
-    for (const Tag& y : b.dates) {
-      if (!x.date.end.empty() && !x.date.relative && x.date.start == y.date.start && x.date.end == y.date.end &&
-          x.date.bound == y.date.bound) {
-        return true;
-      }
-    }
-  }
-  return false;
+  auto is = [&](size_t k, std::initializer_list<std::string_view> any) {
+    return k < n && std::any_of(any.begin(), any.end(), [&](std::string_view w) { return Lower(words[k]) == w; });
+  };
+  const std::initializer_list<std::string_view> verbs = {"will", "would", "shall", "is", "are", "was", "were",
+                                                          "has", "have"};
+  if (is(0, {"it", "they", "those", "that"})) return is(1, verbs);
+  return is(0, {"this", "these"}) && (is(1, verbs) || is(2, verbs));
 }
 
 // Two mentions of one document that give sums, none of them shared, are two
@@ -628,6 +617,18 @@ bool ContrastsFigures(std::string_view sentence) {
 
 bool SameDate(const DateValue& a, const DateValue& b) {
   return a.start == b.start && a.end == b.end;
+}
+
+// A deadline or time both give ("by the end of 2023").
+bool SharesDate(const Mention& a, const Mention& b) {
+  for (const Tag& x : a.dates) {
+    for (const Tag& y : b.dates) {
+      if (!x.date.end.empty() && !x.date.relative && SameDate(x.date, y.date) && x.date.bound == y.date.bound) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 // Two dates given for the same thing disagree when both are deadlines with

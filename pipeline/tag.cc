@@ -1744,6 +1744,38 @@ std::string_view LastWord(std::string_view s) {
   return s.substr(start, end - start);
 }
 
+// True when the cue word `cue` (lower case) after `before` is a noun, not a
+// verb: "its overarching plans to reset", "the Government's aims to", "the
+// Agency's plan to", "an ambitious plan to". After a possessive, an article,
+// a demonstrative or a genitive, or after a possessive pronoun and one
+// adjective, it is a noun; a bare form ("plan", "pledge") also after "a" or
+// "an" and one adjective. "The Council plans to", "We plan to", "Councils
+// plan to" are verbs.
+bool IsNounCue(std::string_view before, std::string_view cue) {
+  static constexpr std::string_view kBare[] = {"aim", "commitment", "intention", "plan", "pledge"};
+  static constexpr std::string_view kThird[] = {"aims", "commits", "intends", "plans", "pledges", "proposes"};
+  static_assert(SortedWords(kBare) && SortedWords(kThird), "keep the lists sorted");
+  const bool bare = InSorted(kBare, cue);
+  if (!bare && !InSorted(kThird, cue)) return false;
+  before = Trim(before);
+  auto ends_with = [&](std::string_view end) {
+    return before.size() >= end.size() && before.substr(before.size() - end.size()) == end;
+  };
+  if (ends_with("'s") || ends_with("\xE2\x80\x99s")) return true;  // a genitive, straight or curly
+  auto possessive = [](std::string_view w) {
+    return w == "its" || w == "their" || w == "our" || w == "his" || w == "her" || w == "your";
+  };
+  const std::string_view last = LastWord(before);
+  if (last.empty()) return false;
+  char last_buf[24], earlier_buf[24];
+  const std::string_view w1 = LowerWord(last, last_buf);
+  const std::string_view w2 =
+      LowerWord(LastWord(before.substr(0, static_cast<size_t>(last.data() - before.data()))), earlier_buf);
+  if (possessive(w1) || w1 == "the" || w1 == "this" || w1 == "that" || w1 == "these" || w1 == "those") return true;
+  if (possessive(w2)) return true;
+  return bare && (w1 == "a" || w1 == "an" || w2 == "a" || w2 == "an");
+}
+
 bool IsQuestion(std::string_view sentence) {
   size_t end = sentence.size();
   while (end > 0 && (sentence[end - 1] == ' ' || sentence[end - 1] == '\n' || sentence[end - 1] == '"' ||
@@ -1914,51 +1946,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   char modal_buf[24];
   const std::string_view modal_first = LowerWord(FirstWord(modal_text), modal_buf);
   const std::string_view modal_last = LastWord(modal_text);
-  // "its overarching plans to reset", "the Government's aims to", "the
-  // plans to": after a possessive or an article the cue is a noun; so it is
-  // after a possessive pronoun and one adjective. ("The Council plans to"
-  // has a noun between: the cue is its verb.)
-  // "an ambitious plan to", "a pledge to", "the Agency's plan to": a bare
-  // form after "a" or "an" (one adjective between), or right after an
-  // article, a possessive or a genitive, is a noun ("We plan to", "Councils
-  // plan to" are verbs).
-  if (modal_first == "plan" || modal_first == "aim" || modal_first == "pledge" || modal_first == "intention" ||
-      modal_first == "commitment") {
-    std::string_view before = Trim(sentence.substr(0, modal_start));
-    const bool genitive = (before.size() >= 2 && before.substr(before.size() - 2) == "'s") ||
-                          (before.size() >= 4 && before.substr(before.size() - 4) == "\xE2\x80\x99s");
-    if (genitive) return std::nullopt;
-    for (int back = 0; back < 2 && !before.empty(); ++back) {
-      const std::string_view word = LastWord(before);
-      if (word.empty()) break;
-      char word_buf[24];
-      const std::string_view w = LowerWord(word, word_buf);
-      if (w == "a" || w == "an") return std::nullopt;
-      if (back == 0 && (w == "the" || w == "this" || w == "that" || w == "its" || w == "their" || w == "our" ||
-                        w == "his" || w == "her" || w == "your"))
-        return std::nullopt;
-      before = Trim(before.substr(0, static_cast<size_t>(word.data() - before.data())));
-    }
-  }
-  if (modal_first == "plans" || modal_first == "aims" || modal_first == "intends" || modal_first == "proposes" ||
-      modal_first == "pledges" || modal_first == "commits") {
-    auto possessive_pronoun = [](std::string_view w) {
-      return w == "its" || w == "their" || w == "our" || w == "his" || w == "her" || w == "your";
-    };
-    const std::string_view before = Trim(sentence.substr(0, modal_start));
-    const std::string_view last = LastWord(before);
-    char last_buf[24];
-    const std::string_view w1 = LowerWord(last, last_buf);
-    const bool genitive = (before.size() >= 2 && before.substr(before.size() - 2) == "'s") ||
-                          (before.size() >= 4 && before.substr(before.size() - 4) == "\xE2\x80\x99s");
-    if (!last.empty() && (possessive_pronoun(w1) || w1 == "the" || w1 == "these" || w1 == "those" || genitive))
-      return std::nullopt;
-    if (!last.empty()) {
-      const std::string_view earlier = Trim(before.substr(0, static_cast<size_t>(last.data() - before.data())));
-      char earlier_buf[24];
-      if (possessive_pronoun(LowerWord(LastWord(earlier), earlier_buf))) return std::nullopt;
-    }
-  }
+  if (IsNounCue(sentence.substr(0, modal_start), modal_first)) return std::nullopt;
   // Undertaking verbs name the undertaking themselves, whoever the subject
   // is ("The strategy commits to exploring..."); "will" and "is to" need a
   // body, a sum or a date to be more than a forecast.
@@ -1966,9 +1954,14 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
                                 modal_first != "is" && modal_first != "are";
   const bool to_form = modal_last == "to";
 
+  // The clause the modal is in: a clause before a semicolon is neither its
+  // subject ("The team completed 2,900 assessments last year; it will
+  // need...") nor the source of its sums and dates.
+  const size_t semicolon = sentence.substr(0, modal_start).rfind("; ");
+  const size_t clause_start = semicolon == std::string_view::npos ? 0 : semicolon + 2;
   // The subject: what precedes the modal in this clause, after any leading
   // time phrase ("Next year the Council will...").
-  size_t subject_start = 0;
+  size_t subject_start = clause_start;
   for (auto it = first_inside; it != last_inside; ++it) {
     const Tag& d = *it;
     if (d.kind != TagKind::kDate || d.end > range.end) continue;
@@ -1980,10 +1973,6 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // Committee will...").
   size_t colon = subject.rfind(": ");
   if (colon != std::string_view::npos) subject = subject.substr(colon + 2);
-  // Nor is a clause before a semicolon ("The team completed 2,900
-  // assessments last year; it will need...").
-  size_t semicolon = subject.rfind("; ");
-  if (semicolon != std::string_view::npos) subject = subject.substr(semicolon + 2);
   // A decision reported with its content: "Members agreed that the Council
   // will write..." -- the subject is the that-clause's.
   for (size_t that = subject.find(" that "); that != std::string_view::npos;
@@ -2097,9 +2086,9 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // it, not an undertaking ("The national fund will take us halfway at
   // best", "The new rules will cost me my home"), unless they act ("We
   // will ...") or it is money coming to them ("will give us £2 million").
-  char speaker_buf[24];
-  const std::string_view speaker = LowerWord(subject, speaker_buf);
-  if (!has_money && speaker != "we" && speaker != "i") {
+  char subject_buf[24];
+  const std::string_view lower_subject = LowerWord(subject, subject_buf);
+  if (!has_money && lower_subject != "we" && lower_subject != "i") {
     std::string_view after = Trim(rest.substr(FirstWord(rest).size()));
     char object_buf[24];
     const std::string_view object = LowerWord(FirstWord(after), object_buf);
@@ -2142,8 +2131,6 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // Who: "we", a named body, or nobody for an agentless passive.
   std::string actor;
   bool body = false;
-  char subject_buf[24];
-  std::string_view lower_subject = LowerWord(subject, subject_buf);
   if (lower_subject == "we" || lower_subject == "i") {
     actor = options.author.empty() ? "we" : options.author;
     body = true;
@@ -2227,11 +2214,10 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // frozen from 2015 to 2022; uprating them will stop ..." the years
       // belong to the clause before the semicolon.
       bool clause_money = has_money, clause_date = has_date, clause_deadline = has_deadline;
-      const size_t clause = sentence.substr(0, modal_start).rfind("; ");
-      if (clause != std::string_view::npos) {
+      if (clause_start > 0) {
         clause_money = clause_date = clause_deadline = false;
         for (auto it = first_inside; it != last_inside; ++it) {
-          if (it->start < range.start + clause + 2 || it->end > range.end) continue;
+          if (it->start < range.start + clause_start || it->end > range.end) continue;
           clause_money |= it->kind == TagKind::kMoney;
           clause_date |= it->kind == TagKind::kDate;
           clause_deadline |= it->kind == TagKind::kDate && it->date.bound == "by";
