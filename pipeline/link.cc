@@ -951,12 +951,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // a deadline and three, make it the same undertaking: it needs half
         // the similarity. (The sum may be in another mention of the source
         // paper: its list of financial commitments.)
-        if (src.input != m.input && phrases_shared[e] >= 2 &&
-            std::any_of(entry.mentions.begin(), entry.mentions.end(), [&](const Mention* own) {
-              return own->input == src.input &&
-                     (SharesSum(*own, m) || (phrases_shared[e] >= 3 && SharesDate(*own, m)));
-            })) {
-          sim *= 2;
+        // Mentions come document by document, so the source paper's are the
+        // first ones the entry took: only those are read (an entry restated
+        // by a thousand papers has a thousand mentions).
+        if (src.input != m.input && phrases_shared[e] >= 2) {
+          for (const Mention* own : entry.mentions) {
+            if (own->input != src.input) break;
+            if (SharesSum(*own, m) || (phrases_shared[e] >= 3 && SharesDate(*own, m))) {
+              sim *= 2;
+              break;
+            }
+          }
         }
         if (sim > best_sim) {
           second_sim = best_sim;
