@@ -3,6 +3,7 @@
 
 #include <libstemmer.h>
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_set>
 
@@ -218,25 +219,32 @@ TermSet FindTerms(std::string_view text, bool surfaces) {
     std::string surface;
     bool joins_previous;
     bool named;
+    bool conjoined;
   };
   std::vector<Content> content;
   bool broken = true;
   bool prev_capital = false;
+  // Whether "and" or "or" comes between a content word and the previous one.
+  bool conjoined = false;
   for (const Word& w : words) {
     if (w.break_before) broken = true;
     if (IsNumberWord(w.lower)) continue;  // numbers neither make nor break phrases
+    if (w.lower == "and" || w.lower == "or") conjoined = true;
     if (IsFunctionWord(w.lower) || w.lower.size() < 2) continue;
     std::string stem = StemWord(w.lower);
     if (stem.size() < 2) continue;
     bool named_word = w.capitalised || w.quoted;
-    content.push_back({stem, w.surface, !broken, named_word && (prev_capital || w.quoted)});
+    content.push_back({stem, w.surface, !broken, named_word && (prev_capital || w.quoted), conjoined});
     prev_capital = named_word;
+    conjoined = false;
     broken = false;
     out.words.insert(stem);
     if (surfaces) out.surface.emplace(stem, w.lower);
   }
   std::string run;
   size_t last_named = 0;
+  // Per name, which of its phrases joins two words across "and" or "or".
+  std::vector<std::vector<bool>> conjoins;
   for (size_t i = 1; i < content.size(); ++i) {
     if (!content[i].joins_previous || content[i].stem == content[i - 1].stem) continue;
     std::string key = content[i - 1].stem + " " + content[i].stem;
@@ -248,12 +256,34 @@ TermSet FindTerms(std::string_view text, bool surfaces) {
       // Neighbouring named phrases make one name ("Early Career Framework").
       if (!run.empty() && last_named == i - 1) {
         out.names.back().push_back(key);
+        conjoins.back().push_back(content[i].conjoined);
       } else {
         out.names.push_back({key});
         out.name_starts.push_back(i - 1);
+        conjoins.push_back({content[i].conjoined});
       }
       run = key;
       last_named = i;
+    }
+  }
+  // A name joined by "and" or "or" may be two names ("the Children's Social
+  // Care National Framework and Dashboard", "Staying Put and Staying Close")
+  // or one ("the Department of Health and Social Care"): each side of three
+  // words or more is a name as well, so that a paper writing the National
+  // Framework alone names it whole. (A side of two words, "Practice Guides",
+  // is too common a phrase to stand as a name alone.)
+  const size_t whole_names = out.names.size();
+  for (size_t n = 0; n < whole_names; ++n) {
+    if (std::none_of(conjoins[n].begin(), conjoins[n].end(), [](bool b) { return b; })) continue;
+    size_t first = 0;
+    for (size_t k = 0; k <= conjoins[n].size(); ++k) {
+      if (k < conjoins[n].size() && !conjoins[n][k]) continue;
+      if (k >= first + 2) {
+        out.names.emplace_back(out.names[n].begin() + static_cast<long>(first),
+                               out.names[n].begin() + static_cast<long>(k));
+        out.name_starts.push_back(out.name_starts[n] + first);
+      }
+      first = k + 1;
     }
   }
   return out;

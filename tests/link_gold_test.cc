@@ -178,12 +178,14 @@ TEST(LinkGoldTest, ReportParagraphsLinkedToBriefingCommitments) {
   // undertaking whose wording opens with them (0.93 / 0.76); Snowball's
   // stemmer then joined "consultation" and "consulting" (0.90 / 0.76), and
   // prose lends its words only to the entries it is most about (0.96 /
-  // 0.74). The misses are mostly paraphrases without shared names ("Family
+  // 0.74); a name joined by "and" is each of its sides too, so the report's
+  // "Children's Social Care National Framework" names the briefing's
+  // "... National Framework and Dashboard" (2026-11-26: 0.96 / 0.76). The misses are mostly paraphrases without shared names ("Family
   // Help model" for the pathfinders) and long wordings of which a paragraph
   // shares one phrase ("financial oversight"). These floors guard against
   // regressions.
   EXPECT_GE(scores.precision(), 0.90);
-  EXPECT_GE(scores.recall(), 0.72);
+  EXPECT_GE(scores.recall(), 0.75);
 }
 
 }  // namespace

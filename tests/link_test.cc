@@ -82,6 +82,24 @@ TEST(LinkTermsTest, QuotedSpeechIsNoName) {
   EXPECT_TRUE(name.named.count("famili first"));
 }
 
+// "and" between capitalised words may join two names or make one: each side
+// of three words or more is a name as well as the whole.
+TEST(LinkTermsTest, EachSideOfANameJoinedByAndIsAName) {
+  using Name = std::vector<std::string>;
+  TermSet t = Terms("a new Children's Social Care National Framework and Dashboard");
+  const Name framework = {"children social", "social care", "care nation", "nation framework"};
+  EXPECT_NE(std::find(t.names.begin(), t.names.end(), framework), t.names.end());
+  EXPECT_NE(std::find(t.names.begin(), t.names.end(), Name{"children social", "social care", "care nation",
+                                                            "nation framework", "framework dashboard"}),
+            t.names.end());
+  TermSet body = Terms("the Department of Health and Social Care");
+  EXPECT_NE(std::find(body.names.begin(), body.names.end(), Name{"depart health", "health social", "social care"}),
+            body.names.end());
+  // A side of two words ("Social Care", "Practice Guides") is no name alone.
+  EXPECT_EQ(body.names.size(), 1u);
+  EXPECT_EQ(Terms("a Dashboard and Practice Guides").names.size(), 1u);
+}
+
 TEST(LinkTermsTest, IdfFavoursRareTerms) {
   TermStats stats;
   for (int i = 0; i < 20; ++i) stats.Add(Terms("care services for children"));
@@ -702,6 +720,25 @@ TEST(LinkRegisterTest, AnotherNameSharingPartOfTheNameIsNotIt) {
   ASSERT_NE(allowance, nullptr);
   EXPECT_TRUE(Linked(reg, allowance, 2, last - 1));
   EXPECT_FALSE(Linked(reg, allowance, 2, last));
+}
+
+// "The Children's Social Care National Framework and Dashboard" are two
+// things: a paper naming the National Framework alone names the entry.
+TEST(LinkRegisterTest, APaperNamingOneOfTwoJoinedNamesNamesIt) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "A consultation has also been published alongside the strategy on a new Children's Social Care National "
+      "Framework and Dashboard, with responses invited from councils, schools and health partners until the "
+      "end of the summer term.",
+      {{kPara, "Fares", "",
+        "A consultation has also been published alongside the strategy on bus fares, with responses invited "
+        "from councils, schools and health partners until the end of the summer term."},
+       {kPara, "Data", "", "Members asked when the Children's Social Care National Framework and Dashboard would be ready."},
+       {kPara, "Outcomes", "", "Inspections are aligned with the Children's Social Care National Framework."}},
+      &last);
+  const Commitment* framework = Find(reg, "National Framework and Dashboard");
+  ASSERT_NE(framework, nullptr);
+  EXPECT_TRUE(Linked(reg, framework, 2, last));
 }
 
 bool SameRegister(const Register& a, const Register& b) {
