@@ -27,19 +27,19 @@
 #include <Stream.h>
 #include <TextOutputDev.h>
 #include <UTF.h>
+#include <UnicodeMapFuncs.h>
 #include <goo/gmem.h>
 #include <goo/GooString.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <cctype>
 #include <climits>
-#include <cstring>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/extract.h"
@@ -112,20 +112,25 @@ bool IsUsefulTitle(const std::string& title) {
   return true;
 }
 
-// A word's text as Poppler writes it (UTF-8), up to a NUL or the first
-// ill-formed sequence (a broken ToUnicode map can produce surrogates), where
-// Poppler's C++ API cut it too.
-std::string WordText(const GooString& text) {
-  const char* s = text.c_str();
-  const int32_t n = static_cast<int32_t>(std::strlen(s));
-  int32_t i = 0;
-  while (i < n) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) return std::string(s, static_cast<size_t>(start));
+// A word's text in UTF-8, up to a NUL or an unpaired surrogate (a broken
+// ToUnicode map can produce either), where Poppler's C++ API cut it too.
+// TextWord::getText would give the same bytes through the text encoding's
+// UnicodeMap (UTF-8 unless a program changes it, and ours never does), but
+// it looks that map up by name under a lock and fills a fresh GooString for
+// every word: on the bench's reports a tenth of xref's own instructions.
+// mapUTF8 is the function behind that map, so a code point past U+10FFFF
+// still writes nothing.
+std::string WordText(const TextWord& word) {
+  const int length = word.getLength();
+  std::string out;
+  out.reserve(static_cast<size_t>(length));
+  char buffer[8];
+  for (int i = 0; i < length; ++i) {
+    const Unicode u = *word.getChar(i);
+    if (u == 0 || (u >= 0xD800 && u <= 0xDFFF)) break;
+    out.append(buffer, static_cast<size_t>(mapUTF8(u, buffer, sizeof buffer)));
   }
-  return std::string(s, static_cast<size_t>(n));
+  return out;
 }
 
 // The words of page `number` (1-based) in Poppler's reading order, with the
@@ -151,8 +156,7 @@ pdf::PageWords ReadPage(PDFDoc* pdf, TextOutputDev* text, Page* page, int number
   for (int i = 0; i < count; ++i) {
     const TextWord* word = words->get(i);
     pdf::Word w;
-    std::unique_ptr<GooString> utf8(word->getText());
-    w.text = WordText(*utf8);
+    w.text = WordText(*word);
     word->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
     w.rotation = word->getRotation();
     w.space_after = word->hasSpaceAfter();
@@ -212,7 +216,7 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
   if (pages.empty()) return Status::Corrupt(path, "truncated or corrupt PDF (no readable pages)");
 
   PassageBuilder builder(&doc);
-  for (const pdf::LaidOutPassage& p : pdf::LayOutDocument(pages)) {
+  for (const pdf::LaidOutPassage& p : pdf::LayOutDocument(std::move(pages))) {
     if (p.kind == PassageKind::kHeading) {
       builder.Heading(p.text, p.level, p.page, p.label);
     } else {

@@ -331,8 +331,11 @@ bool ContinuesLine(const Word& prev, const Word& next) {
 void FinishLine(Line* line) {
   const Word& first = *line->words.front();
   line->x0 = first.x0; line->y0 = first.y0; line->x1 = first.x1; line->y1 = first.y1;
-  std::map<double, size_t> chars_by_size;
   size_t chars = 0, bold_chars = 0;
+  // The line's size is its largest text size: small capitals and raised
+  // note numbers are smaller than the text they sit in. Single letters (a
+  // drop capital) do not count unless there is nothing else.
+  line->size = 0;
   line->text.clear();
   for (size_t i = 0; i < line->words.size(); ++i) {
     const Word& w = *line->words[i];
@@ -341,9 +344,9 @@ void FinishLine(Line* line) {
     line->y0 = std::min(line->y0, w.y0);
     line->y1 = std::max(line->y1, w.y1);
     size_t n = CodePointCount(w.text);
-    chars_by_size[std::round(w.font_size * 2) / 2] += n;
     chars += n;
     if (w.bold) bold_chars += n;
+    if (n >= 2) line->size = std::max(line->size, std::round(w.font_size * 2) / 2);
     if (i > 0) {
       const Word& prev = *line->words[i - 1];
       double em = std::max(prev.font_size, 1.0);
@@ -351,14 +354,13 @@ void FinishLine(Line* line) {
     }
     line->text += w.text;
   }
-  // The line's size is its largest text size: small capitals and raised
-  // note numbers are smaller than the text they sit in. Single letters (a
-  // drop capital) do not count unless there is nothing else.
-  line->size = 0;
-  for (const Word* w : line->words) {
-    if (CodePointCount(w->text) >= 2) line->size = std::max(line->size, std::round(w->font_size * 2) / 2);
-  }
   if (line->size <= 0) {
+    // Only single letters: the size most characters have (the smallest of
+    // equals). Rare, so the histogram is built only here.
+    std::map<double, size_t> chars_by_size;
+    for (const Word* w : line->words) {
+      chars_by_size[std::round(w->font_size * 2) / 2] += CodePointCount(w->text);
+    }
     size_t best = 0;
     for (const auto& [size, n] : chars_by_size) {
       if (n > best) { best = n; line->size = size; }
@@ -383,27 +385,22 @@ bool IsOverprint(const Word& inner, const Word& outer) {
 // stamps, vertical labels), blank and off-page words and unmapped glyphs
 // (U+FFFD) are dropped, and text drawn twice over itself (a fake bold, a
 // letter-spaced heading split into overlapping pieces: "gr" "gro" "ow") is
-// merged back into single words.
-std::vector<Word> CleanWords(const PageWords& page) {
-  std::vector<Word> out;
-  out.reserve(page.words.size());
-  for (const Word& original : page.words) {
-    if (original.rotation != 0) continue;
-    const Word* source = &original;
-    Word repaired;
-    if (original.text.find("\xef\xbf\xbd") != std::string::npos) {
-      repaired = original;
-      for (size_t at; (at = repaired.text.find("\xef\xbf\xbd")) != std::string::npos;) {
-        repaired.text.erase(at, 3);
-      }
-      source = &repaired;
+// merged back into single words. Done in place: a page's words are not
+// needed as Poppler gave them afterwards, and a copy of every word was a
+// tenth of the layout's work and memory.
+void CleanWords(PageWords* page) {
+  std::vector<Word>& words = page->words;
+  size_t kept = 0;  // words[0, kept) are the clean words so far
+  for (Word& w : words) {
+    if (w.rotation != 0) continue;
+    for (size_t at; (at = w.text.find("\xef\xbf\xbd")) != std::string::npos;) {
+      w.text.erase(at, 3);
     }
     // Ligature glyphs ("ﬁ", U+FB01, is EF AC 81) are spelled out here already,
     // so that furniture keys and hyphen evidence compare words as written.
-    if (source->text.find("\xef\xac") != std::string::npos) {
-      if (source != &repaired) repaired = original;
+    if (w.text.find("\xef\xac") != std::string::npos) {
       std::string spelled;
-      const std::string& t = repaired.text;
+      const std::string& t = w.text;
       for (size_t i = 0; i < t.size(); ++i) {
         if (i + 2 < t.size() && t[i] == '\xef' && t[i + 1] == '\xac' &&
             static_cast<unsigned char>(t[i + 2]) >= 0x80 &&
@@ -415,20 +412,18 @@ std::vector<Word> CleanWords(const PageWords& page) {
           spelled.push_back(t[i]);
         }
       }
-      repaired.text = std::move(spelled);
-      source = &repaired;
+      w.text = std::move(spelled);
     }
-    const Word& w = *source;
     if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
-    if (w.x1 < 0 || w.y1 < 0 || (page.width > 0 && w.x0 > page.width) ||
-        (page.height > 0 && w.y0 > page.height)) {
+    if (w.x1 < 0 || w.y1 < 0 || (page->width > 0 && w.x0 > page->width) ||
+        (page->height > 0 && w.y0 > page->height)) {
       continue;
     }
-    if (!out.empty() &&
-        VerticalOverlap(out.back().y0, out.back().y1, w.y0, w.y1) >=
-            kSameLineOverlap * std::min(out.back().y1 - out.back().y0, w.y1 - w.y0) &&
-        w.x1 > out.back().x0) {
-      Word& prev = out.back();
+    if (kept > 0 &&
+        VerticalOverlap(words[kept - 1].y0, words[kept - 1].y1, w.y0, w.y1) >=
+            kSameLineOverlap * std::min(words[kept - 1].y1 - words[kept - 1].y0, w.y1 - w.y0) &&
+        w.x1 > words[kept - 1].x0) {
+      Word& prev = words[kept - 1];
       const double em = std::max(std::min(prev.font_size, w.font_size), 1.0);
       // A one-glyph dingbat drawn over a letter is left over from the
       // producer, not text.
@@ -449,9 +444,11 @@ std::vector<Word> CleanWords(const PageWords& page) {
           }
         }
         if (shared > 0) {
-          prev.text = shared == prev.text.size() && w.text.size() >= shared
-                          ? w.text
-                          : prev.text + w.text.substr(shared);
+          if (shared == prev.text.size() && w.text.size() >= shared) {
+            prev.text = std::move(w.text);
+          } else {
+            prev.text.append(w.text, shared, std::string::npos);
+          }
           prev.x1 = std::max(prev.x1, w.x1);
           prev.y0 = std::min(prev.y0, w.y0);
           prev.y1 = std::max(prev.y1, w.y1);
@@ -460,9 +457,10 @@ std::vector<Word> CleanWords(const PageWords& page) {
         }
       }
     }
-    out.push_back(w);
+    if (&words[kept] != &w) words[kept] = std::move(w);
+    ++kept;
   }
-  return out;
+  words.resize(kept);
 }
 
 // Words -> line fragments in the producer's order; a fragment ends where the
@@ -911,18 +909,26 @@ std::string TextAfterFirstWord(const Line& line) {
   return s;
 }
 
+// At least four capitals and no small letter. Stops at the first small
+// letter (most paragraphs have one in their first word), and asks ICU only
+// about letters beyond ASCII.
 bool IsAllCaps(std::string_view text) {
-  size_t upper = 0, lower = 0;
+  size_t upper = 0;
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(text.size());
   while (i < n) {
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
     if (c < 0) continue;
-    if (u_isupper(c)) ++upper;
-    if (u_islower(c)) ++lower;
+    if (c < 0x80) {
+      if (c >= 'a' && c <= 'z') return false;
+      upper += c >= 'A' && c <= 'Z';
+      continue;
+    }
+    if (u_islower(c)) return false;
+    upper += u_isupper(c) ? 1 : 0;
   }
-  return upper >= 4 && lower == 0;
+  return upper >= 4;
 }
 
 // Splits one block into paragraphs.
@@ -1036,7 +1042,10 @@ std::string_view TrimToken(std::string_view t) {
   };
   while (!t.empty() && strip_char(t.front())) t.remove_prefix(1);
   while (!t.empty() && strip_char(t.back())) t.remove_suffix(1);
-  // Curly quotes (3 bytes each).
+  // Curly quotes (3 bytes each, led by E2): most tokens have none.
+  const bool may_have_quotes =
+      !t.empty() && (t.front() == '\xe2' || (t.size() >= 3 && t[t.size() - 3] == '\xe2'));
+  if (!may_have_quotes) return t;
   for (std::string_view q : {"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d"}) {
     while (t.size() >= q.size() && t.substr(0, q.size()) == q) t.remove_prefix(q.size());
     while (t.size() >= q.size() && t.substr(t.size() - q.size()) == q) t.remove_suffix(q.size());
@@ -1226,13 +1235,12 @@ bool IsBoldFontName(const std::string& font_name) {
   return false;
 }
 
-std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages) {
-  // 1. Lines.
-  std::vector<std::vector<Word>> words(pages.size());  // lines point into these
+std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
+  // 1. Lines, pointing into the pages' cleaned words.
   std::vector<std::vector<Line>> lines(pages.size());
   for (size_t p = 0; p < pages.size(); ++p) {
-    words[p] = CleanWords(pages[p]);
-    lines[p] = JoinMarkerColumns(BuildFragments(words[p]));
+    CleanWords(&pages[p]);
+    lines[p] = JoinMarkerColumns(BuildFragments(pages[p].words));
   }
   // 2. Furniture, then what body text looks like.
   const std::vector<std::vector<bool>> furniture = FindFurniture(pages, lines);

@@ -6,7 +6,8 @@
 //
 //   std::vector<xref::pdf::PageWords> pages = ...;   // one per page, words in
 //                                                    // the producer's order
-//   for (const xref::pdf::LaidOutPassage& p : xref::pdf::LayOutDocument(pages)) {
+//   for (const xref::pdf::LaidOutPassage& p :
+//        xref::pdf::LayOutDocument(std::move(pages))) {
 //     builder.Add(p.kind, p.text, p.page, p.label, p.level);   // or Heading()
 //   }
 //
@@ -71,8 +72,10 @@ struct LaidOutPassage {
 };
 
 // The passages of a whole document in reading order. Deterministic; never
-// throws on odd geometry (empty pages, zero-sized boxes).
-std::vector<LaidOutPassage> LayOutDocument(const std::vector<PageWords>& pages);
+// throws on odd geometry (empty pages, zero-sized boxes). Takes the pages by
+// value because it cleans their words in place: move them in when they are
+// not needed afterwards.
+std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages);
 
 // True when `font_name` (subset prefix allowed, "ABCDEF+Arial-BoldMT") names a
 // bold face.
