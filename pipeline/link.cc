@@ -91,7 +91,9 @@ class Vocabulary {
 
   // The ids of a text's terms; `count` adds one to the document frequency of
   // each (passages count, mentions do not).
-  TermIds Intern(const TermSet& t, bool count) {
+  // (T is a TermSet or a TermKeyList: both hold their keys in byte order.)
+  template <typename T>
+  TermIds Intern(const T& t, bool count) {
     TermIds out;
     out.words.reserve(t.words.size());
     for (const std::string& w : t.words) out.words.push_back(Intern(w, count));
@@ -131,9 +133,10 @@ class Vocabulary {
 
   // The ids of the terms of `t` the vocabulary knows, sorted: for a part of
   // a text that was interned whole (a sentence of a passage).
-  TermIds Known(const TermSet& t) const {
+  template <typename T>
+  TermIds Known(const T& t) const {
     TermIds out;
-    auto add = [&](const std::set<std::string>& keys, std::vector<TermId>* into) {
+    auto add = [&](const auto& keys, std::vector<TermId>* into) {
       for (const std::string& key : keys) {
         TermId id = Find(key);
         if (id != kNone) into->push_back(id);
@@ -752,15 +755,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   }
   {
     constexpr size_t kBlock = 4096;
-    std::vector<TermSet> block(kBlock);
+    std::vector<TermKeyList> block(kBlock);
     for (size_t first = 0; first < index.passages.size(); first += kBlock) {
       size_t n = std::min(kBlock, index.passages.size() - first);
       ParallelFor(n, options.threads, [&](size_t k, size_t) {
-        block[k] = TermKeys(index.passage(static_cast<uint32_t>(first + k)).text);
+        block[k] = TermKeyLists(index.passage(static_cast<uint32_t>(first + k)).text);
       });
       for (size_t k = 0; k < n; ++k) {
         index.passages[first + k].terms = vocab.Intern(block[k], true);
-        block[k] = TermSet();
+        block[k] = TermKeyList();
       }
     }
   }
@@ -1165,7 +1168,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (const TextRange& r : ranges) {
         Lender l;
         l.range = r;
-        TermIds ids = vocab.Known(TermKeys(std::string_view(text).substr(r.start, r.end - r.start)));
+        TermIds ids = vocab.Known(TermKeyLists(std::string_view(text).substr(r.start, r.end - r.start)));
         l.words = std::move(ids.words);
         l.phrases = std::move(ids.phrases);
         l.named = std::move(ids.named);
@@ -1574,7 +1577,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const std::string& text = index.passage(i).text;
         for (const TextRange& range : SplitSentences(text)) {
           Sentence sentence{range.start, range.end, {}, {}};
-          TermSet terms = TermKeys(std::string_view(text).substr(range.start, range.end - range.start));
+          TermKeyList terms = TermKeyLists(std::string_view(text).substr(range.start, range.end - range.start));
           for (const std::string& key : terms.phrases) {
             TermId id = vocab.Find(key);
             if (id != Vocabulary::kNone) sentence.phrases.push_back(id);

@@ -178,6 +178,22 @@ std::vector<Word> SplitWords(std::string_view text) {
   return words;
 }
 
+// The Snowball stem of one word, the possessive first removed.
+std::string Stem(sb_stemmer* handle, std::string_view lower_word) {
+  std::string_view w = lower_word;
+  // The possessive goes first, whichever apostrophe wrote it.
+  for (std::string_view apostrophe : {std::string_view("'s"), std::string_view("\u2019s")}) {
+    if (w.size() > apostrophe.size() && w.substr(w.size() - apostrophe.size()) == apostrophe) {
+      w.remove_suffix(apostrophe.size());
+    }
+  }
+  if (handle == nullptr || w.empty()) return std::string(w);
+  const sb_symbol* stem = sb_stemmer_stem(handle, reinterpret_cast<const sb_symbol*>(w.data()),
+                                          static_cast<int>(w.size()));
+  if (stem == nullptr) return std::string(w);  // out of memory: the word as it is
+  return std::string(reinterpret_cast<const char*>(stem), static_cast<size_t>(sb_stemmer_length(handle)));
+}
+
 }  // namespace
 
 bool IsFunctionWord(std::string_view lower_word) {
@@ -192,41 +208,39 @@ std::string StemWord(std::string_view lower_word) {
     ~Stemmer() { sb_stemmer_delete(handle); }
   };
   thread_local Stemmer stemmer;
-  std::string_view w = lower_word;
-  // The possessive goes first, whichever apostrophe wrote it.
-  for (std::string_view apostrophe : {std::string_view("'s"), std::string_view("\u2019s")}) {
-    if (w.size() > apostrophe.size() && w.substr(w.size() - apostrophe.size()) == apostrophe) {
-      w.remove_suffix(apostrophe.size());
-    }
-  }
-  if (stemmer.handle == nullptr || w.empty()) return std::string(w);
-  const sb_symbol* stem = sb_stemmer_stem(stemmer.handle, reinterpret_cast<const sb_symbol*>(w.data()),
-                                          static_cast<int>(w.size()));
-  if (stem == nullptr) return std::string(w);  // out of memory: the word as it is
-  return std::string(reinterpret_cast<const char*>(stem),
-                     static_cast<size_t>(sb_stemmer_length(stemmer.handle)));
+  // A corpus writes the same few thousand words over and over: each is
+  // stemmed once per thread (bounded, in case a corpus is all distinct words).
+  thread_local std::unordered_map<std::string, std::string> stems;
+  constexpr size_t kMaxCachedStems = 1 << 17;
+  auto cached = stems.find(std::string(lower_word));
+  if (cached != stems.end()) return cached->second;
+  if (stems.size() >= kMaxCachedStems) stems.clear();
+  std::string stem = Stem(stemmer.handle, lower_word);
+  stems.emplace(std::string(lower_word), stem);
+  return stem;
 }
 
 namespace {
 
-TermSet FindTerms(std::string_view text, bool surfaces) {
-  TermSet out;
+
+// A content word of a text, in order, and whether a phrase may join it to
+// the previous content word.
+struct Content {
+  std::string stem;
+  std::string surface;
+  std::string lower;
+  bool joins_previous;
+  bool named;
+  bool conjoined;  // "and" or "or" comes between it and the previous one
+};
+
+std::vector<Content> ContentWords(std::string_view text) {
   std::vector<Word> words = SplitWords(text);
-  // Content words in order, remembering whether a phrase may join each to the
-  // previous content word.
-  struct Content {
-    std::string stem;
-    std::string surface;
-    bool joins_previous;
-    bool named;
-    bool conjoined;
-  };
   std::vector<Content> content;
   bool broken = true;
   bool prev_capital = false;
-  // Whether "and" or "or" comes between a content word and the previous one.
   bool conjoined = false;
-  for (const Word& w : words) {
+  for (Word& w : words) {
     if (w.break_before) broken = true;
     if (IsNumberWord(w.lower)) continue;  // numbers neither make nor break phrases
     if (w.lower == "and" || w.lower == "or") conjoined = true;
@@ -234,19 +248,33 @@ TermSet FindTerms(std::string_view text, bool surfaces) {
     std::string stem = StemWord(w.lower);
     if (stem.size() < 2) continue;
     bool named_word = w.capitalised || w.quoted;
-    content.push_back({stem, w.surface, !broken, named_word && (prev_capital || w.quoted), conjoined});
+    content.push_back({std::move(stem), std::move(w.surface), std::move(w.lower), !broken,
+                       named_word && (prev_capital || w.quoted), conjoined});
     prev_capital = named_word;
     conjoined = false;
     broken = false;
-    out.words.insert(stem);
-    if (surfaces) out.surface.emplace(stem, w.lower);
+  }
+  return content;
+}
+
+// Whether content[i] makes a phrase with content[i - 1].
+bool MakesPhrase(const std::vector<Content>& content, size_t i) {
+  return content[i].joins_previous && content[i].stem != content[i - 1].stem;
+}
+
+TermSet FindTerms(std::string_view text, bool surfaces) {
+  TermSet out;
+  const std::vector<Content> content = ContentWords(text);
+  for (const Content& c : content) {
+    out.words.insert(c.stem);
+    if (surfaces) out.surface.emplace(c.stem, c.lower);
   }
   std::string run;
   size_t last_named = 0;
   // Per name, which of its phrases joins two words across "and" or "or".
   std::vector<std::vector<bool>> conjoins;
   for (size_t i = 1; i < content.size(); ++i) {
-    if (!content[i].joins_previous || content[i].stem == content[i - 1].stem) continue;
+    if (!MakesPhrase(content, i)) continue;
     std::string key = content[i - 1].stem + " " + content[i].stem;
     if (surfaces) out.surface.emplace(key, content[i - 1].surface + " " + content[i].surface);
     out.phrases.insert(key);
@@ -294,6 +322,23 @@ TermSet FindTerms(std::string_view text, bool surfaces) {
 TermSet Terms(std::string_view text) { return FindTerms(text, true); }
 
 TermSet TermKeys(std::string_view text) { return FindTerms(text, false); }
+
+TermKeyList TermKeyLists(std::string_view text) {
+  TermKeyList out;
+  const std::vector<Content> content = ContentWords(text);
+  out.words.reserve(content.size());
+  for (const Content& c : content) out.words.push_back(c.stem);
+  for (size_t i = 1; i < content.size(); ++i) {
+    if (!MakesPhrase(content, i)) continue;
+    out.phrases.push_back(content[i - 1].stem + " " + content[i].stem);
+    if (content[i].named) out.named.push_back(out.phrases.back());
+  }
+  for (auto* list : {&out.words, &out.phrases, &out.named}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  return out;
+}
 
 void TermStats::Add(const TermSet& terms) {
   ++passages_;

@@ -54,6 +54,16 @@ TermSet Terms(std::string_view text);
 // compared, never quoted as evidence (cheaper).
 TermSet TermKeys(std::string_view text);
 
+// The words, phrases and named phrases of Terms(text) as sorted vectors
+// without duplicates, and nothing else: what the linker needs of each of
+// the corpus's passages, made without a tree node per term.
+struct TermKeyList {
+  std::vector<std::string> words;
+  std::vector<std::string> phrases;
+  std::vector<std::string> named;
+};
+TermKeyList TermKeyLists(std::string_view text);
+
 // The Snowball (Porter 2) stem of one lower-case word ("carers" -> "carer", "families" ->
 // "famili", "published" -> "publish"). Exposed for tests.
 std::string StemWord(std::string_view lower_word);
