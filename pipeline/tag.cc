@@ -580,7 +580,7 @@ struct Tagger::Impl {
   std::unique_ptr<RE2> future_cue, past_cue;
 
   // Commitments.
-  std::unique_ptr<RE2> modal_hint, modal, funding_verb, planned_sum, opinion_start, passive_participle, agent,
+  std::unique_ptr<RE2> modal_hint, modal, funding_verb, planned_sum, opinion_start, passive_participle, perfect_participle, agent,
       consult_cue, explore_cue;
 
   struct Context {
@@ -725,6 +725,10 @@ Tagger::Impl::Impl() {
       "recognise|recognize|urge|call|hope|would|remain|question))\\b");
   passive_participle = Compile(
       "^(?:be|have\\sbeen)\\s(?:\\w+ly\\s)?((?:\\w+-)?\\w+(?:ed|en)|made|set|built|brought|given|held|paid|run|put|"
+      "sent|kept|met|spent|led|taught|taken|shown|done|seen|known|told|sought|bought|found|begun|"
+      "laid|left|lent|sold|won|cut)\\b");
+  perfect_participle = Compile(
+      "^have\\s(?:\\w+ly\\s)?(?:(?:\\w+-)?\\w+(?:ed|en)|made|set|built|brought|given|held|paid|run|put|"
       "sent|kept|met|spent|led|taught|taken|shown|done|seen|known|told|sought|bought|found|begun|"
       "laid|left|lent|sold|won|cut)\\b");
   agent = Compile("\\bby\\s((?:the\\s)?(?:[A-Z][\\w’'&-]*\\s?)+)");
@@ -1797,6 +1801,32 @@ bool IsSubordinatingWord(std::string_view lower) {
   return InSorted(kWords, lower);
 }
 
+// Conjunctions that open a subordinate clause when they open a sentence:
+// "Since ...", "Where ...", "When ...", "Once ...", "Until ...".
+bool IsLeadingSubordinator(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"once", "since", "until", "when", "whenever", "where",
+                                                "whereas", "wherever"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  return InSorted(kWords, lower);
+}
+
+// True when `text` points at another part of the text it is in: "in
+// succeeding chapters", "in section 4", "below", "in the annex".
+bool RefersToAPartOfTheText(std::string_view text) {
+  static constexpr std::string_view kWords[] = {"annex",   "annexes", "appendices", "appendix", "below",
+                                                "chapter", "chapters", "paragraph", "paragraphs", "section",
+                                                "sections"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  const WordList words = Words(text);
+  for (size_t i = 0; i < words.size(); ++i) {
+    char buf[24];
+    std::string_view lower = LowerWord(words[i], buf);
+    while (!lower.empty() && !IsAsciiAlpha(lower.back())) lower.remove_suffix(1);
+    if (InSorted(kWords, lower)) return true;
+  }
+  return false;
+}
+
 // True when a space-separated word of `text` is a subordinating word; one
 // pass over the text, each word looked up once.
 bool HasSubordinatingWord(std::string_view text) {
@@ -1805,6 +1835,8 @@ bool HasSubordinatingWord(std::string_view text) {
     while (i < text.size() && text[i] == ' ') ++i;
     size_t j = i;
     while (j < text.size() && text[j] != ' ') ++j;
+    // A word opening a quotation or a bracket: "\"If they give me ...".
+    while (i < j && (text[i] == '"' || text[i] == '(' || text[i] == '[' || text[i] == '\'')) ++i;
     if (j - i >= 2 && j - i <= 8) {
       char buf[24];
       if (IsSubordinatingWord(LowerWord(text.substr(i, j - i), buf))) return true;
@@ -2010,13 +2042,21 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     }
   }
   subject = DropTrailingAdverbs(subject);
+  // A clause opening with a subordinator and running on to the modal is not
+  // the main clause: "Since this notice proposes to supersede the rule, ...",
+  // "Where we have identified third party material you will need to ...".
+  {
+    char buf[24];
+    if (IsLeadingSubordinator(LowerWord(FirstWord(subject), buf))) return std::nullopt;
+  }
   // A past perfect or passive auxiliary before an undertaking verb tells of
-  // the past ("had agreed to", "It was agreed to defer").
+  // the past ("had agreed to", "It was agreed to defer", "the directorate
+  // remained committed to").
   {
     char buf[24];
     const std::string_view last_word = LastWord(subject);
     std::string_view last = LowerWord(last_word, buf);
-    if (last == "had" || last == "was" || last == "were") return std::nullopt;
+    if (last == "had" || last == "was" || last == "were" || last == "remained") return std::nullopt;
     if (last == "has" || last == "have")
       subject = Trim(subject.substr(0, static_cast<size_t>(last_word.data() - subject.data())));
   }
@@ -2082,6 +2122,9 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // "This report will provide members with an update", "The paper aims to
   // set out the options": a text describing itself.
   if (IsDocumentNoun(head_noun) && IsDescribingVerb(next_word)) return std::nullopt;
+  // ... or its writers describing what comes later in it ("We will present
+  // the detail in succeeding chapters", "I will summarise them below").
+  if (IsDescribingVerb(next_word) && RefersToAPartOfTheText(rest)) return std::nullopt;
   // What something will do to the writer or speaker is their expectation of
   // it, not an undertaking ("The national fund will take us halfway at
   // best", "The new rules will cost me my home"), unless they act ("We
@@ -2127,6 +2170,9 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   std::string participle;
   bool passive = !funding && (next_word == "be" || next_word == "have") &&
                  RE2::PartialMatch(rest_piece, *passive_participle, &participle);
+  // "will have failed", "will have invested": the future perfect.
+  const bool future_perfect = next_word == "have" && RE2::PartialMatch(rest_piece, *perfect_participle) &&
+                              FirstWord(Trim(rest.substr(FirstWord(rest).size()))) != "been";
 
   // Who: "we", a named body, or nobody for an agentless passive.
   std::string actor;
@@ -2224,6 +2270,9 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
         }
       }
       if (negated || (!clause_money && !clause_date)) return std::nullopt;
+      // What will have happened by a date, said of no body, is a forecast
+      // ("In 20 years' time very few businesses will have failed to ...").
+      if (future_perfect) return std::nullopt;
       if (IsExperiencerVerb(next_word)) return std::nullopt;
       if (IsOutcomeVerb(next_word) && !clause_money && !clause_deadline && lower_subject != "there")
         return std::nullopt;

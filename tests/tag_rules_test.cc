@@ -449,6 +449,24 @@ const CommitmentCase kCommitments[] = {
      "take place"},
     {"A pilot will be co-produced with partners and begin in Spring 2023.", "", false, "unspecified", "will",
      "co-produced"},
+    // A clause opening with a subordinator is not the main clause, even in
+    // quotation marks; the main clause after its comma still is.
+    {"Since this notice proposes to supersede the 2018 rule, the earlier procedures would be outdated.", "", false,
+     nullptr, "", ""},
+    {"Where we have identified any third party copyright information you will need to obtain permission.", "",
+     false, nullptr, "", ""},
+    {"\"If they give me a spreadsheet of the year I will look at it,\" one agent said.", "", false, nullptr, "", ""},
+    {"When the review ends, the Council will publish its findings by March 2025.", "", false, "Council", "will",
+     "publish"},
+    // Said of the past.
+    {"The directorate remained committed to keeping the budget on track.", "", false, nullptr, "", ""},
+    // Writers describing what comes later in their text.
+    {"We will present the detail in succeeding chapters.", "", false, nullptr, "", ""},
+    {"We will present the plan to Cabinet in May 2025.", "", false, "we", "will", "present"},
+    // The future perfect of no body is a forecast; of a body, a target.
+    {"In 20 years' time very few businesses will have failed to find the benefits.", "", false, nullptr, "", ""},
+    {"By March 2026 the Council will have recruited 40 new carers.", "", false, "Council", "will", "have recruited"},
+    {"The guidance will have been published by March 2026.", "", false, "unspecified", "will", "published"},
 };
 INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments),
                          RowName<CommitmentCase>);
