@@ -1776,6 +1776,8 @@ bool IsNounCue(std::string_view before, std::string_view cue) {
   const std::string_view w2 =
       LowerWord(LastWord(before.substr(0, static_cast<size_t>(last.data() - before.data()))), earlier_buf);
   if (possessive(w1) || w1 == "the" || w1 == "this" || w1 == "that" || w1 == "these" || w1 == "those") return true;
+  // The object of a verb in -ing: "Parliament is considering plans to ...".
+  if (w1.size() > 4 && w1.substr(w1.size() - 3) == "ing") return true;
   if (possessive(w2)) return true;
   return bare && (w1 == "a" || w1 == "an" || w2 == "a" || w2 == "an");
 }
@@ -2026,6 +2028,9 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     subject.remove_prefix(1);
     subject = Trim(subject);
   }
+  // "... can be very challenging as well but I will advise ...": the clause
+  // after "but" is the one the modal is in.
+  if (size_t but = subject.rfind(" but "); but != std::string_view::npos) subject = Trim(subject.substr(but + 5));
   size_t comma = subject.rfind(", ");
   if (comma != std::string_view::npos) {
     // "Furthermore, most of the funding will..." -> the clause after the
@@ -2173,6 +2178,13 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // "will have failed", "will have invested": the future perfect.
   const bool future_perfect = next_word == "have" && RE2::PartialMatch(rest_piece, *perfect_participle) &&
                               FirstWord(Trim(rest.substr(FirstWord(rest).size()))) != "been";
+  // Without a date it is a forecast whoever the subject ("By then they and
+  // the State will have invested substantially"); "By March 2026 the
+  // Council will have recruited 40 carers" is a target.
+  if (future_perfect && !has_date) return std::nullopt;
+  // "will (not) be able to": what somebody can do, not what they undertake.
+  if (next_word == "be" && (rest.substr(0, 11) == "be able to " || rest.substr(0, 13) == "be unable to "))
+    return std::nullopt;
 
   // Who: "we", a named body, or nobody for an agentless passive.
   std::string actor;

@@ -467,6 +467,16 @@ const CommitmentCase kCommitments[] = {
     {"In 20 years' time very few businesses will have failed to find the benefits.", "", false, nullptr, "", ""},
     {"By March 2026 the Council will have recruited 40 new carers.", "", false, "Council", "will", "have recruited"},
     {"The guidance will have been published by March 2026.", "", false, "unspecified", "will", "published"},
+    {"By then they, their employers and the State will have invested substantially in their training.", "", false,
+     nullptr, "", ""},
+    // What somebody can do is no undertaking.
+    {"The UK will not be able to meet its potential unless we use the talents of all.", "", false, nullptr, "", ""},
+    {"The Council will be able to bid for the fund from April 2025.", "", false, nullptr, "", ""},
+    // The object of a verb in -ing is a noun.
+    {"Parliament is considering plans to increase this further.", "", false, nullptr, "", ""},
+    // The clause after "but" is the modal's.
+    {"Starting a business can be very challenging but we will advise on grants from April 2025.", "", false, "we",
+     "will", "advise"},
 };
 INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments),
                          RowName<CommitmentCase>);
