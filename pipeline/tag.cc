@@ -2183,8 +2183,13 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // Council will have recruited 40 carers" is a target.
   if (future_perfect && !has_date) return std::nullopt;
   // "will (not) be able to": what somebody can do, not what they undertake.
-  if (next_word == "be" && (rest.substr(0, 11) == "be able to " || rest.substr(0, 13) == "be unable to "))
-    return std::nullopt;
+  {
+    std::string_view can = rest;
+    for (std::string_view adverb : {"also ", "now ", "still ", "then ", "soon "}) {
+      if (can.substr(0, adverb.size()) == adverb) can = Trim(can.substr(adverb.size()));
+    }
+    if (can.substr(0, 11) == "be able to " || can.substr(0, 13) == "be unable to ") return std::nullopt;
+  }
 
   // Who: "we", a named body, or nobody for an agentless passive.
   std::string actor;

@@ -472,6 +472,8 @@ const CommitmentCase kCommitments[] = {
     // What somebody can do is no undertaking.
     {"The UK will not be able to meet its potential unless we use the talents of all.", "", false, nullptr, "", ""},
     {"The Council will be able to bid for the fund from April 2025.", "", false, nullptr, "", ""},
+    {"People planning their care will also be able to get free advice from a new service next spring.", "", false,
+     nullptr, "", ""},
     // The object of a verb in -ing is a noun.
     {"Parliament is considering plans to increase this further.", "", false, nullptr, "", ""},
     // The clause after "but" is the modal's.
