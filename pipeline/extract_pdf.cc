@@ -173,6 +173,51 @@ pdf::PageWords ReadPage(PDFDoc* pdf, TextOutputDev* text, Page* page, int number
   return out;
 }
 
+// What the layout needs from Poppler: the metadata and every readable page's
+// words.
+struct PdfContent {
+  int page_count = 0;
+  std::string date;   // ISO, or empty
+  std::string title;  // normalised, maybe not useful
+  std::vector<pdf::PageWords> pages;
+};
+
+// Reads the document with Poppler. Poppler's objects (the document and its
+// caches, the text device holding the last page's characters) are freed when
+// this returns, so the layout reuses their memory instead of touching fresh
+// pages: for the 15-page Federal Register PDF that was a few hundred page
+// faults.
+Result<PdfContent> ReadPdf(const std::string& path, std::string_view bytes) {
+  // Empty passwords open a file encrypted for permissions only; a file that
+  // needs a password fails with errEncrypted.
+  PDFDoc pdf(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)),
+             GooString(""), GooString(""));
+  if (!pdf.isOk()) {
+    if (pdf.getErrorCode() == errEncrypted) {
+      return Status::Unsupported(path, "encrypted PDF (a password is needed)");
+    }
+    return Status::Corrupt(path, "truncated or corrupt PDF");
+  }
+  PdfContent content;
+  content.page_count = pdf.getNumPages();
+  if (content.page_count <= 0) return Status::Corrupt(path, "truncated or corrupt PDF (no pages)");
+  content.date = PdfDateToIso(InfoEntry(&pdf, "CreationDate"));
+  content.title = NormaliseText(InfoEntry(&pdf, "Title"));
+
+  content.pages.reserve(static_cast<size_t>(content.page_count));
+  TextOutputDev text(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false,
+                     /*append=*/false);
+  for (int number = 1; number <= content.page_count; ++number) {
+    Page* page = pdf.getPage(number);  // owned by the document
+    if (!page) continue;  // a page Poppler cannot parse: skip it, keep the rest
+    content.pages.push_back(ReadPage(&pdf, &text, page, number));
+  }
+  if (content.pages.empty()) {
+    return Status::Corrupt(path, "truncated or corrupt PDF (no readable pages)");
+  }
+  return content;
+}
+
 Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view bytes) {
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     return Status::ResourceExhausted(path, "PDF too large for Poppler");
@@ -184,47 +229,24 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
   if (tail.find("%%EOF") == std::string_view::npos) {
     return Status::Corrupt(path, "truncated or corrupt PDF (no end-of-file marker)");
   }
-  // Empty passwords open a file encrypted for permissions only; a file that
-  // needs a password fails with errEncrypted.
-  PDFDoc pdf(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)),
-             GooString(""), GooString(""));
-  if (!pdf.isOk()) {
-    if (pdf.getErrorCode() == errEncrypted) {
-      return Status::Unsupported(path, "encrypted PDF (a password is needed)");
-    }
-    return Status::Corrupt(path, "truncated or corrupt PDF");
-  }
-  const int page_count = pdf.getNumPages();
-  if (page_count <= 0) return Status::Corrupt(path, "truncated or corrupt PDF (no pages)");
+  Result<PdfContent> content = ReadPdf(path, bytes);
+  if (!content.ok()) return content.status();
 
   Document doc;
   doc.path = path;
   doc.format = Format::kPdf;
-  doc.pages = page_count;
-  doc.date = PdfDateToIso(InfoEntry(&pdf, "CreationDate"));
-  std::string title = NormaliseText(InfoEntry(&pdf, "Title"));
-
-  std::vector<pdf::PageWords> pages;
-  pages.reserve(static_cast<size_t>(page_count));
-  TextOutputDev text(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false,
-                     /*append=*/false);
-  for (int number = 1; number <= page_count; ++number) {
-    Page* page = pdf.getPage(number);  // owned by the document
-    if (!page) continue;  // a page Poppler cannot parse: skip it, keep the rest
-    pages.push_back(ReadPage(&pdf, &text, page, number));
-  }
-  if (pages.empty()) return Status::Corrupt(path, "truncated or corrupt PDF (no readable pages)");
-
+  doc.pages = content->page_count;
+  doc.date = std::move(content->date);
   PassageBuilder builder(&doc);
-  for (const pdf::LaidOutPassage& p : pdf::LayOutDocument(std::move(pages))) {
+  for (const pdf::LaidOutPassage& p : pdf::LayOutDocument(std::move(content->pages))) {
     if (p.kind == PassageKind::kHeading) {
       builder.Heading(p.text, p.level, p.page, p.label);
     } else {
       builder.Add(p.kind, p.text, p.page, p.label, p.level);
     }
   }
-  if (IsUsefulTitle(title)) {
-    doc.title = std::move(title);
+  if (IsUsefulTitle(content->title)) {
+    doc.title = std::move(content->title);
   } else {
     for (const Passage& p : doc.passages) {
       if (p.kind == PassageKind::kHeading) {
