@@ -128,6 +128,10 @@ std::string WordText(const TextWord& word) {
   for (int i = 0; i < length; ++i) {
     const Unicode u = *word.getChar(i);
     if (u == 0 || (u >= 0xD800 && u <= 0xDFFF)) break;
+    if (u < 0x80) {
+      out.push_back(static_cast<char>(u));  // what mapUTF8 writes for ASCII
+      continue;
+    }
     out.append(buffer, static_cast<size_t>(mapUTF8(u, buffer, sizeof buffer)));
   }
   return out;

@@ -427,8 +427,10 @@ void CleanWords(PageWords* page) {
       const double em = std::max(std::min(prev.font_size, w.font_size), 1.0);
       // A one-glyph dingbat drawn over a letter is left over from the
       // producer, not text.
-      const bool glyph = CodePointCount(w.text) == 1 && IsBulletCodePoint(FirstCodePoint(w.text));
-      if (glyph && IsOverprint(w, prev)) continue;
+      if (IsOverprint(w, prev) && CodePointCount(w.text) == 1 &&
+          IsBulletCodePoint(FirstCodePoint(w.text))) {
+        continue;
+      }
       if (w.x0 < prev.x1 - 0.25 * em) {
         size_t shared = 0;
         if (w.text.compare(0, prev.text.size(), prev.text) == 0) {
@@ -1064,14 +1066,20 @@ struct WordEvidence {
       if (end == std::string_view::npos) end = line.size();
       std::string_view token = TrimToken(line.substr(start, end - start));
       if (!token.empty()) {
-        std::string lower = LowerAscii(token);
+        // Lower-cased in a buffer kept between tokens: most tokens are words
+        // already seen, which the set then neither copies nor allocates.
+        std::string& lower = scratch_;
+        lower.assign(token.data(), token.size());
+        for (char& c : lower) {
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
         // "co-work" makes "co" a prefix the document hyphenates.
         size_t hyphen = lower.find('-');
         if (hyphen == std::string::npos) hyphen = lower.find("\xe2\x80\x90");
         if (hyphen != std::string::npos && hyphen > 0 && hyphen + 3 < lower.size()) {
           prefixes.insert(lower.substr(0, hyphen));
         }
-        words.insert(std::move(lower));
+        words.insert(lower);
       }
       start = end + 1;
     }
@@ -1080,6 +1088,9 @@ struct WordEvidence {
   bool IsPrefix(const std::string& w) const { return prefixes.count(w) > 0; }
 
   std::unordered_set<std::string> prefixes;  // lower-cased parts before a hyphen
+
+ private:
+  std::string scratch_;
 };
 
 
