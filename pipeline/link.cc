@@ -1448,7 +1448,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             }
           } else if (t.kind == TagKind::kDate) {
             for (const ValueRef& v : c.dates) {
-              if (!v.date.end.empty() && SameDate(v.date, t.date)) values.insert(t.text);
+              if ((!v.date.start.empty() || !v.date.end.empty()) && SameDate(v.date, t.date)) values.insert(t.text);
             }
           }
         }
@@ -1621,9 +1621,25 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         auto in_profile = [](const std::vector<TermId>& ids, const std::vector<TermId>& profile) {
           return std::any_of(ids.begin(), ids.end(), [&](TermId id) { return Has(profile, id); });
         };
+        // So does a sentence giving the entry's own date with two of its
+        // words ("plans to cap lifetime care costs at £80,000 from October
+        // next year" for "From October 2027, a cap of £86,000 on ... their
+        // lifetime"): the date says which undertaking, the sum may differ.
+        auto gives_own_date = [&](const Sentence& sentence) {
+          size_t shared_words = 0;
+          for (TermId w : sentence.words) shared_words += Has(entry.profile.words, w) ? 1 : 0;
+          if (shared_words < 2) return false;
+          return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) {
+            if (t.kind != TagKind::kDate || t.start < sentence.begin || t.end > sentence.end) return false;
+            return std::any_of(c.dates.begin(), c.dates.end(), [&](const ValueRef& v) {
+              return (!v.date.start.empty() || !v.date.end.empty()) && SameDate(v.date, t.date);
+            });
+          });
+        };
         for (const Sentence& sentence : sentences(found->second)) {
           bool shares = in_profile(sentence.phrases, entry.profile.phrases) ||
-                        (previous_about && in_profile(sentence.words, entry.profile.words));
+                        (previous_about && in_profile(sentence.words, entry.profile.words)) ||
+                        gives_own_date(sentence);
           if (shares) about.emplace_back(sentence.begin, sentence.end);
           previous_about = shares;
         }

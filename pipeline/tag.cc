@@ -267,14 +267,15 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
       {Form::kDateMonthNoYear,
        Cat({"\\b(?:", BoundPattern(), "|(?i:in|during|last|next|this|early|late|the\\send\\sof|end\\sof|the\\sstart\\sof|",
             "the\\sbeginning\\sof)|", BoundPattern(), "\\s(?i:next|last|this))\\s(?:(?i:early|late)\\s|(?i:mid)-)?", kMonthFull,
-            "\\b"})});
+            "(?:\\s(?i:next|last|this)\\s(?i:year))?\\b"})});
   forms.push_back({Form::kDateDayNoYear,
                    Cat({bound, "\\b(?:", kDayNum, "\\s(?:of\\s)?", kMonthFull, "|", kMonthFull, "\\s",
                         kDayNum, ")\\b"})});
   forms.push_back(
       {Form::kDateSeasonNoYear,
        Cat({"\\b(?:", BoundPattern(), "|(?i:in|during|last|next|this|the|early|late)|", BoundPattern(),
-            "\\s(?i:next|last|this))\\s(?:(?i:the)\\s)?(?:(?i:early|late)\\s)?(?i:spring|summer|autumn|winter)\\b"})});
+            "\\s(?i:next|last|this))\\s(?:(?i:the)\\s)?(?:(?i:early|late)\\s)?(?i:spring|summer|autumn|winter)",
+            "(?:\\s(?i:next|last|this)\\s(?i:year))?\\b"})});
   forms.push_back(
       {Form::kDateRelative,
        Cat({bound, "(?i:\\b(?:today|yesterday|tomorrow)\\b",
@@ -679,11 +680,12 @@ Tagger::Impl::Impl() {
   rel_within = Compile("(?i)within\\s(.+?)\\s(day|week|month|year|decade)s?");
   weekday = Compile(Cat({"(?:(?i:(on|last|next|this))\\s)?(", kWeekday, ")"}));
   month_no_year = Compile(Cat({"(?:(?i:(in|during|last|next|this|early|late|the\\send\\sof|end\\sof|the\\sstart\\sof|the\\sbeginning\\sof))\\s)?(?:(?i:early|late)\\s|(?i:mid)-)?(",
-                               kMonthFull, ")"}));
+                               kMonthFull, ")(?:\\s(?i:(next|last|this))\\s(?i:year))?"}));
   day_no_year = Compile(Cat({"(?:(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(", kMonthFull, ")|(", kMonthFull,
                              ")\\s(\\d{1,2})(?:st|nd|rd|th)?)"}));
   season_no_year = Compile(
-      "(?i)(?:(in|during|last|next|this|the|early|late)\\s)?(?:the\\s)?(?:(?:early|late)\\s)?(spring|summer|autumn|winter)");
+      "(?i)(?:(in|during|last|next|this|the|early|late)\\s)?(?:the\\s)?(?:(?:early|late)\\s)?(spring|summer|autumn|winter)"
+      "(?:\\s(next|last|this)\\syear)?");
   money_range_tail = Compile(Cat({"\\s?(?:-|–|—|(?i:to))\\s?(", kNum, ")(", kScaleSuffix, ")"}));
   qualifier = Compile(Cat({"(", kQualifier, ")\\s(?:(?i:an?)\\s(?i:additional|further|extra)\\s)?"}));
   future_cue = Compile(
@@ -1162,14 +1164,18 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
     case Form::kDateDayNoYear: {
       int month = 0, day_of_month = 0, season = -1;
       std::string prep;
+      // "October next year", "spring last year": the year said, not guessed.
+      std::string which_year;
       if (form == Form::kDateMonthNoYear) {
-        if (!RE2::FullMatch(atom, *month_no_year, &a, &b)) return std::nullopt;
+        if (!RE2::FullMatch(atom, *month_no_year, &a, &b, &c)) return std::nullopt;
         prep = Lower(a);
         month = MonthNumber(b);
+        which_year = Lower(c);
       } else if (form == Form::kDateSeasonNoYear) {
-        if (!RE2::FullMatch(atom, *season_no_year, &a, &b)) return std::nullopt;
+        if (!RE2::FullMatch(atom, *season_no_year, &a, &b, &c)) return std::nullopt;
         prep = Lower(a);
         season = SeasonNumber(b);
+        which_year = Lower(c);
       } else {
         if (!RE2::FullMatch(atom, *day_no_year, &a, &b, &c, &d)) return std::nullopt;
         if (!a.empty()) {
@@ -1209,6 +1215,10 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
         }
         if (prep == "next") y = season <= current ? season_year + 1 : season_year;
         if (prep == "last") y = season >= current ? season_year - 1 : season_year;
+        if (!which_year.empty()) {
+          // Winter runs into the next calendar year and is named by its start.
+          y = doc->year + (which_year == "next" ? 1 : which_year == "last" ? -1 : 0);
+        }
         v = SeasonValue(y, season);
       } else {
         int y = doc->year;
@@ -1222,6 +1232,7 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
         }
         if (prep == "next" && month <= doc->month) y = doc->year + 1;
         if (prep == "last" && month >= doc->month) y = doc->year - 1;
+        if (!which_year.empty()) y = doc->year + (which_year == "next" ? 1 : which_year == "last" ? -1 : 0);
         if (day_of_month > 0) {
           if (!IsValidDate(y, month, day_of_month)) return std::nullopt;
           v = DayValue({y, month, day_of_month});

@@ -326,10 +326,16 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
   // year; it will need to recruit" no longer swallows its next undertaking),
   // and a care home owner's "The national fund will take us halfway" is no
   // entry: local entries 6/6.
-  EXPECT_GE(s.precision(), 0.7);
-  EXPECT_GE(s.recall(), 0.35);
+  // "from October next year" is one date, October 2027, and a "from" date
+  // given by both counts as a shared value: the article's "plans to cap
+  // lifetime care costs at £80,000 from October next year" links to the cap
+  // and, giving its date, disagrees with the £86,000 (found at last):
+  // precision 0.80 (8/10), recall 0.44 (8/18); floors raised.
+  EXPECT_GE(s.precision(), 0.75);
+  EXPECT_GE(s.recall(), 0.44);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
   EXPECT_GE(s.local_right, 6);
 }
