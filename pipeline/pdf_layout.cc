@@ -393,26 +393,30 @@ void CleanWords(PageWords* page) {
   size_t kept = 0;  // words[0, kept) are the clean words so far
   for (Word& w : words) {
     if (w.rotation != 0) continue;
-    for (size_t at; (at = w.text.find("\xef\xbf\xbd")) != std::string::npos;) {
-      w.text.erase(at, 3);
-    }
-    // Ligature glyphs ("ﬁ", U+FB01, is EF AC 81) are spelled out here already,
-    // so that furniture keys and hyphen evidence compare words as written.
-    if (w.text.find("\xef\xac") != std::string::npos) {
-      std::string spelled;
-      const std::string& t = w.text;
-      for (size_t i = 0; i < t.size(); ++i) {
-        if (i + 2 < t.size() && t[i] == '\xef' && t[i + 1] == '\xac' &&
-            static_cast<unsigned char>(t[i + 2]) >= 0x80 &&
-            static_cast<unsigned char>(t[i + 2]) <= 0x86) {
-          static const char* const kLetters[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
-          spelled += kLetters[static_cast<unsigned char>(t[i + 2]) - 0x80];
-          i += 2;
-        } else {
-          spelled.push_back(t[i]);
-        }
+    // U+FFFD (EF BF BD) and the ligatures (EF AC 8x) both start with EF,
+    // which most words do not contain.
+    if (w.text.find('\xef') != std::string::npos) {
+      for (size_t at; (at = w.text.find("\xef\xbf\xbd")) != std::string::npos;) {
+        w.text.erase(at, 3);
       }
-      w.text = std::move(spelled);
+      // Ligature glyphs ("ﬁ", U+FB01, is EF AC 81) are spelled out here already,
+      // so that furniture keys and hyphen evidence compare words as written.
+      if (w.text.find("\xef\xac") != std::string::npos) {
+        std::string spelled;
+        const std::string& t = w.text;
+        for (size_t i = 0; i < t.size(); ++i) {
+          if (i + 2 < t.size() && t[i] == '\xef' && t[i + 1] == '\xac' &&
+              static_cast<unsigned char>(t[i + 2]) >= 0x80 &&
+              static_cast<unsigned char>(t[i + 2]) <= 0x86) {
+            static const char* const kLetters[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+            spelled += kLetters[static_cast<unsigned char>(t[i + 2]) - 0x80];
+            i += 2;
+          } else {
+            spelled.push_back(t[i]);
+          }
+        }
+        w.text = std::move(spelled);
+      }
     }
     if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
     if (w.x1 < 0 || w.y1 < 0 || (page->width > 0 && w.x0 > page->width) ||
