@@ -2042,6 +2042,21 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // "... can be very challenging as well but I will advise ...": the clause
   // after "but" is the one the modal is in.
   if (size_t but = subject.rfind(" but "); but != std::string_view::npos) subject = Trim(subject.substr(but + 5));
+  // "The Council has no capital budget this year but will seek grants": the
+  // modal shares the first clause's subject, which ends at its verb.
+  {
+    const std::string_view trimmed = Trim(subject);
+    auto ends_with = [&](std::string_view end) {
+      return trimmed.size() > end.size() && trimmed.substr(trimmed.size() - end.size()) == end;
+    };
+    if (ends_with(" but") || ends_with(" and")) {
+      size_t verb = std::string_view::npos;
+      for (std::string_view v : {" has ", " have ", " had ", " is ", " are ", " was ", " were "}) {
+        verb = std::min(verb, trimmed.find(v));
+      }
+      if (verb != std::string_view::npos) subject = trimmed.substr(0, verb);
+    }
+  }
   size_t comma = subject.rfind(", ");
   if (comma != std::string_view::npos) {
     // "Furthermore, most of the funding will..." -> the clause after the

@@ -487,6 +487,9 @@ const CommitmentCase kCommitments[] = {
     // The clause after "but" is the modal's.
     {"Starting a business can be very challenging but we will advise on grants from April 2025.", "", false, "we",
      "will", "advise"},
+    // ... and "but will" shares the first clause's subject.
+    {"The Council has no capital budget this year but will seek grants by March 2026.", "", false, "Council",
+     "will", "seek"},
 };
 INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments),
                          RowName<CommitmentCase>);
