@@ -556,6 +556,15 @@ struct Entry {
   std::vector<std::vector<TermId>> names;
   std::vector<std::vector<TermId>> name_words;  // the words of each name, sorted
   std::vector<TermId> name_heads;               // the last word of each name ("grant")
+  // Each name of three words or more by one of its words and its head, and
+  // what introduces them when a paper describes rather than names it: "the national defence
+  // programme" for the Flood Defence Investment Programme, "the new national
+  // advice service" for the Care Finance Advice Service.
+  struct Description {
+    TermId last = 0;                  // a word of the name and its head ("defenc programm")
+    std::vector<TermId> introduced;   // "nation defenc", "new defenc" (those the corpus has)
+  };
+  std::vector<Description> descriptions;
   // The names in the wording that are another entry's subject ("... will be
   // trialled through the Green Lanes Pathfinder"), as phrases and words: a
   // passage is not about this entry for sharing them.
@@ -1121,6 +1130,22 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           // A head every other passage holds ("Children" of Working Together
           // to Safeguard Children) refers to nothing in particular.
           if (head != Vocabulary::kNone && weights.Idf(head) >= 1.0) entry.name_heads.push_back(head);
+          if (entry.names.back().size() >= 2 && head != Vocabulary::kNone) {
+            // Any word of the name before its head, then the head: "the
+            // national defence programme" drops "Investment".
+            const std::string& head_key = vocab.Key(head);
+            for (TermId w : entry.name_words.back()) {
+              if (w == head) continue;
+              Entry::Description d;
+              d.last = vocab.Find(vocab.Key(w) + " " + head_key);
+              if (d.last == Vocabulary::kNone) continue;
+              for (const char* intro : {"nation ", "new "}) {
+                TermId id = vocab.Find(intro + vocab.Key(w));
+                if (id != Vocabulary::kNone) d.introduced.push_back(id);
+              }
+              if (!d.introduced.empty()) entry.descriptions.push_back(std::move(d));
+            }
+          }
         } else if (rare && others) {
           entry.context.phrases.insert(entry.context.phrases.end(), ids.begin(), ids.end());
           entry.context.named.insert(entry.context.named.end(), ids.begin(), ids.end());
@@ -1334,6 +1359,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::vector<TermId> phrases, terms;  // evidence, as ids
   };
   double needed = std::max(options.threshold / 2, options.threshold - options.value_bonus);
+  // Every sum the passages give, with its passage, in order of amount.
+  std::vector<std::pair<double, uint32_t>> sums;
+  for (uint32_t i = 0; i < index.passages.size(); ++i) {
+    const PassageIndex::Entry& pe = index.passages[i];
+    if (pe.index >= pe.input->tags.size()) continue;
+    for (const Tag& t : pe.input->tags[pe.index]) {
+      if (t.kind == TagKind::kMoney && t.money.amount) sums.emplace_back(*t.money.amount, i);
+    }
+  }
+  std::sort(sums.begin(), sums.end());
   auto link_entry = [&](size_t e, std::vector<uint32_t>& stamp, uint32_t& mark) {
     const Entry& entry = entries[e];
     const Commitment& c = reg.commitments[e];
@@ -1350,6 +1385,20 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     };
     for (const std::vector<TermId>& name : entry.names) {
       for (uint32_t i : index.postings[name.front()]) add(i);
+    }
+    for (const Entry::Description& d : entry.descriptions) {
+      for (uint32_t i : index.postings[d.last]) add(i);
+    }
+    // Passages that may describe a named entry by what it is and its sum
+    // (below) give the sum.
+    if (!entry.names.empty()) {
+      for (const ValueRef& v : c.money) {
+        if (!v.amount) continue;
+        auto from = std::lower_bound(sums.begin(), sums.end(), std::make_pair(*v.amount * 0.99, uint32_t{0}));
+        for (auto it = from; it != sums.end() && it->first <= *v.amount * 1.01; ++it) {
+          if (SameAmount(it->first, *v.amount)) add(it->second);
+        }
+      }
     }
     for (const PassageRef& ref : mention_refs) {
       auto it = index.by_ref.find(ref);
@@ -1431,6 +1480,37 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (!names_any) {
           names_any = std::any_of(entry.name_heads.begin(), entry.name_heads.end(),
                                   [&](TermId w) { return Has(pe.terms.words, w); });
+        }
+        // Described by the name's last words with what introduces a
+        // national or new thing: named, though not by its name.
+        const bool described = std::any_of(
+            entry.descriptions.begin(), entry.descriptions.end(), [&](const Entry::Description& d) {
+              return Has(pe.terms.phrases, d.last) &&
+                     std::any_of(d.introduced.begin(), d.introduced.end(),
+                                 [&](TermId id) { return Has(pe.terms.phrases, id); });
+            });
+        names_one |= described;
+        // Described by what it is and its own sum: "the Government's
+        // six-year capital programme for new and improved defences, worth
+        // £2.4 billion" for "£2.4 billion for a Flood Defence Investment
+        // Programme": the head of a name, another of its words and the sum.
+        if (!names_one && !c.money.empty() && pe.index < in->tags.size()) {
+          bool own_sum = false;
+          for (const Tag& t : in->tags[pe.index]) {
+            if (t.kind != TagKind::kMoney || !t.money.amount) continue;
+            for (const ValueRef& v : c.money) own_sum |= v.amount && SameAmount(*v.amount, *t.money.amount);
+          }
+          for (size_t n = 0; own_sum && n < entry.name_words.size() && !names_one; ++n) {
+            const std::vector<TermId>& words = entry.name_words[n];
+            size_t shared = 0;
+            bool head = false;
+            for (TermId w : words) {
+              if (!Has(pe.terms.words, w)) continue;
+              ++shared;
+              head |= std::find(entry.name_heads.begin(), entry.name_heads.end(), w) != entry.name_heads.end();
+            }
+            names_one = head && shared >= 2;
+          }
         }
         if (names_one) {
           rel = std::max(rel, options.named_score);

@@ -287,8 +287,12 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   // precision 0.85 (11/13), recall 0.61 (11/18); floors raised to match.
   // One paper's undertakings with different deadlines stay apart: local
   // entries 4/4.
+  // A programme described by a word of its name and its head ("the national
+  // defence programme") or by what it is with its own sum ("the Government's
+  // six-year capital programme ... worth £2.4 billion") counts as named:
+  // precision 0.87 (13/15), recall 0.72 (13/18); floors raised.
   EXPECT_GE(s.precision(), 0.8);
-  EXPECT_GE(s.recall(), 0.55);
+  EXPECT_GE(s.recall(), 0.7);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -330,9 +334,11 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
   // given by both counts as a shared value: the article's "plans to cap
   // lifetime care costs at £80,000 from October next year" links to the cap
   // and, giving its date, disagrees with the £86,000 (found at last):
-  // precision 0.80 (8/10), recall 0.44 (8/18); floors raised.
+  // precision 0.80 (8/10), recall 0.44 (8/18); floors raised. The report's
+  // "the new national advice service" names the Care Finance Advice Service
+  // (see the flood sample): precision 0.82 (9/11), recall 0.50 (9/18).
   EXPECT_GE(s.precision(), 0.75);
-  EXPECT_GE(s.recall(), 0.44);
+  EXPECT_GE(s.recall(), 0.5);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

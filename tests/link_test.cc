@@ -741,6 +741,26 @@ TEST(LinkRegisterTest, APaperNamingOneOfTwoJoinedNamesNamesIt) {
   EXPECT_TRUE(Linked(reg, framework, 2, last));
 }
 
+// A paper describes a named programme by a word of its name and its head
+// ("the national defence programme"), or by what it is and its own sum; the
+// head and the sum alone are another programme.
+TEST(LinkRegisterTest, AProgrammeDescribedRatherThanNamedLinks) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£2.4 billion for a Flood Defence Investment Programme from 2026 to 2032 to better protect 200,000 homes.",
+      {{kPara, "Flooding", "", "Members noted the Flood Defence Investment Programme and its timetable."},
+       {kPara, "Highways", "", "The county's £2.4 billion highways programme was approved in 2019."},
+       {kPara, "Capital", "", "The Government's six-year capital programme for new and improved defences is worth £2.4 billion."},
+       {kPara, "Share", "", "Officers welcomed the County's provisional share of the national defence programme."}},
+      &last);
+  const Commitment* programme = Find(reg, "Flood Defence Investment Programme from");
+  ASSERT_NE(programme, nullptr);
+  EXPECT_TRUE(Linked(reg, programme, 2, last - 3));   // names it
+  EXPECT_FALSE(Linked(reg, programme, 2, last - 2));  // the sum and "programme" only
+  EXPECT_TRUE(Linked(reg, programme, 2, last - 1));   // what it is, with its sum
+  EXPECT_TRUE(Linked(reg, programme, 2, last));       // "the national defence programme"
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {
