@@ -3,14 +3,14 @@
 // extract_text.cc). See extract.h for the contract.
 #include "pipeline/extract.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "pipeline/normalise.h"
 
@@ -132,12 +132,33 @@ Result<Document> ExtractFile(const std::string& path, const ExtractOptions& opti
         path, "file is " + std::to_string(st.st_size >> 20) + " MiB, over the limit of " +
                   std::to_string(options.max_file_bytes >> 20) + " MiB");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path, std::string("cannot open: ") + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Status::IoError(path, "read error");
-  std::string bytes = std::move(buffer).str();
+  // Read into a buffer sized by stat: a stream's buffer grows by doubling and
+  // its str() is a second copy, both held while the file is extracted. The
+  // file may change meanwhile: what is there when it is read is what counts.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(path, std::string("cannot open: ") + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  std::string bytes(static_cast<size_t>(st.st_size), '\0');
+  size_t got = 0;
+  for (;;) {
+    if (got == bytes.size()) {
+      if (bytes.size() > options.max_file_bytes) break;
+      bytes.resize(bytes.size() + (size_t{1} << 16));  // it grew since stat
+    }
+    const ssize_t n = ::read(fd, &bytes[got], bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::IoError(path, std::string("read error: ") + std::strerror(errno));
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  bytes.resize(got);
+  if (bytes.size() > options.max_file_bytes) {
+    return Status::ResourceExhausted(path, "file grew over the limit of " +
+                                               std::to_string(options.max_file_bytes >> 20) + " MiB while read");
+  }
   return ExtractBytes(path, bytes, options);
 }
 
