@@ -1406,6 +1406,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
     std::sort(candidates.begin(), candidates.end());
     std::vector<Found> found;
+    std::vector<uint32_t> named_here;  // candidates that name the entry and are linked
     for (uint32_t i : candidates) {
       const PassageIndex::Entry& pe = index.passages[i];
       const LinkInput* in = pe.input;
@@ -1553,6 +1554,52 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       link.score = std::round(rel * 1000) / 1000;
       found.push_back(std::move(f));
+      if (names_one) named_here.push_back(i);
+    }
+    // The paragraph after one that names the entry, under the same heading,
+    // refers back to it by its head ("... the Government's six-year capital
+    // programme, worth £2.4 billion." then "Officers propose to bid to the
+    // programme for three schemes"): one step, from a passage that names it.
+    if (!entry.name_heads.empty()) {
+      std::set<uint32_t> linked;
+      for (const Found& f : found) {
+        auto it = index.by_ref.find(f.link.passage);
+        if (it != index.by_ref.end()) linked.insert(it->second);
+      }
+      for (uint32_t i : named_here) {
+        const uint32_t j = i + 1;
+        if (j >= index.passages.size() || linked.count(j)) continue;
+        const PassageIndex::Entry& prev = index.passages[i];
+        const PassageIndex::Entry& next = index.passages[j];
+        if (next.input != prev.input || next.index != prev.index + 1 || !next.discusses) continue;
+        if (index.passage(j).section != index.passage(i).section) continue;
+        const std::string text = Lower(index.passage(j).text);
+        for (TermId head : entry.name_heads) {
+          if (!Has(next.terms.words, head)) continue;
+          auto surface = entry.surface.find(head);
+          if (surface == entry.surface.end()) continue;
+          const std::string back = "the " + Lower(surface->second);
+          size_t at = text.find(back);
+          // The head itself, not a longer word ("the programmes", "the
+          // fundraising") nor a possessive of another name ("the Children's
+          // Safeguarding Partnership").
+          auto goes_on = [&](size_t end) {
+            if (end >= text.size()) return false;
+            const unsigned char c = static_cast<unsigned char>(text[end]);
+            return std::isalpha(c) || c == '\'' || text.compare(end, 3, "\xE2\x80\x99") == 0;
+          };
+          while (at != std::string::npos && goes_on(at + back.size())) at = text.find(back, at + 1);
+          if (at == std::string::npos) continue;
+          Found f;
+          f.link.commitment = e;
+          f.link.passage = next.ref;
+          f.link.score = options.threshold;
+          f.terms.push_back(head);
+          found.push_back(std::move(f));
+          linked.insert(j);
+          break;
+        }
+      }
     }
     std::sort(found.begin(), found.end(),
               [](const Found& a, const Found& b) { return a.link.passage < b.link.passage; });

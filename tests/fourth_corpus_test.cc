@@ -290,9 +290,11 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   // A programme described by a word of its name and its head ("the national
   // defence programme") or by what it is with its own sum ("the Government's
   // six-year capital programme ... worth £2.4 billion") counts as named:
-  // precision 0.87 (13/15), recall 0.72 (13/18); floors raised.
+  // precision 0.87 (13/15), recall 0.72 (13/18); floors raised. The next
+  // paragraph's "Officers propose to bid to the programme" refers back to
+  // the one that names it: precision 0.88 (14/16), recall 0.78 (14/18).
   EXPECT_GE(s.precision(), 0.8);
-  EXPECT_GE(s.recall(), 0.7);
+  EXPECT_GE(s.recall(), 0.75);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

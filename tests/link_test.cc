@@ -761,6 +761,24 @@ TEST(LinkRegisterTest, AProgrammeDescribedRatherThanNamedLinks) {
   EXPECT_TRUE(Linked(reg, programme, 2, last));       // "the national defence programme"
 }
 
+// The paragraph after one that names a programme, under the same heading,
+// refers back to it as "the programme"; under another heading it does not.
+TEST(LinkRegisterTest, TheNextParagraphsTheProgrammeIsTheNamedOne) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£2.4 billion for a Flood Defence Investment Programme from 2026 to 2032 to better protect 200,000 homes.",
+      {{kPara, "Flooding", "", "Members noted the Flood Defence Investment Programme and its timetable."},
+       {kPara, "Capital", "", "Members welcomed the Flood Defence Investment Programme."},
+       {kPara, "Capital", "", "Officers propose to bid to the programme for three schemes."},
+       {kPara, "Depot", "", "The programme of works for the depot was agreed."}},
+      &last);
+  const Commitment* programme = Find(reg, "Flood Defence Investment Programme from");
+  ASSERT_NE(programme, nullptr);
+  EXPECT_TRUE(Linked(reg, programme, 2, last - 2));   // names it
+  EXPECT_TRUE(Linked(reg, programme, 2, last - 1));   // "the programme", next paragraph
+  EXPECT_FALSE(Linked(reg, programme, 2, last));      // another heading
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {
