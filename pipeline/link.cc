@@ -557,9 +557,9 @@ struct Entry {
   std::vector<std::vector<TermId>> name_words;  // the words of each name, sorted
   std::vector<TermId> name_heads;               // the last word of each name ("grant")
   // Each name of three words or more by one of its words and its head, and
-  // what introduces them when a paper describes rather than names it: "the national defence
-  // programme" for the Flood Defence Investment Programme, "the new national
-  // advice service" for the Care Finance Advice Service.
+  // what introduces them when a paper describes rather than names it: "the
+  // national defence programme" for the Flood Defence Investment Programme,
+  // "the new national advice service" for the Care Finance Advice Service.
   struct Description {
     TermId last = 0;                  // a word of the name and its head ("defenc programm")
     std::vector<TermId> introduced;   // "nation defenc", "new defenc" (those the corpus has)
@@ -641,6 +641,19 @@ bool SharesDate(const Mention& a, const Mention& b) {
     }
   }
   return false;
+}
+
+// One of `values` (an entry's sums) is `amount`.
+bool GivesSum(const std::vector<ValueRef>& values, double amount) {
+  return std::any_of(values.begin(), values.end(),
+                     [&](const ValueRef& v) { return v.amount && SameAmount(*v.amount, amount); });
+}
+
+// One of `values` (an entry's dates, resolved) is `date`.
+bool GivesDate(const std::vector<ValueRef>& values, const DateValue& date) {
+  return std::any_of(values.begin(), values.end(), [&](const ValueRef& v) {
+    return (!v.date.start.empty() || !v.date.end.empty()) && SameDate(v.date, date);
+  });
 }
 
 // Two dates given for the same thing disagree when both are deadlines with
@@ -1078,6 +1091,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                           [&](const std::string& key) { return actor.phrases.count(key) != 0; });
     };
     std::map<std::vector<std::string>, int> entries_naming, entries_opening;
+    // What introduces a programme described rather than named ("the
+    // national defence programme", "the new advice service"), as stems.
+    const std::string introducers[] = {StemWord("national"), StemWord("new")};
     std::vector<std::vector<bool>> opens(entries.size());  // per entry, per name of its wording
     for (size_t e = 0; e < entries.size(); ++e) {
       const Mention& m = *entries[e].mentions.front();
@@ -1139,8 +1155,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               Entry::Description d;
               d.last = vocab.Find(vocab.Key(w) + " " + head_key);
               if (d.last == Vocabulary::kNone) continue;
-              for (const char* intro : {"nation ", "new "}) {
-                TermId id = vocab.Find(intro + vocab.Key(w));
+              for (const std::string& intro : introducers) {
+                TermId id = vocab.Find(intro + " " + vocab.Key(w));
                 if (id != Vocabulary::kNone) d.introduced.push_back(id);
               }
               if (!d.introduced.empty()) entry.descriptions.push_back(std::move(d));
@@ -1333,9 +1349,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     for (const Mention* m : entries[e].mentions) {
       if (m->input != src.input || m == &src) continue;
       for (const Tag& t : m->money) {
-        bool known = !t.money.amount;
-        for (const ValueRef& v : c.money) known |= v.amount && SameAmount(*v.amount, *t.money.amount);
-        if (!known) c.money.push_back({m->ref, t.text, t.money.amount, {}});
+        if (t.money.amount && !GivesSum(c.money, *t.money.amount)) {
+          c.money.push_back({m->ref, t.text, t.money.amount, {}});
+        }
       }
     }
     std::set<PassageRef> seen;
@@ -1407,6 +1423,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::sort(candidates.begin(), candidates.end());
     std::vector<Found> found;
     std::vector<uint32_t> named_here;  // candidates that name the entry and are linked
+    std::set<uint32_t> linked;         // every candidate linked
     for (uint32_t i : candidates) {
       const PassageIndex::Entry& pe = index.passages[i];
       const LinkInput* in = pe.input;
@@ -1496,11 +1513,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // £2.4 billion" for "£2.4 billion for a Flood Defence Investment
         // Programme": the head of a name, another of its words and the sum.
         if (!names_one && !c.money.empty() && pe.index < in->tags.size()) {
-          bool own_sum = false;
-          for (const Tag& t : in->tags[pe.index]) {
-            if (t.kind != TagKind::kMoney || !t.money.amount) continue;
-            for (const ValueRef& v : c.money) own_sum |= v.amount && SameAmount(*v.amount, *t.money.amount);
-          }
+          const std::vector<Tag>& tags = in->tags[pe.index];
+          const bool own_sum = std::any_of(tags.begin(), tags.end(), [&](const Tag& t) {
+            return t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount);
+          });
           for (size_t n = 0; own_sum && n < entry.name_words.size() && !names_one; ++n) {
             const std::vector<TermId>& words = entry.name_words[n];
             size_t shared = 0;
@@ -1523,14 +1539,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (rel >= options.threshold / 2 && pe.index < in->tags.size()) {
         std::set<std::string> values;
         for (const Tag& t : in->tags[pe.index]) {
-          if (t.kind == TagKind::kMoney && t.money.amount) {
-            for (const ValueRef& v : c.money) {
-              if (v.amount && SameAmount(*v.amount, *t.money.amount)) values.insert(t.text);
-            }
-          } else if (t.kind == TagKind::kDate) {
-            for (const ValueRef& v : c.dates) {
-              if ((!v.date.start.empty() || !v.date.end.empty()) && SameDate(v.date, t.date)) values.insert(t.text);
-            }
+          if ((t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount)) ||
+              (t.kind == TagKind::kDate && GivesDate(c.dates, t.date))) {
+            values.insert(t.text);
           }
         }
         if (!values.empty()) {
@@ -1554,6 +1565,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       link.score = std::round(rel * 1000) / 1000;
       found.push_back(std::move(f));
+      linked.insert(i);
       if (names_one) named_here.push_back(i);
     }
     // The paragraph after one that names the entry, under the same heading,
@@ -1561,11 +1573,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     // programme, worth £2.4 billion." then "Officers propose to bid to the
     // programme for three schemes"): one step, from a passage that names it.
     if (!entry.name_heads.empty()) {
-      std::set<uint32_t> linked;
-      for (const Found& f : found) {
-        auto it = index.by_ref.find(f.link.passage);
-        if (it != index.by_ref.end()) linked.insert(it->second);
-      }
       for (uint32_t i : named_here) {
         const uint32_t j = i + 1;
         if (j >= index.passages.size() || linked.count(j)) continue;
@@ -1757,10 +1764,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           for (TermId w : sentence.words) shared_words += Has(entry.profile.words, w) ? 1 : 0;
           if (shared_words < 2) return false;
           return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) {
-            if (t.kind != TagKind::kDate || t.start < sentence.begin || t.end > sentence.end) return false;
-            return std::any_of(c.dates.begin(), c.dates.end(), [&](const ValueRef& v) {
-              return (!v.date.start.empty() || !v.date.end.empty()) && SameDate(v.date, t.date);
-            });
+            return t.kind == TagKind::kDate && t.start >= sentence.begin && t.end <= sentence.end &&
+                   GivesDate(c.dates, t.date);
           });
         };
         for (const Sentence& sentence : sentences(found->second)) {
@@ -1786,13 +1791,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           }
           return false;
         };
-        bool states_whole = false;
-        for (const Tag& t : tags) {
-          if (t.kind != TagKind::kMoney || !t.money.amount) continue;
-          for (const ValueRef& v : c.money) {
-            if (v.amount && SameAmount(*v.amount, *t.money.amount)) states_whole = true;
-          }
-        }
+        const bool states_whole = std::any_of(tags.begin(), tags.end(), [&](const Tag& t) {
+          return t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount);
+        });
         for (const Tag& t : tags) {
           if (!attached(t)) continue;
           if (t.kind == TagKind::kMoney && t.money.amount && !c.money.empty()) {
