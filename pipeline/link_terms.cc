@@ -212,16 +212,16 @@ std::string StemWord(std::string_view lower_word) {
   // stemmed once per thread (bounded, in case a corpus is all distinct words).
   thread_local std::unordered_map<std::string, std::string> stems;
   constexpr size_t kMaxCachedStems = 1 << 17;
-  auto cached = stems.find(std::string(lower_word));
+  std::string key(lower_word);
+  auto cached = stems.find(key);
   if (cached != stems.end()) return cached->second;
   if (stems.size() >= kMaxCachedStems) stems.clear();
   std::string stem = Stem(stemmer.handle, lower_word);
-  stems.emplace(std::string(lower_word), stem);
+  stems.emplace(std::move(key), stem);
   return stem;
 }
 
 namespace {
-
 
 // A content word of a text, in order, and whether a phrase may join it to
 // the previous content word.

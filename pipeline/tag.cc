@@ -725,14 +725,12 @@ Tagger::Impl::Impl() {
       "^(?i:(?:we|i)\\s(?:\\w+\\s)?(?:welcome|support|are\\s(?:concerned|pleased|delighted|disappointed|"
       "unclear|not\\sclear|worried|keen)|have\\s(?:\\w+\\s)?concerns|believe|think|feel|agree|note|"
       "recognise|recognize|urge|call|hope|would|remain|question))\\b");
-  passive_participle = Compile(
-      "^(?:be|have\\sbeen)\\s(?:\\w+ly\\s)?((?:\\w+-)?\\w+(?:ed|en)|made|set|built|brought|given|held|paid|run|put|"
-      "sent|kept|met|spent|led|taught|taken|shown|done|seen|known|told|sought|bought|found|begun|"
-      "laid|left|lent|sold|won|cut)\\b");
-  perfect_participle = Compile(
-      "^have\\s(?:\\w+ly\\s)?(?:(?:\\w+-)?\\w+(?:ed|en)|made|set|built|brought|given|held|paid|run|put|"
-      "sent|kept|met|spent|led|taught|taken|shown|done|seen|known|told|sought|bought|found|begun|"
-      "laid|left|lent|sold|won|cut)\\b");
+  // A past participle, regular or one of the common irregular ones.
+  constexpr const char* kParticiple =
+      "(?:\\w+-)?\\w+(?:ed|en)|made|set|built|brought|given|held|paid|run|put|sent|kept|met|spent|led|taught|"
+      "taken|shown|done|seen|known|told|sought|bought|found|begun|laid|left|lent|sold|won|cut";
+  passive_participle = Compile(Cat({"^(?:be|have\\sbeen)\\s(?:\\w+ly\\s)?(", kParticiple, ")\\b"}));
+  perfect_participle = Compile(Cat({"^have\\s(?:\\w+ly\\s)?(?:", kParticiple, ")\\b"}));
   agent = Compile("\\bby\\s((?:the\\s)?(?:[A-Z][\\w’'&-]*\\s?)+)");
   // Consulting is the undertaking itself ("will consult on", "will launch a
   // consultation", "A consultation will open"), not a mention of one ("will
@@ -1166,6 +1164,7 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
       std::string prep;
       // "October next year", "spring last year": the year said, not guessed.
       std::string which_year;
+      auto said_year = [&] { return doc->year + (which_year == "next" ? 1 : which_year == "last" ? -1 : 0); };
       if (form == Form::kDateMonthNoYear) {
         if (!RE2::FullMatch(atom, *month_no_year, &a, &b, &c)) return std::nullopt;
         prep = Lower(a);
@@ -1215,10 +1214,8 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
         }
         if (prep == "next") y = season <= current ? season_year + 1 : season_year;
         if (prep == "last") y = season >= current ? season_year - 1 : season_year;
-        if (!which_year.empty()) {
-          // Winter runs into the next calendar year and is named by its start.
-          y = doc->year + (which_year == "next" ? 1 : which_year == "last" ? -1 : 0);
-        }
+        // Winter runs into the next calendar year and is named by its start.
+        if (!which_year.empty()) y = said_year();
         v = SeasonValue(y, season);
       } else {
         int y = doc->year;
@@ -1232,7 +1229,7 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
         }
         if (prep == "next" && month <= doc->month) y = doc->year + 1;
         if (prep == "last" && month >= doc->month) y = doc->year - 1;
-        if (!which_year.empty()) y = doc->year + (which_year == "next" ? 1 : which_year == "last" ? -1 : 0);
+        if (!which_year.empty()) y = said_year();
         if (day_of_month > 0) {
           if (!IsValidDate(y, month, day_of_month)) return std::nullopt;
           v = DayValue({y, month, day_of_month});
@@ -1759,6 +1756,10 @@ std::string_view LastWord(std::string_view s) {
   return s.substr(start, end - start);
 }
 
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
 // True when the cue word `cue` (lower case) after `before` is a noun, not a
 // verb: "its overarching plans to reset", "the Government's aims to", "the
 // Agency's plan to", "an ambitious plan to". After a possessive, an article,
@@ -1773,10 +1774,7 @@ bool IsNounCue(std::string_view before, std::string_view cue) {
   const bool bare = InSorted(kBare, cue);
   if (!bare && !InSorted(kThird, cue)) return false;
   before = Trim(before);
-  auto ends_with = [&](std::string_view end) {
-    return before.size() >= end.size() && before.substr(before.size() - end.size()) == end;
-  };
-  if (ends_with("'s") || ends_with("\xE2\x80\x99s")) return true;  // a genitive, straight or curly
+  if (EndsWith(before, "'s") || EndsWith(before, "\xE2\x80\x99s")) return true;  // a genitive, straight or curly
   auto possessive = [](std::string_view w) {
     return w == "its" || w == "their" || w == "our" || w == "his" || w == "her" || w == "your";
   };
@@ -2046,10 +2044,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // modal shares the first clause's subject, which ends at its verb.
   {
     const std::string_view trimmed = Trim(subject);
-    auto ends_with = [&](std::string_view end) {
-      return trimmed.size() > end.size() && trimmed.substr(trimmed.size() - end.size()) == end;
-    };
-    if (ends_with(" but") || ends_with(" and")) {
+    if (EndsWith(trimmed, " but") || EndsWith(trimmed, " and")) {
       size_t verb = std::string_view::npos;
       for (std::string_view v : {" has ", " have ", " had ", " is ", " are ", " was ", " were "}) {
         verb = std::min(verb, trimmed.find(v));
