@@ -1,14 +1,10 @@
 // `xref extract [--json] FILE`: the passages of one file, without an index.
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
-#include <string_view>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -36,36 +32,8 @@ nlohmann::json PassageJson(const std::string& doc, const Passage& p) {
   return j;
 }
 
-// ExtractFile, with the bytes of a regular file mapped rather than read.
-// ExtractFile copies the file through a stream buffer that grows by doubling
-// and copies it again: for the 713 KB Federal Register PDF, ~430 page faults
-// of fresh memory (about 5 % of the command's CPU time); a mapping of the
-// page cache faults a few times for the whole file. Anything unusual (no such
-// file, a directory, an empty or oversized file, a failed mapping) goes to
-// ExtractFile, for its messages. A file truncated while it is mapped would
-// end this one-file process with SIGBUS; `xref index` does not come here.
-Result<Document> ExtractMappedFile(const std::string& path) {
-  const ExtractOptions options;
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return ExtractFile(path, options);
-  struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-      static_cast<size_t>(st.st_size) > options.max_file_bytes) {
-    close(fd);
-    return ExtractFile(path, options);
-  }
-  const size_t size = static_cast<size_t>(st.st_size);
-  void* mapped = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  close(fd);
-  if (mapped == MAP_FAILED) return ExtractFile(path, options);
-  Result<Document> doc =
-      ExtractBytes(path, std::string_view(static_cast<const char*>(mapped), size), options);
-  munmap(mapped, size);
-  return doc;
-}
-
 int PrintExtract(const ExtractArgs& args, const GlobalOptions& global) {
-  Result<Document> doc = ExtractMappedFile(args.file);
+  Result<Document> doc = ExtractFile(args.file);
   if (!doc.ok()) return ReportError(doc.status());
   if (args.json) {
     for (const Passage& p : doc->passages) {
