@@ -793,13 +793,32 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // 1. Mentions, in order of authority; list items before prose.
   std::vector<Mention> mentions;
   // A mention keeps its terms as ids and its names: the strings would hold a
-  // copy of every mention's vocabulary for the whole run.
-  auto keep = [&](Mention&& m, TermSet&& terms) {
-    if (terms.words.empty()) return;
-    m.ids = vocab.Intern(terms, false);
-    m.names = std::move(terms.names);
-    m.name_starts = std::move(terms.name_starts);
-    mentions.push_back(std::move(m));
+  // copy of every mention's vocabulary for the whole run. Their terms are
+  // found on every core, a block of mentions at a time, and interned in the
+  // order the mentions were made (a corpus of a thousand papers has a
+  // quarter of a million commitment sentences).
+  constexpr size_t kMentionBlock = 4096;
+  std::vector<Mention> pending;
+  std::vector<TermSet> pending_terms;
+  auto flush = [&] {
+    pending_terms.assign(pending.size(), TermSet());
+    ParallelFor(pending.size(), options.threads,
+                [&](size_t k, size_t) { pending_terms[k] = TermKeys(pending[k].text); });
+    for (size_t k = 0; k < pending.size(); ++k) {
+      TermSet& terms = pending_terms[k];
+      if (terms.words.empty()) continue;
+      Mention& m = pending[k];
+      m.ids = vocab.Intern(terms, false);
+      m.names = std::move(terms.names);
+      m.name_starts = std::move(terms.name_starts);
+      mentions.push_back(std::move(m));
+    }
+    pending.clear();
+    pending_terms.clear();
+  };
+  auto keep = [&](Mention&& m) {
+    pending.push_back(std::move(m));
+    if (pending.size() == kMentionBlock) flush();
   };
   for (size_t rank = 0; rank < inputs.size(); ++rank) {
     const LinkInput* in = inputs[rank];
@@ -839,8 +858,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
         if (m.actor.empty()) m.actor = "unspecified";
         m.local = IsLocalActor(m.actor, auth);
-        TermSet terms = TermKeys(m.text);
-        keep(std::move(m), std::move(terms));
+        keep(std::move(m));
         continue;
       }
       for (const Tag& tag : tags) {
@@ -853,10 +871,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         one.money = tag.commitment.money;
         one.dates = tag.commitment.dates;
         one.local = IsLocalActor(tag.commitment.actor, auth);
-        keep(std::move(one), TermKeys(tag.text));
+        keep(std::move(one));
       }
     }
   }
+  flush();
   std::stable_sort(mentions.begin(), mentions.end(), [&](const Mention& a, const Mention& b) {
     if (a.rank != b.rank) return a.rank < b.rank;  // authority, then path
     return a.in_list && !b.in_list;
