@@ -1,9 +1,10 @@
 // The fourth held-out corpus (tests/data/fourth-corpus), end to end through
-// `xref index`, in two samples on subjects no other test corpus touches:
+// `xref index`, in three samples on subjects no other test corpus touches:
 // flood and coastal resilience (a national strategy typeset as a PDF, a
-// county Cabinet report as a Word file, scrutiny minutes as a saved web page)
-// and adult social care charging (a policy paper PDF, a city Cabinet report,
-// a local newspaper article). Each sample's gold (expected-links.json) was
+// county Cabinet report as a Word file, scrutiny minutes as a saved web page),
+// adult social care charging (a policy paper PDF, a city Cabinet report,
+// a local newspaper article) and household waste and recycling (a strategy
+// PDF, a district committee's minutes as a PDF, a local newspaper article). Each sample's gold (expected-links.json) was
 // judged and committed before xref ever linked its papers, so the figures
 // here measure how the linker holds on papers it was not written against.
 //
@@ -346,6 +347,40 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
   EXPECT_GE(s.local_right, 6);
+}
+
+TEST_F(FourthCorpusTest, WasteRecyclingLinksConflictsAndLocalEntries) {
+  const Scores s = Run({"waste-recycling", "less-waste-more-value-strategy.pdf",
+                        {"harrowdale-environment-committee-minutes-2026-09-15.pdf", "harrowdale-courier-food-waste.html"}});
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  // First run (2026-11-26, at 032fbfa, with another helper's uncommitted
+  // storage edit of index/link_store.cc; pipeline/link.cc as committed),
+  // before any change for this sample:
+  // precision 0.91 (10/11; false: the residual waste guidance linked to the
+  // minute on the Common Collections Standard through the generic phrase
+  // "everything else" and "published"), recall 0.53 (9/17, 1 gold link names
+  // no entry), no planted trap taken, listed commitments 9/9, the
+  // £380m/£420m disagreement NOT found, none invented, 2 of 4 local entries
+  // right. What went wrong: the Food Waste Transition Fund, described as "the
+  // Government's new money for food waste caddies, vehicles and treatment" or
+  // "the national money", links nowhere outside the strategy (the article's
+  // "would spend £380 million helping councils ... buy the caddies" scores
+  // 0.28, just under the threshold, so the disagreement goes with it); the
+  // packaging scheme described as "the new arrangement that makes packaging
+  // firms pay" shares no phrase with its wording; "the Council will review"
+  // inside "The Neighbourhoods Manager said that ..." is no commitment, and
+  // "The district council says it will deliver" has the actor "district
+  // council says it", so it is a national entry of the article's. The floors
+  // sit at those figures; the disagreement is not asserted until it is found
+  // (add EXPECT_EQ(s.planted_found, s.planted) then). The gold was not
+  // changed after the run.
+  EXPECT_GE(s.precision(), 0.9);
+  EXPECT_GE(s.recall(), 0.52);
+  EXPECT_LE(s.traps_taken, 0);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_GE(s.local_right, 2);
 }
 
 }  // namespace
