@@ -4,9 +4,10 @@
 // county Cabinet report as a Word file, scrutiny minutes as a saved web page),
 // adult social care charging (a policy paper PDF, a city Cabinet report,
 // a local newspaper article) and household waste and recycling (a strategy
-// PDF, a district committee's minutes as a PDF, a local newspaper article). Each sample's gold (expected-links.json) was
-// judged and committed before xref ever linked its papers, so the figures
-// here measure how the linker holds on papers it was not written against.
+// PDF, a district committee's minutes as a PDF, a local newspaper article).
+// Each sample's gold (expected-links.json) was judged and committed before
+// xref ever linked its papers, so the figures here measure how the linker
+// holds on papers it was not written against.
 //
 // Scored as in HeldOutCorpusTest (link_test.cc): every link from a national
 // entry whose source is the strategy into a passage of the other two papers
