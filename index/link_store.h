@@ -15,10 +15,13 @@
 //   commitment_links(commitment, doc_id, passage_n, score, states, evidence_json)
 //       every (entry, passage) link with its evidence;
 //   commitment_documents(commitment, doc_id, stance, json)
-//       one row per (entry, document) pair; json is one element of the table
-//       row's "documents" array;
+//       one row per (entry, document) pair; json holds the sums and dates the
+//       document gives for the entry; ReadRegister adds the path, stance and
+//       linked passages (from commitment_links and passages) to make one
+//       element of the table row's "documents" array;
 //   commitment_conflicts(commitment, field, json)
-//       the `xref conflicts --json` objects;
+//       the `xref conflicts --json` objects, each value naming its passage by
+//       doc_id; ReadRegister adds the passage's page, label and text ("quote");
 //   document_authority(doc_id, authority)
 //       the user's override of a document's inferred authority
 //       ('national', 'briefing', 'local'); read, never written, by xref.
