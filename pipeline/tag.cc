@@ -1756,6 +1756,40 @@ std::string_view LastWord(std::string_view s) {
   return s.substr(start, end - start);
 }
 
+// Verbs that report what somebody said, in the present or the past ("The
+// Council says it will ...", "The Manager said the Council will ...").
+bool IsReportingVerb(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"added",    "adds",      "announced", "announces",
+                                                "confirmed", "confirms", "explained", "explains",
+                                                "said",     "says",      "stated",    "states"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  return InSorted(kWords, lower);
+}
+
+// True when `before` (the words before " that ") ends with a verb that
+// reports a decision or a statement ("Members agreed", "The Manager said",
+// "Officers told members", "the Director assured the Committee"); sets
+// `reporter` to the words before that verb.
+bool ReportsAClause(std::string_view before, std::string_view* reporter) {
+  before = Trim(before);
+  // The verb is the last word, or for verbs with an object ("told members",
+  // "assured the Committee") one of the three before it.
+  std::string_view rest = before;
+  for (int back = 0; back < 4 && !rest.empty(); ++back) {
+    const std::string_view word = LastWord(rest);
+    char buf[24];
+    const std::string_view lower = LowerWord(word, buf);
+    const bool with_object = lower == "told" || lower == "tells" || lower == "assured" || lower == "informed" ||
+                             lower == "advised" || lower == "reminded";
+    if ((back == 0 && (IsDecisionVerb(lower) || IsReportingVerb(lower))) || (back > 0 && with_object)) {
+      *reporter = Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data())));
+      return true;
+    }
+    rest = Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data())));
+  }
+  return false;
+}
+
 bool EndsWith(std::string_view s, std::string_view end) {
   return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
 }
@@ -2016,14 +2050,38 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // Committee will...").
   size_t colon = subject.rfind(": ");
   if (colon != std::string_view::npos) subject = subject.substr(colon + 2);
-  // A decision reported with its content: "Members agreed that the Council
-  // will write..." -- the subject is the that-clause's.
-  for (size_t that = subject.find(" that "); that != std::string_view::npos;
-       that = subject.find(" that ", that + 1)) {
+  // A decision or statement reported with its content: "Members agreed that
+  // the Council will write...", "The Manager said that the Council will
+  // review...", "The district council says it will deliver..." -- the
+  // subject is the reported clause's, and "it" or "they" there is whoever
+  // reported it ("The district council").
+  {
+    std::string_view reporter;
+    for (size_t that = subject.find(" that "); that != std::string_view::npos;
+         that = subject.find(" that ", that + 1)) {
+      if (ReportsAClause(subject.substr(0, that), &reporter)) {
+        subject = subject.substr(that + 6);
+        break;
+      }
+    }
+    if (reporter.empty()) {
+      // Without "that": a reporting verb followed by the clause's subject.
+      for (size_t space = subject.find(' '); space != std::string_view::npos;
+           space = subject.find(' ', space + 1)) {
+        const std::string_view after = Trim(subject.substr(space + 1));
+        char buf[24];
+        if (after.empty() || !IsReportingVerb(LowerWord(FirstWord(after), buf))) continue;
+        const std::string_view clause = Trim(after.substr(FirstWord(after).size()));
+        if (clause.empty()) break;
+        reporter = Trim(subject.substr(0, space));
+        subject = clause;
+        break;
+      }
+    }
     char buf[24];
-    if (IsDecisionVerb(LowerWord(LastWord(subject.substr(0, that)), buf))) {
-      subject = subject.substr(that + 6);
-      break;
+    const std::string_view pronoun = LowerWord(Trim(subject), buf);
+    if (!reporter.empty() && (pronoun == "it" || pronoun == "they" || pronoun == "he" || pronoun == "she")) {
+      subject = reporter;
     }
   }
   // Conditionals, and modals inside a subordinate clause ("if", "that will").

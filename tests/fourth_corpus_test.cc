@@ -376,12 +376,15 @@ TEST_F(FourthCorpusTest, WasteRecyclingLinksConflictsAndLocalEntries) {
   // sit at those figures; the disagreement is not asserted until it is found
   // (add EXPECT_EQ(s.planted_found, s.planted) then). The gold was not
   // changed after the run.
+  // Since then: reported speech is read as the reported clause (tagger,
+  // "said that the Council will", "says it will" -> the reporter): local
+  // entries 4/4, the rest unchanged.
   EXPECT_GE(s.precision(), 0.9);
   EXPECT_GE(s.recall(), 0.52);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.invented, 0);
-  EXPECT_GE(s.local_right, 2);
+  EXPECT_EQ(s.local_right, s.local);
 }
 
 }  // namespace

@@ -389,6 +389,18 @@ const CommitmentCase kCommitments[] = {
     {"RESOLVED: The Committee will receive a further report in March.", "", false, "Committee", "will",
      "receive"},
     {"The Cabinet agreed that the Council will write to the Minister.", "", false, "Council", "will", "write"},
+    // Reported speech: the reported clause's subject acts; "it", "they", "he"
+    // or "she" there is whoever reported it.
+    {"The Neighbourhoods Manager said that the Council will review the location of litter bins by December 2026.",
+     "", false, "Council", "will", "review"},
+    {"Officers told members that the Council will consult residents in the autumn.", "", false, "Council",
+     "consults", "consult"},
+    {"The district council says it will deliver new kitchen caddies to every household by March 2027.", "",
+     false, "district council", "will", "deliver"},
+    {"The minister said the Government will publish a strategy by the end of 2025.", "", false, "Government",
+     "will", "publish"},
+    {"The Leader said that he will write to the Secretary of State.", "", false, "Leader", "will", "write"},
+    {"He said prices will rise next year.", "", false, nullptr, "", ""},
     {"Transport for the North will publish its plan on Thursday.", "", false, "Transport for the North",
      "will", "publish"},
     {"Officers will circulate the schedule to members.", "", false, "Officers", "will", "circulate"},
