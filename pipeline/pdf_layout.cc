@@ -12,6 +12,8 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <set>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -150,8 +152,13 @@ std::string FurnitureKey(std::string_view text) {
   return key;
 }
 
-// "7", "vii", "Page 3", "Page 3 of 17", "- 4 -", "[12]", "3/17".
-bool IsPageNumber(std::string_view text) {
+// How a line in a page's top or bottom band reads as a page number: not at
+// all; a bare number ("7", "- 4 -", "[12]", "2027.") that is one only if it
+// counts the pages (FindFurniture decides, from `value`); or plainly one
+// ("Page 3", "Page 3 of 17", "3/17", "vii").
+enum class PageNumberForm { kNone, kBare, kPlain };
+
+PageNumberForm ReadPageNumber(std::string_view text, long* value) {
   std::string t;
   for (char c : text) {
     if (c != ' ') t.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
@@ -175,9 +182,11 @@ bool IsPageNumber(std::string_view text) {
       again |= strip(piece);
     }
   }
+  bool prefixed = false;
   for (std::string_view prefix : {"page", "pg", "p"}) {
     if (t.compare(0, prefix.size(), prefix) == 0) {
       t.erase(0, prefix.size());
+      prefixed = true;
       break;
     }
   }
@@ -186,9 +195,13 @@ bool IsPageNumber(std::string_view text) {
   std::string first = t.substr(0, of);
   if (of != std::string::npos) {
     std::string rest = t.substr(of + (t[of] == '/' ? 1 : 2));
-    if (!IsAllDigits(rest)) return false;
+    if (!IsAllDigits(rest)) return PageNumberForm::kNone;
   }
-  return (IsAllDigits(first) && first.size() <= 4) || IsRomanNumeral(first);
+  if (IsAllDigits(first) && !first.empty() && first.size() <= 4) {
+    *value = std::stol(first);
+    return prefixed || of != std::string::npos ? PageNumberForm::kPlain : PageNumberForm::kBare;
+  }
+  return IsRomanNumeral(first) ? PageNumberForm::kPlain : PageNumberForm::kNone;
 }
 
 // --- Markers: paragraph numbers, list letters, bullets -----------------------
@@ -587,6 +600,9 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
   // into pieces differently from page to page.
   struct Seen { size_t page; std::vector<size_t> lines; double y; };
   std::unordered_map<std::string, std::vector<Seen>> by_key;
+  // Bare numbers in the bands, with the number less the page's index.
+  struct Bare { size_t page, line; long offset; };
+  std::vector<Bare> bare;
   for (size_t p = 0; p < lines.size(); ++p) {
     furniture[p].assign(lines[p].size(), false);
     const double h = pages[p].height;
@@ -594,8 +610,14 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
     for (size_t i = 0; i < lines[p].size(); ++i) {
       const Line& line = lines[p][i];
       if (!InFurnitureBand(line, h)) continue;
-      if (IsPageNumber(line.text)) {
+      long value = 0;
+      const PageNumberForm form = ReadPageNumber(line.text, &value);
+      if (form == PageNumberForm::kPlain) {
         furniture[p][i] = true;
+        continue;
+      }
+      if (form == PageNumberForm::kBare) {
+        bare.push_back({p, i, value - static_cast<long>(p)});
         continue;
       }
       by_key[FurnitureKey(line.text)].push_back({p, {i}, h > 0 ? line.CenterY() / h : 0});
@@ -624,6 +646,18 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
       }
       start = end;
     }
+  }
+  // A bare number is a page number when it counts the pages: the page's own
+  // number counting from the first, second or third page (covers and
+  // contents go unnumbered), or off the page's index by as much as a bare
+  // number on another page (an extract of a longer report, numbered from
+  // 145). The end of a sentence carried over to the top of the next page
+  // ("2027.") counts nothing and stays text.
+  std::map<long, std::set<size_t>> pages_at_offset;
+  for (const Bare& b : bare) pages_at_offset[b.offset].insert(b.page);
+  for (const Bare& b : bare) {
+    const bool own_number = b.offset >= -1 && b.offset <= 1;
+    if (own_number || pages_at_offset[b.offset].size() >= 2) furniture[b.page][b.line] = true;
   }
   const size_t min_pages = std::max<size_t>(
       2, static_cast<size_t>(std::ceil(kFurnitureMinShare * static_cast<double>(pages.size()))));

@@ -154,6 +154,41 @@ TEST(ExtractPdfTest, RunningHeadsFootersAndPageNumbersAreDropped) {
   }
 }
 
+// A paragraph whose last word, a year, is carried over to the top of the
+// next page: a bare number in the top band that does not count the pages
+// ("2027." on page 2 of 3, whose pages are numbered 1, 2, 3 at the foot) is
+// the end of a sentence, not a page number.
+TEST(ExtractPdfTest, AYearCarriedOverToTheNextPageIsNotAPageNumber) {
+  TypesetPdf pdf;
+  for (int page = 0; page < 3; ++page) {
+    pdf.Text(page, 290, 800, std::to_string(page + 1), "DejaVu Serif 8");
+  }
+  double y = 80;
+  pdf.Text(0, 60, y, "1.", kBody);
+  std::vector<std::string> filler;
+  for (int i = 0; y + kLeading * static_cast<double>(filler.size()) < 760; ++i) {
+    filler.push_back(i % 2 == 0 ? "Fly-tipping fell in every ward of the district over"
+                                : "the year, and the enforcement results are published");
+  }
+  filler.back() = "and the first report will appear in April";
+  pdf.Lines(0, 90, y, filler, kBody, kLeading);
+  y = pdf.Lines(1, 90, 60, {"2027.", ""}, kBody, kLeading);
+  pdf.Text(1, 60, y, "2.", kBody);
+  pdf.Lines(1, 90, y, {"The Committee noted the report."}, kBody, kLeading);
+  pdf.Text(2, 60, 80, "3.", kBody);
+  pdf.Lines(2, 90, 80, {"The meeting closed at 8.40 pm."}, kBody, kLeading);
+  Document doc = Extract(pdf);
+  const Passage* first = Find(doc, "Fly-tipping fell");
+  ASSERT_NE(first, nullptr) << Dump(doc);
+  EXPECT_NE(first->text.find("will appear in April 2027."), std::string::npos) << Dump(doc);
+  for (const Passage& p : doc.passages) {
+    EXPECT_NE(p.text, "1") << Dump(doc);
+    EXPECT_NE(p.text, "2") << Dump(doc);
+    EXPECT_NE(p.text, "3") << Dump(doc);
+    EXPECT_EQ(p.text.find("closed at 8.40 pm. 3"), std::string::npos) << Dump(doc);
+  }
+}
+
 TEST(ExtractPdfTest, NumbersInTheirOwnColumnBecomeLabels) {
   Document doc = Extract(CouncilStylePaper());
   std::vector<std::string> labels;
