@@ -581,7 +581,7 @@ struct Tagger::Impl {
   std::unique_ptr<RE2> future_cue, past_cue;
 
   // Commitments.
-  std::unique_ptr<RE2> modal_hint, modal, funding_verb, planned_sum, opinion_start, passive_participle, perfect_participle, agent,
+  std::unique_ptr<RE2> modal_hint, modal, reported_would, funding_verb, planned_sum, opinion_start, passive_participle, perfect_participle, agent,
       consult_cue, explore_cue;
 
   struct Context {
@@ -702,7 +702,14 @@ Tagger::Impl::Impl() {
       "\\b(?:will|shall|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?|plans?\\sto|"
       "intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|consultation|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|"
       "undert(?:akes?|ook|aken)|agreed|resolved|investing|providing|allocating|committing|spending|"
-      "making\\savailable|plans\\sfor)\\b");
+      "making\\savailable|plans\\sfor|would)\\b");
+  // Reported speech puts "will" in the past: "The Government said in July
+  // that it would spend £380 million ..." reports an undertaking, where
+  // "would" alone is a condition. The reporting verb comes first, within the
+  // same sentence; the group is the "would".
+  reported_would = Compile(
+      "\\b(?i:said|says|stated|states|confirmed|confirms|announced|announces|explained|explains|added|adds|"
+      "told|tells|assured|promised|pledged)\\b[^.;:!?]{1,120}?\\b(would)\\s");
   // The modal or undertaking verb that carries a commitment. "has pledged
   // to" and "agreed to" (in minutes) state an undertaking in the past tense.
   modal = Compile(
@@ -1756,6 +1763,26 @@ std::string_view LastWord(std::string_view s) {
   return s.substr(start, end - start);
 }
 
+// Words of a phrase saying when or where something was said: "in July",
+// "last week", "at the meeting", "on Tuesday" (capitalised words count too).
+bool IsTimeOrPlaceWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "a",     "at",        "earlier", "in",   "last",  "later",    "meeting", "month", "on",
+      "the",   "this",      "today",   "week", "year",  "yesterday"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  return InSorted(kWords, lower);
+}
+
+// Words for a person holding a role, who is "he" or "she" but never "it".
+bool IsPersonWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "chair",    "chairman", "chairperson", "chairwoman", "chancellor", "commissioner", "councillor",
+      "director", "headteacher", "leader",   "manager",    "mayor",      "member",       "minister",
+      "officer",  "secretary", "spokesman", "spokesperson", "spokeswoman"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  return InSorted(kWords, lower);
+}
+
 // Verbs that report what somebody said, in the present or the past ("The
 // Council says it will ...", "The Manager said the Council will ...").
 bool IsReportingVerb(std::string_view lower) {
@@ -1766,25 +1793,65 @@ bool IsReportingVerb(std::string_view lower) {
   return InSorted(kWords, lower);
 }
 
+// Verbs that report a view of what will happen rather than an intention:
+// "officers warn the running costs will land on taxpayers", "campaigners
+// argue the Government will miss its target". What they report is an
+// undertaking only of the speaker itself ("The Council warned that it will
+// close two libraries").
+bool IsOpinionVerb(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "argue",   "argued",   "argues",   "believe",  "believed", "believes", "claim",   "claimed", "claims",
+      "fear",    "feared",   "fears",    "predict",  "predicted", "predicts", "suggest", "suggested",
+      "suggests", "warn",    "warned",   "warns"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  return InSorted(kWords, lower);
+}
+
+// Whether `reporter`, the words before a reporting verb, names somebody
+// who says it: nobody reports in "No one had contacted HMRC or said they
+// would", which is no noun phrase.
+bool CanReport(std::string_view reporter) {
+  char first_buf[24];
+  const std::string_view first = LowerWord(FirstWord(reporter), first_buf);
+  if (first.empty() || first == "no" || first == "nobody" || first == "none" || first == "neither") return false;
+  const WordList words = Words(reporter);
+  for (size_t k = 0; k < words.size(); ++k) {
+    char aux_buf[24];
+    const std::string_view aux = LowerWord(words[k], aux_buf);
+    if (aux == "had" || aux == "has" || aux == "have" || aux == "was" || aux == "were" || aux == "not") return false;
+  }
+  return true;
+}
+
 // True when `before` (the words before " that ") ends with a verb that
 // reports a decision or a statement ("Members agreed", "The Manager said",
 // "Officers told members", "the Director assured the Committee"); sets
 // `reporter` to the words before that verb.
-bool ReportsAClause(std::string_view before, std::string_view* reporter) {
+bool ReportsAClause(std::string_view before, std::string_view* reporter, bool* opinion) {
   before = Trim(before);
   // The verb is the last word, or for verbs with an object ("told members",
   // "assured the Committee") one of the three before it.
   std::string_view rest = before;
+  bool when_where = true;  // every word passed so far says when or where
   for (int back = 0; back < 4 && !rest.empty(); ++back) {
     const std::string_view word = LastWord(rest);
     char buf[24];
     const std::string_view lower = LowerWord(word, buf);
     const bool with_object = lower == "told" || lower == "tells" || lower == "assured" || lower == "informed" ||
                              lower == "advised" || lower == "reminded";
-    if ((back == 0 && (IsDecisionVerb(lower) || IsReportingVerb(lower))) || (back > 0 && with_object)) {
+    // "said in July that", "confirmed last week that": a reporting verb a
+    // few words back, the words between saying when or where ("said they
+    // expected that" is not one).
+    *opinion = IsOpinionVerb(lower);
+    const bool reports = IsDecisionVerb(lower) || IsReportingVerb(lower) || *opinion;
+    if ((back == 0 && reports) || (back > 0 && (with_object || (reports && !IsDecisionVerb(lower) && when_where)))) {
       *reporter = Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data())));
-      return true;
+      return CanReport(*reporter);
     }
+    // Words saying when or where keep the search going; anything else stops
+    // a reporting verb further back from counting.
+    const bool when_or_where = IsUpper(word.empty() ? 'a' : word[0]) || IsTimeOrPlaceWord(lower);
+    when_where = when_where && when_or_where;
     rest = Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data())));
   }
   return false;
@@ -1951,9 +2018,15 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // No cue starts before `cue_from` (the caller's keyword, less the room
   // for "have " or "are now " before it), so the scan starts there.
   const size_t from = cue_from > range.start ? std::min(cue_from - range.start, sentence.size()) : 0;
+  bool reported = false;  // the cue is a reported "would"
+  StringPiece reported_groups[2];
   if (modal->Match(whole, from, sentence.size(), RE2::UNANCHORED, &found, 1)) {
     modal_start = static_cast<size_t>(found.data() - sentence.data());
     modal_end = modal_start + found.size();
+  } else if (reported_would->Match(whole, 0, sentence.size(), RE2::UNANCHORED, reported_groups, 2)) {
+    modal_start = static_cast<size_t>(reported_groups[1].data() - sentence.data());
+    modal_end = modal_start + reported_groups[1].size();
+    reported = true;
   } else if (!has_money) {
     return std::nullopt;
   }
@@ -2028,6 +2101,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // is ("The strategy commits to exploring..."); "will" and "is to" need a
   // body, a sum or a date to be more than a forecast.
   const bool undertaking_verb = !funding && modal_first != "will" && modal_first != "shall" &&
+                                modal_first != "would" &&
                                 modal_first != "is" && modal_first != "are";
   const bool to_form = modal_last == "to";
 
@@ -2057,12 +2131,15 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // reported it ("The district council").
   {
     std::string_view reporter;
+    bool opinion = false;  // the reporting verb gives a view ("warn", "argue")
     for (size_t that = subject.find(" that "); that != std::string_view::npos;
          that = subject.find(" that ", that + 1)) {
-      if (ReportsAClause(subject.substr(0, that), &reporter)) {
+      if (ReportsAClause(subject.substr(0, that), &reporter, &opinion)) {
         subject = subject.substr(that + 6);
         break;
       }
+      reporter = {};
+      opinion = false;
     }
     if (reporter.empty()) {
       // Without "that": a reporting verb followed by the clause's subject.
@@ -2070,19 +2147,32 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
            space = subject.find(' ', space + 1)) {
         const std::string_view after = Trim(subject.substr(space + 1));
         char buf[24];
-        if (after.empty() || !IsReportingVerb(LowerWord(FirstWord(after), buf))) continue;
+        const std::string_view verb = after.empty() ? std::string_view() : LowerWord(FirstWord(after), buf);
+        if (!IsReportingVerb(verb) && !IsOpinionVerb(verb)) continue;
         const std::string_view clause = Trim(after.substr(FirstWord(after).size()));
         if (clause.empty()) break;
+        if (!CanReport(Trim(subject.substr(0, space)))) break;
         reporter = Trim(subject.substr(0, space));
+        opinion = IsOpinionVerb(verb);
         subject = clause;
         break;
       }
     }
     char buf[24];
     const std::string_view pronoun = LowerWord(Trim(subject), buf);
-    if (!reporter.empty() && (pronoun == "it" || pronoun == "they" || pronoun == "he" || pronoun == "she")) {
+    // "it" stands for a body that reports ("The district council says it
+    // will"), not a person ("The Manager said it would do so": the money).
+    char person_buf[24];
+    const bool body_reports =
+        NamesABody(reporter) && !IsPersonWord(LowerWord(LastWord(reporter), person_buf));
+    if (!reporter.empty() && ((pronoun == "it" && body_reports) || pronoun == "they" || pronoun == "he" ||
+                              pronoun == "she")) {
       subject = reporter;
+    } else if (opinion) {
+      return std::nullopt;
     }
+    // "would" is a reported "will" only where something reports it.
+    if (reported && reporter.empty()) return std::nullopt;
   }
   // Conditionals, and modals inside a subordinate clause ("if", "that will").
   // A demand whose object holds the modal ("must set out how the duties
@@ -2094,6 +2184,16 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
          !(static_cast<unsigned char>(subject[0]) >= 0xC3 && static_cast<unsigned char>(subject[0]) < 0xE0)) {
     subject.remove_prefix(1);
     subject = Trim(subject);
+  }
+  // Nor is the joint and enumerator of the last item of a resolution's
+  // list: "RESOLVED that (a) ...; (b) ...; and (c) the Council will write".
+  {
+    std::string_view s = subject;
+    if (s.substr(0, 4) == "and " || s.substr(0, 3) == "or ") s = Trim(s.substr(s.find(' ') + 1));
+    if (s.size() > 4 && s[0] == '(' && s.find(") ") != std::string_view::npos && s.find(") ") <= 5) {
+      s = Trim(s.substr(s.find(") ") + 2));
+    }
+    if (s.size() != subject.size() && !s.empty() && s != subject) subject = s;
   }
   // "... can be very challenging as well but I will advise ...": the clause
   // after "but" is the one the modal is in.
@@ -2268,6 +2368,19 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       if (can.substr(0, adverb.size()) == adverb) can = Trim(can.substr(adverb.size()));
     }
     if (can.substr(0, 11) == "be able to " || can.substr(0, 13) == "be unable to ") return std::nullopt;
+    // "will (then) cost around £480,000 a year": a price foreseen, not an
+    // undertaking.
+    if (can.substr(0, 5) == "cost " || can.substr(0, 6) == "costs ") return std::nullopt;
+    // "It will be difficult to meet the target": a judgement on what is to
+    // come, with "it" standing for the clause after the adjective.
+    if (lower_subject == "it" && can.substr(0, 3) == "be ") {
+      const std::string_view word = FirstWord(Trim(can.substr(3)));
+      const std::string_view after = Trim(Trim(can.substr(3)).substr(word.size()));
+      const bool participle = EndsWith(word, "ed") || EndsWith(word, "en");
+      if (!word.empty() && !participle &&
+          (after.substr(0, 3) == "to " || after.substr(0, 5) == "that " || after.substr(0, 4) == "for "))
+        return std::nullopt;
+    }
   }
 
   // Who: "we", a named body, or nobody for an agentless passive.
@@ -2332,10 +2445,14 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     } else {
       actor = "unspecified";
     }
+    // A reported "would" is an undertaking only of somebody named ("the
+    // Manager said that grants would be awarded" foresees).
+    if (reported && actor == "unspecified") return std::nullopt;
     size_t at = rest.find(participle);
     std::string_view action = at == std::string_view::npos ? rest : rest.substr(at);
     return finish(std::move(actor), modality, action);
   }
+  if (!body && reported) return std::nullopt;
   if (!body) {
     if (undertaking_verb || funding) {
       // The undertaking verb says it is one; a document or a plan as its

@@ -401,6 +401,33 @@ const CommitmentCase kCommitments[] = {
      "will", "publish"},
     {"The Leader said that he will write to the Secretary of State.", "", false, "Leader", "will", "write"},
     {"He said prices will rise next year.", "", false, nullptr, "", ""},
+    // A reported "would" is a reported "will", of somebody named; "would"
+    // alone, of nobody, or after "said they expected that" is not.
+    {"The Government said in July that it would spend £380 million helping councils buy caddies by April 2028.",
+     "", false, "Government", "will", "spend £380 million"},
+    {"The Manager said that Harrowdale Homes would hold a drop-in session at each block in January 2027.", "",
+     false, "Harrowdale Homes", "will", "hold"},
+    {"Mr Fielding said that grants would be awarded through catchment partnerships.", "", false, nullptr, "", ""},
+    {"The Manager said it would do so only for the first two years.", "", false, nullptr, "", ""},
+    {"He said it would be difficult to meet the target by 2030.", "", false, nullptr, "", ""},
+    {"No one had contacted HMRC or said they would do so if risk triggers were encountered.", "", false, nullptr,
+     "", ""},
+    {"A number of agents said they expected that HMRC would use intelligence such as this.", "", false, nullptr,
+     "", ""},
+    {"The Government would need to invest £1 billion.", "", false, nullptr, "", ""},
+    // A view of what others will do is no undertaking; the speaker's own is.
+    {"Campaigners argue the Government will miss its target by 2030.", "", false, nullptr, "", ""},
+    {"The district gets £1.9 million, but officers warn the running costs will land on local taxpayers.", "",
+     false, nullptr, "", ""},
+    {"The Council warned that it will close two libraries in April 2027.", "", false, "Council", "will",
+     "close"},
+    // The last item of a resolution's list.
+    {"RESOLVED that (a) the report be noted; (b) the plan be approved; and (c) the Council will write to every "
+     "household by August 2027.",
+     "", false, "Council", "will", "write"},
+    // Judgements and prices foreseen.
+    {"It will be difficult to meet the target by 2030.", "", false, nullptr, "", ""},
+    {"The extra rounds will then cost around £480,000 a year.", "", false, nullptr, "", ""},
     {"Transport for the North will publish its plan on Thursday.", "", false, "Transport for the North",
      "will", "publish"},
     {"Officers will circulate the schedule to members.", "", false, "Officers", "will", "circulate"},
