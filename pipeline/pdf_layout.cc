@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -687,6 +688,7 @@ struct Block {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double size = 0;
   double pitch = 0;           // top-to-top distance of its lines, once known
+  int table = -1;             // a table's index on its page; then `lines` is empty
 
   double Width() const { return x1 - x0; }
   double CenterY() const { return (y0 + y1) / 2; }
@@ -891,6 +893,7 @@ struct Paragraph {
   bool letter = false;
   bool footnote = false;
   bool heading = false;
+  bool table_row = false;      // one row of a table, its cells joined in `lines[0]`
   int level = 0;
   double size = 0;
   bool bold = false;
@@ -1235,10 +1238,450 @@ void AppendLine(std::string* text, std::string_view next, const WordEvidence& ev
   *text += next;
 }
 
+// --- Tables ----------------------------------------------------------------------
+//
+// A table is found from its data rows: consecutive rows (words on one
+// baseline, across the whole page) that gaps of kCellGapEm or more cut into
+// three or more pieces, whose words leave the same gutters empty from row to
+// row. The gutters give the columns; rows just above or below whose words fall
+// each piece into one column (a header, a total) join the table, and a row
+// with one cell only is the wrapped second line of the row above. Each row is
+// then one passage, its cells in column order, so that no figure in a cell
+// reads as a paragraph number. Text set in columns is not a table: a table
+// needs two columns whose every data cell is short.
+
+// Pieces of a data row are at least this far apart.
+constexpr double kCellGapEm = 1.5;
+// Pieces of a header or total row (whose cells may be wider than the data's,
+// "Recycled Not recycled") are at least this far apart.
+constexpr double kHeaderGapEm = 0.5;
+// Consecutive rows of a table are at most this far apart, top to top.
+constexpr double kRowPitchEm = 3.0;
+// A cell of a data row is short when it has at most this many words.
+constexpr size_t kShortCellWords = 4;
+
+// The words on one baseline across the whole page, left to right.
+struct PageRow {
+  std::vector<const Word*> words;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double size = 0;
+};
+
+std::vector<PageRow> BuildPageRows(const std::vector<Line>& lines, const std::vector<bool>& drop,
+                                   std::vector<std::vector<size_t>>* row_lines) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!drop[i]) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (lines[a].y0 != lines[b].y0) return lines[a].y0 < lines[b].y0;
+    return lines[a].x0 < lines[b].x0;
+  });
+  std::vector<PageRow> rows;
+  row_lines->clear();
+  for (size_t li : order) {
+    const Line& line = lines[li];
+    if (!rows.empty()) {
+      // Measured against the row's first line, and a line standing over or
+      // under one of the row's (the two lines of a wrapped cell beside a
+      // figure centred on them) starts a row of its own.
+      PageRow& row = rows.back();
+      const Line& first = lines[row_lines->back().front()];
+      const double h = std::min(line.Height(), first.Height());
+      bool stacked = false;
+      for (size_t other : row_lines->back()) {
+        stacked |= std::min(line.x1, lines[other].x1) - std::max(line.x0, lines[other].x0) > 0;
+      }
+      if (!stacked &&
+          VerticalOverlap(line.y0, line.y1, first.y0, first.y1) >= kSameLineOverlap * h) {
+        row.words.insert(row.words.end(), line.words.begin(), line.words.end());
+        row.x0 = std::min(row.x0, line.x0);
+        row.x1 = std::max(row.x1, line.x1);
+        row.y1 = std::max(row.y1, line.y1);
+        row.size = std::max(row.size, line.size);
+        row_lines->back().push_back(li);
+        continue;
+      }
+    }
+    PageRow row;
+    row.words = line.words;
+    row.x0 = line.x0; row.y0 = line.y0; row.x1 = line.x1; row.y1 = line.y1;
+    row.size = line.size;
+    rows.push_back(std::move(row));
+    row_lines->push_back({li});
+  }
+  for (PageRow& row : rows) {
+    std::stable_sort(row.words.begin(), row.words.end(),
+                     [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+  }
+  return rows;
+}
+
+// The row's words cut where the gap to the next word is `gap_em` or more.
+std::vector<std::vector<const Word*>> RowPieces(const PageRow& row, double gap_em) {
+  std::vector<std::vector<const Word*>> pieces;
+  for (const Word* w : row.words) {
+    if (!pieces.empty()) {
+      const Word& prev = *pieces.back().back();
+      const double em = std::max({prev.font_size, w->font_size, 1.0});
+      if (w->x0 - prev.x1 < gap_em * em) {
+        pieces.back().push_back(w);
+        continue;
+      }
+    }
+    pieces.push_back({w});
+  }
+  return pieces;
+}
+
+// Words joined as FinishLine joins them.
+std::string JoinWords(const std::vector<const Word*>& words) {
+  std::string s;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) {
+      const Word& prev = *words[i - 1];
+      if (prev.space_after || words[i]->x0 - prev.x1 > 0.15 * std::max(prev.font_size, 1.0)) {
+        s.push_back(' ');
+      }
+    }
+    s += words[i]->text;
+  }
+  return s;
+}
+
+// A figure: digits with the signs that go with them ("1,560", "-2.4%", "£45m").
+bool IsFigure(std::string_view s) {
+  size_t digits = 0, other = 0;
+  for (char c : s) {
+    if (IsAsciiDigit(c)) {
+      ++digits;
+    } else if (!(c == '.' || c == ',' || c == '%' || c == '-' || c == '+' || c == '(' ||
+                 c == ')' || c == 'm' || c == 'k' || (c & 0x80))) {
+      ++other;
+    }
+  }
+  return digits > 0 && other == 0;
+}
+
+// Where a table's columns lie: a cell belongs to the column whose span holds
+// its middle. Spans are cut in the gutters: between two right-aligned columns
+// near the left one's right edge, so that a header wider than its figures
+// still falls in the figures' column; between two left-aligned ones near the
+// right one's left edge; otherwise in the middle.
+struct ColumnModel {
+  std::vector<double> lefts, rights;  // edges of the data cells of each column
+  std::vector<double> cuts;           // between column k and k + 1
+  double size = 0;                    // font size of the data rows
+
+  size_t Count() const { return lefts.size(); }
+  size_t ColumnOf(double x) const {
+    return static_cast<size_t>(std::upper_bound(cuts.begin(), cuts.end(), x) - cuts.begin());
+  }
+};
+
+// Columns from the gutters that the data rows leave empty; nullopt-like empty
+// model when there are fewer than three.
+ColumnModel ModelColumns(const std::vector<const PageRow*>& data) {
+  ColumnModel model;
+  std::vector<std::pair<double, double>> spans;
+  double size = 0;
+  for (const PageRow* row : data) {
+    size = std::max(size, row->size);
+    for (const Word* w : row->words) spans.emplace_back(w->x0, w->x1);
+  }
+  std::sort(spans.begin(), spans.end());
+  const double em = std::max(size, 1.0);
+  for (const auto& [x0, x1] : spans) {
+    if (!model.rights.empty() && x0 - model.rights.back() < kCellGapEm * em) {
+      model.rights.back() = std::max(model.rights.back(), x1);
+      continue;
+    }
+    model.lefts.push_back(x0);
+    model.rights.push_back(x1);
+  }
+  model.size = size;
+  const size_t n = model.Count();
+  if (n < 3) return ColumnModel();
+  // How each column is aligned: the edge its cells share.
+  std::vector<int> align(n, 0);  // -1 left, 1 right, 0 centred
+  for (size_t k = 0; k < n; ++k) {
+    double min_l = 1e9, max_l = -1e9, min_r = 1e9, max_r = -1e9, min_c = 1e9, max_c = -1e9;
+    size_t figures = 0, cells = 0;
+    for (const PageRow* row : data) {
+      std::vector<const Word*> cell;
+      for (const Word* w : row->words) {
+        if (w->x0 >= model.lefts[k] - 0.01 && w->x1 <= model.rights[k] + 0.01) cell.push_back(w);
+      }
+      if (cell.empty()) continue;
+      ++cells;
+      min_l = std::min(min_l, cell.front()->x0);
+      max_l = std::max(max_l, cell.front()->x0);
+      min_r = std::min(min_r, cell.back()->x1);
+      max_r = std::max(max_r, cell.back()->x1);
+      min_c = std::min(min_c, (cell.front()->x0 + cell.back()->x1) / 2);
+      max_c = std::max(max_c, (cell.front()->x0 + cell.back()->x1) / 2);
+      figures += IsFigure(JoinWords(cell));
+    }
+    const double tolerance = 0.3 * em;
+    const bool right_edge = max_r - min_r <= tolerance;
+    const bool left_edge = max_l - min_l <= tolerance;
+    const bool centred = max_c - min_c <= tolerance;
+    if (right_edge && (!left_edge || figures * 2 > cells)) {
+      align[k] = 1;
+    } else if (left_edge) {
+      align[k] = -1;
+    } else if (!centred && k > 0) {
+      return ColumnModel();  // figures set anywhere (a chart's labels): no column
+    }
+  }
+  for (size_t k = 0; k + 1 < n; ++k) {
+    const double gutter = model.lefts[k + 1] - model.rights[k];
+    if (align[k] == 1 && align[k + 1] == 1) {
+      model.cuts.push_back(model.rights[k] + 0.25 * gutter);
+    } else if (align[k] == -1 && align[k + 1] == -1) {
+      model.cuts.push_back(model.lefts[k + 1] - 0.25 * gutter);
+    } else {
+      model.cuts.push_back(model.rights[k] + 0.5 * gutter);
+    }
+  }
+  return model;
+}
+
+// The row's cells by column, when each piece of it lies in one column of the
+// table and the row is set like the table; empty otherwise.
+std::vector<std::vector<const Word*>> FitRow(const ColumnModel& model, const PageRow& row) {
+  if (model.Count() == 0) return {};
+  if (std::abs(row.size - model.size) > 0.2 * std::max(row.size, model.size)) return {};
+  const double em = std::max(model.size, 1.0);
+  if (row.x0 < model.lefts.front() - 2 * em || row.x1 > model.rights.back() + 2 * em) return {};
+  std::vector<std::vector<const Word*>> cells(model.Count());
+  for (const std::vector<const Word*>& piece : RowPieces(row, kHeaderGapEm)) {
+    const size_t column = model.ColumnOf((piece.front()->x0 + piece.front()->x1) / 2);
+    if (model.ColumnOf((piece.back()->x0 + piece.back()->x1) / 2) != column) return {};
+    cells[column].insert(cells[column].end(), piece.begin(), piece.end());
+  }
+  return cells;
+}
+
+size_t FilledCells(const std::vector<std::vector<const Word*>>& cells) {
+  size_t n = 0;
+  for (const auto& c : cells) n += !c.empty();
+  return n;
+}
+
+struct TableRow {
+  std::vector<std::string> cells;  // by column; empty when the row has none there
+};
+
+struct Table {
+  ColumnModel columns;
+  std::vector<TableRow> rows;
+  std::vector<size_t> lines;  // the page's lines the table takes
+  double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+};
+
+using RowCells = std::vector<std::vector<const Word*>>;
+
+// Joins `text` to a cell: before it (`prepend`) or after it, with a space
+// unless the first part ends in a hyphen ("Council-" + "funded").
+void JoinCell(std::string* cell, const std::string& text, bool prepend) {
+  const std::string& first = prepend ? text : *cell;
+  const std::string& second = prepend ? *cell : text;
+  if (first.empty() || second.empty()) {
+    *cell = first + second;
+    return;
+  }
+  *cell = first + (IsHyphen(LastCodePoint(first)) ? "" : " ") + second;
+}
+
+// The tables of one page. `carried` is the column model of a table that ended
+// the previous page: rows at the top of this page that fit it carry it on.
+std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<bool>& drop,
+                              const ColumnModel& carried) {
+  std::vector<std::vector<size_t>> row_lines;
+  const std::vector<PageRow> rows = BuildPageRows(lines, drop, &row_lines);
+  std::vector<Table> tables;
+  std::vector<bool> taken(rows.size(), false);
+  auto close = [&](size_t upper, size_t lower) {
+    return rows[lower].y0 - rows[upper].y0 <= kRowPitchEm * std::max(rows[upper].size, 1.0);
+  };
+  // A row with one cell is a wrapped line of the row just above or below
+  // (-1, +1; 0 if neither): set tight against it, where that row has text in
+  // the same column. The nearer one wins.
+  auto wrap_direction = [&](const ColumnModel& columns, size_t r, const RowCells& cells) {
+    size_t k = 0;
+    while (k < cells.size() && cells[k].empty()) ++k;
+    const double em = std::max(rows[r].size, 1.0);
+    int best = 0;
+    double best_gap = 0;
+    for (int dir : {-1, 1}) {
+      if ((dir < 0 && r == 0) || (dir > 0 && r + 1 >= rows.size())) continue;
+      const size_t n = dir < 0 ? r - 1 : r + 1;
+      if (taken[n]) continue;
+      const double gap = dir < 0 ? rows[r].y0 - rows[n].y1 : rows[n].y0 - rows[r].y1;
+      if (gap > 0.4 * em) continue;
+      RowCells other = FitRow(columns, rows[n]);
+      if (FilledCells(other) < 2 || other[k].empty() || IsFigure(JoinWords(other[k]))) continue;
+      if (best == 0 || gap < best_gap) {
+        best = dir;
+        best_gap = gap;
+      }
+    }
+    return best;
+  };
+  // Builds the table from its rows (top to bottom) and their cells.
+  auto build = [&](const ColumnModel& columns, const std::vector<size_t>& members,
+                   const std::vector<RowCells>& member_cells) {
+    Table table;
+    table.columns = columns;
+    std::vector<int> wraps;
+    for (size_t m = 0; m < members.size(); ++m) {
+      const RowCells& cells = member_cells[m];
+      wraps.push_back(FilledCells(cells) == 1 ? wrap_direction(columns, members[m], cells) : 0);
+    }
+    std::vector<std::string> pending(columns.Count());  // wrapped lines waiting for their row
+    for (size_t m = 0; m < members.size(); ++m) {
+      const size_t r = members[m];
+      const RowCells& cells = member_cells[m];
+      const int wrap = wraps[m];
+      if (wrap < 0 && !table.rows.empty()) {
+        for (size_t k = 0; k < cells.size(); ++k) {
+          if (!cells[k].empty()) JoinCell(&table.rows.back().cells[k], JoinWords(cells[k]), false);
+        }
+      } else if (wrap > 0) {
+        for (size_t k = 0; k < cells.size(); ++k) {
+          if (!cells[k].empty()) JoinCell(&pending[k], JoinWords(cells[k]), false);
+        }
+      } else {
+        TableRow row;
+        for (size_t k = 0; k < cells.size(); ++k) {
+          row.cells.push_back(JoinWords(cells[k]));
+          if (!pending[k].empty()) JoinCell(&row.cells[k], pending[k], true);
+          pending[k].clear();
+        }
+        table.rows.push_back(std::move(row));
+      }
+      taken[r] = true;
+      table.lines.insert(table.lines.end(), row_lines[r].begin(), row_lines[r].end());
+      table.x0 = std::min(table.x0, rows[r].x0);
+      table.x1 = std::max(table.x1, rows[r].x1);
+      table.y0 = std::min(table.y0, rows[r].y0);
+      table.y1 = std::max(table.y1, rows[r].y1);
+    }
+    tables.push_back(std::move(table));
+  };
+  // Whether row `r` belongs to a table with these columns, next to rows that
+  // do: a header or total row with two cells or more, or a wrapped line.
+  auto joins = [&](const ColumnModel& columns, size_t r, RowCells* cells) {
+    if (taken[r]) return false;
+    *cells = FitRow(columns, rows[r]);
+    const size_t filled = FilledCells(*cells);
+    return filled >= 2 || (filled == 1 && wrap_direction(columns, r, *cells) != 0);
+  };
+  // Rows from `next` down, while they join the table.
+  auto extend_down = [&](const ColumnModel& columns, size_t next, std::vector<size_t>* members,
+                         std::vector<RowCells>* member_cells) {
+    RowCells cells;
+    for (size_t r = next; r < rows.size() && r > 0 && close(r - 1, r) && joins(columns, r, &cells);
+         ++r) {
+      members->push_back(r);
+      member_cells->push_back(std::move(cells));
+    }
+  };
+
+  // Rows at the top of the page that carry on a table from the page before:
+  // three cells or more, each on its column's edge.
+  if (carried.Count() > 0 && !rows.empty()) {
+    RowCells cells = FitRow(carried, rows[0]);
+    size_t on_edge = 0;
+    const double em = std::max(carried.size, 1.0);
+    for (size_t k = 0; k < cells.size(); ++k) {
+      if (cells[k].empty()) continue;
+      on_edge += std::abs(cells[k].front()->x0 - carried.lefts[k]) <= 0.5 * em ||
+                 std::abs(cells[k].back()->x1 - carried.rights[k]) <= 0.5 * em;
+    }
+    if (FilledCells(cells) >= 3 && on_edge == FilledCells(cells)) {
+      std::vector<size_t> members = {0};
+      std::vector<RowCells> member_cells = {std::move(cells)};
+      extend_down(carried, 1, &members, &member_cells);
+      build(carried, members, member_cells);
+    }
+  }
+
+  // A data row: three pieces or more, one of them after the first a figure.
+  auto is_data = [&](size_t r) {
+    if (taken[r]) return false;
+    const std::vector<std::vector<const Word*>> pieces = RowPieces(rows[r], kCellGapEm);
+    if (pieces.size() < 3) return false;
+    // Cells in one size: a chart's labels beside its larger figures are not a row.
+    double smallest = 1e9, largest = 0;
+    for (const auto& piece : pieces) {
+      double size = 0;
+      for (const Word* w : piece) size = std::max(size, w->font_size);
+      smallest = std::min(smallest, size);
+      largest = std::max(largest, size);
+    }
+    if (smallest < 0.8 * largest) return false;
+    for (size_t k = 1; k < pieces.size(); ++k) {
+      if (IsFigure(JoinWords(pieces[k]))) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!is_data(i)) continue;
+    // A run of data rows, each close under the one before, in one size.
+    size_t end = i + 1;
+    while (end < rows.size() && is_data(end) && close(end - 1, end) &&
+           std::abs(rows[end].size - rows[i].size) <= 0.2 * rows[i].size) {
+      ++end;
+    }
+    if (end - i < 2) continue;
+    std::vector<const PageRow*> data;
+    for (size_t r = i; r < end; ++r) data.push_back(&rows[r]);
+    const ColumnModel columns = ModelColumns(data);
+    if (columns.Count() < 3) continue;
+    // Every data row fills three columns or more, every column but the
+    // first holds short cells only (text set in columns has long ones), and
+    // some column holds figures only.
+    bool ok = true;
+    std::vector<RowCells> fitted;
+    std::vector<bool> figures(columns.Count(), true);
+    for (size_t r = i; r < end && ok; ++r) {
+      fitted.push_back(FitRow(columns, rows[r]));
+      const RowCells& cells = fitted.back();
+      ok = FilledCells(cells) >= 3;
+      for (size_t k = 1; k < cells.size() && ok; ++k) {
+        ok = cells[k].size() <= kShortCellWords;
+        if (!cells[k].empty() && !IsFigure(JoinWords(cells[k]))) figures[k] = false;
+      }
+    }
+    if (!ok || std::find(figures.begin() + 1, figures.end(), true) == figures.end()) continue;
+
+    // Header rows above, then the data rows, then rows below.
+    std::vector<size_t> above;
+    std::vector<RowCells> above_cells;
+    RowCells cells;
+    for (size_t r = i; r > 0 && close(r - 1, r) && joins(columns, r - 1, &cells); --r) {
+      above.push_back(r - 1);
+      above_cells.push_back(std::move(cells));
+    }
+    std::vector<size_t> members(above.rbegin(), above.rend());
+    std::vector<RowCells> member_cells(std::make_move_iterator(above_cells.rbegin()),
+                                       std::make_move_iterator(above_cells.rend()));
+    for (size_t r = i; r < end; ++r) {
+      members.push_back(r);
+      member_cells.push_back(std::move(fitted[r - i]));
+    }
+    extend_down(columns, end, &members, &member_cells);
+    build(columns, members, member_cells);
+  }
+  return tables;
+}
+
 // --- Putting it together ------------------------------------------------------------
 
 bool IsHeadingCandidate(const Paragraph& p, double body_size) {
-  if (p.footnote || p.bullet || p.letter || p.lines.empty()) return false;
+  if (p.footnote || p.bullet || p.letter || p.table_row || p.lines.empty()) return false;
   if (p.bytes > kMaxHeadingBytes || p.lines.size() > static_cast<size_t>(kMaxHeadingLines)) {
     return false;
   }
@@ -1269,6 +1712,7 @@ LaidOutPassage MakePassage(const Paragraph& p, const WordEvidence& evidence,
   out.level = p.level;
   out.kind = p.heading                ? PassageKind::kHeading
              : (p.bullet || p.letter) ? PassageKind::kListItem
+             : p.table_row            ? PassageKind::kTableCell
                                       : PassageKind::kParagraph;
   for (const std::string& line : p.lines) AppendLine(&out.text, line, evidence, keep_hyphens);
   return out;
@@ -1322,16 +1766,41 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
   // 3. Blocks in reading order, 4. paragraphs.
   std::vector<Paragraph> paras;
   bool previous_page_has_notes = false;
+  ColumnModel carried;  // the columns of a table that ended the previous page
   for (size_t p = 0; p < pages.size(); ++p) {
-    const std::vector<Block> blocks = BuildBlocks(lines[p], furniture[p], pitch_ratio);
-    std::vector<bool> footnote(blocks.size());
+    // Tables first: their rows are taken out of the text and read as one
+    // block each.
+    const std::vector<Table> tables = FindTables(lines[p], furniture[p], carried);
+    std::vector<bool> drop = furniture[p];
+    for (const Table& table : tables) {
+      for (size_t li : table.lines) drop[li] = true;
+    }
+    std::vector<Block> blocks = BuildBlocks(lines[p], drop, pitch_ratio);
+    const size_t text_blocks = blocks.size();
+    carried = ColumnModel();
+    for (size_t t = 0; t < tables.size(); ++t) {
+      Block block;
+      block.table = static_cast<int>(t);
+      block.x0 = tables[t].x0; block.y0 = tables[t].y0;
+      block.x1 = tables[t].x1; block.y1 = tables[t].y1;
+      block.size = tables[t].columns.size;
+      blocks.push_back(block);
+      // A table with no body text below it may go on over the page.
+      bool text_below = false;
+      for (size_t i = 0; i < lines[p].size() && !text_below; ++i) {
+        text_below = !drop[i] && lines[p][i].y0 > tables[t].y1 &&
+                     lines[p][i].size > kSmallFont * body_size;
+      }
+      if (!text_below) carried = tables[t].columns;
+    }
+    std::vector<bool> footnote(blocks.size(), false);
     bool page_has_notes = false;
-    for (size_t b = 0; b < blocks.size(); ++b) {
+    for (size_t b = 0; b < text_blocks; ++b) {
       footnote[b] = IsFootnoteBlock(lines[p], blocks[b], blocks, pages[p].height, body_size, false);
       page_has_notes |= footnote[b];
     }
     if (page_has_notes || previous_page_has_notes) {
-      for (size_t b = 0; b < blocks.size(); ++b) {
+      for (size_t b = 0; b < text_blocks; ++b) {
         footnote[b] = footnote[b] ||
                       IsFootnoteBlock(lines[p], blocks[b], blocks, pages[p].height, body_size, true);
       }
@@ -1351,7 +1820,27 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
     for (size_t b : ReadingOrder(blocks)) {
       const Block& block = blocks[b];
       const size_t before = paras.size();
-      SplitBlock(lines[p], block, pages[p].number, footnote[b], &paras);
+      if (block.table >= 0) {
+        for (const TableRow& row : tables[static_cast<size_t>(block.table)].rows) {
+          Paragraph para;
+          para.page = pages[p].number;
+          para.table_row = true;
+          para.size = block.size;
+          para.block_width = block.Width();
+          std::string text;
+          for (const std::string& cell : row.cells) {
+            if (cell.empty()) continue;
+            if (!text.empty()) text += " | ";
+            text += cell;
+          }
+          if (text.empty()) continue;
+          para.bytes = text.size() + 1;
+          para.lines.push_back(std::move(text));
+          paras.push_back(std::move(para));
+        }
+      } else {
+        SplitBlock(lines[p], block, pages[p].number, footnote[b], &paras);
+      }
       if (footnote[b] || paras.size() == before) continue;
       // Starting above where the previous block ended is a new column.
       paras[before].starts_column = first_on_page || block.y0 < prev_y1 - block.size;
@@ -1436,7 +1925,8 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
   };
   // True when `p` carries on the open paragraph across a column or page break.
   auto continues = [&](const Paragraph& p, bool at_column_top) {
-    return open && !p.heading && at_column_top && current_para != nullptr &&
+    return open && !p.heading && !p.table_row && at_column_top && current_para != nullptr &&
+           !current_para->table_row &&
            current_para->ends_column && p.label.empty() && !p.bullet &&
            current.kind != PassageKind::kHeading &&
            std::abs(p.size - current_para->size) <= 0.15 * std::max(p.size, current_para->size) &&
