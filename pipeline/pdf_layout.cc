@@ -1453,7 +1453,8 @@ std::vector<std::vector<const Word*>> FitRow(const ColumnModel& model, const Pag
   if (model.Count() == 0) return {};
   if (std::abs(row.size - model.size) > 0.2 * std::max(row.size, model.size)) return {};
   const double em = std::max(model.size, 1.0);
-  if (row.x0 < model.lefts.front() - 2 * em || row.x1 > model.rights.back() + 2 * em) return {};
+  // A header may run past a column of short figures set flush left.
+  if (row.x0 < model.lefts.front() - 2 * em || row.x1 > model.rights.back() + 10 * em) return {};
   std::vector<std::vector<const Word*>> cells(model.Count());
   for (const std::vector<const Word*>& piece : RowPieces(row, kHeaderGapEm)) {
     const size_t column = model.ColumnOf((piece.front()->x0 + piece.front()->x1) / 2);

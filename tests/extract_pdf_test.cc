@@ -208,6 +208,89 @@ TEST(ExtractPdfTest, NumbersInTheirOwnColumnBecomeLabels) {
   EXPECT_EQ(heading->kind, PassageKind::kHeading);
 }
 
+// A table of figures at the foot of a page, its last row carried over to the
+// next: each row is one passage, cells in column order, and no figure in it
+// (not even the route numbers of its first column, set like paragraph numbers
+// in a column of their own) becomes a paragraph label.
+TEST(ExtractPdfTest, TableRowsAreRowsAcrossAPageBreak) {
+  TypesetPdf pdf;
+  pdf.Text(0, 60, 80, "School transport", "DejaVu Serif Bold 12");
+  pdf.Text(0, 60, 110, "1.", kBody);
+  pdf.Lines(0, 90, 110,
+            {"The council carries pupils on four contracted routes.",
+             "Their numbers and costs are set out below."},
+            kBody, kLeading);
+  pdf.Text(0, 60, 640, "Table 1: Pupils carried and cost by route, 2024", kBody);
+  const double columns[] = {60, 200, 300, 400};
+  const std::vector<std::vector<std::string>> rows = {
+      {"Route", "Pupils", "Cost", "Change"},
+      {"12", "120", "4.5", "0.8"},
+      {"14", "135", "6.1", "1.2"},
+      {"21", "210", "7.8", "2.0"},
+      {"33", "105", "5.2", "0.3"},  // on the next page
+  };
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const bool carried = r + 1 == rows.size();
+    const double y = carried ? 90 : 665 + 18 * static_cast<double>(r);
+    for (size_t c = 0; c < 4; ++c) pdf.Text(carried ? 1 : 0, columns[c], y, rows[r][c], kBody);
+  }
+  pdf.Text(1, 60, 120, "2.", kBody);
+  pdf.Lines(1, 90, 120,
+            {"Route 33 will be tendered again next year, when its",
+             "contract ends."},
+            kBody, kLeading);
+  Document doc = Extract(pdf);
+
+  std::vector<std::string> table;
+  for (const Passage& p : doc.passages) {
+    if (p.kind == PassageKind::kTableCell) table.push_back(p.text);
+    EXPECT_TRUE(p.label.empty() || p.label == "1" || p.label == "2")
+        << "a cell became label " << p.label << ":\n" << Dump(doc);
+  }
+  EXPECT_EQ(table, (std::vector<std::string>{"Route | Pupils | Cost | Change", "12 | 120 | 4.5 | 0.8",
+                                             "14 | 135 | 6.1 | 1.2", "21 | 210 | 7.8 | 2.0",
+                                             "33 | 105 | 5.2 | 0.3"}))
+      << Dump(doc);
+  const Passage* carried = Find(doc, "33 | 105");
+  ASSERT_NE(carried, nullptr);
+  EXPECT_EQ(carried->page, 2);
+  // The caption stands alone, and the text around the table is whole.
+  const Passage* caption = Find(doc, "Table 1:");
+  ASSERT_NE(caption, nullptr);
+  EXPECT_EQ(caption->text, "Table 1: Pupils carried and cost by route, 2024");
+  EXPECT_NE(caption->kind, PassageKind::kTableCell);
+  const Passage* first = Find(doc, "The council carries pupils");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->label, "1");
+  EXPECT_EQ(first->text,
+            "The council carries pupils on four contracted routes. Their numbers and costs are "
+            "set out below.");
+  const Passage* second = Find(doc, "will be tendered again");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->label, "2");
+  EXPECT_EQ(second->text, "Route 33 will be tendered again next year, when its contract ends.");
+}
+
+// Text set in three columns with wide gutters is not a table, even where
+// lines end in figures.
+TEST(ExtractPdfTest, ThreeColumnsOfTextAreNotATable) {
+  TypesetPdf pdf;
+  const std::vector<std::vector<std::string>> columns = {
+      {"The county spent 4.5 million", "on school buses in 2023 and", "expects to spend 5.1"},
+      {"million next year, as fuel and", "drivers' pay rise by 12 and", "8 per cent over 2024"},
+      {"and the number of pupils who", "qualify grows by 300 and by", "a further 250 in 2025."},
+  };
+  for (size_t c = 0; c < columns.size(); ++c) {
+    pdf.Lines(0, 50 + 175 * static_cast<double>(c), 100, columns[c], kBody, kLeading);
+  }
+  Document doc = Extract(pdf);
+  for (const Passage& p : doc.passages) {
+    EXPECT_NE(p.kind, PassageKind::kTableCell) << Dump(doc);
+  }
+  EXPECT_TRUE(Holds(doc, "The county spent 4.5 million on school buses in 2023 and expects to spend 5.1"))
+      << Dump(doc);
+}
+
 // A heading in the body's own font, standing alone over a list of papers
 // whose first entry is a title introducing a link: the title ends with a
 // colon, so it is text under the heading, not a second heading.

@@ -359,5 +359,65 @@ TEST(FederalRegisterPdf, ThreeColumnsInOrderFootnotesApart) {
   EXPECT_LT(background->n, design->n);
 }
 
+
+// --- Tables ----------------------------------------------------------------------
+
+const std::string kFourthCorpus = XREF_SOURCE_DIR "/tests/data/fourth-corpus/";
+
+// No passage is labelled with one of these cell values.
+void ExpectNoLabel(const Document& doc, const std::vector<std::string>& cells) {
+  for (const Passage& p : doc.passages) {
+    for (const std::string& cell : cells) {
+      EXPECT_NE(p.label, cell) << "passage " << p.n << " labelled with a table cell: " << p.text;
+    }
+  }
+}
+
+// A table whose rows are label, then figures, continued on the next page: each
+// row is one passage, and no figure is a paragraph number.
+TEST(TablePdf, WasteStrategyTableReadsAsRows) {
+  const Document& doc = Extracted(kFourthCorpus + "waste-recycling/less-waste-more-value-strategy.pdf");
+  ExpectOnePassage(doc, {"Stream", "Recycled", "Not recycled", "Total"}, 3);
+  ExpectOnePassage(doc, {"Dry recyclables", "5.6", "1.1", "6.7"}, 3);
+  ExpectOnePassage(doc, {"Food and garden waste", "3.4", "2.9", "6.3"}, 3);
+  ExpectOnePassage(doc, {"Other household waste", "0.8", "8.3", "9.1"}, 4);
+  EXPECT_EQ(Find(doc, "Dry recyclables")->kind, PassageKind::kTableCell);
+  ExpectNoLabel(doc, {"5.6", "1.1 6.7", "3.4", "2.9", "0.8", "8.3", "9.1"});
+  // The caption is its own passage, and the paragraph above the table does
+  // not take the row carried over to the next page.
+  const Passage* caption = Find(doc, "Table 1: Household waste collected by councils");
+  ASSERT_NE(caption, nullptr);
+  EXPECT_EQ(caption->text.find("Stream"), std::string::npos) << caption->text;
+  const Passage* paragraph = Find(doc, "Households in England produced 22.1 million tonnes");
+  ASSERT_NE(paragraph, nullptr);
+  EXPECT_EQ(paragraph->label, "1.1");
+  EXPECT_EQ(paragraph->text.find("household waste"), std::string::npos) << paragraph->text;
+}
+
+TEST(TablePdf, FloodAndCareTablesReadAsRows) {
+  const Document& flood = Extracted(kFourthCorpus + "living-with-water-flood-strategy.pdf");
+  ExpectOnePassage(flood, {"Source", "High risk", "Medium risk", "Low risk", "Total"}, 3);
+  ExpectOnePassage(flood, {"Rivers and the sea", "240", "610", "1,560", "2,410"}, 3);
+  ExpectOnePassage(flood, {"Groundwater", "20", "75", "230", "325"}, 4);
+  ExpectNoLabel(flood, {"240", "325", "20", "230"});
+  const Document& care = Extracted(kFourthCorpus + "care-charging/fair-charging-for-care-strategy.pdf");
+  // A header cell wrapped over two lines is one cell.
+  ExpectOnePassage(care, {"Setting", "Council-funded", "Self-funded", "Total"}, 3);
+  ExpectOnePassage(care, {"Care homes", "190", "165", "355"}, 3);
+  ExpectOnePassage(care, {"Care at home", "355", "95", "450"}, 3);
+  ExpectNoLabel(care, {"190", "355"});
+}
+
+// A published table whose row labels wrap over two lines, the figures set
+// level with the second.
+TEST(TablePdf, HmrcSamplingTableReadsAsRows) {
+  const Document& doc = Extracted(kRealPdfs + "hmrc-risk-triggers.pdf");
+  ExpectOnePassage(doc, {"Keytime | Iris | Andica"}, 22);
+  ExpectOnePassage(doc, {"Completed interviews \xE2\x80\x93 face to face", "11", "5", "3"}, 22);
+  ExpectOnePassage(doc, {"Completed interviews \xE2\x80\x93 telephone", "13", "5", "4"}, 22);
+  ExpectOnePassage(doc, {"TOTAL COMPLETE", "24", "10", "7"}, 22);
+  ExpectNoLabel(doc, {"11", "13", "24"});
+}
+
 }  // namespace
 }  // namespace xref
