@@ -263,6 +263,25 @@ bool IsBodyNameWord(const std::string& stem) {
   return kStems.count(stem) != 0;
 }
 
+// Whether `a` and `b` both open with one proper name of three words or more
+// (among their first two content words) that is not a body's name.
+bool SameOpeningName(const Mention& a, const Mention& b) {
+  constexpr size_t kOpeningWords = 2;
+  for (size_t i = 0; i < a.names.size() && i < a.name_starts.size(); ++i) {
+    const std::vector<std::string>& name = a.names[i];
+    if (name.size() < 2 || a.name_starts[i] >= kOpeningWords) continue;
+    const std::string& first = name.front();
+    const std::string& last = name.back();
+    if (IsBodyNameWord(first.substr(0, first.find(' '))) || IsBodyNameWord(last.substr(last.find(' ') + 1))) {
+      continue;
+    }
+    for (size_t j = 0; j < b.names.size() && j < b.name_starts.size(); ++j) {
+      if (b.name_starts[j] < kOpeningWords && b.names[j] == name) return true;
+    }
+  }
+  return false;
+}
+
 // A heading over the papers a report cites, in the words papers use for one
 // ("Background Papers", "References", "List of background documents"): its
 // passages name other papers' titles, they do not discuss them.
@@ -1007,6 +1026,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             }
           }
         }
+        // Two wordings that open with one programme's full name ("£420 million
+        // for a Food Waste Transition Fund to ...", "The Food Waste Transition
+        // Fund will meet the cost of ...") are one undertaking: the register
+        // keeps one entry per named programme. Sums that disagree kept them
+        // apart above; a body's name ("Social Work England will ...") opens
+        // many undertakings of that body.
+        if (sim < options.merge_threshold && SameOpeningName(src, m)) sim = options.merge_threshold;
         if (sim > best_sim) {
           second_sim = best_sim;
           best_sim = sim;

@@ -376,11 +376,17 @@ TEST_F(FourthCorpusTest, WasteRecyclingLinksConflictsAndLocalEntries) {
   // sit at those figures; the disagreement is not asserted until it is found
   // (add EXPECT_EQ(s.planted_found, s.planted) then). The gold was not
   // changed after the run.
-  // Since then: reported speech is read as the reported clause (tagger,
-  // "said that the Council will", "says it will" -> the reporter): local
-  // entries 4/4, the rest unchanged.
+  // Since then, changed after seeing these failures (so this sample is no
+  // longer held out): reported speech is read as the reported clause
+  // (tagger, "said that the Council will", "says it will" -> the reporter;
+  // "said ... that it would spend £380 million" is a reported "will"): local
+  // entries 4/4; the strategy's prose opening with a listed programme's full
+  // name ("The Food Waste Transition Fund will meet the cost of ...") is that
+  // programme's entry (linker): precision 0.92 (11/12), recall 0.65
+  // (11/17), the £380m/£420m disagreement found.
   EXPECT_GE(s.precision(), 0.9);
-  EXPECT_GE(s.recall(), 0.52);
+  EXPECT_GE(s.recall(), 0.64);
+  EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.invented, 0);

@@ -659,6 +659,35 @@ TEST(LinkRegisterTest, ASentenceRepeatedWordForWordIsOneEntry) {
   EXPECT_EQ(EntriesWorded(reg, "Three approaches"), 1);
 }
 
+// The strategy's prose opening with the full name of a programme its list
+// opens with is that programme's undertaking, however differently worded:
+// one entry per named programme.
+TEST(LinkRegisterTest, ProseOpeningWithAListedProgrammesNameIsThatEntry) {
+  std::vector<P> filler;
+  for (int i = 0; i < 60; ++i) {
+    filler.push_back({kPara, "Background", "", "Harbour " + std::to_string(i) + " handled fishing boats and ferries."});
+  }
+  std::vector<P> strategy = {
+      {kItem, "Commitments", "",
+       "£50 million for a Clean Harbours Recovery Fund to pay for dredging, moorings, fuel berths, ice plants and "
+       "lifeboat slipways in small fishing ports."},
+      {kPara, "Harbours", "2.1",
+       "The Clean Harbours Recovery Fund will meet the cost of silt removal, visitor berths and floating jetties "
+       "where trade has fallen."},
+  };
+  // The words of each wording recur elsewhere, so they weigh something.
+  filler.push_back({kPara, "Ports", "", "Dredging, moorings and fuel berths are costly for small fishing ports."});
+  filler.push_back({kPara, "Ports", "", "Ice plants and lifeboat slipways need repair in most fishing ports."});
+  filler.push_back({kPara, "Ports", "", "Silt removal and visitor berths matter where trade has fallen."});
+  filler.push_back({kPara, "Ports", "", "Floating jetties were installed at two harbours."});
+  strategy.insert(strategy.end(), filler.begin(), filler.end());
+  Register reg = BuildRegister({MakeDoc(1, "strategy.md", "National Coastal Strategy", strategy, Authority::kNational)});
+  EXPECT_EQ(EntriesWorded(reg, "Clean Harbours Recovery Fund"), 1);
+  const Commitment* fund = Find(reg, "£50 million for a Clean Harbours");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_NE(std::find(fund->mentions.begin(), fund->mentions.end(), PassageRef{1, 2}), fund->mentions.end());
+}
+
 // Another paper restating an undertaking inside a longer sentence of its
 // own, with the same deadline, restates it: one entry. The same deadline on
 // another undertaking does not make it this one.
