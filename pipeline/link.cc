@@ -195,6 +195,7 @@ struct Mention {
   bool in_list = false;
   bool local = false;
   TermIds ids;  // the terms of `text`, interned
+  TermIds actor_ids;  // the terms of `actor`, interned
   std::vector<std::vector<std::string>> names;  // terms.names, kept
   std::vector<size_t> name_starts;               // terms.name_starts, kept
 };
@@ -261,6 +262,28 @@ bool IsBodyNameWord(const std::string& stem) {
     return stems;
   }();
   return kStems.count(stem) != 0;
+}
+
+// Whether an actor ("the Department for Coastal Affairs", "Environment
+// Agency", "Government") is a body by its first or last word, rather than a
+// programme or instrument said to act ("The School Streets grant is to
+// increase ...").
+bool NamesABody(const std::string& actor) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : actor + " ") {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!word.empty()) {
+      if (words.empty() && (word == "the" || word == "a" || word == "an")) {
+        word.clear();
+        continue;
+      }
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  return !words.empty() && (IsBodyNameWord(StemWord(words.front())) || IsBodyNameWord(StemWord(words.back())));
 }
 
 // Whether `a` and `b` both open with one proper name of three words or more
@@ -818,22 +841,27 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // quarter of a million commitment sentences).
   constexpr size_t kMentionBlock = 4096;
   std::vector<Mention> pending;
-  std::vector<TermSet> pending_terms;
+  std::vector<TermSet> pending_terms, pending_actors;
   auto flush = [&] {
     pending_terms.assign(pending.size(), TermSet());
-    ParallelFor(pending.size(), options.threads,
-                [&](size_t k, size_t) { pending_terms[k] = TermKeys(pending[k].text); });
+    pending_actors.assign(pending.size(), TermSet());
+    ParallelFor(pending.size(), options.threads, [&](size_t k, size_t) {
+      pending_terms[k] = TermKeys(pending[k].text);
+      if (NamesABody(pending[k].actor)) pending_actors[k] = TermKeys(pending[k].actor);
+    });
     for (size_t k = 0; k < pending.size(); ++k) {
       TermSet& terms = pending_terms[k];
       if (terms.words.empty()) continue;
       Mention& m = pending[k];
       m.ids = vocab.Intern(terms, false);
+      m.actor_ids = vocab.Intern(pending_actors[k], false);
       m.names = std::move(terms.names);
       m.name_starts = std::move(terms.name_starts);
       mentions.push_back(std::move(m));
     }
     pending.clear();
     pending_terms.clear();
+    pending_actors.clear();
   };
   auto keep = [&](Mention&& m) {
     pending.push_back(std::move(m));
@@ -907,7 +935,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   {
     std::vector<TermId> remap = vocab.Seal();
     for (PassageIndex::Entry& p : index.passages) Vocabulary::Remap(remap, &p.terms);
-    for (Mention& m : mentions) Vocabulary::Remap(remap, &m.ids);
+    for (Mention& m : mentions) {
+      Vocabulary::Remap(remap, &m.ids);
+      Vocabulary::Remap(remap, &m.actor_ids);
+    }
     index.postings.assign(vocab.size(), {});
     for (uint32_t i = 0; i < index.passages.size(); ++i) {
       for (TermId id : index.passages[i].terms.words) index.postings[id].push_back(i);
@@ -960,9 +991,21 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           touched.push_back(e);
         }
       };
+      // Who acts is not what is undertaken: two wordings whose actors, a
+      // body, share a term ("The Department for Coastal Affairs will
+      // publish ...", "The Department for Coastal Affairs will consult on
+      // ...") are not the closer for it. (A programme said to act, "The
+      // School Streets grant is to increase ...", is what is undertaken.)
+      auto both_actors = [&](uint32_t e, TermId id, bool phrase) {
+        const TermIds& mine = m.actor_ids;
+        const TermIds& theirs = entries[e].mentions.front()->actor_ids;
+        return phrase ? Has(mine.phrases, id) && Has(theirs.phrases, id)
+                      : Has(mine.words, id) && Has(theirs.words, id);
+      };
       for (TermId p : m.ids.phrases) {
         bool named_here = Has(m.ids.named, p);
         for (const EntryPosting& ep : entry_phrases[p]) {
+          if (both_actors(ep.entry, p, true)) continue;
           touch(ep.entry);
           overlap[ep.entry] += weights.Phrase(p, ep.named || named_here);
           phrase_seen_by[ep.entry] = mi + 1;
@@ -972,6 +1015,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       for (TermId w : m.ids.words) {
         for (uint32_t e : entry_words[w]) {
+          if (both_actors(e, w, false)) continue;
           touch(e);
           overlap[e] += weights.Word(w);
         }

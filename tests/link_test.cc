@@ -688,6 +688,30 @@ TEST(LinkRegisterTest, ProseOpeningWithAListedProgrammesNameIsThatEntry) {
   EXPECT_NE(std::find(fund->mentions.begin(), fund->mentions.end(), PassageRef{1, 2}), fund->mentions.end());
 }
 
+// Two undertakings of one body, named in full as their actor, are two
+// entries: who acts is not what is undertaken.
+TEST(LinkRegisterTest, OneBodysTwoUndertakingsAreTwoEntries) {
+  std::vector<P> strategy = {
+      {kPara, "Birds", "3.1", "The Department for Coastal Affairs will publish a seabird recovery plan by 2027."},
+      {kPara, "Birds", "3.2", "The Department for Coastal Affairs will consult on marine protected areas for puffins."},
+  };
+  for (int i = 0; i < 60; ++i) {
+    strategy.push_back({kPara, "Background", "", "Harbour " + std::to_string(i) + " handled fishing boats and ferries."});
+  }
+  strategy.push_back({kPara, "Ports", "", "The Department for Coastal Affairs met harbour masters twice."});
+  strategy.push_back({kPara, "Ports", "", "Seabird recovery and marine protected areas were discussed with puffin groups."});
+  LinkInput doc = MakeDoc(1, "strategy.md", "National Coastal Strategy", strategy, Authority::kNational);
+  // As the tagger reads them (the stand-in tagger knows no actor but the
+  // Council and the Government).
+  for (std::vector<Tag>& tags : doc.tags) {
+    for (Tag& t : tags) {
+      if (t.kind == TagKind::kCommitment) t.commitment.actor = "Department for Coastal Affairs";
+    }
+  }
+  Register reg = BuildRegister({doc});
+  EXPECT_EQ(EntriesWorded(reg, "Department for Coastal Affairs will"), 2);
+}
+
 // Another paper restating an undertaking inside a longer sentence of its
 // own, with the same deadline, restates it: one entry. The same deadline on
 // another undertaking does not make it this one.
