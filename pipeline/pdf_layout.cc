@@ -1242,13 +1242,18 @@ void AppendLine(std::string* text, std::string_view next, const WordEvidence& ev
 //
 // A table is found from its data rows: consecutive rows (words on one
 // baseline, across the whole page) that gaps of kCellGapEm or more cut into
-// three or more pieces, whose words leave the same gutters empty from row to
-// row. The gutters give the columns; rows just above or below whose words fall
-// each piece into one column (a header, a total) join the table, and a row
-// with one cell only is the wrapped second line of the row above. Each row is
-// then one passage, its cells in column order, so that no figure in a cell
-// reads as a paragraph number. Text set in columns is not a table: a table
-// needs two columns whose every data cell is short.
+// three or more pieces in one font size, a figure among them, whose words
+// leave the same gutters empty from row to row. The gutters give the columns;
+// rows just above or below whose words fall piece by piece into single
+// columns (a header, a total) join the table, and a row with one cell only,
+// set tight against a row with text in that column, is a wrapped line of that
+// row's cell. Each row is then one passage, its cells in column order, so
+// that no figure in a cell reads as a paragraph number.
+//
+// Only clearly set tables are taken: every column shares an edge or a centre
+// from row to row, every column but the first holds short cells only (text
+// set in columns has long ones), and some column holds figures only. Tables
+// of words alone, and charts whose labels float, read as text as before.
 
 // Pieces of a data row are at least this far apart.
 constexpr double kCellGapEm = 1.5;
@@ -1379,8 +1384,8 @@ struct ColumnModel {
   }
 };
 
-// Columns from the gutters that the data rows leave empty; nullopt-like empty
-// model when there are fewer than three.
+// Columns from the gutters that the data rows leave empty; an empty model
+// when there are fewer than three, or a column whose cells share no edge.
 ColumnModel ModelColumns(const std::vector<const PageRow*>& data) {
   ColumnModel model;
   std::vector<std::pair<double, double>> spans;
@@ -1568,6 +1573,10 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
       table.x1 = std::max(table.x1, rows[r].x1);
       table.y0 = std::min(table.y0, rows[r].y0);
       table.y1 = std::max(table.y1, rows[r].y1);
+    }
+    // A wrapped line whose row did not join after all is a row of its own.
+    if (std::any_of(pending.begin(), pending.end(), [](const std::string& c) { return !c.empty(); })) {
+      table.rows.push_back(TableRow{pending});
     }
     tables.push_back(std::move(table));
   };
