@@ -1240,14 +1240,16 @@ void AppendLine(std::string* text, std::string_view next, const WordEvidence& ev
 
 // --- Tables ----------------------------------------------------------------------
 //
-// A table is found from its data rows: consecutive rows (words on one
-// baseline, across the whole page) that gaps of kCellGapEm or more cut into
-// three or more pieces in one font size, a figure among them, whose words
-// leave the same gutters empty from row to row. The gutters give the columns;
-// rows just above or below whose words fall piece by piece into single
-// columns (a header, a total) join the table, and a row with one cell only,
-// set tight against a row with text in that column, is a wrapped line of that
-// row's cell. Each row is then one passage, its cells in column order, so
+// A table is found from its data rows: rows (words on one baseline, across
+// the whole page), one under the other or with wrapped lines between, that
+// gaps of kCellGapEm or more cut into three or more pieces in one font size,
+// a figure among them, and whose words leave the same gutters empty from row
+// to row. The gutters give the columns; rows just above or below whose words
+// fall piece by piece into single columns (a header, a total) join the table,
+// and a row of text cells set tight against a row with text in the same
+// columns (above it when cells are set from the top of their row, below when
+// the figures are centred on a label's two lines) holds wrapped lines of that
+// row's cells. Each row is then one passage, its cells in column order, so
 // that no figure in a cell reads as a paragraph number.
 //
 // Only clearly set tables are taken: every column shares an edge or a centre
@@ -1511,12 +1513,13 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
   auto close = [&](size_t upper, size_t lower) {
     return rows[lower].y0 - rows[upper].y0 <= kRowPitchEm * std::max(rows[upper].size, 1.0);
   };
-  // A row with one cell is a wrapped line of the row just above or below
-  // (-1, +1; 0 if neither): set tight against it, where that row has text in
-  // the same column. The nearer one wins.
+  // A row of text cells only is a wrapped line of the row just above or
+  // below (-1, +1; 0 if neither): set tight against that row's text in each of
+  // its columns, without overlapping it. The nearer one wins.
   auto wrap_direction = [&](const ColumnModel& columns, size_t r, const RowCells& cells) {
-    size_t k = 0;
-    while (k < cells.size() && cells[k].empty()) ++k;
+    for (const auto& cell : cells) {
+      if (!cell.empty() && IsFigure(JoinWords(cell))) return 0;
+    }
     const double em = std::max(rows[r].size, 1.0);
     int best = 0;
     double best_gap = 0;
@@ -1524,13 +1527,26 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
       if ((dir < 0 && r == 0) || (dir > 0 && r + 1 >= rows.size())) continue;
       const size_t n = dir < 0 ? r - 1 : r + 1;
       if (taken[n]) continue;
-      const double gap = dir < 0 ? rows[r].y0 - rows[n].y1 : rows[n].y0 - rows[r].y1;
-      if (gap > 0.4 * em) continue;
       RowCells other = FitRow(columns, rows[n]);
-      if (FilledCells(other) < 2 || other[k].empty() || IsFigure(JoinWords(other[k]))) continue;
-      if (best == 0 || gap < best_gap) {
+      if (FilledCells(other) < 2) continue;
+      bool fits = true;
+      double widest = -1e9;
+      for (size_t k = 0; k < cells.size() && fits; ++k) {
+        if (cells[k].empty()) continue;
+        if (other[k].empty() || IsFigure(JoinWords(other[k]))) {
+          fits = false;
+          break;
+        }
+        double top = 1e9, bottom = -1e9, own_top = 1e9, own_bottom = -1e9;
+        for (const Word* w : other[k]) { top = std::min(top, w->y0); bottom = std::max(bottom, w->y1); }
+        for (const Word* w : cells[k]) { own_top = std::min(own_top, w->y0); own_bottom = std::max(own_bottom, w->y1); }
+        const double gap = dir < 0 ? own_top - bottom : top - own_bottom;
+        fits = gap >= -0.15 * em && gap <= 0.4 * em;
+        widest = std::max(widest, gap);
+      }
+      if (fits && (best == 0 || widest < best_gap)) {
         best = dir;
-        best_gap = gap;
+        best_gap = widest;
       }
     }
     return best;
@@ -1543,7 +1559,7 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     std::vector<int> wraps;
     for (size_t m = 0; m < members.size(); ++m) {
       const RowCells& cells = member_cells[m];
-      wraps.push_back(FilledCells(cells) == 1 ? wrap_direction(columns, members[m], cells) : 0);
+      wraps.push_back(wrap_direction(columns, members[m], cells));
     }
     std::vector<std::string> pending(columns.Count());  // wrapped lines waiting for their row
     for (size_t m = 0; m < members.size(); ++m) {
@@ -1640,14 +1656,16 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
   for (size_t i = 0; i < rows.size(); ++i) {
     if (!is_data(i)) continue;
     // A run of data rows, each close under the one before, in one size.
+    // Up to two other rows (wrapped lines) may stand between two data rows.
+    std::vector<const PageRow*> data = {&rows[i]};
     size_t end = i + 1;
-    while (end < rows.size() && is_data(end) && close(end - 1, end) &&
-           std::abs(rows[end].size - rows[i].size) <= 0.2 * rows[i].size) {
-      ++end;
+    for (size_t r = i + 1; r < rows.size() && r <= end + 1 && close(r - 1, r); ++r) {
+      if (is_data(r) && std::abs(rows[r].size - rows[i].size) <= 0.2 * rows[i].size) {
+        data.push_back(&rows[r]);
+        end = r + 1;
+      }
     }
-    if (end - i < 2) continue;
-    std::vector<const PageRow*> data;
-    for (size_t r = i; r < end; ++r) data.push_back(&rows[r]);
+    if (data.size() < 2) continue;
     const ColumnModel columns = ModelColumns(data);
     if (columns.Count() < 3) continue;
     // Every data row fills three columns or more, every column but the
@@ -1659,6 +1677,7 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     for (size_t r = i; r < end && ok; ++r) {
       fitted.push_back(FitRow(columns, rows[r]));
       const RowCells& cells = fitted.back();
+      if (!is_data(r)) continue;  // checked when it joins below
       ok = FilledCells(cells) >= 3;
       for (size_t k = 1; k < cells.size() && ok; ++k) {
         ok = cells[k].size() <= kShortCellWords;
@@ -1679,6 +1698,10 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     std::vector<RowCells> member_cells(std::make_move_iterator(above_cells.rbegin()),
                                        std::make_move_iterator(above_cells.rend()));
     for (size_t r = i; r < end; ++r) {
+      if (!is_data(r) && !joins(columns, r, &cells)) {
+        end = r;  // the table stops at a row that does not fit
+        break;
+      }
       members.push_back(r);
       member_cells.push_back(std::move(fitted[r - i]));
     }

@@ -271,6 +271,46 @@ TEST(ExtractPdfTest, TableRowsAreRowsAcrossAPageBreak) {
   EXPECT_EQ(second->text, "Route 33 will be tendered again next year, when its contract ends.");
 }
 
+// Cells wrapped over two lines, set from the top of their row, stay in their
+// row and column; a dash in an empty cell is not a bullet.
+TEST(ExtractPdfTest, WrappedTableCellsStayInTheirRows) {
+  TypesetPdf pdf;
+  pdf.Text(0, 60, 120, "Table 2: Funding the council expects, \xC2\xA3m", kBody);
+  const double columns[] = {60, 250, 330, 420};
+  const double top[] = {150, 175, 205, 235};
+  const std::vector<std::vector<std::string>> rows = {
+      {"Funding", "2027/28", "2028/29", "Status"},
+      {"Safe accommodation", "3.40", "3.40", "Indicative"},
+      {"Housing First", "1.20", "\xE2\x80\x93", "Bid, not yet"},
+      {"Discharge workers", "0.15", "0.15", "Indicative"},
+  };
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < 4; ++c) pdf.Text(0, columns[c], top[r], rows[r][c], kBody);
+  }
+  // Second lines, 11 points under the first.
+  pdf.Text(0, columns[0], top[1] + 11, "grant", kBody);
+  pdf.Text(0, columns[3], top[1] + 11, "allocation", kBody);
+  pdf.Text(0, columns[3], top[2] + 11, "awarded", kBody);
+  pdf.Text(0, columns[3], top[3] + 11, "allocation", kBody);
+  pdf.Text(0, 60, 290, "2.", kBody);
+  pdf.Lines(0, 90, 290, {"The council will bid for the rest in the spring."}, kBody, kLeading);
+  Document doc = Extract(pdf);
+  std::vector<std::string> table;
+  for (const Passage& p : doc.passages) {
+    if (p.kind == PassageKind::kTableCell) table.push_back(p.text);
+    EXPECT_NE(p.kind, PassageKind::kListItem) << Dump(doc);
+  }
+  EXPECT_EQ(table, (std::vector<std::string>{
+                       "Funding | 2027/28 | 2028/29 | Status",
+                       "Safe accommodation grant | 3.40 | 3.40 | Indicative allocation",
+                       "Housing First | 1.20 | \xE2\x80\x93 | Bid, not yet awarded",
+                       "Discharge workers | 0.15 | 0.15 | Indicative allocation"}))
+      << Dump(doc);
+  const Passage* after = Find(doc, "The council will bid");
+  ASSERT_NE(after, nullptr);
+  EXPECT_EQ(after->label, "2");
+}
+
 // Text set in three columns with wide gutters is not a table, even where
 // lines end in figures.
 TEST(ExtractPdfTest, ThreeColumnsOfTextAreNotATable) {
