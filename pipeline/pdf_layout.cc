@@ -1502,6 +1502,26 @@ void JoinCell(std::string* cell, const std::string& text, bool prepend) {
   *cell = first + (IsHyphen(LastCodePoint(first)) ? "" : " ") + second;
 }
 
+// A data row: three pieces or more in one size, one of them after the first
+// a figure. (Cells in one size: a chart's labels beside its larger figures
+// are not a row.)
+bool LooksLikeDataRow(const PageRow& row) {
+  const std::vector<std::vector<const Word*>> pieces = RowPieces(row, kCellGapEm);
+  if (pieces.size() < 3) return false;
+  double smallest = 1e9, largest = 0;
+  for (const auto& piece : pieces) {
+    double size = 0;
+    for (const Word* w : piece) size = std::max(size, w->font_size);
+    smallest = std::min(smallest, size);
+    largest = std::max(largest, size);
+  }
+  if (smallest < 0.8 * largest) return false;
+  for (size_t k = 1; k < pieces.size(); ++k) {
+    if (IsFigure(JoinWords(pieces[k]))) return true;
+  }
+  return false;
+}
+
 // The tables of one page. `carried` is the column model of a table that ended
 // the previous page: rows at the top of this page that fit it carry it on.
 std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<bool>& drop,
@@ -1634,24 +1654,12 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     }
   }
 
-  // A data row: three pieces or more, one of them after the first a figure.
+  // Computed once per row: a long page of text asks about each row many times.
+  std::vector<int8_t> data_row(rows.size(), -1);
   auto is_data = [&](size_t r) {
     if (taken[r]) return false;
-    const std::vector<std::vector<const Word*>> pieces = RowPieces(rows[r], kCellGapEm);
-    if (pieces.size() < 3) return false;
-    // Cells in one size: a chart's labels beside its larger figures are not a row.
-    double smallest = 1e9, largest = 0;
-    for (const auto& piece : pieces) {
-      double size = 0;
-      for (const Word* w : piece) size = std::max(size, w->font_size);
-      smallest = std::min(smallest, size);
-      largest = std::max(largest, size);
-    }
-    if (smallest < 0.8 * largest) return false;
-    for (size_t k = 1; k < pieces.size(); ++k) {
-      if (IsFigure(JoinWords(pieces[k]))) return true;
-    }
-    return false;
+    if (data_row[r] < 0) data_row[r] = LooksLikeDataRow(rows[r]) ? 1 : 0;
+    return data_row[r] == 1;
   };
   for (size_t i = 0; i < rows.size(); ++i) {
     if (!is_data(i)) continue;
@@ -1667,7 +1675,12 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     }
     if (data.size() < 2) continue;
     const ColumnModel columns = ModelColumns(data);
-    if (columns.Count() < 3) continue;
+    // A run that is no table is not tried again from each of its rows; its
+    // last data row may still start one.
+    if (columns.Count() < 3) {
+      i = end - 2;
+      continue;
+    }
     // Every data row fills three columns or more, every column but the
     // first holds short cells only (text set in columns has long ones), and
     // some column holds figures only.
@@ -1684,7 +1697,10 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
         if (!cells[k].empty() && !IsFigure(JoinWords(cells[k]))) figures[k] = false;
       }
     }
-    if (!ok || std::find(figures.begin() + 1, figures.end(), true) == figures.end()) continue;
+    if (!ok || std::find(figures.begin() + 1, figures.end(), true) == figures.end()) {
+      i = end - 2;
+      continue;
+    }
 
     // Header rows above, then the data rows, then rows below.
     std::vector<size_t> above;
