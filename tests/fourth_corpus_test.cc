@@ -1,10 +1,12 @@
 // The fourth held-out corpus (tests/data/fourth-corpus), end to end through
-// `xref index`, in three samples on subjects no other test corpus touches:
+// `xref index`, in four samples on subjects no other test corpus touches:
 // flood and coastal resilience (a national strategy typeset as a PDF, a
 // county Cabinet report as a Word file, scrutiny minutes as a saved web page),
 // adult social care charging (a policy paper PDF, a city Cabinet report,
-// a local newspaper article) and household waste and recycling (a strategy
-// PDF, a district committee's minutes as a PDF, a local newspaper article).
+// a local newspaper article), household waste and recycling (a strategy
+// PDF, a district committee's minutes as a PDF, a local newspaper article)
+// and homelessness (a strategy saved as a GOV.UK web page, a county Cabinet
+// report as a PDF, a district committee's minutes as a Word file).
 // Each sample's gold (expected-links.json) was judged and committed before
 // xref ever linked its papers, so the figures here measure how the linker
 // holds on papers it was not written against.
@@ -391,6 +393,48 @@ TEST_F(FourthCorpusTest, WasteRecyclingLinksConflictsAndLocalEntries) {
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.invented, 0);
   EXPECT_EQ(s.local_right, s.local);
+}
+
+TEST_F(FourthCorpusTest, HomelessnessLinksConflictsAndLocalEntries) {
+  const Scores s = Run({"homelessness", "a-place-to-call-home-homelessness-strategy.html",
+                        {"larkshire-cabinet-homelessness-strategy-2026-11-10.pdf",
+                         "fenbridge-housing-committee-minutes-2026-11-18.docx"}});
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  // First run (2026-11-26, at 14f9f84, in a clean export of the tree; the
+  // same figures with other helpers' uncommitted PDF table edit), before any
+  // change for this sample: precision 0.82 (18/22), recall 0.71 (17/24, every
+  // gold link names an entry), no planted trap taken, listed commitments
+  // 10/10, the £150m/£180m Housing First Fund disagreement found, none of the
+  // listed values invented, local entries 3/5. False: the Prevention First
+  // Fund given the report's paragraph on the Safe Accommodation Grant through
+  // "year settlement" and "from 2027/28"; the subsidy given the report's
+  // "Prevention First Fund and the Temporary Accommodation Acquisition
+  // Programme are paid to the district councils" through "temporary
+  // accommodation", "councils", "paid", "receive"; the Safe Accommodation
+  // Grant given the report's table row "Safe Accommodation Grant | £3.4m
+  // ..." (judged when `xref extract` still read that table column by column
+  // and the cell held the name alone, so left unjudged; read as a row since
+  // 14f9f84 it is arguably right); the strategy's "Raising it from £95 to
+  // £140 a week ..." left an entry of its own, not merged with the subsidy
+  // it restates, so its right link to the minutes is not worded "subsidy".
+  // Missed: "the grant" of the report's risk paragraph; the report's "new
+  // legal requirement on GP practices, schools and the police" (an entry of
+  // its own, not merged with the duty to refer) and its "The changes to the
+  // duty to refer and to the use of bed and breakfast need new legislation"
+  // (for both); the minutes' "the new money" for rent deposits and "the
+  // District's prevention allocation". Not local: both "RESOLVED that the
+  // Council will ..." paragraphs of the Word minutes hold no commitment at
+  // all. Not counted here but wrong: a date disagreement invented between
+  // the acquisition programme's "by March 2030" and the District's own "buy
+  // 30 homes ... by March 2028". The gold was not changed after the run.
+  EXPECT_GE(s.precision(), 0.81);
+  EXPECT_GE(s.recall(), 0.7);
+  EXPECT_LE(s.traps_taken, 0);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_GE(s.local_right, 3);
 }
 
 }  // namespace
