@@ -1813,7 +1813,7 @@ bool IsOpinionVerb(std::string_view lower) {
 bool CanReport(std::string_view reporter) {
   char first_buf[24];
   const std::string_view first = LowerWord(FirstWord(reporter), first_buf);
-  if (first.empty() || first == "no" || first == "nobody" || first == "none" || first == "neither") return false;
+  if (first == "no" || first == "nobody" || first == "none" || first == "neither") return false;
   const WordList words = Words(reporter);
   for (size_t k = 0; k < words.size(); ++k) {
     char aux_buf[24];
@@ -2130,18 +2130,20 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // subject is the reported clause's, and "it" or "they" there is whoever
   // reported it ("The district council").
   {
-    std::string_view reporter;
+    std::string_view reporter;  // who reports; empty in "RESOLVED that ..."
+    bool reports = false;
     bool opinion = false;  // the reporting verb gives a view ("warn", "argue")
     for (size_t that = subject.find(" that "); that != std::string_view::npos;
          that = subject.find(" that ", that + 1)) {
       if (ReportsAClause(subject.substr(0, that), &reporter, &opinion)) {
         subject = subject.substr(that + 6);
+        reports = true;
         break;
       }
       reporter = {};
       opinion = false;
     }
-    if (reporter.empty()) {
+    if (!reports) {
       // Without "that": a reporting verb followed by the clause's subject.
       for (size_t space = subject.find(' '); space != std::string_view::npos;
            space = subject.find(' ', space + 1)) {
@@ -2153,6 +2155,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
         if (clause.empty()) break;
         if (!CanReport(Trim(subject.substr(0, space)))) break;
         reporter = Trim(subject.substr(0, space));
+        reports = true;
         opinion = IsOpinionVerb(verb);
         subject = clause;
         break;
@@ -2171,7 +2174,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     } else if (opinion) {
       return std::nullopt;
     }
-    // "would" is a reported "will" only where something reports it.
+    // "would" is a reported "will" only where somebody reports it.
     if (reported && reporter.empty()) return std::nullopt;
   }
   // Conditionals, and modals inside a subordinate clause ("if", "that will").

@@ -389,6 +389,8 @@ const CommitmentCase kCommitments[] = {
     {"RESOLVED: The Committee will receive a further report in March.", "", false, "Committee", "will",
      "receive"},
     {"The Cabinet agreed that the Council will write to the Minister.", "", false, "Council", "will", "write"},
+    {"RESOLVED that the Council will publish a revised enforcement policy by June 2027.", "", false, "Council",
+     "will", "publish"},
     // Reported speech: the reported clause's subject acts; "it", "they", "he"
     // or "she" there is whoever reported it.
     {"The Neighbourhoods Manager said that the Council will review the location of litter bins by December 2026.",
