@@ -286,6 +286,36 @@ bool NamesABody(const std::string& actor) {
   return !words.empty() && (IsBodyNameWord(StemWord(words.front())) || IsBodyNameWord(StemWord(words.back())));
 }
 
+// The kind of thing a name's head (a stem) calls it, when English has other
+// words for that kind: 1 for money put to a purpose (fund, grant, pot,
+// allocation), 2 for a scheme (programme, arrangement, initiative); else 0.
+// Plain English, not any corpus's names.
+int HeadKind(const std::string& stem) {
+  static const std::map<std::string, int> kKinds = [] {
+    std::map<std::string, int> kinds;
+    for (const char* w : {"fund", "funding", "money", "pot", "grant", "allocation"}) kinds[StemWord(w)] = 1;
+    for (const char* w : {"scheme", "programme", "arrangement", "initiative"}) kinds[StemWord(w)] = 2;
+    return kinds;
+  }();
+  auto it = kKinds.find(stem);
+  return it == kKinds.end() ? 0 : it->second;
+}
+
+// The heads of `kind` (HeadKind), as stems with the word each stands for
+// ("arrang" -> "arrangement").
+std::vector<std::pair<std::string, std::string>> HeadsOfKind(int kind) {
+  std::vector<std::pair<std::string, std::string>> heads;
+  for (const char* w : {"fund", "funding", "money", "pot", "grant", "allocation", "scheme", "programme",
+                        "arrangement", "initiative"}) {
+    const std::string stem = StemWord(w);
+    if (HeadKind(stem) != kind) continue;
+    if (std::none_of(heads.begin(), heads.end(), [&](const auto& h) { return h.first == stem; })) {
+      heads.emplace_back(stem, w);
+    }
+  }
+  return heads;
+}
+
 // Whether `a` and `b` both open with one proper name of three words or more
 // (among their first two content words) that is not a body's name.
 bool SameOpeningName(const Mention& a, const Mention& b) {
@@ -607,6 +637,21 @@ struct Entry {
     std::vector<TermId> introduced;   // "nation defenc", "new defenc" (those the corpus has)
   };
   std::vector<Description> descriptions;
+  // Each name whose head is a kind of fund or scheme, as a paper describes it
+  // in other words: "the Government's new money for food waste caddies" for
+  // the Food Waste Transition Fund, "the new arrangement that makes
+  // packaging firms pay" for the Packaging Cost Recovery Scheme. A passage
+  // holding one of `others` written after "new" or "national" ("new money",
+  // "national arrangement") and one of `words` (the name's words that no
+  // other entry's names hold) describes it.
+  struct Paraphrase {
+    std::vector<std::pair<TermId, std::string>> others;  // stem id, the word as written
+    std::vector<TermId> words;
+  };
+  std::vector<Paraphrase> paraphrases;
+  // The other words for the heads of its names ("money", "pot" for a fund),
+  // with which the next paragraph refers back to it ("the money").
+  std::vector<TermId> head_synonyms;
   // The names in the wording that are another entry's subject ("... will be
   // trialled through the Green Lanes Pathfinder"), as phrases and words: a
   // passage is not about this entry for sharing them.
@@ -1263,6 +1308,43 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
   }
 
+  // Names described in other words (Entry::Paraphrase): the name's head is
+  // a kind of fund or scheme, the passage has another word for that kind
+  // introduced as national or new, and a word of the name that no other
+  // entry's names hold.
+  {
+    std::map<TermId, int> entries_with_word;
+    for (const Entry& entry : entries) {
+      std::set<TermId> words;
+      for (const std::vector<TermId>& name : entry.name_words) words.insert(name.begin(), name.end());
+      for (TermId w : words) ++entries_with_word[w];
+    }
+    for (Entry& entry : entries) {
+      for (size_t n = 0; n < entry.names.size(); ++n) {
+        const std::string& last = vocab.Key(entry.names[n].back());
+        const std::string head_key = last.substr(last.find(' ') + 1);
+        const int kind = HeadKind(head_key);
+        if (kind == 0) continue;
+        Entry::Paraphrase p;
+        for (const auto& [other, word] : HeadsOfKind(kind)) {
+          if (other == head_key) continue;
+          const TermId other_id = vocab.Find(other);
+          if (other_id == Vocabulary::kNone) continue;
+          entry.head_synonyms.push_back(other_id);
+          entry.surface.emplace(other_id, word);
+          p.others.emplace_back(other_id, word);
+        }
+        const TermId head = vocab.Find(head_key);
+        for (TermId w : entry.name_words[n]) {
+          if (w != head && entries_with_word[w] == 1) p.words.push_back(w);
+        }
+        SortUnique(&p.words);
+        if (!p.others.empty() && !p.words.empty()) entry.paraphrases.push_back(std::move(p));
+      }
+      SortUnique(&entry.head_synonyms);
+    }
+  }
+
   // Expansion: the prose of the entry's source paper that is plainly about
   // it (relevance feedback) lends its vocabulary, at a lower weight, so that a
   // paper using the prose's words rather than the list's still links. A
@@ -1494,6 +1576,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     for (const Entry::Description& d : entry.descriptions) {
       for (uint32_t i : index.postings[d.last]) add(i);
     }
+    for (const Entry::Paraphrase& p : entry.paraphrases) {
+      for (const auto& other : p.others) {
+        for (uint32_t i : index.postings[other.first]) add(i);
+      }
+    }
     // Passages that may describe a named entry by what it is and its sum
     // (below) give the sum.
     if (!entry.names.empty()) {
@@ -1597,6 +1684,29 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                                  [&](TermId id) { return Has(pe.terms.phrases, id); });
             });
         names_one |= described;
+        // Described in other words: "the Government's new money for food
+        // waste caddies" for the Food Waste Transition Fund.
+        if (!names_one) {
+          for (const Entry::Paraphrase& p : entry.paraphrases) {
+            if (names_one) break;
+            if (std::none_of(p.words.begin(), p.words.end(), [&](TermId w) { return Has(pe.terms.words, w); })) {
+              continue;
+            }
+            for (const auto& [id, word] : p.others) {
+              if (!Has(pe.terms.words, id)) continue;
+              // "new" is no content word, so the written text is read.
+              const std::string text = Lower(index.passage(i).text);
+              for (const char* intro : {"new ", "national "}) {
+                const std::string said = intro + word;
+                for (size_t at = text.find(said); at != std::string::npos && !names_one;
+                     at = text.find(said, at + 1)) {
+                  names_one = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+                }
+              }
+              if (names_one) break;
+            }
+          }
+        }
         // Described by what it is and its own sum: "the Government's
         // six-year capital programme for new and improved defences, worth
         // £2.4 billion" for "£2.4 billion for a Flood Defence Investment
@@ -1661,7 +1771,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     // refers back to it by its head ("... the Government's six-year capital
     // programme, worth £2.4 billion." then "Officers propose to bid to the
     // programme for three schemes"): one step, from a passage that names it.
-    if (!entry.name_heads.empty()) {
+    if (!entry.name_heads.empty() || !entry.head_synonyms.empty()) {
       for (uint32_t i : named_here) {
         const uint32_t j = i + 1;
         if (j >= index.passages.size() || linked.count(j)) continue;
@@ -1670,7 +1780,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (next.input != prev.input || next.index != prev.index + 1 || !next.discusses) continue;
         if (index.passage(j).section != index.passage(i).section) continue;
         const std::string text = Lower(index.passage(j).text);
-        for (TermId head : entry.name_heads) {
+        // Its head, or another word for that kind of thing ("the money" for
+        // a fund).
+        std::vector<TermId> heads = entry.name_heads;
+        heads.insert(heads.end(), entry.head_synonyms.begin(), entry.head_synonyms.end());
+        for (TermId head : heads) {
           if (!Has(next.terms.words, head)) continue;
           auto surface = entry.surface.find(head);
           if (surface == entry.surface.end()) continue;

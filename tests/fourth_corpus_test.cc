@@ -343,8 +343,11 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
   // precision 0.80 (8/10), recall 0.44 (8/18); floors raised. The report's
   // "the new national advice service" names the Care Finance Advice Service
   // (see the flood sample): precision 0.82 (9/11), recall 0.50 (9/18).
-  EXPECT_GE(s.precision(), 0.75);
-  EXPECT_GE(s.recall(), 0.5);
+  // A fund described in other words with a word of its name, and "the
+  // money" in the next paragraph (found on the waste sample): precision 0.83
+  // (10/12), recall 0.56 (10/18).
+  EXPECT_GE(s.precision(), 0.8);
+  EXPECT_GE(s.recall(), 0.55);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -385,9 +388,13 @@ TEST_F(FourthCorpusTest, WasteRecyclingLinksConflictsAndLocalEntries) {
   // entries 4/4; the strategy's prose opening with a listed programme's full
   // name ("The Food Waste Transition Fund will meet the cost of ...") is that
   // programme's entry (linker): precision 0.92 (11/12), recall 0.65
-  // (11/17), the £380m/£420m disagreement found.
-  EXPECT_GE(s.precision(), 0.9);
-  EXPECT_GE(s.recall(), 0.64);
+  // (11/17), the £380m/£420m disagreement found; a fund or scheme described
+  // in other words with a word of its name ("the Government's new money for
+  // food waste caddies", "the new arrangement that makes packaging firms
+  // pay"), and "the money" in the next paragraph: precision 0.93 (14/15),
+  // recall 0.82 (14/17).
+  EXPECT_GE(s.precision(), 0.93);
+  EXPECT_GE(s.recall(), 0.82);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
@@ -428,13 +435,16 @@ TEST_F(FourthCorpusTest, HomelessnessLinksConflictsAndLocalEntries) {
   // all. Not counted here but wrong: a date disagreement invented between
   // the acquisition programme's "by March 2030" and the District's own "buy
   // 30 homes ... by March 2028". The gold was not changed after the run.
+  // Since then: "RESOLVED that the Council will ..." is a commitment again
+  // (a regression of the same session's reported-speech change): local
+  // entries 5/5, the rest unchanged.
   EXPECT_GE(s.precision(), 0.81);
   EXPECT_GE(s.recall(), 0.7);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
-  EXPECT_GE(s.local_right, 3);
+  EXPECT_EQ(s.local_right, s.local);
 }
 
 }  // namespace

@@ -688,6 +688,30 @@ TEST(LinkRegisterTest, ProseOpeningWithAListedProgrammesNameIsThatEntry) {
   EXPECT_NE(std::find(fund->mentions.begin(), fund->mentions.end(), PassageRef{1, 2}), fund->mentions.end());
 }
 
+// A paper describing a named fund in other words ("the Government's new
+// money for cliff-top path repairs") with a word of its name that no other
+// entry's name holds names it; the next paragraph's "the money" refers back
+// to it. New money for something else, without a word of the name, does not.
+TEST(LinkRegisterTest, AFundDescribedInOtherWordsLinks) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£80 million for a Coastal Path Restoration Fund to repair cliff-top paths, steps and signs.",
+      {{kPara, "Bids", "", "The Coastal Path Restoration Fund opened for bids in May."},
+       {kPara, "Leisure", "", "The new money for the leisure centre roof was approved by Cabinet."},
+       {kPara, "Paths", "", "Walkers asked about erosion of the cliff-top paths near the lighthouse."},
+       {kPara, "Paths", "", "Steps and signs were repaired at the harbour last winter."},
+       {kPara, "Coast", "",
+        "The Ranger reported that the District's allocation from the Government's new money for cliff-top path "
+        "repairs was £400,000."},
+       {kPara, "Coast", "", "Members asked whether the money would also pay for two seasonal wardens."}},
+      &last);
+  const Commitment* fund = Find(reg, "Coastal Path Restoration Fund");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_TRUE(Linked(reg, fund, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, fund, 2, last));
+  EXPECT_FALSE(Linked(reg, fund, 2, last - 4));
+}
+
 // Two undertakings of one body, named in full as their actor, are two
 // entries: who acts is not what is undertaken.
 TEST(LinkRegisterTest, OneBodysTwoUndertakingsAreTwoEntries) {
