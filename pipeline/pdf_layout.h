@@ -17,8 +17,12 @@
 //      is joined to the line beside it;
 //   2. page furniture is dropped: lines repeated at about the same height on
 //      many pages (running heads and footers, digits masked so "Page 3" ==
-//      "Page 4"), bare page numbers near the top or bottom, and rotated text
-//      (margin stamps);
+//      "Page 4"), page numbers near the top or bottom (a bare number only if
+//      it counts the pages: "2027." carried over to the next page is text),
+//      and rotated text (margin stamps); simple tables (rows cut by wide gaps
+//      into aligned columns, one of figures) are taken out as rows, one
+//      table_cell passage per row with its cells joined by " | ", carried on
+//      at the top of the next page;
 //   3. lines -> blocks (vertically close, overlapping, same font size), and
 //      blocks are put in reading order: a block comes before another that it
 //      overlaps horizontally and stands above, and a block entirely to the
