@@ -43,6 +43,8 @@ constexpr double kFurnitureMinShare = 0.3;
 constexpr double kFurnitureYTolerance = 0.025;
 // Text this much smaller than the body is "small" (footnotes, captions).
 constexpr double kSmallFont = 0.93;
+// A bold line down to this much smaller than the body may still be a heading.
+constexpr double kSmallBoldHeadingFont = 0.85;
 // Larger than the body by this much is a heading size.
 constexpr double kHeadingFont = 1.12;
 // Lines of a block are at most this many times the document's usual line
@@ -1729,13 +1731,34 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
 
 // --- Putting it together ------------------------------------------------------------
 
+// "Table 1: ...", "Figure 2 ...", "Chart 3.1 ...": a caption, by its first word
+// and a number after it.
+bool IsCaption(std::string_view text) {
+  for (std::string_view word : {"Table ", "Figure ", "Chart ", "Graph ", "Map ", "Box "}) {
+    if (text.substr(0, word.size()) == word && text.size() > word.size() &&
+        std::isdigit(static_cast<unsigned char>(text[word.size()]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsHeadingCandidate(const Paragraph& p, double body_size) {
   if (p.footnote || p.bullet || p.letter || p.table_row || p.lines.empty()) return false;
   if (p.bytes > kMaxHeadingBytes || p.lines.size() > static_cast<size_t>(kMaxHeadingLines)) {
     return false;
   }
-  if (p.size < kSmallFont * body_size) return false;
   const std::string text = p.Joined();
+  // Small text is a footnote or a caption, except a numbered bold line set a
+  // little smaller than the body, as minutes set their item titles in a bold
+  // sans beside a serif body ("34. Weekly food waste collections"). (Unnumbered
+  // small bold lines are mastheads and dockets; a caption, "Table 1: ...",
+  // is never a heading.)
+  if (p.size < kSmallFont * body_size) {
+    if (!p.bold || p.label.empty() || p.size < kSmallBoldHeadingFont * body_size || IsCaption(text)) {
+      return false;
+    }
+  }
   const UChar32 last = LastSignificant(text);
   if (last == '.' || last == ',' || last == ';') return false;
   bool has_letter = false;

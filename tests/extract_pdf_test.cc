@@ -189,6 +189,40 @@ TEST(ExtractPdfTest, AYearCarriedOverToTheNextPageIsNotAPageNumber) {
   }
 }
 
+// Minutes set their numbered item titles in a bold sans a little smaller
+// than the serif body: each is a heading, the section of the minutes under
+// it. A small bold line with no number (a masthead) is not.
+TEST(ExtractPdfTest, SmallBoldNumberedItemTitlesAreHeadings) {
+  TypesetPdf pdf;
+  pdf.Text(0, 60, 60, "Environment and Neighbourhoods Committee", "DejaVu Sans Bold 8.8");
+  pdf.Lines(0, 60, 80, {"Minutes of a meeting held on 15 September 2026."}, kBody, kLeading);
+  double y = 110;
+  const std::vector<std::pair<std::string, std::string>> items = {
+      {"31.", "Apologies for absence"}, {"32.", "Weekly food waste collections"}, {"33.", "Fly-tipping"}};
+  int n = 0;
+  for (const auto& [number, title] : items) {
+    pdf.Text(0, 60, y, number, "DejaVu Sans Bold 8.8");
+    pdf.Text(0, 90, y, title, "DejaVu Sans Bold 8.8");
+    y += 20;
+    pdf.Text(0, 60, y, number.substr(0, 2) + ".1", kBody);
+    y = pdf.Lines(0, 90, y,
+                  {"The Manager introduced the report on item " + std::to_string(++n) + " and",
+                   "members noted the progress made since the last meeting."},
+                  kBody, kLeading);
+    y += 12;
+  }
+  Document doc = Extract(pdf);
+  const Passage* title = Find(doc, "Weekly food waste collections");
+  ASSERT_NE(title, nullptr) << Dump(doc);
+  EXPECT_EQ(title->kind, PassageKind::kHeading) << Dump(doc);
+  const Passage* under = Find(doc, "report on item 2");
+  ASSERT_NE(under, nullptr) << Dump(doc);
+  EXPECT_EQ(under->section, "Weekly food waste collections") << Dump(doc);
+  const Passage* masthead = Find(doc, "Environment and Neighbourhoods Committee");
+  ASSERT_NE(masthead, nullptr) << Dump(doc);
+  EXPECT_NE(masthead->kind, PassageKind::kHeading) << Dump(doc);
+}
+
 TEST(ExtractPdfTest, NumbersInTheirOwnColumnBecomeLabels) {
   Document doc = Extract(CouncilStylePaper());
   std::vector<std::string> labels;
