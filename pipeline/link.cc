@@ -286,31 +286,37 @@ bool NamesABody(const std::string& actor) {
   return !words.empty() && (IsBodyNameWord(StemWord(words.front())) || IsBodyNameWord(StemWord(words.back())));
 }
 
-// The kind of thing a name's head (a stem) calls it, when English has other
-// words for that kind: 1 for money put to a purpose (fund, grant, pot,
-// allocation), 2 for a scheme (programme, arrangement, initiative); else 0.
-// Plain English, not any corpus's names.
+// English words for the kinds of thing a name's head calls it, when the
+// language has several: money put to a purpose (kind 1) and a scheme (kind
+// 2). Plain English, not any corpus's names.
+struct HeadWord {
+  const char* word;
+  int kind;
+};
+constexpr HeadWord kHeadWords[] = {{"fund", 1},   {"funding", 1},   {"money", 1},       {"pot", 1},
+                                   {"grant", 1},  {"allocation", 1}, {"scheme", 2},      {"programme", 2},
+                                   {"arrangement", 2}, {"initiative", 2}};
+
+// The kind (kHeadWords) of a name's head, a stem; 0 for any other word.
 int HeadKind(const std::string& stem) {
   static const std::map<std::string, int> kKinds = [] {
     std::map<std::string, int> kinds;
-    for (const char* w : {"fund", "funding", "money", "pot", "grant", "allocation"}) kinds[StemWord(w)] = 1;
-    for (const char* w : {"scheme", "programme", "arrangement", "initiative"}) kinds[StemWord(w)] = 2;
+    for (const HeadWord& h : kHeadWords) kinds.emplace(StemWord(h.word), h.kind);
     return kinds;
   }();
   auto it = kKinds.find(stem);
   return it == kKinds.end() ? 0 : it->second;
 }
 
-// The heads of `kind` (HeadKind), as stems with the word each stands for
-// ("arrang" -> "arrangement").
+// The heads of `kind`, as stems with the word each stands for ("arrang" ->
+// "arrangement"); one per stem ("funding" is "fund").
 std::vector<std::pair<std::string, std::string>> HeadsOfKind(int kind) {
   std::vector<std::pair<std::string, std::string>> heads;
-  for (const char* w : {"fund", "funding", "money", "pot", "grant", "allocation", "scheme", "programme",
-                        "arrangement", "initiative"}) {
-    const std::string stem = StemWord(w);
-    if (HeadKind(stem) != kind) continue;
-    if (std::none_of(heads.begin(), heads.end(), [&](const auto& h) { return h.first == stem; })) {
-      heads.emplace_back(stem, w);
+  for (const HeadWord& h : kHeadWords) {
+    if (h.kind != kind) continue;
+    const std::string stem = StemWord(h.word);
+    if (std::none_of(heads.begin(), heads.end(), [&](const auto& known) { return known.first == stem; })) {
+      heads.emplace_back(stem, h.word);
     }
   }
   return heads;
