@@ -728,8 +728,8 @@ double UsualPitchRatio(const std::vector<std::vector<Line>>& pages) {
   return ratio;
 }
 
-std::vector<Block> BuildBlocks(const std::vector<Line>& lines, const std::vector<bool>& drop,
-                               double pitch_ratio) {
+// The lines not dropped, top to bottom, left to right on one height.
+std::vector<size_t> TopDownOrder(const std::vector<Line>& lines, const std::vector<bool>& drop) {
   std::vector<size_t> order;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!drop[i]) order.push_back(i);
@@ -738,6 +738,12 @@ std::vector<Block> BuildBlocks(const std::vector<Line>& lines, const std::vector
     if (lines[a].y0 != lines[b].y0) return lines[a].y0 < lines[b].y0;
     return lines[a].x0 < lines[b].x0;
   });
+  return order;
+}
+
+std::vector<Block> BuildBlocks(const std::vector<Line>& lines, const std::vector<bool>& drop,
+                               double pitch_ratio) {
+  const std::vector<size_t> order = TopDownOrder(lines, drop);
   std::vector<Block> blocks;
   std::vector<size_t> open;  // blocks that may still take lines
   for (size_t li : order) {
@@ -1278,14 +1284,7 @@ struct PageRow {
 
 std::vector<PageRow> BuildPageRows(const std::vector<Line>& lines, const std::vector<bool>& drop,
                                    std::vector<std::vector<size_t>>* row_lines) {
-  std::vector<size_t> order;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!drop[i]) order.push_back(i);
-  }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (lines[a].y0 != lines[b].y0) return lines[a].y0 < lines[b].y0;
-    return lines[a].x0 < lines[b].x0;
-  });
+  const std::vector<size_t> order = TopDownOrder(lines, drop);
   std::vector<PageRow> rows;
   row_lines->clear();
   for (size_t li : order) {
