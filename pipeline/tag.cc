@@ -2309,6 +2309,16 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // "This report will provide members with an update", "The paper aims to
   // set out the options": a text describing itself.
   if (IsDocumentNoun(head_noun) && IsDescribingVerb(next_word)) return std::nullopt;
+  // "The next meeting will be held on 20 January 2027": the calendar of the
+  // body itself, not an undertaking.
+  {
+    char first_buf[24], second_buf[24];
+    const WordList words = Words(subject);
+    if (words.size() >= 3 && LowerWord(words[0], first_buf) == "the" && LowerWord(words[1], second_buf) == "next" &&
+        (head_noun == "meeting" || head_noun == "meetings" || head_noun == "session" || head_noun == "hearing")) {
+      return std::nullopt;
+    }
+  }
   // ... or its writers describing what comes later in it ("We will present
   // the detail in succeeding chapters", "I will summarise them below").
   if (IsDescribingVerb(next_word) && RefersToAPartOfTheText(rest)) return std::nullopt;

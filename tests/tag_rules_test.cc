@@ -427,6 +427,10 @@ const CommitmentCase kCommitments[] = {
     {"RESOLVED that (a) the report be noted; (b) the plan be approved; and (c) the Council will write to every "
      "household by August 2027.",
      "", false, "Council", "will", "write"},
+    // A body's calendar.
+    {"The next meeting of the Committee will be held on 20 January 2027.", "", false, nullptr, "", ""},
+    {"A public meeting will be held in March 2027 to consult residents on the plan.", "", false, "unspecified",
+     "will", "held"},
     // Judgements and prices foreseen.
     {"It will be difficult to meet the target by 2030.", "", false, nullptr, "", ""},
     {"The extra rounds will then cost around £480,000 a year.", "", false, nullptr, "", ""},
