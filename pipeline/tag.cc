@@ -705,11 +705,9 @@ Tagger::Impl::Impl() {
       "making\\savailable|plans\\sfor|would)\\b");
   // Reported speech puts "will" in the past: "The Government said in July
   // that it would spend £380 million ..." reports an undertaking, where
-  // "would" alone is a condition. The reporting verb comes first, within the
-  // same sentence; the group is the "would".
-  reported_would = Compile(
-      "\\b(?i:said|says|stated|states|confirmed|confirms|announced|announces|explained|explains|added|adds|"
-      "told|tells|assured|promised|pledged)\\b[^.;:!?]{1,120}?\\b(would)\\s");
+  // "would" alone is a condition. Commitment() takes it only when the words
+  // before it report a clause (ReportsAClause and the reporting verbs).
+  reported_would = Compile("\\b(would)\\s");
   // The modal or undertaking verb that carries a commitment. "has pledged
   // to" and "agreed to" (in minutes) state an undertaking in the past tense.
   modal = Compile(
@@ -2193,10 +2191,9 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   {
     std::string_view s = subject;
     if (s.substr(0, 4) == "and " || s.substr(0, 3) == "or ") s = Trim(s.substr(s.find(' ') + 1));
-    if (s.size() > 4 && s[0] == '(' && s.find(") ") != std::string_view::npos && s.find(") ") <= 5) {
-      s = Trim(s.substr(s.find(") ") + 2));
-    }
-    if (s.size() != subject.size() && !s.empty() && s != subject) subject = s;
+    const size_t close = s.find(") ");
+    if (s.size() > 4 && s[0] == '(' && close <= 5) s = Trim(s.substr(close + 2));
+    if (!s.empty()) subject = s;
   }
   // "... can be very challenging as well but I will advise ...": the clause
   // after "but" is the one the modal is in.
@@ -2389,8 +2386,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     if (lower_subject == "it" && can.substr(0, 3) == "be ") {
       const std::string_view word = FirstWord(Trim(can.substr(3)));
       const std::string_view after = Trim(Trim(can.substr(3)).substr(word.size()));
-      const bool participle = EndsWith(word, "ed") || EndsWith(word, "en");
-      if (!word.empty() && !participle &&
+      if (!word.empty() && !passive &&
           (after.substr(0, 3) == "to " || after.substr(0, 5) == "that " || after.substr(0, 4) == "for "))
         return std::nullopt;
     }
