@@ -102,6 +102,16 @@ nlohmann::json DateJson(const ValueRef& v) {
   return j;
 }
 
+// A passage's page and label as the register's JSON gives them: null when
+// the column is null (or, for the label, empty).
+nlohmann::json PageJson(const sqlite::Statement& st, int column) {
+  return st.ColumnIsNull(column) ? nlohmann::json(nullptr) : nlohmann::json(st.ColumnInt64(column));
+}
+nlohmann::json LabelJson(const sqlite::Statement& st, int column) {
+  return st.ColumnIsNull(column) || st.ColumnText(column).empty() ? nlohmann::json(nullptr)
+                                                                   : nlohmann::json(st.ColumnText(column));
+}
+
 }  // namespace
 
 Status EnsureRegisterTables(sqlite3* db) { return Exec(db, kRegisterTables); }
@@ -435,9 +445,8 @@ Result<RegisterView> ReadRegister(sqlite3* db) {
           "ORDER BY l.rowid");
   while (links.valid() && links.Step()) {
     nlohmann::json p = {{"passage", links.ColumnInt64(2)}};
-    p["page"] = links.ColumnIsNull(3) ? nlohmann::json(nullptr) : nlohmann::json(links.ColumnInt64(3));
-    p["label"] = links.ColumnIsNull(4) || links.ColumnText(4).empty() ? nlohmann::json(nullptr)
-                                                                       : nlohmann::json(links.ColumnText(4));
+    p["page"] = PageJson(links, 3);
+    p["label"] = LabelJson(links, 4);
     p["section"] = links.ColumnIsNull(5) ? std::string() : links.ColumnText(5);
     p["text"] = links.ColumnIsNull(6) ? std::string() : links.ColumnText(6);
     p["score"] = links.ColumnDouble(7);
@@ -480,8 +489,8 @@ Result<RegisterView> ReadRegister(sqlite3* db) {
           passage.Reset();
           passage.Bind(1, v["doc_id"].get<int64_t>()).Bind(2, v.value("passage", int64_t{0}));
           if (passage.Step()) {
-            if (!passage.ColumnIsNull(0)) v["page"] = passage.ColumnInt64(0);
-            if (!passage.ColumnIsNull(1) && !passage.ColumnText(1).empty()) v["label"] = passage.ColumnText(1);
+            v["page"] = PageJson(passage, 0);
+            v["label"] = LabelJson(passage, 1);
             v["quote"] = passage.ColumnText(2);
           }
         }
@@ -512,9 +521,8 @@ Result<nlohmann::json> ReadCommitment(sqlite3* db, const std::string& id) {
   links.Bind(1, canonical);
   while (links.Step()) {
     nlohmann::json l = {{"doc", links.ColumnText(0)}, {"passage", links.ColumnInt64(1)}};
-    l["page"] = links.ColumnIsNull(2) ? nlohmann::json(nullptr) : nlohmann::json(links.ColumnInt64(2));
-    l["label"] = links.ColumnIsNull(3) || links.ColumnText(3).empty() ? nlohmann::json(nullptr)
-                                                                       : nlohmann::json(links.ColumnText(3));
+    l["page"] = PageJson(links, 2);
+    l["label"] = LabelJson(links, 3);
     l["section"] = links.ColumnText(4);
     l["text"] = links.ColumnText(5);
     l["score"] = links.ColumnDouble(6);

@@ -264,11 +264,19 @@ bool IsBodyNameWord(const std::string& stem) {
   return kStems.count(stem) != 0;
 }
 
+// Whether a name, as its phrases ("depart coastal", "coastal affair"), is a
+// body's by its first or last word (IsBodyNameWord).
+bool IsBodyName(const std::vector<std::string>& name) {
+  const std::string& first = name.front();
+  const std::string& last = name.back();
+  return IsBodyNameWord(first.substr(0, first.find(' '))) || IsBodyNameWord(last.substr(last.find(' ') + 1));
+}
+
 // Whether an actor ("the Department for Coastal Affairs", "Environment
 // Agency", "Government") is a body by its first or last word, rather than a
 // programme or instrument said to act ("The School Streets grant is to
 // increase ...").
-bool NamesABody(const std::string& actor) {
+bool ActorIsABody(const std::string& actor) {
   std::vector<std::string> words;
   std::string word;
   for (char c : actor + " ") {
@@ -328,12 +336,7 @@ bool SameOpeningName(const Mention& a, const Mention& b) {
   constexpr size_t kOpeningWords = 2;
   for (size_t i = 0; i < a.names.size() && i < a.name_starts.size(); ++i) {
     const std::vector<std::string>& name = a.names[i];
-    if (name.size() < 2 || a.name_starts[i] >= kOpeningWords) continue;
-    const std::string& first = name.front();
-    const std::string& last = name.back();
-    if (IsBodyNameWord(first.substr(0, first.find(' '))) || IsBodyNameWord(last.substr(last.find(' ') + 1))) {
-      continue;
-    }
+    if (name.size() < 2 || a.name_starts[i] >= kOpeningWords || IsBodyName(name)) continue;
     for (size_t j = 0; j < b.names.size() && j < b.name_starts.size(); ++j) {
       if (b.name_starts[j] < kOpeningWords && b.names[j] == name) return true;
     }
@@ -640,7 +643,7 @@ struct Entry {
   // "the new national advice service" for the Care Finance Advice Service.
   struct Description {
     TermId last = 0;                  // a word of the name and its head ("defenc programm")
-    std::vector<TermId> introduced;   // "nation defenc", "new defenc" (those the corpus has)
+    std::vector<TermId> introduced;   // "nation defenc" (when the corpus has it)
   };
   std::vector<Description> descriptions;
   // Each name whose head is a kind of fund or scheme, as a paper describes it
@@ -898,7 +901,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     pending_actors.assign(pending.size(), TermSet());
     ParallelFor(pending.size(), options.threads, [&](size_t k, size_t) {
       pending_terms[k] = TermKeys(pending[k].text);
-      if (NamesABody(pending[k].actor)) pending_actors[k] = TermKeys(pending[k].actor);
+      if (ActorIsABody(pending[k].actor)) pending_actors[k] = TermKeys(pending[k].actor);
     });
     for (size_t k = 0; k < pending.size(); ++k) {
       TermSet& terms = pending_terms[k];
@@ -1232,8 +1235,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     };
     std::map<std::vector<std::string>, int> entries_naming, entries_opening;
     // What introduces a programme described rather than named ("the
-    // national defence programme", "the new advice service"), as stems.
-    const std::string introducers[] = {StemWord("national"), StemWord("new")};
+    // national defence programme"), as a stem. ("new" is no content word,
+    // so it makes no phrase; the paraphrases below read it in the text.)
+    const std::string introducer = StemWord("national");
     std::vector<std::vector<bool>> opens(entries.size());  // per entry, per name of its wording
     for (size_t e = 0; e < entries.size(); ++e) {
       const Mention& m = *entries[e].mentions.front();
@@ -1270,10 +1274,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
         bool rare = written_as_name && df >= 2 &&
                     df <= std::max(2.0, options.name_max_share * static_cast<double>(index.passages.size()));
-        const std::string& first = name.front();
         const std::string& last = name.back();
-        bool body = IsBodyNameWord(first.substr(0, first.find(' '))) ||
-                    IsBodyNameWord(last.substr(last.find(' ') + 1));
+        bool body = IsBodyName(name);
         bool own = !body && (entries_naming[name] <= 2 || (opens[e][n] && entries_opening[name] <= 2));
         bool others = !own && (body || (entries_opening[name] >= 1 && entries_opening[name] <= 2));
         std::vector<TermId> words;
@@ -1295,10 +1297,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               Entry::Description d;
               d.last = vocab.Find(vocab.Key(w) + " " + head_key);
               if (d.last == Vocabulary::kNone) continue;
-              for (const std::string& intro : introducers) {
-                TermId id = vocab.Find(intro + " " + vocab.Key(w));
-                if (id != Vocabulary::kNone) d.introduced.push_back(id);
-              }
+              TermId id = vocab.Find(introducer + " " + vocab.Key(w));
+              if (id != Vocabulary::kNone) d.introduced.push_back(id);
               if (!d.introduced.empty()) entry.descriptions.push_back(std::move(d));
             }
           }
@@ -1698,10 +1698,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             if (std::none_of(p.words.begin(), p.words.end(), [&](TermId w) { return Has(pe.terms.words, w); })) {
               continue;
             }
+            std::string text;  // lower case, read once it is needed
             for (const auto& [id, word] : p.others) {
               if (!Has(pe.terms.words, id)) continue;
               // "new" is no content word, so the written text is read.
-              const std::string text = Lower(index.passage(i).text);
+              if (text.empty()) text = Lower(index.passage(i).text);
               for (const char* intro : {"new ", "national "}) {
                 const std::string said = intro + word;
                 for (size_t at = text.find(said); at != std::string::npos && !names_one;
