@@ -637,6 +637,14 @@ struct Entry {
   std::vector<std::vector<TermId>> names;
   std::vector<std::vector<TermId>> name_words;  // the words of each name, sorted
   std::vector<TermId> name_heads;               // the last word of each name ("grant")
+  // Names the wording gives that no other passage writes (so they weigh
+  // nothing as terms): the entry is still about that named thing, and a
+  // passage that writes none of them needs more of the rest.
+  struct LoneName {
+    std::vector<TermId> phrases;  // as in `names`
+    std::vector<TermId> words;    // sorted
+  };
+  std::vector<LoneName> lone_names;
   // Each name of three words or more by one of its words and its head, and
   // what introduces them when a paper describes rather than names it: "the
   // national defence programme" for the Flood Defence Investment Programme,
@@ -1302,6 +1310,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               if (!d.introduced.empty()) entry.descriptions.push_back(std::move(d));
             }
           }
+        } else if (written_as_name && df == 1 && !body && entries_naming[name] <= 1) {
+          entry.lone_names.push_back({ids, words});
         } else if (rare && others) {
           entry.context.phrases.insert(entry.context.phrases.end(), ids.begin(), ids.end());
           entry.context.named.insert(entry.context.named.end(), ids.begin(), ids.end());
@@ -1740,6 +1750,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         } else if (!names_any) {
           rel *= options.unnamed_factor;
         }
+      } else if (!entry.lone_names.empty()) {
+        const bool writes_one = std::any_of(
+            entry.lone_names.begin(), entry.lone_names.end(), [&](const Entry::LoneName& name) {
+              auto has_phrase = [&](TermId p) { return p != Vocabulary::kNone && Has(pe.terms.phrases, p); };
+              auto has_word = [&](TermId w) { return Has(pe.terms.words, w); };
+              return std::any_of(name.phrases.begin(), name.phrases.end(), has_phrase) ||
+                     std::all_of(name.words.begin(), name.words.end(), has_word);
+            });
+        if (!writes_one) rel *= options.unnamed_factor;
       }
       // Sums and dates count once the words agree.
       if (rel >= options.threshold / 2 && pe.index < in->tags.size()) {

@@ -437,8 +437,9 @@ TEST_F(FourthCorpusTest, HomelessnessLinksConflictsAndLocalEntries) {
   // 30 homes ... by March 2028". The gold was not changed after the run.
   // Since then: "RESOLVED that the Council will ..." is a commitment again
   // (a regression of the same session's reported-speech change): local
-  // entries 5/5, the rest unchanged.
-  EXPECT_GE(s.precision(), 0.81);
+  // entries 5/5, the rest unchanged. A name written once in the wording
+  // still says what the entry is about: precision 0.86 (18/21).
+  EXPECT_GE(s.precision(), 0.85);
   EXPECT_GE(s.recall(), 0.7);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);

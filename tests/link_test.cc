@@ -571,6 +571,30 @@ TEST(LinkRegisterTest, ANameWrittenInLowerCaseIsNotNamed) {
   EXPECT_FALSE(Linked(reg, guides, 2, last - 1));  // uses their words for something else
 }
 
+// A name the strategy writes once weighs nothing as a term (no other passage
+// shares it), but the undertaking is still about the named programme: a
+// minutes passage that shares the wording's other words ("independent
+// schools", "children") and none of the name needs more of them; one that
+// writes the name discusses it.
+TEST(LinkRegisterTest, ANameWrittenOnceStillSaysWhatTheUndertakingIsAbout) {
+  const std::string item =
+      "The Broadening Education Pathways programme will be expanded to support children in care into "
+      "independent schools.";
+  const std::vector<P> extra = {
+      {kPara, "Schools", "", "Members noted that children in care leaving independent schools for the "
+                             "maintained sector added to the demand for school places."},
+      {kPara, "Schools", "", "The plan forecasts places for children leaving independent schools."},
+      {kPara, "Care", "", "Officers welcomed the wider Education Pathways offer to support children in care "
+                          "into independent schools."}};
+  int last = 0;
+  Register reg = StrategyBesideMinutes(item, extra, &last);
+  const Commitment* pathways = Find(reg, "Broadening Education Pathways programme");
+  ASSERT_NE(pathways, nullptr);
+  EXPECT_FALSE(Linked(reg, pathways, 2, last - 2));
+  EXPECT_FALSE(Linked(reg, pathways, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, pathways, 2, last));
+}
+
 // A paragraph of the strategy that runs over two undertakings lends each its
 // own sentence: the means test does not borrow the fees fund's words
 // ("gap", "home care") and link to a council's passage about fees.

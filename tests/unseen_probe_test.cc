@@ -162,7 +162,8 @@ TEST_F(UnseenProbeTest, CrossLinksBetweenTheBundledCorpusAndUnrelatedRealPapersA
   // Names of bodies ("Integrated Care Boards") are not an entry's own: 10.
   // Another paper's sentence sharing one turn of phrase is no restatement: 9.
   // A passage whose own name goes on from part of an entry's name names another thing: 8.
-  constexpr int kFalseCeiling = 7;
+  // A name the wording writes once still says what the entry is about: 6.
+  constexpr int kFalseCeiling = 6;
   constexpr double kPrecisionFloor = 0.0;
   EXPECT_LE(false_links, kFalseCeiling) << "more links into unrelated papers than before";
   EXPECT_GE(precision, kPrecisionFloor);
