@@ -1956,6 +1956,20 @@ bool HasSubordinatingWord(std::string_view text) {
   return false;
 }
 
+// Whether `text` opens with "the" and a comparative ("the more", "the
+// sooner", "the better"): one half of "the more ..., the more ...".
+bool OpensAComparative(std::string_view text) {
+  char buf[24];
+  if (LowerWord(FirstWord(text), buf) != "the") return false;
+  const std::string_view rest = Trim(text.substr(3));
+  const std::string_view word = LowerWord(FirstWord(rest), buf);
+  static constexpr std::string_view kComparatives[] = {
+      "more", "less", "fewer", "better", "worse", "sooner", "later", "earlier", "greater", "longer",
+      "shorter", "higher", "lower", "faster", "slower", "further", "bigger", "smaller", "stronger",
+      "weaker", "easier", "harder", "quicker", "wider", "closer", "clearer", "richer", "poorer"};
+  return std::find(std::begin(kComparatives), std::end(kComparatives), word) != std::end(kComparatives);
+}
+
 }  // namespace
 
 std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange range,
@@ -2226,6 +2240,11 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     }
   }
   subject = DropTrailingAdverbs(subject);
+  // "The better we understand them, the better able we will be to help":
+  // the comparative correlative says what would follow from something, it
+  // undertakes nothing.
+  if (comma != std::string_view::npos && OpensAComparative(subject) && OpensAComparative(Trim(sentence)))
+    return std::nullopt;
   // A clause opening with a subordinator and running on to the modal is not
   // the main clause: "Since this notice proposes to supersede the rule, ...",
   // "Where we have identified third party material you will need to ...".

@@ -434,6 +434,13 @@ const CommitmentCase kCommitments[] = {
     // Judgements and prices foreseen.
     {"It will be difficult to meet the target by 2030.", "", false, nullptr, "", ""},
     {"The extra rounds will then cost around £480,000 a year.", "", false, nullptr, "", ""},
+    // "the more ..., the more ...": what would follow, not an undertaking;
+    // a comparative that opens a subject is no such pair.
+    {"The better we understand the communities we work with, the better able we will be to meet their needs.",
+     "", false, nullptr, "", ""},
+    {"The sooner the Council acts, the more it will save.", "", false, nullptr, "", ""},
+    {"The more detailed guidance will be published in Spring 2024.", "", false, "unspecified", "will",
+     "published"},
     {"Transport for the North will publish its plan on Thursday.", "", false, "Transport for the North",
      "will", "publish"},
     {"Officers will circulate the schedule to members.", "", false, "Officers", "will", "circulate"},

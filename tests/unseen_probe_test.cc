@@ -163,7 +163,8 @@ TEST_F(UnseenProbeTest, CrossLinksBetweenTheBundledCorpusAndUnrelatedRealPapersA
   // Another paper's sentence sharing one turn of phrase is no restatement: 9.
   // A passage whose own name goes on from part of an entry's name names another thing: 8.
   // A name the wording writes once still says what the entry is about: 6.
-  constexpr int kFalseCeiling = 6;
+  // "The better we understand ..., the better able we will be" is no undertaking: 5.
+  constexpr int kFalseCeiling = 5;
   constexpr double kPrecisionFloor = 0.0;
   EXPECT_LE(false_links, kFalseCeiling) << "more links into unrelated papers than before";
   EXPECT_GE(precision, kPrecisionFloor);
