@@ -1639,6 +1639,29 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       const double context_rel =
           entry.context.words.empty() ? 0.0 : weights.Compare(entry.context, pe.terms).score / entry.norm;
       rel = std::max(0.0, rel - context_rel);
+      // Nor a phrase shared inside another thing's proper name: "the
+      // budget's growth for Adult Social Care" shares "social care" with
+      // "children's social care", but the passage's name begins with a word
+      // where the wording has another.
+      for (TermId p : pe.terms.named) {
+        if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
+        const std::string& key = vocab.Key(p);
+        const std::string ending = " " + key.substr(0, key.find(' '));
+        auto ends_here = [&](TermId q) {
+          const std::string& k = vocab.Key(q);
+          return k.size() > ending.size() && k.compare(k.size() - ending.size(), ending.size(), ending) == 0;
+        };
+        const bool passage_names_other = std::any_of(pe.terms.named.begin(), pe.terms.named.end(), [&](TermId q) {
+          return ends_here(q) && !Has(entry.profile.phrases, q);
+        });
+        const bool wording_says_other =
+            passage_names_other && std::any_of(entry.profile.phrases.begin(), entry.profile.phrases.end(),
+                                               [&](TermId q) { return ends_here(q) && !Has(pe.terms.phrases, q); });
+        if (wording_says_other) {
+          const double f = Has(entry.expanded, p) ? options.expansion_weight : 1.0;
+          rel = std::max(0.0, rel - weights.Phrase(p, true) * f / entry.norm);
+        }
+      }
       if (!entry.names.empty()) {
         bool names_any = false;
         for (const std::vector<TermId>& name : entry.names) {

@@ -180,11 +180,13 @@ TEST(LinkGoldTest, ReportParagraphsLinkedToBriefingCommitments) {
   // prose lends its words only to the entries it is most about (0.96 /
   // 0.74); a name joined by "and" is each of its sides too, so the report's
   // "Children's Social Care National Framework" names the briefing's
-  // "... National Framework and Dashboard" (2026-11-26: 0.96 / 0.76). The misses are mostly paraphrases without shared names ("Family
+  // "... National Framework and Dashboard" (2026-11-26: 0.96 / 0.76); a
+  // phrase the passage writes inside another proper name no longer counts
+  // (1.00 / 0.76). The misses are mostly paraphrases without shared names ("Family
   // Help model" for the pathfinders) and long wordings of which a paragraph
   // shares one phrase ("financial oversight"). These floors guard against
   // regressions.
-  EXPECT_GE(scores.precision(), 0.90);
+  EXPECT_GE(scores.precision(), 0.95);
   EXPECT_GE(scores.recall(), 0.75);
 }
 

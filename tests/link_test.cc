@@ -595,6 +595,22 @@ TEST(LinkRegisterTest, ANameWrittenOnceStillSaysWhatTheUndertakingIsAbout) {
   EXPECT_TRUE(Linked(reg, pathways, 2, last));
 }
 
+// A phrase the passage writes inside another thing's proper name is not the
+// wording's: "Adult Social Care" shares "social care" with "children's social
+// care" and is another service.
+TEST(LinkRegisterTest, APhraseInsideAnotherProperNameIsNotShared) {
+  const std::string item = "The Government will fund children's social care workforce reform in every region.";
+  const std::vector<P> extra = {
+      {kPara, "Budget", "", "The budget funded Adult Social Care in the region."},
+      {kPara, "Budget", "", "Members asked how children's social care workforce reform would reach the county."}};
+  int last = 0;
+  Register reg = StrategyBesideMinutes(item, extra, &last);
+  const Commitment* reform = Find(reg, "children's social care workforce reform");
+  ASSERT_NE(reform, nullptr);
+  EXPECT_FALSE(Linked(reg, reform, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, reform, 2, last));
+}
+
 // A paragraph of the strategy that runs over two undertakings lends each its
 // own sentence: the means test does not borrow the fees fund's words
 // ("gap", "home care") and link to a council's passage about fees.
