@@ -2069,6 +2069,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             if (lo <= 0 || hi / lo >= 2.0) continue;
             money_conflicts.push_back({l->passage, t.text, t.money.amount, {}});
           } else if (t.kind == TagKind::kDate && !c.dates.empty()) {
+            // A date inside an undertaking of the other kind (a council's
+            // own beside a national one, or the reverse) is that
+            // undertaking's own deadline: "the Council will buy 30 homes by
+            // March 2028, subject to a bid to the [national] Programme"
+            // does not restate the programme's "by March 2030".
+            const bool others_deadline = std::any_of(tags.begin(), tags.end(), [&](const Tag& u) {
+              return u.kind == TagKind::kCommitment && u.start <= t.start && t.end <= u.end &&
+                     IsLocalActor(u.commitment.actor, index.passages[found->second].authority) != c.local;
+            });
+            if (others_deadline) continue;
             bool agrees = false, disagrees = false;
             for (const ValueRef& v : c.dates) {
               if (SameDate(v.date, t.date)) agrees = true;

@@ -611,6 +611,35 @@ TEST(LinkRegisterTest, APhraseInsideAnotherProperNameIsNotShared) {
   EXPECT_TRUE(Linked(reg, reform, 2, last));
 }
 
+// A council's own undertaking beside a national programme gives its own
+// deadline, not the programme's: no disagreement. A passage that dates the
+// programme itself otherwise does disagree.
+TEST(LinkRegisterTest, ACouncilsOwnDeadlineIsNoDisagreement) {
+  const std::vector<P> extra = {
+      {kPara, "Housing", "",
+       "The Council will buy 30 homes by Spring 2028, subject to a bid to the Temporary Housing "
+       "Acquisition Programme."},
+      {kPara, "Housing", "",
+       "Officers said the homes of the Temporary Housing Acquisition Programme were due by Autumn 2031 in "
+       "the latest guidance."}};
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£750 million for a Temporary Housing Acquisition Programme so that councils can buy 5,000 homes by "
+      "Spring 2030.",
+      extra, &last);
+  const Commitment* programme = Find(reg, "£750 million");
+  ASSERT_NE(programme, nullptr);
+  ASSERT_TRUE(Linked(reg, programme, 2, last - 1));
+  bool due_in_2031 = false;
+  for (const Conflict& k : reg.conflicts) {
+    for (const ValueRef& v : k.values) {
+      EXPECT_EQ(v.text.find("2028"), std::string::npos) << "the council's own deadline: " << v.text;
+      due_in_2031 |= k.commitment == IndexOf(reg, programme) && v.text.find("2031") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(due_in_2031);
+}
+
 // A paragraph of the strategy that runs over two undertakings lends each its
 // own sentence: the means test does not borrow the fees fund's words
 // ("gap", "home care") and link to a council's passage about fees.
