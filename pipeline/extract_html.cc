@@ -194,7 +194,7 @@ bool IsWeakFurnitureWord(std::string_view w) {
   return IsOneOf(w, {"nav", "navbar", "navigation", "menu", "menubar", "megamenu", "sidebar",
                      "banner", "masthead", "related", "promo", "promotion", "pagination", "pager",
                      "toolbar", "popup", "modal", "overlay", "comments", "comment", "widget",
-                     "footer", "header", "topbar", "utility"}) ||
+                     "footer", "header", "topbar", "utility", "feedback"}) ||
          w.substr(0, 7) == "related" || w.substr(0, 7) == "sidebar";
 }
 

@@ -191,6 +191,8 @@ TEST(ExtractHtmlTest, CookieDialogsBannersAndHiddenTextAreLeftOut) {
 <div style="display: none"><p>Hidden by style.</p></div>
 <div class="share-buttons"><a href="#">Share on Facebook</a></div>
 <section class="related-links"><h2>Related pages</h2><p>Home to school transport appeals.</p></section>
+<div class="gem-c-feedback"><h2>Is this page useful?</h2><button>Yes</button>
+<a href="/contact">Report a problem with this page</a></div>
 <p>Applications open on 1 June 2024.</p>
 <script>var tracking = "should never appear";</script>
 <style>p { color: red }</style>
