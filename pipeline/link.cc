@@ -380,6 +380,19 @@ bool SharesSum(const Mention& a, const Mention& b) {
   return false;
 }
 
+// Whether the two give competing figures for one thing: sums that differ
+// but by less than half (£380 million against £420 million), as a paper
+// quoting an undertaking wrongly or from an older announcement does.
+bool CompetingSums(const Mention& a, const Mention& b) {
+  for (double x : Amounts(a.money)) {
+    for (double y : Amounts(b.money)) {
+      const double hi = std::max(x, y), lo = std::min(x, y);
+      if (lo > 0 && !SameAmount(x, y) && hi / lo < 1.5) return true;
+    }
+  }
+  return false;
+}
+
 // A wording whose subject is a bare pronoun or "this"/"these" with at most
 // one word after it ("This will ...", "It is to ...", "This work will ..."):
 // it refers back to what came before.
@@ -1126,7 +1139,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (src.input != m.input && phrases_shared[e] >= 2) {
           for (const Mention* own : entry.mentions) {
             if (own->input != src.input) break;
-            if (SharesSum(*own, m) || (phrases_shared[e] >= 3 && SharesDate(*own, m))) {
+            // A competing sum with the same deadline is the same undertaking
+            // quoted with another figure (a disagreement), as a shared sum is.
+            if (SharesSum(*own, m) || (phrases_shared[e] >= 3 && SharesDate(*own, m)) ||
+                (SharesDate(*own, m) && CompetingSums(*own, m))) {
               sim *= 2;
               break;
             }

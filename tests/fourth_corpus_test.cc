@@ -415,10 +415,11 @@ TEST_F(FourthCorpusTest, WasteRecyclingLinksConflictsAndLocalEntries) {
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.invented, 0);
-  // The article's £380 million is an entry of its own as well (the same
-  // disagreement from its side), and the false link of the guidance on
-  // collection frequency to the minutes gives that paragraph's date.
-  EXPECT_LE(s.other_conflicts, 2);
+  // The false link of the guidance on collection frequency to the minutes
+  // gives that paragraph's date. (The article's £380 million was an entry
+  // of its own as well, the same disagreement from its side, until a
+  // competing sum with the same deadline made it the fund's.)
+  EXPECT_LE(s.other_conflicts, 1);
   EXPECT_EQ(s.local_right, s.local);
 }
 
