@@ -234,6 +234,14 @@ struct Content {
   bool conjoined;  // "and" or "or" comes between it and the previous one
 };
 
+bool IsCalendarWord(const std::string& lower) {
+  static constexpr std::string_view kWords[] = {
+      "january", "february", "march",  "april",   "may",       "june",     "july",   "august",
+      "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+      "friday",  "saturday", "sunday"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 std::vector<Content> ContentWords(std::string_view text) {
   std::vector<Word> words = SplitWords(text);
   std::vector<Content> content;
@@ -247,7 +255,9 @@ std::vector<Content> ContentWords(std::string_view text) {
     if (IsFunctionWord(w.lower) || w.lower.size() < 2) continue;
     std::string stem = StemWord(w.lower);
     if (stem.size() < 2) continue;
-    bool named_word = w.capitalised || w.quoted;
+    // A month or a day of the week is capitalised by rule, not as a name:
+    // "from April 2027 for a Local Warmth Grant" names the grant alone.
+    bool named_word = (w.capitalised && !IsCalendarWord(w.lower)) || w.quoted;
     content.push_back({std::move(stem), std::move(w.surface), std::move(w.lower), !broken,
                        named_word && (prev_capital || w.quoted), conjoined});
     prev_capital = named_word;

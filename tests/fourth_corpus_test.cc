@@ -503,8 +503,11 @@ TEST_F(FourthCorpusTest, WarmHomesLinksConflictsAndLocalEntries) {
   // districts' ... bids" and "Its staff will be trained to refer callers"
   // are entries that are not local. BM25 with an oracle threshold: F1 0.75.
   // The gold was not changed after the run.
-  EXPECT_GE(s.precision(), 0.69);
-  EXPECT_GE(s.recall(), 0.45);
+  // Since then: a month is not part of a name ("from April 2027 for a Local
+  // Warmth Grant" had made the name "April Local Warmth Grant", which no
+  // other paper writes): precision 0.73 (11/15), recall 0.55 (11/20).
+  EXPECT_GE(s.precision(), 0.73);
+  EXPECT_GE(s.recall(), 0.55);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

@@ -74,6 +74,15 @@ TEST(LinkTermsTest, QuotedNamesAreNamedAndCurlyApostrophesJoinWords) {
   EXPECT_TRUE(t.phrases.count("social worker"));
 }
 
+// A month or a weekday is capitalised by rule: it does not join the name
+// that follows its date.
+TEST(LinkTermsTest, AMonthIsNoPartOfAName) {
+  TermSet t = Terms("£3.2 billion over three years from April 2027 for a Local Warmth Grant, paid on Monday.");
+  ASSERT_EQ(t.names.size(), 1u);
+  EXPECT_EQ(t.names[0], (std::vector<std::string>{"local warmth", "warmth grant"}));
+  EXPECT_FALSE(t.named.count("april local"));
+}
+
 TEST(LinkTermsTest, QuotedSpeechIsNoName) {
   TermSet speech = Terms("Mr Okoro said: \"The national fund will take us halfway at best.\"");
   EXPECT_TRUE(speech.phrases.count("nation fund"));
