@@ -380,14 +380,19 @@ bool SharesSum(const Mention& a, const Mention& b) {
   return false;
 }
 
-// Whether the two give competing figures for one thing: sums that differ
-// but by less than half (£380 million against £420 million), as a paper
-// quoting an undertaking wrongly or from an older announcement does.
+// Whether two sums are competing figures for one thing (£380 million
+// against £420 million), as a paper quoting an undertaking wrongly or from an
+// older announcement gives: different, but neither half the other or less
+// (that is a part and its whole, or another aggregate).
+bool CompetingAmounts(double x, double y) {
+  const double hi = std::max(x, y), lo = std::min(x, y);
+  return lo > 0 && hi / lo < 2.0 && !SameAmount(x, y);
+}
+
 bool CompetingSums(const Mention& a, const Mention& b) {
   for (double x : Amounts(a.money)) {
     for (double y : Amounts(b.money)) {
-      const double hi = std::max(x, y), lo = std::min(x, y);
-      if (lo > 0 && !SameAmount(x, y) && hi / lo < 1.5) return true;
+      if (CompetingAmounts(x, y)) return true;
     }
   }
   return false;
@@ -2078,11 +2083,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               }
             }
             if (agrees || closest == nullptr) continue;
-            // Sums far apart (one at most half the other) are a part and its
-            // whole, or different aggregates; competing figures are close.
-            double hi = std::max(*closest->amount, *t.money.amount);
-            double lo = std::min(*closest->amount, *t.money.amount);
-            if (lo <= 0 || hi / lo >= 2.0) continue;
+            if (!CompetingAmounts(*closest->amount, *t.money.amount)) continue;
             money_conflicts.push_back({l->passage, t.text, t.money.amount, {}});
           } else if (t.kind == TagKind::kDate && !c.dates.empty()) {
             // A date inside an undertaking of the other kind (a council's

@@ -2,6 +2,9 @@
 #include "pipeline/link_terms.h"
 
 #include <libstemmer.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cmath>
@@ -234,12 +237,28 @@ struct Content {
   bool conjoined;  // "and" or "or" comes between it and the previous one
 };
 
+// English month and weekday names, as ICU spells them, lower-cased.
 bool IsCalendarWord(const std::string& lower) {
-  static constexpr std::string_view kWords[] = {
-      "january", "february", "march",  "april",   "may",       "june",     "july",   "august",
-      "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-      "friday",  "saturday", "sunday"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  static const std::unordered_set<std::string> kWords = [] {
+    std::unordered_set<std::string> words;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateFormatSymbols symbols(icu::Locale::getEnglish(), status);
+    if (U_FAILURE(status)) return words;
+    int32_t count = 0;
+    auto add = [&](const icu::UnicodeString* names, int32_t n) {
+      for (int32_t i = 0; i < n; ++i) {
+        std::string name;
+        icu::UnicodeString(names[i]).toLower(icu::Locale::getEnglish()).toUTF8String(name);
+        if (!name.empty()) words.insert(name);
+      }
+    };
+    const icu::UnicodeString* months = symbols.getMonths(count);
+    add(months, count);
+    const icu::UnicodeString* weekdays = symbols.getWeekdays(count);
+    add(weekdays, count);
+    return words;
+  }();
+  return kWords.count(lower) != 0;
 }
 
 std::vector<Content> ContentWords(std::string_view text) {
