@@ -18,6 +18,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <re2/re2.h>
+
 #include "pipeline/link_terms.h"
 #include "pipeline/segment.h"
 
@@ -560,11 +562,64 @@ struct PassageIndex {
   std::vector<Entry> passages;
   std::vector<std::vector<uint32_t>> postings;  // by TermId
   std::map<PassageRef, uint32_t> by_ref;
+  // Passages that cite another paragraph of their paper by its number ("as
+  // set out in paragraph 5.2"): (cited, citing), sorted.
+  std::vector<std::pair<uint32_t, uint32_t>> citations;
 
   const Passage& passage(uint32_t i) const {
     return passages[i].input->doc.passages[passages[i].index];
   }
 };
+
+// The paragraph numbers a passage cites: "as set out in paragraph 5.2",
+// "see paragraphs 4.1 to 4.3", "(para. 12)".
+std::vector<std::string> CitedParagraphs(const std::string& text) {
+  std::vector<std::string> cited;
+  static const RE2 cite(R"((?i)\b(?:paragraphs?|paras?\.?)\s+(\d{1,3}(?:\.\d{1,3})*(?:\s*(?:,|and|or|to|\x{2013}|-)\s*\d{1,3}(?:\.\d{1,3})*)*))");
+  static const RE2 number(R"((\d{1,3}(?:\.\d{1,3})*))");
+  re2::StringPiece input(text);
+  std::string list;
+  while (RE2::FindAndConsume(&input, cite, &list)) {
+    re2::StringPiece numbers(list);
+    std::string n;
+    while (RE2::FindAndConsume(&numbers, number, &n)) cited.push_back(n);
+  }
+  return cited;
+}
+
+// Each passage citing another paragraph of its own paper by number, with the
+// paragraph cited (the first passage carrying that number).
+std::vector<std::pair<uint32_t, uint32_t>> Citations(const PassageIndex& index) {
+  std::vector<std::pair<uint32_t, uint32_t>> citations;
+  std::map<std::string, uint32_t> by_label;  // within one paper
+  const LinkInput* paper = nullptr;
+  std::vector<std::pair<uint32_t, std::vector<std::string>>> citing;
+  auto flush = [&] {
+    for (const auto& [i, numbers] : citing) {
+      for (const std::string& n : numbers) {
+        auto it = by_label.find(n);
+        if (it != by_label.end() && it->second != i) citations.emplace_back(it->second, i);
+      }
+    }
+    by_label.clear();
+    citing.clear();
+  };
+  for (uint32_t i = 0; i < index.passages.size(); ++i) {
+    if (index.passages[i].input != paper) {
+      flush();
+      paper = index.passages[i].input;
+    }
+    const Passage& p = index.passage(i);
+    if (!p.label.empty() && p.kind != PassageKind::kHeading) by_label.emplace(p.label, i);
+    if (p.text.find("ara") == std::string::npos) continue;  // no "paragraph", "para."
+    std::vector<std::string> numbers = CitedParagraphs(p.text);
+    if (!numbers.empty()) citing.emplace_back(i, std::move(numbers));
+  }
+  flush();
+  std::sort(citations.begin(), citations.end());
+  citations.erase(std::unique(citations.begin(), citations.end()), citations.end());
+  return citations;
+}
 
 // The passages that may overlap `profile` by at least `bound`: the terms of
 // the profile are taken lightest first while their weights together stay
@@ -897,6 +952,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       index.passages.push_back({in, i, ref, authority[in->id], {}, discusses});
     }
   }
+  index.citations = Citations(index);
   {
     constexpr size_t kBlock = 4096;
     std::vector<TermKeyList> block(kBlock);
@@ -1570,10 +1626,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   }
 
   // 2. Links: every passage that may reach the threshold against every entry.
-  // Before a sum or date adds its bonus the words must reach half the
-  // threshold, and the bonus is value_bonus: a passage whose overlap stays
-  // under the larger of the two bounds cannot be linked unless it names the
-  // entry or states it, and those passages are added by name.
+  // Before a sum and a date add their bonuses (value_bonus each) the words
+  // must reach a third of the threshold: a passage whose overlap stays under
+  // the larger of the two bounds cannot be linked unless it names the entry
+  // or states it, and those passages are added by name.
   // Entries are scored independently, on as many threads as the machine
   // has; each finds its links with their evidence as term ids, and the
   // strings are pooled afterwards in entry order, so the result does not
@@ -1582,7 +1638,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     Link link;
     std::vector<TermId> phrases, terms;  // evidence, as ids
   };
-  double needed = std::max(options.threshold / 2, options.threshold - options.value_bonus);
+  double needed = std::max(options.threshold / 3, options.threshold - 2 * options.value_bonus);
   // Every sum the passages give, with its passage, in order of amount.
   std::vector<std::pair<double, uint32_t>> sums;
   for (uint32_t i = 0; i < index.passages.size(); ++i) {
@@ -1636,6 +1692,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::sort(candidates.begin(), candidates.end());
     std::vector<Found> found;
     std::vector<uint32_t> named_here;  // candidates that name the entry and are linked
+    std::vector<uint32_t> strong;      // candidates linked at named_score or more
+    std::map<uint32_t, double> near;   // candidates under the threshold by less than half
     std::set<uint32_t> linked;         // every candidate linked
     for (uint32_t i : candidates) {
       const PassageIndex::Entry& pe = index.passages[i];
@@ -1804,17 +1862,37 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             });
         if (!writes_one) rel *= options.unnamed_factor;
       }
-      // Sums and dates count once the words agree.
-      if (rel >= options.threshold / 2 && pe.index < in->tags.size()) {
-        std::set<std::string> values;
+      // Sums and dates count once the words agree. Each kind of value the
+      // passage gives as the entry does (its sum, its date) adds the bonus,
+      // and the more kinds agree the less of the words is needed: half the
+      // threshold for one, a third for two. A competing sum (£80,000
+      // against £86,000) beside the entry's own date is the entry quoted
+      // with another figure, and counts as its sum.
+      if (pe.index < in->tags.size()) {
+        std::set<std::string> values, competing;
+        bool sum = false, date = false;
         for (const Tag& t : in->tags[pe.index]) {
-          if ((t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount)) ||
-              (t.kind == TagKind::kDate && GivesDate(c.dates, t.date))) {
+          if (t.kind == TagKind::kMoney && t.money.amount) {
+            if (GivesSum(c.money, *t.money.amount)) {
+              sum = true;
+              values.insert(t.text);
+            } else if (std::any_of(c.money.begin(), c.money.end(), [&](const ValueRef& v) {
+                         return v.amount && CompetingAmounts(*v.amount, *t.money.amount);
+                       })) {
+              competing.insert(t.text);
+            }
+          } else if (t.kind == TagKind::kDate && GivesDate(c.dates, t.date)) {
+            date = true;
             values.insert(t.text);
           }
         }
-        if (!values.empty()) {
-          rel += options.value_bonus;
+        if (date && !sum && !competing.empty()) {
+          sum = true;
+          values.insert(competing.begin(), competing.end());
+        }
+        const int kinds = int{sum} + int{date};
+        if (kinds > 0 && rel >= options.threshold / (1 + kinds)) {
+          rel += options.value_bonus * kinds;
           link.evidence.values.assign(values.begin(), values.end());
         }
       }
@@ -1823,6 +1901,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         link.evidence.states = true;
         rel = std::max(rel, 1.0);
       } else if (rel < options.threshold || !enough_words) {
+        if (enough_words && rel >= options.threshold / 2) near.emplace(i, rel);
         continue;
       }
       weights.Evidence(entry.profile, pe.terms, &f.phrases, &f.terms);
@@ -1836,6 +1915,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       found.push_back(std::move(f));
       linked.insert(i);
       if (names_one) named_here.push_back(i);
+      if (names_one || rel >= options.named_score) strong.push_back(i);
     }
     // The paragraph after one that names the entry, under the same heading,
     // refers back to it by its head ("... the Government's six-year capital
@@ -1879,6 +1959,49 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           linked.insert(j);
           break;
         }
+      }
+    }
+    // A passage citing by number a paragraph that discusses the entry
+    // outright (names it, or scores named_score), and either writing part of
+    // one of its names or its head, or agreeing with it in words to half the
+    // threshold ("(c) agree ... a single bid for Housing First places, as set
+    // out in paragraph 5.2", where 5.2 is about the Housing First Fund),
+    // refers to it.
+    for (uint32_t i : strong) {
+      auto it = std::lower_bound(index.citations.begin(), index.citations.end(), std::make_pair(i, uint32_t{0}));
+      for (; it != index.citations.end() && it->first == i; ++it) {
+        const uint32_t j = it->second;
+        const PassageIndex::Entry& citing = index.passages[j];
+        if (linked.count(j) || !citing.discusses) continue;
+        auto close = near.find(j);
+        if (close != near.end()) {
+          Found f;
+          f.link.commitment = e;
+          f.link.passage = citing.ref;
+          f.link.score = options.threshold;
+          weights.Evidence(entry.profile, citing.terms, &f.phrases, &f.terms);
+          found.push_back(std::move(f));
+          linked.insert(j);
+          continue;
+        }
+        if (!std::binary_search(named_here.begin(), named_here.end(), i)) continue;
+        TermId part = Vocabulary::kNone;
+        for (const std::vector<TermId>& name : entry.names) {
+          for (TermId key : name) {
+            if (part == Vocabulary::kNone && Has(citing.terms.phrases, key)) part = key;
+          }
+        }
+        for (TermId head : entry.name_heads) {
+          if (part == Vocabulary::kNone && Has(citing.terms.words, head)) part = head;
+        }
+        if (part == Vocabulary::kNone || !entry.surface.count(part)) continue;
+        Found f;
+        f.link.commitment = e;
+        f.link.passage = citing.ref;
+        f.link.score = options.threshold;
+        (Has(citing.terms.phrases, part) ? f.phrases : f.terms).push_back(part);
+        found.push_back(std::move(f));
+        linked.insert(j);
       }
     }
     std::sort(found.begin(), found.end(),

@@ -173,8 +173,9 @@ struct LinkOptions {
   double named_score = 0.6;
   double unnamed_factor = 0.5;
   double name_max_share = 0.05;
-  // Added to the relative score by a shared sum or date, once the words agree
-  // to at least half the threshold.
+  // Added to the relative score by a shared sum and again by a shared date,
+  // once the words agree to at least half the threshold (a third when both
+  // are shared).
   double value_bonus = 0.15;
   // A passage sharing a single phrase with an entry, not a name, is linked
   // only with this many distinctive shared words besides.

@@ -649,6 +649,62 @@ TEST(LinkRegisterTest, ACouncilsOwnDeadlineIsNoDisagreement) {
   EXPECT_TRUE(due_in_2031);
 }
 
+// An undertaking quoted with another figure but its own date (an article's
+// "cap lifetime care costs at £80,000 from October 2027" for the strategy's
+// cap of £86,000 from October 2027) is about it, though it shares few words:
+// the date and the competing sum each count, and the disagreement is found.
+TEST(LinkRegisterTest, ACompetingSumWithTheSameDateLinksOnFewWords) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "From Autumn 2027, a cap of £86,000 on the amount anyone will spend on their personal care over their "
+      "lifetime, protecting people from unpredictable costs for residential and domestic support.",
+      {{kPara, "Care", "", "Personal care at home is arranged by the residential and domestic support team."},
+       {kPara, "Care", "", "Protecting people from unpredictable costs is the aim of the amount anyone may spend."},
+       {kPara, "Care", "", "Residential support and domestic support for personal care were reviewed."},
+       {kPara, "Press", "", "Families face unlimited bills no longer under plans to cap lifetime costs at "
+                            "£80,000 from Autumn 2027."},
+       {kPara, "Press", "", "Families face unlimited parking bills no longer under plans to cap charges at "
+                            "£80,000 from Spring 2028."}},
+      &last);
+  const Commitment* cap = Find(reg, "a cap of £86,000");
+  ASSERT_NE(cap, nullptr);
+  EXPECT_TRUE(Linked(reg, cap, 2, last - 1));
+  EXPECT_FALSE(Linked(reg, cap, 2, last));  // another sum, another date
+  bool disagrees = false;
+  for (const Conflict& k : reg.conflicts) {
+    disagrees |= k.commitment == IndexOf(reg, cap) && k.field == "money";
+  }
+  EXPECT_TRUE(disagrees);
+}
+
+// A recommendation that cites by number the paragraph discussing an
+// undertaking ("as set out in paragraph 5.2") refers to it, though its own
+// words say little; the same words without the citation do not.
+TEST(LinkRegisterTest, ARecommendationCitingTheParagraphThatDiscussesItLinks) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£180 million for a Hearth Support Fund to provide 4,000 supported tenancies for people sleeping rough, "
+      "with intensive support from mental health and drug services.",
+      {{kPara, "Recommendations", "(c)",
+        "Cabinet agreed that the County joins the districts in a single bid for supported tenancies for people "
+        "sleeping rough, as set out in paragraph 5.2."},
+       {kPara, "Recommendations", "(d)",
+        "Cabinet agreed that the County joins the districts in a single bid for supported tenancies for people "
+        "sleeping rough with the police."},
+       {kPara, "Rough sleeping", "5.1", "Rough sleeping in the county has doubled in two years."},
+       {kPara, "Rough sleeping", "5.2",
+        "The Government's Hearth Support Fund, worth £180 million nationally, will pay for the intensive support "
+        "from mental health and drug services that the tenants need. Officers propose to bid for 60 places."},
+       {kPara, "Police", "6.1", "The police and the districts met about the tenancies of rough sleepers."},
+       {kPara, "Police", "6.2", "Mental health services and the police agreed a protocol."}},
+      &last);
+  const Commitment* fund = Find(reg, "Hearth Support Fund to provide");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_TRUE(Linked(reg, fund, 2, last - 2));  // names it
+  EXPECT_TRUE(Linked(reg, fund, 2, last - 5));  // cites paragraph 5.2
+  EXPECT_FALSE(Linked(reg, fund, 2, last - 4));  // the same words, no citation
+}
+
 // A paragraph of the strategy that runs over two undertakings lends each its
 // own sentence: the means test does not borrow the fees fund's words
 // ("gap", "home care") and link to a council's passage about fees.
