@@ -573,8 +573,19 @@ class BodyReader {
       Append("-", true);
       return false;
     }
+    if (name == "tbl" && data_table_ == nullptr && IsDataTable(n)) {
+      data_table_ = n;
+      return true;
+    }
+    if (name == "tr" && data_table_ != nullptr) {
+      row_ = n;
+      row_cells_.clear();
+      return true;
+    }
     if (name == "tc") {
-      cells_.emplace_back();
+      bool joined = !IsLayoutCell(n);
+      cell_joined_.push_back(joined);
+      if (joined) cells_.emplace_back();
       return true;
     }
     // A content control still showing its prompt ("Click or tap here to
@@ -602,13 +613,115 @@ class BodyReader {
       OpenParagraph p = std::move(paragraphs_.back());
       paragraphs_.pop_back();
       FinishParagraph(std::move(p));
-    } else if (name == "tc" && !cells_.empty()) {
+    } else if (name == "tc" && !cell_joined_.empty()) {
+      bool joined = cell_joined_.back();
+      cell_joined_.pop_back();
+      if (!joined || cells_.empty()) return;
+      std::string text = std::move(cells_.back());
+      cells_.pop_back();
+      if (row_ != nullptr) {
+        row_cells_.push_back(std::move(text));
+        return;
+      }
       Block cell;
       cell.type = BlockType::kTableCell;
-      cell.text = std::move(cells_.back());
-      cells_.pop_back();
+      cell.text = std::move(text);
       blocks_.push_back(std::move(cell));
+    } else if (n == row_) {
+      // A data table's row: one passage, its non-empty cells joined with
+      // " | " as the PDF extractor joins a row.
+      Block row;
+      row.type = BlockType::kTableCell;
+      for (const std::string& cell : row_cells_) {
+        std::string text = NormaliseText(cell);
+        if (text.empty()) continue;
+        if (!row.text.empty()) row.text += " | ";
+        row.text += text;
+      }
+      row_ = nullptr;
+      row_cells_.clear();
+      if (!row.text.empty()) blocks_.push_back(std::move(row));
+    } else if (n == data_table_) {
+      data_table_ = nullptr;
     }
+  }
+
+  // A table cell used for layout rather than data (minutes set "item |
+  // discussion" in two columns; forms and letters put whole sections in
+  // cells). The rule: a cell is layout when it holds a nested table, a
+  // heading, several paragraphs with text -- three or more, or two holding
+  // prose rather than a label wrapped by hand (over kMinProseText non-space
+  // bytes together) -- or long prose (over kMaxDataCellText non-space bytes,
+  // some sixty words). A layout cell's paragraphs are passages of their own
+  // kinds; a data cell is one text.
+  static constexpr size_t kMaxDataCellText = 300;
+  static constexpr size_t kMinProseText = 100;
+
+  bool IsLayoutCell(const xmlNode* tc) const {
+    size_t text = 0;
+    int paragraphs = 0;
+    bool layout = false;
+    WalkXmlTree(
+        const_cast<xmlNode*>(tc),
+        [&](xmlNode* n) {
+          if (layout || n->type != XML_ELEMENT_NODE) return false;
+          if (n == tc || !IsWord(n)) return true;
+          std::string_view name = LocalName(n);
+          if (name == "tbl") {
+            layout = true;
+            return false;
+          }
+          if (name == "p") {
+            size_t before = text;
+            WalkXmlTree(
+                n,
+                [&](xmlNode* m) {
+                  if (m->type != XML_ELEMENT_NODE) return false;
+                  if (IsWord(m) && LocalName(m) == "t") {
+                    for (char c : TextContent(m)) text += std::isspace(static_cast<unsigned char>(c)) ? 0 : 1;
+                    return false;
+                  }
+                  return !IsWord(m) || (LocalName(m) != "del" && LocalName(m) != "delText");
+                },
+                [](xmlNode*) {});
+            if (text > before) ++paragraphs;
+            if (const xmlNode* ppr = Child(n, "pPr")) {
+              const xmlNode* style = Child(ppr, "pStyle");
+              if ((style != nullptr && styles_->HeadingLevel(Val(style)) > 0) || Child(ppr, "outlineLvl") != nullptr) {
+                layout = true;
+              }
+            }
+            if (text > kMaxDataCellText || paragraphs >= 3 || (paragraphs == 2 && text > kMinProseText)) {
+              layout = true;
+            }
+            return false;
+          }
+          return true;
+        },
+        [](xmlNode*) {});
+    return layout;
+  }
+
+  // A data table: none of the cells of its rows is a layout cell. Each row
+  // becomes one passage, so that a figure is read with its row's label
+  // ("Housing First | £1.2m"); a table with any layout cell keeps a passage
+  // per data cell and the layout cells' paragraphs.
+  bool IsDataTable(const xmlNode* tbl) const {
+    bool data = true;
+    WalkXmlTree(
+        const_cast<xmlNode*>(tbl),
+        [&](xmlNode* n) {
+          if (!data || n->type != XML_ELEMENT_NODE) return false;
+          if (n == tbl || !IsWord(n)) return true;
+          std::string_view name = LocalName(n);
+          if (name == "tc") {
+            if (IsLayoutCell(n)) data = false;
+            return false;
+          }
+          return name != "tbl" && name != "tblPr" && name != "tblGrid";
+        },
+        [](xmlNode*) {});
+    return data;
   }
 
   void ReadParagraphProperties(const xmlNode* ppr, OpenParagraph* p) {
@@ -679,7 +792,11 @@ class BodyReader {
   const StyleSheet* styles_;
   Numbering* numbering_;
   std::vector<OpenParagraph> paragraphs_;
-  std::vector<std::string> cells_;
+  std::vector<std::string> cells_;        // the open joined cells' text
+  std::vector<bool> cell_joined_;         // per open cell: its text is one (not a layout cell)
+  const xmlNode* data_table_ = nullptr;   // the data table being read, if any
+  const xmlNode* row_ = nullptr;          // its open row
+  std::vector<std::string> row_cells_;    // the open row's cells
   std::vector<Block> blocks_;
   bool run_bold_ = false;
   bool run_hidden_ = false;

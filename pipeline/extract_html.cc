@@ -514,9 +514,19 @@ std::vector<xmlNode*> ChooseContent(xmlNode* html, const PageStats& page) {
 }
 
 // A table cell used for page layout (older sites put the whole page in a
-// table) rather than for data: it holds headings, lists, tables or several
-// paragraphs. Its content keeps its own kinds instead of becoming one cell.
-bool IsLayoutCell(xmlNode* cell) {
+// table; minutes set "item | discussion" in two columns) rather than for
+// data. The rule: a cell is layout when it holds block structure -- a
+// heading, a list, a nested table, a quotation or section -- or several
+// paragraphs (<p>/<div> holding no further <p>/<div>): three or more, or two
+// holding prose rather than a label wrapped by hand (over kMinProseText
+// non-space bytes together), or long prose (over kMaxDataCellText non-space
+// bytes, some sixty words). Its content keeps its own kinds instead of
+// becoming one cell.
+constexpr size_t kMaxDataCellText = 300;
+constexpr size_t kMinProseText = 100;
+
+bool IsLayoutCell(xmlNode* cell, const PageStats& page) {
+  if (page.Of(cell).text > kMaxDataCellText) return true;
   constexpr int kMaxNodesLooked = 2000;  // bounds the cost for nested tables
   int looked = 0;
   int paragraphs = 0;
@@ -532,11 +542,42 @@ bool IsLayoutCell(xmlNode* cell) {
           layout = true;
           return false;
         }
-        if ((name == "p" || name == "div") && ++paragraphs >= 3) layout = true;
+        if (name == "p" || name == "div") {
+          bool leaf = true;
+          for (xmlNode* c = n->children; c != nullptr && leaf; c = c->next) {
+            if (NameIs(c, "p") || NameIs(c, "div")) leaf = false;
+          }
+          if (leaf && page.Of(n).text > 0) ++paragraphs;
+          if (paragraphs >= 3 || (paragraphs == 2 && page.Of(cell).text > kMinProseText)) layout = true;
+        }
         return true;
       },
       [](xmlNode*) {});
   return layout || looked > kMaxNodesLooked;
+}
+
+// A data table: none of the cells of its own rows is a layout cell. Its rows
+// become one passage each, the cells' text joined with " | " as the PDF
+// extractor joins a row, so that a figure is read with its row's label
+// ("Housing First | £1.2m"). A table with any layout cell keeps a passage
+// per cell, and the layout cells' paragraphs, lists and headings their own.
+bool IsDataTable(xmlNode* table, const PageStats& page) {
+  bool data = true;
+  WalkXmlTree(
+      table,
+      [&](xmlNode* n) {
+        if (!data || !IsElement(n)) return false;
+        if (n == table) return true;
+        if (page.furniture.count(n) != 0) return false;
+        std::string_view name = NameOf(n);
+        if (name == "td" || name == "th") {
+          if (IsLayoutCell(n, page)) data = false;
+          return false;
+        }
+        return name != "table";  // a nested table outside a cell: not a row of this one
+      },
+      [](xmlNode*) {});
+  return data;
 }
 
 // ---------------------------------------------------------------------------
@@ -703,11 +744,18 @@ class PassageWriter {
       return true;
     }
     Flush();
-    if (IsHeadingName(name)) {
+    if (name == "table" && data_table_ == nullptr && IsDataTable(n, *page_)) {
+      data_table_ = n;
+    } else if (name == "tr" && data_table_ != nullptr) {
+      row_ = n;
+      cells_.clear();
+    } else if ((name == "td" || name == "th") && row_ != nullptr) {
+      cells_.emplace_back();
+    } else if (IsHeadingName(name)) {
       contexts_.push_back({n, PassageKind::kHeading, name[1] - '0', ""});
     } else if (name == "li") {
       EnterListItem(n);
-    } else if ((name == "td" || name == "th") && !IsLayoutCell(n)) {
+    } else if ((name == "td" || name == "th") && !IsLayoutCell(n, *page_)) {
       contexts_.push_back({n, PassageKind::kTableCell, 0, ""});
     } else if (name == "ul" || name == "ol") {
       EnterList(n, name == "ol");
@@ -720,6 +768,19 @@ class PassageWriter {
     std::string_view name = NameOf(n);
     if (!IsBlockName(name)) return;
     Flush();
+    if (n == row_) {
+      std::string row;
+      for (const std::string& cell : cells_) {
+        std::string text = NormaliseText(cell);
+        if (text.empty()) continue;
+        if (!row.empty()) row += " | ";
+        row += text;
+      }
+      out_.Add(PassageKind::kTableCell, row, std::nullopt);
+      row_ = nullptr;
+      cells_.clear();
+    }
+    if (n == data_table_) data_table_ = nullptr;
     if (!contexts_.empty() && contexts_.back().element == n) contexts_.pop_back();
     if (!lists_.empty() && lists_.back().list == n) lists_.pop_back();
   }
@@ -760,6 +821,14 @@ class PassageWriter {
     if (text_.empty()) return;
     std::string text = std::move(text_);
     text_.clear();
+    if (row_ != nullptr) {
+      // Inside a data table's row: the text belongs to the open cell (text
+      // between cells, if any, to a cell of its own).
+      if (cells_.empty()) cells_.emplace_back();
+      cells_.back() += ' ';
+      cells_.back() += text;
+      return;
+    }
     // A paragraph whose number is typed in its text ("(1) The Committee
     // received...", "12. The strategy..."), as minutes and reports written
     // for the web are: the number is its label, for citing.
@@ -795,6 +864,9 @@ class PassageWriter {
   std::vector<Context> contexts_;
   std::vector<ListState> lists_;
   std::string time_date_;
+  const xmlNode* data_table_ = nullptr;  // the data table being written, if any
+  const xmlNode* row_ = nullptr;         // its open row
+  std::vector<std::string> cells_;       // the open row's cells' text
 };
 
 }  // namespace

@@ -447,10 +447,17 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
       in_table = true;
       previous_blank = false;
       if (IsTableSeparator(t)) continue;
+      // One passage per row, its non-empty cells joined with " | " as the
+      // PDF extractor joins a table row: a cell alone ("2023", "£3.4m")
+      // cannot be read or cited without the row's label.
+      std::string row;
       for (const std::string& cell : TableCells(t)) {
         std::string_view c = Trim(cell);
-        if (!c.empty()) Start(BlockType::kTableCell, c);
+        if (c.empty()) continue;
+        if (!row.empty()) row += " | ";
+        row += c;
       }
+      if (!row.empty()) Start(BlockType::kTableCell, row);
       Close();
       continue;
     }

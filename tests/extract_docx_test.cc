@@ -202,10 +202,39 @@ TEST(ExtractDocxTest, Tables) {
   std::string cell_d = "<w:tc>" + P("\xC2\xA3" "45m") + "</w:tc>";
   Document doc = Extract(Docx(P("Funding", "Heading2") + "<w:tbl><w:tblPr/><w:tblGrid/><w:tr>" + cell_a + cell_b +
                               "</w:tr><w:tr>" + cell_c + cell_d + "</w:tr></w:tbl>" + P("After.")));
-  EXPECT_EQ(Shape(doc), (Lines{"heading||2|Funding", "table_cell||0|Programme", "table_cell||0|Amount",
-                                "table_cell||0|Family help", "table_cell||0|\xC2\xA3" "45m",
-                                "paragraph||0|After."}));
+  // One passage per row, cells joined with " | " as in a PDF's tables; two
+  // short paragraphs in a cell are a label wrapped by hand.
+  EXPECT_EQ(Shape(doc), (Lines{"heading||2|Funding", "table_cell||0|Programme | Amount",
+                                "table_cell||0|Family help | \xC2\xA3" "45m", "paragraph||0|After."}));
   EXPECT_EQ(doc.passages[1].section, "Funding");
+}
+
+// Minutes set as an "item | discussion" table: the discussion cell holds
+// several paragraphs, so the table is layout and they stay paragraphs.
+TEST(ExtractDocxTest, MinutesTableWithParagraphsInCells) {
+  std::string item = "<w:tc>" + P("5") + "</w:tc>";
+  std::string discussion = "<w:tc>" + P("The Committee considered the report on temporary accommodation.") +
+                           P("Members asked about the cost of nightly paid rooms.") +
+                           P("RESOLVED that the report be noted.") + "</w:tc>";
+  Document doc = Extract(Docx(P("Minutes", "Heading2") + "<w:tbl><w:tr>" + item + discussion + "</w:tr></w:tbl>"));
+  EXPECT_EQ(Shape(doc),
+            (Lines{"heading||2|Minutes", "table_cell||0|5",
+                   "paragraph||0|The Committee considered the report on temporary accommodation.",
+                   "paragraph||0|Members asked about the cost of nightly paid rooms.",
+                   "paragraph||0|RESOLVED that the report be noted."}));
+}
+
+// The real cabinet report's table: a row per passage, its label first.
+TEST(ExtractDocxTest, RealTableRows) {
+  Result<Document> doc =
+      ExtractFile(XREF_SOURCE_DIR "/tests/data/fourth-corpus/care-charging/westford-cabinet-care-charging-2026-06-09.docx");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::vector<std::string> rows;
+  for (const Passage& p : doc->passages) {
+    if (p.kind == PassageKind::kTableCell) rows.push_back(p.text);
+  }
+  EXPECT_EQ(rows, (std::vector<std::string>{"Setting | Council-supported | Paying for their own care | Total",
+                                            "Care homes | 1,040 | 1,150 | 2,190", "Care at home | 2,420 | 750 | 3,170"}));
 }
 
 TEST(ExtractDocxTest, RunContent) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pipeline/extract.h"
+#include "pipeline/tag.h"
 #include "tests/testing/word_similarity.h"
 
 namespace xref {
@@ -247,17 +248,55 @@ TEST(ExtractHtmlTest, NestedLists) {
                                 "list_item||2|Inner two", "list_item||1|Top two"}));
 }
 
+// A data table reads as the PDF extractor reads one: a passage per row (the
+// header row too), its non-empty cells joined with " | ", so that a figure
+// keeps its row's label. Two short paragraphs in a cell are a wrapped label.
 TEST(ExtractHtmlTest, Tables) {
   Document doc = Extract(
       "<main><h2>Funding</h2><table><caption>Allocations</caption>"
-      "<thead><tr><th>Programme</th><th>Amount</th></tr></thead>"
-      "<tbody><tr><td>Family help</td><td>&pound;45m</td></tr>"
-      "<tr><td><p>Kinship</p><p>care</p></td><td>&pound;9m</td></tr></tbody></table></main>");
-  EXPECT_EQ(Shape(doc), (Lines{"heading||2|Funding", "paragraph||0|Allocations", "table_cell||0|Programme",
-                                "table_cell||0|Amount", "table_cell||0|Family help",
-                                "table_cell||0|\xC2\xA3" "45m", "table_cell||0|Kinship", "table_cell||0|care",
-                                "table_cell||0|\xC2\xA3" "9m"}));
+      "<thead><tr><th>Programme</th><th>Amount</th><th></th></tr></thead>"
+      "<tbody><tr><td>Family help</td><td>&pound;45m</td><td></td></tr>"
+      "<tr><td><p>Kinship</p><p>care</p></td><td>&pound;9m</td><td>new</td></tr></tbody></table></main>");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||2|Funding", "paragraph||0|Allocations",
+                                "table_cell||0|Programme | Amount", "table_cell||0|Family help | \xC2\xA3" "45m",
+                                "table_cell||0|Kinship care | \xC2\xA3" "9m | new"}));
   EXPECT_EQ(doc.passages[2].section, "Funding");
+}
+
+// Minutes set as an "item | discussion" table: a cell of several paragraphs
+// is layout, so the table is not collapsed into rows and the paragraphs stay
+// passages of their own.
+TEST(ExtractHtmlTest, MinutesTableWithParagraphsInCells) {
+  Document doc = Extract(
+      "<main><h2>Minutes</h2><table><tr><td>5</td><td><p>The Committee considered the report of the Head of "
+      "Housing on temporary accommodation.</p><p>Members asked about the cost of nightly paid rooms.</p>"
+      "<p>RESOLVED that the report be noted.</p></td></tr>"
+      "<tr><td>6</td><td><p>Apologies were received.</p></td></tr></table></main>");
+  EXPECT_EQ(Shape(doc),
+            (Lines{"heading||2|Minutes", "table_cell||0|5",
+                   "paragraph||0|The Committee considered the report of the Head of Housing on temporary "
+                   "accommodation.",
+                   "paragraph||0|Members asked about the cost of nightly paid rooms.",
+                   "paragraph||0|RESOLVED that the report be noted.", "table_cell||0|6",
+                   "table_cell||0|Apologies were received."}));
+}
+
+// The real strategy's funding table: each sum is in a passage with its
+// programme's name, and the tagger finds the sum there.
+TEST(ExtractHtmlTest, RealFundingTableRowsHoldTheirProgramme) {
+  Result<Document> doc =
+      ExtractFile(XREF_SOURCE_DIR "/tests/data/fourth-corpus/homelessness/a-place-to-call-home-homelessness-strategy.html");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  bool found = false;
+  for (const Passage& p : doc->passages) {
+    if (p.kind != PassageKind::kTableCell) continue;
+    EXPECT_NE(p.text.find(" | "), std::string::npos) << p.text;  // no cell alone
+    if (p.text.rfind("Housing First Fund | ", 0) != 0) continue;
+    for (const Tag& tag : Tagger().Find(p.text)) {
+      if (tag.kind == TagKind::kMoney && tag.money.amount == 180000000) found = true;
+    }
+  }
+  EXPECT_TRUE(found);
 }
 
 // Content in several sibling sections, no <main>: all of them are the content.
@@ -293,8 +332,7 @@ TEST(ExtractHtmlTest, LayoutTables) {
                    "paragraph||0|Pupils living more than three miles from school, or two miles for those under "
                    "eight, qualify for free travel.",
                    "paragraph||0|Apply by 31 July.", "list_item||1|Bus passes", "list_item||1|Taxis where no bus runs",
-                   "table_cell||0|Age", "table_cell||0|Distance", "table_cell||0|Under 8",
-                   "table_cell||0|2 miles"}));
+                   "table_cell||0|Age | Distance", "table_cell||0|Under 8 | 2 miles"}));
 }
 
 TEST(ExtractHtmlTest, BlocksAndInlineElements) {
