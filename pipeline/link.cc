@@ -571,6 +571,59 @@ struct PassageIndex {
   }
 };
 
+// Whether lower-case `text` writes "the" and `head` (lower case) as a word
+// of its own: not a longer word ("the programmes", "the fundraising"), a
+// possessive of another name ("the Children's Safeguarding Partnership") nor
+// a head that says which one it is ("the programme of works").
+bool WritesTheHead(const std::string& text, const std::string& head) {
+  const std::string back = "the " + head;
+  for (size_t at = text.find(back); at != std::string::npos; at = text.find(back, at + 1)) {
+    if (at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1]))) continue;
+    const size_t end = at + back.size();
+    if (end >= text.size()) return true;
+    const unsigned char c = static_cast<unsigned char>(text[end]);
+    if (std::isalpha(c) || c == '\'' || text.compare(end, 3, "\xE2\x80\x99") == 0) continue;
+    if (text.compare(end, 4, " of ") == 0) continue;
+    return true;
+  }
+  return false;
+}
+
+// The word of lower-case `text` that ends just before `at`, lower case.
+std::string_view WordBefore(std::string_view text, size_t at) {
+  size_t end = at;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0) {
+    const unsigned char c = static_cast<unsigned char>(text[begin - 1]);
+    if (!(std::isalnum(c) || c == '-' || c == '\'' || c >= 0x80)) break;
+    --begin;
+  }
+  return text.substr(begin, end - begin);
+}
+
+// Whether lower-case `text` writes "the", another word and `head` ("the
+// county-wide scheme"): another thing of the head's kind than the one named
+// with `own_words` ("the Home Upgrade Loan Scheme") or a new or national one.
+bool WritesTheHeadOf(const std::string& text, const std::string& head, const std::vector<std::string>& own_words) {
+  for (size_t at = text.find(head); at != std::string::npos; at = text.find(head, at + 1)) {
+    const size_t end = at + head.size();
+    if (at == 0 || std::isalpha(static_cast<unsigned char>(text[at - 1])) ||
+        (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end])))) {
+      continue;
+    }
+    const std::string_view before = WordBefore(text, at);
+    if (before.empty() || before == "the" || before == "new" || before == "national") continue;
+    if (std::find(own_words.begin(), own_words.end(), before) != own_words.end()) continue;
+    if (WordBefore(text, static_cast<size_t>(before.data() - text.data())) == "the") return true;
+  }
+  return false;
+}
+
+// Phrases of an entry's wording a passage must repeat to describe what a
+// named entry is without writing its name.
+constexpr size_t kQuotedPhrases = 4;
+
 // The paragraph numbers a passage cites: "as set out in paragraph 5.2",
 // "see paragraphs 4.1 to 4.3", "(para. 12)".
 std::vector<std::string> CitedParagraphs(const std::string& text) {
@@ -1793,6 +1846,20 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           names_any = std::any_of(entry.name_heads.begin(), entry.name_heads.end(),
                                   [&](TermId w) { return Has(pe.terms.words, w); });
         }
+        // Described in the wording's own words: a passage repeating half of
+        // its phrases, and at least kQuotedPhrases ("paid to councils to
+        // insulate and upgrade the homes of households on low incomes"),
+        // restates what the named thing is, though it does not write the name.
+        if (!names_any) {
+          size_t quoted = 0, own = 0;
+          for (TermId p : entry.profile.phrases) {
+            if (Has(entry.expanded, p)) continue;
+            ++own;
+            quoted += Has(pe.terms.phrases, p);
+          }
+          names_any = quoted >= kQuotedPhrases && 2 * quoted >= own;
+          names_one |= names_any;
+        }
         // Described by the name's last words with what introduces a
         // national or new thing: named, though not by its name.
         const bool described = std::any_of(
@@ -1938,18 +2005,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (!Has(next.terms.words, head)) continue;
           auto surface = entry.surface.find(head);
           if (surface == entry.surface.end()) continue;
-          const std::string back = "the " + Lower(surface->second);
-          size_t at = text.find(back);
-          // The head itself, not a longer word ("the programmes", "the
-          // fundraising") nor a possessive of another name ("the Children's
-          // Safeguarding Partnership").
-          auto goes_on = [&](size_t end) {
-            if (end >= text.size()) return false;
-            const unsigned char c = static_cast<unsigned char>(text[end]);
-            return std::isalpha(c) || c == '\'' || text.compare(end, 3, "\xE2\x80\x99") == 0;
-          };
-          while (at != std::string::npos && goes_on(at + back.size())) at = text.find(back, at + 1);
-          if (at == std::string::npos) continue;
+          if (!WritesTheHead(text, Lower(surface->second))) continue;
           Found f;
           f.link.commitment = e;
           f.link.passage = next.ref;
@@ -1960,6 +2016,72 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           break;
         }
       }
+    }
+    // Further on in a paper that names the entry, "the" and its head refer
+    // back to it ("The grant is paid to councils as a ring-fenced grant", in
+    // the financial implications of a report that described the grant in its
+    // section 4), until the paper names another thing with the same head or
+    // writes "the" and another word before it ("the county-wide scheme").
+    std::vector<std::string> name_words;  // lower case
+    for (const std::vector<TermId>& words : entry.name_words) {
+      for (TermId w : words) {
+        auto surface = entry.surface.find(w);
+        if (surface != entry.surface.end()) name_words.push_back(Lower(surface->second));
+      }
+    }
+    auto another_of_its_kind = [&](uint32_t j) {
+      const std::string text = Lower(index.passage(j).text);
+      for (TermId head : entry.name_heads) {
+        auto surface = entry.surface.find(head);
+        if (surface != entry.surface.end() && WritesTheHeadOf(text, Lower(surface->second), name_words)) return true;
+      }
+      return false;
+    };
+    for (size_t k = 0; k < named_here.size() && !entry.name_heads.empty();) {
+      const LinkInput* paper = index.passages[named_here[k]].input;
+      bool salient = !another_of_its_kind(named_here[k]);
+      for (uint32_t j = named_here[k] + 1; j < index.passages.size() && index.passages[j].input == paper; ++j) {
+        const PassageIndex::Entry& later = index.passages[j];
+        if (std::binary_search(named_here.begin(), named_here.end(), j)) {
+          salient = !another_of_its_kind(j);
+          continue;
+        }
+        if (!salient) continue;
+        bool other_name = false;
+        for (TermId head : entry.name_heads) {
+          const std::string ending = " " + vocab.Key(head);
+          for (TermId q : later.terms.named) {
+            const std::string& key = vocab.Key(q);
+            other_name |= key.size() > ending.size() &&
+                          key.compare(key.size() - ending.size(), ending.size(), ending) == 0 &&
+                          !std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
+                            return std::find(name.begin(), name.end(), q) != name.end();
+                          });
+          }
+        }
+        if (other_name) {
+          salient = false;
+          continue;
+        }
+        if (!linked.count(j) && later.discusses) {
+          for (TermId head : entry.name_heads) {
+            if (!Has(later.terms.words, head)) continue;
+            auto surface = entry.surface.find(head);
+            if (surface == entry.surface.end()) continue;
+            if (!WritesTheHead(Lower(index.passage(j).text), Lower(surface->second))) continue;
+            Found f;
+            f.link.commitment = e;
+            f.link.passage = later.ref;
+            f.link.score = options.threshold;
+            f.terms.push_back(head);
+            found.push_back(std::move(f));
+            linked.insert(j);
+            break;
+          }
+        }
+        salient = !another_of_its_kind(j);
+      }
+      while (k < named_here.size() && index.passages[named_here[k]].input == paper) ++k;
     }
     // A passage citing by number a paragraph that discusses the entry
     // outright (names it, or scores named_score), and either writing part of

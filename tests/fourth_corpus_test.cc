@@ -461,9 +461,12 @@ TEST_F(FourthCorpusTest, HomelessnessLinksConflictsAndLocalEntries) {
   // Since then: "RESOLVED that the Council will ..." is a commitment again
   // (a regression of the same session's reported-speech change): local
   // entries 5/5, the rest unchanged. A name written once in the wording
-  // still says what the entry is about: precision 0.86 (18/21).
-  EXPECT_GE(s.precision(), 0.85);
-  EXPECT_GE(s.recall(), 0.7);
+  // still says what the entry is about: precision 0.86 (18/21). Further on
+  // in a paper that names a fund, "the fund" is that fund, and a
+  // recommendation citing "paragraph 5.2" refers to what 5.2 discusses:
+  // precision 0.86 (19/22), recall 0.75 (18/24).
+  EXPECT_GE(s.precision(), 0.86);
+  EXPECT_GE(s.recall(), 0.75);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -505,9 +508,13 @@ TEST_F(FourthCorpusTest, WarmHomesLinksConflictsAndLocalEntries) {
   // The gold was not changed after the run.
   // Since then: a month is not part of a name ("from April 2027 for a Local
   // Warmth Grant" had made the name "April Local Warmth Grant", which no
-  // other paper writes): precision 0.73 (11/15), recall 0.55 (11/20).
-  EXPECT_GE(s.precision(), 0.73);
-  EXPECT_GE(s.recall(), 0.55);
+  // other paper writes): precision 0.73 (11/15), recall 0.55 (11/20). A
+  // passage repeating half the wording's phrases describes the named grant
+  // (the report's paragraph 4.1), and further on in that paper "the grant"
+  // is the grant (paragraphs 4.2, 9.1, 10.1): precision 0.79 (15/19),
+  // recall 0.75 (15/20).
+  EXPECT_GE(s.precision(), 0.78);
+  EXPECT_GE(s.recall(), 0.75);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

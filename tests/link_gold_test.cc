@@ -182,12 +182,13 @@ TEST(LinkGoldTest, ReportParagraphsLinkedToBriefingCommitments) {
   // "Children's Social Care National Framework" names the briefing's
   // "... National Framework and Dashboard" (2026-11-26: 0.96 / 0.76); a
   // phrase the passage writes inside another proper name no longer counts
-  // (1.00 / 0.76). The misses are mostly paraphrases without shared names ("Family
+  // (1.00 / 0.76); further on in a paper that names an entry, "the" and its
+  // head refer to it (1.00 / 0.79). The misses are mostly paraphrases without shared names ("Family
   // Help model" for the pathfinders) and long wordings of which a paragraph
   // shares one phrase ("financial oversight"). These floors guard against
   // regressions.
   EXPECT_GE(scores.precision(), 0.95);
-  EXPECT_GE(scores.recall(), 0.75);
+  EXPECT_GE(scores.recall(), 0.79);
 }
 
 }  // namespace

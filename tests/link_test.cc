@@ -705,6 +705,47 @@ TEST(LinkRegisterTest, ARecommendationCitingTheParagraphThatDiscussesItLinks) {
   EXPECT_FALSE(Linked(reg, fund, 2, last - 4));  // the same words, no citation
 }
 
+// A paper describing a named grant in the strategy's own words, without its
+// name, discusses it; a passage sharing a few of those words does not.
+TEST(LinkRegisterTest, ANamedGrantDescribedInTheWordingsOwnWordsLinks) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£3.2 billion over three years for a Local Hearth Grant, paid to councils to insulate and upgrade the homes "
+      "of households on low incomes.",
+      {{kPara, "Grants", "", "Officers expect the Local Hearth Grant to open in the spring."},
+       {kPara, "Homes", "", "Households on low incomes were asked about their homes."},
+       {kPara, "Homes", "", "Councils upgrade the homes they own every year."},
+       {kPara, "Money", "", "The centrepiece of the plan is new money to insulate and upgrade the homes of "
+                            "households on low incomes."},
+       {kPara, "Money", "", "Councils were asked to insulate the homes of households on low incomes in the county."}},
+      &last);
+  const Commitment* grant = Find(reg, "Local Hearth Grant, paid");
+  ASSERT_NE(grant, nullptr);
+  EXPECT_TRUE(Linked(reg, grant, 2, last - 1));  // the wording's description
+  EXPECT_FALSE(Linked(reg, grant, 2, last));     // a few of its words
+}
+
+// Further on in a paper that names a grant, "the grant" is that grant, until
+// the paper writes of another grant.
+TEST(LinkRegisterTest, TheGrantFurtherOnIsTheNamedOne) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£3.2 billion over three years for a Local Hearth Grant, paid to councils to insulate homes.",
+      {{kPara, "Matters", "", "The grant for the village hall was noted."},
+       {kPara, "Grants", "", "Members welcomed the Local Hearth Grant and its timetable."},
+       {kPara, "Buildings", "", "The Council's own schools will have heat pumps."},
+       {kPara, "Finance", "", "The grant is paid to councils as a ring-fenced grant."},
+       {kPara, "Finance", "", "Officers will bid for the heritage grant in June."},
+       {kPara, "Risks", "", "The main risk is that part of the grant is left unspent."}},
+      &last);
+  const Commitment* grant = Find(reg, "Local Hearth Grant, paid");
+  ASSERT_NE(grant, nullptr);
+  EXPECT_TRUE(Linked(reg, grant, 2, last - 4));   // names it
+  EXPECT_FALSE(Linked(reg, grant, 2, last - 5));  // before it is named
+  EXPECT_TRUE(Linked(reg, grant, 2, last - 2));   // "the grant", two headings on
+  EXPECT_FALSE(Linked(reg, grant, 2, last));      // after "the heritage grant"
+}
+
 // A paragraph of the strategy that runs over two undertakings lends each its
 // own sentence: the means test does not borrow the fees fund's words
 // ("gap", "home care") and link to a council's passage about fees.
