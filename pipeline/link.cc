@@ -233,6 +233,13 @@ bool IsLocalActor(const std::string& actor, Authority authority) {
   // So does its department or directorate named bare ("The Department will
   // be developing a response"): a government department has a name.
   if (a == "department" || a == "directorate") return true;
+  // And a county, district, city or borough council calls itself by its
+  // kind of place ("The County will support the districts' bids").
+  std::string_view bare(a);
+  if (bare.substr(0, 4) == "the ") bare.remove_prefix(4);
+  for (std::string_view place : {"county", "district", "city", "borough"}) {
+    if (bare == place) return true;
+  }
   return a == "we" || a == "us" || a == "our";
 }
 

@@ -392,9 +392,13 @@ TEST(LinkRegisterTest, ACouncilsOfficersAndItsOwnSchemesAreItsUndertakings) {
           {kPara, "Carers", "2", "The Council's own Carers Support Grant of up to £500 a year will continue unchanged."},
           // Its department, named bare: a government department has a name.
           {kPara, "Response", "3", "The Department will be developing a response to the consultation by May 2026."},
+          // A county, district, city or borough council calls itself by
+          // its kind of place.
+          {kPara, "Housing", "4", "The County will support the districts' bids with data from its housing survey."},
+          {kPara, "Parking", "5", "The District will review its car parking charges by April 2027."},
       },
       Authority::kLocal);
-  ExpectPaperMentionsAre(reg, /*local=*/true, 3);
+  ExpectPaperMentionsAre(reg, /*local=*/true, 5);
   // A national paper's officers are not a council's.
   EXPECT_FALSE(Find(reg, "Rural Bus Recovery Fund")->local);
 }
