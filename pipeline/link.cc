@@ -1991,12 +1991,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (names_one) named_here.push_back(i);
       if (names_one || rel >= options.named_score) strong.push_back(i);
     }
-    // The paragraph after one that names the entry, under the same heading,
-    // refers back to it by its head ("... the Government's six-year capital
-    // programme, worth £2.4 billion." then "Officers propose to bid to the
-    // programme for three schemes"): one step, from a passage that names it.
+    // The paragraph after one that names the entry or discusses it outright
+    // (named_score), under the same heading, refers back to it by its head
+    // ("... the Government's six-year capital programme, worth £2.4
+    // billion." then "Officers propose to bid to the programme for three
+    // schemes"; "... advice ... from a new national service" then "refer
+    // callers to the service"): one step.
     if (!entry.name_heads.empty() || !entry.head_synonyms.empty()) {
-      for (uint32_t i : named_here) {
+      for (uint32_t i : strong) {
         const uint32_t j = i + 1;
         if (j >= index.passages.size() || linked.count(j)) continue;
         const PassageIndex::Entry& prev = index.passages[i];

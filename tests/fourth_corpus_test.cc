@@ -360,9 +360,11 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
   // A fund described in other words with a word of its name, and "the
   // money" in the next paragraph (found on the waste sample): precision 0.83
   // (10/12), recall 0.56 (10/18). A phrase shared inside another proper
-  // name no longer counts: precision 0.91 (10/11).
+  // name no longer counts: precision 0.91 (10/11). "The service" in the
+  // paragraph after one that discusses the advice service outright (0.63)
+  // without naming it: precision 0.92 (11/12), recall 0.61 (11/18).
   EXPECT_GE(s.precision(), 0.9);
-  EXPECT_GE(s.recall(), 0.55);
+  EXPECT_GE(s.recall(), 0.61);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

@@ -1035,6 +1035,28 @@ TEST(LinkRegisterTest, TheNextParagraphsTheProgrammeIsTheNamedOne) {
   EXPECT_FALSE(Linked(reg, programme, 2, last));      // another heading
 }
 
+// So is the paragraph after one that discusses it outright without its
+// name: "... free, independent advice ... from a new national service" then
+// "Citizens Advice said it would refer callers to the service".
+TEST(LinkRegisterTest, TheNextParagraphsServiceIsTheOneJustDescribed) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£40 million for a Care Finance Advice Service offering free independent financial advice to people "
+      "planning how to pay for care.",
+      {{kPara, "Advice", "", "Advice on how to pay for care is mostly given by charities."},
+       {kPara, "Advice", "", "Free advice for people planning their care costs, financial and independent, will come "
+                             "from a new national service."},
+       {kPara, "Advice", "", "Citizens Advice said it would refer callers to the service as soon as it opened."},
+       {kPara, "Funerals", "", "The service at the crematorium was moved."},
+       {kPara, "Noted", "", "Officers noted the Care Finance Advice Service."}},
+      &last);
+  const Commitment* service = Find(reg, "Care Finance Advice Service offering");
+  ASSERT_NE(service, nullptr);
+  ASSERT_TRUE(Linked(reg, service, 2, last - 3));
+  EXPECT_TRUE(Linked(reg, service, 2, last - 2));
+  EXPECT_FALSE(Linked(reg, service, 2, last - 1));
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {
