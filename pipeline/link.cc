@@ -578,11 +578,17 @@ struct PassageIndex {
   }
 };
 
+// Prepositions that open what a noun is for, at, in or about.
+constexpr std::string_view kModifierOpenings[] = {" for ", " at ", " in ", " on ", " to ", " from ", " with ", " about "};
+
 // Whether lower-case `text` writes "the" and `head` (lower case) as a word
 // of its own: not a longer word ("the programmes", "the fundraising"), a
 // possessive of another name ("the Children's Safeguarding Partnership") nor
-// a head that says which one it is ("the programme of works").
-bool WritesTheHead(const std::string& text, const std::string& head) {
+// a head that says which one it is ("the programme of works"). `bare`: nor
+// any other head followed by what it is for, at or in ("the service at the
+// crematorium", "the new money for the roof"): far from the passage that
+// named the thing, only the bare head refers back to it.
+bool WritesTheHead(const std::string& text, const std::string& head, bool bare = false) {
   const std::string back = "the " + head;
   for (size_t at = text.find(back); at != std::string::npos; at = text.find(back, at + 1)) {
     if (at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1]))) continue;
@@ -591,6 +597,11 @@ bool WritesTheHead(const std::string& text, const std::string& head) {
     const unsigned char c = static_cast<unsigned char>(text[end]);
     if (std::isalpha(c) || c == '\'' || text.compare(end, 3, "\xE2\x80\x99") == 0) continue;
     if (text.compare(end, 4, " of ") == 0) continue;
+    if (bare && std::any_of(std::begin(kModifierOpenings), std::end(kModifierOpenings), [&](std::string_view w) {
+          return text.compare(end, w.size(), w) == 0;
+        })) {
+      continue;
+    }
     return true;
   }
   return false;
@@ -2046,12 +2057,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       return false;
     };
-    for (size_t k = 0; k < named_here.size() && !entry.name_heads.empty();) {
-      const LinkInput* paper = index.passages[named_here[k]].input;
-      bool salient = !another_of_its_kind(named_here[k]);
-      for (uint32_t j = named_here[k] + 1; j < index.passages.size() && index.passages[j].input == paper; ++j) {
+    for (size_t k = 0; k < strong.size() && !entry.name_heads.empty();) {
+      const LinkInput* paper = index.passages[strong[k]].input;
+      bool salient = !another_of_its_kind(strong[k]);
+      for (uint32_t j = strong[k] + 1; j < index.passages.size() && index.passages[j].input == paper; ++j) {
         const PassageIndex::Entry& later = index.passages[j];
-        if (std::binary_search(named_here.begin(), named_here.end(), j)) {
+        if (std::binary_search(strong.begin(), strong.end(), j)) {
           salient = !another_of_its_kind(j);
           continue;
         }
@@ -2077,7 +2088,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             if (!Has(later.terms.words, head)) continue;
             auto surface = entry.surface.find(head);
             if (surface == entry.surface.end()) continue;
-            if (!WritesTheHead(Lower(index.passage(j).text), Lower(surface->second))) continue;
+            if (!WritesTheHead(Lower(index.passage(j).text), Lower(surface->second), true)) continue;
             Found f;
             f.link.commitment = e;
             f.link.passage = later.ref;
@@ -2088,9 +2099,27 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             break;
           }
         }
+        if (!linked.count(j) && later.discusses) {
+          const std::string text = Lower(index.passage(j).text);
+          for (TermId other : entry.head_synonyms) {
+            if (!Has(later.terms.words, other)) continue;
+            auto surface = entry.surface.find(other);
+            if (surface == entry.surface.end()) continue;
+            const std::string word = Lower(surface->second);
+            if (!WritesTheHead(text, "national " + word, true) && !WritesTheHead(text, "new " + word, true)) continue;
+            Found f;
+            f.link.commitment = e;
+            f.link.passage = later.ref;
+            f.link.score = options.threshold;
+            f.terms.push_back(other);
+            found.push_back(std::move(f));
+            linked.insert(j);
+            break;
+          }
+        }
         salient = !another_of_its_kind(j);
       }
-      while (k < named_here.size() && index.passages[named_here[k]].input == paper) ++k;
+      while (k < strong.size() && index.passages[strong[k]].input == paper) ++k;
     }
     // A passage citing by number a paragraph that discusses the entry
     // outright (names it, or scores named_score), and either writing part of

@@ -410,9 +410,11 @@ TEST_F(FourthCorpusTest, WasteRecyclingLinksConflictsAndLocalEntries) {
   // in other words with a word of its name ("the Government's new money for
   // food waste caddies", "the new arrangement that makes packaging firms
   // pay"), and "the money" in the next paragraph: precision 0.93 (14/15),
-  // recall 0.82 (14/17).
+  // recall 0.82 (14/17). Further on in the article that restates the fund,
+  // "the national money" is the fund: precision 0.94 (15/16), recall 0.88
+  // (15/17).
   EXPECT_GE(s.precision(), 0.93);
-  EXPECT_GE(s.recall(), 0.82);
+  EXPECT_GE(s.recall(), 0.88);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
@@ -466,9 +468,11 @@ TEST_F(FourthCorpusTest, HomelessnessLinksConflictsAndLocalEntries) {
   // still says what the entry is about: precision 0.86 (18/21). Further on
   // in a paper that names a fund, "the fund" is that fund, and a
   // recommendation citing "paragraph 5.2" refers to what 5.2 discusses:
-  // precision 0.86 (19/22), recall 0.75 (18/24).
+  // precision 0.86 (19/22), recall 0.75 (18/24). "The grant" further on
+  // also after a passage that discusses the entry outright without naming
+  // it: precision 0.87 (20/23), recall 0.79 (19/24).
   EXPECT_GE(s.precision(), 0.86);
-  EXPECT_GE(s.recall(), 0.75);
+  EXPECT_GE(s.recall(), 0.79);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

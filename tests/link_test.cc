@@ -1057,6 +1057,28 @@ TEST(LinkRegisterTest, TheNextParagraphsServiceIsTheOneJustDescribed) {
   EXPECT_FALSE(Linked(reg, service, 2, last - 1));
 }
 
+// Further on in a paper that restates a fund without its name, "the
+// national money" is that fund; before it, it is not.
+TEST(LinkRegisterTest, TheNationalMoneyFurtherOnIsTheFundRestated) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£380 million for a Food Caddy Transition Fund to help councils buy caddies, bins and lorries to collect "
+      "food waste every week.",
+      {{kPara, "Conference", "", "Delegates said the national money had been late every year."},
+       {kPara, "Bins", "", "Officers said bins and lorries were ordered for the depot."},
+       {kPara, "Food", "", "The Government said it would spend £380 million helping councils buy the caddies, bins "
+                           "and lorries they need to collect food waste every week."},
+       {kPara, "Food", "", "Residents asked about caddies."},
+       {kPara, "Costs", "", "But the national money pays for the new crews for only two years."},
+       {kPara, "Noted", "", "Members noted the Food Caddy Transition Fund."}},
+      &last);
+  const Commitment* fund = Find(reg, "Food Caddy Transition Fund");
+  ASSERT_NE(fund, nullptr);
+  ASSERT_TRUE(Linked(reg, fund, 2, last - 3));
+  EXPECT_TRUE(Linked(reg, fund, 2, last - 1));
+  EXPECT_FALSE(Linked(reg, fund, 2, last - 5));
+}
+
 bool SameRegister(const Register& a, const Register& b) {
   if (a.commitments.size() != b.commitments.size() || a.links.size() != b.links.size() ||
       a.conflicts.size() != b.conflicts.size() || a.stances.size() != b.stances.size()) {
