@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <exception>
+#include <initializer_list>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -2002,6 +2003,32 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (names_one) named_here.push_back(i);
       if (names_one || rel >= options.named_score) strong.push_back(i);
     }
+    // Links passage j at the threshold, with `term` as its evidence.
+    auto refer = [&](uint32_t j, TermId term) {
+      Found f;
+      f.link.commitment = e;
+      f.link.passage = index.passages[j].ref;
+      f.link.score = options.threshold;
+      (Has(index.passages[j].terms.phrases, term) ? f.phrases : f.terms).push_back(term);
+      found.push_back(std::move(f));
+      linked.insert(j);
+    };
+    // The first of `heads` that passage j writes after "the" and one of
+    // `intros` ("" for none), or kNone; `bare` as for WritesTheHead.
+    auto head_written = [&](uint32_t j, const std::vector<TermId>& heads, std::initializer_list<std::string_view> intros,
+                            bool bare) {
+      std::string text;  // lower case, read once it is needed
+      for (TermId head : heads) {
+        if (!Has(index.passages[j].terms.words, head)) continue;
+        auto surface = entry.surface.find(head);
+        if (surface == entry.surface.end()) continue;
+        if (text.empty()) text = Lower(index.passage(j).text);
+        for (std::string_view intro : intros) {
+          if (WritesTheHead(text, std::string(intro) + Lower(surface->second), bare)) return head;
+        }
+      }
+      return Vocabulary::kNone;
+    };
     // The paragraph after one that names the entry or discusses it outright
     // (named_score), under the same heading, refers back to it by its head
     // ("... the Government's six-year capital programme, worth £2.4
@@ -2016,25 +2043,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const PassageIndex::Entry& next = index.passages[j];
         if (next.input != prev.input || next.index != prev.index + 1 || !next.discusses) continue;
         if (index.passage(j).section != index.passage(i).section) continue;
-        const std::string text = Lower(index.passage(j).text);
         // Its head, or another word for that kind of thing ("the money" for
         // a fund).
         std::vector<TermId> heads = entry.name_heads;
         heads.insert(heads.end(), entry.head_synonyms.begin(), entry.head_synonyms.end());
-        for (TermId head : heads) {
-          if (!Has(next.terms.words, head)) continue;
-          auto surface = entry.surface.find(head);
-          if (surface == entry.surface.end()) continue;
-          if (!WritesTheHead(text, Lower(surface->second))) continue;
-          Found f;
-          f.link.commitment = e;
-          f.link.passage = next.ref;
-          f.link.score = options.threshold;
-          f.terms.push_back(head);
-          found.push_back(std::move(f));
-          linked.insert(j);
-          break;
-        }
+        const TermId head = head_written(j, heads, {""}, false);
+        if (head != Vocabulary::kNone) refer(j, head);
       }
     }
     // Further on in a paper that names the entry, "the" and its head refer
@@ -2084,38 +2098,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           continue;
         }
         if (!linked.count(j) && later.discusses) {
-          for (TermId head : entry.name_heads) {
-            if (!Has(later.terms.words, head)) continue;
-            auto surface = entry.surface.find(head);
-            if (surface == entry.surface.end()) continue;
-            if (!WritesTheHead(Lower(index.passage(j).text), Lower(surface->second), true)) continue;
-            Found f;
-            f.link.commitment = e;
-            f.link.passage = later.ref;
-            f.link.score = options.threshold;
-            f.terms.push_back(head);
-            found.push_back(std::move(f));
-            linked.insert(j);
-            break;
-          }
-        }
-        if (!linked.count(j) && later.discusses) {
-          const std::string text = Lower(index.passage(j).text);
-          for (TermId other : entry.head_synonyms) {
-            if (!Has(later.terms.words, other)) continue;
-            auto surface = entry.surface.find(other);
-            if (surface == entry.surface.end()) continue;
-            const std::string word = Lower(surface->second);
-            if (!WritesTheHead(text, "national " + word, true) && !WritesTheHead(text, "new " + word, true)) continue;
-            Found f;
-            f.link.commitment = e;
-            f.link.passage = later.ref;
-            f.link.score = options.threshold;
-            f.terms.push_back(other);
-            found.push_back(std::move(f));
-            linked.insert(j);
-            break;
-          }
+          TermId head = head_written(j, entry.name_heads, {""}, true);
+          if (head == Vocabulary::kNone) head = head_written(j, entry.head_synonyms, {"national ", "new "}, true);
+          if (head != Vocabulary::kNone) refer(j, head);
         }
         salient = !another_of_its_kind(j);
       }
@@ -2155,13 +2140,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (part == Vocabulary::kNone && Has(citing.terms.words, head)) part = head;
         }
         if (part == Vocabulary::kNone || !entry.surface.count(part)) continue;
-        Found f;
-        f.link.commitment = e;
-        f.link.passage = citing.ref;
-        f.link.score = options.threshold;
-        (Has(citing.terms.phrases, part) ? f.phrases : f.terms).push_back(part);
-        found.push_back(std::move(f));
-        linked.insert(j);
+        refer(j, part);
       }
     }
     std::sort(found.begin(), found.end(),
