@@ -158,6 +158,8 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     in.doc.passages.reserve(n);
     in.stances.reserve(n);
     in.tags.reserve(n);
+    in.tag_terms.reserve(n);
+    in.passage_terms.reserve(n);
     total_passages += n;
   }
   if (!counts.status().ok()) return counts.status();
@@ -174,8 +176,9 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
   places.reserve(total_passages);
   {
     sqlite::Statement passages = Prepare(
-        db, "SELECT id, doc_id, n, page, label, section, kind, level, stance, text FROM passages "
-            "ORDER BY doc_id, n");
+        db, "SELECT p.id, p.doc_id, p.n, p.page, p.label, p.section, p.kind, p.level, p.stance, "
+            "p.text, t.terms FROM passages p LEFT JOIN passage_terms t ON t.passage_id = p.id "
+            "ORDER BY p.doc_id, p.n");
     if (!passages.valid()) return SqlError(db, "cannot read passages");
     while (passages.Step()) {
       auto it = doc_index.find(passages.ColumnInt64(1));
@@ -194,28 +197,43 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
       in.doc.passages.push_back(std::move(p));
       in.stances.push_back(ParseStanceName(passages.ColumnText(8)));
       in.tags.emplace_back();
+      in.tag_terms.emplace_back();
+      // Terms stored at index time; an index written before has none (and
+      // a passage written without them gets an empty string): the linker
+      // finds those from the text.
+      in.passage_terms.push_back(passages.ColumnBlob(10));
     }
     if (!passages.status().ok()) return passages.status();
   }
   std::sort(places.begin(), places.end());
 
   sqlite::Statement tags = Prepare(
-      db, "SELECT passage_id, kind, \"start\", \"end\", text, amount, currency, per, date_start, "
-          "date_end, precision, bound, relative, timex, actor, modality, action FROM tags "
+      db, "SELECT g.passage_id, g.kind, g.\"start\", g.\"end\", g.text, g.amount, g.currency, g.per, "
+          "g.date_start, g.date_end, g.precision, g.bound, g.relative, g.timex, g.actor, g.modality, "
+          "g.action, t.terms FROM tags g LEFT JOIN tag_terms t ON t.tag_id = g.id "
           // The linker compares commitments, sums and dates; percentages and
           // counts would only take memory.
-          "WHERE kind IN ('commitment', 'money', 'date') ORDER BY passage_id, \"start\", id");
+          "WHERE g.kind IN ('commitment', 'money', 'date') ORDER BY g.passage_id, g.\"start\", g.id");
   if (!tags.valid()) return SqlError(db, "cannot read tags");
   // The tags come passage by passage: each passage's are gathered here and
   // moved into a vector of their exact number.
   std::vector<Tag> gathered;
+  // The commitment tags' stored terms, in step with `gathered`.
+  std::vector<std::string> gathered_terms;
+  bool any_terms = false;
   const PassagePlace* gathered_for = nullptr;
   auto flush = [&]() {
     if (gathered_for != nullptr && !gathered.empty()) {
       inputs[gathered_for->input].tags[gathered_for->passage] =
           std::vector<Tag>(std::make_move_iterator(gathered.begin()), std::make_move_iterator(gathered.end()));
+      if (any_terms) {
+        inputs[gathered_for->input].tag_terms[gathered_for->passage] = std::vector<std::string>(
+            std::make_move_iterator(gathered_terms.begin()), std::make_move_iterator(gathered_terms.end()));
+      }
     }
     gathered.clear();
+    gathered_terms.clear();
+    any_terms = false;
   };
   while (tags.Step()) {
     const int64_t passage_id = tags.ColumnInt64(0);
@@ -245,10 +263,13 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     t.commitment.modality = tags.ColumnText(15);
     t.commitment.action = tags.ColumnText(16);
     gathered.push_back(std::move(t));
+    gathered_terms.push_back(tags.ColumnBlob(17));
+    any_terms = any_terms || !gathered_terms.back().empty();
   }
   if (!tags.status().ok()) return tags.status();
   flush();
   std::vector<Tag>().swap(gathered);
+  std::vector<std::string>().swap(gathered_terms);
   std::vector<PassagePlace>().swap(places);
 
   // A commitment's sums and dates are the money and date tags inside it.
