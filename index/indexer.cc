@@ -25,6 +25,7 @@
 
 #include "index/file_walker.h"
 #include "index/link_index.h"
+#include "pipeline/link_terms.h"
 #include "pipeline/process.h"
 #include "pipeline/tag.h"
 
@@ -147,9 +148,19 @@ DocumentRecord Process(const FileState& file, const std::string& hash, std::stri
   rec.date = std::move(pd.doc.date);
   rec.passages.resize(pd.doc.passages.size());
   for (size_t i = 0; i < pd.doc.passages.size(); ++i) {
-    rec.passages[i].passage = std::move(pd.doc.passages[i]);
-    if (i < pd.tags.size()) rec.passages[i].tags = std::move(pd.tags[i]);
-    if (i < pd.stances.size()) rec.passages[i].stance = pd.stances[i];
+    PassageRecord& pr = rec.passages[i];
+    pr.passage = std::move(pd.doc.passages[i]);
+    if (i < pd.tags.size()) pr.tags = std::move(pd.tags[i]);
+    if (i < pd.stances.size()) pr.stance = pd.stances[i];
+    // The linker's terms depend on nothing but the text, so they are found
+    // here, once, on the worker's thread, rather than by every relink
+    // (docs/performance.md, finding 19).
+    pr.terms = EncodeTerms(pr.passage.text);
+    for (size_t j = 0; j < pr.tags.size(); ++j) {
+      if (pr.tags[j].kind != TagKind::kCommitment) continue;
+      pr.tag_terms.resize(pr.tags.size());
+      pr.tag_terms[j] = EncodeTerms(pr.tags[j].text);
+    }
   }
   return rec;
 }

@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <variant>
 
 #include "index/sqlite.h"
 
@@ -112,6 +113,160 @@ nlohmann::json LabelJson(const sqlite::Statement& st, int column) {
                                                                    : nlohmann::json(st.ColumnText(column));
 }
 
+// Appends `s` as a JSON string, as nlohmann::json's dump() writes it: plain
+// ASCII as it is, anything else (escapes, UTF-8, whose checks and errors
+// are the library's) through the library.
+template <typename S>
+void AppendJsonString(std::string* out, const S& s) {
+  const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0x20 && b < 0x80 && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out->push_back('"');
+    out->append(s.data(), s.size());
+    out->push_back('"');
+  } else {
+    out->append(nlohmann::json(std::string(s.data(), s.size())).dump());
+  }
+}
+
+template <typename List>
+void AppendJsonArray(std::string* out, const List& list) {
+  out->push_back('[');
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendJsonString(out, list[i]);
+  }
+  out->push_back(']');
+}
+
+// A link's evidence as nlohmann::json would dump the object {phrases,
+// terms, values, states} (keys in byte order, no spaces), byte for byte,
+// without a JSON tree per link: building the tree for each of tens of
+// thousands of links was most of writing the register.
+std::string EvidenceJson(const LinkEvidence& ev) {
+  std::string out = "{\"phrases\":";
+  AppendJsonArray(&out, ev.phrases);
+  out += ev.states ? ",\"states\":true,\"terms\":" : ",\"states\":false,\"terms\":";
+  AppendJsonArray(&out, ev.terms);
+  out += ",\"values\":";
+  AppendJsonArray(&out, ev.values);
+  out += '}';
+  return out;
+}
+
+// One SQL value as a register table holds it.
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+
+// A register table brought to a new list of rows, writing only the rows that
+// differ from what it holds: the i-th new row replaces the i-th stored row
+// (in rowid order, the order ReadRegister reads them in) when it is not the
+// same, rows beyond the stored ones are inserted, and stored rows beyond the
+// new ones deleted. So the table reads exactly as if it had been deleted and
+// written whole, while a relink that changes little (one paper of hundreds
+// re-done) writes little (docs/performance.md, finding 19: rewriting every
+// row was a fifth of a refresh). Stored rows are read a block at a time.
+class RowSync {
+ public:
+  RowSync(sqlite3* db, const std::string& table, const std::vector<std::string>& columns) {
+    std::string cols, params, sets;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const std::string n = std::to_string(i + 1);
+      cols += (i ? ", " : "") + columns[i];
+      params += (i ? ", ?" : "?") + n;
+      sets += (i ? ", " : "") + columns[i] + " = ?" + n;
+    }
+    width_ = columns.size();
+    read_ = Prepare(db, ("SELECT rowid, " + cols + " FROM " + table +
+                         " WHERE rowid > ?1 ORDER BY rowid LIMIT 4096").c_str());
+    update_ = Prepare(db, ("UPDATE " + table + " SET " + sets + " WHERE rowid = ?" +
+                           std::to_string(width_ + 1)).c_str());
+    insert_ = Prepare(db, ("INSERT INTO " + table + "(" + cols + ") VALUES (" + params + ")").c_str());
+    delete_rest_ = Prepare(db, ("DELETE FROM " + table + " WHERE rowid > ?1").c_str());
+  }
+
+  bool valid() const { return read_.valid() && update_.valid() && insert_.valid() && delete_rest_.valid(); }
+
+  // The next row of the table.
+  Status Put(const std::vector<SqlValue>& row) {
+    if (next_ == stored_.size() && !exhausted_) {
+      if (Status s = Refill(); !s.ok()) return s;
+    }
+    if (next_ < stored_.size()) {
+      const Stored& old = stored_[next_++];
+      used_ = old.rowid;
+      if (old.values == row) return Status::Ok();
+      Bind(update_, row);
+      update_.Bind(static_cast<int>(width_ + 1), old.rowid);
+      return update_.Run();
+    }
+    Bind(insert_, row);
+    return insert_.Run();
+  }
+
+  // Deletes the stored rows no new row replaced.
+  Status Finish() {
+    if (next_ == stored_.size() && !exhausted_) {
+      if (Status s = Refill(); !s.ok()) return s;
+    }
+    if (next_ == stored_.size()) return Status::Ok();
+    return delete_rest_.Bind(1, used_).Run();
+  }
+
+ private:
+  struct Stored {
+    int64_t rowid;
+    std::vector<SqlValue> values;
+  };
+
+  Status Refill() {
+    const int64_t after = stored_.empty() ? 0 : stored_.back().rowid;
+    stored_.clear();
+    next_ = 0;
+    read_.Bind(1, after);
+    while (read_.Step()) {
+      Stored s{read_.ColumnInt64(0), std::vector<SqlValue>(width_)};
+      for (size_t c = 0; c < width_; ++c) {
+        const int col = static_cast<int>(c + 1);
+        switch (sqlite3_column_type(read_.get(), col)) {
+          case SQLITE_INTEGER: s.values[c] = read_.ColumnInt64(col); break;
+          case SQLITE_FLOAT: s.values[c] = read_.ColumnDouble(col); break;
+          case SQLITE_NULL: break;
+          default: s.values[c] = read_.ColumnText(col); break;
+        }
+      }
+      stored_.push_back(std::move(s));
+    }
+    Status s = read_.status();
+    read_.Reset();
+    if (stored_.empty()) exhausted_ = true;
+    return s;
+  }
+
+  static void Bind(sqlite::Statement& st, const std::vector<SqlValue>& row) {
+    for (size_t c = 0; c < row.size(); ++c) {
+      const int i = static_cast<int>(c + 1);
+      if (const auto* n = std::get_if<int64_t>(&row[c])) {
+        st.Bind(i, *n);
+      } else if (const auto* d = std::get_if<double>(&row[c])) {
+        st.Bind(i, *d);
+      } else if (const auto* t = std::get_if<std::string>(&row[c])) {
+        st.Bind(i, *t);
+      } else {
+        st.BindNull(i);
+      }
+    }
+  }
+
+  size_t width_ = 0;
+  sqlite::Statement read_, update_, insert_, delete_rest_;
+  std::vector<Stored> stored_;
+  size_t next_ = 0;
+  int64_t used_ = 0;  // the rowid of the last stored row a new row took
+  bool exhausted_ = false;
+};
+
 }  // namespace
 
 Status EnsureRegisterTables(sqlite3* db) { return Exec(db, kRegisterTables); }
@@ -158,6 +313,8 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     in.doc.passages.reserve(n);
     in.stances.reserve(n);
     in.tags.reserve(n);
+    in.tag_terms.reserve(n);
+    in.passage_terms.reserve(n);
     total_passages += n;
   }
   if (!counts.status().ok()) return counts.status();
@@ -174,8 +331,9 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
   places.reserve(total_passages);
   {
     sqlite::Statement passages = Prepare(
-        db, "SELECT id, doc_id, n, page, label, section, kind, level, stance, text FROM passages "
-            "ORDER BY doc_id, n");
+        db, "SELECT p.id, p.doc_id, p.n, p.page, p.label, p.section, p.kind, p.level, p.stance, "
+            "p.text, t.terms FROM passages p LEFT JOIN passage_terms t ON t.passage_id = p.id "
+            "ORDER BY p.doc_id, p.n");
     if (!passages.valid()) return SqlError(db, "cannot read passages");
     while (passages.Step()) {
       auto it = doc_index.find(passages.ColumnInt64(1));
@@ -194,28 +352,43 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
       in.doc.passages.push_back(std::move(p));
       in.stances.push_back(ParseStanceName(passages.ColumnText(8)));
       in.tags.emplace_back();
+      in.tag_terms.emplace_back();
+      // Terms stored at index time; an index written before has none (and
+      // a passage written without them gets an empty string): the linker
+      // finds those from the text.
+      in.passage_terms.push_back(passages.ColumnBlob(10));
     }
     if (!passages.status().ok()) return passages.status();
   }
   std::sort(places.begin(), places.end());
 
   sqlite::Statement tags = Prepare(
-      db, "SELECT passage_id, kind, \"start\", \"end\", text, amount, currency, per, date_start, "
-          "date_end, precision, bound, relative, timex, actor, modality, action FROM tags "
+      db, "SELECT g.passage_id, g.kind, g.\"start\", g.\"end\", g.text, g.amount, g.currency, g.per, "
+          "g.date_start, g.date_end, g.precision, g.bound, g.relative, g.timex, g.actor, g.modality, "
+          "g.action, t.terms FROM tags g LEFT JOIN tag_terms t ON t.tag_id = g.id "
           // The linker compares commitments, sums and dates; percentages and
           // counts would only take memory.
-          "WHERE kind IN ('commitment', 'money', 'date') ORDER BY passage_id, \"start\", id");
+          "WHERE g.kind IN ('commitment', 'money', 'date') ORDER BY g.passage_id, g.\"start\", g.id");
   if (!tags.valid()) return SqlError(db, "cannot read tags");
   // The tags come passage by passage: each passage's are gathered here and
   // moved into a vector of their exact number.
   std::vector<Tag> gathered;
+  // The commitment tags' stored terms, in step with `gathered`.
+  std::vector<std::string> gathered_terms;
+  bool any_terms = false;
   const PassagePlace* gathered_for = nullptr;
   auto flush = [&]() {
     if (gathered_for != nullptr && !gathered.empty()) {
       inputs[gathered_for->input].tags[gathered_for->passage] =
           std::vector<Tag>(std::make_move_iterator(gathered.begin()), std::make_move_iterator(gathered.end()));
+      if (any_terms) {
+        inputs[gathered_for->input].tag_terms[gathered_for->passage] = std::vector<std::string>(
+            std::make_move_iterator(gathered_terms.begin()), std::make_move_iterator(gathered_terms.end()));
+      }
     }
     gathered.clear();
+    gathered_terms.clear();
+    any_terms = false;
   };
   while (tags.Step()) {
     const int64_t passage_id = tags.ColumnInt64(0);
@@ -245,10 +418,13 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     t.commitment.modality = tags.ColumnText(15);
     t.commitment.action = tags.ColumnText(16);
     gathered.push_back(std::move(t));
+    gathered_terms.push_back(tags.ColumnBlob(17));
+    any_terms = any_terms || !gathered_terms.back().empty();
   }
   if (!tags.status().ok()) return tags.status();
   flush();
   std::vector<Tag>().swap(gathered);
+  std::vector<std::string>().swap(gathered_terms);
   std::vector<PassagePlace>().swap(places);
 
   // A commitment's sums and dates are the money and date tags inside it.
@@ -302,21 +478,16 @@ Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Re
     Exec(db, "RELEASE write_register");
     return s;
   };
-  for (const char* table : {"commitments", "commitment_links", "commitment_documents",
-                            "commitment_conflicts"}) {
-    std::string sql = std::string("DELETE FROM ") + table;
-    if (Status s = Exec(db, sql.c_str()); !s.ok()) return fail(s);
-  }
+  // The entries are few and keyed by id: rewritten whole. The other tables
+  // are brought to the new register row by row, writing only what changed.
+  if (Status s = Exec(db, "DELETE FROM commitments"); !s.ok()) return fail(s);
   sqlite::Statement put_commitment = Prepare(
       db, "INSERT INTO commitments(id, seq, text, actor, local, source_doc, json) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  sqlite::Statement put_link = Prepare(
-      db, "INSERT INTO commitment_links(commitment, doc_id, passage_n, score, states, evidence_json) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  sqlite::Statement put_document = Prepare(
-      db, "INSERT INTO commitment_documents(commitment, doc_id, stance, json) VALUES (?1, ?2, ?3, ?4)");
-  sqlite::Statement put_conflict = Prepare(
-      db, "INSERT INTO commitment_conflicts(commitment, field, json) VALUES (?1, ?2, ?3)");
+  RowSync put_link(db, "commitment_links",
+                   {"commitment", "doc_id", "passage_n", "score", "states", "evidence_json"});
+  RowSync put_document(db, "commitment_documents", {"commitment", "doc_id", "stance", "json"});
+  RowSync put_conflict(db, "commitment_conflicts", {"commitment", "field", "json"});
   if (!put_commitment.valid() || !put_link.valid() || !put_document.valid() || !put_conflict.valid()) {
     return fail(SqlError(db, "cannot prepare the register's statements"));
   }
@@ -365,11 +536,11 @@ Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Re
       nlohmann::json d = {{"money", nlohmann::json::array()}, {"dates", nlohmann::json::array()}};
       std::set<std::string> seen_money;
       for (const Link* l : links) {
-        nlohmann::json ev = {{"phrases", l->evidence.phrases}, {"terms", l->evidence.terms},
-                             {"values", l->evidence.values}, {"states", l->evidence.states}};
-        put_link.Bind(1, c.id).Bind(2, doc).Bind(3, l->passage.passage).Bind(4, l->score);
-        put_link.Bind(5, l->evidence.states ? 1 : 0).Bind(6, ev.dump());
-        if (Status s = put_link.Run(); !s.ok()) return fail(s);
+        if (Status s = put_link.Put({c.id, doc, int64_t{l->passage.passage}, l->score,
+                                     int64_t{l->evidence.states ? 1 : 0}, EvidenceJson(l->evidence)});
+            !s.ok()) {
+          return fail(s);
+        }
         // The sums and dates this document gives for the entry: those that
         // matched, and those that disagree.
         for (const std::string& v : l->evidence.values) {
@@ -389,8 +560,7 @@ Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Re
       }
       auto st = stance_of.find({e, doc});
       std::string stance(StanceName(st == stance_of.end() ? Stance::kNeutral : st->second));
-      put_document.Bind(1, c.id).Bind(2, doc).Bind(3, stance).Bind(4, d.dump());
-      if (Status s = put_document.Run(); !s.ok()) return fail(s);
+      if (Status s = put_document.Put({c.id, doc, stance, d.dump()}); !s.ok()) return fail(s);
     }
   }
 
@@ -407,8 +577,10 @@ Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Re
       vj["passage"] = v.passage.passage;
       j["values"].push_back(vj);
     }
-    put_conflict.Bind(1, c.id).Bind(2, k.field).Bind(3, j.dump());
-    if (Status s = put_conflict.Run(); !s.ok()) return fail(s);
+    if (Status s = put_conflict.Put({c.id, k.field, j.dump()}); !s.ok()) return fail(s);
+  }
+  for (RowSync* table : {&put_link, &put_document, &put_conflict}) {
+    if (Status s = table->Finish(); !s.ok()) return fail(s);
   }
   if (Status s = Exec(db, "RELEASE write_register"); !s.ok()) return fail(s);
   return Status::Ok();

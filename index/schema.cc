@@ -91,6 +91,17 @@ CREATE TABLE link_queue(
   removed INTEGER NOT NULL DEFAULT 0
 );
 
+-- The linker's terms (pipeline/link_terms.h, EncodeTerms) of each passage's
+-- text and of each commitment tag's text, found once at index time.
+CREATE TABLE passage_terms(
+  passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
+  terms      BLOB NOT NULL
+);
+CREATE TABLE tag_terms(
+  tag_id INTEGER PRIMARY KEY REFERENCES tags(id) ON DELETE CASCADE,
+  terms  BLOB NOT NULL
+);
+
 CREATE VIRTUAL TABLE passages_fts USING fts5(
   text, section,
   content = 'passages', content_rowid = 'id',
@@ -111,6 +122,20 @@ CREATE TRIGGER passages_fts_update AFTER UPDATE OF text, section ON passages BEG
 END;
 )sql";
 
+// From version 1 to 2: the tables of the linker's terms, empty (the linker
+// finds the terms of passages that have none from their text).
+constexpr const char* kMigrateTo2 = R"sql(
+CREATE TABLE IF NOT EXISTS passage_terms(
+  passage_id INTEGER PRIMARY KEY REFERENCES passages(id) ON DELETE CASCADE,
+  terms      BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tag_terms(
+  tag_id INTEGER PRIMARY KEY REFERENCES tags(id) ON DELETE CASCADE,
+  terms  BLOB NOT NULL
+);
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+)sql";
+
 // True when the database holds no tables at all (a new file).
 Result<bool> IsEmpty(sqlite::Database& db) {
   sqlite::Statement st = db.Prepare("SELECT count(*) FROM sqlite_schema");
@@ -122,8 +147,9 @@ Result<bool> IsEmpty(sqlite::Database& db) {
   return st.ColumnInt64(0) == 0;
 }
 
-// Reads meta and compares it with what this build understands.
-Status CheckMeta(sqlite::Database& db) {
+// Reads meta and compares it with what this build understands; sets
+// *version to the index's schema version when it is one this build reads.
+Status CheckMeta(sqlite::Database& db, int* version_out) {
   sqlite::Statement has_meta = db.Prepare(
       "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'meta'");
   if (!has_meta.valid() || !has_meta.Step()) {
@@ -154,12 +180,13 @@ Status CheckMeta(sqlite::Database& db) {
                        " was written by a newer xref (this one reads version " +
                        std::to_string(kSchemaVersion) + "); upgrade xref or rebuild the index");
   }
-  if (version < kSchemaVersion) {
+  if (version < kOldestSchemaVersion) {
     return Status::Unsupported(db.path(), "index schema version " + std::to_string(version) +
                                               " is older than this xref's (" +
                                               std::to_string(kSchemaVersion) +
                                               "); delete the file and run `xref index` again");
   }
+  *version_out = version;
   return Status::Ok();
 }
 
@@ -176,8 +203,19 @@ Status EnsureSchema(sqlite::Database& db) {
     return empty.status();
   }
   if (!*empty) {
-    db.Exec("ROLLBACK");
-    return CheckMeta(db);
+    int version = 0;
+    Status checked = CheckMeta(db, &version);
+    if (!checked.ok() || version == kSchemaVersion) {
+      db.Exec("ROLLBACK");
+      return checked;
+    }
+    // An older index this build can bring up to date, in this transaction.
+    Status migrated = db.Exec(kMigrateTo2);
+    if (!migrated.ok()) {
+      db.Exec("ROLLBACK");
+      return Status::Internal(db.path(), "cannot update the index tables: " + migrated.what());
+    }
+    return db.Exec("COMMIT");
   }
   Status s = db.Exec(kCreateSchema);
   if (s.ok()) {
@@ -196,7 +234,8 @@ Status CheckSchema(sqlite::Database& db) {
   Result<bool> empty = IsEmpty(db);
   if (!empty.ok()) return empty.status();
   if (*empty) return Status::NotFound(db.path(), "empty index; run `xref index PATH...` first");
-  return CheckMeta(db);
+  int version = 0;
+  return CheckMeta(db, &version);
 }
 
 }  // namespace xref

@@ -19,7 +19,15 @@ namespace xref {
 // Bumped whenever a table changes shape; an index with a larger version is
 // refused (it was written by a newer xref), one with a smaller one is
 // migrated or, when that cannot be done, refused with advice to rebuild.
-inline constexpr int kSchemaVersion = 1;
+//   1: the store's tables.
+//   2: passage_terms and tag_terms, the linker's terms found at index time.
+//      A version 1 index is migrated by a writer (the tables are added,
+//      empty: the linker finds the terms of passages without them from their
+//      text) and read as it is by readers.
+inline constexpr int kSchemaVersion = 2;
+
+// The oldest version this build still reads and migrates.
+inline constexpr int kOldestSchemaVersion = 1;
 
 // The value of meta('application') that marks a database as an xref index.
 inline constexpr const char* kApplicationName = "xref";

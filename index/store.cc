@@ -282,6 +282,8 @@ Status IndexStore::Prepare() {
           "percent, count, unit, date_start, date_end, precision, bound, relative, timex, actor, "
           "modality, action, value_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
           "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
+  prepare(&insert_passage_terms_, "INSERT INTO passage_terms(passage_id, terms) VALUES (?1, ?2)");
+  prepare(&insert_tag_terms_, "INSERT INTO tag_terms(tag_id, terms) VALUES (?1, ?2)");
   prepare(&move_document_, "UPDATE documents SET path = ?2, size = ?3, mtime_ns = ?4 WHERE id = ?1");
   prepare(&update_file_state_, "UPDATE documents SET size = ?2, mtime_ns = ?3 WHERE id = ?1");
   prepare(&delete_document_, "DELETE FROM documents WHERE id = ?1");
@@ -357,7 +359,13 @@ Status IndexStore::WritePassages(int64_t doc_id, const DocumentRecord& record) {
         .Bind(9, p.text);
     if (Status s = insert_passage_.Run(); !s.ok()) return s;
     const int64_t passage_id = sqlite3_last_insert_rowid(db_.get());
-    for (const Tag& t : pr.tags) {
+    if (!pr.terms.empty()) {
+      if (Status s = insert_passage_terms_.Bind(1, passage_id).BindBlob(2, pr.terms).Run(); !s.ok()) {
+        return s;
+      }
+    }
+    for (size_t k = 0; k < pr.tags.size(); ++k) {
+      const Tag& t = pr.tags[k];
       sqlite::Statement& st = insert_tag_;
       st.Bind(1, passage_id)
           .Bind(2, TagKindName(t.kind))
@@ -392,6 +400,12 @@ Status IndexStore::WritePassages(int64_t doc_id, const DocumentRecord& record) {
       const nlohmann::json& value = j.contains("value") ? j["value"] : j;
       st.Bind(21, value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       if (Status s = st.Run(); !s.ok()) return s;
+      if (k < pr.tag_terms.size() && !pr.tag_terms[k].empty()) {
+        const int64_t tag_id = sqlite3_last_insert_rowid(db_.get());
+        if (Status s = insert_tag_terms_.Bind(1, tag_id).BindBlob(2, pr.tag_terms[k]).Run(); !s.ok()) {
+          return s;
+        }
+      }
     }
   }
   return Status::Ok();

@@ -64,6 +64,12 @@ struct PassageRecord {
   Passage passage;
   Stance stance = Stance::kNeutral;
   std::vector<Tag> tags;
+  // The linker's terms (EncodeTerms, pipeline/link_terms.h) of the passage's
+  // text and of each commitment tag's text (tag_terms[j] for tags[j]; empty
+  // for other tags), found by the indexer's workers; written to
+  // passage_terms and tag_terms when not empty.
+  std::string terms;
+  std::vector<std::string> tag_terms;
 };
 
 // Everything written for one file. A non-OK `error` records a failed file
@@ -148,6 +154,8 @@ class IndexStore {
   sqlite::Statement delete_passages_;
   sqlite::Statement insert_passage_;
   sqlite::Statement insert_tag_;
+  sqlite::Statement insert_passage_terms_;
+  sqlite::Statement insert_tag_terms_;
   sqlite::Statement move_document_;
   sqlite::Statement update_file_state_;
   sqlite::Statement delete_document_;

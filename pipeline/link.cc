@@ -197,6 +197,8 @@ struct Mention {
   size_t rank = 0;  // the document's place in the canonical order
   bool in_list = false;
   bool local = false;
+  // The terms of `text` as the index stored them (EncodeTerms), or null.
+  const std::string* stored_terms = nullptr;
   TermIds ids;  // the terms of `text`, interned
   TermIds actor_ids;  // the terms of `actor`, interned
   std::vector<std::vector<std::string>> names;  // terms.names, kept
@@ -693,6 +695,12 @@ std::vector<std::pair<uint32_t, uint32_t>> Citations(const PassageIndex& index) 
   return citations;
 }
 
+// The stored terms at `i` of a LinkInput's passage_terms or tag_terms list,
+// or null when the index holds none there.
+const std::string* StoredTerms(const std::vector<std::string>& list, size_t i) {
+  return i < list.size() && !list[i].empty() ? &list[i] : nullptr;
+}
+
 // The passages that may overlap `profile` by at least `bound`: the terms of
 // the profile are taken lightest first while their weights together stay
 // under the bound; a passage that shares only those cannot reach it, so only
@@ -1031,7 +1039,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     for (size_t first = 0; first < index.passages.size(); first += kBlock) {
       size_t n = std::min(kBlock, index.passages.size() - first);
       ParallelFor(n, options.threads, [&](size_t k, size_t) {
-        block[k] = TermKeyLists(index.passage(static_cast<uint32_t>(first + k)).text);
+        const PassageIndex::Entry& e = index.passages[first + k];
+        const std::string* stored = StoredTerms(e.input->passage_terms, e.index);
+        if (stored == nullptr || !DecodeTerms(*stored, &block[k])) {
+          block[k] = TermKeyLists(e.input->doc.passages[e.index].text);
+        }
       });
       for (size_t k = 0; k < n; ++k) {
         index.passages[first + k].terms = vocab.Intern(block[k], true);
@@ -1049,19 +1061,31 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // quarter of a million commitment sentences).
   constexpr size_t kMentionBlock = 4096;
   std::vector<Mention> pending;
-  std::vector<TermSet> pending_terms, pending_actors;
+  // A mention's terms: its words, phrases and named phrases, and its names.
+  struct MentionTerms {
+    TermKeyList keys;
+    std::vector<std::vector<std::string>> names;
+    std::vector<size_t> name_starts;
+  };
+  std::vector<MentionTerms> pending_terms;
+  std::vector<TermSet> pending_actors;
   auto flush = [&] {
-    pending_terms.assign(pending.size(), TermSet());
+    pending_terms.assign(pending.size(), MentionTerms());
     pending_actors.assign(pending.size(), TermSet());
     ParallelFor(pending.size(), options.threads, [&](size_t k, size_t) {
-      pending_terms[k] = TermKeys(pending[k].text);
-      if (ActorIsABody(pending[k].actor)) pending_actors[k] = TermKeys(pending[k].actor);
+      MentionTerms& t = pending_terms[k];
+      const Mention& m = pending[k];
+      // Stored at index time, or found now the same way.
+      if (m.stored_terms == nullptr || !DecodeTerms(*m.stored_terms, &t.keys, &t.names, &t.name_starts)) {
+        DecodeTerms(EncodeTerms(m.text), &t.keys, &t.names, &t.name_starts);
+      }
+      if (ActorIsABody(m.actor)) pending_actors[k] = TermKeys(m.actor);
     });
     for (size_t k = 0; k < pending.size(); ++k) {
-      TermSet& terms = pending_terms[k];
-      if (terms.words.empty()) continue;
+      MentionTerms& terms = pending_terms[k];
+      if (terms.keys.words.empty()) continue;
       Mention& m = pending[k];
-      m.ids = vocab.Intern(terms, false);
+      m.ids = vocab.Intern(terms.keys, false);
       m.actor_ids = vocab.Intern(pending_actors[k], false);
       m.names = std::move(terms.names);
       m.name_starts = std::move(terms.name_starts);
@@ -1097,6 +1121,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                           return t.kind == TagKind::kCommitment;
                         }))) {
         m.text = p.text;
+        m.stored_terms = StoredTerms(in->passage_terms, i);
         // The item's actor is its opening sentence's: in "A pathfinder
         // programme to implement family help. Work will start in Spring
         // 2023." nobody named acts, whatever the second sentence's subject.
@@ -1116,10 +1141,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         keep(std::move(m));
         continue;
       }
-      for (const Tag& tag : tags) {
+      const std::vector<std::string>* tag_terms =
+          i < in->tag_terms.size() ? &in->tag_terms[i] : nullptr;
+      for (size_t j = 0; j < tags.size(); ++j) {
+        const Tag& tag = tags[j];
         if (tag.kind != TagKind::kCommitment) continue;
         Mention one = m;
         one.text = tag.text;
+        if (tag_terms != nullptr) one.stored_terms = StoredTerms(*tag_terms, j);
         one.actor = tag.commitment.actor;
         one.modality = tag.commitment.modality;
         one.action = tag.commitment.action;
@@ -1131,6 +1160,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
   }
   flush();
+  // The stored terms are read; the peak of linking is yet to come.
+  for (const LinkInput& in : docs) {
+    std::vector<std::string>().swap(in.passage_terms);
+    std::vector<std::vector<std::string>>().swap(in.tag_terms);
+  }
   std::stable_sort(mentions.begin(), mentions.end(), [&](const Mention& a, const Mention& b) {
     if (a.rank != b.rank) return a.rank < b.rank;  // authority, then path
     return a.in_list && !b.in_list;

@@ -71,6 +71,15 @@ struct LinkInput {
   std::vector<std::vector<Tag>> tags;    // tags[i] are the tags of doc.passages[i]
   std::vector<Stance> stances;           // per passage; missing = neutral
   std::optional<Authority> authority;    // user override of InferAuthority
+  // The terms found at index time (EncodeTerms, link_terms.h) of each
+  // passage's text and of each commitment tag's text (tag_terms[i][j] for
+  // tags[i][j]). Either may be shorter than its list, or an entry empty or
+  // unreadable: those terms are found from the text, as a linker without
+  // stored terms does, with the same result. BuildRegister frees both once
+  // it has read them (linking's memory peak comes later), hence `mutable`:
+  // a second BuildRegister on the same inputs finds the terms from the text.
+  mutable std::vector<std::string> passage_terms;
+  mutable std::vector<std::vector<std::string>> tag_terms;
 };
 
 // A passage of a document: documents.id and the passage's n.

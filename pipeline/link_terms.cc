@@ -291,6 +291,9 @@ bool MakesPhrase(const std::vector<Content>& content, size_t i) {
   return content[i].joins_previous && content[i].stem != content[i - 1].stem;
 }
 
+void FindNames(const std::vector<Content>& content, std::vector<std::vector<std::string>>* names,
+               std::vector<size_t>* name_starts);
+
 TermSet FindTerms(std::string_view text, bool surfaces) {
   TermSet out;
   const std::vector<Content> content = ContentWords(text);
@@ -298,30 +301,37 @@ TermSet FindTerms(std::string_view text, bool surfaces) {
     out.words.insert(c.stem);
     if (surfaces) out.surface.emplace(c.stem, c.lower);
   }
-  std::string run;
-  size_t last_named = 0;
-  // Per name, which of its phrases joins two words across "and" or "or".
-  std::vector<std::vector<bool>> conjoins;
   for (size_t i = 1; i < content.size(); ++i) {
     if (!MakesPhrase(content, i)) continue;
     std::string key = content[i - 1].stem + " " + content[i].stem;
     if (surfaces) out.surface.emplace(key, content[i - 1].surface + " " + content[i].surface);
     out.phrases.insert(key);
-    bool both_named = content[i].named;
-    if (both_named) {
-      out.named.insert(key);
-      // Neighbouring named phrases make one name ("Early Career Framework").
-      if (!run.empty() && last_named == i - 1) {
-        out.names.back().push_back(key);
-        conjoins.back().push_back(content[i].conjoined);
-      } else {
-        out.names.push_back({key});
-        out.name_starts.push_back(i - 1);
-        conjoins.push_back({content[i].conjoined});
-      }
-      run = key;
-      last_named = i;
+    if (content[i].named) out.named.insert(std::move(key));
+  }
+  FindNames(content, &out.names, &out.name_starts);
+  return out;
+}
+
+void FindNames(const std::vector<Content>& content, std::vector<std::vector<std::string>>* names,
+               std::vector<size_t>* name_starts) {
+  bool any_named = false;
+  size_t last_named = 0;
+  // Per name, which of its phrases joins two words across "and" or "or".
+  std::vector<std::vector<bool>> conjoins;
+  for (size_t i = 1; i < content.size(); ++i) {
+    if (!MakesPhrase(content, i) || !content[i].named) continue;
+    std::string key = content[i - 1].stem + " " + content[i].stem;
+    // Neighbouring named phrases make one name ("Early Career Framework").
+    if (any_named && last_named == i - 1) {
+      names->back().push_back(std::move(key));
+      conjoins.back().push_back(content[i].conjoined);
+    } else {
+      names->push_back({std::move(key)});
+      name_starts->push_back(i - 1);
+      conjoins.push_back({content[i].conjoined});
     }
+    any_named = true;
+    last_named = i;
   }
   // A name joined by "and" or "or" may be two names ("the Children's Social
   // Care National Framework and Dashboard", "Staying Put and Staying Close")
@@ -329,21 +339,20 @@ TermSet FindTerms(std::string_view text, bool surfaces) {
   // words or more is a name as well, so that a paper writing the National
   // Framework alone names it whole. (A side of two words, "Practice Guides",
   // is too common a phrase to stand as a name alone.)
-  const size_t whole_names = out.names.size();
+  const size_t whole_names = names->size();
   for (size_t n = 0; n < whole_names; ++n) {
     if (std::none_of(conjoins[n].begin(), conjoins[n].end(), [](bool b) { return b; })) continue;
     size_t first = 0;
     for (size_t k = 0; k <= conjoins[n].size(); ++k) {
       if (k < conjoins[n].size() && !conjoins[n][k]) continue;
       if (k >= first + 2) {
-        out.names.emplace_back(out.names[n].begin() + static_cast<long>(first),
-                               out.names[n].begin() + static_cast<long>(k));
-        out.name_starts.push_back(out.name_starts[n] + first);
+        names->emplace_back((*names)[n].begin() + static_cast<long>(first),
+                            (*names)[n].begin() + static_cast<long>(k));
+        name_starts->push_back((*name_starts)[n] + first);
       }
       first = k + 1;
     }
   }
-  return out;
 }
 
 }  // namespace
@@ -367,6 +376,160 @@ TermKeyList TermKeyLists(std::string_view text) {
     list->erase(std::unique(list->begin(), list->end()), list->end());
   }
   return out;
+}
+
+namespace {
+
+void PutVarint(std::string* out, size_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+// Reads a varint at *pos; false when the blob ends first or it is too long.
+bool GetVarint(std::string_view in, size_t* pos, size_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 35; shift += 7) {
+    if (*pos >= in.size()) return false;
+    const auto byte = static_cast<unsigned char>(in[(*pos)++]);
+    *v |= static_cast<size_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string EncodeTerms(std::string_view text) {
+  const std::vector<Content> content = ContentWords(text);
+  // The words, sorted, each written after the prefix it shares with the one
+  // before (stems in byte order share much: "commiss", "commit", "committe").
+  std::vector<std::string_view> words;
+  words.reserve(content.size());
+  for (const Content& c : content) words.push_back(c.stem);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  auto word_at = [&](const std::string& stem) {
+    return static_cast<size_t>(std::lower_bound(words.begin(), words.end(), stem) - words.begin());
+  };
+  // A phrase is two of the words: it is written as their two places.
+  struct Phrase {
+    std::string key;
+    size_t first, second;
+    bool named;
+  };
+  std::vector<Phrase> phrases;
+  for (size_t i = 1; i < content.size(); ++i) {
+    if (!MakesPhrase(content, i)) continue;
+    phrases.push_back({content[i - 1].stem + " " + content[i].stem, word_at(content[i - 1].stem),
+                       word_at(content[i].stem), content[i].named});
+  }
+  std::stable_sort(phrases.begin(), phrases.end(),
+                   [](const Phrase& a, const Phrase& b) { return a.key < b.key; });
+  // One entry per key; named when any of its occurrences is.
+  std::vector<Phrase> unique;
+  for (Phrase& p : phrases) {
+    if (!unique.empty() && unique.back().key == p.key) {
+      unique.back().named = unique.back().named || p.named;
+    } else {
+      unique.push_back(std::move(p));
+    }
+  }
+  auto phrase_at = [&](const std::string& key) {
+    return static_cast<size_t>(
+        std::lower_bound(unique.begin(), unique.end(), key,
+                         [](const Phrase& p, const std::string& k) { return p.key < k; }) -
+        unique.begin());
+  };
+  std::vector<std::vector<std::string>> names;
+  std::vector<size_t> name_starts;
+  FindNames(content, &names, &name_starts);
+
+  std::string out;
+  PutVarint(&out, kTermsVersion);
+  PutVarint(&out, words.size());
+  std::string_view previous;
+  for (std::string_view w : words) {
+    size_t shared = 0;
+    while (shared < w.size() && shared < previous.size() && w[shared] == previous[shared]) ++shared;
+    PutVarint(&out, shared);
+    PutVarint(&out, w.size() - shared);
+    out.append(w.substr(shared));
+    previous = w;
+  }
+  PutVarint(&out, unique.size());
+  for (const Phrase& p : unique) {
+    PutVarint(&out, p.first);
+    PutVarint(&out, p.second);
+  }
+  size_t named = 0;
+  for (const Phrase& p : unique) named += p.named;
+  PutVarint(&out, named);
+  for (size_t i = 0; i < unique.size(); ++i) {
+    if (unique[i].named) PutVarint(&out, i);
+  }
+  PutVarint(&out, names.size());
+  for (size_t n = 0; n < names.size(); ++n) {
+    PutVarint(&out, name_starts[n]);
+    PutVarint(&out, names[n].size());
+    for (const std::string& key : names[n]) PutVarint(&out, phrase_at(key));
+  }
+  return out;
+}
+
+bool DecodeTerms(std::string_view blob, TermKeyList* keys, std::vector<std::vector<std::string>>* names,
+                 std::vector<size_t>* name_starts) {
+  *keys = TermKeyList();
+  if (names != nullptr) names->clear();
+  if (name_starts != nullptr) name_starts->clear();
+  size_t pos = 0, v = 0, n = 0;
+  if (!GetVarint(blob, &pos, &v) || v != static_cast<size_t>(kTermsVersion)) return false;
+  // Every count is bounded by the blob's length, so a damaged blob cannot
+  // make a huge allocation.
+  if (!GetVarint(blob, &pos, &n) || n > blob.size()) return false;
+  keys->words.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    size_t shared = 0, rest = 0;
+    if (!GetVarint(blob, &pos, &shared) || !GetVarint(blob, &pos, &rest)) return false;
+    if (rest > blob.size() - pos || (i == 0 ? shared != 0 : shared > keys->words[i - 1].size())) return false;
+    std::string& w = keys->words[i];
+    w.reserve(shared + rest);
+    if (i > 0) w.assign(keys->words[i - 1], 0, shared);
+    w.append(blob.substr(pos, rest));
+    pos += rest;
+  }
+  if (!GetVarint(blob, &pos, &n) || n > blob.size()) return false;
+  keys->phrases.resize(n);
+  for (std::string& p : keys->phrases) {
+    size_t a = 0, b = 0;
+    if (!GetVarint(blob, &pos, &a) || !GetVarint(blob, &pos, &b)) return false;
+    if (a >= keys->words.size() || b >= keys->words.size()) return false;
+    p.reserve(keys->words[a].size() + 1 + keys->words[b].size());
+    p.append(keys->words[a]).append(" ").append(keys->words[b]);
+  }
+  if (!GetVarint(blob, &pos, &n) || n > keys->phrases.size()) return false;
+  keys->named.resize(n);
+  for (std::string& p : keys->named) {
+    if (!GetVarint(blob, &pos, &v) || v >= keys->phrases.size()) return false;
+    p = keys->phrases[v];
+  }
+  if (!GetVarint(blob, &pos, &n) || n > blob.size()) return false;
+  for (size_t k = 0; k < n; ++k) {
+    size_t start = 0, count = 0;
+    if (!GetVarint(blob, &pos, &start) || !GetVarint(blob, &pos, &count) || count > blob.size()) {
+      return false;
+    }
+    std::vector<std::string> name(count);
+    for (std::string& key : name) {
+      if (!GetVarint(blob, &pos, &v) || v >= keys->phrases.size()) return false;
+      key = keys->phrases[v];
+    }
+    if (names != nullptr) names->push_back(std::move(name));
+    if (name_starts != nullptr) name_starts->push_back(start);
+  }
+  return pos == blob.size();
 }
 
 void TermStats::Add(const TermSet& terms) {

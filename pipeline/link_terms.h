@@ -64,6 +64,28 @@ struct TermKeyList {
 };
 TermKeyList TermKeyLists(std::string_view text);
 
+// The terms of a text as the index stores them, found once when a document
+// is indexed and read back by every relink instead of being found again:
+// the words, phrases and named phrases of TermKeyLists(text), and the
+// `names` and `name_starts` of Terms(text), in a compact binary form (words
+// front-coded, phrases and names as places in those lists).
+//
+//   std::string blob = xref::EncodeTerms(passage.text);          // index time
+//   xref::TermKeyList keys;
+//   if (!xref::DecodeTerms(blob, &keys)) keys = xref::TermKeyLists(passage.text);
+//
+// The blob opens with kTermsVersion: bump it whenever the terms a text gives
+// change (a new function word, a different rule for phrases or names), so
+// that blobs stored by an older xref are refused by DecodeTerms and the
+// terms found again, never used stale.
+inline constexpr int kTermsVersion = 1;
+std::string EncodeTerms(std::string_view text);
+// Fills `keys` (and `names`, `name_starts` when given) from a blob of
+// EncodeTerms; false when the blob is damaged or of another kTermsVersion.
+bool DecodeTerms(std::string_view blob, TermKeyList* keys,
+                 std::vector<std::vector<std::string>>* names = nullptr,
+                 std::vector<size_t>* name_starts = nullptr);
+
 // The Snowball (Porter 2) stem of one lower-case word ("carers" -> "carer", "families" ->
 // "famili", "published" -> "publish"). Exposed for tests.
 std::string StemWord(std::string_view lower_word);

@@ -57,7 +57,7 @@ class LinkStoreTest : public ::testing::Test {
       rec.date = in.doc.date;
       rec.pages = in.doc.pages;
       for (size_t i = 0; i < in.doc.passages.size(); ++i) {
-        rec.passages.push_back({in.doc.passages[i], in.stances[i], in.tags[i]});
+        rec.passages.push_back({in.doc.passages[i], in.stances[i], in.tags[i], {}, {}});
       }
       Result<int64_t> id = store_->PutDocument(rec);
       ASSERT_TRUE(id.ok()) << id.status().ToString();
@@ -251,6 +251,74 @@ TEST_F(LinkStoreTest, StoredInputsGiveTheSameRegister) {
     EXPECT_EQ(a.evidence.values, b.evidence.values);
   }
   EXPECT_EQ(from_index.conflicts.size(), from_papers.conflicts.size());
+}
+
+// Every row of the register's tables, in the order ReadRegister reads them
+// (rowid), and the register as the reports read it.
+std::string RegisterTables(sqlite3* db) {
+  std::string out;
+  for (const char* table : {"commitments", "commitment_links", "commitment_documents", "commitment_conflicts"}) {
+    sqlite3_stmt* st = nullptr;
+    const std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY rowid";
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) return "cannot read " + sql;
+    out += std::string(table) + "\n";
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      for (int c = 0; c < sqlite3_column_count(st); ++c) {
+        const unsigned char* v = sqlite3_column_text(st, c);
+        out += v ? reinterpret_cast<const char*>(v) : "NULL";
+        out += '\t';
+      }
+      out += '\n';
+    }
+    sqlite3_finalize(st);
+  }
+  Result<RegisterView> view = ReadRegister(db);
+  if (!view.ok()) return out + view.status().ToString();
+  for (const auto& list : {view->commitments, view->rows, view->conflicts}) {
+    for (const nlohmann::json& j : list) out += j.dump() + "\n";
+  }
+  return out;
+}
+
+// A relink writes only the register rows that changed, and leaves the tables
+// as a register written whole would: rows in the same order, nothing left
+// over, whether the register grew, shrank or stayed as it was.
+TEST_F(LinkStoreTest, WritesOnlyTheRegisterRowsThatChanged) {
+  Result<std::vector<LinkInput>> all = ReadLinkInputs(db());
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  // The same papers less the last: a smaller register, with other links.
+  std::vector<LinkInput> fewer(all->begin(), all->end() - 1);
+  const Register whole = BuildRegister(*all);
+  const Register less = BuildRegister(fewer);
+  ASSERT_GT(whole.links.size(), less.links.size());
+
+  // Each register as a clean write gives it.
+  auto clean = [&](const std::vector<LinkInput>& in, const Register& reg) {
+    for (const char* table : {"commitments", "commitment_links", "commitment_documents", "commitment_conflicts"}) {
+      EXPECT_TRUE(store_->db().Exec(std::string("DELETE FROM ") + table).ok());
+    }
+    EXPECT_TRUE(WriteRegister(db(), in, reg).ok());
+    return RegisterTables(db());
+  };
+  ASSERT_TRUE(EnsureRegisterTables(db()).ok());
+  const std::string whole_tables = clean(*all, whole);
+  const std::string less_tables = clean(fewer, less);
+  ASSERT_NE(whole_tables, less_tables);
+
+  // Over each other, in both directions.
+  ASSERT_TRUE(WriteRegister(db(), *all, whole).ok());
+  EXPECT_EQ(RegisterTables(db()), whole_tables);
+  ASSERT_TRUE(WriteRegister(db(), fewer, less).ok());
+  EXPECT_EQ(RegisterTables(db()), less_tables);
+  ASSERT_TRUE(WriteRegister(db(), *all, whole).ok());
+  EXPECT_EQ(RegisterTables(db()), whole_tables);
+
+  // The same register again: only the entries' rows are written (deleted
+  // and inserted), not one link, pair or disagreement.
+  const int before = sqlite3_total_changes(db());
+  ASSERT_TRUE(WriteRegister(db(), *all, whole).ok());
+  EXPECT_EQ(sqlite3_total_changes(db()) - before, static_cast<int>(2 * whole.commitments.size()));
+  EXPECT_EQ(RegisterTables(db()), whole_tables);
 }
 
 }  // namespace
