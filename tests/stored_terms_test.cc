@@ -218,5 +218,30 @@ TEST_F(StoredTermsTest, AnIndexWrittenBeforeIsMigratedAndLinkedTheSame) {
   EXPECT_EQ(Dump(), before);
 }
 
+// Stored terms are used as they were found, so the rules that find terms
+// must not change without kTermsVersion: this fingerprint of the terms of
+// varied texts (names, quotations, months, hyphens, apostrophes, numbers,
+// addresses) changes with any rule. When it fails, bump kTermsVersion in
+// pipeline/link_terms.h and write both new values here.
+TEST(StoredTermsVersionTest, TheTermRulesAreThoseOfTheVersion) {
+  const char* const texts[] = {
+      "The Government will provide £3.2 billion over three years from April 2027 for a Local Warmth Grant.",
+      "Councils\u2019 \"Family Help\" teams and the Department of Health and Social Care's National Framework and "
+      "Dashboard were discussed on Tuesday.",
+      "See www.example.gov.uk or write to info@example.org about the children's social care pathfinders.",
+      "Officers propose to bid to the programme for three schemes; the cost-of-living crisis deepened in 2023.",
+      "RESOLVED that (a) weekly food waste collections be introduced for all households from 4 October 2027.",
+  };
+  uint64_t hash = 1469598103934665603ULL;  // FNV-1a over the blobs
+  for (const char* text : texts) {
+    for (unsigned char c : EncodeTerms(text)) {
+      hash ^= c;
+      hash *= 1099511628211ULL;
+    }
+  }
+  EXPECT_EQ(kTermsVersion, 1);
+  EXPECT_EQ(hash, 12287646813594166426ULL) << "the terms of a text changed: bump kTermsVersion and update this test";
+}
+
 }  // namespace
 }  // namespace xref
