@@ -2098,10 +2098,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
     }
     auto another_of_its_kind = [&](uint32_t j) {
-      const std::string text = Lower(index.passage(j).text);
+      std::string text;  // lower case, read once it is needed
       for (TermId head : entry.name_heads) {
+        if (!Has(index.passages[j].terms.words, head)) continue;
         auto surface = entry.surface.find(head);
-        if (surface != entry.surface.end() && WritesTheHeadOf(text, Lower(surface->second), name_words)) return true;
+        if (surface == entry.surface.end()) continue;
+        if (text.empty()) text = Lower(index.passage(j).text);
+        if (WritesTheHeadOf(text, Lower(surface->second), name_words)) return true;
       }
       return false;
     };
