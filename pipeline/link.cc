@@ -1733,9 +1733,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
 
   // 2. Links: every passage that may reach the threshold against every entry.
   // Before a sum and a date add their bonuses (value_bonus each) the words
-  // must reach a third of the threshold: a passage whose overlap stays under
-  // the larger of the two bounds cannot be linked unless it names the entry
-  // or states it, and those passages are added by name.
+  // must reach a third of the threshold, half for an entry with only one of
+  // them: a passage whose overlap stays under that bound (`needed`) cannot be
+  // linked unless it names the entry or states it, and those passages are
+  // added by name.
   // Entries are scored independently, on as many threads as the machine
   // has; each finds its links with their evidence as term ids, and the
   // strings are pooled afterwards in entry order, so the result does not
@@ -1744,7 +1745,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     Link link;
     std::vector<TermId> phrases, terms;  // evidence, as ids
   };
-  double needed = std::max(options.threshold / 3, options.threshold - 2 * options.value_bonus);
+  // The least overlap a passage needs: with one kind of value to share (a
+  // sum or a date) half the threshold, with both a third.
+  auto needed = [&](const Commitment& c) {
+    return !c.money.empty() && !c.dates.empty()
+               ? std::max(options.threshold / 3, options.threshold - 2 * options.value_bonus)
+               : std::max(options.threshold / 2, options.threshold - options.value_bonus);
+  };
   // Every sum the passages give, with its passage, in order of amount.
   std::vector<std::pair<double, uint32_t>> sums;
   for (uint32_t i = 0; i < index.passages.size(); ++i) {
@@ -1761,7 +1768,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::set<PassageRef> mention_refs(c.mentions.begin(), c.mentions.end());
     ++mark;
     std::vector<uint32_t> candidates = Candidates(index, weights, entry.profile, &entry.expanded,
-                                                  options.expansion_weight, needed * entry.norm,
+                                                  options.expansion_weight, needed(c) * entry.norm,
                                                   &stamp, mark);
     auto add = [&](uint32_t i) {
       if (stamp[i] != mark) {
