@@ -113,49 +113,6 @@ nlohmann::json LabelJson(const sqlite::Statement& st, int column) {
                                                                    : nlohmann::json(st.ColumnText(column));
 }
 
-// Appends `s` as a JSON string, as nlohmann::json's dump() writes it: plain
-// ASCII as it is, anything else (escapes, UTF-8, whose checks and errors
-// are the library's) through the library.
-template <typename S>
-void AppendJsonString(std::string* out, const S& s) {
-  const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b >= 0x20 && b < 0x80 && c != '"' && c != '\\';
-  });
-  if (plain) {
-    out->push_back('"');
-    out->append(s.data(), s.size());
-    out->push_back('"');
-  } else {
-    out->append(nlohmann::json(std::string(s.data(), s.size())).dump());
-  }
-}
-
-template <typename List>
-void AppendJsonArray(std::string* out, const List& list) {
-  out->push_back('[');
-  for (size_t i = 0; i < list.size(); ++i) {
-    if (i > 0) out->push_back(',');
-    AppendJsonString(out, list[i]);
-  }
-  out->push_back(']');
-}
-
-// A link's evidence as nlohmann::json would dump the object {phrases,
-// terms, values, states} (keys in byte order, no spaces), byte for byte,
-// without a JSON tree per link: building the tree for each of tens of
-// thousands of links was most of writing the register.
-std::string EvidenceJson(const LinkEvidence& ev) {
-  std::string out = "{\"phrases\":";
-  AppendJsonArray(&out, ev.phrases);
-  out += ev.states ? ",\"states\":true,\"terms\":" : ",\"states\":false,\"terms\":";
-  AppendJsonArray(&out, ev.terms);
-  out += ",\"values\":";
-  AppendJsonArray(&out, ev.values);
-  out += '}';
-  return out;
-}
-
 // One SQL value as a register table holds it.
 using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
 
@@ -536,8 +493,10 @@ Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Re
       nlohmann::json d = {{"money", nlohmann::json::array()}, {"dates", nlohmann::json::array()}};
       std::set<std::string> seen_money;
       for (const Link* l : links) {
+        nlohmann::json ev = {{"phrases", l->evidence.phrases}, {"terms", l->evidence.terms},
+                             {"values", l->evidence.values}, {"states", l->evidence.states}};
         if (Status s = put_link.Put({c.id, doc, int64_t{l->passage.passage}, l->score,
-                                     int64_t{l->evidence.states ? 1 : 0}, EvidenceJson(l->evidence)});
+                                     int64_t{l->evidence.states ? 1 : 0}, ev.dump()});
             !s.ok()) {
           return fail(s);
         }
