@@ -610,6 +610,12 @@ bool WritesTheHead(const std::string& text, const std::string& head, bool bare =
   return false;
 }
 
+// Whether a phrase's key ends with `ending` (" " and a word's key) after
+// other words.
+bool KeyEndsWith(const std::string& key, const std::string& ending) {
+  return key.size() > ending.size() && key.compare(key.size() - ending.size(), ending.size(), ending) == 0;
+}
+
 // The word of lower-case `text` that ends just before `at`, lower case.
 std::string_view WordBefore(std::string_view text, size_t at) {
   size_t end = at;
@@ -1839,10 +1845,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
         const std::string& key = vocab.Key(p);
         const std::string ending = " " + key.substr(0, key.find(' '));
-        auto ends_here = [&](TermId q) {
-          const std::string& k = vocab.Key(q);
-          return k.size() > ending.size() && k.compare(k.size() - ending.size(), ending.size(), ending) == 0;
-        };
+        auto ends_here = [&](TermId q) { return KeyEndsWith(vocab.Key(q), ending); };
         const bool passage_names_other = std::any_of(pe.terms.named.begin(), pe.terms.named.end(), [&](TermId q) {
           return ends_here(q) && !Has(entry.profile.phrases, q);
         });
@@ -2129,9 +2132,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (TermId head : entry.name_heads) {
           const std::string ending = " " + vocab.Key(head);
           for (TermId q : later.terms.named) {
-            const std::string& key = vocab.Key(q);
-            other_name |= key.size() > ending.size() &&
-                          key.compare(key.size() - ending.size(), ending.size(), ending) == 0 &&
+            other_name |= KeyEndsWith(vocab.Key(q), ending) &&
                           !std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
                             return std::find(name.begin(), name.end(), q) != name.end();
                           });
