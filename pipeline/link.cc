@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
@@ -158,6 +159,8 @@ class Vocabulary {
   }
   const std::string& Key(TermId id) const { return keys_[id]; }
   int Df(TermId id) const { return df_[id]; }
+  // The document frequency of a corpus the inputs are part of (CorpusStats).
+  void SetDf(TermId id, int df) { df_[id] = df; }
   size_t size() const { return keys_.size(); }
 
  private:
@@ -1003,8 +1006,21 @@ std::string ShortWording(const std::string& text, size_t max_chars) {
   return out + "…";
 }
 
-Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options) {
+bool CorpusStatsTable::Lookup(const std::vector<std::string_view>& wanted, std::vector<TermCounts>* out) const {
+  out->assign(wanted.size(), TermCounts());
+  auto from = keys.begin();
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    from = std::lower_bound(from, keys.end(), wanted[i],
+                            [](const std::string& key, std::string_view w) { return std::string_view(key) < w; });
+    if (from != keys.end() && *from == wanted[i]) (*out)[i] = stats[static_cast<size_t>(from - keys.begin())];
+  }
+  return true;
+}
+
+Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options, const LinkScope& scope,
+                       CorpusStatsTable* stats_out) {
   Register reg;
+  if (stats_out != nullptr) *stats_out = CorpusStatsTable();
   auto evidence_text = std::make_shared<std::unordered_set<std::string>>();
   reg.evidence_text = evidence_text;
 
@@ -1194,7 +1210,32 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
     for (std::vector<uint32_t>& list : index.postings) list.shrink_to_fit();
   }
-  Weights weights(vocab, static_cast<int>(index.passages.size()), options);
+  // The corpus's statistics: counted in the inputs, or those of the corpus
+  // they are part of (a snapshot, LinkScope::stats).
+  std::vector<int> named_df(vocab.size(), 0);
+  int64_t corpus_passages = static_cast<int64_t>(index.passages.size());
+  if (scope.stats != nullptr) {
+    std::vector<std::string_view> keys;
+    keys.reserve(vocab.size());
+    for (TermId id = 0; id < vocab.size(); ++id) keys.push_back(vocab.Key(id));
+    std::vector<TermCounts> stats;
+    if (!scope.stats->Lookup(keys, &stats) || stats.size() != keys.size()) {
+      throw std::runtime_error("cannot read the corpus statistics");
+    }
+    for (TermId id = 0; id < vocab.size(); ++id) {
+      vocab.SetDf(id, stats[id].df);
+      named_df[id] = stats[id].named_df;
+    }
+    corpus_passages = scope.stats->passages();
+  } else {
+    for (const PassageIndex::Entry& pe : index.passages) {
+      for (TermId id : pe.terms.named) ++named_df[id];
+    }
+  }
+  // The passages whose links are wanted (LinkScope::targets).
+  const std::set<int64_t> targets(scope.targets.begin(), scope.targets.end());
+  auto is_target = [&](uint32_t i) { return targets.empty() || targets.count(index.passages[i].ref.doc) != 0; };
+  Weights weights(vocab, static_cast<int>(corpus_passages), options);
   std::vector<uint32_t> stamp(index.passages.size(), 0);
   uint32_t mark = 0;
 
@@ -1451,10 +1492,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     // whose phrases is written so in most passages holding it ("Local
     // Authorities" in one list, "local authorities" everywhere else) is a
     // style of heading, not a name.
-    std::vector<int> named_df(vocab.size(), 0);
-    for (const PassageIndex::Entry& pe : index.passages) {
-      for (TermId id : pe.terms.named) ++named_df[id];
-    }
     for (size_t e = 0; e < entries.size(); ++e) {
       Entry& entry = entries[e];
       const Mention& m = *entry.mentions.front();
@@ -1470,7 +1507,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           written_as_name |= 2 * named_df[ids.back()] >= vocab.Df(ids.back());
         }
         bool rare = written_as_name && df >= 2 &&
-                    df <= std::max(2.0, options.name_max_share * static_cast<double>(index.passages.size()));
+                    df <= std::max(2.0, options.name_max_share * static_cast<double>(corpus_passages));
         const std::string& last = name.back();
         bool body = IsBodyName(name);
         bool own = !body && (entries_naming[name] <= 2 || (opens[e][n] && entries_opening[name] <= 2));
@@ -1762,7 +1799,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   std::vector<std::pair<double, uint32_t>> sums;
   for (uint32_t i = 0; i < index.passages.size(); ++i) {
     const PassageIndex::Entry& pe = index.passages[i];
-    if (pe.index >= pe.input->tags.size()) continue;
+    if (pe.index >= pe.input->tags.size() || !is_target(i)) continue;
     for (const Tag& t : pe.input->tags[pe.index]) {
       if (t.kind == TagKind::kMoney && t.money.amount) sums.emplace_back(*t.money.amount, i);
     }
@@ -1807,6 +1844,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     for (const PassageRef& ref : mention_refs) {
       auto it = index.by_ref.find(ref);
       if (it != index.by_ref.end()) add(it->second);
+    }
+    if (!targets.empty()) {
+      candidates.erase(std::remove_if(candidates.begin(), candidates.end(), [&](uint32_t i) { return !is_target(i); }),
+                       candidates.end());
     }
     std::sort(candidates.begin(), candidates.end());
     std::vector<Found> found;
@@ -2438,6 +2479,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (ValueRef& v : date_conflicts) k.values.push_back(std::move(v));
         reg.conflicts.push_back(std::move(k));
       }
+    }
+  }
+  if (stats_out != nullptr && scope.stats == nullptr) {
+    stats_out->passage_count = corpus_passages;
+    for (TermId id = 0; id < vocab.size(); ++id) {
+      if (vocab.Df(id) == 0 && named_df[id] == 0) continue;
+      stats_out->keys.push_back(vocab.Key(id));
+      stats_out->stats.push_back({vocab.Df(id), named_df[id]});
     }
   }
   return reg;

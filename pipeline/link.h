@@ -194,8 +194,57 @@ struct LinkOptions {
   int threads = 0;
 };
 
+// How many passages hold a term (df) and how many hold it inside a proper
+// name (named_df): the corpus statistics every weight comes from.
+struct TermCounts {
+  int df = 0;
+  int named_df = 0;
+};
+
+// The statistics of a corpus, kept apart from its documents: a snapshot
+// taken by one full link and used by later links of a few documents, so
+// that adding a paper does not mean reading every other one again
+// (docs/performance.md, finding 6). Keys are the linker's term keys
+// (link_terms.h).
+class CorpusStats {
+ public:
+  virtual ~CorpusStats() = default;
+  // How many passages the corpus had.
+  virtual int64_t passages() const = 0;
+  // The statistics of each key (ascending, distinct), zero for a key the
+  // corpus did not have. False when they cannot be read.
+  virtual bool Lookup(const std::vector<std::string_view>& keys, std::vector<TermCounts>* out) const = 0;
+};
+
+// A corpus's statistics as one full link counted them: every key held by a
+// passage, ascending, with its counts.
+struct CorpusStatsTable final : CorpusStats {
+  int64_t passage_count = 0;
+  std::vector<std::string> keys;
+  std::vector<TermCounts> stats;  // in step with keys
+
+  int64_t passages() const override { return passage_count; }
+  bool Lookup(const std::vector<std::string_view>& wanted, std::vector<TermCounts>* out) const override;
+};
+
+// What a link computes, when not everything from everything.
+struct LinkScope {
+  // Weigh terms by these statistics instead of counting them in the inputs.
+  const CorpusStats* stats = nullptr;
+  // Link only the passages of these documents (ids); empty for all. The
+  // register's entries still come from every input: given the documents
+  // that are the sources of entries and the targets, with the statistics of
+  // the whole corpus, the targets' links, stances and disagreement values
+  // are those a link of the whole corpus with the same statistics gives
+  // them (tests/link_incremental_test.cc).
+  std::vector<int64_t> targets;
+};
+
 // Builds the register, links, stances and conflicts from every document.
-Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options = {});
+// `stats_out`, when given, receives the statistics this link counted (with
+// scope.stats set, those it was given are not copied: it is left empty).
+Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options = {},
+                       const LinkScope& scope = {}, CorpusStatsTable* stats_out = nullptr);
 
 // The first words of a commitment's wording, cut at a word boundary to at
 // most `max_chars` bytes with "…" when cut (for tables).
