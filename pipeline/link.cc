@@ -620,6 +620,36 @@ bool KeyEndsWith(const std::string& key, const std::string& ending) {
 }
 
 // The word of lower-case `text` that ends just before `at`, lower case.
+// Whether lower-case `text` writes `part` (lower case, part of a proper
+// name written there in lower case) with a content word right after it whose
+// stem is not `next` (the stem of the word the name goes on with; "" for a
+// name ending there) or right before it whose stem is not `prev`: "the
+// national minimum wage" writes "national minimum" going on to another word
+// than "allowance".
+bool WritesWithOtherWord(const std::string& text, const std::string& part, std::string_view next,
+                         std::string_view prev) {
+  auto word_at = [&](size_t from, size_t to) { return StemWord(text.substr(from, to - from)); };
+  auto letter = [&](size_t at) { return at < text.size() && std::isalpha(static_cast<unsigned char>(text[at])); };
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+    if (at > 0 && letter(at - 1)) continue;
+    const size_t end = at + part.size();
+    if (letter(end)) continue;  // another form of the word ("warnings")
+    if (!next.empty() && end + 1 < text.size() && text[end] == ' ' && letter(end + 1)) {
+      size_t stop = end + 1;
+      while (letter(stop)) ++stop;
+      const std::string w = text.substr(end + 1, stop - end - 1);
+      if (!IsFunctionWord(w) && word_at(end + 1, stop) != next) return true;
+    }
+    if (!prev.empty() && at >= 2 && text[at - 1] == ' ' && letter(at - 2)) {
+      size_t from = at - 1;
+      while (from > 0 && letter(from - 1)) --from;
+      const std::string w = text.substr(from, at - 1 - from);
+      if (!IsFunctionWord(w) && word_at(from, at - 1) != prev) return true;
+    }
+  }
+  return false;
+}
+
 std::string_view WordBefore(std::string_view text, size_t at) {
   size_t end = at;
   while (end > 0 && text[end - 1] == ' ') --end;
@@ -1874,6 +1904,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // it however much else the wording says; one that names none of a
       // named entry's names needs more of the other words.
       bool names_one = false;
+      std::string lower;  // the passage's text in lower case, once it is needed
       // What another entry's name gives does not count here.
       const double context_rel =
           entry.context.words.empty() ? 0.0 : weights.Compare(entry.context, pe.terms).score / entry.norm;
@@ -1882,6 +1913,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // budget's growth for Adult Social Care" shares "social care" with
       // "children's social care", but the passage's name begins with a word
       // where the wording has another.
+      // Phrases shared only as part of another thing's name: they add
+      // nothing to the score and are no evidence (`foreign`).
+      std::vector<TermId> foreign;
+      auto discount = [&](TermId p) {
+        if (std::find(foreign.begin(), foreign.end(), p) != foreign.end()) return;
+        foreign.push_back(p);
+        const bool named = Has(entry.profile.named, p) || Has(pe.terms.named, p);
+        const double f = Has(entry.expanded, p) ? options.expansion_weight : 1.0;
+        rel = std::max(0.0, rel - weights.Phrase(p, named) * f / entry.norm);
+      };
       for (TermId p : pe.terms.named) {
         if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
         const std::string& key = vocab.Key(p);
@@ -1893,10 +1934,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const bool wording_says_other =
             passage_names_other && std::any_of(entry.profile.phrases.begin(), entry.profile.phrases.end(),
                                                [&](TermId q) { return ends_here(q) && !Has(pe.terms.phrases, q); });
-        if (wording_says_other) {
-          const double f = Has(entry.expanded, p) ? options.expansion_weight : 1.0;
-          rel = std::max(0.0, rel - weights.Phrase(p, true) * f / entry.norm);
-        }
+        if (wording_says_other) discount(p);
       }
       if (!entry.names.empty()) {
         bool names_any = false;
@@ -1930,7 +1968,26 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               AddPhraseWords(vocab, vocab.Key(q), &q_words);
               for (TermId w : q_words) other_name |= std::binary_search(shared_words.begin(), shared_words.end(), w);
             }
+            // Or written in lower case and going on from the shared part to
+            // another word where the name goes on to its own: "the rise in
+            // the national minimum wage" for the National Minimum
+            // Allowance (not "direct flood warnings to more homes" for the
+            // Flood Warning Upgrade Programme: the word is another form).
+            for (size_t k = 0; k < name.size() && !other_name; ++k) {
+              if (!Has(pe.terms.phrases, name[k]) || Has(pe.terms.named, name[k])) continue;
+              auto surface = entry.surface.find(name[k]);
+              if (surface == entry.surface.end()) continue;
+              const std::string& next_key = k + 1 < name.size() ? vocab.Key(name[k + 1]) : std::string();
+              const std::string& prev_key = k > 0 ? vocab.Key(name[k - 1]) : std::string();
+              if (lower.empty()) lower = Lower(index.passage(i).text);
+              other_name = WritesWithOtherWord(lower, Lower(surface->second),
+                                               next_key.empty() ? "" : next_key.substr(next_key.find(' ') + 1),
+                                               prev_key.empty() ? "" : prev_key.substr(0, prev_key.find(' ')));
+            }
             names_any |= !other_name;
+            if (other_name) {
+              for (TermId key : shared) discount(key);
+            }
           } else {
             names_any |= !shared.empty();
           }
@@ -2079,7 +2136,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // One shared phrase that is not a name ("professional development",
       // "recommendations to government") is a turn of phrase two unrelated
       // papers can share; it needs distinctive words besides.
-      if (!states && !names_one && f.phrases.size() < 2 && f.terms.size() < options.single_phrase_words) {
+      const size_t own_phrases = static_cast<size_t>(std::count_if(
+          f.phrases.begin(), f.phrases.end(),
+          [&](TermId p) { return std::find(foreign.begin(), foreign.end(), p) == foreign.end(); }));
+      if (!states && !names_one && own_phrases < 2 && f.terms.size() < options.single_phrase_words) {
         continue;
       }
       link.score = std::round(rel * 1000) / 1000;

@@ -978,6 +978,38 @@ TEST(LinkRegisterTest, AnotherNameSharingPartOfTheNameIsNotIt) {
   EXPECT_FALSE(Linked(reg, allowance, 2, last));
 }
 
+// The same in lower case: "the national minimum wage" goes on from
+// "national minimum" to another word than the name does, and is another
+// thing; "the national minimum allowance" is the name in lower case.
+TEST(LinkRegisterTest, PartOfANameGoingOnToAnotherWordIsNotIt) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "The National Minimum Allowance for foster carers will be increased by 12 per cent.",
+      {{kPara, "Fostering", "", "Members asked when the national minimum allowance for foster carers would be increased."},
+       {kPara, "Budget", "", "Care providers said the national minimum wage for carers was increased by 12 per cent in April."}},
+      &last);
+  const Commitment* allowance = Find(reg, "National Minimum Allowance for foster");
+  ASSERT_NE(allowance, nullptr);
+  EXPECT_TRUE(Linked(reg, allowance, 2, last - 1));
+  EXPECT_FALSE(Linked(reg, allowance, 2, last));
+}
+
+// A phrase shared only inside another thing's proper name is no evidence:
+// "additional funding" and "Adult Social Care" are one turn of phrase, not
+// two, for "additional funding to support children's social care".
+TEST(LinkRegisterTest, APhraseInsideAnotherNameIsNoEvidence) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "The strategy commits £200 million in additional funding to support children's social care.",
+      {{kPara, "Budget", "", "The budget included additional funding of £150 million, with £80 million for Adult Social Care."},
+       {kPara, "Children", "", "Members asked how the additional funding for children's social care would reach the county."}},
+      &last);
+  const Commitment* funding = Find(reg, "additional funding to support children");
+  ASSERT_NE(funding, nullptr);
+  EXPECT_FALSE(Linked(reg, funding, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, funding, 2, last));
+}
+
 // "The Children's Social Care National Framework and Dashboard" are two
 // things: a paper naming the National Framework alone names the entry.
 TEST(LinkRegisterTest, APaperNamingOneOfTwoJoinedNamesNamesIt) {
