@@ -1502,6 +1502,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                           [&](const std::string& key) { return actor.phrases.count(key) != 0; });
     };
     std::map<std::vector<std::string>, int> entries_naming, entries_opening;
+    std::map<std::vector<std::string>, std::vector<size_t>> naming;  // the entries naming each
     // What introduces a programme described rather than named ("the
     // national defence programme"), as a stem. ("new" is no content word,
     // so it makes no phrase; the paraphrases below read it in the text.)
@@ -1515,8 +1516,19 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         own.insert(m.names[n]);
         if (opens[e].back()) opening.insert(m.names[n]);
       }
-      for (const auto& name : own) ++entries_naming[name];
+      for (const auto& name : own) {
+        ++entries_naming[name];
+        naming[name].push_back(e);
+      }
       for (const auto& name : opening) ++entries_opening[name];
+    }
+    // Entries whose wording gives a name of its own, that no other wording
+    // gives ("the Social Housing Warmth Fund").
+    std::vector<bool> has_own_name(entries.size(), false);
+    for (size_t e = 0; e < entries.size(); ++e) {
+      for (const std::vector<std::string>& name : entries[e].mentions.front()->names) {
+        if (entries_naming[name] == 1 && !IsBodyName(name)) has_own_name[e] = true;
+      }
     }
     // A proper name is capitalised wherever it is written; a name none of
     // whose phrases is written so in most passages holding it ("Local
@@ -1540,7 +1552,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                     df <= std::max(2.0, options.name_max_share * static_cast<double>(corpus_passages));
         const std::string& last = name.back();
         bool body = IsBodyName(name);
-        bool own = !body && (entries_naming[name] <= 2 || (opens[e][n] && entries_opening[name] <= 2));
+        // A name two wordings give, each beside a name of its own and none
+        // opening with it, is what they have in common ("... homes
+        // up to Energy Performance Certificate band C" in the wordings of a
+        // Social Housing Warmth Fund and of a Rental Homes Efficiency
+        // Standard), not what either is.
+        const std::vector<size_t>& namers = naming[name];
+        const bool common = namers.size() >= 2 && entries_opening[name] == 0 &&
+                            std::all_of(namers.begin(), namers.end(), [&](size_t o) { return has_own_name[o]; });
+        bool own = !body && !common && (entries_naming[name] <= 2 || (opens[e][n] && entries_opening[name] <= 2));
         bool others = !own && (body || (entries_opening[name] >= 1 && entries_opening[name] <= 2));
         std::vector<TermId> words;
         for (const std::string& key : name) AddPhraseWords(vocab, key, &words);

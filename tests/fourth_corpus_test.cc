@@ -518,8 +518,9 @@ TEST_F(FourthCorpusTest, WarmHomesLinksConflictsAndLocalEntries) {
   // passage repeating half the wording's phrases describes the named grant
   // (the report's paragraph 4.1), and further on in that paper "the grant"
   // is the grant (paragraphs 4.2, 9.1, 10.1): precision 0.79 (15/19),
-  // recall 0.75 (15/20).
-  EXPECT_GE(s.precision(), 0.78);
+  // recall 0.75 (15/20). A name two wordings give in passing ("Energy
+  // Performance Certificate band C") is neither's: precision 0.88 (15/17).
+  EXPECT_GE(s.precision(), 0.87);
   EXPECT_GE(s.recall(), 0.75);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);

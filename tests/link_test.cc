@@ -1010,6 +1010,36 @@ TEST(LinkRegisterTest, APhraseInsideAnotherNameIsNoEvidence) {
   EXPECT_TRUE(Linked(reg, funding, 2, last));
 }
 
+// A name two wordings give in passing, each beside a name of its own, is
+// what they have in common: a passage about Energy Performance Certificates
+// in general does not name the Warmth Fund.
+TEST(LinkRegisterTest, ANameTwoWordingsGiveInPassingIsNotTheirs) {
+  std::vector<P> minutes;
+  for (int i = 0; i < 150; ++i) {
+    minutes.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
+  }
+  minutes.push_back({kPara, "Housing", "",
+                     "Some 58 per cent of homes in the county are below Energy Performance Certificate band C."});
+  minutes.push_back({kPara, "Housing", "",
+                     "Landlords asked how the Social Housing Warmth Fund would reach the county's estates."});
+  const int last = static_cast<int>(minutes.size());
+  Register reg = BuildRegister(
+      {MakeDoc(1, "plan.md", "National Plan",
+               {{kItem, "Commitments", "",
+                 "£450 million for a Social Housing Warmth Fund to bring council homes up to Energy Performance "
+                 "Certificate band C by 2030."},
+                {kItem, "Commitments", "",
+                 "Privately rented homes will have to reach Energy Performance Certificate band C by 2030, under a "
+                 "new Rental Homes Efficiency Standard."}},
+               Authority::kNational),
+       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)});
+  const Commitment* fund = Find(reg, "Social Housing Warmth Fund");
+  ASSERT_NE(fund, nullptr);
+  ASSERT_NE(Find(reg, "Rental Homes Efficiency Standard"), nullptr);
+  EXPECT_FALSE(Linked(reg, fund, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, fund, 2, last));
+}
+
 // "The Children's Social Care National Framework and Dashboard" are two
 // things: a paper naming the National Framework alone names the entry.
 TEST(LinkRegisterTest, APaperNamingOneOfTwoJoinedNamesNamesIt) {
