@@ -2116,6 +2116,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // threshold for one, a third for two. A competing sum (£80,000
       // against £86,000) beside the entry's own date is the entry quoted
       // with another figure, and counts as its sum.
+      size_t calendar_words = 0;  // shared months of a shared date: no words of their own
       if (pe.index < in->tags.size()) {
         std::set<std::string> values, competing;
         bool sum = false, date = false;
@@ -2138,13 +2139,26 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           sum = true;
           values.insert(competing.begin(), competing.end());
         }
+        // A month the passage shares with the wording is part of the date
+        // it shares: counted as a word too, it would count twice ("will
+        // publish revised car parking charges in January 2027" for
+        // "Allocations ... will be published in January 2027").
+        if (date) {
+          for (TermId w : entry.profile.words) {
+            if (Has(pe.terms.words, w) && IsCalendarStem(vocab.Key(w))) {
+              ++calendar_words;
+              const double f = Has(entry.expanded, w) ? options.expansion_weight : 1.0;
+              rel = std::max(0.0, rel - weights.Word(w) * f / entry.norm);
+            }
+          }
+        }
         const int kinds = int{sum} + int{date};
         if (kinds > 0 && rel >= options.threshold / (1 + kinds)) {
           rel += options.value_bonus * kinds;
           link.evidence.values.assign(values.begin(), values.end());
         }
       }
-      bool enough_words = o.phrases >= 1 || o.words >= 2;
+      bool enough_words = o.phrases >= 1 || o.words >= 2 + calendar_words;
       if (states) {
         link.evidence.states = true;
         rel = std::max(rel, 1.0);

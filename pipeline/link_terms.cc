@@ -261,6 +261,30 @@ bool IsCalendarWord(const std::string& lower) {
   return kWords.count(lower) != 0;
 }
 
+}  // namespace
+
+bool IsCalendarStem(std::string_view stem) {
+  static const std::unordered_set<std::string> kStems = [] {
+    std::unordered_set<std::string> stems;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateFormatSymbols symbols(icu::Locale::getEnglish(), status);
+    if (U_FAILURE(status)) return stems;
+    int32_t count = 0;
+    for (int kind = 0; kind < 2; ++kind) {
+      const icu::UnicodeString* names = kind == 0 ? symbols.getMonths(count) : symbols.getWeekdays(count);
+      for (int32_t i = 0; i < count; ++i) {
+        std::string name;
+        icu::UnicodeString(names[i]).toLower(icu::Locale::getEnglish()).toUTF8String(name);
+        if (!name.empty()) stems.insert(StemWord(name));
+      }
+    }
+    return stems;
+  }();
+  return kStems.count(std::string(stem)) != 0;
+}
+
+namespace {
+
 std::vector<Content> ContentWords(std::string_view text) {
   std::vector<Word> words = SplitWords(text);
   std::vector<Content> content;

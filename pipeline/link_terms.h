@@ -93,6 +93,10 @@ std::string StemWord(std::string_view lower_word);
 // True for English function words that never carry a topic on their own.
 bool IsFunctionWord(std::string_view lower_word);
 
+// True for the stem (StemWord) of an English month or weekday name, as ICU
+// spells them: a word that belongs to a date.
+bool IsCalendarStem(std::string_view stem);
+
 // Document frequencies of words and phrases over a set of passages.
 class TermStats {
  public:

@@ -520,7 +520,10 @@ TEST_F(FourthCorpusTest, WarmHomesLinksConflictsAndLocalEntries) {
   // is the grant (paragraphs 4.2, 9.1, 10.1): precision 0.79 (15/19),
   // recall 0.75 (15/20). A name two wordings give in passing ("Energy
   // Performance Certificate band C") is neither's: precision 0.88 (15/17).
-  EXPECT_GE(s.precision(), 0.87);
+  // A shared month is part of a shared date, not a word besides ("publish
+  // revised car parking charges ... in January 2027", a planted trap):
+  // precision 0.94 (15/16).
+  EXPECT_GE(s.precision(), 0.93);
   EXPECT_GE(s.recall(), 0.75);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);

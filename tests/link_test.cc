@@ -1040,6 +1040,42 @@ TEST(LinkRegisterTest, ANameTwoWordingsGiveInPassingIsNotTheirs) {
   EXPECT_TRUE(Linked(reg, fund, 2, last));
 }
 
+// A month the passage shares with the wording belongs to the date both
+// give: with the date's bonus it does not count again as a word, nor as one
+// of the words a link needs.
+TEST(LinkRegisterTest, ASharedMonthIsPartOfTheSharedDate) {
+  std::vector<P> minutes;
+  for (int i = 0; i < 150; ++i) {
+    minutes.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
+  }
+  minutes.push_back({kPara, "Parking", "",
+                     "RESOLVED that the Council will publish revised car parking charges, with new evening rates for "
+                     "the town centre, in January 2027."});
+  minutes.push_back({kPara, "Warm homes", "",
+                     "Members noted that the grant allocations for the three years would be published in January 2027."});
+  const int last = static_cast<int>(minutes.size());
+  std::vector<LinkInput> docs = {
+      MakeDoc(1, "plan.md", "National Plan",
+              {{kPara, "Funding", "", "£300 million will be paid to councils through a Local Warmth Grant."},
+               {kPara, "Funding", "", "Allocations for the three years will be published in January 2027."}},
+              Authority::kNational),
+      MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)};
+  Tagger tagger;
+  for (LinkInput& in : docs) {
+    for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = tagger.Find(in.doc.passages[i].text);
+  }
+  Register reg = BuildRegister(docs);
+  const Commitment* allocations = Find(reg, "Allocations for the three years");
+  ASSERT_NE(allocations, nullptr);
+  ASSERT_FALSE(allocations->dates.empty());
+  const Commitment* parking = Find(reg, "car parking charges");
+  ASSERT_NE(parking, nullptr);
+  // Publishing in January 2027 is all the two undertakings share.
+  EXPECT_FALSE(Linked(reg, allocations, 2, last - 1));
+  EXPECT_FALSE(Linked(reg, parking, 1, 2));
+  EXPECT_TRUE(Linked(reg, allocations, 2, last));
+}
+
 // "The Children's Social Care National Framework and Dashboard" are two
 // things: a paper naming the National Framework alone names the entry.
 TEST(LinkRegisterTest, APaperNamingOneOfTwoJoinedNamesNamesIt) {
