@@ -2253,9 +2253,40 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       return false;
     };
+    // Whether passage j names another thing with one of the entry's heads.
+    auto names_another = [&](uint32_t j) {
+      for (TermId head : entry.name_heads) {
+        const std::string ending = " " + vocab.Key(head);
+        for (TermId q : index.passages[j].terms.named) {
+          if (KeyEndsWith(vocab.Key(q), ending) &&
+              !std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
+                return std::find(name.begin(), name.end(), q) != name.end();
+              })) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
     for (size_t k = 0; k < strong.size() && !entry.name_heads.empty();) {
       const LinkInput* paper = index.passages[strong[k]].input;
       bool salient = !another_of_its_kind(strong[k]);
+      // Before the paper first discusses the entry, only "the new" and its
+      // head refers ahead to it ("agree that the County Council runs a
+      // single scheme for the new grant", in recommendations above the
+      // section on the grant), and only in a paper that names no other
+      // thing with that head before.
+      if (salient) {
+        uint32_t first = strong[k];
+        while (first > 0 && index.passages[first - 1].input == paper) --first;
+        bool another = false;
+        for (uint32_t j = first; j < strong[k] && !another; ++j) another = names_another(j);
+        for (uint32_t j = first; j < strong[k] && !another; ++j) {
+          if (linked.count(j) || !index.passages[j].discusses) continue;
+          const TermId head = head_written(j, entry.name_heads, {"new "}, false);
+          if (head != Vocabulary::kNone) refer(j, head);
+        }
+      }
       for (uint32_t j = strong[k] + 1; j < index.passages.size() && index.passages[j].input == paper; ++j) {
         const PassageIndex::Entry& later = index.passages[j];
         if (std::binary_search(strong.begin(), strong.end(), j)) {
@@ -2263,22 +2294,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           continue;
         }
         if (!salient) continue;
-        bool other_name = false;
-        for (TermId head : entry.name_heads) {
-          const std::string ending = " " + vocab.Key(head);
-          for (TermId q : later.terms.named) {
-            other_name |= KeyEndsWith(vocab.Key(q), ending) &&
-                          !std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
-                            return std::find(name.begin(), name.end(), q) != name.end();
-                          });
-          }
-        }
-        if (other_name) {
+        if (names_another(j)) {
           salient = false;
           continue;
         }
         if (!linked.count(j) && later.discusses) {
-          TermId head = head_written(j, entry.name_heads, {""}, true);
+          TermId head = head_written(j, entry.name_heads, {"", "new "}, true);
           if (head == Vocabulary::kNone) head = head_written(j, entry.head_synonyms, {"national ", "new "}, true);
           if (head != Vocabulary::kNone) refer(j, head);
         }

@@ -522,9 +522,10 @@ TEST_F(FourthCorpusTest, WarmHomesLinksConflictsAndLocalEntries) {
   // Performance Certificate band C") is neither's: precision 0.88 (15/17).
   // A shared month is part of a shared date, not a word besides ("publish
   // revised car parking charges ... in January 2027", a planted trap):
-  // precision 0.94 (15/16).
+  // precision 0.94 (15/16). "The new grant" in the recommendations, above
+  // the section that describes the grant: recall 0.80 (16/20).
   EXPECT_GE(s.precision(), 0.93);
-  EXPECT_GE(s.recall(), 0.75);
+  EXPECT_GE(s.recall(), 0.8);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

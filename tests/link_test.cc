@@ -1076,6 +1076,29 @@ TEST(LinkRegisterTest, ASharedMonthIsPartOfTheSharedDate) {
   EXPECT_TRUE(Linked(reg, allocations, 2, last));
 }
 
+// Recommendations above the section on a grant refer ahead to it as "the
+// new grant", unless the paper names another grant before.
+TEST(LinkRegisterTest, TheNewGrantBeforeTheSectionOnItIsTheNamedOne) {
+  const std::string item = "£3.2 billion over three years for a Local Warmth Grant to insulate homes.";
+  const P recommendation = {kPara, "Recommendations", "",
+                            "Members agreed that the County Council runs a single scheme for the new grant on behalf of "
+                            "the districts."};
+  const P section = {kPara, "The grant", "", "The Local Warmth Grant will be paid to councils from April."};
+  int last = 0;
+  Register reg = StrategyBesideMinutes(item, {recommendation, section}, &last);
+  const Commitment* grant = Find(reg, "Local Warmth Grant");
+  ASSERT_NE(grant, nullptr);
+  EXPECT_TRUE(Linked(reg, grant, 2, last));
+  EXPECT_TRUE(Linked(reg, grant, 2, last - 1));
+
+  Register other = StrategyBesideMinutes(
+      item, {{kPara, "Background", "", "The Household Support Grant ends in March."}, recommendation, section}, &last);
+  grant = Find(other, "Local Warmth Grant");
+  ASSERT_NE(grant, nullptr);
+  EXPECT_TRUE(Linked(other, grant, 2, last));
+  EXPECT_FALSE(Linked(other, grant, 2, last - 1));
+}
+
 // "The Children's Social Care National Framework and Dashboard" are two
 // things: a paper naming the National Framework alone names the entry.
 TEST(LinkRegisterTest, APaperNamingOneOfTwoJoinedNamesNamesIt) {
