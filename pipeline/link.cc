@@ -856,6 +856,9 @@ struct Entry {
   struct Paraphrase {
     std::vector<std::pair<TermId, std::string>> others;  // stem id, the word as written
     std::vector<TermId> words;
+    // Phrases of one of `words` and one of `others` ("prevent alloc"): "the
+    // District's prevention allocation" for the Prevention First Fund.
+    std::vector<TermId> compounds;
   };
   std::vector<Paraphrase> paraphrases;
   // The other words for the heads of its names ("money", "pot" for a fund),
@@ -1631,6 +1634,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (w != head && entries_with_word[w] == 1) p.words.push_back(w);
         }
         SortUnique(&p.words);
+        for (TermId w : p.words) {
+          for (const auto& other : p.others) {
+            const TermId compound = vocab.Find(vocab.Key(w) + " " + vocab.Key(other.first));
+            if (compound != Vocabulary::kNone) p.compounds.push_back(compound);
+          }
+        }
+        SortUnique(&p.compounds);
         if (!p.others.empty() && !p.words.empty()) entry.paraphrases.push_back(std::move(p));
       }
       SortUnique(&entry.head_synonyms);
@@ -1925,6 +1935,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // named entry's names needs more of the other words.
       bool names_one = false;
       std::string lower;  // the passage's text in lower case, once it is needed
+      bool compound_named = false;  // named by a word of the name and another word for its kind
       // What another entry's name gives does not count here.
       const double context_rel =
           entry.context.words.empty() ? 0.0 : weights.Compare(entry.context, pe.terms).score / entry.norm;
@@ -2058,6 +2069,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             if (std::none_of(p.words.begin(), p.words.end(), [&](TermId w) { return Has(pe.terms.words, w); })) {
               continue;
             }
+            // A word of the name before another word for its kind: a
+            // phrase of its own.
+            compound_named = std::any_of(p.compounds.begin(), p.compounds.end(),
+                                         [&](TermId c) { return Has(pe.terms.phrases, c); });
+            names_one = compound_named;
+            if (names_one) break;
             std::string text;  // lower case, read once it is needed
             for (const auto& [id, word] : p.others) {
               if (!Has(pe.terms.words, id)) continue;
@@ -2158,7 +2175,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           link.evidence.values.assign(values.begin(), values.end());
         }
       }
-      bool enough_words = o.phrases >= 1 || o.words >= 2 + calendar_words;
+      bool enough_words = compound_named || o.phrases >= 1 || o.words >= 2 + calendar_words;
       if (states) {
         link.evidence.states = true;
         rel = std::max(rel, 1.0);

@@ -470,9 +470,11 @@ TEST_F(FourthCorpusTest, HomelessnessLinksConflictsAndLocalEntries) {
   // recommendation citing "paragraph 5.2" refers to what 5.2 discusses:
   // precision 0.86 (19/22), recall 0.75 (18/24). "The grant" further on
   // also after a passage that discusses the entry outright without naming
-  // it: precision 0.87 (20/23), recall 0.79 (19/24).
-  EXPECT_GE(s.precision(), 0.86);
-  EXPECT_GE(s.recall(), 0.79);
+  // it: precision 0.87 (20/23), recall 0.79 (19/24). A word of the fund's
+  // name before another word for a fund ("the District's prevention
+  // allocation"): precision 0.88 (21/24), recall 0.83 (20/24).
+  EXPECT_GE(s.precision(), 0.87);
+  EXPECT_GE(s.recall(), 0.83);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

@@ -1099,6 +1099,23 @@ TEST(LinkRegisterTest, TheNewGrantBeforeTheSectionOnItIsTheNamedOne) {
   EXPECT_FALSE(Linked(other, grant, 2, last - 1));
 }
 
+// A word of a fund's name before another word for a fund ("the District's
+// prevention allocation") describes that fund; before any other word ("the
+// prevention team") it does not.
+TEST(LinkRegisterTest, ANameWordBeforeAnotherWordForItsKindIsTheFund) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£1.35 billion over three years for a Prevention First Fund paid to every council.",
+      {{kPara, "Strategy", "", "The national strategy sets up the Prevention First Fund."},
+       {kPara, "Housing", "", "Members asked about the prevention team's use of the district's reserves."},
+       {kPara, "Housing", "", "Members asked about the use of the district's prevention allocation for deposits."}},
+      &last);
+  const Commitment* fund = Find(reg, "Prevention First Fund");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_FALSE(Linked(reg, fund, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, fund, 2, last));
+}
+
 // "The Children's Social Care National Framework and Dashboard" are two
 // things: a paper naming the National Framework alone names the entry.
 TEST(LinkRegisterTest, APaperNamingOneOfTwoJoinedNamesNamesIt) {
