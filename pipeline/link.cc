@@ -2064,17 +2064,34 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // Described in other words: "the Government's new money for food
         // waste caddies" for the Food Waste Transition Fund.
         if (!names_one) {
+          // The words of the paper's title, when the passage stands under it, once needed.
+          std::optional<std::vector<TermId>> heading_words;
           for (const Entry::Paraphrase& p : entry.paraphrases) {
             if (names_one) break;
-            if (std::none_of(p.words.begin(), p.words.end(), [&](TermId w) { return Has(pe.terms.words, w); })) {
-              continue;
+            auto holds_word = [&](const std::vector<TermId>& words) {
+              return std::any_of(p.words.begin(), p.words.end(), [&](TermId w) { return Has(words, w); });
+            };
+            if (!holds_word(pe.terms.words)) {
+              // The word of the name may be in the title of the paper the
+              // passage opens ("Weekly food bins for every home", then "the
+              // district gets £1.9 million from a national pot": a news
+              // article's standfirst); a heading inside a paper covers too
+              // much for that.
+              if (index.passage(i).section != in->doc.title ||
+                  std::none_of(p.others.begin(), p.others.end(),
+                               [&](const auto& other) { return Has(pe.terms.words, other.first); })) {
+                continue;
+              }
+              if (!heading_words) heading_words = vocab.Known(TermKeyLists(index.passage(i).section)).words;
+              if (!holds_word(*heading_words)) continue;
+            } else {
+              // A word of the name before another word for its kind: a
+              // phrase of its own.
+              compound_named = std::any_of(p.compounds.begin(), p.compounds.end(),
+                                           [&](TermId c) { return Has(pe.terms.phrases, c); });
+              names_one = compound_named;
+              if (names_one) break;
             }
-            // A word of the name before another word for its kind: a
-            // phrase of its own.
-            compound_named = std::any_of(p.compounds.begin(), p.compounds.end(),
-                                         [&](TermId c) { return Has(pe.terms.phrases, c); });
-            names_one = compound_named;
-            if (names_one) break;
             std::string text;  // lower case, read once it is needed
             for (const auto& [id, word] : p.others) {
               if (!Has(pe.terms.words, id)) continue;

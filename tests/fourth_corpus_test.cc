@@ -412,9 +412,10 @@ TEST_F(FourthCorpusTest, WasteRecyclingLinksConflictsAndLocalEntries) {
   // pay"), and "the money" in the next paragraph: precision 0.93 (14/15),
   // recall 0.82 (14/17). Further on in the article that restates the fund,
   // "the national money" is the fund: precision 0.94 (15/16), recall 0.88
-  // (15/17).
-  EXPECT_GE(s.precision(), 0.93);
-  EXPECT_GE(s.recall(), 0.88);
+  // (15/17). The article's standfirst, "from a national pot" under a
+  // headline about food bins: precision 0.94 (16/17), recall 0.94 (16/17).
+  EXPECT_GE(s.precision(), 0.94);
+  EXPECT_GE(s.recall(), 0.94);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);

@@ -1116,6 +1116,34 @@ TEST(LinkRegisterTest, ANameWordBeforeAnotherWordForItsKindIsTheFund) {
   EXPECT_TRUE(Linked(reg, fund, 2, last));
 }
 
+// A news article's standfirst stands under its headline: the fund's word
+// in the headline ("food bins") and "a national pot" in the standfirst
+// describe the Food Waste Transition Fund. Under a heading inside a paper,
+// the same sentence does not.
+TEST(LinkRegisterTest, AStandfirstUnderTheHeadlineDescribesTheFund) {
+  std::vector<P> minutes;
+  for (int i = 0; i < 150; ++i) {
+    minutes.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
+  }
+  const std::string headline = "Weekly food bins for every home from October";
+  const std::string standfirst =
+      "Councillors back the collections as the district gets £1.9 million from a national pot for caddies and vehicles.";
+  minutes.push_back({kPara, headline, "", standfirst});
+  Register reg = BuildRegister(
+      {MakeDoc(1, "strategy.md", "National Strategy",
+               {{kItem, "Commitments", "", "£420 million for a Food Waste Transition Fund to pay for caddies and vehicles."},
+                {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."}},
+               Authority::kNational),
+       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes),
+       MakeDoc(3, "news.html", headline, {{kPara, headline, "", standfirst}}),
+       MakeDoc(4, "briefing.md", "Briefing",
+               {{kPara, "Waste", "", "The Food Waste Transition Fund was welcomed by councils."}})});
+  const Commitment* fund = Find(reg, "Food Waste Transition Fund");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_TRUE(Linked(reg, fund, 3, 1));
+  EXPECT_FALSE(Linked(reg, fund, 2, static_cast<int>(minutes.size())));
+}
+
 // "The Children's Social Care National Framework and Dashboard" are two
 // things: a paper naming the National Framework alone names the entry.
 TEST(LinkRegisterTest, APaperNamingOneOfTwoJoinedNamesNamesIt) {
