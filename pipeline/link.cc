@@ -949,9 +949,21 @@ bool GivesSum(const std::vector<ValueRef>& values, double amount) {
 }
 
 // One of `values` (an entry's dates, resolved) is `date`.
+// Whether `a` and `b` name one time, one as a deadline and the other as
+// the period itself: "by October 2027" and "will begin in October 2027".
+// (Not a start: "from October 2027" begins several reforms at once.)
+bool SameTime(const DateValue& a, const DateValue& b) {
+  if (SameDate(a, b)) return true;
+  if (a.precision != b.precision || a.relative || b.relative) return false;
+  const DateValue& bound = a.bound.empty() ? b : a;
+  const DateValue& plain = a.bound.empty() ? a : b;
+  if (!plain.bound.empty() || plain.start.empty() || plain.end.empty()) return false;
+  return bound.bound == "by" && bound.end == plain.end;
+}
+
 bool GivesDate(const std::vector<ValueRef>& values, const DateValue& date) {
   return std::any_of(values.begin(), values.end(), [&](const ValueRef& v) {
-    return (!v.date.start.empty() || !v.date.end.empty()) && SameDate(v.date, date);
+    return (!v.date.start.empty() || !v.date.end.empty()) && SameTime(v.date, date);
   });
 }
 

@@ -473,9 +473,11 @@ TEST_F(FourthCorpusTest, HomelessnessLinksConflictsAndLocalEntries) {
   // also after a passage that discusses the entry outright without naming
   // it: precision 0.87 (20/23), recall 0.79 (19/24). A word of the fund's
   // name before another word for a fund ("the District's prevention
-  // allocation"): precision 0.88 (21/24), recall 0.83 (20/24).
+  // allocation"): precision 0.88 (21/24), recall 0.83 (20/24). "Will begin
+  // in October 2027" gives the date of "by October 2027": precision 0.88
+  // (22/25), recall 0.88 (21/24).
   EXPECT_GE(s.precision(), 0.87);
-  EXPECT_GE(s.recall(), 0.83);
+  EXPECT_GE(s.recall(), 0.87);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

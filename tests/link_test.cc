@@ -1144,6 +1144,28 @@ TEST(LinkRegisterTest, AStandfirstUnderTheHeadlineDescribesTheFund) {
   EXPECT_FALSE(Linked(reg, fund, 2, static_cast<int>(minutes.size())));
 }
 
+// A deadline and the period itself are one time: "begins in Autumn 2027"
+// gives the date of "by Autumn 2027" (a shared value, no disagreement).
+TEST(LinkRegisterTest, ThePeriodOfADeadlineIsItsDate) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "The Government will extend the duty to refer to GP practices, schools and the police by Autumn 2027, with "
+      "statutory guidance on referral routes and training for designated safeguarding leads in every area.",
+      {{kPara, "Homelessness", "",
+        "Family doctors see families first. The new legal requirement on GP practices to tell the council begins "
+        "in Autumn 2027, and guidance for the police is needed."}},
+      &last);
+  const Commitment* duty = Find(reg, "duty to refer");
+  ASSERT_NE(duty, nullptr);
+  EXPECT_TRUE(Linked(reg, duty, 2, last));
+  std::vector<std::string> values;
+  for (const Link& l : reg.links) {
+    if (l.commitment == IndexOf(reg, duty) && l.passage.doc == 2 && l.passage.passage == last) values = l.evidence.values;
+  }
+  EXPECT_EQ(values, std::vector<std::string>{"Autumn 2027"});
+  for (const Conflict& k : reg.conflicts) EXPECT_NE(k.commitment, IndexOf(reg, duty));
+}
+
 // "The Children's Social Care National Framework and Dashboard" are two
 // things: a paper naming the National Framework alone names the entry.
 TEST(LinkRegisterTest, APaperNamingOneOfTwoJoinedNamesNamesIt) {
