@@ -238,7 +238,7 @@ struct Content {
 };
 
 // English month and weekday names, as ICU spells them, lower-cased.
-bool IsCalendarWord(const std::string& lower) {
+const std::unordered_set<std::string>& CalendarWords() {
   static const std::unordered_set<std::string> kWords = [] {
     std::unordered_set<std::string> words;
     UErrorCode status = U_ZERO_ERROR;
@@ -258,26 +258,17 @@ bool IsCalendarWord(const std::string& lower) {
     add(weekdays, count);
     return words;
   }();
-  return kWords.count(lower) != 0;
+  return kWords;
 }
+
+bool IsCalendarWord(const std::string& lower) { return CalendarWords().count(lower) != 0; }
 
 }  // namespace
 
 bool IsCalendarStem(std::string_view stem) {
   static const std::unordered_set<std::string> kStems = [] {
     std::unordered_set<std::string> stems;
-    UErrorCode status = U_ZERO_ERROR;
-    icu::DateFormatSymbols symbols(icu::Locale::getEnglish(), status);
-    if (U_FAILURE(status)) return stems;
-    int32_t count = 0;
-    for (int kind = 0; kind < 2; ++kind) {
-      const icu::UnicodeString* names = kind == 0 ? symbols.getMonths(count) : symbols.getWeekdays(count);
-      for (int32_t i = 0; i < count; ++i) {
-        std::string name;
-        icu::UnicodeString(names[i]).toLower(icu::Locale::getEnglish()).toUTF8String(name);
-        if (!name.empty()) stems.insert(StemWord(name));
-      }
-    }
+    for (const std::string& word : CalendarWords()) stems.insert(StemWord(word));
     return stems;
   }();
   return kStems.count(std::string(stem)) != 0;

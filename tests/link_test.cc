@@ -539,14 +539,21 @@ TEST(LinkRegisterTest, OneSharedTurnOfPhraseIsNotEnough) {
 // A phrase capitalised in one list ("Local Authorities will ...") but
 // written in lower case everywhere else is not a name: a passage sharing it
 // does not name the undertaking.
-// A national strategy listing `item` and a bus fund, beside minutes of 150
-// routine items followed by `extra`: statistics in which the words of the
-// extra passages are rare. *last is the number of the minutes' last passage.
-Register StrategyBesideMinutes(const std::string& item, const std::vector<P>& extra, int* last) {
+// 150 routine items of minutes: statistics in which the words of the
+// passages a test adds after them are rare.
+std::vector<P> RoutineMinutes() {
   std::vector<P> minutes;
   for (int i = 0; i < 150; ++i) {
     minutes.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
   }
+  return minutes;
+}
+
+// A national strategy listing `item` and a bus fund, beside minutes of 150
+// routine items followed by `extra`: statistics in which the words of the
+// extra passages are rare. *last is the number of the minutes' last passage.
+Register StrategyBesideMinutes(const std::string& item, const std::vector<P>& extra, int* last) {
+  std::vector<P> minutes = RoutineMinutes();
   minutes.insert(minutes.end(), extra.begin(), extra.end());
   *last = static_cast<int>(minutes.size());
   return BuildRegister({MakeDoc(1, "strategy.md", "National Strategy",
@@ -754,10 +761,7 @@ TEST(LinkRegisterTest, TheGrantFurtherOnIsTheNamedOne) {
 // own sentence: the means test does not borrow the fees fund's words
 // ("gap", "home care") and link to a council's passage about fees.
 TEST(LinkRegisterTest, AParagraphLendsEachSentenceToItsOwnUndertaking) {
-  std::vector<P> minutes;
-  for (int i = 0; i < 150; ++i) {
-    minutes.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
-  }
+  std::vector<P> minutes = RoutineMinutes();
   minutes.push_back({kPara, "Fees", "", "Members asked when the Fair Cost of Care Fund would open to bids."});
   minutes.push_back({kPara, "Fees", "", "Providers said the national money would not close the gap between "
                                         "fees and costs for home care in the city."});
@@ -1014,10 +1018,7 @@ TEST(LinkRegisterTest, APhraseInsideAnotherNameIsNoEvidence) {
 // what they have in common: a passage about Energy Performance Certificates
 // in general does not name the Warmth Fund.
 TEST(LinkRegisterTest, ANameTwoWordingsGiveInPassingIsNotTheirs) {
-  std::vector<P> minutes;
-  for (int i = 0; i < 150; ++i) {
-    minutes.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
-  }
+  std::vector<P> minutes = RoutineMinutes();
   minutes.push_back({kPara, "Housing", "",
                      "Some 58 per cent of homes in the county are below Energy Performance Certificate band C."});
   minutes.push_back({kPara, "Housing", "",
@@ -1044,10 +1045,7 @@ TEST(LinkRegisterTest, ANameTwoWordingsGiveInPassingIsNotTheirs) {
 // give: with the date's bonus it does not count again as a word, nor as one
 // of the words a link needs.
 TEST(LinkRegisterTest, ASharedMonthIsPartOfTheSharedDate) {
-  std::vector<P> minutes;
-  for (int i = 0; i < 150; ++i) {
-    minutes.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
-  }
+  std::vector<P> minutes = RoutineMinutes();
   minutes.push_back({kPara, "Parking", "",
                      "RESOLVED that the Council will publish revised car parking charges, with new evening rates for "
                      "the town centre, in January 2027."});
@@ -1121,10 +1119,7 @@ TEST(LinkRegisterTest, ANameWordBeforeAnotherWordForItsKindIsTheFund) {
 // describe the Food Waste Transition Fund. Under a heading inside a paper,
 // the same sentence does not.
 TEST(LinkRegisterTest, AStandfirstUnderTheHeadlineDescribesTheFund) {
-  std::vector<P> minutes;
-  for (int i = 0; i < 150; ++i) {
-    minutes.push_back({kPara, "Minutes", "", "Item " + std::to_string(i) + ": the accounts were noted."});
-  }
+  std::vector<P> minutes = RoutineMinutes();
   const std::string headline = "Weekly food bins for every home from October";
   const std::string standfirst =
       "Councillors back the collections as the district gets £1.9 million from a national pot for caddies and vehicles.";
