@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -399,7 +400,75 @@ constexpr uint16_t kNoLength = 0xFFFF;
 // Rowids above this are not kept (the table would be mostly holes).
 constexpr int64_t kMaxCachedRowid = int64_t{1} << 24;
 
-// Whether `lengths` holds the index as it is now; loads it when not and
+// The lengths are also stored in the index, in table search_lengths, by
+// SaveSearchLengths at the end of an index or refresh run: 2 bytes a
+// passage in one row, which a connection's first search (one `xref search`
+// process) reads in about a millisecond instead of looking up its rows'
+// lengths one by one (the most of its time at N=1000). They are used only
+// while FTS5's records that every write to passages_fts changes are the ones
+// they were stored with: the averages (the number of rows and of tokens,
+// rowid 1 of passages_fts_data) and the structure (the segments and a
+// counter of the pages written, rowid 10).
+constexpr const char* kFtsStateSql = "SELECT id, block FROM main.passages_fts_data WHERE id IN (1, 10)";
+
+// FTS5's averages and structure records, as stored; false when either is
+// missing (an empty table) or cannot be read.
+bool FtsState(sqlite3* db, std::string* averages, std::string* structure) {
+  sqlite3_stmt* st = nullptr;
+  bool ok = sqlite3_prepare_v2(db, kFtsStateSql, -1, &st, nullptr) == SQLITE_OK;
+  int found = 0;
+  while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(st, 1));
+    std::string block = p == nullptr ? std::string() : std::string(p, static_cast<size_t>(sqlite3_column_bytes(st, 1)));
+    (sqlite3_column_int64(st, 0) == 1 ? *averages : *structure) = std::move(block);
+    ++found;
+  }
+  sqlite3_finalize(st);
+  return ok && found == 2;
+}
+
+// Fills `lengths->length` from search_lengths when what is stored there is
+// current; false when not (no table, an older index, or a change since).
+// Whether search_lengths holds the lengths for these records.
+bool StoredLengthsCurrent(sqlite3* db, const std::string& averages, const std::string& structure) {
+  sqlite3_stmt* st = nullptr;
+  bool current = false;
+  if (sqlite3_prepare_v2(db, "SELECT fts_averages, fts_structure FROM main.search_lengths WHERE id = 1", -1, &st,
+                         nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    auto same = [&](int column, const std::string& want) {
+      return static_cast<size_t>(sqlite3_column_bytes(st, column)) == want.size() &&
+             (want.empty() || std::memcmp(sqlite3_column_blob(st, column), want.data(), want.size()) == 0);
+    };
+    current = same(0, averages) && same(1, structure);
+  }
+  sqlite3_finalize(st);
+  return current;
+}
+
+bool LoadStoredLengths(ConnectionLengths* lengths) {
+  sqlite3* db = lengths->db;
+  std::string averages, structure;
+  if (!FtsState(db, &averages, &structure) || !StoredLengthsCurrent(db, averages, structure)) return false;
+  sqlite3_stmt* st = nullptr;
+  bool ok = false;
+  if (sqlite3_prepare_v2(db, "SELECT lengths FROM main.search_lengths WHERE id = 1", -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(st, 0));
+    const size_t n = static_cast<size_t>(sqlite3_column_bytes(st, 0)) / 2;
+    lengths->length.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      lengths->length[i] = static_cast<uint16_t>(p[2 * i] | (p[2 * i + 1] << 8));  // little-endian
+    }
+    ok = n > 0;
+  }
+  sqlite3_finalize(st);
+  if (!ok) lengths->length.clear();
+  return ok;
+}
+
+// Whether `lengths` holds the index as it is now; loads it when not, from
+// search_lengths when that is current, else from passages_fts_docsize when
 // `load` (false when it cannot be read).
 bool CurrentLengths(ConnectionLengths* lengths, bool load) {
   sqlite3* db = lengths->db;
@@ -414,6 +483,12 @@ bool CurrentLengths(ConnectionLengths* lengths, bool load) {
   if (lengths->loaded && version == lengths->data_version && changes == lengths->own_changes) return true;
   lengths->loaded = false;
   lengths->length.clear();
+  if (version >= 0 && LoadStoredLengths(lengths)) {
+    lengths->loaded = true;
+    lengths->data_version = version;
+    lengths->own_changes = changes;
+    return true;
+  }
   if (!load || version < 0) return false;
   if (sqlite3_prepare_v2(db, "SELECT id, sz FROM main.passages_fts_docsize", -1, &st, nullptr) != SQLITE_OK) {
     sqlite3_finalize(st);
@@ -789,6 +864,78 @@ Status RegisterSearchFunctions(sqlite3* db) {
     return Status::Internal("sqlite", std::string("cannot register xref_member: ") + sqlite3_errmsg(db));
   }
   return Status::Ok();
+}
+
+Status SaveSearchLengths(sqlite3* db) {
+  auto fail = [&](const char* what) {
+    return Status::IoError(sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "",
+                           std::string("cannot store the passages' lengths (") + what + ": " + sqlite3_errmsg(db) + ")");
+  };
+  auto exec = [&](const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; };
+  const bool own_transaction = sqlite3_get_autocommit(db) != 0;
+  if (own_transaction && !exec("BEGIN IMMEDIATE")) return fail("begin");
+  auto finish = [&](Status s) {
+    if (own_transaction) {
+      if (s.ok() && !exec("COMMIT")) s = fail("commit");
+      if (!s.ok()) exec("ROLLBACK");
+    }
+    return s;
+  };
+  if (!exec("CREATE TABLE IF NOT EXISTS search_lengths(\n"
+            "  id           INTEGER PRIMARY KEY CHECK (id = 1),\n"
+            "  fts_averages BLOB NOT NULL,\n"
+            "  fts_structure BLOB NOT NULL,\n"
+            "  lengths      BLOB NOT NULL\n"
+            ")")) {
+    return finish(fail("create"));
+  }
+  std::string averages, structure;
+  if (!FtsState(db, &averages, &structure)) {
+    // Nothing indexed (or an FTS5 layout without these records).
+    return finish(exec("DELETE FROM search_lengths") ? Status::Ok() : fail("delete"));
+  }
+  if (StoredLengthsCurrent(db, averages, structure)) return finish(Status::Ok());  // nothing changed
+  std::vector<unsigned char> bytes;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT id, sz FROM main.passages_fts_docsize", -1, &st, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return finish(fail("read"));
+  }
+  int rc;
+  bool fits = true;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const int64_t id = sqlite3_column_int64(st, 0);
+    if (id < 0 || id > kMaxCachedRowid) {
+      fits = false;
+      break;
+    }
+    const size_t at = 2 * static_cast<size_t>(id);
+    if (at >= bytes.size()) bytes.resize(std::max(at + 2, 2 * bytes.size()), 0xFF);  // kNoLength
+    const int length = std::min<int>(DocsizeTotal(st, 1), kNoLength);
+    bytes[at] = static_cast<unsigned char>(length & 0xFF);
+    bytes[at + 1] = static_cast<unsigned char>(length >> 8);
+  }
+  sqlite3_finalize(st);
+  if (fits && rc != SQLITE_DONE) return finish(fail("read"));
+  if (!fits || bytes.empty()) {
+    return finish(exec("DELETE FROM search_lengths") ? Status::Ok() : fail("delete"));
+  }
+  // Trailing holes are left out (the reader treats rowids past the end as
+  // unknown).
+  while (bytes.size() >= 2 && bytes[bytes.size() - 1] == 0xFF && bytes[bytes.size() - 2] == 0xFF) bytes.resize(bytes.size() - 2);
+  if (sqlite3_prepare_v2(db,
+                         "INSERT OR REPLACE INTO search_lengths(id, fts_averages, fts_structure, lengths) "
+                         "VALUES (1, ?1, ?2, ?3)",
+                         -1, &st, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return finish(fail("write"));
+  }
+  sqlite3_bind_blob(st, 1, averages.data(), static_cast<int>(averages.size()), SQLITE_STATIC);
+  sqlite3_bind_blob(st, 2, structure.data(), static_cast<int>(structure.size()), SQLITE_STATIC);
+  sqlite3_bind_blob64(st, 3, bytes.data(), bytes.size(), SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return finish(rc == SQLITE_DONE ? Status::Ok() : fail("write"));
 }
 
 Result<std::string> PlainQueryToFts5(const std::string& query) {

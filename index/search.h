@@ -82,6 +82,13 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
 // Search works without them (FTS5's bm25, filters after ranking), slower.
 Status RegisterSearchFunctions(sqlite3* db);
 
+// Stores the passages' lengths in the index (table search_lengths, created
+// when missing) for later connections' first searches, unless what is stored
+// is current; a write to passages_fts since makes them unused until the next
+// call. In its own transaction unless one is open. Index and refresh runs
+// call it at their end.
+Status SaveSearchLengths(sqlite3* db);
+
 // The FTS5 query string the plain syntax turns `query` into; kInvalidArgument
 // when it holds nothing to search for.
 Result<std::string> PlainQueryToFts5(const std::string& query);
