@@ -568,6 +568,8 @@ struct MatchedRows {
   // length (a one-search process would pay for all 485,000 at N=1000 to
   // rank one query's rows again).
   bool same_search = false;
+  // Filters will reject some of the rows (see keep_rest).
+  bool filtered = false;
 
   bool started = false;
   bool idf_after = false;        // idf counted in the pass; values are -t until Finish
@@ -589,6 +591,13 @@ struct MatchedRows {
   KeptRow threshold{0, 0, 0, 0};
   bool has_threshold = false;
   std::vector<KeptRow> near;     // with idf_after: rows just worse than the threshold
+  // With the connection's lengths every row's value is exact (or, with
+  // idf_after, exact once the idf is known), so a filtered search keeps the
+  // rows past the best in `rest`, unordered: when filters reject too many
+  // of the best, Extend orders more of them instead of another pass over
+  // FTS5 (which costs as much as the first).
+  bool keep_rest = false;
+  std::vector<KeptRow> rest;
 
   // Bm25LengthTerm(avgdl, length), computed once per length (a division
   // less per row).
@@ -599,6 +608,8 @@ struct MatchedRows {
   // Makes the values bm25's once the pass is over, and leaves the `keep`
   // best rows in `best`, best first.
   void Finish();
+  // With keep_rest: leaves the `want` best rows in `best`, best first.
+  void Extend(size_t want);
   // With idf_after: whether `row` is as good as the threshold but for the
   // rounding of the product with the idf.
   bool NearThreshold(const KeptRow& row) const;
@@ -617,7 +628,11 @@ double MatchedRows::LengthTerm(int length) {
 
 void MatchedRows::Offer(const KeptRow& row) {
   if (has_threshold && !RanksBefore()(row, threshold)) {
-    if (NearThreshold(row)) near.push_back(row);
+    if (keep_rest) {
+      rest.push_back(row);
+    } else if (NearThreshold(row)) {
+      near.push_back(row);
+    }
     return;
   }
   best.push_back(row);
@@ -633,7 +648,11 @@ void MatchedRows::Compact() {
   threshold = best[keep - 1];
   has_threshold = true;
   for (size_t i = keep; i < best.size(); ++i) {
-    if (NearThreshold(best[i])) near.push_back(best[i]);
+    if (keep_rest) {
+      rest.push_back(best[i]);
+    } else if (NearThreshold(best[i])) {
+      near.push_back(best[i]);
+    }
   }
   best.resize(keep);
 }
@@ -644,6 +663,18 @@ bool MatchedRows::NearThreshold(const KeptRow& row) const {
 }
 
 void MatchedRows::Finish() {
+  if (keep_rest) {
+    if (idf_after) {
+      idf[0] = Bm25Idf(table_rows, static_cast<sqlite3_int64>(matched));
+      for (KeptRow& row : best) row.value = Bm25Value(idf, &row.freq, LengthTerm(row.length));
+      for (KeptRow& row : rest) row.value = Bm25Value(idf, &row.freq, LengthTerm(row.length));
+      idf_after = false;
+    }
+    rest.insert(rest.end(), best.begin(), best.end());
+    best.clear();
+    Extend(keep);
+    return;
+  }
   Compact();
   if (idf_after) {
     idf[0] = Bm25Idf(table_rows, static_cast<sqlite3_int64>(matched));
@@ -658,6 +689,15 @@ void MatchedRows::Finish() {
   }
   std::sort(best.begin(), best.end(), RanksBefore());
   if (best.size() > keep) best.resize(keep);
+}
+
+void MatchedRows::Extend(size_t want) {
+  const size_t n = std::min(want > best.size() ? want - best.size() : 0, rest.size());
+  if (n == 0) return;
+  if (n < rest.size()) std::nth_element(rest.begin(), rest.begin() + static_cast<long>(n), rest.end(), RanksBefore());
+  std::sort(rest.begin(), rest.begin() + static_cast<long>(n), RanksBefore());
+  best.insert(best.end(), rest.begin(), rest.begin() + static_cast<long>(n));
+  rest.erase(rest.begin(), rest.begin() + static_cast<long>(n));
 }
 
 // The statistics of the query, on its first matching row.
@@ -688,7 +728,10 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
       static_cast<size_t>(rowid) < lengths->length.size() && lengths->length[static_cast<size_t>(rowid)] == length) {
     rows->lengths = lengths;
   }
-  if (rows->lengths != nullptr) rows->keep = std::max(rows->keep, rows->keep_with_lengths);
+  if (rows->lengths != nullptr) {
+    rows->keep = std::max(rows->keep, rows->keep_with_lengths);
+    rows->keep_rest = rows->filtered;
+  }
   rows->idf_after = rows->rows_are_phrase_hits && phrases == 1;
   // Room for the rows between compactions (and as many near ones), up to
   // what is sure to be needed.
@@ -807,7 +850,11 @@ class MatchStream {
   bool Next(sqlite3_int64* rowid, double* value, size_t wanted) {
     if (rows_ == nullptr || (next_ == rows_->best.size() && rows_->matched > rows_->best.size())) {
       if (rows_ != nullptr) keep_ = std::max(keep_ > SIZE_MAX / 2 ? SIZE_MAX : 2 * keep_, wanted);
-      if (!Gather()) return false;
+      if (rows_ != nullptr && rows_->keep_rest) {
+        rows_->Extend(keep_);  // the rows of the pass are all there
+      } else if (!Gather()) {
+        return false;
+      }
     }
     if (next_ >= rows_->best.size()) return false;
     *rowid = rows_->best[next_].rowid;
@@ -823,6 +870,7 @@ class MatchStream {
     rows_ = std::make_unique<MatchedRows>();
     rows_->keep = keep_;
     rows_->keep_with_lengths = filtered_ ? std::max(keep_, kFilteredKeepWithLengths) : keep_;
+    rows_->filtered = filtered_;
     rows_->rows_are_phrase_hits = rows_are_phrase_hits_;
     rows_->same_search = passes_++ > 0;
     gather_.Reset();
