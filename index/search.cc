@@ -1218,8 +1218,12 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   std::optional<SqlRanking> sql_ranking;
   Status prepared;
   {
-    std::string sql = "SELECT xref_match_rows(passages_fts, ?1, ?2, ?3) FROM passages_fts WHERE passages_fts MATCH ?4";
+    // xref_match_rows returns NULL, so no row comes out and the statement
+    // steps once, instead of once per matching row (a return to the caller
+    // and back for each).
+    std::string sql = "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ?4";
     if (doc_filter == DocFilter::kPassageList) sql += " AND xref_member(passages_fts.rowid, ?5)";
+    sql += " AND xref_match_rows(passages_fts, ?1, ?2, ?3) IS NOT NULL";
     sqlite::Statement gather = db.Prepare(sql, &prepared);
     if (gather.valid()) {
       // A plain query of one term or phrase matches the rows holding it.
