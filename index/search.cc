@@ -498,8 +498,12 @@ bool LoadStoredLengths(ConnectionLengths* lengths) {
     const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(st, 0));
     const size_t n = static_cast<size_t>(sqlite3_column_bytes(st, 0)) / 2;
     lengths->length.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-      lengths->length[i] = static_cast<uint16_t>(p[2 * i] | (p[2 * i + 1] << 8));  // little-endian
+    if (n > 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      std::memcpy(lengths->length.data(), p, 2 * n);  // stored little-endian
+#else
+      for (size_t i = 0; i < n; ++i) lengths->length[i] = static_cast<uint16_t>(p[2 * i] | (p[2 * i + 1] << 8));
+#endif
     }
     ok = n > 0;
   }
