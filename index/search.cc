@@ -422,8 +422,9 @@ void MemberFunction(sqlite3_context* context, int, sqlite3_value** argv) {
 // below rarely excludes a row), so a connection that searches again keeps
 // them all: 2 bytes a passage, read in about the time of looking up a
 // quarter of them one by one (some 50 ms for 485,000 passages). A
-// connection's first search looks its rows up instead (one `xref search`
-// process searches once).
+// connection's first search reads them from search_lengths when the index
+// run stored them and nothing changed since (below), else looks its rows up
+// instead (one `xref search` process searches once).
 struct ConnectionLengths {
   explicit ConnectionLengths(sqlite3* connection) : db(connection) {}
   sqlite3* db;

@@ -20,9 +20,11 @@
 // the full-text index alone, in one pass, and the filters and snippets are
 // applied to the best rows, in order, until enough pass, so a search costs
 // in proportion to its matches, not to the passages they join. BM25 needs
-// each matching passage's length: a connection's first search looks them
-// up, and a connection that searches again keeps all of them (2 bytes a
-// passage) until the index changes. Filters narrow the passages searched:
+// each matching passage's length: index and refresh runs store them all
+// (2 bytes a passage, SaveSearchLengths), a connection reads them on its
+// first search and keeps them until the index changes; when what is stored
+// is out of date (a write since), the first search looks up its rows'
+// lengths and a connection that searches again loads them all. Filters narrow the passages searched:
 // by document path, by the kinds of tag a passage holds, by sums of money
 // and by the dates it mentions.
 #pragma once
