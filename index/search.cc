@@ -716,9 +716,18 @@ void MatchedRows::Finish() {
       for (KeptRow& row : rest) row.value = Bm25Value(idf, &row.freq, LengthTerm(row.length));
       idf_after = false;
     }
-    rest.insert(rest.end(), best.begin(), best.end());
-    best.clear();
-    Extend(keep);
+    Compact();
+    std::sort(best.begin(), best.end(), RanksBefore());
+    // Every row in `rest` ranked at or after the threshold when it went
+    // there, so after the best ones; only the product with the idf, known
+    // now, can round one into their place (see kIdfRoundingMargin): then
+    // all are ordered again.
+    if (!best.empty() && std::any_of(rest.begin(), rest.end(),
+                                     [&](const KeptRow& row) { return RanksBefore()(row, best.back()); })) {
+      rest.insert(rest.end(), best.begin(), best.end());
+      best.clear();
+      Extend(keep);
+    }
     return;
   }
   Compact();
