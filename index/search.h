@@ -24,9 +24,9 @@
 // (2 bytes a passage, SaveSearchLengths), a connection reads them on its
 // first search and keeps them until the index changes; when what is stored
 // is out of date (a write since), the first search looks up its rows'
-// lengths and a connection that searches again loads them all. Filters narrow the passages searched:
-// by document path, by the kinds of tag a passage holds, by sums of money
-// and by the dates it mentions.
+// lengths and a connection that searches again loads them all. Filters
+// narrow the passages searched: by document path, by the kinds of tag a
+// passage holds, by sums of money and by the dates it mentions.
 #pragma once
 
 #include <cstdint>
