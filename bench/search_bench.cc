@@ -21,8 +21,9 @@
 // benchmark should finish even when one query is pathological. Exit status
 // 2 on a bad index or query.
 //
-// The connection's first search reads the row lengths it needs from the
-// index; its second loads them all and later ones use them (index/search.h):
+// The connection's first search reads the row lengths the index run stored
+// (or, when they are out of date, the ones it needs; its second then loads
+// them all) and later ones use them (index/search.h):
 // the warm-up of the second query pays for that, and the samples measure a
 // connection that searches again, as a long-lived process would. One
 // `xref search` process is a first search (time it whole, e.g. hyperfine).

@@ -25,6 +25,7 @@
 
 #include "index/file_walker.h"
 #include "index/link_index.h"
+#include "index/search.h"
 #include "pipeline/link_terms.h"
 #include "pipeline/process.h"
 #include "pipeline/tag.h"
@@ -190,6 +191,10 @@ class IndexRun {
     if (!summary_.interrupted) {
       if (Status s = RemoveGone(); !s.ok()) return s;
       if (Status s = Compact(); !s.ok()) return s;
+      // The lengths a later `xref search` ranks with (index/search.h). The
+      // index is whole without them: a failure here only makes searches
+      // look lengths up as before.
+      static_cast<void>(SaveSearchLengths(store_.db().get()));
       if (Status s = Link(); !s.ok()) return s;
     }
     summary_.seconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <numeric>
+#include <string_view>
 #include <filesystem>
 
 #include "index/tokenizer.h"
@@ -139,12 +141,51 @@ Result<std::string> DateBound(const std::string& flag, const std::string& d, boo
   return d;
 }
 
+// The components of `p` after its root, when it is an absolute path in
+// normal form (no empty, "." or ".." component, no trailing slash); else
+// false.
+bool NormalComponents(std::string_view p, std::vector<std::string_view>* out) {
+  out->clear();
+  if (p.empty() || p[0] != '/') return false;
+  if (p.size() == 1) return true;
+  if (p.back() == '/') return false;
+  for (size_t i = 1; i <= p.size();) {
+    size_t j = p.find('/', i);
+    if (j == std::string_view::npos) j = p.size();
+    const std::string_view c = p.substr(i, j - i);
+    if (c.empty() || c == "." || c == "..") return false;
+    out->push_back(c);
+    i = j + 1;
+  }
+  return true;
+}
+
+// path.lexically_relative(base).string() for two absolute paths in normal
+// form given by their components: a "../" for each of base's components
+// past the common ones, then path's own ("." when there are none). Without
+// the std::filesystem::path objects, which at 3,000 documents took a fifth
+// of a whole `xref search --doc` process.
+std::string RelativeOf(const std::vector<std::string_view>& path, const std::vector<std::string_view>& base) {
+  size_t common = 0;
+  while (common < path.size() && common < base.size() && path[common] == base[common]) ++common;
+  std::string out;
+  for (size_t i = common; i < base.size(); ++i) out += out.empty() ? ".." : "/..";
+  for (size_t i = common; i < path.size(); ++i) {
+    if (!out.empty()) out += '/';
+    out.append(path[i].data(), path[i].size());
+  }
+  return out.empty() ? std::string(".") : out;
+}
+
 // The ids of documents whose path, path relative to the current directory,
 // or file name matches `glob`, sorted; *documents counts all of them.
 Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::string& glob, size_t* documents) {
   std::error_code ec;
   const std::filesystem::path cwd = std::filesystem::current_path(ec);
   const std::string cwd_prefix = ec ? std::string() : cwd.string() + "/";
+  const std::string cwd_text = ec ? std::string() : cwd.string();
+  std::vector<std::string_view> cwd_parts, path_parts;
+  const bool cwd_normal = !ec && NormalComponents(cwd_text, &cwd_parts);
   sqlite::Statement st = db.Prepare("SELECT id, path FROM documents ORDER BY id");
   std::vector<int64_t> ids;
   while (st.Step()) {
@@ -164,8 +205,9 @@ Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::
     // Stored paths are absolute and normal, so below the current directory
     // the relative path is the rest of the path (lexically_relative, which
     // gives the same, costs more than the rest of a search at N = 1000).
-    const std::string relative = path.compare(0, cwd_prefix.size(), cwd_prefix) == 0
-                                     ? path.substr(cwd_prefix.size())
+    const std::string relative = path.compare(0, cwd_prefix.size(), cwd_prefix) == 0 ? path.substr(cwd_prefix.size())
+                                 : cwd_normal && NormalComponents(path, &path_parts)
+                                     ? RelativeOf(path_parts, cwd_parts)
                                      : std::filesystem::path(path).lexically_relative(cwd).string();
     if (matches(relative)) ids.push_back(st.ColumnInt64(0));
   }
@@ -380,8 +422,9 @@ void MemberFunction(sqlite3_context* context, int, sqlite3_value** argv) {
 // below rarely excludes a row), so a connection that searches again keeps
 // them all: 2 bytes a passage, read in about the time of looking up a
 // quarter of them one by one (some 50 ms for 485,000 passages). A
-// connection's first search looks its rows up instead (one `xref search`
-// process searches once).
+// connection's first search reads them from search_lengths when the index
+// run stored them and nothing changed since (below), else looks its rows up
+// instead (one `xref search` process searches once).
 struct ConnectionLengths {
   explicit ConnectionLengths(sqlite3* connection) : db(connection) {}
   sqlite3* db;
@@ -399,7 +442,79 @@ constexpr uint16_t kNoLength = 0xFFFF;
 // Rowids above this are not kept (the table would be mostly holes).
 constexpr int64_t kMaxCachedRowid = int64_t{1} << 24;
 
-// Whether `lengths` holds the index as it is now; loads it when not and
+// The lengths are also stored in the index, in table search_lengths, by
+// SaveSearchLengths at the end of an index or refresh run: 2 bytes a
+// passage in one row, which a connection's first search (one `xref search`
+// process) reads in about a millisecond instead of looking up its rows'
+// lengths one by one (the most of its time at N=1000). They are used only
+// while FTS5's records that every write to passages_fts changes are the ones
+// they were stored with: the averages (the number of rows and of tokens,
+// rowid 1 of passages_fts_data) and the structure (the segments and a
+// counter of the pages written, rowid 10).
+constexpr const char* kFtsStateSql = "SELECT id, block FROM main.passages_fts_data WHERE id IN (1, 10)";
+
+// FTS5's averages and structure records, as stored; false when either is
+// missing (an empty table) or cannot be read.
+bool FtsState(sqlite3* db, std::string* averages, std::string* structure) {
+  sqlite3_stmt* st = nullptr;
+  bool ok = sqlite3_prepare_v2(db, kFtsStateSql, -1, &st, nullptr) == SQLITE_OK;
+  int found = 0;
+  while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(st, 1));
+    std::string block = p == nullptr ? std::string() : std::string(p, static_cast<size_t>(sqlite3_column_bytes(st, 1)));
+    (sqlite3_column_int64(st, 0) == 1 ? *averages : *structure) = std::move(block);
+    ++found;
+  }
+  sqlite3_finalize(st);
+  return ok && found == 2;
+}
+
+// Fills `lengths->length` from search_lengths when what is stored there is
+// current; false when not (no table, an older index, or a change since).
+// Whether search_lengths holds the lengths for these records.
+bool StoredLengthsCurrent(sqlite3* db, const std::string& averages, const std::string& structure) {
+  sqlite3_stmt* st = nullptr;
+  bool current = false;
+  if (sqlite3_prepare_v2(db, "SELECT fts_averages, fts_structure FROM main.search_lengths WHERE id = 1", -1, &st,
+                         nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    auto same = [&](int column, const std::string& want) {
+      return static_cast<size_t>(sqlite3_column_bytes(st, column)) == want.size() &&
+             (want.empty() || std::memcmp(sqlite3_column_blob(st, column), want.data(), want.size()) == 0);
+    };
+    current = same(0, averages) && same(1, structure);
+  }
+  sqlite3_finalize(st);
+  return current;
+}
+
+bool LoadStoredLengths(ConnectionLengths* lengths) {
+  sqlite3* db = lengths->db;
+  std::string averages, structure;
+  if (!FtsState(db, &averages, &structure) || !StoredLengthsCurrent(db, averages, structure)) return false;
+  sqlite3_stmt* st = nullptr;
+  bool ok = false;
+  if (sqlite3_prepare_v2(db, "SELECT lengths FROM main.search_lengths WHERE id = 1", -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(st, 0));
+    const size_t n = static_cast<size_t>(sqlite3_column_bytes(st, 0)) / 2;
+    lengths->length.resize(n);
+    if (n > 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      std::memcpy(lengths->length.data(), p, 2 * n);  // stored little-endian
+#else
+      for (size_t i = 0; i < n; ++i) lengths->length[i] = static_cast<uint16_t>(p[2 * i] | (p[2 * i + 1] << 8));
+#endif
+    }
+    ok = n > 0;
+  }
+  sqlite3_finalize(st);
+  if (!ok) lengths->length.clear();
+  return ok;
+}
+
+// Whether `lengths` holds the index as it is now; loads it when not, from
+// search_lengths when that is current, else from passages_fts_docsize when
 // `load` (false when it cannot be read).
 bool CurrentLengths(ConnectionLengths* lengths, bool load) {
   sqlite3* db = lengths->db;
@@ -414,6 +529,12 @@ bool CurrentLengths(ConnectionLengths* lengths, bool load) {
   if (lengths->loaded && version == lengths->data_version && changes == lengths->own_changes) return true;
   lengths->loaded = false;
   lengths->length.clear();
+  if (version >= 0 && LoadStoredLengths(lengths)) {
+    lengths->loaded = true;
+    lengths->data_version = version;
+    lengths->own_changes = changes;
+    return true;
+  }
   if (!load || version < 0) return false;
   if (sqlite3_prepare_v2(db, "SELECT id, sz FROM main.passages_fts_docsize", -1, &st, nullptr) != SQLITE_OK) {
     sqlite3_finalize(st);
@@ -493,6 +614,8 @@ struct MatchedRows {
   // length (a one-search process would pay for all 485,000 at N=1000 to
   // rank one query's rows again).
   bool same_search = false;
+  // Filters will reject some of the rows (see keep_rest).
+  bool filtered = false;
 
   bool started = false;
   bool idf_after = false;        // idf counted in the pass; values are -t until Finish
@@ -514,6 +637,13 @@ struct MatchedRows {
   KeptRow threshold{0, 0, 0, 0};
   bool has_threshold = false;
   std::vector<KeptRow> near;     // with idf_after: rows just worse than the threshold
+  // With the connection's lengths every row's value is exact (or, with
+  // idf_after, exact once the idf is known), so a filtered search keeps the
+  // rows past the best in `rest`, unordered: when filters reject too many
+  // of the best, Extend orders more of them instead of another pass over
+  // FTS5 (which costs as much as the first).
+  bool keep_rest = false;
+  std::vector<KeptRow> rest;
 
   // Bm25LengthTerm(avgdl, length), computed once per length (a division
   // less per row).
@@ -524,6 +654,8 @@ struct MatchedRows {
   // Makes the values bm25's once the pass is over, and leaves the `keep`
   // best rows in `best`, best first.
   void Finish();
+  // With keep_rest: leaves the `want` best rows in `best`, best first.
+  void Extend(size_t want);
   // With idf_after: whether `row` is as good as the threshold but for the
   // rounding of the product with the idf.
   bool NearThreshold(const KeptRow& row) const;
@@ -542,7 +674,11 @@ double MatchedRows::LengthTerm(int length) {
 
 void MatchedRows::Offer(const KeptRow& row) {
   if (has_threshold && !RanksBefore()(row, threshold)) {
-    if (NearThreshold(row)) near.push_back(row);
+    if (keep_rest) {
+      rest.push_back(row);
+    } else if (NearThreshold(row)) {
+      near.push_back(row);
+    }
     return;
   }
   best.push_back(row);
@@ -558,7 +694,11 @@ void MatchedRows::Compact() {
   threshold = best[keep - 1];
   has_threshold = true;
   for (size_t i = keep; i < best.size(); ++i) {
-    if (NearThreshold(best[i])) near.push_back(best[i]);
+    if (keep_rest) {
+      rest.push_back(best[i]);
+    } else if (NearThreshold(best[i])) {
+      near.push_back(best[i]);
+    }
   }
   best.resize(keep);
 }
@@ -569,6 +709,27 @@ bool MatchedRows::NearThreshold(const KeptRow& row) const {
 }
 
 void MatchedRows::Finish() {
+  if (keep_rest) {
+    if (idf_after) {
+      idf[0] = Bm25Idf(table_rows, static_cast<sqlite3_int64>(matched));
+      for (KeptRow& row : best) row.value = Bm25Value(idf, &row.freq, LengthTerm(row.length));
+      for (KeptRow& row : rest) row.value = Bm25Value(idf, &row.freq, LengthTerm(row.length));
+      idf_after = false;
+    }
+    Compact();
+    std::sort(best.begin(), best.end(), RanksBefore());
+    // Every row in `rest` ranked at or after the threshold when it went
+    // there, so after the best ones; only the product with the idf, known
+    // now, can round one into their place (see kIdfRoundingMargin): then
+    // all are ordered again.
+    if (!best.empty() && std::any_of(rest.begin(), rest.end(),
+                                     [&](const KeptRow& row) { return RanksBefore()(row, best.back()); })) {
+      rest.insert(rest.end(), best.begin(), best.end());
+      best.clear();
+      Extend(keep);
+    }
+    return;
+  }
   Compact();
   if (idf_after) {
     idf[0] = Bm25Idf(table_rows, static_cast<sqlite3_int64>(matched));
@@ -583,6 +744,15 @@ void MatchedRows::Finish() {
   }
   std::sort(best.begin(), best.end(), RanksBefore());
   if (best.size() > keep) best.resize(keep);
+}
+
+void MatchedRows::Extend(size_t want) {
+  const size_t n = std::min(want > best.size() ? want - best.size() : 0, rest.size());
+  if (n == 0) return;
+  if (n < rest.size()) std::nth_element(rest.begin(), rest.begin() + static_cast<long>(n), rest.end(), RanksBefore());
+  std::sort(rest.begin(), rest.begin() + static_cast<long>(n), RanksBefore());
+  best.insert(best.end(), rest.begin(), rest.begin() + static_cast<long>(n));
+  rest.erase(rest.begin(), rest.begin() + static_cast<long>(n));
 }
 
 // The statistics of the query, on its first matching row.
@@ -613,7 +783,10 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
       static_cast<size_t>(rowid) < lengths->length.size() && lengths->length[static_cast<size_t>(rowid)] == length) {
     rows->lengths = lengths;
   }
-  if (rows->lengths != nullptr) rows->keep = std::max(rows->keep, rows->keep_with_lengths);
+  if (rows->lengths != nullptr) {
+    rows->keep = std::max(rows->keep, rows->keep_with_lengths);
+    rows->keep_rest = rows->filtered;
+  }
   rows->idf_after = rows->rows_are_phrase_hits && phrases == 1;
   // Room for the rows between compactions (and as many near ones), up to
   // what is sure to be needed.
@@ -732,7 +905,11 @@ class MatchStream {
   bool Next(sqlite3_int64* rowid, double* value, size_t wanted) {
     if (rows_ == nullptr || (next_ == rows_->best.size() && rows_->matched > rows_->best.size())) {
       if (rows_ != nullptr) keep_ = std::max(keep_ > SIZE_MAX / 2 ? SIZE_MAX : 2 * keep_, wanted);
-      if (!Gather()) return false;
+      if (rows_ != nullptr && rows_->keep_rest) {
+        rows_->Extend(keep_);  // the rows of the pass are all there
+      } else if (!Gather()) {
+        return false;
+      }
     }
     if (next_ >= rows_->best.size()) return false;
     *rowid = rows_->best[next_].rowid;
@@ -748,6 +925,7 @@ class MatchStream {
     rows_ = std::make_unique<MatchedRows>();
     rows_->keep = keep_;
     rows_->keep_with_lengths = filtered_ ? std::max(keep_, kFilteredKeepWithLengths) : keep_;
+    rows_->filtered = filtered_;
     rows_->rows_are_phrase_hits = rows_are_phrase_hits_;
     rows_->same_search = passes_++ > 0;
     gather_.Reset();
@@ -789,6 +967,78 @@ Status RegisterSearchFunctions(sqlite3* db) {
     return Status::Internal("sqlite", std::string("cannot register xref_member: ") + sqlite3_errmsg(db));
   }
   return Status::Ok();
+}
+
+Status SaveSearchLengths(sqlite3* db) {
+  auto fail = [&](const char* what) {
+    return Status::IoError(sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "",
+                           std::string("cannot store the passages' lengths (") + what + ": " + sqlite3_errmsg(db) + ")");
+  };
+  auto exec = [&](const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; };
+  const bool own_transaction = sqlite3_get_autocommit(db) != 0;
+  if (own_transaction && !exec("BEGIN IMMEDIATE")) return fail("begin");
+  auto finish = [&](Status s) {
+    if (own_transaction) {
+      if (s.ok() && !exec("COMMIT")) s = fail("commit");
+      if (!s.ok()) exec("ROLLBACK");
+    }
+    return s;
+  };
+  if (!exec("CREATE TABLE IF NOT EXISTS search_lengths(\n"
+            "  id           INTEGER PRIMARY KEY CHECK (id = 1),\n"
+            "  fts_averages BLOB NOT NULL,\n"
+            "  fts_structure BLOB NOT NULL,\n"
+            "  lengths      BLOB NOT NULL\n"
+            ")")) {
+    return finish(fail("create"));
+  }
+  std::string averages, structure;
+  if (!FtsState(db, &averages, &structure)) {
+    // Nothing indexed (or an FTS5 layout without these records).
+    return finish(exec("DELETE FROM search_lengths") ? Status::Ok() : fail("delete"));
+  }
+  if (StoredLengthsCurrent(db, averages, structure)) return finish(Status::Ok());  // nothing changed
+  std::vector<unsigned char> bytes;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT id, sz FROM main.passages_fts_docsize", -1, &st, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return finish(fail("read"));
+  }
+  int rc;
+  bool fits = true;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const int64_t id = sqlite3_column_int64(st, 0);
+    if (id < 0 || id > kMaxCachedRowid) {
+      fits = false;
+      break;
+    }
+    const size_t at = 2 * static_cast<size_t>(id);
+    if (at >= bytes.size()) bytes.resize(std::max(at + 2, 2 * bytes.size()), 0xFF);  // kNoLength
+    const int length = std::min<int>(DocsizeTotal(st, 1), kNoLength);
+    bytes[at] = static_cast<unsigned char>(length & 0xFF);
+    bytes[at + 1] = static_cast<unsigned char>(length >> 8);
+  }
+  sqlite3_finalize(st);
+  if (fits && rc != SQLITE_DONE) return finish(fail("read"));
+  if (!fits || bytes.empty()) {
+    return finish(exec("DELETE FROM search_lengths") ? Status::Ok() : fail("delete"));
+  }
+  // Trailing holes are left out (the reader treats rowids past the end as
+  // unknown).
+  while (bytes.size() >= 2 && bytes[bytes.size() - 1] == 0xFF && bytes[bytes.size() - 2] == 0xFF) bytes.resize(bytes.size() - 2);
+  if (sqlite3_prepare_v2(db,
+                         "INSERT OR REPLACE INTO search_lengths(id, fts_averages, fts_structure, lengths) "
+                         "VALUES (1, ?1, ?2, ?3)",
+                         -1, &st, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return finish(fail("write"));
+  }
+  sqlite3_bind_blob(st, 1, averages.data(), static_cast<int>(averages.size()), SQLITE_STATIC);
+  sqlite3_bind_blob(st, 2, structure.data(), static_cast<int>(structure.size()), SQLITE_STATIC);
+  sqlite3_bind_blob64(st, 3, bytes.data(), bytes.size(), SQLITE_STATIC);
+  rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return finish(rc == SQLITE_DONE ? Status::Ok() : fail("write"));
 }
 
 Result<std::string> PlainQueryToFts5(const std::string& query) {
@@ -1023,8 +1273,12 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   std::optional<SqlRanking> sql_ranking;
   Status prepared;
   {
-    std::string sql = "SELECT xref_match_rows(passages_fts, ?1, ?2, ?3) FROM passages_fts WHERE passages_fts MATCH ?4";
+    // xref_match_rows returns NULL, so no row comes out and the statement
+    // steps once, instead of once per matching row (a return to the caller
+    // and back for each).
+    std::string sql = "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ?4";
     if (doc_filter == DocFilter::kPassageList) sql += " AND xref_member(passages_fts.rowid, ?5)";
+    sql += " AND xref_match_rows(passages_fts, ?1, ?2, ?3) IS NOT NULL";
     sqlite::Statement gather = db.Prepare(sql, &prepared);
     if (gather.valid()) {
       // A plain query of one term or phrase matches the rows holding it.

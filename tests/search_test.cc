@@ -631,6 +631,89 @@ TEST(SearchLengthsTest, KeptLengthsFollowChangesToTheIndex) {
   fs::remove_all(dir);
 }
 
+// An index run stores every passage's length (search_lengths) for a later
+// connection's first search; a write to the index that does not store them
+// again (here an UPDATE of one passage, as another tool might do) must make
+// searches rank with the index's own lengths, not the stored ones.
+TEST(SearchLengthsTest, StoredLengthsAreUsedOnlyWhileTheyMatchTheIndex) {
+  const fs::path dir = fs::temp_directory_path() / ("xref_stored_lengths_test_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "papers");
+  for (int i = 0; i < 6; ++i) {
+    std::ofstream(dir / "papers" / ("p" + std::to_string(i) + ".txt"))
+        << "Kinship care in part " << i << ".\n\nKinship carers and the council"
+        << std::string(static_cast<size_t>(i), ' ') << std::string(static_cast<size_t>(3 * i), 'x')
+        << " with more words here.\n\nRoads.\n";
+  }
+  IndexPapers(dir, 6);
+  const std::string db_path = (dir / "xref.db").string();
+  // (passage id, score) of "kinship": Search's, and FTS5's own bm25 order.
+  auto ranked = [&](sqlite::Database& db) {
+    SearchOptions opts;
+    opts.query = "kinship";
+    Result<std::vector<SearchHit>> hits = Search(db, opts);
+    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+    std::vector<std::pair<int64_t, double>> out;
+    if (hits.ok()) {
+      for (const SearchHit& h : *hits) out.emplace_back(h.passage_id, h.score);
+    }
+    return out;
+  };
+  auto reference = [&](sqlite::Database& db) {
+    sqlite::Statement st = db.Prepare(
+        "SELECT rowid, -bm25(passages_fts, 1.0, 0.25) FROM passages_fts WHERE passages_fts MATCH 'kinship' "
+        "ORDER BY bm25(passages_fts, 1.0, 0.25), rowid LIMIT 20");
+    std::vector<std::pair<int64_t, double>> out;
+    while (st.Step()) out.emplace_back(st.ColumnInt64(0), st.ColumnDouble(1));
+    EXPECT_TRUE(st.status().ok()) << st.status().ToString();
+    return out;
+  };
+  {
+    auto db = OpenIndexForReading(db_path);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    sqlite::Statement stored = (*db)->Prepare("SELECT length(lengths) FROM search_lengths WHERE id = 1");
+    ASSERT_TRUE(stored.Step()) << "the index run stored no lengths";
+    EXPECT_GT(stored.ColumnInt64(0), 0);
+    const auto want = reference(**db);
+    ASSERT_EQ(want.size(), 12u);
+    EXPECT_EQ(ranked(**db), want);
+  }
+  // Lengthen the last kinship passage but one (the first matching row is
+  // checked against FTS5 on its own) behind the indexer's back.
+  {
+    auto store = IndexStore::Open(db_path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    sqlite::Statement last = (*store)->db().Prepare(
+        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH 'kinship' ORDER BY rowid DESC LIMIT 1 OFFSET 1");
+    ASSERT_TRUE(last.Step());
+    const int64_t id = last.ColumnInt64(0);
+    sqlite::Statement update = (*store)->db().Prepare(
+        "UPDATE passages SET text = 'Kinship carers, ' || text || ' and many, many more words after that, "
+        "one two three four five six seven eight nine ten eleven twelve.' WHERE id = ?1");
+    update.Bind(1, id);
+    update.Step();
+    ASSERT_TRUE(update.status().ok()) << update.status().ToString();
+  }
+  auto db = OpenIndexForReading(db_path);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  const auto want = reference(**db);
+  EXPECT_EQ(ranked(**db), want);
+  EXPECT_EQ(ranked(**db), want);  // the connection's own lengths, loaded on its second search
+  // The next run stores them again.
+  {
+    auto store = IndexStore::Open(db_path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    IndexOptions opts;
+    opts.jobs = 1;
+    ASSERT_TRUE(RefreshIndex(**store, opts).ok());
+    EXPECT_EQ(ranked((*store)->db()), want);
+  }
+  auto again = OpenIndexForReading(db_path);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(ranked(**again), want);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace xref
 
