@@ -367,6 +367,10 @@ bool IsReferenceList(const std::string& section) {
   size_t start = s.find_first_not_of("0123456789.() \t");
   s = start == std::string::npos ? std::string() : s.substr(start);
   while (!s.empty() && (s.back() == ' ' || s.back() == ':')) s.pop_back();
+  // "Annex: sources", "Appendix B - References": the annex's own label first.
+  static const RE2 kAnnex(R"(^(?:annex|appendix)(?:\s+[a-z0-9]{1,3})?\s*[:.\-\x{2013}\x{2014}]\s*)");
+  re2::StringPiece rest(s);
+  if (RE2::Consume(&rest, kAnnex)) s = std::string(rest);
   if (s.rfind("list of ", 0) == 0) s = s.substr(8);
   for (std::string_view heading : {"background papers", "background paper", "background documents",
                                    "references", "bibliography", "sources", "further reading",

@@ -1161,6 +1161,24 @@ TEST(LinkRegisterTest, ThePeriodOfADeadlineIsItsDate) {
   for (const Conflict& k : reg.conflicts) EXPECT_NE(k.commitment, IndexOf(reg, duty));
 }
 
+// The titles under a paper's list of sources name what other papers are
+// about; they do not discuss it, whether the heading is "References" or an
+// annex's "Annex: sources".
+TEST(LinkRegisterTest, AnAnnexOfSourcesDoesNotDiscuss) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "The Government will publish a national kinship care strategy by the end of 2023.",
+      {{kPara, "Buses", "", "Members welcomed the Rural Bus Recovery Fund for evening services."},
+       {kPara, "References", "", "Rural Bus Recovery Fund: evening services statistics, August 2026."},
+       {kPara, "Annex B: sources", "", "Rural Bus Recovery Fund: evening services statistics, August 2026."}},
+      &last);
+  const Commitment* fund = Find(reg, "Rural Bus Recovery Fund");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_TRUE(Linked(reg, fund, 2, last - 2));
+  EXPECT_FALSE(Linked(reg, fund, 2, last - 1));
+  EXPECT_FALSE(Linked(reg, fund, 2, last));
+}
+
 // "The Children's Social Care National Framework and Dashboard" are two
 // things: a paper naming the National Framework alone names the entry.
 TEST(LinkRegisterTest, APaperNamingOneOfTwoJoinedNamesNamesIt) {
