@@ -624,36 +624,6 @@ bool KeyEndsWith(const std::string& key, const std::string& ending) {
 }
 
 // The word of lower-case `text` that ends just before `at`, lower case.
-// Whether lower-case `text` writes `part` (lower case, part of a proper
-// name written there in lower case) with a content word right after it whose
-// stem is not `next` (the stem of the word the name goes on with; "" for a
-// name ending there) or right before it whose stem is not `prev`: "the
-// national minimum wage" writes "national minimum" going on to another word
-// than "allowance".
-bool WritesWithOtherWord(const std::string& text, const std::string& part, std::string_view next,
-                         std::string_view prev) {
-  auto word_at = [&](size_t from, size_t to) { return StemWord(text.substr(from, to - from)); };
-  auto letter = [&](size_t at) { return at < text.size() && std::isalpha(static_cast<unsigned char>(text[at])); };
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
-    if (at > 0 && letter(at - 1)) continue;
-    const size_t end = at + part.size();
-    if (letter(end)) continue;  // another form of the word ("warnings")
-    if (!next.empty() && end + 1 < text.size() && text[end] == ' ' && letter(end + 1)) {
-      size_t stop = end + 1;
-      while (letter(stop)) ++stop;
-      const std::string w = text.substr(end + 1, stop - end - 1);
-      if (!IsFunctionWord(w) && word_at(end + 1, stop) != next) return true;
-    }
-    if (!prev.empty() && at >= 2 && text[at - 1] == ' ' && letter(at - 2)) {
-      size_t from = at - 1;
-      while (from > 0 && letter(from - 1)) --from;
-      const std::string w = text.substr(from, at - 1 - from);
-      if (!IsFunctionWord(w) && word_at(from, at - 1) != prev) return true;
-    }
-  }
-  return false;
-}
-
 std::string_view WordBefore(std::string_view text, size_t at) {
   size_t end = at;
   while (end > 0 && text[end - 1] == ' ') --end;
@@ -664,6 +634,33 @@ std::string_view WordBefore(std::string_view text, size_t at) {
     --begin;
   }
   return text.substr(begin, end - begin);
+}
+
+// Whether lower-case `text` writes `part` (lower case, part of a proper
+// name written there in lower case) with a content word right after it whose
+// stem is not `next` (the stem of the word the name goes on with; "" for a
+// name ending there) or right before it whose stem is not `prev`: "the
+// national minimum wage" writes "national minimum" going on to another word
+// than "allowance".
+bool WritesWithOtherWord(const std::string& text, const std::string& part, std::string_view next,
+                         std::string_view prev) {
+  auto letter = [&](size_t at) { return at < text.size() && std::isalpha(static_cast<unsigned char>(text[at])); };
+  auto other = [](std::string_view w, std::string_view stem) {
+    return !w.empty() && std::isalpha(static_cast<unsigned char>(w.front())) && !IsFunctionWord(w) &&
+           StemWord(w) != stem;
+  };
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+    if (at > 0 && letter(at - 1)) continue;
+    const size_t end = at + part.size();
+    if (letter(end)) continue;  // another form of the word ("warnings")
+    if (!next.empty() && end < text.size() && text[end] == ' ') {
+      size_t stop = end + 1;
+      while (letter(stop)) ++stop;
+      if (other(std::string_view(text).substr(end + 1, stop - end - 1), next)) return true;
+    }
+    if (!prev.empty() && other(WordBefore(text, at), prev)) return true;
+  }
+  return false;
 }
 
 // Whether lower-case `text` writes "the", another word and `head` ("the
@@ -952,7 +949,6 @@ bool GivesSum(const std::vector<ValueRef>& values, double amount) {
                      [&](const ValueRef& v) { return v.amount && SameAmount(*v.amount, amount); });
 }
 
-// One of `values` (an entry's dates, resolved) is `date`.
 // Whether `a` and `b` name one time, one as a deadline and the other as
 // the period itself: "by October 2027" and "will begin in October 2027".
 // (Not a start: "from October 2027" begins several reforms at once.)
@@ -965,6 +961,7 @@ bool SameTime(const DateValue& a, const DateValue& b) {
   return bound.bound == "by" && bound.end == plain.end;
 }
 
+// One of `values` (an entry's dates, resolved) is `date`.
 bool GivesDate(const std::vector<ValueRef>& values, const DateValue& date) {
   return std::any_of(values.begin(), values.end(), [&](const ValueRef& v) {
     return (!v.date.start.empty() || !v.date.end.empty()) && SameTime(v.date, date);
@@ -1956,10 +1953,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       const double context_rel =
           entry.context.words.empty() ? 0.0 : weights.Compare(entry.context, pe.terms).score / entry.norm;
       rel = std::max(0.0, rel - context_rel);
-      // Nor a phrase shared inside another thing's proper name: "the
-      // budget's growth for Adult Social Care" shares "social care" with
-      // "children's social care", but the passage's name begins with a word
-      // where the wording has another.
       // Phrases shared only as part of another thing's name: they add
       // nothing to the score and are no evidence (`foreign`).
       std::vector<TermId> foreign;
@@ -1970,6 +1963,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const double f = Has(entry.expanded, p) ? options.expansion_weight : 1.0;
         rel = std::max(0.0, rel - weights.Phrase(p, named) * f / entry.norm);
       };
+      // Such is a phrase the passage writes inside its own proper name: "the
+      // budget's growth for Adult Social Care" shares "social care" with
+      // "children's social care", but the passage's name begins with a word
+      // where the wording has another.
       for (TermId p : pe.terms.named) {
         if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
         const std::string& key = vocab.Key(p);
@@ -2108,16 +2105,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               names_one = compound_named;
               if (names_one) break;
             }
-            std::string text;  // lower case, read once it is needed
             for (const auto& [id, word] : p.others) {
               if (!Has(pe.terms.words, id)) continue;
               // "new" is no content word, so the written text is read.
-              if (text.empty()) text = Lower(index.passage(i).text);
+              if (lower.empty()) lower = Lower(index.passage(i).text);
               for (const char* intro : {"new ", "national "}) {
                 const std::string said = intro + word;
-                for (size_t at = text.find(said); at != std::string::npos && !names_one;
-                     at = text.find(said, at + 1)) {
-                  names_one = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+                for (size_t at = lower.find(said); at != std::string::npos && !names_one;
+                     at = lower.find(said, at + 1)) {
+                  names_one = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
                 }
               }
               if (names_one) break;

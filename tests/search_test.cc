@@ -291,6 +291,17 @@ TEST_F(SearchTest, ErrorsQuotingUserInputStayOnOneLine) {
 namespace xref {
 namespace {
 
+// (passage id, score) of the hits, as Search gives them.
+std::vector<std::pair<int64_t, double>> Ranked(sqlite::Database& db, const SearchOptions& opts) {
+  Result<std::vector<SearchHit>> hits = Search(db, opts);
+  EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+  std::vector<std::pair<int64_t, double>> out;
+  if (hits.ok()) {
+    for (const SearchHit& h : *hits) out.emplace_back(h.passage_id, h.score);
+  }
+  return out;
+}
+
 // A corpus where the best-ranked passages for "kinship" are the ones the
 // filters reject: 20 files of short kinship passages without sums (ranked
 // first: short rows score higher), one file of longer ones with sums, and
@@ -337,17 +348,6 @@ class RankedFilterTest : public ::testing::Test {
     auto db = OpenIndexForReading((*dir_ / "xref.db").string());
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(*db);
-  }
-
-  // (passage id, score) of the hits, as Search gives them.
-  static std::vector<std::pair<int64_t, double>> Ranked(sqlite::Database& db, const SearchOptions& opts) {
-    Result<std::vector<SearchHit>> hits = Search(db, opts);
-    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
-    std::vector<std::pair<int64_t, double>> out;
-    if (hits.ok()) {
-      for (const SearchHit& h : *hits) out.emplace_back(h.passage_id, h.score);
-    }
-    return out;
   }
 
   // The same, from one query over every matching passage with FTS5's own
@@ -651,13 +651,7 @@ TEST(SearchLengthsTest, StoredLengthsAreUsedOnlyWhileTheyMatchTheIndex) {
   auto ranked = [&](sqlite::Database& db) {
     SearchOptions opts;
     opts.query = "kinship";
-    Result<std::vector<SearchHit>> hits = Search(db, opts);
-    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
-    std::vector<std::pair<int64_t, double>> out;
-    if (hits.ok()) {
-      for (const SearchHit& h : *hits) out.emplace_back(h.passage_id, h.score);
-    }
-    return out;
+    return Ranked(db, opts);
   };
   auto reference = [&](sqlite::Database& db) {
     sqlite::Statement st = db.Prepare(
