@@ -22,6 +22,7 @@
 // files would interleave with xref's output); its messages are dropped, and
 // what matters is reported through the returned Status.
 #include <Error.h>
+#include <GfxState.h>
 #include <GlobalParams.h>
 #include <PDFDoc.h>
 #include <Stream.h>
@@ -32,6 +33,7 @@
 #include <goo/GooString.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <exception>
@@ -137,13 +139,69 @@ std::string WordText(const TextWord& word) {
   return out;
 }
 
+// Poppler's text device, also keeping the page's small shapes (pdf::Mark):
+// a browser's "Save as PDF" draws a list's bullets as filled paths, which
+// the layout turns back into bullets. Poppler calls fill/eoFill/stroke for
+// every path of the page whatever needNonText() says (that setting skips
+// only images and pattern fills); the text device itself reads fills only
+// when it writes HTML.
+class MarkingTextOutputDev final : public TextOutputDev {
+ public:
+  MarkingTextOutputDev()
+      : TextOutputDev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false,
+                      /*append=*/false) {}
+
+  void fill(GfxState* state) override {
+    TextOutputDev::fill(state);
+    Record(state);
+  }
+  void eoFill(GfxState* state) override {
+    TextOutputDev::eoFill(state);
+    Record(state);
+  }
+  void stroke(GfxState* state) override {
+    TextOutputDev::stroke(state);
+    Record(state);
+  }
+
+  // The marks drawn since the last call.
+  std::vector<pdf::Mark> TakeMarks() { return std::exchange(marks_, {}); }
+
+ private:
+  // A page drawing its text as outlines has a shape per glyph; past this
+  // many the page's marks are not worth keeping (and no words sit beside them).
+  static constexpr size_t kMaxMarks = 4096;
+
+  void Record(GfxState* state) {
+    if (marks_.size() >= kMaxMarks) return;
+    const GfxPath* path = state->getPath();
+    if (path == nullptr || path->getNumSubpaths() == 0) return;
+    pdf::Mark m{1e300, 1e300, -1e300, -1e300};
+    for (int i = 0; i < path->getNumSubpaths(); ++i) {
+      const GfxSubpath* sub = path->getSubpath(i);
+      for (int j = 0; j < sub->getNumPoints(); ++j) {
+        double x = 0, y = 0;
+        state->transform(sub->getX(j), sub->getY(j), &x, &y);
+        m.x0 = std::min(m.x0, x);
+        m.y0 = std::min(m.y0, y);
+        m.x1 = std::max(m.x1, x);
+        m.y1 = std::max(m.y1, y);
+      }
+      if (m.x1 - m.x0 > pdf::kMaxMarkSize || m.y1 - m.y0 > pdf::kMaxMarkSize) return;
+    }
+    if (m.x1 > m.x0 && m.y1 > m.y0) marks_.push_back(m);
+  }
+
+  std::vector<pdf::Mark> marks_;
+};
+
 // The words of page `number` (1-based) in Poppler's reading order, with the
 // settings of poppler-cpp's page::text_list: 72 dpi, not rotated, crop box.
 // `text` is the same for every page of a document, as in pdftotext: it keeps
 // the colour transforms of the ICC profiles it met (lcms builds one in about
 // a million instructions, and a Word export sets its profile a few times per
 // page), and starts every page's words afresh.
-pdf::PageWords ReadPage(PDFDoc* pdf, TextOutputDev* text, Page* page, int number) {
+pdf::PageWords ReadPage(PDFDoc* pdf, MarkingTextOutputDev* text, Page* page, int number) {
   pdf::PageWords out;
   out.number = number;
   const PDFRectangle* box = page->getCropBox();
@@ -174,6 +232,7 @@ pdf::PageWords ReadPage(PDFDoc* pdf, TextOutputDev* text, Page* page, int number
     if (w.font_size <= 0) w.font_size = w.y1 - w.y0;
     out.words.push_back(std::move(w));
   }
+  out.marks = text->TakeMarks();
   return out;
 }
 
@@ -209,8 +268,7 @@ Result<PdfContent> ReadPdf(const std::string& path, std::string_view bytes) {
   content.title = NormaliseText(InfoEntry(&pdf, "Title"));
 
   content.pages.reserve(static_cast<size_t>(content.page_count));
-  TextOutputDev text(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false,
-                     /*append=*/false);
+  MarkingTextOutputDev text;
   for (int number = 1; number <= content.page_count; ++number) {
     Page* page = pdf.getPage(number);  // owned by the document
     if (!page) continue;  // a page Poppler cannot parse: skip it, keep the rest

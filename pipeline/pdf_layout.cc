@@ -1799,10 +1799,87 @@ bool IsBoldFontName(const std::string& font_name) {
   return false;
 }
 
+size_t AddDrawnBullets(PageWords* page) {
+  std::vector<Word>& words = page->words;
+  if (page->marks.empty() || words.empty()) return 0;
+  // A word's letters: the band of its box where a bullet's centre sits (not
+  // in the ascenders above nor the descenders below).
+  auto beside_letters = [](const Word& w, double cy) {
+    const double h = w.y1 - w.y0;
+    return w.rotation == 0 && h > 0 && cy >= w.y0 + 0.2 * h && cy <= w.y1 - 0.1 * h;
+  };
+  std::vector<std::pair<size_t, Mark>> before;  // the word a drawn bullet precedes, the bullet
+  for (const Mark& m : page->marks) {
+    const double mw = m.x1 - m.x0, mh = m.y1 - m.y0;
+    if (mw <= 0 || mh <= 0 || mw > 1.7 * mh || mh > 1.7 * mw) continue;  // a dot or a square
+    const double cy = (m.y0 + m.y1) / 2;
+    // The nearest word to its right on its line; none just left of it (a
+    // shape between words is an icon or a separator, not a list's bullet).
+    size_t next = words.size();
+    bool inside_line = false;
+    for (size_t i = 0; i < words.size() && !inside_line; ++i) {
+      const Word& w = words[i];
+      if (!beside_letters(w, cy)) continue;
+      const double em = w.font_size > 0 ? w.font_size : w.y1 - w.y0;
+      if (w.x0 < m.x1 && w.x1 > m.x0 - 1.5 * em) inside_line = true;
+      if (w.x0 >= m.x1 && (next == words.size() || w.x0 < words[next].x0)) next = i;
+    }
+    if (inside_line || next == words.size()) continue;
+    const Word& w = words[next];
+    const double em = w.font_size > 0 ? w.font_size : w.y1 - w.y0;
+    const double size = std::max(mw, mh), gap = w.x0 - m.x1;
+    if (size < 0.15 * em || size > 0.7 * em || gap < 0.1 * em || gap > 2.5 * em) continue;
+    if (ParseMarker(w.text).found) continue;  // a bullet or number is written there already
+    before.emplace_back(next, m);
+  }
+  // A list has items: a lone shape beside a figure ("● 6.3%" in a chart's
+  // key) is no bullet unless another stands in line with it.
+  {
+    std::vector<std::pair<size_t, Mark>> listed;
+    for (const auto& [word, mark] : before) {
+      const double x = (mark.x0 + mark.x1) / 2;
+      const bool aligned = std::any_of(before.begin(), before.end(), [&](const auto& other) {
+        return other.first != word && std::fabs((other.second.x0 + other.second.x1) / 2 - x) <= 1;
+      });
+      if (aligned || u_isalpha(FirstCodePoint(words[word].text))) listed.emplace_back(word, mark);
+    }
+    before = std::move(listed);
+  }
+  if (before.empty()) return 0;
+  // One bullet per word (a shape filled and then stroked is one mark).
+  std::stable_sort(before.begin(), before.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  before.erase(std::unique(before.begin(), before.end(),
+                           [](const auto& a, const auto& b) { return a.first == b.first; }),
+               before.end());
+  std::vector<Word> out;
+  out.reserve(words.size() + before.size());
+  size_t b = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (b < before.size() && before[b].first == i) {
+      const Word& w = words[i];
+      Word bullet;
+      bullet.text = "\u2022";
+      // Where it is drawn, as tall as the line's letters (as a bullet glyph's box is).
+      bullet.x0 = before[b].second.x0;
+      bullet.x1 = before[b].second.x1;
+      bullet.y0 = w.y0;
+      bullet.y1 = w.y1;
+      bullet.font_size = w.font_size;
+      bullet.space_after = true;
+      out.push_back(std::move(bullet));
+      ++b;
+    }
+    out.push_back(std::move(words[i]));
+  }
+  words = std::move(out);
+  return before.size();
+}
+
 std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
   // 1. Lines, pointing into the pages' cleaned words.
   std::vector<std::vector<Line>> lines(pages.size());
   for (size_t p = 0; p < pages.size(); ++p) {
+    AddDrawnBullets(&pages[p]);
     CleanWords(&pages[p]);
     lines[p] = JoinMarkerColumns(BuildFragments(pages[p].words));
   }

@@ -12,6 +12,9 @@
 //   }
 //
 // What LayOutDocument does, in order:
+//   0. a small shape drawn just left of a line's first word, centred on its
+//      letters and smaller than they are, is the bullet a browser draws for
+//      a list item: it becomes a "•" word there (DrawnBullets);
 //   1. words -> line fragments (the producer's order, cut where the baseline
 //      changes), then a paragraph number or bullet standing in its own column
 //      is joined to the line beside it;
@@ -61,11 +64,23 @@ struct Word {
   int rotation = 0;       // 0 upright; 1, 2, 3 quarter turns
 };
 
+// A small shape the page draws (filled or stroked), not text: a browser or a
+// web-to-PDF converter draws a list's bullets as paths ("•" is a filled
+// circle, "▪" a filled square), so they are no words.
+struct Mark {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 struct PageWords {
   int number = 0;         // 1-based
   double width = 0, height = 0;
   std::vector<Word> words;  // in the producer's reading order
+  std::vector<Mark> marks;  // shapes at most a few points across, in drawing order
 };
+
+// The largest shape a page's marks keep (points, either side): a bullet is
+// smaller than the text beside it.
+inline constexpr double kMaxMarkSize = 12;
 
 struct LaidOutPassage {
   PassageKind kind = PassageKind::kParagraph;
@@ -80,6 +95,11 @@ struct LaidOutPassage {
 // value because it cleans their words in place: move them in when they are
 // not needed afterwards.
 std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages);
+
+// Step 0 alone: turns the marks of `page` that are drawn bullets into "•"
+// words placed before the word each one precedes; other marks are ignored.
+// Returns how many it added.
+size_t AddDrawnBullets(PageWords* page);
 
 // True when `font_name` (subset prefix allowed, "ABCDEF+Arial-BoldMT") names a
 // bold face.

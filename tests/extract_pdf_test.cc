@@ -499,6 +499,40 @@ TEST(ExtractPdfTest, BulletsAndLetteredItemsAreListItems) {
   EXPECT_EQ(doc.passages[3].text, "Air quality monitoring will continue.");
 }
 
+// A browser's "Save as PDF" draws a list's bullets as filled circles, not as
+// "•" glyphs: without them the items of a list with no space between them
+// ran together into one passage.
+TEST(ExtractPdfTest, BulletsDrawnAsShapesAreListItems) {
+  TypesetPdf pdf;
+  pdf.Lines(0, 60, 80, {"What we will deliver"}, "DejaVu Sans Bold 12", kLeading);
+  double y = 105;
+  const std::vector<std::vector<std::string>> items = {
+      {"A review of the bus network will be published by the end of the", "year, with a consultation on every route."},
+      {"Ten more school streets will open in September 2027, each with a", "new crossing."},
+      {"The air quality action plan will be refreshed in Spring 2028."}};
+  for (const auto& item : items) {
+    pdf.Dot(0, 66, y + 7, 4);  // centred on the first line's letters
+    y = pdf.Lines(0, 75, y, item, kBody, kLeading);
+  }
+  pdf.Lines(0, 60, y + 10, {"Progress will be reported to the cabinet every six months."}, kBody, kLeading);
+  // A dot beside a figure in a chart's key is no bullet.
+  pdf.Dot(0, 206, 307, 4);
+  pdf.Text(0, 215, 300, "6.3%", kBody);
+  Document doc = Extract(pdf);
+  ASSERT_EQ(doc.passages.size(), 6u) << Dump(doc);
+  for (size_t i = 1; i <= 3; ++i) {
+    EXPECT_EQ(doc.passages[i].kind, PassageKind::kListItem) << Dump(doc);
+    EXPECT_EQ(doc.passages[i].label, "");
+  }
+  EXPECT_EQ(doc.passages[1].text,
+            "A review of the bus network will be published by the end of the year, with a consultation on "
+            "every route.");
+  EXPECT_EQ(doc.passages[2].text, "Ten more school streets will open in September 2027, each with a new crossing.");
+  EXPECT_EQ(doc.passages[4].kind, PassageKind::kParagraph);
+  EXPECT_EQ(doc.passages[5].text, "6.3%");
+  EXPECT_NE(doc.passages[5].kind, PassageKind::kListItem);
+}
+
 // --- The layout alone, on words made up by hand ------------------------------------
 
 // Words of one line at (x, y), 0.5 em per character, a space after each but the last.
@@ -579,6 +613,50 @@ TEST(PdfLayoutTest, HyphensJudgedByTheDocumentsOwnWords) {
   EXPECT_EQ(out[0].text,
             "Staff are co-located with the police, and the implementation plan is agreed. Social "
             "workers co-work with health visitors on the implementation of the plan.");
+}
+
+// Which marks are bullets: small, round or square, centred on the letters of
+// a line's first word and just left of it, one of a column of such marks (or
+// before a word); not a shape inside a line, a wide box, or a mark beside a
+// figure standing alone.
+TEST(PdfLayoutTest, DrawnBulletsBecomeBulletWords) {
+  pdf::PageWords page = Page(1);
+  AddLine(&page, 80, 100, "Buses will run every ten minutes.");      // words 0-5
+  AddLine(&page, 80, 115, "Fares will be capped at two pounds.");    // words 6-12
+  AddLine(&page, 80, 130, "Most routes run 20 hours a day.");        // 13-19
+  AddLine(&page, 80, 145, "12.5%");                                  // 20
+  auto mark = [](double x, double y, double w, double h) { return pdf::Mark{x, y, x + w, y + h}; };
+  page.marks.push_back(mark(71, 104, 4, 4));   // beside "Buses"
+  page.marks.push_back(mark(71, 119, 4, 4));   // beside "Fares"
+  page.marks.push_back(mark(100, 134, 4, 4));  // inside the third line: an icon
+  page.marks.push_back(mark(60, 145, 40, 12));  // a box, not a dot
+  page.marks.push_back(mark(71.5, 149, 3, 3));  // beside "12.5%", but in line with the bullets above
+  page.marks.push_back(mark(30, 108, 4, 4));   // far left of any word
+  EXPECT_EQ(pdf::AddDrawnBullets(&page), 3u);
+  std::vector<std::string> texts;
+  for (const pdf::Word& w : page.words) texts.push_back(w.text);
+  ASSERT_EQ(texts.size(), 24u);
+  EXPECT_EQ(texts[0], "\u2022");
+  EXPECT_EQ(texts[1], "Buses");
+  EXPECT_EQ(texts[7], "\u2022");
+  EXPECT_EQ(texts[8], "Fares");
+  EXPECT_EQ(texts[15], "Most");
+  EXPECT_EQ(texts[22], "\u2022");
+  EXPECT_EQ(texts[23], "12.5%");
+
+  // Alone, the mark beside the figure is no bullet; beside a word it is.
+  pdf::PageWords chart = Page(1);
+  AddLine(&chart, 80, 100, "6.3%");
+  chart.marks.push_back(mark(71, 104, 4, 4));
+  EXPECT_EQ(pdf::AddDrawnBullets(&chart), 0u);
+  pdf::PageWords one = Page(1);
+  AddLine(&one, 80, 100, "Buses will run every ten minutes.");
+  one.marks.push_back(mark(71, 104, 4, 4));
+  EXPECT_EQ(pdf::AddDrawnBullets(&one), 1u);
+  std::vector<pdf::LaidOutPassage> out = pdf::LayOutDocument({one});
+  ASSERT_EQ(out.size(), 1u) << Texts(out);
+  EXPECT_EQ(out[0].kind, PassageKind::kListItem);
+  EXPECT_EQ(out[0].text, "Buses will run every ten minutes.");
 }
 
 TEST(PdfLayoutTest, OddGeometryDoesNotBreakIt) {

@@ -24,6 +24,10 @@ void TypesetPdf::Text(int page, double x, double y, std::string_view text, std::
   items_.push_back({page, x, y, std::string(text), std::string(font), degrees});
 }
 
+void TypesetPdf::Dot(int page, double x, double y, double diameter) {
+  dots_.push_back({page, x, y, diameter});
+}
+
 double TypesetPdf::Lines(int page, double x, double y, const std::vector<std::string>& lines,
                          std::string_view font, double leading) {
   for (const std::string& line : lines) {
@@ -43,7 +47,14 @@ std::string TypesetPdf::Render() const {
   cairo_t* cr = cairo_create(surface);
   int pages = 1;
   for (const Item& item : items_) pages = std::max(pages, item.page + 1);
+  for (const Shape& dot : dots_) pages = std::max(pages, dot.page + 1);
   for (int page = 0; page < pages; ++page) {
+    for (const Shape& dot : dots_) {
+      if (dot.page != page) continue;
+      cairo_new_path(cr);
+      cairo_arc(cr, dot.x, dot.y, dot.diameter / 2, 0, 2 * M_PI);
+      cairo_fill(cr);
+    }
     for (const Item& item : items_) {
       if (item.page != page) continue;
       PangoLayout* layout = pango_cairo_create_layout(cr);

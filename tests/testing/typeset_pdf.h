@@ -32,6 +32,10 @@ class TypesetPdf {
   double Lines(int page, double x, double y, const std::vector<std::string>& lines,
                std::string_view font = "DejaVu Serif 11", double leading = 14);
 
+  // A filled circle `diameter` points across, centred at (x, y): a list's
+  // bullet as a browser draws it (a path, not a glyph).
+  void Dot(int page, double x, double y, double diameter);
+
   // The document's Title metadata.
   void SetTitle(std::string_view title) { title_ = title; }
 
@@ -45,9 +49,14 @@ class TypesetPdf {
     std::string text, font;
     double degrees;
   };
+  struct Shape {
+    int page;
+    double x, y, diameter;
+  };
   double width_, height_;
   std::string title_;
   std::vector<Item> items_;
+  std::vector<Shape> dots_;
 };
 
 }  // namespace xref::testing
