@@ -397,6 +397,58 @@ bool IsOverprint(const Word& inner, const Word& outer) {
   return overlap > 0.6 * w && v > 0.3 * std::min(inner.y1 - inner.y0, outer.y1 - outer.y0);
 }
 
+// Letters a broken ToUnicode map wrote byte-swapped. Some PDF writers
+// (Ghostscript's pdfwrite among them) give a ligature glyph the UTF-16 of its
+// letters in the wrong byte order, so "fi" reads as U+6600 U+6900 ("昀椀"):
+// "signi昀椀cant", "e昀昀ective", "re昀氀ections". A code point U+xx00 whose xx is
+// an ASCII letter, in a run of such next to a Latin letter of the same word,
+// is that letter (no CJK word runs on into Latin letters). In place.
+void UnswapAsciiLetters(std::string* text) {
+  // U+4100..U+7A00 are E4..E7 in UTF-8; most words have no such byte.
+  if (std::none_of(text->begin(), text->end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0xE4 && b <= 0xE7;
+      })) {
+    return;
+  }
+  std::vector<UChar32> cps;
+  for (int32_t i = 0, n = static_cast<int32_t>(text->size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text->data()), i, n, c);
+    cps.push_back(c);
+  }
+  auto swapped = [](UChar32 c) {
+    const UChar32 high = c >> 8;
+    return (c & 0xFF) == 0 && ((high >= 'A' && high <= 'Z') || (high >= 'a' && high <= 'z'));
+  };
+  auto latin = [](UChar32 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  bool changed = false;
+  for (size_t i = 0; i < cps.size();) {
+    if (!swapped(cps[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < cps.size() && swapped(cps[end])) ++end;
+    if ((i > 0 && latin(cps[i - 1])) || (end < cps.size() && latin(cps[end]))) {
+      for (size_t k = i; k < end; ++k) cps[k] >>= 8;
+      changed = true;
+    }
+    i = end;
+  }
+  if (!changed) return;
+  std::string out;
+  out.reserve(text->size());
+  for (UChar32 c : cps) {
+    if (c < 0) continue;  // an invalid byte: dropped, as the rest of the text does
+    char buffer[4];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, c);
+    out.append(buffer, static_cast<size_t>(length));
+  }
+  *text = std::move(out);
+}
+
 // The words worth reading, in the producer's order: rotated text (margin
 // stamps, vertical labels), blank and off-page words and unmapped glyphs
 // (U+FFFD) are dropped, and text drawn twice over itself (a fake bold, a
@@ -434,6 +486,7 @@ void CleanWords(PageWords* page) {
         w.text = std::move(spelled);
       }
     }
+    UnswapAsciiLetters(&w.text);
     if (w.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
     if (w.x1 < 0 || w.y1 < 0 || (page->width > 0 && w.x0 > page->width) ||
         (page->height > 0 && w.y0 > page->height)) {

@@ -659,6 +659,19 @@ TEST(PdfLayoutTest, DrawnBulletsBecomeBulletWords) {
   EXPECT_EQ(out[0].text, "Buses will run every ten minutes.");
 }
 
+// A broken ToUnicode map (Ghostscript's pdfwrite writes some ligatures' UTF-16
+// byte-swapped) turns "fi" into "昀椀": read as the letters inside Latin words,
+// left alone in Chinese text.
+TEST(PdfLayoutTest, ByteSwappedLigaturesAreLetters) {
+  pdf::PageWords page = Page(1);
+  AddLine(&page, 72, 100, "It is signi\u6600\u6900cant and e\u6600\u6600ective, with re\u6600\u6c00ections \u6600\u6900rst.");
+  AddLine(&page, 72, 140, "\u5317\u4eac \u6600 \u6600\u6900");
+  std::vector<pdf::LaidOutPassage> out = pdf::LayOutDocument({page});
+  ASSERT_EQ(out.size(), 2u) << Texts(out);
+  EXPECT_EQ(out[0].text, "It is significant and effective, with reflections first.");
+  EXPECT_EQ(out[1].text, "\u5317\u4eac \u6600 \u6600\u6900");
+}
+
 TEST(PdfLayoutTest, OddGeometryDoesNotBreakIt) {
   std::vector<pdf::PageWords> pages;
   EXPECT_TRUE(pdf::LayOutDocument(pages).empty());
