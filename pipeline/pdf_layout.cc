@@ -2095,15 +2095,24 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
 
   // Line-end hyphens the evidence cannot settle follow the document's habit:
   // word processors leave real hyphens at line ends, typesetters break words.
-  size_t keep_votes = 0, mend_votes = 0;
+  // A document that breaks words has many lines ending in one (a twentieth
+  // or more: typesetters hyphenate); one with fewer than one in thirty and
+  // none that the evidence mends is a word processor's, which breaks lines
+  // only at spaces and real hyphens ("600 self-" + "funders", "up-to-" +
+  // "date"). Real papers: 8 in 2,275 lines for a 56-page InDesign report.
+  size_t keep_votes = 0, mend_votes = 0, unknown = 0, line_count = 0;
   for (const Paragraph& p : paras) {
+    line_count += p.lines.size();
     for (size_t i = 1; i < p.lines.size(); ++i) {
       HyphenCall call = JudgeHyphen(p.lines[i - 1], p.lines[i], evidence);
       keep_votes += call == HyphenCall::kKeep;
       mend_votes += call == HyphenCall::kMend;
+      unknown += call == HyphenCall::kUnknown;
     }
   }
-  const bool keep_hyphens = keep_votes >= 2 && keep_votes > 2 * mend_votes;
+  const size_t breaks = keep_votes + mend_votes + unknown;
+  const bool keep_hyphens = (keep_votes >= 2 && keep_votes > 2 * mend_votes) ||
+                            (mend_votes == 0 && breaks > 0 && breaks * 30 <= line_count);
 
   // 5. Emit, joining paragraphs cut by a page or column break; footnotes wait
   // until the paragraph they interrupt is complete.

@@ -615,6 +615,25 @@ TEST(PdfLayoutTest, HyphensJudgedByTheDocumentsOwnWords) {
             "workers co-work with health visitors on the implementation of the plan.");
 }
 
+// A word processor breaks lines only at spaces and real hyphens: in a paper
+// where hardly a line ends in a hyphen, one the evidence cannot settle is
+// kept ("self-" + "funders"); where many do, the paper breaks words and it is
+// mended ("implemen-" + "tation", LineEndHyphens above).
+TEST(PdfLayoutTest, ARareLineEndHyphenIsARealOne) {
+  pdf::PageWords page = Page(1);
+  double y = 60;
+  for (int i = 0; i < 30; ++i) {
+    AddLine(&page, 60, y, i == 10 ? "The council estimates that around 600 self-"
+                                  : i == 11 ? "funders a year will reach the cap within ten years, and"
+                                            : "the council will meet the cost of their care from then on, and");
+    y += 12;
+  }
+  AddLine(&page, 60, y, "so the budget grows.");
+  std::vector<pdf::LaidOutPassage> out = pdf::LayOutDocument({page});
+  ASSERT_EQ(out.size(), 1u) << Texts(out);
+  EXPECT_NE(out[0].text.find("around 600 self-funders a year"), std::string::npos) << out[0].text;
+}
+
 // Which marks are bullets: small, round or square, centred on the letters of
 // a line's first word and just left of it, one of a column of such marks (or
 // before a word); not a shape inside a line, a wide box, or a mark beside a
