@@ -43,12 +43,15 @@ bool Contains(const std::string& haystack, std::string_view needle) {
 // ---------------------------------------------------------------- authority
 
 // The opening of a document as lower-case text: title and first passages,
-// where a paper says what it is.
+// where a paper says what it is. Short passages (a web page's menu printed
+// to PDF, "Topics", "Our support", ...) are read but not counted, so that
+// they do not crowd out the paragraph that says "This briefing ...".
 std::string Opening(const Document& doc) {
   std::string text = Lower(doc.title) + "\n";
   size_t taken = 0;
   for (const Passage& p : doc.passages) {
-    if (taken++ >= 12 || text.size() > 4000) break;
+    if (taken >= 12 || text.size() > 4000) break;
+    taken += p.text.size() >= 40 ? 1 : 0;
     text += Lower(p.text) + "\n";
   }
   return text;

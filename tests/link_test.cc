@@ -144,6 +144,26 @@ TEST(LinkAuthorityTest, InferredFromTheOpening) {
     doc.passages.push_back(p);
     EXPECT_EQ(InferAuthority(doc), c.want) << c.title;
   }
+  // A web page printed to PDF opens with its site's banner and menu: the
+  // menu's items do not crowd out the paragraph that says what the paper is
+  // (the banner advertises another body's white paper).
+  Document page;
+  page.title = "Children's social care reform: implementation strategy | Local Government Association";
+  for (const char* text : {"Resetting the relationship between local and national government. Read our White Paper",
+                           "Topics", "Our support", "Publications", "About", "Parliament", "Events", "Search",
+                           "Children and young people", "Introduction",
+                           "On 2 February 2023, the Department for Education published its response to three reports.",
+                           "The report consists of an implementation strategy and a consultation on its proposals.",
+                           "Two further consultations were published on the workforce and a national framework.",
+                           "This briefing outlines the content of the strategy and an initial view as a basis for "
+                           "discussion with members."}) {
+    Passage p;
+    p.n = static_cast<int>(page.passages.size()) + 1;
+    p.text = text;
+    page.passages.push_back(p);
+  }
+  EXPECT_EQ(InferAuthority(page), Authority::kBriefing);
+
   EXPECT_EQ(ParseAuthority("national"), Authority::kNational);
   EXPECT_EQ(ParseAuthority("nonsense"), std::nullopt);
   EXPECT_EQ(AuthorityName(Authority::kLocal), "local");
