@@ -8,6 +8,7 @@
 //   xref_pdf.so       PDF extraction (Poppler)             extract_module.h
 //   xref_docx.so      DOCX extraction (libzip, libxml2)    extract_module.h
 //   xref_html.so      HTML extraction (libxml2)            extract_module.h
+//   xref_analysis.so  tagging and linking (RE2, Snowball)  analysis_module.h
 //
 // Each holds its own copy of xref_core (and whatever else it needs), compiled
 // with hidden visibility, and exports one entry point. The binary and the
