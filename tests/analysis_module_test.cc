@@ -137,8 +137,12 @@ TEST(AnalysisModuleTest, AMissingModuleIsReportedByTheCommandsThatNeedIt) {
   EXPECT_NE(tag.err.find(missing), std::string::npos) << tag.err;
   EXPECT_TRUE(tag.out.empty()) << tag.out;
 
-  // So does an index run with a file to process, in the main process as in
-  // the workers: nothing is written.
+  // A refresh with nothing to process neither tags nor links.
+  XrefRun refresh = RunXref({"--db", db, "refresh"});
+  EXPECT_EQ(refresh.status, 0) << refresh.err;
+  EXPECT_NE(refresh.out.find("1 unchanged"), std::string::npos) << refresh.out;
+
+  // An index run with a file to process stops before processing it.
   fs::copy_file(kPdf, dir.path() / "papers" / "minutes.pdf");
   XrefRun index = RunXref({"--db", db, "index", papers});
   EXPECT_EQ(index.status, 2) << index.out << index.err;
