@@ -3,11 +3,12 @@
 // the linker, its own copy of xref_core) is compiled with hidden visibility,
 // so its Tagger and BuildRegister are the real ones and never the forwarding
 // ones of the binary that opened it.
+#include "pipeline/analysis_module.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "pipeline/analysis_module.h"
 #include "pipeline/link.h"
 #include "pipeline/link_terms.h"
 #include "pipeline/tag.h"

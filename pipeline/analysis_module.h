@@ -64,12 +64,14 @@ inline constexpr int kAnalysisModuleAbi =
 struct AnalysisFunctions {
   void* (*new_tagger)();
   void (*delete_tagger)(void* tagger);
-  std::vector<Tag> (*find_tags)(const void* tagger, std::string_view text, const TagOptions& options);
+  std::vector<Tag> (*find_tags)(const void* tagger, std::string_view text,
+                                const TagOptions& options);
   Stance (*classify_stance)(std::string_view text);
   std::string (*find_document_date)(const Document& doc);
   std::string (*encode_terms)(std::string_view text);
   bool (*decode_terms)(std::string_view blob, TermKeyList* keys,
-                       std::vector<std::vector<std::string>>* names, std::vector<size_t>* name_starts);
+                       std::vector<std::vector<std::string>>* names,
+                       std::vector<size_t>* name_starts);
   TermKeyList (*term_key_lists)(std::string_view text);
   TermSet (*term_keys)(std::string_view text);
   Register (*build_register)(const std::vector<LinkInput>& docs, const LinkOptions& options,

@@ -86,8 +86,8 @@ std::string FindDocumentDate(const Document& doc) { return Analysis().find_docum
 
 std::string EncodeTerms(std::string_view text) { return Analysis().encode_terms(text); }
 
-bool DecodeTerms(std::string_view blob, TermKeyList* keys, std::vector<std::vector<std::string>>* names,
-                 std::vector<size_t>* name_starts) {
+bool DecodeTerms(std::string_view blob, TermKeyList* keys,
+                 std::vector<std::vector<std::string>>* names, std::vector<size_t>* name_starts) {
   return Analysis().decode_terms(blob, keys, names, name_starts);
 }
 
