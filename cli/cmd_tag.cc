@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "pipeline/analysis_module.h"
 #include "pipeline/extract.h"
 #include "pipeline/tag.h"
 #include "pipeline/tag_calendar.h"
@@ -112,6 +113,8 @@ int RunTag(const TagArgs& args, const GlobalOptions& global) {
   options.author = args.author;
   Result<std::string> text = ReadInput(args.file);
   if (!text.ok()) return ReportError(text.status());
+  // The tagger is a module (pipeline/analysis_module.h).
+  if (Status s = LoadAnalysisModule(); !s.ok()) return ReportError(s);
   if (options.document_date.empty()) options.document_date = StatedDate(*text);
 
   Tagger tagger;

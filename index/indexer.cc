@@ -26,6 +26,7 @@
 #include "index/file_walker.h"
 #include "index/link_index.h"
 #include "index/search.h"
+#include "pipeline/analysis_module.h"
 #include "pipeline/link_terms.h"
 #include "pipeline/process.h"
 #include "pipeline/tag.h"
@@ -168,10 +169,7 @@ DocumentRecord Process(const FileState& file, const std::string& hash, std::stri
 
 class IndexRun {
  public:
-  IndexRun(IndexStore& store, const IndexOptions& options) : store_(store), options_(options) {
-    // Compiling the tagger's patterns is only worth it when files are processed here.
-    if (!options.process) tagger_ = std::make_unique<Tagger>();
-  }
+  IndexRun(IndexStore& store, const IndexOptions& options) : store_(store), options_(options) {}
 
   // Brings the files under `roots` up to date.
   Result<IndexSummary> Run(const std::vector<std::string>& roots) {
@@ -241,6 +239,12 @@ class IndexRun {
   // Runs the tasks on the worker pool, writing each outcome as it comes.
   Status Execute() {
     if (tasks_.empty()) return Status::Ok();
+    // Every file processed needs the tagger (here or in a worker process) and
+    // the linker's terms: tagging and linking are a module (analysis_module.h),
+    // loaded here, so that a run with nothing to process never loads it.
+    if (Status s = LoadAnalysisModule(); !s.ok()) return s;
+    // Compiling the tagger's patterns is only worth it when files are processed here.
+    if (!options_.process) tagger_ = std::make_unique<Tagger>();
     int jobs = options_.jobs > 0 ? options_.jobs : static_cast<int>(std::thread::hardware_concurrency());
     jobs = std::max(1, std::min(jobs, static_cast<int>(tasks_.size())));
     OutcomeQueue queue(static_cast<size_t>(jobs) * 2);

@@ -14,6 +14,7 @@
 #endif
 
 #include "index/link_store.h"
+#include "pipeline/analysis_module.h"
 #include "pipeline/link.h"
 
 namespace xref {
@@ -24,6 +25,9 @@ Status UpdateLinks(sqlite3* db, const std::vector<int64_t>& changed,
     // Nothing changed; still make sure the tables exist for readers.
     return EnsureRegisterTables(db);
   }
+  // The linker is a module (analysis_module.h): a missing one is reported
+  // before the register is read.
+  if (Status s = LoadAnalysisModule(); !s.ok()) return s;
   Result<std::vector<LinkInput>> inputs = ReadLinkInputs(db);
   if (!inputs.ok()) return inputs.status();
   // Reading every passage filled the connection's page cache (8 MiB, see

@@ -2,8 +2,6 @@
 // alone: no framework, nothing fetched.
 #include "index/report_html.h"
 
-#include <libxml/entities.h>
-
 #include <map>
 #include <set>
 
@@ -14,13 +12,23 @@ namespace {
 
 using nlohmann::json;
 
-// HTML-escapes text (libxml2 does the escaping).
+// HTML-escapes text as libxml2's xmlEncodeSpecialChars did (the page used it
+// until libxml2 became a module's library, extract_module.h): the five
+// characters below escaped, everything else as it is, up to the first NUL.
 std::string Esc(std::string_view s) {
-  std::string in(s);
-  xmlChar* out = xmlEncodeSpecialChars(nullptr, reinterpret_cast<const xmlChar*>(in.c_str()));
-  if (out == nullptr) return "";
-  std::string r(reinterpret_cast<const char*>(out));
-  xmlFree(out);
+  std::string r;
+  r.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '\0': return r;
+      case '<': r += "&lt;"; break;
+      case '>': r += "&gt;"; break;
+      case '&': r += "&amp;"; break;
+      case '"': r += "&quot;"; break;
+      case '\r': r += "&#13;"; break;
+      default: r += c;
+    }
+  }
   return r;
 }
 

@@ -1002,21 +1002,8 @@ bool DisjointDates(const Mention& a, const Mention& b) {
 
 }  // namespace
 
-std::string_view AuthorityName(Authority authority) {
-  switch (authority) {
-    case Authority::kLocal: return "local";
-    case Authority::kBriefing: return "briefing";
-    case Authority::kNational: return "national";
-  }
-  return "briefing";
-}
-
-std::optional<Authority> ParseAuthority(std::string_view name) {
-  if (name == "local") return Authority::kLocal;
-  if (name == "briefing") return Authority::kBriefing;
-  if (name == "national") return Authority::kNational;
-  return std::nullopt;
-}
+// AuthorityName, ParseAuthority, ShortWording and CorpusStatsTable::Lookup
+// are in analysis_values.cc.
 
 Authority InferAuthority(const Document& doc) {
   std::string open = Opening(doc);
@@ -1038,32 +1025,6 @@ Authority InferAuthority(const Document& doc) {
     if (Contains(open, word)) return Authority::kNational;
   }
   return Authority::kBriefing;
-}
-
-std::string ShortWording(const std::string& text, size_t max_chars) {
-  if (text.size() <= max_chars) return text;
-  size_t cut = text.rfind(' ', max_chars);
-  if (cut == std::string::npos || cut < max_chars / 2) {
-    cut = max_chars;
-    // Never cut inside a UTF-8 sequence.
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  }
-  std::string out = text.substr(0, cut);
-  while (!out.empty() && (out.back() == ',' || out.back() == ' ' || out.back() == ';')) {
-    out.pop_back();
-  }
-  return out + "…";
-}
-
-bool CorpusStatsTable::Lookup(const std::vector<std::string_view>& wanted, std::vector<TermCounts>* out) const {
-  out->assign(wanted.size(), TermCounts());
-  auto from = keys.begin();
-  for (size_t i = 0; i < wanted.size(); ++i) {
-    from = std::lower_bound(from, keys.end(), wanted[i],
-                            [](const std::string& key, std::string_view w) { return std::string_view(key) < w; });
-    if (from != keys.end() && *from == wanted[i]) (*out)[i] = stats[static_cast<size_t>(from - keys.begin())];
-  }
-  return true;
 }
 
 Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options, const LinkScope& scope,

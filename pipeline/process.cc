@@ -3,7 +3,11 @@
 
 #include <unicode/unistr.h>
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
+
+#include "pipeline/analysis_module.h"
 
 namespace xref {
 namespace {
@@ -201,7 +205,11 @@ Result<ProcessedDocument> IsolatedProcessor::Process(const std::string& path,
 }
 
 int ServeProcessRequests(const ExtractOptions& options) {
-  Tagger tagger;
+  // Tagging is a module (analysis_module.h): without it every file fails
+  // with the reason, as a file fails without the PDF module.
+  const Status analysis = LoadAnalysisModule();
+  std::optional<Tagger> tagger;
+  if (analysis.ok()) tagger.emplace();
   return ServeWorkerRequests([&](std::string_view request, std::string* error) -> std::string {
     std::string path;
     std::string_view bytes;
@@ -209,12 +217,16 @@ int ServeProcessRequests(const ExtractOptions& options) {
       *error = "malformed request to the worker";
       return {};
     }
+    if (!tagger) {
+      *error = Status::Unsupported(path, analysis.what()).ToString();
+      return {};
+    }
     Result<Document> doc = ExtractBytes(path, bytes, options);
     if (!doc.ok()) {
       *error = doc.status().ToString();
       return {};
     }
-    return SerializeProcessed(ProcessDocument(std::move(doc).value(), tagger));
+    return SerializeProcessed(ProcessDocument(std::move(doc).value(), *tagger));
   });
 }
 

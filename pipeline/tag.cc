@@ -22,27 +22,7 @@
 
 namespace xref {
 
-std::string_view TagKindName(TagKind kind) {
-  switch (kind) {
-    case TagKind::kMoney: return "money";
-    case TagKind::kPercent: return "percent";
-    case TagKind::kCount: return "count";
-    case TagKind::kDate: return "date";
-    case TagKind::kCommitment: return "commitment";
-  }
-  return "money";
-}
-
-std::string_view StanceName(Stance stance) {
-  switch (stance) {
-    case Stance::kNeutral: return "neutral";
-    case Stance::kWelcomes: return "welcomes";
-    case Stance::kConcerned: return "concerned";
-    case Stance::kCallsFor: return "calls_for";
-    case Stance::kQuestions: return "questions";
-  }
-  return "neutral";
-}
+// TagKindName, StanceName and TagToJson are in analysis_values.cc.
 
 namespace {
 
@@ -2797,73 +2777,6 @@ Stance ClassifyStance(std::string_view text) {
       best = cue.stance;
   }
   return best;
-}
-
-// ---------------------------------------------------------------------------
-// JSON.
-
-namespace {
-
-nlohmann::json StringOrNull(const std::string& s) {
-  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-}
-
-nlohmann::json NumberOrNull(const std::optional<double>& n) {
-  if (!n) return nullptr;
-  double rounded = std::round(*n);
-  if (std::fabs(*n - rounded) < 1e-9 && std::fabs(rounded) < 9e15) {
-    return nlohmann::json(static_cast<long long>(rounded));
-  }
-  return nlohmann::json(*n);
-}
-
-}  // namespace
-
-nlohmann::json TagToJson(const Tag& tag) {
-  nlohmann::json j;
-  j["kind"] = TagKindName(tag.kind);
-  j["text"] = tag.text;
-  j["start"] = tag.start;
-  j["end"] = tag.end;
-  nlohmann::json v = nlohmann::json::object();
-  switch (tag.kind) {
-    case TagKind::kMoney:
-      v["currency"] = StringOrNull(tag.money.currency);
-      v["amount"] = NumberOrNull(tag.money.amount);
-      if (!tag.money.per.empty()) v["per"] = tag.money.per;
-      break;
-    case TagKind::kPercent:
-      v["percent"] = NumberOrNull(tag.percent.percent);
-      if (tag.percent.points) v["points"] = true;
-      break;
-    case TagKind::kCount:
-      v["count"] = NumberOrNull(tag.count.count);
-      v["unit"] = StringOrNull(tag.count.unit);
-      if (!tag.count.qualifier.empty()) v["qualifier"] = tag.count.qualifier;
-      break;
-    case TagKind::kDate:
-      v["start"] = StringOrNull(tag.date.start);
-      v["end"] = StringOrNull(tag.date.end);
-      v["precision"] = StringOrNull(tag.date.precision);
-      if (!tag.date.bound.empty()) v["bound"] = tag.date.bound;
-      if (tag.date.relative) v["relative"] = true;
-      v["timex"] = StringOrNull(tag.date.timex);
-      break;
-    case TagKind::kCommitment: {
-      v["actor"] = StringOrNull(tag.commitment.actor);
-      v["modality"] = StringOrNull(tag.commitment.modality);
-      v["action"] = StringOrNull(tag.commitment.action);
-      nlohmann::json money = nlohmann::json::array();
-      for (const Tag& m : tag.commitment.money) money.push_back(TagToJson(m));
-      nlohmann::json dates = nlohmann::json::array();
-      for (const Tag& d : tag.commitment.dates) dates.push_back(TagToJson(d));
-      v["money"] = std::move(money);
-      v["dates"] = std::move(dates);
-      break;
-    }
-  }
-  j["value"] = std::move(v);
-  return j;
 }
 
 // ---------------------------------------------------------------------------
