@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <initializer_list>
 #include <iterator>
 #include <limits>
@@ -21,6 +22,8 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "pipeline/link_terms.h"
 #include "pipeline/segment.h"
@@ -740,6 +743,61 @@ std::vector<std::pair<uint32_t, uint32_t>> Citations(const PassageIndex& index) 
 
 // The stored terms at `i` of a LinkInput's passage_terms or tag_terms list,
 // or null when the index holds none there.
+// The papers that are copies of another: the same paper in another format
+// (a report as PDF and as DOCX, a web page printed to PDF). A copy's passages
+// are nearly all, word for word, passages of a paper before it in `order`;
+// it maps to that paper's id (to the first of a chain), every other paper to
+// its own. A disagreement is between two papers, not between a paper and
+// its copy: a briefing that gives £27 million in its summary and £24 million
+// further on says so once, whatever number of copies of it are indexed.
+// Passages are compared by their letters and digits, lower-cased (ICU; the
+// formats differ in spaces, quotes and dashes); only passages long enough to
+// be prose count, and a paper needs five of them to be anyone's copy.
+std::map<int64_t, int64_t> CopiesOf(const std::vector<const LinkInput*>& order) {
+  constexpr size_t kMinChars = 40, kMinPassages = 5;
+  constexpr double kShare = 0.9;
+  std::map<int64_t, int64_t> original;
+  std::unordered_map<uint64_t, int64_t> first_with;  // a passage's fingerprint -> the first paper with it
+  std::map<int64_t, size_t> fingerprints_of;
+  std::string key;
+  for (const LinkInput* in : order) {
+    std::vector<uint64_t> prints;
+    for (const Passage& p : in->doc.passages) {
+      if (p.kind == PassageKind::kHeading || p.text.size() < kMinChars) continue;
+      key.clear();
+      for (int32_t i = 0, n = static_cast<int32_t>(p.text.size()); i < n;) {
+        UChar32 c;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(p.text.data()), i, n, c);
+        if (c < 0 || !u_isalnum(c)) continue;
+        c = u_tolower(c);
+        char buffer[4];
+        int32_t length = 0;
+        U8_APPEND_UNSAFE(buffer, length, c);
+        key.append(buffer, static_cast<size_t>(length));
+      }
+      prints.push_back(std::hash<std::string>()(key));
+    }
+    std::sort(prints.begin(), prints.end());
+    prints.erase(std::unique(prints.begin(), prints.end()), prints.end());
+    fingerprints_of[in->id] = prints.size();
+    std::map<int64_t, size_t> shared;  // earlier paper -> passages this one shares with it
+    for (uint64_t f : prints) {
+      auto [it, added] = first_with.emplace(f, in->id);
+      if (!added && it->second != in->id) ++shared[it->second];
+    }
+    original[in->id] = in->id;
+    if (prints.size() < kMinPassages) continue;
+    for (const auto& [other, n] : shared) {
+      const size_t smaller = std::min(prints.size(), fingerprints_of[other]);
+      if (smaller >= kMinPassages && static_cast<double>(n) >= kShare * static_cast<double>(smaller)) {
+        original[in->id] = original[other];
+        break;
+      }
+    }
+  }
+  return original;
+}
+
 const std::string* StoredTerms(const std::vector<std::string>& list, size_t i) {
   return i < list.size() && !list[i].empty() ? &list[i] : nullptr;
 }
@@ -1065,6 +1123,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
   }
   index.citations = Citations(index);
+  std::map<int64_t, int64_t> copy_of = CopiesOf(inputs);
   {
     constexpr size_t kBlock = 4096;
     std::vector<TermKeyList> block(kBlock);
@@ -2480,7 +2539,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       std::vector<ValueRef> money_conflicts, date_conflicts;
       // Values per other document; the whole is stated when one equals the entry's.
       for (const Link* l : links_of[e]) {
-        if (l->passage.doc == c.source.doc) continue;
+        if (copy_of[l->passage.doc] == copy_of[c.source.doc]) continue;
         auto found = index.by_ref.find(l->passage);
         if (found == index.by_ref.end()) continue;
         const LinkInput* in = index.passages[found->second].input;

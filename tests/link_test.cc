@@ -708,6 +708,47 @@ TEST(LinkRegisterTest, ACompetingSumWithTheSameDateLinksOnFewWords) {
   EXPECT_TRUE(disagrees);
 }
 
+// The same paper in two formats (a briefing as a web page and printed to
+// PDF) is one paper: a briefing that gives £27 million in its summary and £24
+// million further on does not disagree with its own copy. Another paper that
+// gives £24 million does disagree.
+TEST(LinkRegisterTest, APaperAndItsCopyDoNotDisagree) {
+  auto briefing = [](int64_t id, const std::string& path, const std::string& dash) {
+    return MakeDoc(id, path, "Briefing on the fostering strategy",
+                   {{kItem, "Financial commitments", "",
+                     "£27 million will be invested from 2024 in a Foster Carer Recruitment Programme to boost capacity."},
+                    {kPara, "Overview", "", "This briefing outlines the strategy and an initial view " + dash +
+                                                " for discussion with our member councils."},
+                    {kPara, "Overview", "", "The strategy covers the first phase of reform, up to the end of the "
+                                            "spending review period."},
+                    {kPara, "Fostering", "", "£24 million will be invested in the Foster Carer Recruitment Programme "
+                                             "to boost capacity and build an evidence base."},
+                    {kPara, "Fostering", "", "Councils have reported falling numbers of foster carers in every region "
+                                             "for five years."},
+                    {kPara, "Fostering", "", "The LGA will respond to the consultation on fostering allowances in "
+                                             "the spring."},
+                    {kPara, "Our view", "", "We welcome the investment but remain concerned about the pressure on "
+                                            "council budgets."}},
+                   Authority::kBriefing);
+  };
+  auto disagrees = [](const Register& reg) {
+    const Commitment* programme = Find(reg, "£27 million");
+    EXPECT_NE(programme, nullptr);
+    bool found = false;
+    for (const Conflict& k : reg.conflicts) found |= programme != nullptr && k.commitment == IndexOf(reg, programme);
+    return found;
+  };
+  EXPECT_FALSE(disagrees(BuildRegister({briefing(1, "briefing.html", "-"), MakeDoc(3, "minutes.md", "Minutes of the Committee", RoutineMinutes())})));
+  // Printed to PDF: other dashes, the same passages.
+  EXPECT_FALSE(disagrees(BuildRegister({briefing(1, "briefing.html", "-"), briefing(2, "briefing.pdf", "\u2013"),
+                                        MakeDoc(3, "minutes.md", "Minutes of the Committee", RoutineMinutes())})));
+  std::vector<P> minutes = RoutineMinutes();
+  minutes.push_back({kPara, "Fostering", "", "Members noted the £24 million Foster Carer Recruitment Programme to "
+                                             "boost capacity."});
+  EXPECT_TRUE(disagrees(BuildRegister({briefing(1, "briefing.html", "-"), briefing(2, "briefing.pdf", "\u2013"),
+                                       MakeDoc(3, "minutes.md", "Minutes of the Committee", minutes)})));
+}
+
 // A recommendation that cites by number the paragraph discussing an
 // undertaking ("as set out in paragraph 5.2") refers to it, though its own
 // words say little; the same words without the citation do not.
