@@ -743,6 +743,24 @@ std::vector<std::pair<uint32_t, uint32_t>> Citations(const PassageIndex& index) 
 
 // The stored terms at `i` of a LinkInput's passage_terms or tag_terms list,
 // or null when the index holds none there.
+// A text's letters and digits, lower-cased (ICU), hashed: the same words
+// whatever spaces, quotes and dashes a format gives them.
+uint64_t LetterPrint(std::string_view text) {
+  std::string key;
+  key.reserve(text.size());
+  for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+    if (c < 0 || !u_isalnum(c)) continue;
+    c = u_tolower(c);
+    char buffer[4];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, c);
+    key.append(buffer, static_cast<size_t>(length));
+  }
+  return std::hash<std::string>()(key);
+}
+
 // The papers that are copies of another: the same paper in another format
 // (a report as PDF and as DOCX, a web page printed to PDF). A copy's passages
 // are nearly all, word for word, passages of a paper before it in `order`;
@@ -750,32 +768,20 @@ std::vector<std::pair<uint32_t, uint32_t>> Citations(const PassageIndex& index) 
 // its own. A disagreement is between two papers, not between a paper and
 // its copy: a briefing that gives £27 million in its summary and £24 million
 // further on says so once, whatever number of copies of it are indexed.
-// Passages are compared by their letters and digits, lower-cased (ICU; the
-// formats differ in spaces, quotes and dashes); only passages long enough to
-// be prose count, and a paper needs five of them to be anyone's copy.
+// Passages are compared by their letters and digits (LetterPrint); only
+// passages long enough to be prose count, and a paper needs five of them to
+// be anyone's copy.
 std::map<int64_t, int64_t> CopiesOf(const std::vector<const LinkInput*>& order) {
   constexpr size_t kMinChars = 40, kMinPassages = 5;
   constexpr double kShare = 0.9;
   std::map<int64_t, int64_t> original;
   std::unordered_map<uint64_t, int64_t> first_with;  // a passage's fingerprint -> the first paper with it
   std::map<int64_t, size_t> fingerprints_of;
-  std::string key;
   for (const LinkInput* in : order) {
     std::vector<uint64_t> prints;
     for (const Passage& p : in->doc.passages) {
       if (p.kind == PassageKind::kHeading || p.text.size() < kMinChars) continue;
-      key.clear();
-      for (int32_t i = 0, n = static_cast<int32_t>(p.text.size()); i < n;) {
-        UChar32 c;
-        U8_NEXT(reinterpret_cast<const uint8_t*>(p.text.data()), i, n, c);
-        if (c < 0 || !u_isalnum(c)) continue;
-        c = u_tolower(c);
-        char buffer[4];
-        int32_t length = 0;
-        U8_APPEND_UNSAFE(buffer, length, c);
-        key.append(buffer, static_cast<size_t>(length));
-      }
-      prints.push_back(std::hash<std::string>()(key));
+      prints.push_back(LetterPrint(p.text));
     }
     std::sort(prints.begin(), prints.end());
     prints.erase(std::unique(prints.begin(), prints.end()), prints.end());
@@ -1108,6 +1114,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     return a->id < b->id;
   });
 
+  // A copy of a paper (the same paper in another format) is that paper: its
+  // passages count once in the corpus's statistics, and it does not
+  // disagree with it. The register is then the same with or without copies.
+  const std::map<int64_t, int64_t> copy_of = CopiesOf(inputs);
+  auto is_copy = [&](int64_t doc) { return copy_of.at(doc) != doc; };
+
   // Every passage's terms, interned; document frequencies come with them.
   // Terms are found on every core, a block of passages at a time (so that
   // only a block's strings are held at once), and interned in order.
@@ -1123,7 +1135,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
   }
   index.citations = Citations(index);
-  std::map<int64_t, int64_t> copy_of = CopiesOf(inputs);
   {
     constexpr size_t kBlock = 4096;
     std::vector<TermKeyList> block(kBlock);
@@ -1137,7 +1148,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
       });
       for (size_t k = 0; k < n; ++k) {
-        index.passages[first + k].terms = vocab.Intern(block[k], true);
+        index.passages[first + k].terms = vocab.Intern(block[k], !is_copy(index.passages[first + k].ref.doc));
         block[k] = TermKeyList();
       }
     }
@@ -1282,7 +1293,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // The corpus's statistics: counted in the inputs, or those of the corpus
   // they are part of (a snapshot, LinkScope::stats).
   std::vector<int> named_df(vocab.size(), 0);
-  int64_t corpus_passages = static_cast<int64_t>(index.passages.size());
+  int64_t corpus_passages = std::count_if(index.passages.begin(), index.passages.end(),
+                                          [&](const PassageIndex::Entry& pe) { return !is_copy(pe.ref.doc); });
   if (scope.stats != nullptr) {
     std::vector<std::string_view> keys;
     keys.reserve(vocab.size());
@@ -1298,6 +1310,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     corpus_passages = scope.stats->passages();
   } else {
     for (const PassageIndex::Entry& pe : index.passages) {
+      if (is_copy(pe.ref.doc)) continue;
       for (TermId id : pe.terms.named) ++named_df[id];
     }
   }
@@ -1338,6 +1351,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     };
     for (size_t mi = 0; mi < mentions.size(); ++mi) {
       const Mention& m = mentions[mi];
+      if (is_copy(m.input->id)) continue;  // joins its twin's entry below
       double m_self = weights.Self(m.ids);
       std::vector<uint32_t> touched;
       auto touch = [&](uint32_t e) {
@@ -1491,6 +1505,21 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
     }
   }
+  // A copy's mention joins the entry its twin in the original joined (the
+  // same words in the same paper); one with no twin there joins nothing (its
+  // passage still links by its words).
+  {
+    std::map<std::pair<int64_t, uint64_t>, size_t> entry_of;  // (paper, its words) -> entry
+    for (size_t e = 0; e < entries.size(); ++e) {
+      for (const Mention* m : entries[e].mentions) entry_of.emplace(std::make_pair(m->input->id, LetterPrint(m->text)), e);
+    }
+    for (const Mention& m : mentions) {
+      if (!is_copy(m.input->id)) continue;
+      auto twin = entry_of.find({copy_of.at(m.input->id), LetterPrint(m.text)});
+      if (twin != entry_of.end()) entries[twin->second].mentions.push_back(&m);
+    }
+  }
+
   // Scores are relative to the entry's own wording, but a wording too vague
   // to say what it is about ("Funding will be allocated in two rounds") is
   // measured against half the typical wording, so it does not link to
@@ -2539,7 +2568,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       std::vector<ValueRef> money_conflicts, date_conflicts;
       // Values per other document; the whole is stated when one equals the entry's.
       for (const Link* l : links_of[e]) {
-        if (copy_of[l->passage.doc] == copy_of[c.source.doc]) continue;
+        if (copy_of.at(l->passage.doc) == copy_of.at(c.source.doc)) continue;
         auto found = index.by_ref.find(l->passage);
         if (found == index.by_ref.end()) continue;
         const LinkInput* in = index.passages[found->second].input;

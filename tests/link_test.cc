@@ -742,6 +742,27 @@ TEST(LinkRegisterTest, APaperAndItsCopyDoNotDisagree) {
   // Printed to PDF: other dashes, the same passages.
   EXPECT_FALSE(disagrees(BuildRegister({briefing(1, "briefing.html", "-"), briefing(2, "briefing.pdf", "\u2013"),
                                         MakeDoc(3, "minutes.md", "Minutes of the Committee", RoutineMinutes())})));
+  // The copy changes nothing else: the same entries, worded alike, and the
+  // same links (scores and evidence) for the other papers; the copy's own
+  // passages link as the original's do.
+  const Register one = BuildRegister({briefing(1, "briefing.html", "-"), MakeDoc(3, "minutes.md", "Minutes of the Committee", RoutineMinutes())});
+  const Register two = BuildRegister({briefing(1, "briefing.html", "-"), briefing(2, "briefing.pdf", "\u2013"),
+                                      MakeDoc(3, "minutes.md", "Minutes of the Committee", RoutineMinutes())});
+  ASSERT_EQ(one.commitments.size(), two.commitments.size());
+  for (size_t i = 0; i < one.commitments.size(); ++i) EXPECT_EQ(one.commitments[i].text, two.commitments[i].text);
+  auto links_of = [](const Register& reg, int64_t doc) {
+    std::vector<std::tuple<size_t, int, double, std::vector<std::string_view>, std::vector<std::string_view>, bool>> out;
+    for (const Link& l : reg.links) {
+      if (l.passage.doc == doc) {
+        out.emplace_back(l.commitment, l.passage.passage, l.score, l.evidence.phrases, l.evidence.terms, l.evidence.states);
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(links_of(one, 1), links_of(two, 1));
+  EXPECT_EQ(links_of(one, 3), links_of(two, 3));
+  EXPECT_EQ(links_of(two, 1).size(), links_of(two, 2).size());
+
   std::vector<P> minutes = RoutineMinutes();
   minutes.push_back({kPara, "Fostering", "", "Members noted the £24 million Foster Carer Recruitment Programme to "
                                              "boost capacity."});
