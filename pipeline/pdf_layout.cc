@@ -1889,12 +1889,13 @@ size_t AddDrawnBullets(PageWords* page) {
   // key) is no bullet unless another stands in line with it.
   {
     std::vector<std::pair<size_t, Mark>> listed;
-    for (const auto& [word, mark] : before) {
-      const double x = (mark.x0 + mark.x1) / 2;
+    for (const std::pair<size_t, Mark>& one : before) {
+      const size_t word = one.first;
+      const double x = (one.second.x0 + one.second.x1) / 2;
       const bool aligned = std::any_of(before.begin(), before.end(), [&](const auto& other) {
         return other.first != word && std::fabs((other.second.x0 + other.second.x1) / 2 - x) <= 1;
       });
-      if (aligned || u_isalpha(FirstCodePoint(words[word].text))) listed.emplace_back(word, mark);
+      if (aligned || u_isalpha(FirstCodePoint(words[word].text))) listed.push_back(one);
     }
     before = std::move(listed);
   }
