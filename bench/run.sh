@@ -30,8 +30,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD=${XREF_BENCH_BUILD:-$ROOT/build-bench}
-WORK=${XREF_BENCH_WORK:-$BUILD/bench-work}
+# Absolute: Recoll refuses a relative topdirs, and the work folder is named in its configuration.
+BUILD=$(realpath -m "${XREF_BENCH_BUILD:-$ROOT/build-bench}")
+WORK=$(realpath -m "${XREF_BENCH_WORK:-$BUILD/bench-work}")
 SEED=${XREF_BENCH_SEED:-1}
 SEARCH_RUNS=${XREF_BENCH_SEARCH_RUNS:-5}
 SEARCH_TIMEOUT=${XREF_BENCH_SEARCH_TIMEOUT:-10}
