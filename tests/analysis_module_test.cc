@@ -23,24 +23,12 @@ namespace {
 namespace fs = std::filesystem;
 using testing::RunXref;
 using testing::XrefRun;
+using testing::ScopedEnv;
 
 const std::string kPdf =
     std::string(XREF_SOURCE_DIR) + "/corpus/leicestershire-cfs-scrutiny-2023-03-07.pdf";
 const std::string kHtml =
     std::string(XREF_SOURCE_DIR) + "/corpus/lga-briefing-childrens-social-care-reform-2023.html";
-
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() { unsetenv(name_); }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* name_;
-};
 
 // A folder of its own per test, removed afterwards.
 class ScratchDir {

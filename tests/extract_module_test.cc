@@ -20,26 +20,12 @@ namespace {
 namespace fs = std::filesystem;
 using testing::RunXref;
 using testing::XrefRun;
+using testing::ScopedEnv;
 
 const std::string kPdf =
     std::string(XREF_SOURCE_DIR) + "/corpus/leicestershire-cfs-scrutiny-2023-03-07.pdf";
 const std::string kDocx =
     std::string(XREF_SOURCE_DIR) + "/corpus/leicestershire-cfs-scrutiny-2023-03-07.docx";
-
-// Sets an environment variable for the xref processes of one test: the
-// children inherit the test's environment.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() { unsetenv(name_); }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* name_;
-};
 
 TEST(ExtractModuleTest, ExtractReadsAPdfThroughTheModule) {
   XrefRun r = RunXref({"extract", "--json", kPdf});

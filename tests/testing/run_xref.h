@@ -14,10 +14,24 @@
 // without that power; it does nothing for a test that is not root.
 #pragma once
 
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 namespace xref::testing {
+
+// Sets an environment variable while it lives (then unsets it): the xref
+// processes a test starts inherit the test's environment.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const std::string& value) : name_(name) { setenv(name, value.c_str(), 1); }
+  ~ScopedEnv() { unsetenv(name_); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  const char* name_;
+};
 
 struct RunOptions {
   std::string cwd;            // empty: the test's own
