@@ -741,8 +741,6 @@ std::vector<std::pair<uint32_t, uint32_t>> Citations(const PassageIndex& index) 
   return citations;
 }
 
-// The stored terms at `i` of a LinkInput's passage_terms or tag_terms list,
-// or null when the index holds none there.
 // A text's letters and digits, lower-cased (ICU), hashed: the same words
 // whatever spaces, quotes and dashes a format gives them.
 uint64_t LetterPrint(std::string_view text) {
@@ -804,6 +802,8 @@ std::map<int64_t, int64_t> CopiesOf(const std::vector<const LinkInput*>& order) 
   return original;
 }
 
+// The stored terms at `i` of a LinkInput's passage_terms or tag_terms list,
+// or null when the index holds none there.
 const std::string* StoredTerms(const std::vector<std::string>& list, size_t i) {
   return i < list.size() && !list[i].empty() ? &list[i] : nullptr;
 }
@@ -1508,10 +1508,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // A copy's mention joins the entry its twin in the original joined (the
   // same words in the same paper); one with no twin there joins nothing (its
   // passage still links by its words).
-  {
+  std::set<int64_t> copied;  // the papers that have copies
+  for (const auto& [doc, original] : copy_of) {
+    if (doc != original) copied.insert(original);
+  }
+  if (!copied.empty()) {
     std::map<std::pair<int64_t, uint64_t>, size_t> entry_of;  // (paper, its words) -> entry
     for (size_t e = 0; e < entries.size(); ++e) {
-      for (const Mention* m : entries[e].mentions) entry_of.emplace(std::make_pair(m->input->id, LetterPrint(m->text)), e);
+      for (const Mention* m : entries[e].mentions) {
+        if (copied.count(m->input->id) != 0) entry_of.emplace(std::make_pair(m->input->id, LetterPrint(m->text)), e);
+      }
     }
     for (const Mention& m : mentions) {
       if (!is_copy(m.input->id)) continue;

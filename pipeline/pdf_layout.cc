@@ -6,6 +6,7 @@
 #include "pipeline/pdf_layout.h"
 
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -437,16 +438,10 @@ void UnswapAsciiLetters(std::string* text) {
     i = end;
   }
   if (!changed) return;
-  std::string out;
-  out.reserve(text->size());
-  for (UChar32 c : cps) {
-    if (c < 0) continue;  // an invalid byte: dropped, as the rest of the text does
-    char buffer[4];
-    int32_t length = 0;
-    U8_APPEND_UNSAFE(buffer, length, c);
-    out.append(buffer, static_cast<size_t>(length));
-  }
-  *text = std::move(out);
+  // An invalid byte (negative) is dropped, as the rest of the text does.
+  cps.erase(std::remove_if(cps.begin(), cps.end(), [](UChar32 c) { return c < 0; }), cps.end());
+  text->clear();
+  icu::UnicodeString::fromUTF32(cps.data(), static_cast<int32_t>(cps.size())).toUTF8String(*text);
 }
 
 // The words worth reading, in the producer's order: rotated text (margin
