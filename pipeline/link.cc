@@ -1016,8 +1016,9 @@ bool GivesSum(const std::vector<ValueRef>& values, double amount) {
                      [&](const ValueRef& v) { return v.amount && SameAmount(*v.amount, amount); });
 }
 
-// Whether `a` and `b` name one time, one as a deadline and the other as
-// the period itself: "by October 2027" and "will begin in October 2027".
+// Whether `a` and `b` name one time, one as a deadline or a wait and the
+// other as the period itself: "by October 2027" and "will begin in October
+// 2027"; "would not open until January 2028" and "opening in January 2028".
 // (Not a start: "from October 2027" begins several reforms at once.)
 bool SameTime(const DateValue& a, const DateValue& b) {
   if (SameDate(a, b)) return true;
@@ -1025,7 +1026,7 @@ bool SameTime(const DateValue& a, const DateValue& b) {
   const DateValue& bound = a.bound.empty() ? b : a;
   const DateValue& plain = a.bound.empty() ? a : b;
   if (!plain.bound.empty() || plain.start.empty() || plain.end.empty()) return false;
-  return bound.bound == "by" && bound.end == plain.end;
+  return (bound.bound == "by" || bound.bound == "until") && bound.end == plain.end;
 }
 
 // One of `values` (an entry's dates, resolved) is `date`.
@@ -2197,6 +2198,38 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               head |= std::find(entry.name_heads.begin(), entry.name_heads.end(), w) != entry.name_heads.end();
             }
             names_one = head && shared >= 2;
+          }
+        }
+        // Restated with the entry's own sum and one of its own phrases, or
+        // its own date and two ("whether £7,500 per household would be
+        // enough ... a typical set of flood doors" for "A Property Flood
+        // Resilience Grant of up to £7,500 per household for flood doors";
+        // "the national interest-free loans for owner-occupiers would not
+        // open until January 2028" for "A Home Upgrade Loan Scheme will offer
+        // owner-occupiers interest-free loans ..., opening in January
+        // 2028"): not naming none of it either. A date is shared by more
+        // undertakings than a sum, so it needs more of the words: two
+        // phrases apart ("low-carbon heating" is one thing, though two
+        // phrases).
+        if (!names_one && !names_any && pe.index < in->tags.size()) {
+          size_t quoted = 0;
+          std::vector<std::string_view> quoted_words;
+          for (TermId p : entry.profile.phrases) {
+            if (Has(entry.expanded, p) || !Has(pe.terms.phrases, p)) continue;
+            const std::string& key = vocab.Key(p);
+            const size_t space = key.find(' ');
+            const std::string_view first(key.data(), space), second(key.data() + space + 1, key.size() - space - 1);
+            const bool apart = std::find(quoted_words.begin(), quoted_words.end(), first) == quoted_words.end() &&
+                               std::find(quoted_words.begin(), quoted_words.end(), second) == quoted_words.end();
+            quoted += apart;
+            quoted_words.push_back(first);
+            quoted_words.push_back(second);
+          }
+          if (quoted >= 1) {
+            names_any = std::any_of(in->tags[pe.index].begin(), in->tags[pe.index].end(), [&](const Tag& t) {
+              return (t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount)) ||
+                     (quoted >= 2 && t.kind == TagKind::kDate && GivesDate(c.dates, t.date));
+            });
           }
         }
         if (names_one) {

@@ -108,7 +108,7 @@ inline std::vector<Tag> StandInTags(const Passage& p) {
     while (!t.text.empty() && t.text.back() == ' ') t.text.pop_back(), --t.end;
     tags.push_back(t);
   }
-  static const std::regex season(R"((by )?(Spring|Summer|Autumn) (20\d\d))");
+  static const std::regex season(R"(((by|until) )?(Spring|Summer|Autumn) (20\d\d))");
   static const char* kSeasonStart[] = {"-03-01", "-06-01", "-09-01"};
   static const char* kSeasonEnd[] = {"-05-31", "-08-31", "-11-30"};
   for (auto it = std::sregex_iterator(text.begin(), text.end(), season);
@@ -118,12 +118,12 @@ inline std::vector<Tag> StandInTags(const Passage& p) {
     t.text = it->str();
     t.start = static_cast<size_t>(it->position());
     t.end = t.start + t.text.size();
-    int k = (*it)[2] == "Spring" ? 0 : (*it)[2] == "Summer" ? 1 : 2;
-    std::string year = (*it)[3];
+    int k = (*it)[3] == "Spring" ? 0 : (*it)[3] == "Summer" ? 1 : 2;
+    std::string year = (*it)[4];
     t.date.precision = "season";
     t.date.end = year + kSeasonEnd[k];
     if ((*it)[1].matched) {
-      t.date.bound = "by";
+      t.date.bound = (*it)[2].str();  // tags.md: "by" or "until", start null
     } else {
       t.date.start = year + kSeasonStart[k];
     }

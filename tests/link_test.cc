@@ -1243,6 +1243,43 @@ TEST(LinkRegisterTest, ThePeriodOfADeadlineIsItsDate) {
   for (const Conflict& k : reg.conflicts) EXPECT_NE(k.commitment, IndexOf(reg, duty));
 }
 
+// A named scheme restated by its own sum and one of its own phrases, or by
+// its own date (here as a wait, "not ... until") and two: that is not naming
+// none of it. One phrase and the date is not enough (many undertakings fall
+// due in one month).
+TEST(LinkRegisterTest, ItsOwnSumOrDateWithItsWordsRestatesANamedScheme) {
+  std::vector<P> minutes = RoutineMinutes();
+  for (int i = 0; i < 12; ++i) {
+    minutes.push_back({kPara, "Council tax", "",
+                       "Owner-occupiers in ward " + std::to_string(i) + " asked for interest-free instalments."});
+  }
+  minutes.push_back({kPara, "Housing", "",
+                     "The Head of Housing said that the national interest-free loans for owner-occupiers would not "
+                     "open until Spring 2028, and that the advice line would follow."});
+  minutes.push_back({kPara, "Housing", "",
+                     "Mr Hughes asked whether £15,000 per home would be enough for the older terraced houses, where "
+                     "low-carbon heating needs new radiators."});
+  minutes.push_back({kPara, "Housing", "",
+                     "The Director said that the new low-carbon heating contract for council offices would not start "
+                     "until Spring 2028."});
+  const int last = static_cast<int>(minutes.size());
+  Register reg = BuildRegister(
+      {MakeDoc(1, "strategy.md", "National Strategy",
+               {{kItem, "Commitments", "",
+                 "A Home Upgrade Loan Scheme will offer owner-occupiers interest-free loans of up to £15,000 for "
+                 "insulation, windows and low-carbon heating, opening in Spring 2028."},
+                {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."},
+                {kPara, "Homes", "4.1",
+                 "The Home Upgrade Loan Scheme will lend over ten years for insulation, windows and heating."}},
+               Authority::kNational),
+       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)});
+  const Commitment* loans = Find(reg, "Home Upgrade Loan Scheme will offer");
+  ASSERT_NE(loans, nullptr);
+  EXPECT_TRUE(Linked(reg, loans, 2, last - 2));
+  EXPECT_TRUE(Linked(reg, loans, 2, last - 1));
+  EXPECT_FALSE(Linked(reg, loans, 2, last));
+}
+
 // The titles under a paper's list of sources name what other papers are
 // about; they do not discuss it, whether the heading is "References" or an
 // annex's "Annex: sources".
