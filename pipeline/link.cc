@@ -2481,6 +2481,49 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         refer(j, part);
       }
     }
+    // A sum that a passage discussing the entry outright gives, other than
+    // the entry's own, stands for it further on in the same paper: "The
+    // District's allocation from the Government's new money for food waste
+    // caddies ... was £1.9 million", then "order caddies, bins and vehicles
+    // within the £1.9 million allocation". The later passage agrees with
+    // the entry in words as any link must (a phrase, or two words), and the
+    // sum is no other national undertaking's own (a council's own spending
+    // of its share may give it).
+    for (uint32_t i : strong) {
+      const PassageIndex::Entry& outright = index.passages[i];
+      if (outright.index >= outright.input->tags.size()) continue;
+      std::vector<double> given;
+      for (const Tag& t : outright.input->tags[outright.index]) {
+        if (t.kind != TagKind::kMoney || !t.money.amount || GivesSum(c.money, *t.money.amount)) continue;
+        const bool others = std::any_of(reg.commitments.begin(), reg.commitments.end(), [&](const Commitment& k) {
+          return &k != &c && !k.local && GivesSum(k.money, *t.money.amount);
+        });
+        if (!others) given.push_back(*t.money.amount);
+      }
+      for (uint32_t j = i + 1; !given.empty() && j < index.passages.size() && index.passages[j].input == outright.input;
+           ++j) {
+        const PassageIndex::Entry& later = index.passages[j];
+        if (linked.count(j) || !later.discusses || later.index >= later.input->tags.size()) continue;
+        std::set<std::string> values;
+        for (const Tag& t : later.input->tags[later.index]) {
+          if (t.kind != TagKind::kMoney || !t.money.amount) continue;
+          for (double amount : given) {
+            if (SameAmount(amount, *t.money.amount)) values.insert(t.text);
+          }
+        }
+        if (values.empty()) continue;
+        const Weights::Overlap o = weights.Compare(entry.profile, later.terms, &entry.expanded);
+        if (o.phrases < 1 && o.words < 2) continue;
+        Found f;
+        f.link.commitment = e;
+        f.link.passage = later.ref;
+        f.link.score = options.threshold;
+        f.link.evidence.values.assign(values.begin(), values.end());
+        weights.Evidence(entry.profile, later.terms, &f.phrases, &f.terms);
+        found.push_back(std::move(f));
+        linked.insert(j);
+      }
+    }
     std::sort(found.begin(), found.end(),
               [](const Found& a, const Found& b) { return a.link.passage < b.link.passage; });
     return found;

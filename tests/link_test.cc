@@ -1280,6 +1280,34 @@ TEST(LinkRegisterTest, ItsOwnSumOrDateWithItsWordsRestatesANamedScheme) {
   EXPECT_FALSE(Linked(reg, loans, 2, last));
 }
 
+// A sum that a passage naming the fund gives (the council's share) stands
+// for the fund further on in that paper, where the words agree with it; a
+// passage giving the sum about something else does not discuss the fund.
+TEST(LinkRegisterTest, TheFundsShareFurtherOnIsTheFund) {
+  std::vector<P> minutes = RoutineMinutes();
+  minutes.push_back({kPara, "Food waste", "",
+                     "The District's allocation from the Food Waste Transition Fund was £1.9 million, confirmed in "
+                     "August."});
+  minutes.push_back({kPara, "Food waste", "",
+                     "RESOLVED that officers order kitchen caddies and collection vehicles within the £1.9 million "
+                     "allocation."});
+  minutes.push_back({kPara, "Leisure", "", "Members noted that £1.9 million had been spent on the pool roof."});
+  const int last = static_cast<int>(minutes.size());
+  Register reg = BuildRegister(
+      {MakeDoc(1, "strategy.md", "National Strategy",
+               {{kItem, "Commitments", "",
+                 "£420 million for a Food Waste Transition Fund to pay for kitchen caddies, collection vehicles and "
+                 "treatment."},
+                {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."}},
+               Authority::kNational),
+       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)});
+  const Commitment* fund = Find(reg, "Food Waste Transition Fund");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_TRUE(Linked(reg, fund, 2, last - 2));
+  EXPECT_TRUE(Linked(reg, fund, 2, last - 1));
+  EXPECT_FALSE(Linked(reg, fund, 2, last));
+}
+
 // The titles under a paper's list of sources name what other papers are
 // about; they do not discuss it, whether the heading is "References" or an
 // annex's "Annex: sources".
