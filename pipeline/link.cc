@@ -2025,19 +2025,24 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // Such is a phrase the passage writes inside its own proper name: "the
       // budget's growth for Adult Social Care" shares "social care" with
       // "children's social care", but the passage's name begins with a word
-      // where the wording has another.
+      // where the wording has another; "the Temporary Accommodation
+      // Acquisition Fund" shares "temporary accommodation" with "the
+      // temporary accommodation subsidy", but goes on to another word.
       for (TermId p : pe.terms.named) {
         if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
         const std::string& key = vocab.Key(p);
-        const std::string ending = " " + key.substr(0, key.find(' '));
+        const size_t space = key.find(' ');
+        const std::string ending = " " + key.substr(0, space);
+        const std::string opening = key.substr(space + 1) + " ";
         auto ends_here = [&](TermId q) { return KeyEndsWith(vocab.Key(q), ending); };
-        const bool passage_names_other = std::any_of(pe.terms.named.begin(), pe.terms.named.end(), [&](TermId q) {
-          return ends_here(q) && !Has(entry.profile.phrases, q);
-        });
-        const bool wording_says_other =
-            passage_names_other && std::any_of(entry.profile.phrases.begin(), entry.profile.phrases.end(),
-                                               [&](TermId q) { return ends_here(q) && !Has(pe.terms.phrases, q); });
-        if (wording_says_other) discount(p);
+        auto goes_on = [&](TermId q) { return vocab.Key(q).compare(0, opening.size(), opening) == 0; };
+        auto says_other = [&](const auto& joins) {
+          return std::any_of(pe.terms.named.begin(), pe.terms.named.end(),
+                             [&](TermId q) { return joins(q) && !Has(entry.profile.phrases, q); }) &&
+                 std::any_of(entry.profile.phrases.begin(), entry.profile.phrases.end(),
+                             [&](TermId q) { return joins(q) && !Has(pe.terms.phrases, q); });
+        };
+        if (says_other(ends_here) || says_other(goes_on)) discount(p);
       }
       if (!entry.names.empty()) {
         bool names_any = false;

@@ -651,6 +651,23 @@ TEST(LinkRegisterTest, APhraseInsideAnotherProperNameIsNotShared) {
   EXPECT_TRUE(Linked(reg, reform, 2, last));
 }
 
+// The same when the passage's name goes on from the phrase to another word:
+// "the Temporary Accommodation Acquisition Programme" is not "the temporary
+// accommodation subsidy".
+TEST(LinkRegisterTest, APhraseOpeningAnotherProperNameIsNotShared) {
+  const std::string item =
+      "The temporary accommodation subsidy paid to councils for homeless families will rise to £140 a week.";
+  const std::vector<P> extra = {
+      {kPara, "Budget", "", "The Temporary Accommodation Acquisition Programme is paid to councils."},
+      {kPara, "Budget", "", "Members asked when the temporary accommodation subsidy paid to councils would rise."}};
+  int last = 0;
+  Register reg = StrategyBesideMinutes(item, extra, &last);
+  const Commitment* subsidy = Find(reg, "temporary accommodation subsidy");
+  ASSERT_NE(subsidy, nullptr);
+  EXPECT_FALSE(Linked(reg, subsidy, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, subsidy, 2, last));
+}
+
 // A council's own undertaking beside a national programme gives its own
 // deadline, not the programme's: no disagreement. A passage that dates the
 // programme itself otherwise does disagree.
