@@ -1571,10 +1571,103 @@ bool LooksLikeDataRow(const PageRow& row) {
   return false;
 }
 
+// --- Tables set on a grid ----------------------------------------------------------
+//
+// A word processor sets a table's cells from fixed column starts: every line
+// of a left-aligned or justified cell, in every row, starts at its column's
+// x, and no word crosses another column's start. Such a table needs no
+// figures and no wide gutters: a justified cell ("Holt   Beck   natural")
+// may run to within a padding of the next column, and an attendance list
+// ("Members present | Officers present") has words only. Its rows show in
+// the spacing: a cell's lines follow one another at the line pitch, and a
+// new row starts further down (the cells' padding or paragraph spacing).
+//
+// Only clearly set grids are taken: each column start is where cells begin in
+// two rows or more; the rows are spaced apart from the lines within them (or,
+// with no cell wrapped, further apart than the body's lines and in three
+// columns or more); rows hold a few lines each; the first and last rows fill
+// two cells or more; and a row that opens with a paragraph number or bullet
+// set off by a gap is text, not a table.
+
+// A grid table's row holds at most this many lines.
+constexpr size_t kGridMaxRowLines = 6;
+// Lines of one row are at most this much (em) further apart than the
+// closest two lines of the table.
+constexpr double kGridWrapSlackEm = 0.25;
+// With no wrapped cell, rows stand at least this many times the body's line
+// pitch apart.
+constexpr double kGridRowSpacing = 1.15;
+
+// Where a row's pieces start: its first word and every word after a gap of
+// kMarkerWideGapEm or more, starts within `tol` of each other taken once.
+std::vector<double> GridStarts(const PageRow& row, double tol) {
+  std::vector<double> starts;
+  for (size_t i = 0; i < row.words.size(); ++i) {
+    const Word& w = *row.words[i];
+    if (i > 0) {
+      const Word& prev = *row.words[i - 1];
+      const double em = std::max({prev.font_size, w.font_size, 1.0});
+      if (w.x0 - prev.x1 < kMarkerWideGapEm * em) continue;
+    }
+    if (starts.empty() || w.x0 > starts.back() + tol) starts.push_back(w.x0);
+  }
+  return starts;
+}
+
+// The row's words by column of the grid `starts`, when every word lies within
+// one column (crossing no other column's start) and each cell's first word
+// stands on its column's start; false otherwise, or when the row opens with
+// a marker set off by a gap (a numbered paragraph, a bullet).
+bool FitGrid(const std::vector<double>& starts, const PageRow& row, double tol, RowCells* cells) {
+  cells->assign(starts.size(), {});
+  if (row.words.empty()) return false;
+  for (const Word* w : row.words) {
+    const size_t after = static_cast<size_t>(
+        std::upper_bound(starts.begin(), starts.end(), w->x0 + tol) - starts.begin());
+    if (after == 0) return false;
+    const size_t k = after - 1;
+    if (k + 1 < starts.size() && w->x1 > starts[k + 1] + tol) return false;
+    (*cells)[k].push_back(w);
+  }
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const std::vector<const Word*>& cell = (*cells)[k];
+    if (cell.empty()) continue;
+    if (std::abs(cell.front()->x0 - starts[k]) > tol) return false;
+    // A list's bullet or number set off from its text, or a bullet in a
+    // column of its own (a dash may stand for an empty cell).
+    const Marker marker = ParseMarker(cell[0]->text);
+    if (cell.size() > 1 && marker.found &&
+        cell[1]->x0 - cell[0]->x1 >= kMarkerWideGapEm * std::max(cell[0]->font_size, 1.0)) {
+      return false;
+    }
+    if (cell.size() == 1 && marker.bullet && !marker.needs_gap) return false;
+  }
+  // Cells are set in one size from the top of their row, on its baseline
+  // (raised note numbers aside): a pull quote beside the body, or columns of
+  // running text, do not keep in step.
+  double low = -1e9, high = 1e9;
+  for (const Word* w : row.words) {
+    if (w->font_size < 0.7 * row.size) continue;
+    if (w->font_size < 0.85 * row.size) return false;
+    low = std::max(low, w->y1);
+    high = std::min(high, w->y1);
+  }
+  if (low - high > 0.15 * std::max(row.size, 1.0)) return false;
+  // A paragraph number or bullet standing in a column of its own.
+  for (size_t k = 0; k + 1 < starts.size(); ++k) {
+    const std::vector<const Word*>& cell = (*cells)[k];
+    if (cell.empty()) continue;
+    if (cell.size() == 1 && ParseMarker(cell[0]->text).found) return false;
+    break;
+  }
+  return true;
+}
+
 // The tables of one page. `carried` is the column model of a table that ended
 // the previous page: rows at the top of this page that fit it carry it on.
+// `pitch_ratio` is the body's line pitch in ems.
 std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<bool>& drop,
-                              const ColumnModel& carried) {
+                              const ColumnModel& carried, double pitch_ratio) {
   std::vector<std::vector<size_t>> row_lines;
   const std::vector<PageRow> rows = BuildPageRows(lines, drop, &row_lines);
   std::vector<Table> tables;
@@ -1701,6 +1794,115 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
       extend_down(carried, 1, &members, &member_cells);
       build(carried, members, member_cells);
     }
+  }
+
+  // Tables set on a grid, from each row that starts pieces at two places or
+  // more (top to bottom, so a table is found from its first row).
+  for (size_t seed = 0; seed < rows.size(); ++seed) {
+    if (taken[seed]) continue;
+    const double em = std::max(rows[seed].size, 1.0);
+    const double tol = std::max(0.5, 0.05 * em);
+    std::vector<double> starts = GridStarts(rows[seed], tol);
+    if (starts.size() < 2) continue;
+    auto same_size = [&](size_t r) {
+      return std::abs(rows[r].size - rows[seed].size) <= 0.15 * std::max(rows[r].size, rows[seed].size);
+    };
+    // The rows around the seed that fit the grid, then the grid cut down to
+    // the starts that two of them or more begin a cell on, until it holds.
+    std::vector<size_t> members;
+    std::vector<RowCells> member_cells;
+    bool settled = false;
+    for (int round = 0; round < 4 && starts.size() >= 2; ++round) {
+      members.clear();
+      member_cells.clear();
+      RowCells cells;
+      if (!FitGrid(starts, rows[seed], tol, &cells)) break;
+      std::vector<size_t> up;
+      std::vector<RowCells> up_cells;
+      for (size_t r = seed; r > 0 && !taken[r - 1] && close(r - 1, r) && same_size(r - 1); --r) {
+        RowCells c;
+        if (!FitGrid(starts, rows[r - 1], tol, &c)) break;
+        up.push_back(r - 1);
+        up_cells.push_back(std::move(c));
+      }
+      members.assign(up.rbegin(), up.rend());
+      member_cells.assign(std::make_move_iterator(up_cells.rbegin()),
+                          std::make_move_iterator(up_cells.rend()));
+      members.push_back(seed);
+      member_cells.push_back(std::move(cells));
+      for (size_t r = seed + 1; r < rows.size() && !taken[r] && close(r - 1, r) && same_size(r); ++r) {
+        RowCells c;
+        if (!FitGrid(starts, rows[r], tol, &c)) break;
+        members.push_back(r);
+        member_cells.push_back(std::move(c));
+      }
+      std::vector<double> kept;
+      for (size_t k = 0; k < starts.size(); ++k) {
+        size_t used = 0;
+        for (const RowCells& c : member_cells) used += !c[k].empty();
+        if (used >= 2) kept.push_back(starts[k]);
+      }
+      if (kept.size() == starts.size()) {
+        settled = true;
+        break;
+      }
+      starts = std::move(kept);
+    }
+    if (!settled || members.size() < 2) continue;
+    // Rows: a line further below the one before than the closest two lines
+    // are starts a new row.
+    double closest = 1e9;
+    for (size_t m = 1; m < members.size(); ++m) {
+      closest = std::min(closest, rows[members[m]].y0 - rows[members[m - 1]].y0);
+    }
+    std::vector<bool> opens(members.size(), true);
+    for (size_t m = 1; m < members.size(); ++m) {
+      opens[m] = rows[members[m]].y0 - rows[members[m - 1]].y0 > closest + kGridWrapSlackEm * em;
+    }
+    bool spaced = true;
+    for (size_t m = 1; m < members.size() && spaced; ++m) spaced = opens[m];
+    if (spaced) {
+      // No cell wraps: one line per row, the rows set apart.
+      if (starts.size() < 3 || closest <= kGridRowSpacing * pitch_ratio * em) continue;
+    } else if (closest < 0.9 * em) {
+      continue;  // lines overlapping: no grid
+    }
+    // Group the lines into rows; the rows at either end must fill two cells.
+    struct GridGroup { size_t from, to; std::vector<std::string> cells; size_t filled = 0; };
+    std::vector<GridGroup> groups;
+    for (size_t m = 0; m < members.size(); ++m) {
+      if (opens[m]) groups.push_back({m, m, std::vector<std::string>(starts.size()), 0});
+      GridGroup& g = groups.back();
+      g.to = m;
+      for (size_t k = 0; k < starts.size(); ++k) {
+        if (!member_cells[m][k].empty()) JoinCell(&g.cells[k], JoinWords(member_cells[m][k]), false);
+      }
+    }
+    bool too_long = false;
+    for (GridGroup& g : groups) {
+      for (const std::string& c : g.cells) g.filled += !c.empty();
+      too_long |= g.to - g.from + 1 > kGridMaxRowLines;
+    }
+    if (too_long) continue;
+    size_t first = 0, last = groups.size();
+    while (first < last && groups[first].filled < 2) ++first;
+    while (last > first && groups[last - 1].filled < 2) --last;
+    if (last - first < 2) continue;
+    Table table;
+    table.columns.size = rows[seed].size;
+    for (size_t g = first; g < last; ++g) {
+      table.rows.push_back(TableRow{groups[g].cells});
+      for (size_t m = groups[g].from; m <= groups[g].to; ++m) {
+        const size_t r = members[m];
+        taken[r] = true;
+        table.lines.insert(table.lines.end(), row_lines[r].begin(), row_lines[r].end());
+        table.x0 = std::min(table.x0, rows[r].x0);
+        table.x1 = std::max(table.x1, rows[r].x1);
+        table.y0 = std::min(table.y0, rows[r].y0);
+        table.y1 = std::max(table.y1, rows[r].y1);
+      }
+    }
+    tables.push_back(std::move(table));
   }
 
   // Computed once per row: a long page of text asks about each row many times.
@@ -1967,7 +2169,7 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
   for (size_t p = 0; p < pages.size(); ++p) {
     // Tables first: their rows are taken out of the text and read as one
     // block each.
-    const std::vector<Table> tables = FindTables(lines[p], furniture[p], carried);
+    const std::vector<Table> tables = FindTables(lines[p], furniture[p], carried, pitch_ratio);
     std::vector<bool> drop = furniture[p];
     for (const Table& table : tables) {
       for (size_t li : table.lines) drop[li] = true;
