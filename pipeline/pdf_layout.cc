@@ -1583,20 +1583,17 @@ bool LooksLikeDataRow(const PageRow& row) {
 // new row starts further down (the cells' padding or paragraph spacing).
 //
 // Only clearly set grids are taken: each column start is where cells begin in
-// two rows or more; the rows are spaced apart from the lines within them (or,
-// with no cell wrapped, further apart than the body's lines and in three
-// columns or more); rows hold a few lines each; the first and last rows fill
-// two cells or more; and a row that opens with a paragraph number or bullet
-// set off by a gap is text, not a table.
+// two rows or more; some cell wraps, and the rows stand further apart than
+// the lines within them; rows hold a few lines each; the first and last rows
+// fill two cells or more; the words of a row share its size and baseline;
+// and a row that opens with a paragraph number or bullet set off by a gap,
+// or holds a bullet in a column of its own, is text, not a table.
 
 // A grid table's row holds at most this many lines.
 constexpr size_t kGridMaxRowLines = 6;
 // Lines of one row are at most this much (em) further apart than the
 // closest two lines of the table.
 constexpr double kGridWrapSlackEm = 0.25;
-// With no wrapped cell, rows stand at least this many times the body's line
-// pitch apart.
-constexpr double kGridRowSpacing = 1.15;
 
 // Where a row's pieces start: its first word and every word after a gap of
 // kMarkerWideGapEm or more, starts within `tol` of each other taken once.
@@ -1665,9 +1662,8 @@ bool FitGrid(const std::vector<double>& starts, const PageRow& row, double tol, 
 
 // The tables of one page. `carried` is the column model of a table that ended
 // the previous page: rows at the top of this page that fit it carry it on.
-// `pitch_ratio` is the body's line pitch in ems.
 std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<bool>& drop,
-                              const ColumnModel& carried, double pitch_ratio) {
+                              const ColumnModel& carried) {
   std::vector<std::vector<size_t>> row_lines;
   const std::vector<PageRow> rows = BuildPageRows(lines, drop, &row_lines);
   std::vector<Table> tables;
@@ -1859,40 +1855,64 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     for (size_t m = 1; m < members.size(); ++m) {
       opens[m] = rows[members[m]].y0 - rows[members[m - 1]].y0 > closest + kGridWrapSlackEm * em;
     }
-    bool spaced = true;
-    for (size_t m = 1; m < members.size() && spaced; ++m) spaced = opens[m];
-    if (spaced) {
-      // No cell wraps: one line per row, the rows set apart.
-      if (starts.size() < 3 || closest <= kGridRowSpacing * pitch_ratio * em) continue;
-    } else if (closest < 0.9 * em) {
-      continue;  // lines overlapping: no grid
-    }
+    // Lines all equally far apart show no rows (a table of one line per row
+    // is left to the tables of figures above, a list set with tabs to the
+    // text); lines overlapping are no grid.
+    bool even = true;
+    for (size_t m = 1; m < members.size() && even; ++m) even = !opens[m];
+    if (even || closest < 0.9 * em) continue;
     // Group the lines into rows; the rows at either end must fill two cells.
     struct GridGroup { size_t from, to; std::vector<std::string> cells; size_t filled = 0; };
-    std::vector<GridGroup> groups;
-    for (size_t m = 0; m < members.size(); ++m) {
-      if (opens[m]) groups.push_back({m, m, std::vector<std::string>(starts.size()), 0});
-      GridGroup& g = groups.back();
-      g.to = m;
-      for (size_t k = 0; k < starts.size(); ++k) {
-        if (!member_cells[m][k].empty()) JoinCell(&g.cells[k], JoinWords(member_cells[m][k]), false);
+    auto group = [&](size_t from, size_t to) {
+      std::vector<GridGroup> groups;
+      for (size_t m = from; m < to; ++m) {
+        if (opens[m] || m == from) groups.push_back({m, m, std::vector<std::string>(starts.size()), 0});
+        GridGroup& g = groups.back();
+        g.to = m;
+        for (size_t k = 0; k < starts.size(); ++k) {
+          if (!member_cells[m][k].empty()) JoinCell(&g.cells[k], JoinWords(member_cells[m][k]), false);
+        }
       }
-    }
+      for (GridGroup& g : groups) {
+        for (const std::string& c : g.cells) g.filled += !c.empty();
+      }
+      return groups;
+    };
+    std::vector<GridGroup> groups = group(0, members.size());
     bool too_long = false;
-    for (GridGroup& g : groups) {
-      for (const std::string& c : g.cells) g.filled += !c.empty();
-      too_long |= g.to - g.from + 1 > kGridMaxRowLines;
-    }
+    for (const GridGroup& g : groups) too_long |= g.to - g.from + 1 > kGridMaxRowLines;
     if (too_long) continue;
     size_t first = 0, last = groups.size();
     while (first < last && groups[first].filled < 2) ++first;
     while (last > first && groups[last - 1].filled < 2) --last;
     if (last - first < 2) continue;
+    // Within the table, a line close under another still starts a row where
+    // one of its cells cannot be the rest of the cell above: that cell is
+    // empty, or its line left room for the first word below (a line wraps
+    // only when its next word does not fit in the cell, which is no narrower
+    // than the column's widest line). A header row set tight on the first.
+    const size_t from = groups[first].from, to = groups[last - 1].to + 1;
+    std::vector<double> widest(starts.size(), -1e9);
+    for (size_t m = from; m < to; ++m) {
+      for (size_t k = 0; k < starts.size(); ++k) {
+        if (!member_cells[m][k].empty()) widest[k] = std::max(widest[k], member_cells[m][k].back()->x1);
+      }
+    }
+    for (size_t m = from + 1; m < to; ++m) {
+      for (size_t k = 0; k < starts.size() && !opens[m]; ++k) {
+        const std::vector<const Word*>& below = member_cells[m][k];
+        if (below.empty()) continue;
+        const std::vector<const Word*>& above = member_cells[m - 1][k];
+        opens[m] = above.empty() ||
+                   above.back()->x1 + 0.2 * em + (below.front()->x1 - below.front()->x0) <= widest[k];
+      }
+    }
+    groups = group(from, to);
     Table table;
     table.columns.size = rows[seed].size;
-    for (size_t g = first; g < last; ++g) {
-      table.rows.push_back(TableRow{groups[g].cells});
-      for (size_t m = groups[g].from; m <= groups[g].to; ++m) {
+    for (const GridGroup& g : groups) {
+      table.rows.push_back(TableRow{g.cells});
+      for (size_t m = g.from; m <= g.to; ++m) {
         const size_t r = members[m];
         taken[r] = true;
         table.lines.insert(table.lines.end(), row_lines[r].begin(), row_lines[r].end());
@@ -2169,7 +2189,7 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
   for (size_t p = 0; p < pages.size(); ++p) {
     // Tables first: their rows are taken out of the text and read as one
     // block each.
-    const std::vector<Table> tables = FindTables(lines[p], furniture[p], carried, pitch_ratio);
+    const std::vector<Table> tables = FindTables(lines[p], furniture[p], carried);
     std::vector<bool> drop = furniture[p];
     for (const Table& table : tables) {
       for (size_t li : table.lines) drop[li] = true;

@@ -432,19 +432,22 @@ TEST(ExtractPdfTest, JustifiedTableCellsStayInTheirColumns) {
 }
 
 // Minutes' attendance set as a table of two columns with no borders and no
-// figures, the left column close to the right: read row by row, a name and
-// its wrapped lines in its own cell, not the two columns run together.
+// figures: read row by row, a name and its wrapped lines in its own cell, not
+// the two columns as paragraphs of their own or run together.
 TEST(ExtractPdfTest, AnAttendanceListInTwoColumnsReadsRowByRow) {
   TypesetPdf pdf;
   pdf.Lines(0, 60, 80,
             {"Minutes of the meeting held in the Kennet Room, Fenbridge House, on",
              "Wednesday 18 November 2026 at 7.00 pm."},
             kBody, kLeading);
-  const double left = 60, right = 300, cell = 12, row = 18;
+  const double left = 60, right = 340, cell = 12, row = 18;
   double y = 120;
+  // The header is set tight on the first row, as close as a wrapped line:
+  // it is a row of its own all the same, as "Members present" left room for
+  // "Councillor" on its line.
   pdf.Text(0, left, y, "Members present", "DejaVu Serif Bold 10");
   pdf.Text(0, right, y, "Officers present", "DejaVu Serif Bold 10");
-  y += row;
+  y += cell;
   pdf.Text(0, left, y, "Councillor Dawn Pryce (Chair)", kBody);
   pdf.Text(0, right, y, "Mark Ellison, Head of Housing", kBody);
   y += row;
@@ -452,8 +455,8 @@ TEST(ExtractPdfTest, AnAttendanceListInTwoColumnsReadsRowByRow) {
   pdf.Text(0, right, y, "Priya Nair, Housing Options", kBody);
   pdf.Text(0, right, y + cell, "Manager", kBody);
   y += cell + row;
-  pdf.Text(0, left, y, "Councillors A. Bell, F. Corrigan,", kBody);
-  pdf.Text(0, left, y + cell, "L. Mensah, G. Walsh", kBody);
+  pdf.Text(0, left, y, "Councillors A. Bell, F. Corrigan, L. Mensah,", kBody);
+  pdf.Text(0, left, y + cell, "G. Walsh", kBody);
   pdf.Text(0, right, y, "Jon Tebbutt, Rough Sleeping", kBody);
   pdf.Text(0, right, y + cell, "Coordinator", kBody);
   y += cell + row;
