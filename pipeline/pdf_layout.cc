@@ -119,6 +119,12 @@ UChar32 FirstLetterish(std::string_view s) {
 }
 
 bool StartsLowerCase(std::string_view s) { return u_islower(FirstLetterish(s)); }
+
+// A web address: its small first letter says nothing of a sentence going on
+// ("... consultation (February 2023):" over a page break, then the link).
+bool StartsWithLink(std::string_view s) {
+  return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 4) == "www.";
+}
 bool StartsUpperCaseOrDigit(std::string_view s) {
   UChar32 c = FirstLetterish(s);
   return u_isupper(c) || u_istitle(c) || u_isdigit(c);
@@ -2359,7 +2365,8 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
            current.kind != PassageKind::kHeading &&
            std::abs(p.size - current_para->size) <= 0.15 * std::max(p.size, current_para->size) &&
            p.bold == current_para->bold && SimilarMeasure(p, *current_para) &&
-           (StartsLowerCase(p.lines.front()) || !EndsSentence(current.text));
+           ((StartsLowerCase(p.lines.front()) && !StartsWithLink(p.lines.front())) ||
+            !EndsSentence(current.text));
   };
   std::vector<bool> floating(paras.size(), false);
   size_t resumes = SIZE_MAX;  // the paragraph that continues past floating items

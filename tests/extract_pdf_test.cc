@@ -522,6 +522,28 @@ TEST(ExtractPdfTest, PlainHeadingOverATitleThatIntroducesALink) {
   EXPECT_EQ(title2->section, "Background Papers") << Dump(doc2);
 }
 
+// A paper's title ending a page with a colon, its link at the top of the
+// next: the link's small first letter does not carry the sentence on, so the
+// two stay apart, as they do on one page.
+TEST(ExtractPdfTest, ALinkAfterAPageBreakIsNotTheTitleBeforeIt) {
+  TypesetPdf pdf;
+  pdf.Text(0, 50, 60, "Background Papers", "DejaVu Serif Bold 12");
+  pdf.Lines(0, 50, 700,
+            {"Child and Family Social Worker Workforce Government consultation", "(February 2023):"},
+            kBody, kLeading);
+  pdf.Lines(1, 50, 60, {"https://consult.education.gov.uk/social-work-reform-unit/child-and-family-"},
+            kBody, kLeading);
+  pdf.Text(1, 50, 100, "Circulation under the Local Issues Alert Procedure", "DejaVu Serif Bold 12");
+  Document doc = Extract(pdf);
+  const Passage* title = Find(doc, "Workforce Government consultation");
+  ASSERT_NE(title, nullptr);
+  EXPECT_EQ(title->text, "Child and Family Social Worker Workforce Government consultation (February 2023):")
+      << Dump(doc);
+  const Passage* link = Find(doc, "https://consult.education.gov.uk");
+  ASSERT_NE(link, nullptr);
+  EXPECT_EQ(link->page, 2) << Dump(doc);
+}
+
 TEST(ExtractPdfTest, ParagraphSplitOverPagesIsOnePassage) {
   Document doc = Extract(CouncilStylePaper());
   const Passage* p3 = Find(doc, "Monitoring continues at forty locations");
