@@ -1617,33 +1617,50 @@ std::vector<double> GridStarts(const PageRow& row, double tol) {
   return starts;
 }
 
+// A buffer FitGrid reuses from call to call (one per thread).
+std::vector<size_t>& ScratchColumns() {
+  thread_local std::vector<size_t> columns;
+  return columns;
+}
+
 // The row's words by column of the grid `starts`, when every word lies within
 // one column (crossing no other column's start) and each cell's first word
 // stands on its column's start; false otherwise, or when the row opens with
 // a marker set off by a gap (a numbered paragraph, a bullet).
 bool FitGrid(const std::vector<double>& starts, const PageRow& row, double tol, RowCells* cells) {
-  cells->assign(starts.size(), {});
   if (row.words.empty()) return false;
-  for (const Word* w : row.words) {
+  // Checked first without building the cells: most rows tried do not fit.
+  // The row's words run left to right, so a cell's first word is the first
+  // met in its column.
+  std::vector<size_t>& column = ScratchColumns();
+  column.clear();
+  size_t first_cell = SIZE_MAX;  // the first column with a word
+  for (size_t i = 0; i < row.words.size(); ++i) {
+    const Word& w = *row.words[i];
     const size_t after = static_cast<size_t>(
-        std::upper_bound(starts.begin(), starts.end(), w->x0 + tol) - starts.begin());
+        std::upper_bound(starts.begin(), starts.end(), w.x0 + tol) - starts.begin());
     if (after == 0) return false;
     const size_t k = after - 1;
-    if (k + 1 < starts.size() && w->x1 > starts[k + 1] + tol) return false;
-    (*cells)[k].push_back(w);
-  }
-  for (size_t k = 0; k < starts.size(); ++k) {
-    const std::vector<const Word*>& cell = (*cells)[k];
-    if (cell.empty()) continue;
-    if (std::abs(cell.front()->x0 - starts[k]) > tol) return false;
-    // A list's bullet or number set off from its text, or a bullet in a
-    // column of its own (a dash may stand for an empty cell).
-    const Marker marker = ParseMarker(cell[0]->text);
-    if (cell.size() > 1 && marker.found &&
-        cell[1]->x0 - cell[0]->x1 >= kMarkerWideGapEm * std::max(cell[0]->font_size, 1.0)) {
-      return false;
+    if (k + 1 < starts.size() && w.x1 > starts[k + 1] + tol) return false;
+    const bool opens_cell = i == 0 || column.back() != k;
+    if (opens_cell) {
+      if (std::abs(w.x0 - starts[k]) > tol) return false;
+      // A list's bullet or number set off from its text, or a bullet in a
+      // column of its own (a dash may stand for an empty cell); in the first
+      // column but the last, a paragraph number in a column of its own.
+      const Marker marker = ParseMarker(w.text);
+      if (marker.found) {
+        const bool alone = i + 1 == row.words.size() ||
+                           (k + 1 < starts.size() && row.words[i + 1]->x0 >= starts[k + 1] - tol);
+        if (!alone && row.words[i + 1]->x0 - w.x1 >= kMarkerWideGapEm * std::max(w.font_size, 1.0)) {
+          return false;
+        }
+        if (alone && marker.bullet && !marker.needs_gap) return false;
+        if (alone && i == 0 && k + 1 < starts.size()) return false;
+      }
+      if (first_cell == SIZE_MAX) first_cell = k;
     }
-    if (cell.size() == 1 && marker.bullet && !marker.needs_gap) return false;
+    column.push_back(k);
   }
   // Cells are set in one size from the top of their row, on its baseline
   // (raised note numbers aside): a pull quote beside the body, or columns of
@@ -1656,13 +1673,8 @@ bool FitGrid(const std::vector<double>& starts, const PageRow& row, double tol, 
     high = std::min(high, w->y1);
   }
   if (low - high > 0.15 * std::max(row.size, 1.0)) return false;
-  // A paragraph number or bullet standing in a column of its own.
-  for (size_t k = 0; k + 1 < starts.size(); ++k) {
-    const std::vector<const Word*>& cell = (*cells)[k];
-    if (cell.empty()) continue;
-    if (cell.size() == 1 && ParseMarker(cell[0]->text).found) return false;
-    break;
-  }
+  cells->assign(starts.size(), {});
+  for (size_t i = 0; i < row.words.size(); ++i) (*cells)[column[i]].push_back(row.words[i]);
   return true;
 }
 
@@ -1800,12 +1812,17 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
 
   // Tables set on a grid, from each row that starts pieces at two places or
   // more (top to bottom, so a table is found from its first row).
+  // A row of a run that makes no table is not tried again as a seed when it
+  // starts its pieces where the seed does: it would grow the same run (a
+  // contents page's forty entries would each grow all forty).
+  std::vector<bool> tried(rows.size(), false);
   for (size_t seed = 0; seed < rows.size(); ++seed) {
-    if (taken[seed]) continue;
+    if (taken[seed] || tried[seed]) continue;
     const double em = std::max(rows[seed].size, 1.0);
     const double tol = std::max(0.5, 0.05 * em);
     std::vector<double> starts = GridStarts(rows[seed], tol);
     if (starts.size() < 2) continue;
+    const std::vector<double> seed_starts = starts;
     auto same_size = [&](size_t r) {
       return std::abs(rows[r].size - rows[seed].size) <= 0.15 * std::max(rows[r].size, rows[seed].size);
     };
@@ -1851,6 +1868,12 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
       starts = std::move(kept);
     }
     if (!settled || members.size() < 2) continue;
+    for (size_t r : members) {
+      const std::vector<double> own = GridStarts(rows[r], tol);
+      tried[r] = tried[r] || (own.size() == seed_starts.size() &&
+                 std::equal(own.begin(), own.end(), seed_starts.begin(),
+                            [&](double a, double b) { return std::abs(a - b) <= tol; }));
+    }
     // Rows: a line further below the one before than the closest two lines
     // are starts a new row.
     double closest = 1e9;
@@ -1868,19 +1891,22 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     for (size_t m = 1; m < members.size() && even; ++m) even = !opens[m];
     if (even || closest < 0.9 * em) continue;
     // Group the lines into rows; the rows at either end must fill two cells.
-    struct GridGroup { size_t from, to; std::vector<std::string> cells; size_t filled = 0; };
+    struct GridGroup { size_t from, to, filled; };  // lines [from, to], cells filled
     auto group = [&](size_t from, size_t to) {
       std::vector<GridGroup> groups;
       for (size_t m = from; m < to; ++m) {
-        if (opens[m] || m == from) groups.push_back({m, m, std::vector<std::string>(starts.size()), 0});
-        GridGroup& g = groups.back();
-        g.to = m;
-        for (size_t k = 0; k < starts.size(); ++k) {
-          if (!member_cells[m][k].empty()) JoinCell(&g.cells[k], JoinWords(member_cells[m][k]), false);
-        }
+        if (opens[m] || m == from) groups.push_back({m, m, 0});
+        groups.back().to = m;
       }
       for (GridGroup& g : groups) {
-        for (const std::string& c : g.cells) g.filled += !c.empty();
+        for (size_t k = 0; k < starts.size(); ++k) {
+          for (size_t m = g.from; m <= g.to; ++m) {
+            if (!member_cells[m][k].empty()) {
+              ++g.filled;
+              break;
+            }
+          }
+        }
       }
       return groups;
     };
@@ -1917,7 +1943,14 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     Table table;
     table.columns.size = rows[seed].size;
     for (const GridGroup& g : groups) {
-      table.rows.push_back(TableRow{g.cells});
+      TableRow row;
+      row.cells.resize(starts.size());
+      for (size_t m = g.from; m <= g.to; ++m) {
+        for (size_t k = 0; k < starts.size(); ++k) {
+          if (!member_cells[m][k].empty()) JoinCell(&row.cells[k], JoinWords(member_cells[m][k]), false);
+        }
+      }
+      table.rows.push_back(std::move(row));
       for (size_t m = g.from; m <= g.to; ++m) {
         const size_t r = members[m];
         taken[r] = true;
