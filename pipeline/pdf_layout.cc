@@ -119,6 +119,12 @@ UChar32 FirstLetterish(std::string_view s) {
 }
 
 bool StartsLowerCase(std::string_view s) { return u_islower(FirstLetterish(s)); }
+
+// A web address: its small first letter says nothing of a sentence going on
+// ("... consultation (February 2023):" over a page break, then the link).
+bool StartsWithLink(std::string_view s) {
+  return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 4) == "www.";
+}
 bool StartsUpperCaseOrDigit(std::string_view s) {
   UChar32 c = FirstLetterish(s);
   return u_isupper(c) || u_istitle(c) || u_isdigit(c);
@@ -1571,6 +1577,107 @@ bool LooksLikeDataRow(const PageRow& row) {
   return false;
 }
 
+// --- Tables set on a grid ----------------------------------------------------------
+//
+// A word processor sets a table's cells from fixed column starts: every line
+// of a left-aligned or justified cell, in every row, starts at its column's
+// x, and no word crosses another column's start. Such a table needs no
+// figures and no wide gutters: a justified cell ("Holt   Beck   natural")
+// may run to within a padding of the next column, and an attendance list
+// ("Members present | Officers present") has words only. Its rows show in
+// the spacing: a cell's lines follow one another at the line pitch, and a
+// new row starts further down (the cells' padding or paragraph spacing).
+//
+// Only clearly set grids are taken: each column start is where cells begin in
+// two rows or more; some cell wraps, and the rows stand further apart than
+// the lines within them; rows hold a few lines each; the first and last rows
+// fill two cells or more; the words of a row share its size and baseline;
+// and a row that opens with a paragraph number or bullet set off by a gap,
+// or holds a bullet in a column of its own, is text, not a table.
+
+// A grid table's row holds at most this many lines.
+constexpr size_t kGridMaxRowLines = 6;
+// Lines of one row are at most this much (em) further apart than the
+// closest two lines of the table.
+constexpr double kGridWrapSlackEm = 0.25;
+
+// Where a row's pieces start: its first word and every word after a gap of
+// kMarkerWideGapEm or more, starts within `tol` of each other taken once.
+std::vector<double> GridStarts(const PageRow& row, double tol) {
+  std::vector<double> starts;
+  for (size_t i = 0; i < row.words.size(); ++i) {
+    const Word& w = *row.words[i];
+    if (i > 0) {
+      const Word& prev = *row.words[i - 1];
+      const double em = std::max({prev.font_size, w.font_size, 1.0});
+      if (w.x0 - prev.x1 < kMarkerWideGapEm * em) continue;
+    }
+    if (starts.empty() || w.x0 > starts.back() + tol) starts.push_back(w.x0);
+  }
+  return starts;
+}
+
+// A buffer FitGrid reuses from call to call (one per thread).
+std::vector<size_t>& ScratchColumns() {
+  thread_local std::vector<size_t> columns;
+  return columns;
+}
+
+// The row's words by column of the grid `starts`, when every word lies within
+// one column (crossing no other column's start) and each cell's first word
+// stands on its column's start; false otherwise, or when the row opens with
+// a marker set off by a gap (a numbered paragraph, a bullet).
+bool FitGrid(const std::vector<double>& starts, const PageRow& row, double tol, RowCells* cells) {
+  if (row.words.empty()) return false;
+  // Checked first without building the cells: most rows tried do not fit.
+  // The row's words run left to right, so a cell's first word is the first
+  // met in its column.
+  std::vector<size_t>& column = ScratchColumns();
+  column.clear();
+  size_t first_cell = SIZE_MAX;  // the first column with a word
+  for (size_t i = 0; i < row.words.size(); ++i) {
+    const Word& w = *row.words[i];
+    const size_t after = static_cast<size_t>(
+        std::upper_bound(starts.begin(), starts.end(), w.x0 + tol) - starts.begin());
+    if (after == 0) return false;
+    const size_t k = after - 1;
+    if (k + 1 < starts.size() && w.x1 > starts[k + 1] + tol) return false;
+    const bool opens_cell = i == 0 || column.back() != k;
+    if (opens_cell) {
+      if (std::abs(w.x0 - starts[k]) > tol) return false;
+      // A list's bullet or number set off from its text, or a bullet in a
+      // column of its own (a dash may stand for an empty cell); in the first
+      // column but the last, a paragraph number in a column of its own.
+      const Marker marker = ParseMarker(w.text);
+      if (marker.found) {
+        const bool alone = i + 1 == row.words.size() ||
+                           (k + 1 < starts.size() && row.words[i + 1]->x0 >= starts[k + 1] - tol);
+        if (!alone && row.words[i + 1]->x0 - w.x1 >= kMarkerWideGapEm * std::max(w.font_size, 1.0)) {
+          return false;
+        }
+        if (alone && marker.bullet && !marker.needs_gap) return false;
+        if (alone && i == 0 && k + 1 < starts.size()) return false;
+      }
+      if (first_cell == SIZE_MAX) first_cell = k;
+    }
+    column.push_back(k);
+  }
+  // Cells are set in one size from the top of their row, on its baseline
+  // (raised note numbers aside): a pull quote beside the body, or columns of
+  // running text, do not keep in step.
+  double low = -1e9, high = 1e9;
+  for (const Word* w : row.words) {
+    if (w->font_size < 0.7 * row.size) continue;
+    if (w->font_size < 0.85 * row.size) return false;
+    low = std::max(low, w->y1);
+    high = std::min(high, w->y1);
+  }
+  if (low - high > 0.15 * std::max(row.size, 1.0)) return false;
+  cells->assign(starts.size(), {});
+  for (size_t i = 0; i < row.words.size(); ++i) (*cells)[column[i]].push_back(row.words[i]);
+  return true;
+}
+
 // The tables of one page. `carried` is the column model of a table that ended
 // the previous page: rows at the top of this page that fit it carry it on.
 std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<bool>& drop,
@@ -1701,6 +1808,160 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
       extend_down(carried, 1, &members, &member_cells);
       build(carried, members, member_cells);
     }
+  }
+
+  // Tables set on a grid, from each row that starts pieces at two places or
+  // more (top to bottom, so a table is found from its first row).
+  // A row of a run that makes no table is not tried again as a seed when it
+  // starts its pieces where the seed does: it would grow the same run (a
+  // contents page's forty entries would each grow all forty).
+  std::vector<bool> tried(rows.size(), false);
+  for (size_t seed = 0; seed < rows.size(); ++seed) {
+    if (taken[seed] || tried[seed]) continue;
+    const double em = std::max(rows[seed].size, 1.0);
+    const double tol = std::max(0.5, 0.05 * em);
+    std::vector<double> starts = GridStarts(rows[seed], tol);
+    if (starts.size() < 2) continue;
+    const std::vector<double> seed_starts = starts;
+    auto same_size = [&](size_t r) {
+      return std::abs(rows[r].size - rows[seed].size) <= 0.15 * std::max(rows[r].size, rows[seed].size);
+    };
+    // The rows around the seed that fit the grid, then the grid cut down to
+    // the starts that two of them or more begin a cell on, until it holds.
+    std::vector<size_t> members;
+    std::vector<RowCells> member_cells;
+    bool settled = false;
+    for (int round = 0; round < 4 && starts.size() >= 2; ++round) {
+      members.clear();
+      member_cells.clear();
+      RowCells cells;
+      if (!FitGrid(starts, rows[seed], tol, &cells)) break;
+      std::vector<size_t> up;
+      std::vector<RowCells> up_cells;
+      for (size_t r = seed; r > 0 && !taken[r - 1] && close(r - 1, r) && same_size(r - 1); --r) {
+        RowCells c;
+        if (!FitGrid(starts, rows[r - 1], tol, &c)) break;
+        up.push_back(r - 1);
+        up_cells.push_back(std::move(c));
+      }
+      members.assign(up.rbegin(), up.rend());
+      member_cells.assign(std::make_move_iterator(up_cells.rbegin()),
+                          std::make_move_iterator(up_cells.rend()));
+      members.push_back(seed);
+      member_cells.push_back(std::move(cells));
+      for (size_t r = seed + 1; r < rows.size() && !taken[r] && close(r - 1, r) && same_size(r); ++r) {
+        RowCells c;
+        if (!FitGrid(starts, rows[r], tol, &c)) break;
+        members.push_back(r);
+        member_cells.push_back(std::move(c));
+      }
+      std::vector<double> kept;
+      for (size_t k = 0; k < starts.size(); ++k) {
+        size_t used = 0;
+        for (const RowCells& c : member_cells) used += !c[k].empty();
+        if (used >= 2) kept.push_back(starts[k]);
+      }
+      if (kept.size() == starts.size()) {
+        settled = true;
+        break;
+      }
+      starts = std::move(kept);
+    }
+    if (!settled || members.size() < 2) continue;
+    for (size_t r : members) {
+      const std::vector<double> own = GridStarts(rows[r], tol);
+      tried[r] = tried[r] || (own.size() == seed_starts.size() &&
+                 std::equal(own.begin(), own.end(), seed_starts.begin(),
+                            [&](double a, double b) { return std::abs(a - b) <= tol; }));
+    }
+    // Rows: a line further below the one before than the closest two lines
+    // are starts a new row.
+    double closest = 1e9;
+    for (size_t m = 1; m < members.size(); ++m) {
+      closest = std::min(closest, rows[members[m]].y0 - rows[members[m - 1]].y0);
+    }
+    std::vector<bool> opens(members.size(), true);
+    for (size_t m = 1; m < members.size(); ++m) {
+      opens[m] = rows[members[m]].y0 - rows[members[m - 1]].y0 > closest + kGridWrapSlackEm * em;
+    }
+    // Lines all equally far apart show no rows (a table of one line per row
+    // is left to the tables of figures above, a list set with tabs to the
+    // text); lines overlapping are no grid.
+    bool even = true;
+    for (size_t m = 1; m < members.size() && even; ++m) even = !opens[m];
+    if (even || closest < 0.9 * em) continue;
+    // Group the lines into rows; the rows at either end must fill two cells.
+    struct GridGroup { size_t from, to, filled; };  // lines [from, to], cells filled
+    auto group = [&](size_t from, size_t to) {
+      std::vector<GridGroup> groups;
+      for (size_t m = from; m < to; ++m) {
+        if (opens[m] || m == from) groups.push_back({m, m, 0});
+        groups.back().to = m;
+      }
+      for (GridGroup& g : groups) {
+        for (size_t k = 0; k < starts.size(); ++k) {
+          for (size_t m = g.from; m <= g.to; ++m) {
+            if (!member_cells[m][k].empty()) {
+              ++g.filled;
+              break;
+            }
+          }
+        }
+      }
+      return groups;
+    };
+    std::vector<GridGroup> groups = group(0, members.size());
+    bool too_long = false;
+    for (const GridGroup& g : groups) too_long |= g.to - g.from + 1 > kGridMaxRowLines;
+    if (too_long) continue;
+    size_t first = 0, last = groups.size();
+    while (first < last && groups[first].filled < 2) ++first;
+    while (last > first && groups[last - 1].filled < 2) --last;
+    if (last - first < 2) continue;
+    // Within the table, a line close under another still starts a row where
+    // one of its cells cannot be the rest of the cell above: that cell is
+    // empty, or its line left room for the first word below (a line wraps
+    // only when its next word does not fit in the cell, which is no narrower
+    // than the column's widest line). A header row set tight on the first.
+    const size_t from = groups[first].from, to = groups[last - 1].to + 1;
+    std::vector<double> widest(starts.size(), -1e9);
+    for (size_t m = from; m < to; ++m) {
+      for (size_t k = 0; k < starts.size(); ++k) {
+        if (!member_cells[m][k].empty()) widest[k] = std::max(widest[k], member_cells[m][k].back()->x1);
+      }
+    }
+    for (size_t m = from + 1; m < to; ++m) {
+      for (size_t k = 0; k < starts.size() && !opens[m]; ++k) {
+        const std::vector<const Word*>& below = member_cells[m][k];
+        if (below.empty()) continue;
+        const std::vector<const Word*>& above = member_cells[m - 1][k];
+        opens[m] = above.empty() ||
+                   above.back()->x1 + 0.2 * em + (below.front()->x1 - below.front()->x0) <= widest[k];
+      }
+    }
+    groups = group(from, to);
+    Table table;
+    table.columns.size = rows[seed].size;
+    for (const GridGroup& g : groups) {
+      TableRow row;
+      row.cells.resize(starts.size());
+      for (size_t m = g.from; m <= g.to; ++m) {
+        for (size_t k = 0; k < starts.size(); ++k) {
+          if (!member_cells[m][k].empty()) JoinCell(&row.cells[k], JoinWords(member_cells[m][k]), false);
+        }
+      }
+      table.rows.push_back(std::move(row));
+      for (size_t m = g.from; m <= g.to; ++m) {
+        const size_t r = members[m];
+        taken[r] = true;
+        table.lines.insert(table.lines.end(), row_lines[r].begin(), row_lines[r].end());
+        table.x0 = std::min(table.x0, rows[r].x0);
+        table.x1 = std::max(table.x1, rows[r].x1);
+        table.y0 = std::min(table.y0, rows[r].y0);
+        table.y1 = std::max(table.y1, rows[r].y1);
+      }
+    }
+    tables.push_back(std::move(table));
   }
 
   // Computed once per row: a long page of text asks about each row many times.
@@ -2137,7 +2398,8 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
            current.kind != PassageKind::kHeading &&
            std::abs(p.size - current_para->size) <= 0.15 * std::max(p.size, current_para->size) &&
            p.bold == current_para->bold && SimilarMeasure(p, *current_para) &&
-           (StartsLowerCase(p.lines.front()) || !EndsSentence(current.text));
+           ((StartsLowerCase(p.lines.front()) && !StartsWithLink(p.lines.front())) ||
+            !EndsSentence(current.text));
   };
   std::vector<bool> floating(paras.size(), false);
   size_t resumes = SIZE_MAX;  // the paragraph that continues past floating items

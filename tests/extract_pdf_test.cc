@@ -365,6 +365,121 @@ TEST(ExtractPdfTest, ThreeColumnsOfTextAreNotATable) {
       << Dump(doc);
 }
 
+// A word processor's table without borders: every cell starts at its
+// column's edge, a cell's lines follow at the line pitch and the next row
+// starts further down. The first column is justified, its words spread up to
+// the next column ("Holt    Beck    natural" a gap before "390"), and wraps;
+// the header's second cell is justified over two lines. Each row is one
+// passage, its cells in column order.
+TEST(ExtractPdfTest, JustifiedTableCellsStayInTheirColumns) {
+  TypesetPdf pdf;
+  pdf.Lines(0, 60, 80, {"6. The schemes proposed for bids are set out below."}, kBody, kLeading);
+  pdf.Text(0, 60, 110, "Table 2: Schemes proposed for bids", kBody);
+  const double col[] = {60, 190, 290, 390};
+  const double cell = 12;  // line pitch within a cell
+  const double row = 20;   // from a row's last line to the next row
+  double y = 135;
+  // Header: "Homes better" justified, "protected" below.
+  pdf.Text(0, col[0], y, "Scheme", kBody);
+  pdf.Text(0, col[1], y, "Homes", kBody);
+  pdf.Text(0, 248, y, "better", kBody);
+  pdf.Text(0, col[1], y + cell, "protected", kBody);
+  pdf.Text(0, col[2], y, "Cost", kBody);
+  pdf.Text(0, col[3], y, "Contribution", kBody);
+  y += cell + row;
+  pdf.Text(0, col[0], y, "Northwold flood wall", kBody);
+  pdf.Text(0, col[1], y, "820", kBody);
+  pdf.Text(0, col[2], y, "\xC2\xA3" "14.2 million", kBody);
+  pdf.Text(0, col[3], y, "\xC2\xA3" "1.1 million", kBody);
+  y += row;
+  // "Holt Beck natural" justified to within a gap of the next column.
+  pdf.Text(0, col[0], y, "Holt", kBody);
+  pdf.Text(0, 102, y, "Beck", kBody);
+  pdf.Text(0, 143, y, "natural", kBody);
+  pdf.Text(0, col[0], y + cell, "flood management", kBody);
+  pdf.Text(0, col[1], y, "390", kBody);
+  pdf.Text(0, col[2], y, "\xC2\xA3" "3.6 million", kBody);
+  pdf.Text(0, col[3], y, "\xC2\xA3" "0.4 million", kBody);
+  y += cell + row;
+  pdf.Text(0, col[0], y, "Eastmere", kBody);
+  pdf.Text(0, 153, y, "Town", kBody);
+  pdf.Text(0, col[0], y + cell, "surface", kBody);
+  pdf.Text(0, 151, y + cell, "water", kBody);
+  pdf.Text(0, col[0], y + 2 * cell, "scheme", kBody);
+  pdf.Text(0, col[1], y, "270", kBody);
+  pdf.Text(0, col[2], y, "\xC2\xA3" "9.8 million", kBody);
+  pdf.Text(0, col[3], y, "\xC2\xA3" "1.5 million", kBody);
+  y += 2 * cell + row;
+  pdf.Lines(0, 60, y, {"7. The local contributions are provided for in the capital programme."}, kBody,
+            kLeading);
+  Document doc = Extract(pdf);
+  std::vector<std::string> table;
+  for (const Passage& p : doc.passages) {
+    if (p.kind == PassageKind::kTableCell) table.push_back(p.text);
+  }
+  EXPECT_EQ(table, (std::vector<std::string>{
+                       "Scheme | Homes better protected | Cost | Contribution",
+                       "Northwold flood wall | 820 | \xC2\xA3" "14.2 million | \xC2\xA3" "1.1 million",
+                       "Holt Beck natural flood management | 390 | \xC2\xA3" "3.6 million | \xC2\xA3" "0.4 million",
+                       "Eastmere Town surface water scheme | 270 | \xC2\xA3" "9.8 million | \xC2\xA3" "1.5 million"}))
+      << Dump(doc);
+  const Passage* caption = Find(doc, "Table 2:");
+  ASSERT_NE(caption, nullptr);
+  EXPECT_EQ(caption->text, "Table 2: Schemes proposed for bids");
+  const Passage* after = Find(doc, "The local contributions");
+  ASSERT_NE(after, nullptr);
+  EXPECT_EQ(after->label, "7");
+}
+
+// Minutes' attendance set as a table of two columns with no borders and no
+// figures: read row by row, a name and its wrapped lines in its own cell, not
+// the two columns as paragraphs of their own or run together.
+TEST(ExtractPdfTest, AnAttendanceListInTwoColumnsReadsRowByRow) {
+  TypesetPdf pdf;
+  pdf.Lines(0, 60, 80,
+            {"Minutes of the meeting held in the Kennet Room, Fenbridge House, on",
+             "Wednesday 18 November 2026 at 7.00 pm."},
+            kBody, kLeading);
+  const double left = 60, right = 340, cell = 12, row = 18;
+  double y = 120;
+  // The header is set tight on the first row, as close as a wrapped line:
+  // it is a row of its own all the same, as "Members present" left room for
+  // "Councillor" on its line.
+  pdf.Text(0, left, y, "Members present", "DejaVu Serif Bold 10");
+  pdf.Text(0, right, y, "Officers present", "DejaVu Serif Bold 10");
+  y += cell;
+  pdf.Text(0, left, y, "Councillor Dawn Pryce (Chair)", kBody);
+  pdf.Text(0, right, y, "Mark Ellison, Head of Housing", kBody);
+  y += row;
+  pdf.Text(0, left, y, "Councillor Tom Haverley (Vice-Chair)", kBody);
+  pdf.Text(0, right, y, "Priya Nair, Housing Options", kBody);
+  pdf.Text(0, right, y + cell, "Manager", kBody);
+  y += cell + row;
+  pdf.Text(0, left, y, "Councillors A. Bell, F. Corrigan, L. Mensah,", kBody);
+  pdf.Text(0, left, y + cell, "G. Walsh", kBody);
+  pdf.Text(0, right, y, "Jon Tebbutt, Rough Sleeping", kBody);
+  pdf.Text(0, right, y + cell, "Coordinator", kBody);
+  y += cell + row;
+  pdf.Text(0, left, y, "HC/41 APOLOGIES FOR ABSENCE", "DejaVu Serif Bold 10");
+  pdf.Lines(0, left, y + row, {"Apologies were received from Councillors Rudd and Ostrowski, and from the"},
+            kBody, kLeading);
+  Document doc = Extract(pdf);
+  std::vector<std::string> table;
+  for (const Passage& p : doc.passages) {
+    if (p.kind == PassageKind::kTableCell) table.push_back(p.text);
+  }
+  EXPECT_EQ(table, (std::vector<std::string>{
+                       "Members present | Officers present",
+                       "Councillor Dawn Pryce (Chair) | Mark Ellison, Head of Housing",
+                       "Councillor Tom Haverley (Vice-Chair) | Priya Nair, Housing Options Manager",
+                       "Councillors A. Bell, F. Corrigan, L. Mensah, G. Walsh | Jon Tebbutt, Rough Sleeping "
+                       "Coordinator"}))
+      << Dump(doc);
+  const Passage* item = Find(doc, "HC/41");
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ(item->kind, PassageKind::kHeading) << Dump(doc);
+}
+
 // A heading in the body's own font, standing alone over a list of papers
 // whose first entry is a title introducing a link: the title ends with a
 // colon, so it is text under the heading, not a second heading.
@@ -405,6 +520,28 @@ TEST(ExtractPdfTest, PlainHeadingOverATitleThatIntroducesALink) {
   const Passage* title2 = Find(doc2, "Home to School Travel Reforms 2025:");
   ASSERT_NE(title2, nullptr);
   EXPECT_EQ(title2->section, "Background Papers") << Dump(doc2);
+}
+
+// A paper's title ending a page with a colon, its link at the top of the
+// next: the link's small first letter does not carry the sentence on, so the
+// two stay apart, as they do on one page.
+TEST(ExtractPdfTest, ALinkAfterAPageBreakIsNotTheTitleBeforeIt) {
+  TypesetPdf pdf;
+  pdf.Text(0, 50, 60, "Background Papers", "DejaVu Serif Bold 12");
+  pdf.Lines(0, 50, 700,
+            {"Child and Family Social Worker Workforce Government consultation", "(February 2023):"},
+            kBody, kLeading);
+  pdf.Lines(1, 50, 60, {"https://consult.education.gov.uk/social-work-reform-unit/child-and-family-"},
+            kBody, kLeading);
+  pdf.Text(1, 50, 100, "Circulation under the Local Issues Alert Procedure", "DejaVu Serif Bold 12");
+  Document doc = Extract(pdf);
+  const Passage* title = Find(doc, "Workforce Government consultation");
+  ASSERT_NE(title, nullptr);
+  EXPECT_EQ(title->text, "Child and Family Social Worker Workforce Government consultation (February 2023):")
+      << Dump(doc);
+  const Passage* link = Find(doc, "https://consult.education.gov.uk");
+  ASSERT_NE(link, nullptr);
+  EXPECT_EQ(link->page, 2) << Dump(doc);
 }
 
 TEST(ExtractPdfTest, ParagraphSplitOverPagesIsOnePassage) {
