@@ -1559,9 +1559,14 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     sql += " AND xref_match_rows(passages_fts, ?1, ?2, ?3) IS NOT NULL";
     sqlite::Statement gather = db.Prepare(sql, &prepared);
     if (gather.valid()) {
-      // A plain query of one term or phrase matches the rows holding it.
+      // A query of one term or phrase matches the rows holding it: in the
+      // plain syntax, and in FTS5's, where a query of one phrase is that
+      // phrase, perhaps in a column filter or a NEAR group of one, which
+      // xQueryPhrase's count keeps (section:pillar). Not with ^ (first
+      // token), which is left to FTS5's count.
       const bool rows_are_phrase_hits =
-          options.syntax == QuerySyntax::kPlain && doc_filter != DocFilter::kPassageList;
+          doc_filter != DocFilter::kPassageList &&
+          (options.syntax == QuerySyntax::kPlain || match.find('^') == std::string::npos);
       // The phrases' texts, for the counts the index run stored.
       std::vector<std::optional<std::string>> phrase_texts;
       if (options.syntax == QuerySyntax::kPlain) {
