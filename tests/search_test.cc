@@ -818,6 +818,72 @@ TEST(SearchTermsTest, StoredTermCountsAreUsedOnlyWhileTheyMatchTheIndex) {
   fs::remove_all(dir);
 }
 
+// The number of segments of passages_fts (FTS5's structure record: a 4-byte
+// cookie, then varints: levels, segments).
+int FtsSegments(sqlite::Database& db) {
+  sqlite::Statement st = db.Prepare("SELECT block FROM passages_fts_data WHERE id = 10");
+  if (!st.Step()) return -1;
+  const std::string block = st.ColumnBlob(0);
+  size_t at = 4;
+  auto varint = [&] {
+    uint64_t v = 0;
+    while (at < block.size()) {
+      const auto byte = static_cast<unsigned char>(block[at++]);
+      v = (v << 7) | (byte & 0x7Fu);
+      if ((byte & 0x80) == 0) break;
+    }
+    return v;
+  };
+  varint();  // levels
+  return static_cast<int>(varint());
+}
+
+// Refreshes that change a few files each write FTS5 segments of their own; a
+// search reads every one (and each snippet again), so a refresh that leaves
+// too many merges them, and searches give the same hits as before.
+TEST(SearchSegmentsTest, RefreshesDoNotLeaveTheFullTextIndexInManySegments) {
+  const fs::path dir = fs::temp_directory_path() / ("xref_segments_test_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "papers");
+  auto write = [&](int i, int version) {
+    std::ofstream(dir / "papers" / ("p" + std::to_string(i) + ".txt"))
+        << "Kinship care, part " << i << ", version " << version << ".\n\nRoads and social housing "
+        << std::string(static_cast<size_t>(version % 4), 'x') << ".\n\nGritting routes " << i << ".\n";
+    std::ofstream more(dir / "papers" / ("p" + std::to_string(i) + ".txt"), std::ios::app);
+    for (int j = 0; j < 300; ++j) more << "\nParagraph " << j << " of part " << i << ", words w" << j * 7 + i << ".\n";
+  };
+  for (int i = 0; i < 12; ++i) write(i, 0);
+  IndexPapers(dir, 12);
+  const std::string db_path = (dir / "xref.db").string();
+  auto store = IndexStore::Open(db_path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  sqlite::Database& db = (*store)->db();
+  EXPECT_EQ(FtsSegments(db), 1);
+  IndexOptions opts;
+  opts.jobs = 1;
+  int most = 0;
+  for (int round = 1; round <= 8; ++round) {
+    for (int i = 0; i < 3; ++i) write((round * 3 + i) % 12, round);
+    Result<IndexSummary> r = RefreshIndex(**store, opts);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->changed, 3);
+    most = std::max(most, FtsSegments(db));
+    SearchOptions search;
+    search.query = "kinship";
+    std::vector<std::pair<int64_t, double>> want;
+    sqlite::Statement st = db.Prepare(
+        "SELECT rowid, -bm25(passages_fts, 1.0, 0.25) FROM passages_fts WHERE passages_fts MATCH 'kinship' "
+        "ORDER BY bm25(passages_fts, 1.0, 0.25), rowid LIMIT 20");
+    while (st.Step()) want.emplace_back(st.ColumnInt64(0), st.ColumnDouble(1));
+    EXPECT_EQ(want.size(), 12u);
+    EXPECT_EQ(Ranked(db, search), want) << "round " << round;
+  }
+  EXPECT_GE(most, 2);  // the refreshes did write segments of their own
+  EXPECT_LE(most, 4);
+  store->reset();
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace xref
 
