@@ -427,12 +427,26 @@ void MemberFunction(sqlite3_context* context, int, sqlite3_value** argv) {
 // instead (one `xref search` process searches once).
 struct ConnectionLengths {
   explicit ConnectionLengths(sqlite3* connection) : db(connection) {}
+  ~ConnectionLengths() {
+    if (tokenizer != nullptr) tokenizer_api.xDelete(tokenizer);
+  }
   sqlite3* db;
   int searches = 0;       // that matched something, on this connection
   bool loaded = false;
   int64_t data_version = -1;   // PRAGMA data_version when loaded (others' commits)
   int64_t own_changes = -1;    // sqlite3_total_changes64 when loaded (this connection's)
   std::vector<uint16_t> length;  // by rowid; kNoLength where there is no row, or a longer one
+
+  // Whether search_terms holds the index's term counts (StoredTermsCurrent),
+  // as of terms_version / terms_changes.
+  bool terms_current = false;
+  int64_t terms_version = -2;
+  int64_t terms_changes = -1;
+  // passages_fts's tokenizer (schema.cc: 'porter xref'), made on first use,
+  // to turn a query's phrases into the terms FTS5 looks up.
+  fts5_tokenizer tokenizer_api{};
+  Fts5Tokenizer* tokenizer = nullptr;
+  bool tokenizer_failed = false;
 };
 
 // In ConnectionLengths::length: no row, or one of at least as many tokens
@@ -469,14 +483,11 @@ bool FtsState(sqlite3* db, std::string* averages, std::string* structure) {
   return ok && found == 2;
 }
 
-// Fills `lengths->length` from search_lengths when what is stored there is
-// current; false when not (no table, an older index, or a change since).
-// Whether search_lengths holds the lengths for these records.
-bool StoredLengthsCurrent(sqlite3* db, const std::string& averages, const std::string& structure) {
+// Whether the records `sql` reads (fts_averages, fts_structure) are these.
+bool StoredStateIs(sqlite3* db, const char* sql, const std::string& averages, const std::string& structure) {
   sqlite3_stmt* st = nullptr;
   bool current = false;
-  if (sqlite3_prepare_v2(db, "SELECT fts_averages, fts_structure FROM main.search_lengths WHERE id = 1", -1, &st,
-                         nullptr) == SQLITE_OK &&
+  if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK &&
       sqlite3_step(st) == SQLITE_ROW) {
     auto same = [&](int column, const std::string& want) {
       return static_cast<size_t>(sqlite3_column_bytes(st, column)) == want.size() &&
@@ -488,6 +499,14 @@ bool StoredLengthsCurrent(sqlite3* db, const std::string& averages, const std::s
   return current;
 }
 
+// Whether search_lengths holds the lengths for these records.
+bool StoredLengthsCurrent(sqlite3* db, const std::string& averages, const std::string& structure) {
+  return StoredStateIs(db, "SELECT fts_averages, fts_structure FROM main.search_lengths WHERE id = 1", averages,
+                       structure);
+}
+
+// Fills `lengths->length` from search_lengths when what is stored there is
+// current; false when not (no table, an older index, or a change since).
 bool LoadStoredLengths(ConnectionLengths* lengths) {
   sqlite3* db = lengths->db;
   std::string averages, structure;
@@ -560,6 +579,103 @@ bool CurrentLengths(ConnectionLengths* lengths, bool load) {
   return true;
 }
 
+// Each term's number of rows (bm25's count for the idf of a one-term phrase)
+// is stored by index and refresh runs as well (SaveSearchLengths), in table
+// search_terms, for the terms of at least kMinStoredTermDocs rows (a rarer
+// one costs little to count), with FTS5's averages and structure records in
+// search_terms_state: used, like the lengths, only while those are the
+// index's. FTS5 stores no such count, so without it each phrase of a query
+// of several is counted by a pass over its rows (xQueryPhrase) before the
+// ranking pass: 15 % of the instructions of the 50 bench queries at 3,000
+// files (a fifth of "children NOT disabilities", half of "care leavers
+// housing").
+constexpr int64_t kMinStoredTermDocs = 16;
+
+bool StoredTermsCurrent(sqlite3* db, const std::string& averages, const std::string& structure) {
+  return StoredStateIs(db, "SELECT fts_averages, fts_structure FROM main.search_terms_state WHERE id = 1", averages,
+                       structure);
+}
+
+// Whether search_terms holds the index's counts now (checked again only
+// after a change to the database).
+bool CurrentTerms(ConnectionLengths* c) {
+  sqlite3* db = c->db;
+  int64_t version = -1;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA main.data_version", -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    version = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  const int64_t changes = sqlite3_total_changes64(db);
+  if (version >= 0 && version == c->terms_version && changes == c->terms_changes) return c->terms_current;
+  std::string averages, structure;
+  c->terms_current = version >= 0 && FtsState(db, &averages, &structure) && StoredTermsCurrent(db, averages, structure);
+  c->terms_version = version;
+  c->terms_changes = changes;
+  return c->terms_current;
+}
+
+// The one term FTS5 looks up for the phrase written `text` (a bareword, or a
+// quoted string without its quotes), tokenized as FTS5 tokenizes queries
+// with passages_fts's tokenizer (schema.cc: 'porter xref'); false when the
+// phrase is not one term (several tokens, or colocated ones: synonyms).
+bool SingleTerm(ConnectionLengths* c, const std::string& text, std::string* term) {
+  if (c->tokenizer == nullptr && !c->tokenizer_failed) {
+    fts5_api* api = Fts5Api(c->db);
+    void* user = nullptr;
+    const char* args[] = {"xref"};
+    if (api == nullptr || api->xFindTokenizer(api, "porter", &user, &c->tokenizer_api) != SQLITE_OK ||
+        c->tokenizer_api.xCreate(user, args, 1, &c->tokenizer) != SQLITE_OK) {
+      c->tokenizer = nullptr;
+      c->tokenizer_failed = true;
+    }
+  }
+  if (c->tokenizer == nullptr || text.empty() || text.size() > 1000) return false;
+  struct Tokens {
+    std::vector<std::string> list;
+    bool colocated = false;
+  } tokens;
+  const int rc = c->tokenizer_api.xTokenize(
+      c->tokenizer, &tokens, FTS5_TOKENIZE_QUERY, text.data(), static_cast<int>(text.size()),
+      [](void* ctx, int flags, const char* token, int n, int, int) {
+        auto* t = static_cast<Tokens*>(ctx);
+        if (flags & FTS5_TOKEN_COLOCATED) t->colocated = true;
+        if (t->list.size() < 2) t->list.emplace_back(token, static_cast<size_t>(std::max(n, 0)));
+        return SQLITE_OK;
+      });
+  if (rc != SQLITE_OK || tokens.colocated || tokens.list.size() != 1) return false;
+  *term = std::move(tokens.list[0]);
+  return true;
+}
+
+// Each phrase's number of matching rows, from search_terms, where the query's
+// phrase `texts[i]` is one stored term and what is stored is current; -1
+// where FTS5 must count.
+std::vector<sqlite3_int64> StoredPhraseCounts(const Fts5ExtensionApi* api, Fts5Context* fts, ConnectionLengths* c,
+                                              const std::vector<std::optional<std::string>>* texts, int phrases) {
+  std::vector<sqlite3_int64> counts(static_cast<size_t>(std::max(phrases, 0)), -1);
+  if (texts == nullptr || texts->size() != counts.size() ||
+      std::none_of(texts->begin(), texts->end(), [](const auto& t) { return t.has_value(); }) || !CurrentTerms(c)) {
+    return counts;
+  }
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(c->db, "SELECT docs FROM main.search_terms WHERE term = ?1", -1, &st, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(st);
+    return counts;
+  }
+  std::string term;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    const std::optional<std::string>& text = (*texts)[i];
+    if (!text || api->xPhraseSize(fts, static_cast<int>(i)) != 1 || !SingleTerm(c, *text, &term)) continue;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, term.data(), static_cast<int>(term.size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) counts[i] = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  return counts;
+}
+
 // xref_match_rows(passages_fts, rows, w_text, w_section): keeps in `rows`,
 // a MatchedRows bound with sqlite3_bind_pointer as kMatchedRowsType, the
 // `keep` best matching rows by bm25 (then rowid), with their scores, and
@@ -616,6 +732,9 @@ struct MatchedRows {
   bool same_search = false;
   // Filters will reject some of the rows (see keep_rest).
   bool filtered = false;
+  // The query's phrases as written, in FTS5's order, where known (a phrase
+  // that is not one plain term: nullopt), for their stored counts.
+  const std::vector<std::optional<std::string>>* phrase_texts = nullptr;
 
   bool started = false;
   bool idf_after = false;        // idf counted in the pass; values are -t until Finish
@@ -794,10 +913,14 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
   if (rows->idf_after) rows->near.reserve(std::min<size_t>(rows->keep, size_t{1} << 16));
   rows->idf.assign(static_cast<size_t>(phrases), 1.0);
   if (!rows->idf_after) {
+    const std::vector<sqlite3_int64> stored = StoredPhraseCounts(api, fts, lengths, rows->phrase_texts, phrases);
     for (int i = 0; i < phrases; ++i) {
-      sqlite3_int64 hits = 0;
-      rc = api->xQueryPhrase(fts, i, &hits, CountRow);
-      if (rc != SQLITE_OK) return rc;
+      sqlite3_int64 hits = stored[static_cast<size_t>(i)];
+      if (hits < 0) {
+        hits = 0;
+        rc = api->xQueryPhrase(fts, i, &hits, CountRow);
+        if (rc != SQLITE_OK) return rc;
+      }
       rows->idf[static_cast<size_t>(i)] = Bm25Idf(rows->table_rows, hits);
     }
   }
@@ -892,13 +1015,14 @@ class MatchStream {
  public:
   // `filtered`: rows will be rejected after ranking.
   MatchStream(sqlite::Statement gather, std::string match, const std::vector<int64_t>* passages, size_t keep,
-              bool filtered, bool rows_are_phrase_hits)
+              bool filtered, bool rows_are_phrase_hits, std::vector<std::optional<std::string>> phrase_texts)
       : gather_(std::move(gather)),
         match_(std::move(match)),
         passages_(passages),
         keep_(std::max<size_t>(keep, 1)),
         filtered_(filtered),
-        rows_are_phrase_hits_(rows_are_phrase_hits) {}
+        rows_are_phrase_hits_(rows_are_phrase_hits),
+        phrase_texts_(std::move(phrase_texts)) {}
 
   // The next row; false at the end or on an error (status()). `wanted`:
   // how many rows in all the caller expects to need, should it need more.
@@ -927,6 +1051,7 @@ class MatchStream {
     rows_->keep_with_lengths = filtered_ ? std::max(keep_, kFilteredKeepWithLengths) : keep_;
     rows_->filtered = filtered_;
     rows_->rows_are_phrase_hits = rows_are_phrase_hits_;
+    rows_->phrase_texts = &phrase_texts_;
     rows_->same_search = passes_++ > 0;
     gather_.Reset();
     sqlite3_bind_pointer(gather_.get(), 1, rows_.get(), kMatchedRowsType, nullptr);
@@ -947,6 +1072,7 @@ class MatchStream {
   size_t keep_;
   bool filtered_;
   bool rows_are_phrase_hits_;
+  std::vector<std::optional<std::string>> phrase_texts_;
   std::unique_ptr<MatchedRows> rows_;
   size_t next_ = 0;  // rows given
   int passes_ = 0;   // Gather calls
@@ -969,7 +1095,10 @@ Status RegisterSearchFunctions(sqlite3* db) {
   return Status::Ok();
 }
 
-Status SaveSearchLengths(sqlite3* db) {
+namespace {
+
+// The lengths' part of SaveSearchLengths.
+Status SaveLengths(sqlite3* db) {
   auto fail = [&](const char* what) {
     return Status::IoError(sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "",
                            std::string("cannot store the passages' lengths (") + what + ": " + sqlite3_errmsg(db) + ")");
@@ -1041,9 +1170,92 @@ Status SaveSearchLengths(sqlite3* db) {
   return finish(rc == SQLITE_DONE ? Status::Ok() : fail("write"));
 }
 
-Result<std::string> PlainQueryToFts5(const std::string& query) {
+// The term counts' part of SaveSearchLengths (see kMinStoredTermDocs), in
+// the caller's transaction: read from FTS5's own index with an fts5vocab
+// table, which walks every term's rows as a query would.
+Status SaveTermCounts(sqlite3* db) {
+  auto fail = [&](const char* what) {
+    return Status::IoError(sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "",
+                           std::string("cannot store the terms' counts (") + what + ": " + sqlite3_errmsg(db) + ")");
+  };
+  auto exec = [&](const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; };
+  if (!exec("CREATE TABLE IF NOT EXISTS search_terms(\n"
+            "  term TEXT PRIMARY KEY,\n"
+            "  docs INTEGER NOT NULL\n"
+            ") WITHOUT ROWID;\n"
+            "CREATE TABLE IF NOT EXISTS search_terms_state(\n"
+            "  id            INTEGER PRIMARY KEY CHECK (id = 1),\n"
+            "  fts_averages  BLOB NOT NULL,\n"
+            "  fts_structure BLOB NOT NULL\n"
+            ")")) {
+    return fail("create");
+  }
+  std::string averages, structure;
+  const bool indexed = FtsState(db, &averages, &structure);
+  if (indexed && StoredTermsCurrent(db, averages, structure)) return Status::Ok();  // nothing changed
+  if (!exec("DELETE FROM search_terms_state; DELETE FROM search_terms")) return fail("delete");
+  if (!indexed) return Status::Ok();  // nothing indexed (or an FTS5 layout without these records)
+  if (!exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.xref_term_rows USING fts5vocab(main, passages_fts, row)")) {
+    return fail("read");
+  }
+  sqlite3_stmt* st = nullptr;
+  bool ok = sqlite3_prepare_v2(db, "INSERT INTO main.search_terms(term, docs) SELECT term, doc FROM temp.xref_term_rows "
+                               "WHERE doc >= ?1", -1, &st, nullptr) == SQLITE_OK;
+  if (ok) {
+    sqlite3_bind_int64(st, 1, kMinStoredTermDocs);
+    ok = sqlite3_step(st) == SQLITE_DONE;
+  }
+  sqlite3_finalize(st);
+  if (!ok) {
+    Status s = fail("write");
+    exec("DROP TABLE IF EXISTS temp.xref_term_rows");
+    return s;
+  }
+  if (!exec("DROP TABLE IF EXISTS temp.xref_term_rows")) return fail("drop");
+  ok = sqlite3_prepare_v2(db, "INSERT INTO main.search_terms_state(id, fts_averages, fts_structure) VALUES (1, ?1, ?2)",
+                          -1, &st, nullptr) == SQLITE_OK;
+  if (ok) {
+    sqlite3_bind_blob(st, 1, averages.data(), static_cast<int>(averages.size()), SQLITE_STATIC);
+    sqlite3_bind_blob(st, 2, structure.data(), static_cast<int>(structure.size()), SQLITE_STATIC);
+    ok = sqlite3_step(st) == SQLITE_DONE;
+  }
+  sqlite3_finalize(st);
+  return ok ? Status::Ok() : fail("write");
+}
+
+}  // namespace
+
+Status SaveSearchLengths(sqlite3* db) {
+  auto exec = [&](const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; };
+  const bool own_transaction = sqlite3_get_autocommit(db) != 0;
+  if (own_transaction && !exec("BEGIN IMMEDIATE")) {
+    return Status::IoError(sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "",
+                           std::string("cannot store the search statistics (begin: ") + sqlite3_errmsg(db) + ")");
+  }
+  Status s = SaveLengths(db);
+  if (s.ok()) s = SaveTermCounts(db);
+  if (own_transaction) {
+    if (s.ok() && !exec("COMMIT")) {
+      s = Status::IoError(sqlite3_db_filename(db, "main") ? sqlite3_db_filename(db, "main") : "",
+                          std::string("cannot store the search statistics (commit: ") + sqlite3_errmsg(db) + ")");
+    }
+    if (!s.ok()) exec("ROLLBACK");
+  }
+  return s;
+}
+
+namespace {
+
+// The phrases of a plain query, in order: each one's text, and whether it is
+// a prefix.
+struct PlainPhrase {
+  std::string text;
+  bool prefix = false;
+};
+
+std::vector<PlainPhrase> PlainQueryPhrases(const std::string& query) {
   std::vector<QueryItem> items = SplitQuery(query);
-  std::vector<std::string> terms;
+  std::vector<PlainPhrase> phrases;
   for (size_t i = 0; i < items.size(); ++i) {
     QueryItem item = items[i];
     bool prefix = false;
@@ -1059,8 +1271,75 @@ Result<std::string> PlainQueryToFts5(const std::string& query) {
       }
     }
     if (!HasLetterOrDigit(item.text)) continue;
-    terms.push_back(Quote(item.text) + (prefix ? "*" : ""));
+    phrases.push_back(PlainPhrase{item.text, prefix});
   }
+  return phrases;
+}
+
+// The phrases of an FTS5 query in the order FTS5 numbers them (the order
+// they are written in), each as the text FTS5 tokenizes: a bareword, or a
+// string without its quotes. Only for queries of barewords, strings, AND,
+// OR, NOT, NEAR(..., N) and parentheses; for any other (column filters, ^,
+// +, prefixes) nullopt, and FTS5 counts every phrase's rows itself.
+std::optional<std::vector<std::string>> Fts5QueryPhrases(const std::string& q) {
+  auto bare = [](unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_' || c == 0x1A; };
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  std::vector<std::string> phrases;
+  bool distance_next = false;  // after the comma of NEAR(..., N)
+  for (size_t i = 0; i < q.size();) {
+    const char c = q[i];
+    if (space(c) || c == '(' || c == ')') {
+      ++i;
+    } else if (c == ',') {
+      distance_next = true;
+      ++i;
+    } else if (c == '"') {
+      std::string text;
+      size_t j = i + 1;
+      for (;; ++j) {
+        if (j >= q.size()) return std::nullopt;  // unterminated: FTS5 rejects it
+        if (q[j] == '"') {
+          if (j + 1 < q.size() && q[j + 1] == '"') {
+            text += '"';
+            ++j;
+            continue;
+          }
+          break;
+        }
+        text += q[j];
+      }
+      i = j + 1;
+      if (i < q.size() && q[i] == '*') return std::nullopt;
+      phrases.push_back(std::move(text));
+    } else if (bare(static_cast<unsigned char>(c))) {
+      size_t j = i;
+      while (j < q.size() && bare(static_cast<unsigned char>(q[j]))) ++j;
+      std::string word = q.substr(i, j - i);
+      i = j;
+      if (i < q.size() && q[i] == '*') return std::nullopt;
+      if (distance_next) {
+        distance_next = false;
+        continue;
+      }
+      if (word == "AND" || word == "OR" || word == "NOT") continue;
+      if (word == "NEAR") {
+        size_t k = i;
+        while (k < q.size() && space(q[k])) ++k;
+        if (k < q.size() && q[k] == '(') continue;
+      }
+      phrases.push_back(std::move(word));
+    } else {
+      return std::nullopt;
+    }
+  }
+  return phrases;
+}
+
+}  // namespace
+
+Result<std::string> PlainQueryToFts5(const std::string& query) {
+  std::vector<std::string> terms;
+  for (const PlainPhrase& p : PlainQueryPhrases(query)) terms.push_back(Quote(p.text) + (p.prefix ? "*" : ""));
   if (terms.empty()) {
     return Status::InvalidArgument("query", query.empty() ? "empty query: give words to search for"
                                                           : "'" + Printable(query) + "' has no words to search for");
@@ -1281,12 +1560,26 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     sql += " AND xref_match_rows(passages_fts, ?1, ?2, ?3) IS NOT NULL";
     sqlite::Statement gather = db.Prepare(sql, &prepared);
     if (gather.valid()) {
-      // A plain query of one term or phrase matches the rows holding it.
+      // A query of one term or phrase matches the rows holding it: in the
+      // plain syntax, and in FTS5's, where a query of one phrase is that
+      // phrase, perhaps in a column filter or a NEAR group of one, which
+      // xQueryPhrase's count keeps (section:pillar). Not with ^ (first
+      // token), which is left to FTS5's count.
       const bool rows_are_phrase_hits =
-          options.syntax == QuerySyntax::kPlain && doc_filter != DocFilter::kPassageList;
+          doc_filter != DocFilter::kPassageList &&
+          (options.syntax == QuerySyntax::kPlain || match.find('^') == std::string::npos);
+      // The phrases' texts, for the counts the index run stored.
+      std::vector<std::optional<std::string>> phrase_texts;
+      if (options.syntax == QuerySyntax::kPlain) {
+        for (PlainPhrase& p : PlainQueryPhrases(options.query)) {
+          phrase_texts.push_back(p.prefix ? std::nullopt : std::optional<std::string>(std::move(p.text)));
+        }
+      } else if (std::optional<std::vector<std::string>> texts = Fts5QueryPhrases(match)) {
+        phrase_texts.assign(texts->begin(), texts->end());
+      }
       match_stream.emplace(std::move(gather), match, doc_filter == DocFilter::kPassageList ? &doc_passages : nullptr,
                            filtered ? std::max<size_t>(kMinCandidates, kCandidatesPerHit * limit) : limit, filtered,
-                           rows_are_phrase_hits);
+                           rows_are_phrase_hits, std::move(phrase_texts));
     } else {
       if (doc_filter == DocFilter::kPassageList) doc_filter = DocFilter::kAfterRanking;
       sqlite::Statement rank = db.Prepare(

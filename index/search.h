@@ -24,7 +24,9 @@
 // (2 bytes a passage, SaveSearchLengths), a connection reads them on its
 // first search and keeps them until the index changes; when what is stored
 // is out of date (a write since), the first search looks up its rows'
-// lengths and a connection that searches again loads them all. Filters
+// lengths and a connection that searches again loads them all. The same
+// runs store each common term's number of rows, the other count bm25 needs,
+// used on the same condition. Filters
 // narrow the passages searched: by document path, by the kinds of tag a
 // passage holds, by sums of money and by the dates it mentions.
 #pragma once
@@ -85,7 +87,9 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
 Status RegisterSearchFunctions(sqlite3* db);
 
 // Stores the passages' lengths in the index (table search_lengths, created
-// when missing) for later connections' first searches, unless what is stored
+// when missing) for later connections' first searches, and each common
+// term's number of rows (search_terms, bm25's counts for the idf, which FTS5
+// would count at every search of several phrases), unless what is stored
 // is current; a write to passages_fts since makes them unused until the next
 // call. In its own transaction unless one is open. Index and refresh runs
 // call it at their end.

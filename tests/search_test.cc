@@ -708,6 +708,182 @@ TEST(SearchLengthsTest, StoredLengthsAreUsedOnlyWhileTheyMatchTheIndex) {
   fs::remove_all(dir);
 }
 
+// An index run stores each common term's number of rows (search_terms), so
+// that a query of several phrases need not count them before ranking; the
+// counts are used only while they match the index (a write since, here an
+// UPDATE behind the indexer's back, makes FTS5 count again), and the scores
+// stay bm25's.
+TEST(SearchTermsTest, StoredTermCountsAreUsedOnlyWhileTheyMatchTheIndex) {
+  const fs::path dir = fs::temp_directory_path() / ("xref_stored_terms_test_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "papers");
+  for (int i = 0; i < 24; ++i) {
+    std::ofstream(dir / "papers" / ("p" + std::to_string(i) + ".txt"))
+        << "Kinship care in part " << i << ".\n\nKinship carers and social workers"
+        << std::string(static_cast<size_t>(i % 5), ' ') << std::string(static_cast<size_t>(2 * (i % 7)), 'x')
+        << " with more words here" << (i % 3 == 0 ? ", and roads" : "") << ".\n\nRoads and social housing.\n";
+    // Other passages, so that the terms above are in fewer than half the
+    // rows (else bm25's idf is the same floor for any count).
+    for (int j = 0; j < 6; ++j) std::ofstream(dir / "papers" / ("p" + std::to_string(i) + ".txt"), std::ios::app)
+        << "\nGritting route " << j << " in district " << i << ".\n";
+  }
+  IndexPapers(dir, 24);
+  const std::string db_path = (dir / "xref.db").string();
+  struct Case {
+    std::string query;
+    QuerySyntax syntax;
+    std::string fts5;  // the same query in FTS5's syntax, for bm25()
+  };
+  const std::vector<Case> cases = {
+      {"kinship social", QuerySyntax::kPlain, "\"kinship\" \"social\""},
+      {"kinship NOT roads", QuerySyntax::kFts5, "kinship NOT roads"},
+      {"NEAR(social workers, 3) OR roads", QuerySyntax::kFts5, "NEAR(social workers, 3) OR roads"},
+  };
+  auto ranked = [&](sqlite::Database& db, const Case& c) {
+    SearchOptions opts;
+    opts.query = c.query;
+    opts.syntax = c.syntax;
+    return Ranked(db, opts);
+  };
+  auto reference = [&](sqlite::Database& db, const Case& c) {
+    sqlite::Statement st = db.Prepare(
+        "SELECT rowid, -bm25(passages_fts, 1.0, 0.25) FROM passages_fts WHERE passages_fts MATCH ?1 "
+        "ORDER BY bm25(passages_fts, 1.0, 0.25), rowid LIMIT 20");
+    st.Bind(1, c.fts5);
+    std::vector<std::pair<int64_t, double>> out;
+    while (st.Step()) out.emplace_back(st.ColumnInt64(0), st.ColumnDouble(1));
+    EXPECT_TRUE(st.status().ok()) << st.status().ToString();
+    return out;
+  };
+  {
+    auto db = OpenIndexForReading(db_path);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    sqlite::Statement stored = (*db)->Prepare("SELECT count(*) FROM search_terms WHERE docs >= 16");
+    ASSERT_TRUE(stored.Step()) << "the index run stored no term counts";
+    EXPECT_GE(stored.ColumnInt64(0), 3);
+    for (const Case& c : cases) {
+      const auto want = reference(**db, c);
+      ASSERT_GE(want.size(), 10u) << c.query;
+      EXPECT_EQ(ranked(**db, c), want) << c.query;
+      EXPECT_EQ(ranked(**db, c), want) << c.query << " (again)";
+    }
+  }
+  // The counts are what the ranking uses: wrong ones, stored as current,
+  // change the scores.
+  {
+    auto store = IndexStore::Open(db_path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE((*store)->db().Exec("UPDATE search_terms SET docs = docs - 7").ok());
+  }
+  {
+    auto db = OpenIndexForReading(db_path);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    for (const Case& c : cases) EXPECT_NE(ranked(**db, c), reference(**db, c)) << c.query;
+  }
+  // A write to the index since the counts were stored: they are not used.
+  {
+    auto store = IndexStore::Open(db_path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    sqlite::Statement update = (*store)->db().Prepare(
+        "UPDATE passages SET text = text || ' Kinship, social workers and roads.' WHERE id = "
+        "(SELECT min(rowid) FROM passages_fts WHERE passages_fts MATCH 'roads')");
+    update.Step();
+    ASSERT_TRUE(update.status().ok()) << update.status().ToString();
+  }
+  {
+    auto db = OpenIndexForReading(db_path);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    for (const Case& c : cases) {
+      const auto want = reference(**db, c);
+      EXPECT_EQ(ranked(**db, c), want) << c.query;
+      EXPECT_EQ(ranked(**db, c), want) << c.query << " (again)";
+    }
+  }
+  // The next run stores them again, and they are right.
+  {
+    auto store = IndexStore::Open(db_path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    IndexOptions opts;
+    opts.jobs = 1;
+    ASSERT_TRUE(RefreshIndex(**store, opts).ok());
+  }
+  {
+    auto db = OpenIndexForReading(db_path);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    sqlite::Statement current = (*db)->Prepare("SELECT count(*) FROM search_terms_state");
+    ASSERT_TRUE(current.Step());
+    EXPECT_EQ(current.ColumnInt64(0), 1);
+    for (const Case& c : cases) EXPECT_EQ(ranked(**db, c), reference(**db, c)) << c.query;
+  }
+  fs::remove_all(dir);
+}
+
+// The number of segments of passages_fts (FTS5's structure record: a 4-byte
+// cookie, then varints: levels, segments).
+int FtsSegments(sqlite::Database& db) {
+  sqlite::Statement st = db.Prepare("SELECT block FROM passages_fts_data WHERE id = 10");
+  if (!st.Step()) return -1;
+  const std::string block = st.ColumnBlob(0);
+  size_t at = 4;
+  auto varint = [&] {
+    uint64_t v = 0;
+    while (at < block.size()) {
+      const auto byte = static_cast<unsigned char>(block[at++]);
+      v = (v << 7) | (byte & 0x7Fu);
+      if ((byte & 0x80) == 0) break;
+    }
+    return v;
+  };
+  varint();  // levels
+  return static_cast<int>(varint());
+}
+
+// Refreshes that change a few files each write FTS5 segments of their own; a
+// search reads every one (and each snippet again), so a refresh that leaves
+// too many merges them, and searches give the same hits as before.
+TEST(SearchSegmentsTest, RefreshesDoNotLeaveTheFullTextIndexInManySegments) {
+  const fs::path dir = fs::temp_directory_path() / ("xref_segments_test_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "papers");
+  auto write = [&](int i, int version) {
+    std::ofstream(dir / "papers" / ("p" + std::to_string(i) + ".txt"))
+        << "Kinship care, part " << i << ", version " << version << ".\n\nRoads and social housing "
+        << std::string(static_cast<size_t>(version % 4), 'x') << ".\n\nGritting routes " << i << ".\n";
+    std::ofstream more(dir / "papers" / ("p" + std::to_string(i) + ".txt"), std::ios::app);
+    for (int j = 0; j < 300; ++j) more << "\nParagraph " << j << " of part " << i << ", words w" << j * 7 + i << ".\n";
+  };
+  for (int i = 0; i < 12; ++i) write(i, 0);
+  IndexPapers(dir, 12);
+  const std::string db_path = (dir / "xref.db").string();
+  auto store = IndexStore::Open(db_path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  sqlite::Database& db = (*store)->db();
+  EXPECT_EQ(FtsSegments(db), 1);
+  IndexOptions opts;
+  opts.jobs = 1;
+  int most = 0;
+  for (int round = 1; round <= 8; ++round) {
+    for (int i = 0; i < 3; ++i) write((round * 3 + i) % 12, round);
+    Result<IndexSummary> r = RefreshIndex(**store, opts);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->changed, 3);
+    most = std::max(most, FtsSegments(db));
+    SearchOptions search;
+    search.query = "kinship";
+    std::vector<std::pair<int64_t, double>> want;
+    sqlite::Statement st = db.Prepare(
+        "SELECT rowid, -bm25(passages_fts, 1.0, 0.25) FROM passages_fts WHERE passages_fts MATCH 'kinship' "
+        "ORDER BY bm25(passages_fts, 1.0, 0.25), rowid LIMIT 20");
+    while (st.Step()) want.emplace_back(st.ColumnInt64(0), st.ColumnDouble(1));
+    EXPECT_EQ(want.size(), 12u);
+    EXPECT_EQ(Ranked(db, search), want) << "round " << round;
+  }
+  EXPECT_GE(most, 2);  // the refreshes did write segments of their own
+  EXPECT_LE(most, 4);
+  store->reset();
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace xref
 
