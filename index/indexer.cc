@@ -380,13 +380,15 @@ class IndexRun {
   static constexpr int kMaxFtsSegments = 4;
 
   // The number of segments in FTS5's structure record (fts5_index.c,
-  // fts5StructureDecode: a 4-byte cookie, then varints: levels, segments);
-  // 0 when it cannot be read.
+  // fts5StructureDecode: a 4-byte cookie, the 4 bytes FF 00 00 01 in the V2
+  // format of contentless_delete tables, then varints: levels, segments);
+  // 0 when it cannot be read (then no merge is forced: a cost, not an error).
   int FtsSegments() {
     sqlite::Statement st = store_.db().Prepare("SELECT block FROM passages_fts_data WHERE id = 10");
     if (!st.Step()) return 0;
     const std::string block = st.ColumnBlob(0);
     size_t at = 4;
+    if (block.size() >= 8 && block.compare(at, 4, std::string("\xFF\x00\x00\x01", 4)) == 0) at += 4;
     auto varint = [&](uint64_t* value) {
       *value = 0;
       for (int i = 0; i < 9; ++i) {
