@@ -2051,6 +2051,24 @@ bool IsCaption(std::string_view text) {
   return false;
 }
 
+// A field of a record followed by a list of names ("PRESENT: Mr R W Gough
+// (Chairman), Mr N Baker, Mrs S Chandler ... and Mr R J Thomas"): the
+// minutes' attendance, not a title, however short it is. A title with a
+// colon names one thing after it ("Annex A: Equality impact assessment"),
+// perhaps with a list in words ("Pillar 4: Putting love, relationships, and a
+// stable home at the heart ..."; "Item 5: Budget, Council Tax and Fees").
+bool IsFieldList(std::string_view text) {
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos) return false;
+  int names = 0;
+  for (size_t comma = text.find(',', colon); comma != std::string_view::npos; comma = text.find(',', comma + 1)) {
+    const std::string_view after = text.substr(comma + 1);
+    const size_t start = after.find_first_not_of(' ');
+    if (start != std::string_view::npos && StartsUpperCaseOrDigit(after.substr(start))) ++names;
+  }
+  return names >= 2;
+}
+
 bool IsHeadingCandidate(const Paragraph& p, double body_size) {
   if (p.footnote || p.bullet || p.letter || p.table_row || p.lines.empty()) return false;
   if (p.bytes > kMaxHeadingBytes || p.lines.size() > static_cast<size_t>(kMaxHeadingLines)) {
@@ -2317,7 +2335,7 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
     bool standalone = false;
     if (!styled && p.block_alone && p.label.empty() && p.lines.size() <= 2 &&
         p.bytes <= kMaxStandaloneHeadingBytes && StartsUpperCaseOrDigit(p.lines[0]) &&
-        LastSignificant(p.lines.back()) != ':') {
+        LastSignificant(p.lines.back()) != ':' && !IsFieldList(p.Joined())) {
       for (size_t j = i + 1; j < paras.size(); ++j) {
         if (paras[j].footnote) continue;
         // A longer line that introduces what follows ("Children's Social

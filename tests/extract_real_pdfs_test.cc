@@ -270,6 +270,13 @@ TEST(KentMinutesPdf, NumberedMinutesAndLetteredItems) {
   const Passage* unrestricted = Find(doc, "UNRESTRICTED ITEMS");
   ASSERT_NE(unrestricted, nullptr);
   EXPECT_LT(unrestricted->n, apologies->n);
+  // The attendance is text under the title, not a heading over what follows.
+  const Passage* present = Find(doc, "PRESENT: Mr R W Gough (Chairman)");
+  ASSERT_NE(present, nullptr);
+  EXPECT_EQ(present->kind, PassageKind::kParagraph);
+  const Passage* attendance = Find(doc, "IN ATTENDANCE: Dr A Ghosh");
+  ASSERT_NE(attendance, nullptr);
+  EXPECT_EQ(attendance->section, "CABINET");
 }
 
 TEST(HmrcReportPdf, FootnotesStandAloneAndBulletsContinueAcrossPages) {
