@@ -263,12 +263,24 @@ class IndexRun {
     Status status;
     const auto started = Clock::now();
     size_t done = 0;
+    // Documents are committed in batches (IndexStore::BeginBatch) of
+    // kBatchDocuments, or whatever a second brought.
+    constexpr size_t kBatchDocuments = 64;
+    size_t batched = 0;
+    auto batch_started = Clock::now();
+    status = store_.BeginBatch();
     while (std::optional<Outcome> o = queue.Pop()) {
       // After an interrupt, a file that failed may have failed because of it
       // (Ctrl-C reaches worker processes too): it is left for the next run.
       if (Cancelled() && o->kind == Outcome::kDocument && !o->record.error.ok()) continue;
       // After a database error the queue is still drained so workers can finish.
       if (status.ok()) status = Write(*o);
+      if (status.ok() && (++batched >= kBatchDocuments || Clock::now() - batch_started >= std::chrono::seconds(1))) {
+        status = store_.EndBatch();
+        if (status.ok()) status = store_.BeginBatch();
+        batched = 0;
+        batch_started = Clock::now();
+      }
       ++done;
       if (options_.on_progress) {
         double secs = std::chrono::duration<double>(Clock::now() - started).count();
@@ -277,6 +289,7 @@ class IndexRun {
       }
     }
     for (std::thread& w : workers) w.join();
+    if (Status s = store_.EndBatch(); status.ok()) status = s;
     if (Cancelled() && done < tasks_.size()) summary_.interrupted = true;
     return status;
   }

@@ -293,7 +293,43 @@ Status IndexStore::Prepare() {
   return error;
 }
 
+Status IndexStore::BeginBatch() {
+  if (batch_) return Status::Ok();
+  if (Status s = db_.Exec("BEGIN IMMEDIATE"); !s.ok()) return Explain(db_, s);
+  batch_ = true;
+  return Status::Ok();
+}
+
+Status IndexStore::EndBatch() {
+  if (!batch_) return Status::Ok();
+  batch_ = false;
+  // An I/O error or a full disk may have rolled the transaction back already
+  // (the failing write reported it).
+  if (sqlite3_get_autocommit(db_.get())) return Status::Ok();
+  Status s = db_.Exec("COMMIT");
+  if (!s.ok()) {
+    Status explained = Explain(db_, s);
+    if (!sqlite3_get_autocommit(db_.get())) db_.Exec("ROLLBACK");
+    return explained;
+  }
+  return s;
+}
+
 Status IndexStore::InTransaction(const std::function<Status()>& body) {
+  if (batch_ && !sqlite3_get_autocommit(db_.get())) {
+    if (Status s = db_.Exec("SAVEPOINT write"); !s.ok()) return Explain(db_, s);
+    Status s = body();
+    if (s.ok()) s = db_.Exec("RELEASE write");
+    if (!s.ok()) {
+      Status explained = Explain(db_, s);
+      if (!sqlite3_get_autocommit(db_.get())) {
+        db_.Exec("ROLLBACK TO write");
+        db_.Exec("RELEASE write");
+      }
+      return explained;
+    }
+    return s;
+  }
   // IMMEDIATE takes the write lock up front, so a concurrent writer waits
   // (busy_timeout) instead of failing half-way with SQLITE_BUSY.
   if (Status s = db_.Exec("BEGIN IMMEDIATE"); !s.ok()) return Explain(db_, s);

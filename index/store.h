@@ -119,6 +119,17 @@ class IndexStore {
   // Deletes the document and, by cascade, its passages, tags and links.
   Status RemoveDocument(int64_t id);
 
+  // Groups the writes that follow, until EndBatch, into one transaction,
+  // each write still whole or not at all (a savepoint): FTS5 turns every
+  // transaction's terms into a segment of its own and merges segments as they
+  // pile up, so one transaction per document costs a run far more than one
+  // per batch. Documents of a batch not yet ended when the process dies are
+  // not in the index (the next run does them again); nothing committed before
+  // is touched.
+  Status BeginBatch();
+  // Commits the batch (nothing when none is open).
+  Status EndBatch();
+
   // Documents written or removed whose links are not yet updated.
   Status PendingLinks(std::vector<int64_t>* changed, std::vector<int64_t>* removed);
   Status ClearPendingLinks(const std::vector<int64_t>& ids);
@@ -147,6 +158,7 @@ class IndexStore {
   Status WritePassages(int64_t doc_id, const DocumentRecord& record);
 
   WriterLock lock_;
+  bool batch_ = false;  // inside BeginBatch .. EndBatch
   sqlite::Database db_;
   sqlite::Statement find_document_;
   sqlite::Statement insert_document_;

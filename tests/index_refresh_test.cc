@@ -4,6 +4,7 @@
 #include "index/indexer.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -269,6 +270,52 @@ TEST_F(IndexRefreshTest, BadFilesAreRecordedAndTheRestIndexed) {
   EXPECT_EQ(mended.changed, 1);
   EXPECT_EQ(mended.failed, 0);
   EXPECT_EQ(HitDocs(Store().db(), "homes").size(), 2u);
+}
+
+// A run commits its documents in batches, not one transaction each (FTS5
+// makes a segment per transaction): twenty small files, fewer commits than
+// files in all (the linking stage's own included; 34 with one per file).
+TEST_F(IndexRefreshTest, DocumentsAreCommittedInBatches) {
+  const fs::path papers = dir_ / "papers";
+  for (int i = 0; i < 20; ++i) {
+    WriteFile(papers / ("note" + std::to_string(i) + ".txt"),
+              "Note " + std::to_string(i) + "\n\nThe Council will resurface road " + std::to_string(i) + ".\n");
+  }
+  int commits = 0;
+  sqlite3_commit_hook(
+      Store().db().get(), [](void* n) { return ++*static_cast<int*>(n), 0; }, &commits);
+  IndexSummary s = Index({papers.string()});
+  sqlite3_commit_hook(Store().db().get(), nullptr, nullptr);
+  EXPECT_EQ(s.added, 20);
+  EXPECT_LT(commits, 20);
+  EXPECT_EQ(HitDocs(Store().db(), "resurface").size(), 20u);
+  ExpectHealthy(Store().db());
+}
+
+// A write that fails inside a batch is undone alone: the documents written
+// before it in the same batch are kept, whole, and the index stays sound.
+TEST_F(IndexRefreshTest, AFailedWriteInABatchKeepsTheDocumentsBeforeIt) {
+  const fs::path papers = dir_ / "papers";
+  WriteFile(papers / "a.txt", "Parks\n\nThe Council will plant 300 trees in parks.\n");
+  WriteFile(papers / "b.txt", "Libraries\n\nThe Council will open two libraries on Sundays.\n");
+  WriteFile(papers / "c.txt", "Poison\n\nThis paper holds the word POISONED.\n");
+  ASSERT_TRUE(Store()
+                  .db()
+                  .Exec("CREATE TRIGGER refuse BEFORE INSERT ON passages WHEN NEW.text LIKE '%POISONED%' "
+                        "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+                  .ok());
+  IndexOptions opts;
+  opts.jobs = 1;
+  Result<IndexSummary> r = IndexPaths(Store(), {papers.string()}, opts);
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(HitDocs(Store().db(), "trees"), std::vector<std::string>{"a.txt"});
+  EXPECT_EQ(HitDocs(Store().db(), "sundays"), std::vector<std::string>{"b.txt"});
+  EXPECT_EQ(Count(Store().db(), "SELECT count(*) FROM documents WHERE path LIKE '%c.txt'"), 0);
+  ASSERT_TRUE(Store().db().Exec("DROP TRIGGER refuse").ok());
+  sqlite::Statement ic = Store().db().Prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(ic.Step());
+  EXPECT_EQ(ic.ColumnText(0), "ok");
+  EXPECT_TRUE(Store().db().Exec("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')").ok());
 }
 
 TEST_F(IndexRefreshTest, MissingPathIsAnErrorAndTheIndexItselfIsNotIndexed) {
