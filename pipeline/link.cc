@@ -1937,6 +1937,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
   }
   std::sort(sums.begin(), sums.end());
+  // The national entries' own sums, with their entries, in order.
+  std::vector<std::pair<double, size_t>> national_sums;
+  for (size_t e = 0; e < reg.commitments.size(); ++e) {
+    if (reg.commitments[e].local) continue;
+    for (const ValueRef& v : reg.commitments[e].money) {
+      if (v.amount) national_sums.emplace_back(*v.amount, e);
+    }
+  }
+  std::sort(national_sums.begin(), national_sums.end());
   auto link_entry = [&](size_t e, std::vector<uint32_t>& stamp, uint32_t& mark) {
     const Entry& entry = entries[e];
     const Commitment& c = reg.commitments[e];
@@ -2493,41 +2502,52 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     // within the £1.9 million allocation". The later passage agrees with
     // the entry in words as any link must (a phrase, or two words), and the
     // sum is no other national undertaking's own (a council's own spending
-    // of its share may give it).
-    for (uint32_t i : strong) {
-      const PassageIndex::Entry& outright = index.passages[i];
-      if (outright.index >= outright.input->tags.size()) continue;
+    // of its share may give it). One pass over each paper from its first
+    // such passage.
+    auto tags_of = [&](const PassageIndex::Entry& pe) -> const std::vector<Tag>* {
+      return pe.index < pe.input->tags.size() ? &pe.input->tags[pe.index] : nullptr;
+    };
+    for (size_t k = 0; k < strong.size();) {
+      const LinkInput* paper = index.passages[strong[k]].input;
       std::vector<double> given;
-      for (const Tag& t : outright.input->tags[outright.index]) {
-        if (t.kind != TagKind::kMoney || !t.money.amount || GivesSum(c.money, *t.money.amount)) continue;
-        const bool others = std::any_of(reg.commitments.begin(), reg.commitments.end(), [&](const Commitment& k) {
-          return &k != &c && !k.local && GivesSum(k.money, *t.money.amount);
-        });
-        if (!others) given.push_back(*t.money.amount);
-      }
-      for (uint32_t j = i + 1; !given.empty() && j < index.passages.size() && index.passages[j].input == outright.input;
-           ++j) {
-        const PassageIndex::Entry& later = index.passages[j];
-        if (linked.count(j) || !later.discusses || later.index >= later.input->tags.size()) continue;
+      for (uint32_t j = strong[k]; j < index.passages.size() && index.passages[j].input == paper; ++j) {
+        const PassageIndex::Entry& pe = index.passages[j];
+        const std::vector<Tag>* tags = tags_of(pe);
+        if (tags == nullptr) continue;
+        if (std::binary_search(strong.begin(), strong.end(), j)) {
+          for (const Tag& t : *tags) {
+            if (t.kind != TagKind::kMoney || !t.money.amount || GivesSum(c.money, *t.money.amount)) continue;
+            auto from = std::lower_bound(national_sums.begin(), national_sums.end(),
+                                         std::make_pair(*t.money.amount * 0.99, size_t{0}));
+            bool others = false;
+            for (auto it = from; it != national_sums.end() && it->first <= *t.money.amount * 1.01 && !others; ++it) {
+              others = it->second != e && SameAmount(it->first, *t.money.amount);
+            }
+            if (!others) given.push_back(*t.money.amount);
+          }
+          continue;
+        }
+        if (given.empty() || linked.count(j) || !pe.discusses) continue;
         std::set<std::string> values;
-        for (const Tag& t : later.input->tags[later.index]) {
+        for (const Tag& t : *tags) {
           if (t.kind != TagKind::kMoney || !t.money.amount) continue;
           for (double amount : given) {
             if (SameAmount(amount, *t.money.amount)) values.insert(t.text);
           }
         }
         if (values.empty()) continue;
-        const Weights::Overlap o = weights.Compare(entry.profile, later.terms, &entry.expanded);
+        const Weights::Overlap o = weights.Compare(entry.profile, pe.terms, &entry.expanded);
         if (o.phrases < 1 && o.words < 2) continue;
         Found f;
         f.link.commitment = e;
-        f.link.passage = later.ref;
+        f.link.passage = pe.ref;
         f.link.score = options.threshold;
         f.link.evidence.values.assign(values.begin(), values.end());
-        weights.Evidence(entry.profile, later.terms, &f.phrases, &f.terms);
+        weights.Evidence(entry.profile, pe.terms, &f.phrases, &f.terms);
         found.push_back(std::move(f));
         linked.insert(j);
       }
+      while (k < strong.size() && index.passages[strong[k]].input == paper) ++k;
     }
     std::sort(found.begin(), found.end(),
               [](const Found& a, const Found& b) { return a.link.passage < b.link.passage; });
