@@ -351,9 +351,31 @@ class Segmenter {
 // ---------------------------------------------------------------------------
 // The FTS5 side: one XrefFts5Tokenizer per FTS5 table per connection.
 
+// Texts broken into words for snippet() and highlight() are remembered:
+// snippet(t, -1, ...) breaks every column of a hit to find sentences, then
+// the chosen column again to copy it out, so a two-column row has its main
+// text broken twice per snippet (docs/performance.md, finding 24). The last
+// few such texts (FTS5_TOKENIZE_AUX) keep their tokens and a text with the
+// same flags and the same bytes is replayed from them. Indexing and query
+// parsing are never cached.
+constexpr size_t kCachedTexts = 4;
+constexpr size_t kMaxCachedTextBytes = 64 * 1024;
+
+thread_local uint64_t segmentations = 0;
+
+struct CachedText {
+  bool valid = false;
+  int flags = 0;
+  uint64_t last_used = 0;
+  std::string text;
+  std::vector<IndexToken> tokens;
+};
+
 struct XrefFts5Tokenizer {
   Segmenter segmenter;
   std::vector<IndexToken> tokens;
+  CachedText cache[kCachedTexts];
+  uint64_t clock = 0;
   bool busy = false;  // xTokenize re-entered (never seen; handled anyway)
 };
 
@@ -370,24 +392,65 @@ int XrefCreate(void*, const char**, int, Fts5Tokenizer** out) {
 
 void XrefDelete(Fts5Tokenizer* p) { delete reinterpret_cast<XrefFts5Tokenizer*>(p); }
 
+// The cached tokens of `text` under `flags`, breaking it into words (and
+// taking the least recently used entry) when it is not among them.
+const std::vector<IndexToken>& CachedTokens(XrefFts5Tokenizer* t, int flags, std::string_view text,
+                                            TokenizeMode mode) {
+  CachedText* slot = nullptr;
+  for (CachedText& c : t->cache) {
+    if (c.valid && c.flags == flags && c.text.size() == text.size() && c.text == text) {
+      slot = &c;
+      break;
+    }
+  }
+  if (slot == nullptr) {
+    slot = &t->cache[0];
+    for (CachedText& c : t->cache) {
+      if (!c.valid || c.last_used < slot->last_used) slot = &c;
+      if (!c.valid) break;
+    }
+    slot->valid = false;  // until text and tokens agree (bad_alloc on the way)
+    ++segmentations;
+    t->segmenter.Tokenize(text, mode, &slot->tokens);
+    slot->text.assign(text);
+    slot->flags = flags;
+    slot->valid = true;
+  }
+  slot->last_used = ++t->clock;
+  return slot->tokens;
+}
+
 int XrefTokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int n,
                  int (*token)(void*, int, const char*, int, int, int)) {
   auto* t = reinterpret_cast<XrefFts5Tokenizer*>(p);
   if (n <= 0) return SQLITE_OK;
   const TokenizeMode mode = (flags & FTS5_TOKENIZE_QUERY) ? TokenizeMode::kQuery : TokenizeMode::kDocument;
+  const std::string_view view(text, static_cast<size_t>(n));
+  // The instance's segmenter, token list and cache are in use until the
+  // last callback returns; a call made meanwhile uses its own.
+  const bool reentered = t->busy;
+  struct Release {
+    XrefFts5Tokenizer* t;
+    bool reentered;
+    ~Release() {
+      if (!reentered) t->busy = false;
+    }
+  } release{t, reentered};
   try {
     std::vector<IndexToken> local;
-    std::vector<IndexToken>* tokens = &t->tokens;
-    std::unique_ptr<Segmenter> spare;
-    Segmenter* segmenter = &t->segmenter;
-    if (t->busy) {
-      spare = std::make_unique<Segmenter>();
-      segmenter = spare.get();
-      tokens = &local;
-    }
+    const std::vector<IndexToken>* tokens = &local;
     t->busy = true;
-    segmenter->Tokenize(std::string_view(text, static_cast<size_t>(n)), mode, tokens);
-    if (!spare) t->busy = false;
+    if (reentered) {
+      Segmenter spare;
+      ++segmentations;
+      spare.Tokenize(view, mode, &local);
+    } else if ((flags & FTS5_TOKENIZE_AUX) && view.size() <= kMaxCachedTextBytes) {
+      tokens = &CachedTokens(t, flags, view, mode);
+    } else {
+      ++segmentations;
+      t->segmenter.Tokenize(view, mode, &t->tokens);
+      tokens = &t->tokens;
+    }
     for (const IndexToken& tok : *tokens) {
       int rc = token(ctx, tok.colocated ? FTS5_TOKEN_COLOCATED : 0, tok.text.data(),
                      static_cast<int>(tok.text.size()), static_cast<int>(tok.start),
@@ -395,7 +458,6 @@ int XrefTokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int n
       if (rc != SQLITE_OK) return rc;
     }
   } catch (const std::bad_alloc&) {
-    t->busy = false;
     return SQLITE_NOMEM;
   }
   return SQLITE_OK;
@@ -447,6 +509,8 @@ std::vector<IndexToken> TokenizeText(std::string_view text, TokenizeMode mode) {
   segmenter.Tokenize(text, mode, &out);
   return out;
 }
+
+uint64_t TokenizerSegmentations() { return segmentations; }
 
 Status RegisterXrefTokenizer(sqlite3* db) {
   fts5_api* api = Fts5Api(db);

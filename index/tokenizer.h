@@ -31,6 +31,7 @@
 #include <sqlite3.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,11 @@ enum class TokenizeMode {
 // The tokens the "xref" tokenizer gives FTS5 (before porter stems them).
 // Thread-safe.
 std::vector<IndexToken> TokenizeText(std::string_view text, TokenizeMode mode);
+
+// How many texts the "xref" FTS5 tokenizers have broken into words on the
+// calling thread (texts replayed from an instance's cache of recent
+// snippet/highlight texts are not counted). For tests.
+uint64_t TokenizerSegmentations();
 
 // Folds one word as the tokenizer does (case, accents, NFKC). Thread-safe.
 std::string FoldWord(std::string_view word);
