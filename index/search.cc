@@ -532,11 +532,9 @@ bool LoadStoredLengths(ConnectionLengths* lengths) {
   return ok;
 }
 
-// Whether `lengths` holds the index as it is now; loads it when not, from
-// search_lengths when that is current, else from passages_fts_docsize when
-// `load` (false when it cannot be read).
-bool CurrentLengths(ConnectionLengths* lengths, bool load) {
-  sqlite3* db = lengths->db;
+// PRAGMA data_version: changes when another connection commits; -1 when it
+// cannot be read.
+int64_t DataVersion(sqlite3* db) {
   int64_t version = -1;
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(db, "PRAGMA main.data_version", -1, &st, nullptr) == SQLITE_OK &&
@@ -544,6 +542,16 @@ bool CurrentLengths(ConnectionLengths* lengths, bool load) {
     version = sqlite3_column_int64(st, 0);
   }
   sqlite3_finalize(st);
+  return version;
+}
+
+// Whether `lengths` holds the index as it is now; loads it when not, from
+// search_lengths when that is current, else from passages_fts_docsize when
+// `load` (false when it cannot be read).
+bool CurrentLengths(ConnectionLengths* lengths, bool load) {
+  sqlite3* db = lengths->db;
+  const int64_t version = DataVersion(db);
+  sqlite3_stmt* st = nullptr;
   const int64_t changes = sqlite3_total_changes64(db);
   if (lengths->loaded && version == lengths->data_version && changes == lengths->own_changes) return true;
   lengths->loaded = false;
@@ -600,13 +608,7 @@ bool StoredTermsCurrent(sqlite3* db, const std::string& averages, const std::str
 // after a change to the database).
 bool CurrentTerms(ConnectionLengths* c) {
   sqlite3* db = c->db;
-  int64_t version = -1;
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db, "PRAGMA main.data_version", -1, &st, nullptr) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW) {
-    version = sqlite3_column_int64(st, 0);
-  }
-  sqlite3_finalize(st);
+  const int64_t version = DataVersion(db);
   const int64_t changes = sqlite3_total_changes64(db);
   if (version >= 0 && version == c->terms_version && changes == c->terms_changes) return c->terms_current;
   std::string averages, structure;

@@ -1686,6 +1686,15 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
   const std::vector<PageRow> rows = BuildPageRows(lines, drop, &row_lines);
   std::vector<Table> tables;
   std::vector<bool> taken(rows.size(), false);
+  // Row r joins `table`: its lines and its box.
+  auto take = [&](Table* table, size_t r) {
+    taken[r] = true;
+    table->lines.insert(table->lines.end(), row_lines[r].begin(), row_lines[r].end());
+    table->x0 = std::min(table->x0, rows[r].x0);
+    table->x1 = std::max(table->x1, rows[r].x1);
+    table->y0 = std::min(table->y0, rows[r].y0);
+    table->y1 = std::max(table->y1, rows[r].y1);
+  };
   auto close = [&](size_t upper, size_t lower) {
     return rows[lower].y0 - rows[upper].y0 <= kRowPitchEm * std::max(rows[upper].size, 1.0);
   };
@@ -1759,12 +1768,7 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
         }
         table.rows.push_back(std::move(row));
       }
-      taken[r] = true;
-      table.lines.insert(table.lines.end(), row_lines[r].begin(), row_lines[r].end());
-      table.x0 = std::min(table.x0, rows[r].x0);
-      table.x1 = std::max(table.x1, rows[r].x1);
-      table.y0 = std::min(table.y0, rows[r].y0);
-      table.y1 = std::max(table.y1, rows[r].y1);
+      take(&table, r);
     }
     // A wrapped line whose row did not join after all is a row of its own.
     if (std::any_of(pending.begin(), pending.end(), [](const std::string& c) { return !c.empty(); })) {
@@ -1952,13 +1956,7 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
       }
       table.rows.push_back(std::move(row));
       for (size_t m = g.from; m <= g.to; ++m) {
-        const size_t r = members[m];
-        taken[r] = true;
-        table.lines.insert(table.lines.end(), row_lines[r].begin(), row_lines[r].end());
-        table.x0 = std::min(table.x0, rows[r].x0);
-        table.x1 = std::max(table.x1, rows[r].x1);
-        table.y0 = std::min(table.y0, rows[r].y0);
-        table.y1 = std::max(table.y1, rows[r].y1);
+        take(&table, members[m]);
       }
     }
     tables.push_back(std::move(table));
