@@ -293,6 +293,16 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
   }
   Result<PdfContent> content = ReadPdf(path, bytes);
   if (!content.ok()) return content.status();
+  // A scan without a text layer has pages and not one word: an empty
+  // document that no search would ever find is worse than saying so.
+  if (std::all_of(content->pages.begin(), content->pages.end(),
+                  [](const pdf::PageWords& page) { return page.words.empty(); })) {
+    const int n = content->page_count;
+    return Status::Unsupported(
+        path, "no text on " + (n == 1 ? std::string("its one page") : "any of its " + std::to_string(n) + " pages") +
+                  " (scanned images without a text layer?); run it through OCR, for example ocrmypdf, and index "
+                  "the result");
+  }
 
   Document doc;
   doc.path = path;

@@ -866,6 +866,24 @@ void ExpectOneLineError(const Result<Document>& doc, const std::string& path,
   EXPECT_EQ(doc.status().ToString().find('\n'), std::string::npos);
 }
 
+// A scan without a text layer (pages of images and shapes, not one word) is
+// reported as such, not indexed as an empty document no search finds.
+TEST(ExtractPdfBrokenTest, PagesWithoutAnyTextAskForOcr) {
+  TypesetPdf pdf;
+  pdf.Dot(0, 100, 100, 4);
+  pdf.Dot(2, 100, 100, 4);
+  const Result<Document> doc = ExtractPdf("scan.pdf", pdf.Render());
+  ExpectOneLineError(doc, "scan.pdf", "no text on any of its 3 pages");
+  EXPECT_EQ(doc.status().code(), Status::Code::kUnsupported);
+  EXPECT_NE(doc.status().what().find("OCR"), std::string::npos);
+
+  // One word on one page is a document (a cover page with a title is text).
+  pdf.Text(1, 72, 72, "Minutes");
+  const Result<Document> text = ExtractPdf("scan.pdf", pdf.Render());
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_EQ(text->pages, 3);
+}
+
 TEST(ExtractPdfBrokenTest, EmptyFile) {
   ExpectOneLineError(ExtractPdf("empty.pdf", ""), "empty.pdf", "corrupt PDF");
   ExpectOneLineError(ExtractBytes("empty.pdf", ""), "empty.pdf", "empty file");
