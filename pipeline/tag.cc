@@ -557,6 +557,7 @@ struct Tagger::Impl {
   std::unique_ptr<RE2> rel_day, rel_unit, rel_end_of, week_alone, rel_later, rel_next_n, rel_ago, rel_in_time, rel_within;
   std::unique_ptr<RE2> weekday, month_no_year, day_no_year, season_no_year;
   std::unique_ptr<RE2> money_range_tail;
+  std::unique_ptr<RE2> scale_fraction;
   std::unique_ptr<RE2> qualifier;
   std::unique_ptr<RE2> future_cue, past_cue;
 
@@ -667,6 +668,11 @@ Tagger::Impl::Impl() {
       "(?i)(?:(in|during|last|next|this|the|early|late)\\s)?(?:the\\s)?(?:(?:early|late)\\s)?(spring|summer|autumn|winter)"
       "(?:\\s(next|last|this)\\syear)?");
   money_range_tail = Compile(Cat({"\\s?(?:-|–|—|(?i:to))\\s?(", kNum, ")(", kScaleSuffix, ")"}));
+  // What English writes before a bare scale word ("a million pounds"): its
+  // multiplier, read from the end of the text before it.
+  scale_fraction = Compile(
+      R"((?i)(?:\b(\S+)\s+and\s+an?\s+(half|quarter)|\b(half)\s+an?|\b(?:an?\s+)?(quarter)\s+of\s+an?|)"
+      R"(\b(three)[\s-]quarters\s+of\s+an?|\b(an?))\s+$)");
   qualifier = Compile(Cat({"(", kQualifier, ")\\s(?:(?i:an?)\\s(?i:additional|further|extra)\\s)?"}));
   future_cue = Compile(
       "\\b(?i:will|shall|going\\sto|plans?\\sto|intends?\\sto|aims?\\sto|expects?\\sto|is\\sto|are\\sto|"
@@ -794,6 +800,46 @@ void Tagger::Impl::AddMoney(size_t start, size_t end, Form form, Context& ctx, s
     else { tag.money.currency = "GBP"; pence = true; }
   }
   tag.money.amount = ParseNumber(number);
+  // "a million pounds", "half a million pounds", "two and a half million
+  // pounds": the scale word alone, its multiplier written before it.
+  std::string scale_only = Lower(number);
+  if (!tag.money.amount && form == Form::kMoneyWords && scale_only.find(' ') == std::string::npos) {
+    std::optional<double> scale = ParseNumber("1 " + scale_only);
+    const size_t window = start > 48 ? start - 48 : 0;
+    StringPiece before(ctx.text.data() + window, start - window);
+    StringPiece whole_and, and_part, half, quarter, three, one;
+    if (scale && RE2::PartialMatch(before, *scale_fraction, &whole_and, &and_part, &half, &quarter, &three, &one)) {
+      std::optional<double> factor;
+      if (!and_part.empty()) {
+        std::optional<double> whole = ParseNumber(std::string(whole_and.data(), whole_and.size()));
+        if (whole) factor = *whole + (Lower(std::string(and_part.data(), and_part.size())) == "half" ? 0.5 : 0.25);
+      } else if (!half.empty()) {
+        factor = 0.5;
+      } else if (!quarter.empty()) {
+        factor = 0.25;
+      } else if (!three.empty()) {
+        factor = 0.75;
+      } else if (!one.empty()) {
+        factor = 1;
+      }
+      const size_t from = static_cast<size_t>(
+          (!and_part.empty() ? whole_and : !half.empty() ? half : !quarter.empty() ? quarter : !three.empty() ? three : one)
+              .data() - ctx.text.data());
+      // "a quarter of a million": the opening article belongs to the sum too.
+      size_t opening = from;
+      if (!quarter.empty()) {
+        const std::string_view lead = ctx.text.substr(window, from - window);
+        if (lead.size() >= 2 && (Lower(lead.substr(lead.size() - 2)) == "a ")) opening = from - 2;
+        if (lead.size() >= 3 && (Lower(lead.substr(lead.size() - 3)) == "an ")) opening = from - 3;
+      }
+      const bool overlaps = std::any_of(ctx.out->begin(), ctx.out->end(), [&](const Tag& t) { return t.end > opening; });
+      if (factor && !overlaps) {
+        tag.money.amount = *factor * *scale;
+        tag.start = opening;
+        tag.text = std::string(ctx.text.substr(opening, end - opening));
+      }
+    }
+  }
   if (pence && tag.money.amount) *tag.money.amount /= 100;
 
   // "£20–25m": the scale written once belongs to both ends of the range.
@@ -2664,7 +2710,12 @@ std::vector<Tag> Tagger::Find(std::string_view text, const TagOptions& options) 
     starts.push_back(token);
     if (trigger_start != token) starts.push_back(trigger_start);
 
-    bool matched = false;
+    // The earliest start whose match makes a tag wins. A match that makes
+    // none ("up to 40" is no count: "%" is no noun) gives way to a later
+    // start ("40%", a percentage); when none makes a tag, the first match's
+    // span is passed over as its handler says.
+    std::optional<size_t> first_resume;
+    bool tagged = false;
     for (size_t start : starts) {
       StringPiece m;
       if (!impl.master->Match(input, start, n, RE2::ANCHOR_START, &m, 1) || m.empty()) continue;
@@ -2672,12 +2723,17 @@ std::vector<Tag> Tagger::Find(std::string_view text, const TagOptions& options) 
       forms.clear();
       if (!impl.form_set->Match(StringPiece(text.data() + start, m.size()), &forms) || forms.empty()) continue;
       const int form = *std::min_element(forms.begin(), forms.end());
+      const size_t tags_before = tags.size();
       size_t resume = impl.HandleMatch(impl.group_forms[static_cast<size_t>(form)], start, end, ctx);
-      pos = resume > start ? resume : end;
-      matched = true;
-      break;
+      resume = resume > start ? resume : end;
+      if (tags.size() > tags_before) {
+        pos = resume;
+        tagged = true;
+        break;
+      }
+      if (!first_resume) first_resume = resume;
     }
-    if (!matched) pos = trigger_end;
+    if (!tagged) pos = first_resume ? *first_resume : trigger_end;
   }
   const auto spans_end = static_cast<std::ptrdiff_t>(tags.size());
   if (options.find_commitments) impl.FindCommitments(ctx);

@@ -115,6 +115,10 @@ const Case kMoney[] = {
     {"Costs of $1.2 billion.", "", "money", "$1.2 billion", R"({"currency":"USD","amount":1200000000})"},
     {"Grants of €50,000.", "", "money", "€50,000", R"({"currency":"EUR","amount":50000})"},
     {"Twelve thousand pounds is the cap.", "", "money", "Twelve thousand pounds", R"({"amount":12000})"},
+    {"It costs half a million pounds.", "", "money", "half a million pounds", R"({"currency":"GBP","amount":500000})"},
+    {"Nearly a quarter of a million pounds.", "", "money", "a quarter of a million pounds", R"({"amount":250000})"},
+    {"A bill of one and a half million pounds.", "", "money", "one and a half million pounds", R"({"amount":1500000})"},
+    {"It raised a million pounds.", "", "money", "a million pounds", R"({"amount":1000000})"},
     {"There were 45 visits.", "", "money", "", ""},
 };
 INSTANTIATE_TEST_SUITE_P(Money, TagRules, ::testing::ValuesIn(kMoney), RowName<Case>);
@@ -126,6 +130,10 @@ const Case kPercent[] = {
     {"It rose by 12.43 percent.", "", "percent", "12.43 percent", R"({"percent":12.43})"},
     {"It rose by thirty per cent.", "", "percent", "thirty per cent", R"({"percent":30})"},
     {"A rise of 1.3 percentage points.", "", "percent", "1.3 percentage points", R"({"percent":1.3,"points":true})"},
+    // "up to 40" is tried as a count first, and is none: the percentage stands.
+    {"It saves passengers up to 40% on fares.", "", "percent", "40%", R"({"percent":40})"},
+    {"Savings of up to 40 per cent.", "", "percent", "40 per cent", R"({"percent":40})"},
+    {"It adds more than 10% to output.", "", "percent", "10%", R"({"percent":10})"},
 };
 INSTANTIATE_TEST_SUITE_P(Percent, TagRules, ::testing::ValuesIn(kPercent), RowName<Case>);
 
