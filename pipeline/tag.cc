@@ -232,8 +232,9 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
             kYear, "|\\bH[12]\\s(?:of\\s)?", kYear, "|\\bQ[1-4]\\s(?:of\\s)?", kYear,
             "|(?:\\b(?i:the)\\s)?\\b(?i:first|second|third|fourth|final|last)\\squarter\\sof\\s(?:the\\s)?(?:(?i:year)\\s)?",
             kYear, ")\\b"})});
+  // "FY2019-20", "FY 2024/25": a financial year named as one.
   forms.push_back({Form::kDateFinancialYear,
-                   Cat({bound, "\\b", kYear, "\\s?(?:/|-|–|—)\\s?(?:\\d\\d|", kYear, ")\\b"})});
+                   Cat({bound, "(?:\\b(?i:FY)\\s?|\\b)", kYear, "\\s?(?:/|-|–|—)\\s?(?:\\d\\d|", kYear, ")\\b"})});
   forms.push_back({Form::kDateYear, Cat({bound, "\\b", kYear, "\\b"})});
   forms.push_back({Form::kDateDecade, Cat({bound, "(?:\\b(?i:the)\\s)?\\b(?:1[89]|20)\\d0s\\b"})});
   forms.push_back({Form::kDateCentury,
@@ -637,7 +638,7 @@ Tagger::Impl::Impl() {
   part_q = Compile(Cat({"Q([1-4])\\s(?:of\\s)?(", kYear, ")"}));
   part_quarter = Compile(Cat({"(?i:(?:the\\s)?(first|second|third|fourth|final|last)\\squarter\\sof\\s(?:the\\s)?(?:year\\s)?)(",
                               kYear, ")"}));
-  fy = Compile(Cat({"(", kYear, ")\\s?(/|-|–|—)\\s?(\\d\\d|", kYear, ")"}));
+  fy = Compile(Cat({"(?i:FY\\s?)?(", kYear, ")\\s?(/|-|–|—)\\s?(\\d\\d|", kYear, ")"}));
   year = Compile(Cat({"(", kYear, ")"}));
   decade = Compile("(?i:the\\s)?(\\d{3})0s");
   century = Compile("(?i:the)\\s(.+?)(?:\\s|-)(?i:century)");

@@ -191,6 +191,7 @@ const Case kDate[] = {
     {"It happened in 2022.", "", "date", "2022", R"({"start":"2022-01-01","end":"2022-12-31","precision":"year","timex":"2022"})"},
     {"Budgets in 2023/24 rose.", "", "date", "2023/24", R"({"start":"2023-04-01","end":"2024-03-31","precision":"financial_year","timex":null})"},
     {"In 2023-24, hubs open.", "", "date", "2023-24", R"({"start":"2023-04-01","end":"2024-03-31","precision":"financial_year"})"},
+    {"Spending has risen since FY2019-20.", "", "date", "since FY2019-20", R"({"start":"2019-04-01","end":null,"bound":"from","precision":"financial_year"})"},
     {"Funding for 2023-2025.", "", "date", "2023-2025", R"({"start":"2023-01-01","end":"2025-12-31","precision":"period","timex":null})"},
     {"Funding between 2023 and 2025.", "", "date", "between 2023 and 2025", R"({"start":"2023-01-01","end":"2025-12-31","precision":"period"})"},
     {"Funding from 2023 to 2025.", "", "date", "from 2023 to 2025", R"({"start":"2023-01-01","end":"2025-12-31"})"},
