@@ -1871,6 +1871,14 @@ bool ReportsAClause(std::string_view before, std::string_view* reporter, bool* o
     const bool reports = IsDecisionVerb(lower) || IsReportingVerb(lower) || *opinion;
     if ((back == 0 && reports) || (back > 0 && (with_object || (reports && !IsDecisionVerb(lower) && when_where)))) {
       *reporter = Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data())));
+      // "It was agreed that ...", "It was resolved that ...": minutes'
+      // passive for the meeting's own decision.
+      char it_buf[24], was_buf[24];
+      const WordList by = Words(*reporter);
+      if (back == 0 && IsDecisionVerb(lower) && by.size() == 2 && LowerWord(by[0], it_buf) == "it" &&
+          LowerWord(by[1], was_buf) == "was") {
+        return true;
+      }
       return CanReport(*reporter);
     }
     // Words saying when or where keep the search going; anything else stops
@@ -2168,6 +2176,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // review...", "The district council says it will deliver..." -- the
   // subject is the reported clause's, and "it" or "they" there is whoever
   // reported it ("The district council").
+  bool clause_reported = false;  // the modal is in a reported clause
   {
     std::string_view reporter;  // who reports; empty in "RESOLVED that ..."
     bool reports = false;
@@ -2215,6 +2224,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     }
     // "would" is a reported "will" only where somebody reports it.
     if (reported && reporter.empty()) return std::nullopt;
+    clause_reported = reports;
   }
   // Conditionals, and modals inside a subordinate clause ("if", "that will").
   // A demand whose object holds the modal ("must set out how the duties
@@ -2286,7 +2296,22 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     char buf[24];
     const std::string_view last_word = LastWord(subject);
     std::string_view last = LowerWord(last_word, buf);
-    if (last == "had" || last == "was" || last == "were" || last == "remained") return std::nullopt;
+    // Reported, "was committed to" is what "is committed to" says ("Councillor
+    // Smith said the council was committed to reducing emissions").
+    // Only of a body or an undertaking ("committed to reducing"): "funding
+    // was committed to the scheme" tells of money spent.
+    bool reported_is = clause_reported && (last == "was" || last == "were") &&
+                       sentence.substr(modal_start, modal_end - modal_start).rfind("committed", 0) == 0;
+    if (reported_is) {
+      const std::string_view who = subject.substr(0, static_cast<size_t>(last_word.data() - subject.data()));
+      const std::string_view next = FirstWord(Trim(sentence.substr(modal_end)));
+      reported_is = NamesABody(who) || EndsWith(next, "ing");
+    }
+    if (reported_is) {
+      subject = Trim(subject.substr(0, static_cast<size_t>(last_word.data() - subject.data())));
+    } else if (last == "had" || last == "was" || last == "were" || last == "remained") {
+      return std::nullopt;
+    }
     if (last == "has" || last == "have")
       subject = Trim(subject.substr(0, static_cast<size_t>(last_word.data() - subject.data())));
   }

@@ -418,6 +418,13 @@ const CommitmentCase kCommitments[] = {
      "", false, "Government", "will", "spend £380 million"},
     {"The Manager said that Harrowdale Homes would hold a drop-in session at each block in January 2027.", "",
      false, "Harrowdale Homes", "will", "hold"},
+    // Minutes' passive for the meeting's decision; a reported "was committed to".
+    {"It was agreed that the Chief Executive would write to the Secretary of State.", "", false, "Chief Executive",
+     "will", "write"},
+    {"It was agreed that it would be better to wait.", "", false, nullptr, "", ""},
+    {"Councillor Smith said the council was committed to reducing emissions by 2030.", "", false, "council",
+     "commits", "reducing"},
+    {"The report said funding was committed to the scheme in 2022.", "", false, nullptr, "", ""},
     {"Mr Fielding said that grants would be awarded through catchment partnerships.", "", false, nullptr, "", ""},
     {"The Manager said it would do so only for the first two years.", "", false, nullptr, "", ""},
     {"He said it would be difficult to meet the target by 2030.", "", false, nullptr, "", ""},
