@@ -559,6 +559,7 @@ struct Tagger::Impl {
   std::unique_ptr<RE2> weekday, month_no_year, day_no_year, season_no_year;
   std::unique_ptr<RE2> money_range_tail;
   std::unique_ptr<RE2> scale_fraction;
+  std::unique_ptr<RE2> resolution_that, participle_word;
   std::unique_ptr<RE2> qualifier;
   std::unique_ptr<RE2> future_cue, past_cue;
 
@@ -585,6 +586,7 @@ struct Tagger::Impl {
   void FindCommitments(Context& ctx) const;
   // The commitment in `sentence`, if any; `cue_from` is the earliest byte
   // at which its cue can start (the sentence's start when unknown).
+  bool ResolutionClause(std::string_view sentence, size_t* subject_start, size_t* verb_start) const;
   std::optional<Tag> Commitment(std::string_view text, TextRange sentence, const std::vector<Tag>& tags,
                                 const TagOptions& options, size_t cue_from) const;
 };
@@ -688,7 +690,7 @@ Tagger::Impl::Impl() {
   modal_hint = Compile(
       "\\b(?:will|shall|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?|plans?\\sto|"
       "intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|consultation|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|"
-      "undert(?:akes?|ook|aken)|agreed|resolved|investing|providing|allocating|committing|spending|"
+      "undert(?:akes?|ook|aken)|agreed|resolved|Agreed|Resolved|AGREED|RESOLVED|investing|providing|allocating|committing|spending|"
       "making\\savailable|plans\\sfor|would)\\b");
   // Reported speech puts "will" in the past: "The Government said in July
   // that it would spend £380 million ..." reports an undertaking, where
@@ -722,6 +724,12 @@ Tagger::Impl::Impl() {
       "(?:\\w+-)?\\w+(?:ed|en)|made|set|built|brought|given|held|paid|run|put|sent|kept|met|spent|led|taught|"
       "taken|shown|done|seen|known|told|sought|bought|found|begun|laid|left|lent|sold|won|cut";
   passive_participle = Compile(Cat({"^(?:be|have\\sbeen)\\s(?:\\w+ly\\s)?(", kParticiple, ")\\b"}));
+  participle_word = Compile(Cat({"(?:", kParticiple, ")"}));
+  // A resolution's clause: "RESOLVED that ...", "RESOLVED – That ...",
+  // "AGREED: (b) that ...", "It was resolved that ...".
+  resolution_that = Compile(
+      "\\b(?:RESOLVED|AGREED|Resolved|Agreed|resolved|agreed)\\b(?:\\s*[:\\x{2013}\\x{2014}-])?\\s*"
+      "(?:\\(?[a-zA-Z0-9]{1,3}[.)]\\s*)?(?:[Tt]hat)\\s");
   perfect_participle = Compile(Cat({"^have\\s(?:\\w+ly\\s)?(?:", kParticiple, ")\\b"}));
   agent = Compile("\\bby\\s((?:the\\s)?(?:[A-Z][\\w’'&-]*\\s?)+)");
   // Consulting is the undertaking itself ("will consult on", "will launch a
@@ -2007,6 +2015,108 @@ bool OpensAComparative(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// What a resolution does by being passed, not later: "RESOLVED that the
+// report be noted", "that Cabinet approve the strategy".
+bool IsPresentAct(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "accept",   "accepted", "adopt",    "adopted",   "agree",     "agreed",    "approve",  "approved",
+      "comment",  "commented", "confirm", "confirmed", "consider",  "considered", "endorse", "endorsed",
+      "note",     "noted",    "ratified", "ratify",    "receive",   "received",  "sign",     "signed",
+      "support",  "supported", "thank",   "thanked",   "welcome",   "welcomed"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  return InSorted(kWords, lower);
+}
+
+}  // namespace
+
+// "RESOLVED that the Chief Executive write to the Secretary of State",
+// "RESOLVED – That a working group be established to review bus services",
+// "RESOLVED that Cabinet agree to transfer the functions from 1 April": a
+// resolution's clause in the mandative subjunctive, which orders something
+// done. Finds the first such clause of `sentence` whose verb is no act the
+// resolution does by being passed (noting, approving: IsPresentAct); sets
+// the start of its subject and of its verb ("write", "be", "agree").
+bool Tagger::Impl::ResolutionClause(std::string_view sentence, size_t* subject_start, size_t* verb_start) const {
+  StringPiece whole(sentence.data(), sentence.size());
+  StringPiece found;
+  size_t from = 0;
+  bool resolved = false;  // a resolution's keyword came before
+  while (from < sentence.size()) {
+    size_t clause = std::string_view::npos;
+    if (resolution_that->Match(whole, from, sentence.size(), RE2::UNANCHORED, &found, 1)) {
+      clause = static_cast<size_t>(found.data() - sentence.data()) + found.size();
+      resolved = true;
+    }
+    // Further parts of one resolution: "; (b) that a working group be ...".
+    const size_t part = resolved ? sentence.find("that ", from) : std::string_view::npos;
+    if (part != std::string_view::npos && part < clause && part > 0 &&
+        (sentence[part - 1] == ' ' || sentence[part - 1] == '(')) {
+      clause = part + 5;
+    }
+    if (clause == std::string_view::npos) return false;
+    from = clause;
+    // The subject: one to eight words, then the verb.
+    size_t at = clause;
+    std::string_view last_subject_word;
+    for (int words = 0; words < 9 && at < sentence.size(); ++words) {
+      while (at < sentence.size() && sentence[at] == ' ') ++at;
+      size_t end = at;
+      while (end < sentence.size() && sentence[end] != ' ') ++end;
+      const std::string_view word = sentence.substr(at, end - at);
+      if (word.empty() || !IsAsciiAlpha(word[0])) break;
+      char buf[24];
+      const std::string_view lower = LowerWord(FirstWord(word), buf);
+      if (words > 0 && FirstWord(word).size() == word.size()) {
+        // "be" and a participle ("be established", "be asked to review").
+        if (lower == "be") {
+          size_t next = end;
+          while (next < sentence.size() && sentence[next] == ' ') ++next;
+          const std::string_view participle = FirstWord(sentence.substr(next));
+          char pbuf[24];
+          if (!participle.empty() && RE2::FullMatch(StringPiece(participle.data(), participle.size()), *participle_word) &&
+              !IsPresentAct(LowerWord(participle, pbuf))) {
+            *subject_start = clause;
+            *verb_start = at;
+            return true;
+          }
+          break;
+        }
+        // A bare verb after a subject that names a body or a person:
+        // "officers prepare", "the Chief Executive write", "Cabinet agree to".
+        char sbuf[24];
+        const std::string_view subject_last = LowerWord(last_subject_word, sbuf);
+        const bool verb_shape = (word[0] >= 'a' && word[0] <= 'z') && lower.size() > 2 && !IsFunctionWord(lower) &&
+                                !(EndsWith(lower, "s") && !EndsWith(lower, "ss")) && !EndsWith(lower, "ed") &&
+                                !EndsWith(lower, "ing") && !EndsWith(lower, "ly");
+        if (verb_shape && (IsBodyWord(subject_last) || IsPersonWord(subject_last))) {
+          bool act = !IsPresentAct(lower);
+          // "agree to transfer": what is agreed to is the act.
+          if (!act && lower == "agree" && sentence.substr(end, 4) == " to ") {
+            const std::string_view then = FirstWord(sentence.substr(end + 4));
+            char tbuf[24];
+            act = !then.empty() && then[0] >= 'a' && then[0] <= 'z' && !IsPresentAct(LowerWord(then, tbuf));
+          }
+          if (act) {
+            *subject_start = clause;
+            *verb_start = at;
+            return true;
+          }
+          break;
+        }
+      }
+      if (lower == "will" || lower == "shall" || lower == "should" || lower == "would" || lower == "is" ||
+          lower == "are" || lower == "was" || lower == "were" || lower == "has" || lower == "have") {
+        break;
+      }
+      last_subject_word = FirstWord(word);
+      at = end;
+    }
+  }
+  return false;
+}
+
 std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange range,
                                             const std::vector<Tag>& tags, const TagOptions& options,
                                             size_t cue_from) const {
@@ -2066,6 +2176,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // for "have " or "are now " before it), so the scan starts there.
   const size_t from = cue_from > range.start ? std::min(cue_from - range.start, sentence.size()) : 0;
   bool reported = false;  // the cue is a reported "would"
+  size_t resolution_subject = std::string_view::npos;  // ResolutionClause's subject, when it is the cue
   StringPiece reported_groups[2];
   if (modal->Match(whole, from, sentence.size(), RE2::UNANCHORED, &found, 1)) {
     modal_start = static_cast<size_t>(found.data() - sentence.data());
@@ -2074,6 +2185,10 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     modal_start = static_cast<size_t>(reported_groups[1].data() - sentence.data());
     modal_end = modal_start + reported_groups[1].size();
     reported = true;
+  } else if (size_t subject_at = 0, verb_at = 0; ResolutionClause(sentence, &subject_at, &verb_at)) {
+    // The clause's verb is the undertaking; no modal word is written.
+    modal_start = modal_end = verb_at;
+    resolution_subject = subject_at;
   } else if (!has_money) {
     return std::nullopt;
   }
@@ -2225,6 +2340,9 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     // "would" is a reported "will" only where somebody reports it.
     if (reported && reporter.empty()) return std::nullopt;
     clause_reported = reports;
+  }
+  if (resolution_subject != std::string_view::npos) {
+    subject = sentence.substr(resolution_subject, modal_start - resolution_subject);
   }
   // Conditionals, and modals inside a subordinate clause ("if", "that will").
   // A demand whose object holds the modal ("must set out how the duties
