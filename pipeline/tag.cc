@@ -218,10 +218,14 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
                         R"((?:\s?(?i:points?)\b)?)"})});
   // Dates may carry a bound word in front; the handler strips and reads it.
   const std::string bound = Cat({"(?:\\b", BoundPattern(), "\\s)?"});
+  // Days of one month share its name and year: "between 3 and 14 June
+  // 2024", "3-14 June 2024".
+  const std::string day_span = Cat({"\\b", kDayNum, "\\s?(?:-|–|—|\\s(?i:to|and|until)\\s)\\s?", kDayNum, "\\s",
+                                    kMonthAny, "\\.?,?\\s", kYear, "\\b"});
   forms.push_back({Form::kDateSpan,
                    Cat({bound, "(?:(?i:between)\\s", atom, "\\sand\\s", atom, "|(?i:from)\\s", atom,
                         "\\s(?i:to|until|till|through)\\s", atom, "|", atom,
-                        "\\s?(?:-|–|—|(?i:to))\\s?", atom, ")"})});
+                        "\\s?(?:-|–|—|(?i:to))\\s?", atom, "|(?:(?i:between|from)\\s)?", day_span, ")"})});
   forms.push_back({Form::kDateDay, Cat({bound, "\\b", DayAtom()})});
   forms.push_back({Form::kDateMonthYear, Cat({bound, "\\b", MonthYearAtom()})});
   forms.push_back({Form::kDateSeasonYear, Cat({bound, "\\b", SeasonYearAtom()})});
@@ -554,7 +558,7 @@ struct Tagger::Impl {
   std::unique_ptr<RE2> bound_prefix;
   std::unique_ptr<RE2> day_dmy, day_mdy, day_slash, day_iso, month_year, season_year;
   std::unique_ptr<RE2> part_eml, part_half, part_h, part_q, part_quarter, fy, year, decade, century;
-  std::unique_ptr<RE2> week_of, week_iso, span_split;
+  std::unique_ptr<RE2> week_of, week_iso, span_split, day_span_split;
   std::unique_ptr<RE2> rel_day, rel_unit, rel_end_of, week_alone, rel_later, rel_next_n, rel_ago, rel_in_time, rel_within;
   std::unique_ptr<RE2> weekday, month_no_year, day_no_year, season_no_year;
   std::unique_ptr<RE2> money_range_tail;
@@ -650,6 +654,8 @@ Tagger::Impl::Impl() {
                                 kYear, "\\b)"});
   span_split = Compile(Cat({"(?:(?i:between|from)\\s)?(", atom, ")\\s?(?:-|–|—|(?i:to|and|until|till|through))\\s?(",
                             atom, ")"}));
+  day_span_split = Compile(Cat({"(?:(?i:between|from)\\s)?(", kDayNum, ")\\s?(?:-|–|—|\\s(?i:to|and|until)\\s)\\s?(",
+                                kDayNum, ")\\s(", kMonthAny, ")\\.?,?\\s(", kYear, ")"}));
   rel_day = Compile("(?i)(today|yesterday|tomorrow)");
   rel_unit = Compile(
       "(?i)(last|this|next|the\\s(?:current|coming|previous|past|following|next|last))\\s"
@@ -1095,6 +1101,17 @@ std::optional<DateValue> Tagger::Impl::ParseAtom(std::string_view atom_text, For
     return WeekValue(y, week);
   }
   std::string first, second;
+  std::string day1, day2, month_name, span_year;
+  if (is(Form::kDateSpan) && RE2::FullMatch(atom, *day_span_split, &day1, &day2, &month_name, &span_year)) {
+    std::optional<DateValue> from = ParseAtom(day1 + " " + month_name + " " + span_year, Form::kDateDay);
+    std::optional<DateValue> to = ParseAtom(day2 + " " + month_name + " " + span_year, Form::kDateDay);
+    if (!from || !to || from->start.empty() || to->end.empty() || to->end <= from->start) return std::nullopt;
+    DateValue v;
+    v.start = from->start;
+    v.end = to->end;
+    v.precision = "period";
+    return v;
+  }
   if ((any || form == Form::kDateFinancialYear) && RE2::FullMatch(atom, *span_split, &first, &second)) {
     std::optional<DateValue> from = ParseAtom(first, Form::kDateSpan);
     std::optional<DateValue> to = ParseAtom(second, Form::kDateSpan);
@@ -2854,11 +2871,13 @@ std::vector<Tag> Tagger::Find(std::string_view text, const TagOptions& options) 
     starts.push_back(token);
     if (trigger_start != token) starts.push_back(trigger_start);
 
-    // The earliest start whose match makes a tag wins. A match that makes
-    // none ("up to 40" is no count: "%" is no noun) gives way to a later
-    // start ("40%", a percentage); when none makes a tag, the first match's
-    // span is passed over as its handler says.
+    // Of the starts whose match makes a tag, the one reaching furthest wins,
+    // the earliest of those: "on Tuesday 12 March 2024" is that day, not
+    // "Tuesday" and then a date. A match that makes none ("up to 40" is no
+    // count: "%" is no noun) gives way to a later start ("40%"); when none
+    // makes a tag, the first match's span is passed over as its handler says.
     std::optional<size_t> first_resume;
+    size_t best_from = 0, best_to = 0, best_end = 0, best_resume = 0;
     bool tagged = false;
     for (size_t start : starts) {
       StringPiece m;
@@ -2871,13 +2890,27 @@ std::vector<Tag> Tagger::Find(std::string_view text, const TagOptions& options) 
       size_t resume = impl.HandleMatch(impl.group_forms[static_cast<size_t>(form)], start, end, ctx);
       resume = resume > start ? resume : end;
       if (tags.size() > tags_before) {
-        pos = resume;
-        tagged = true;
-        break;
+        size_t reach = 0;
+        for (size_t k = tags_before; k < tags.size(); ++k) reach = std::max(reach, tags[k].end);
+        if (!tagged || reach > best_end) {
+          if (tagged) {
+            tags.erase(tags.begin() + static_cast<std::ptrdiff_t>(best_from),
+                       tags.begin() + static_cast<std::ptrdiff_t>(best_to));
+          }
+          best_from = tags_before - (tagged ? best_to - best_from : 0);
+          best_to = tags.size();
+          best_end = reach;
+          best_resume = resume;
+          tagged = true;
+        } else {
+          tags.resize(tags_before);
+        }
+        continue;
       }
       if (!first_resume) first_resume = resume;
     }
-    if (!tagged) pos = first_resume ? *first_resume : trigger_end;
+    if (tagged) pos = best_resume;
+    else pos = first_resume ? *first_resume : trigger_end;
   }
   const auto spans_end = static_cast<std::ptrdiff_t>(tags.size());
   if (options.find_commitments) impl.FindCommitments(ctx);

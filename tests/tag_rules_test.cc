@@ -191,6 +191,9 @@ const Case kDate[] = {
     {"It happened in 2022.", "", "date", "2022", R"({"start":"2022-01-01","end":"2022-12-31","precision":"year","timex":"2022"})"},
     {"Budgets in 2023/24 rose.", "", "date", "2023/24", R"({"start":"2023-04-01","end":"2024-03-31","precision":"financial_year","timex":null})"},
     {"In 2023-24, hubs open.", "", "date", "2023-24", R"({"start":"2023-04-01","end":"2024-03-31","precision":"financial_year"})"},
+    {"Works will take place between 3 and 14 June 2024.", "", "date", "between 3 and 14 June 2024",
+     R"({"start":"2024-06-03","end":"2024-06-14","precision":"period"})"},
+    {"The road closes 3-14 June 2024.", "", "date", "3-14 June 2024", R"({"start":"2024-06-03","end":"2024-06-14"})"},
     {"Spending has risen since FY2019-20.", "", "date", "since FY2019-20", R"({"start":"2019-04-01","end":null,"bound":"from","precision":"financial_year"})"},
     {"Funding for 2023-2025.", "", "date", "2023-2025", R"({"start":"2023-01-01","end":"2025-12-31","precision":"period","timex":null})"},
     {"Funding between 2023 and 2025.", "", "date", "between 2023 and 2025", R"({"start":"2023-01-01","end":"2025-12-31","precision":"period"})"},
@@ -238,6 +241,10 @@ const Case kRelative[] = {
     {"The board will meet on Monday.", "2023-03-22", "date", "Monday", R"({"start":"2023-03-27","timex":"2023-03-27"})"},
     {"The board will meet on Friday.", "2023-03-22", "date", "Friday", R"({"start":"2023-03-24"})"},
     {"The board met on Friday.", "2023-03-22", "date", "Friday", R"({"start":"2023-03-17"})"},
+    // A weekday written with its date is that date, not the weekday nearest
+    // the document's date and then a date.
+    {"The committee meets on Tuesday 12 March 2024 at 7pm.", "2023-03-22", "date", "Tuesday 12 March 2024",
+     R"({"start":"2024-03-12","end":"2024-03-12","timex":"2024-03-12"})"},
     {"It closed last week.", "2023-03-22", "date", "last week", R"({"start":"2023-03-13","end":"2023-03-19","timex":"2023-W11"})"},
     {"It closes this week.", "2023-03-22", "date", "this week", R"({"timex":"2023-W12"})"},
     {"It opens next week.", "2023-03-22", "date", "next week", R"({"start":"2023-03-27","timex":"2023-W13"})"},
