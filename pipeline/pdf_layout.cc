@@ -1050,10 +1050,38 @@ void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bo
   const size_t first_index = out->size();
   Paragraph* para = nullptr;
   double hang_x = -1;  // where the text after the current paragraph's marker starts
+  double label_x = -1, label_text_x = -1;  // where the last lettered item's label and text start
   for (size_t k = 0; k < block.lines.size(); ++k) {
     const Line& line = lines[block.lines[k]];
     const double em = std::max(line.size, 1.0);
     Marker marker = LineMarker(line, footnote_block);
+    // A letter label set close to its text ("a. note the plan", as browsers
+    // set an <ol type="a">) is a label all the same where the next line
+    // hangs at its text, or where it stands as the last item's label stood,
+    // its text where that item's text started.
+    if (!marker.found && line.words.size() >= 2) {
+      Marker loose = ParseMarker(line.words[0]->text);
+      const double text_x = line.words[1]->x0;
+      if (loose.found && loose.letter && text_x > line.x0 + 0.3 * em) {
+        const bool hangs = k + 1 < block.lines.size() &&
+                           std::abs(lines[block.lines[k + 1]].x0 - text_x) < 0.3 * em &&
+                           !LineMarker(lines[block.lines[k + 1]], footnote_block).found;
+        const bool follows = label_x >= 0 && std::abs(line.x0 - label_x) < 0.3 * em &&
+                             std::abs(text_x - label_text_x) < 0.3 * em;
+        // ... or where the next line opens with such a label, set alike.
+        bool leads = false;
+        if (k + 1 < block.lines.size()) {
+          const Line& next = lines[block.lines[k + 1]];
+          leads = next.words.size() >= 2 && ParseMarker(next.words[0]->text).letter &&
+                  std::abs(next.x0 - line.x0) < 0.3 * em && std::abs(next.words[1]->x0 - text_x) < 0.3 * em;
+        }
+        if (hangs || follows || leads) marker = loose;
+      }
+    }
+    if (marker.found && marker.letter && line.words.size() >= 2) {
+      label_x = line.x0;
+      label_text_x = line.words[1]->x0;
+    }
     bool split = k == 0;
     if (!split) {
       const Line& prev = lines[block.lines[k - 1]];

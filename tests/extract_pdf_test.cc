@@ -853,6 +853,40 @@ TEST(PdfLayoutTest, OddGeometryDoesNotBreakIt) {
   EXPECT_EQ(out[0].text, "word");
 }
 
+// A browser sets an <ol type="a"> with each letter close to its text and the
+// item's further lines hanging at that text. The letters are labels, each
+// item one passage (they had been read as lines cut across the items:
+// "report; b. approve a bid ... for the").
+TEST(ExtractPdfTest, LettersSetCloseToTheirTextAreLabelsWhereTheLinesHang) {
+  TypesetPdf pdf;
+  double y = 72;
+  pdf.Text(0, 72, y, "2.1 Cabinet is recommended to:", kBody);
+  y += 18;
+  pdf.Text(0, 99, y, "a.", kBody);
+  pdf.Text(0, 110, y, "note the national plan for public libraries and the funding described in this", kBody);
+  y += kLeading;
+  pdf.Text(0, 110, y, "report;", kBody);
+  y += 18;
+  pdf.Text(0, 99, y, "b.", kBody);
+  pdf.Text(0, 110, y, "approve a bid of four million pounds to the Reading Rooms Capital Fund for", kBody);
+  y += kLeading;
+  pdf.Text(0, 110, y, "the refurbishment of Harnford Library; and", kBody);
+  y += 18;
+  pdf.Text(0, 99, y, "c.", kBody);
+  pdf.Text(0, 110, y, "approve the Library Service Plan at Appendix A.", kBody);
+  const Document doc = Extract(pdf);
+  std::vector<std::string> items;
+  for (const Passage& p : doc.passages) {
+    if (!p.label.empty() && p.label.size() == 1) items.push_back(p.label + ": " + p.text);
+  }
+  EXPECT_EQ(items, (std::vector<std::string>{
+                       "a: note the national plan for public libraries and the funding described in this report;",
+                       "b: approve a bid of four million pounds to the Reading Rooms Capital Fund for the "
+                       "refurbishment of Harnford Library; and",
+                       "c: approve the Library Service Plan at Appendix A."}))
+      << Dump(doc);
+}
+
 // --- Broken files -----------------------------------------------------------------------
 
 // The broken PDFs are hand-built by tests/testing/hostile_files.h (shared with
