@@ -3,7 +3,7 @@
 #   ICU::uc ICU::i18n, PkgConfig::RE2, PkgConfig::POPPLER_CPP, PkgConfig::POPPLER,
 #   SQLite::SQLite3,
 #   LibXml2::LibXml2, PkgConfig::LIBZIP, CLI11::CLI11, nlohmann_json::nlohmann_json,
-#   fmt::fmt, Snowball::stemmer, GTest::gtest, benchmark::benchmark,
+#   fmt::fmt-header-only, Snowball::stemmer, GTest::gtest, benchmark::benchmark,
 #   PkgConfig::PANGOCAIRO (tests).
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)

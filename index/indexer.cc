@@ -6,6 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+// Header-only: the hash is compiled here rather than taken from libxxhash.so
+// (index/CMakeLists.txt says why).
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>

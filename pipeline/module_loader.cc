@@ -39,9 +39,14 @@ std::vector<std::string> PlacesToLook(const Module& module, const char* build_tr
 LoadedModule LoadModule(const Module& module, const char* build_tree_path) {
   LoadedModule loaded;
   for (const std::string& path : PlacesToLook(module, build_tree_path)) {
-    // RTLD_NOW: a module missing a library fails here, with dlerror's reason,
-    // not at the first call.
-    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    // A module missing a library or a symbol fails here, with dlerror's
+    // reason, not at the first call: a missing library fails any dlopen, and
+    // the module itself is linked with -z now (pipeline/CMakeLists.txt), so
+    // its own symbols are bound here. RTLD_NOW would also bind every
+    // function of the libraries it brings (fontconfig, OpenJPEG, zlib... for
+    // Poppler) that those libraries leave to lazy binding, as they are in
+    // pdftotext: a few hundred symbol lookups that a PDF never needs.
+    void* handle = dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL);
     if (handle == nullptr) {
       const char* why = dlerror();
       loaded.failure += (loaded.failure.empty() ? "" : "; ") +

@@ -77,24 +77,33 @@ bool NormaliseSimpleText(std::string_view utf8, std::string* out) {
   bool pending_space = false;
   for (int32_t i = 0; i < length;) {
     const int32_t start = i;
+    if (s[i] < 0x80) {
+      // A run of ASCII is copied whole: spaces and controls end it, and only
+      // they need a decision.
+      if ((s[i] < 0x20 && s[i] != 0) || s[i] == 0x20 || s[i] == 0x7F) {
+        pending_space = !out->empty();
+        ++i;
+        continue;
+      }
+      while (i < length && s[i] < 0x80 && (s[i] > 0x20 || s[i] == 0) && s[i] != 0x7F) ++i;
+      if (pending_space) {
+        out->push_back(' ');
+        pending_space = false;
+      }
+      out->append(utf8.data() + start, static_cast<size_t>(i - start));
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) return false;
-    if (c < 0x80) {
-      if ((c < 0x20 && c != 0) || c == 0x20 || c == 0x7F) {
-        pending_space = !out->empty();
-        continue;
-      }
-    } else {
-      if (IsDropped(c)) continue;
-      if (IsSpaceLike(c)) {
-        pending_space = !out->empty();
-        continue;
-      }
-      if (LigatureLetters(c) != nullptr || u_getCombiningClass(c) != 0 ||
-          u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
-        return false;
-      }
+    if (IsDropped(c)) continue;
+    if (IsSpaceLike(c)) {
+      pending_space = !out->empty();
+      continue;
+    }
+    if (LigatureLetters(c) != nullptr || u_getCombiningClass(c) != 0 ||
+        u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+      return false;
     }
     if (pending_space) {
       out->push_back(' ');

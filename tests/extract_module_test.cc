@@ -53,11 +53,18 @@ TEST(ExtractModuleTest, PopplerAndLibzipAreLoadedOnlyWhenTheirFormatIsRead) {
   EXPECT_EQ(version.err.find("libzip"), std::string::npos) << version.err;
   EXPECT_EQ(version.err.find("libcrypto"), std::string::npos) << version.err;
 
+  // fmt and xxHash are compiled into the binary, not loaded by every process.
+  EXPECT_EQ(version.err.find("libfmt"), std::string::npos) << version.err;
+  EXPECT_EQ(version.err.find("libxxhash"), std::string::npos) << version.err;
+
   XrefRun extract = RunXref({"extract", kPdf});
   ASSERT_EQ(extract.status, 0) << extract.err;
   EXPECT_NE(extract.err.find("xref_pdf.so"), std::string::npos);
   EXPECT_NE(extract.err.find("libpoppler.so"), std::string::npos);
   EXPECT_EQ(extract.err.find("libzip"), std::string::npos);
+  // The PDF module takes no ICU i18n (only the DOCX and HTML extractors'
+  // Roman numerals use it).
+  EXPECT_EQ(extract.err.find("libicui18n"), std::string::npos) << extract.err;
 
   XrefRun docx = RunXref({"extract", kDocx});
   ASSERT_EQ(docx.status, 0) << docx.err;
