@@ -1046,6 +1046,16 @@ class MatchStream {
 
   const Status& status() const { return gather_.status(); }
 
+  // The share of the table's rows that the last pass matched (0 before
+  // one), and whether the pass saw every matching row (not only the rows of
+  // a --doc list).
+  double MatchedShare() const {
+    return rows_ == nullptr || rows_->table_rows <= 0
+               ? 0.0
+               : static_cast<double>(rows_->matched) / static_cast<double>(rows_->table_rows);
+  }
+  bool SawEveryMatch() const { return passages_ == nullptr; }
+
  private:
   bool Gather() {
     rows_ = std::make_unique<MatchedRows>();
@@ -1411,6 +1421,12 @@ SearchHit ReadHit(const sqlite::Statement& st) {
 // `limit` * kCandidatesPerHit rows first, at least kMinCandidates.
 constexpr size_t kCandidatesPerHit = 4;
 constexpr int64_t kMinCandidates = 100;
+// Hits whose snippets one query makes when about this many matching rows or
+// fewer lie between them (see the snippets in Search): setting FTS5 up for
+// one hit costs about as much as stepping over a few hundred matching rows
+// (64, 256 and 1,024 measured: 256 and 1,024 alike, 64 7 % more
+// instructions at 300 files).
+constexpr double kSnippetRunGapRows = 256;
 // A --doc glob matching at most 1/kFewDocuments of the documents lists their
 // passages for the ranking to skip the others (see Search).
 constexpr size_t kFewDocuments = 16;
@@ -1651,29 +1667,47 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   }
   // Snippets for the hits kept only: in the ranking query SQLite would make
   // one for every matching passage before sorting (docs/performance.md,
-  // finding 2). Each run of the query parses it and sets FTS5 up anew, which
-  // for a prefix (safeguard*) merges the rows of every term it matches, about
-  // as much work as the ranking pass: there, one query over the hits' rowid
-  // range makes them all (xref_member skips the other rows in it). For other
-  // queries a query per hit costs less than stepping over the rows between
-  // hits (phrases are checked on each).
+  // finding 2). Each run of the snippet query parses the query and sets FTS5
+  // up anew: for every term, in every segment, a lookup of the term and a
+  // seek to the row, about as much work as stepping over some hundreds of
+  // matching rows (50-300 µs a hit at 3,000 files), and for a prefix
+  // (safeguard*) a merge of the rows of every term it matches, about as much
+  // work as the ranking pass. So the hits are taken in rowid order, in runs
+  // of hits with few matching rows between them (estimated from the share of
+  // rows the ranking pass matched), one query over each run's rowid range
+  // (xref_member skips the other rows in it); a prefix query makes all its
+  // snippets in one run. A snippet depends only on its row's text and the
+  // query's instances in it, so it is the same whichever query makes it.
   const int snippet_tokens = std::clamp(options.snippet_tokens, 1, 64);
-  if (match_stream && !hits.empty() && match.find('*') != std::string::npos) {
+  if (hits.empty()) return hits;
+  if (match_stream) {
     std::vector<int64_t> ids;
     for (const SearchHit& h : hits) ids.push_back(h.passage_id);
     std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    const bool prefix = match.find('*') != std::string::npos;
+    const double share = match_stream->SawEveryMatch() ? match_stream->MatchedShare() : 1.0;
     sqlite::Statement snips = db.Prepare(
         "SELECT rowid, snippet(passages_fts, -1, ?1, ?2, '…', ?3) FROM passages_fts "
         "WHERE passages_fts MATCH ?4 AND rowid BETWEEN ?5 AND ?6 AND xref_member(rowid, ?7)",
         &prepared);
     if (!snips.valid()) return PrepareFailure(db, prepared, "snippets");
     std::vector<std::pair<int64_t, std::string>> snippets;  // by rowid
-    snips.Bind(1, options.highlight_open).Bind(2, options.highlight_close).Bind(3, snippet_tokens);
-    snips.Bind(4, match).Bind(5, ids.front()).Bind(6, ids.back());
-    sqlite3_bind_pointer(snips.get(), 7, &ids, kIdListType, nullptr);
-    while (snips.Step()) snippets.emplace_back(snips.ColumnInt64(0), snips.ColumnText(1));
-    if (!snips.status().ok()) {
-      return Status::IoError(db.path(), "cannot search the index (" + std::string(sqlite3_errmsg(db.get())) + ")");
+    for (size_t first = 0; first < ids.size();) {
+      size_t last = first;
+      while (last + 1 < ids.size() &&
+             (prefix || static_cast<double>(ids[last + 1] - ids[last] - 1) * share <= kSnippetRunGapRows)) {
+        ++last;
+      }
+      snips.Reset();
+      snips.Bind(1, options.highlight_open).Bind(2, options.highlight_close).Bind(3, snippet_tokens);
+      snips.Bind(4, match).Bind(5, ids[first]).Bind(6, ids[last]);
+      sqlite3_bind_pointer(snips.get(), 7, &ids, kIdListType, nullptr);
+      while (snips.Step()) snippets.emplace_back(snips.ColumnInt64(0), snips.ColumnText(1));
+      if (!snips.status().ok()) {
+        return Status::IoError(db.path(), "cannot search the index (" + std::string(sqlite3_errmsg(db.get())) + ")");
+      }
+      first = last + 1;
     }
     for (SearchHit& h : hits) {
       auto it = std::lower_bound(snippets.begin(), snippets.end(), h.passage_id,
@@ -1682,7 +1716,7 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     }
     return hits;
   }
-  // Other queries (or without xref_member): one query per hit.
+  // Without xref_member (SqlRanking): one query per hit.
   sqlite::Statement snip = db.Prepare(
       "SELECT snippet(passages_fts, -1, ?1, ?2, '…', ?3) FROM passages_fts "
       "WHERE passages_fts MATCH ?4 AND rowid = ?5",
