@@ -738,7 +738,17 @@ struct MatchedRows {
   // that is not one plain term: nullopt), for their stored counts.
   const std::vector<std::optional<std::string>>* phrase_texts = nullptr;
 
+  // The rows may be walked through FTS5's xQueryPhrase on the first row
+  // (the query is one phrase and the statement rejects no row).
+  bool phrase_walk_allowed = false;
+  // The query is "P NOT Q1 NOT Q2 ..." of phrases: its rows are P's rows
+  // that hold no Qi, and Qi adds nothing to their bm25.
+  bool phrase_not_phrases = false;
+
   bool started = false;
+  bool walk_phrase = false;      // to walk on the first row (StartMatchedRows)
+  size_t read_phrases = 0;       // phrases whose instances a row's offer reads
+  bool walked = false;           // walked: the statement can stop
   bool idf_after = false;        // idf counted in the pass; values are -t until Finish
   std::vector<int> phrase_size;  // tokens per phrase
   std::vector<double> weights;   // per column
@@ -909,6 +919,10 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
     rows->keep_rest = rows->filtered;
   }
   rows->idf_after = rows->rows_are_phrase_hits && phrases == 1;
+  rows->walk_phrase = rows->phrase_walk_allowed &&
+                      ((rows->rows_are_phrase_hits && phrases == 1) || (rows->phrase_not_phrases && phrases >= 2)) &&
+                      std::all_of(rows->phrase_size.begin(), rows->phrase_size.end(), [](int n) { return n > 0; });
+  rows->read_phrases = rows->walk_phrase ? 1 : static_cast<size_t>(phrases);
   // Room for the rows between compactions (and as many near ones), up to
   // what is sure to be needed.
   rows->best.reserve(std::min<size_t>(2 * rows->keep, size_t{1} << 16));
@@ -935,6 +949,8 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
   return SQLITE_OK;
 }
 
+int OfferRow(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows* rows);
+
 void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
                        sqlite3_value** argv) {
   // The rows, kept as the query's auxiliary data after the first call
@@ -950,8 +966,66 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
     rc = api->xSetAuxdata(fts, rows, nullptr);
   }
   if (rc == SQLITE_OK && !rows->started) rc = StartMatchedRows(api, fts, rows, argc - 1, argv + 1);
+  if (rc == SQLITE_OK && rows->walk_phrase) {
+    // The whole pass from this first row: every row holding the phrase, in
+    // rowid order as the statement's cursor has them, each offered as below.
+    // SQL stepping its cursor and calling this function for each row costs
+    // about as much again as FTS5's own walk; the statement stops at the
+    // row this returns.
+    // For "P NOT Q1 ...", P's rows without those of any Qi (each Qi's rows
+    // gathered first, in rowid order too).
+    rows->walk_phrase = false;
+    struct Walk {
+      MatchedRows* rows;
+      std::vector<sqlite3_int64> excluded;  // sorted
+      size_t next = 0;                      // first excluded rowid not below the row
+    } walk{rows, {}, 0};
+    const int phrases = static_cast<int>(rows->phrase_size.size());
+    for (int i = 1; rc == SQLITE_OK && i < phrases; ++i) {
+      rc = api->xQueryPhrase(fts, i, &walk.excluded, [](const Fts5ExtensionApi* a, Fts5Context* f, void* user) {
+        static_cast<std::vector<sqlite3_int64>*>(user)->push_back(a->xRowid(f));
+        return SQLITE_OK;
+      });
+    }
+    if (phrases > 2) {
+      std::sort(walk.excluded.begin(), walk.excluded.end());
+      walk.excluded.erase(std::unique(walk.excluded.begin(), walk.excluded.end()), walk.excluded.end());
+    }
+    if (rc == SQLITE_OK) {
+      rc = api->xQueryPhrase(fts, 0, &walk, [](const Fts5ExtensionApi* a, Fts5Context* f, void* user) {
+        auto* w = static_cast<Walk*>(user);
+        if (!w->excluded.empty()) {
+          const sqlite3_int64 rowid = a->xRowid(f);
+          while (w->next < w->excluded.size() && w->excluded[w->next] < rowid) ++w->next;
+          if (w->next < w->excluded.size() && w->excluded[w->next] == rowid) return SQLITE_OK;
+        }
+        return OfferRow(a, f, w->rows);
+      });
+    }
+    rows->walked = true;
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(context, rc);
+    } else {
+      sqlite3_result_int(context, 1);
+    }
+    return;
+  }
+  if (rc == SQLITE_OK) rc = OfferRow(api, fts, rows);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(context, rc);
+    return;
+  }
+  sqlite3_result_null(context);
+}
+
+// The current row of `fts`, scored and offered to `rows`.
+int OfferRow(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows* rows) {
+  int rc = SQLITE_OK;
   const sqlite3_int64 rowid = api->xRowid(fts);
   const size_t phrases = rows->phrase_size.size();
+  // Walking one phrase's rows (xQueryPhrase), the cursor knows that phrase
+  // only; the others' instances there are none (their freq stays 0).
+  const size_t read = std::min(rows->read_phrases, phrases);
   // The extents bound a row's length only when it must be looked up.
   const bool extents = rows->lengths == nullptr;
   std::fill(rows->freq.begin(), rows->freq.end(), 0.0);
@@ -960,7 +1034,7 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
   // from xInst, for which FTS5 first merges every phrase's list into one
   // array: a phrase's instances come in the same order either way, so its
   // weights add up to the same bits.
-  for (size_t phrase = 0; rc == SQLITE_OK && phrase < phrases; ++phrase) {
+  for (size_t phrase = 0; rc == SQLITE_OK && phrase < read; ++phrase) {
     Fts5PhraseIter it;
     int column = -1, offset = 0;
     rc = api->xPhraseFirst(fts, static_cast<int>(phrase), &it, &column, &offset);
@@ -1001,11 +1075,7 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
       }
     }
   }
-  if (rc != SQLITE_OK) {
-    sqlite3_result_error_code(context, rc);
-    return;
-  }
-  sqlite3_result_null(context);
+  return rc;
 }
 
 // The matching rows best first (ORDER BY bm25, rowid), with bm25's values
@@ -1017,13 +1087,15 @@ class MatchStream {
  public:
   // `filtered`: rows will be rejected after ranking.
   MatchStream(sqlite::Statement gather, std::string match, const std::vector<int64_t>* passages, size_t keep,
-              bool filtered, bool rows_are_phrase_hits, std::vector<std::optional<std::string>> phrase_texts)
+              bool filtered, bool rows_are_phrase_hits, bool phrase_not_phrases,
+              std::vector<std::optional<std::string>> phrase_texts)
       : gather_(std::move(gather)),
         match_(std::move(match)),
         passages_(passages),
         keep_(std::max<size_t>(keep, 1)),
         filtered_(filtered),
         rows_are_phrase_hits_(rows_are_phrase_hits),
+        phrase_not_phrases_(phrase_not_phrases),
         phrase_texts_(std::move(phrase_texts)) {}
 
   // The next row; false at the end or on an error (status()). `wanted`:
@@ -1065,13 +1137,17 @@ class MatchStream {
     rows_->rows_are_phrase_hits = rows_are_phrase_hits_;
     rows_->phrase_texts = &phrase_texts_;
     rows_->same_search = passes_++ > 0;
+    // Not for a prefix: xQueryPhrase would merge the rows of every term it
+    // matches again, which the statement's cursor has already done.
+    rows_->phrase_walk_allowed = passages_ == nullptr && match_.find('*') == std::string::npos;
+    rows_->phrase_not_phrases = phrase_not_phrases_;
     gather_.Reset();
     sqlite3_bind_pointer(gather_.get(), 1, rows_.get(), kMatchedRowsType, nullptr);
     gather_.Bind(2, kTextWeight).Bind(3, kSectionWeight).Bind(4, match_);
     if (passages_ != nullptr) {
       sqlite3_bind_pointer(gather_.get(), 5, const_cast<std::vector<int64_t>*>(passages_), kIdListType, nullptr);
     }
-    while (gather_.Step()) {
+    while (gather_.Step() && !rows_->walked) {
     }
     if (!gather_.status().ok()) return false;
     rows_->Finish();
@@ -1084,6 +1160,7 @@ class MatchStream {
   size_t keep_;
   bool filtered_;
   bool rows_are_phrase_hits_;
+  bool phrase_not_phrases_;
   std::vector<std::optional<std::string>> phrase_texts_;
   std::unique_ptr<MatchedRows> rows_;
   size_t next_ = 0;  // rows given
@@ -1347,6 +1424,55 @@ std::optional<std::vector<std::string>> Fts5QueryPhrases(const std::string& q) {
   return phrases;
 }
 
+// Whether the FTS5 query `q` is "P NOT Q1 NOT Q2 ...": barewords or strings
+// joined by NOT alone (no parentheses, AND, OR, NEAR, column filters, ^, +
+// or prefixes). FTS5's NOT takes the rows of its left side that do not
+// match its right side, left to right, so the rows are P's without any Qi's.
+bool IsPhraseNotPhrases(const std::string& q) {
+  auto bare = [](unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_' || c == 0x1A; };
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  size_t phrases = 0;
+  bool want_phrase = true;  // else NOT
+  for (size_t i = 0; i < q.size();) {
+    const char c = q[i];
+    if (space(c)) {
+      ++i;
+    } else if (c == '"') {
+      size_t j = i + 1;
+      for (;; ++j) {
+        if (j >= q.size()) return false;
+        if (q[j] == '"') {
+          if (j + 1 < q.size() && q[j + 1] == '"') {
+            ++j;
+            continue;
+          }
+          break;
+        }
+      }
+      if (!want_phrase) return false;
+      ++phrases;
+      want_phrase = false;
+      i = j + 1;
+    } else if (bare(static_cast<unsigned char>(c))) {
+      size_t j = i;
+      while (j < q.size() && bare(static_cast<unsigned char>(q[j]))) ++j;
+      const std::string word = q.substr(i, j - i);
+      i = j;
+      if (word == "NOT") {
+        if (want_phrase) return false;
+        want_phrase = true;
+      } else {
+        if (!want_phrase || word == "AND" || word == "OR" || word == "NEAR") return false;
+        ++phrases;
+        want_phrase = false;
+      }
+    } else {
+      return false;  // ( ) : ^ + * - , and anything else
+    }
+  }
+  return phrases >= 2 && !want_phrase;
+}
+
 }  // namespace
 
 Result<std::string> PlainQueryToFts5(const std::string& query) {
@@ -1572,7 +1698,8 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   {
     // xref_match_rows returns NULL, so no row comes out and the statement
     // steps once, instead of once per matching row (a return to the caller
-    // and back for each).
+    // and back for each); when it walks the rows itself (one phrase), it
+    // returns 1 on the first row, and the statement is not stepped again.
     std::string sql = "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ?4";
     if (doc_filter == DocFilter::kPassageList) sql += " AND xref_member(passages_fts.rowid, ?5)";
     sql += " AND xref_match_rows(passages_fts, ?1, ?2, ?3) IS NOT NULL";
@@ -1597,7 +1724,8 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
       }
       match_stream.emplace(std::move(gather), match, doc_filter == DocFilter::kPassageList ? &doc_passages : nullptr,
                            filtered ? std::max<size_t>(kMinCandidates, kCandidatesPerHit * limit) : limit, filtered,
-                           rows_are_phrase_hits, std::move(phrase_texts));
+                           rows_are_phrase_hits,
+                           options.syntax == QuerySyntax::kFts5 && IsPhraseNotPhrases(match), std::move(phrase_texts));
     } else {
       if (doc_filter == DocFilter::kPassageList) doc_filter = DocFilter::kAfterRanking;
       sqlite::Statement rank = db.Prepare(
