@@ -177,8 +177,19 @@ std::string RelativeOf(const std::vector<std::string_view>& path, const std::vec
   return out.empty() ? std::string(".") : out;
 }
 
+// The literal characters that end `glob`: every string fnmatch(glob, s, 0)
+// matches ends with them (flags 0: no case folding, '*' matches '/' too).
+// After the last character that may be special ('*', '?', '[', ']', '\\').
+std::string_view GlobTail(std::string_view glob) {
+  const size_t special = glob.find_last_of("*?[]\\");
+  return special == std::string_view::npos ? glob : glob.substr(special + 1);
+}
+
 // The ids of documents whose path, path relative to the current directory,
 // or file name matches `glob`, sorted; *documents counts all of them.
+// fnmatch is called only on a candidate that ends with the glob's literal
+// tail (GlobTail), and the relative path is worked out only when it can:
+// at 3,000 documents the calls and strings cost 15 M instructions a search.
 Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::string& glob, size_t* documents) {
   std::error_code ec;
   const std::filesystem::path cwd = std::filesystem::current_path(ec);
@@ -186,18 +197,28 @@ Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::
   const std::string cwd_text = ec ? std::string() : cwd.string();
   std::vector<std::string_view> cwd_parts, path_parts;
   const bool cwd_normal = !ec && NormalComponents(cwd_text, &cwd_parts);
+  const std::string_view tail = GlobTail(glob);
+  auto ends_with_tail = [&](std::string_view candidate) {
+    return candidate.size() >= tail.size() && candidate.compare(candidate.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  // `candidate` is NUL-terminated at its end.
+  auto matches = [&](std::string_view candidate) {
+    return ends_with_tail(candidate) && fnmatch(glob.c_str(), candidate.data(), 0) == 0;
+  };
   sqlite::Statement st = db.Prepare("SELECT id, path FROM documents ORDER BY id");
   std::vector<int64_t> ids;
+  std::string path;
   while (st.Step()) {
     ++*documents;
-    const std::string path = st.ColumnText(1);
-    auto matches = [&](const std::string& candidate) { return fnmatch(glob.c_str(), candidate.c_str(), 0) == 0; };
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st.get(), 1));
+    path.assign(text == nullptr ? "" : text, static_cast<size_t>(sqlite3_column_bytes(st.get(), 1)));
     if (matches(path)) {
       ids.push_back(st.ColumnInt64(0));
       continue;
     }
     const size_t slash = path.rfind('/');
-    if (slash != std::string::npos && matches(path.substr(slash + 1))) {
+    const std::string_view name = slash == std::string::npos ? std::string_view() : std::string_view(path).substr(slash + 1);
+    if (slash != std::string::npos && matches(name)) {
       ids.push_back(st.ColumnInt64(0));
       continue;
     }
@@ -205,10 +226,24 @@ Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::
     // Stored paths are absolute and normal, so below the current directory
     // the relative path is the rest of the path (lexically_relative, which
     // gives the same, costs more than the rest of a search at N = 1000).
-    const std::string relative = path.compare(0, cwd_prefix.size(), cwd_prefix) == 0 ? path.substr(cwd_prefix.size())
-                                 : cwd_normal && NormalComponents(path, &path_parts)
-                                     ? RelativeOf(path_parts, cwd_parts)
-                                     : std::filesystem::path(path).lexically_relative(cwd).string();
+    if (path.compare(0, cwd_prefix.size(), cwd_prefix) == 0) {
+      if (matches(std::string_view(path).substr(cwd_prefix.size()))) ids.push_back(st.ColumnInt64(0));
+      continue;
+    }
+    if (cwd_normal && NormalComponents(path, &path_parts)) {
+      // The relative path ends with the path's file name unless the path is
+      // the current directory or above it; a file name as long as the tail
+      // that does not end with it rules the relative path out too.
+      const bool above_cwd = cwd_text.compare(0, path.size(), path) == 0 &&
+                             (cwd_text.size() == path.size() || cwd_text[path.size()] == '/' || path == "/");
+      if (!above_cwd && !path_parts.empty() && path_parts.back().size() >= tail.size() &&
+          !ends_with_tail(path_parts.back())) {
+        continue;
+      }
+      if (matches(RelativeOf(path_parts, cwd_parts))) ids.push_back(st.ColumnInt64(0));
+      continue;
+    }
+    const std::string relative = std::filesystem::path(path).lexically_relative(cwd).string();
     if (matches(relative)) ids.push_back(st.ColumnInt64(0));
   }
   if (!st.status().ok()) return st.status();
