@@ -765,6 +765,11 @@ struct RanksBefore {
   }
 };
 
+// A --doc passage list in at most this many runs of consecutive rowids is
+// ranked one run at a time (MatchStream::Gather): setting FTS5 up for a run
+// costs about as much as stepping over a few hundred matching rows.
+constexpr size_t kMaxPassageRanges = 32;
+
 // Rows kept by a search with filters when the lengths are at hand.
 constexpr size_t kFilteredKeepWithLengths = 2048;
 
@@ -1198,15 +1203,38 @@ class MatchStream {
     // matches again, which the statement's cursor has already done.
     rows_->phrase_walk_allowed = passages_ == nullptr && match_.find('*') == std::string::npos;
     rows_->phrase_not_phrases = phrase_not_phrases_;
-    gather_.Reset();
-    sqlite3_bind_pointer(gather_.get(), 1, rows_.get(), kMatchedRowsType, nullptr);
-    gather_.Bind(2, kTextWeight).Bind(3, kSectionWeight).Bind(4, match_);
-    if (passages_ != nullptr) {
-      sqlite3_bind_pointer(gather_.get(), 5, const_cast<std::vector<int64_t>*>(passages_), kIdListType, nullptr);
+    // With a passage list, one run of the statement per run of consecutive
+    // rowids in it (a document's passages), each a seek in FTS5, instead of
+    // a walk over every matching row with most of them skipped; when there
+    // are many such runs (or a prefix, which each run would merge again),
+    // one run over all rowids.
+    std::vector<std::pair<int64_t, int64_t>> ranges;
+    if (passages_ != nullptr && !passages_->empty() && match_.find('*') == std::string::npos) {
+      for (int64_t id : *passages_) {
+        if (ranges.empty() || id > ranges.back().second + 1) {
+          if (ranges.size() == kMaxPassageRanges) {
+            ranges.clear();
+            break;
+          }
+          ranges.emplace_back(id, id);
+        } else {
+          ranges.back().second = std::max(ranges.back().second, id);
+        }
+      }
     }
-    while (gather_.Step() && !rows_->walked) {
+    if (ranges.empty()) ranges.emplace_back(INT64_MIN, INT64_MAX);
+    for (const auto& [lo, hi] : ranges) {
+      gather_.Reset();
+      sqlite3_bind_pointer(gather_.get(), 1, rows_.get(), kMatchedRowsType, nullptr);
+      gather_.Bind(2, kTextWeight).Bind(3, kSectionWeight).Bind(4, match_);
+      if (passages_ != nullptr) {
+        sqlite3_bind_pointer(gather_.get(), 5, const_cast<std::vector<int64_t>*>(passages_), kIdListType, nullptr);
+        gather_.Bind(6, lo).Bind(7, hi);
+      }
+      while (gather_.Step() && !rows_->walked) {
+      }
+      if (!gather_.status().ok()) return false;
     }
-    if (!gather_.status().ok()) return false;
     rows_->Finish();
     return true;  // next_ stays: the rows before it come first again
   }
@@ -1758,7 +1786,9 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     // and back for each); when it walks the rows itself (one phrase), it
     // returns 1 on the first row, and the statement is not stepped again.
     std::string sql = "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ?4";
-    if (doc_filter == DocFilter::kPassageList) sql += " AND xref_member(passages_fts.rowid, ?5)";
+    if (doc_filter == DocFilter::kPassageList) {
+      sql += " AND passages_fts.rowid BETWEEN ?6 AND ?7 AND xref_member(passages_fts.rowid, ?5)";
+    }
     sql += " AND xref_match_rows(passages_fts, ?1, ?2, ?3) IS NOT NULL";
     sqlite::Statement gather = db.Prepare(sql, &prepared);
     if (gather.valid()) {
