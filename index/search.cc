@@ -177,8 +177,19 @@ std::string RelativeOf(const std::vector<std::string_view>& path, const std::vec
   return out.empty() ? std::string(".") : out;
 }
 
+// The literal characters that end `glob`: every string fnmatch(glob, s, 0)
+// matches ends with them (flags 0: no case folding, '*' matches '/' too).
+// After the last character that may be special ('*', '?', '[', ']', '\\').
+std::string_view GlobTail(std::string_view glob) {
+  const size_t special = glob.find_last_of("*?[]\\");
+  return special == std::string_view::npos ? glob : glob.substr(special + 1);
+}
+
 // The ids of documents whose path, path relative to the current directory,
 // or file name matches `glob`, sorted; *documents counts all of them.
+// fnmatch is called only on a candidate that ends with the glob's literal
+// tail (GlobTail), and the relative path is worked out only when it can:
+// at 3,000 documents the calls and strings cost 15 M instructions a search.
 Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::string& glob, size_t* documents) {
   std::error_code ec;
   const std::filesystem::path cwd = std::filesystem::current_path(ec);
@@ -186,18 +197,28 @@ Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::
   const std::string cwd_text = ec ? std::string() : cwd.string();
   std::vector<std::string_view> cwd_parts, path_parts;
   const bool cwd_normal = !ec && NormalComponents(cwd_text, &cwd_parts);
+  const std::string_view tail = GlobTail(glob);
+  auto ends_with_tail = [&](std::string_view candidate) {
+    return candidate.size() >= tail.size() && candidate.compare(candidate.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  // `candidate` is NUL-terminated at its end.
+  auto matches = [&](std::string_view candidate) {
+    return ends_with_tail(candidate) && fnmatch(glob.c_str(), candidate.data(), 0) == 0;
+  };
   sqlite::Statement st = db.Prepare("SELECT id, path FROM documents ORDER BY id");
   std::vector<int64_t> ids;
+  std::string path;
   while (st.Step()) {
     ++*documents;
-    const std::string path = st.ColumnText(1);
-    auto matches = [&](const std::string& candidate) { return fnmatch(glob.c_str(), candidate.c_str(), 0) == 0; };
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st.get(), 1));
+    path.assign(text == nullptr ? "" : text, static_cast<size_t>(sqlite3_column_bytes(st.get(), 1)));
     if (matches(path)) {
       ids.push_back(st.ColumnInt64(0));
       continue;
     }
     const size_t slash = path.rfind('/');
-    if (slash != std::string::npos && matches(path.substr(slash + 1))) {
+    const std::string_view name = slash == std::string::npos ? std::string_view() : std::string_view(path).substr(slash + 1);
+    if (slash != std::string::npos && matches(name)) {
       ids.push_back(st.ColumnInt64(0));
       continue;
     }
@@ -205,10 +226,24 @@ Result<std::vector<int64_t>> DocumentsMatching(sqlite::Database& db, const std::
     // Stored paths are absolute and normal, so below the current directory
     // the relative path is the rest of the path (lexically_relative, which
     // gives the same, costs more than the rest of a search at N = 1000).
-    const std::string relative = path.compare(0, cwd_prefix.size(), cwd_prefix) == 0 ? path.substr(cwd_prefix.size())
-                                 : cwd_normal && NormalComponents(path, &path_parts)
-                                     ? RelativeOf(path_parts, cwd_parts)
-                                     : std::filesystem::path(path).lexically_relative(cwd).string();
+    if (path.compare(0, cwd_prefix.size(), cwd_prefix) == 0) {
+      if (matches(std::string_view(path).substr(cwd_prefix.size()))) ids.push_back(st.ColumnInt64(0));
+      continue;
+    }
+    if (cwd_normal && NormalComponents(path, &path_parts)) {
+      // The relative path ends with the path's file name unless the path is
+      // the current directory or above it; a file name as long as the tail
+      // that does not end with it rules the relative path out too.
+      const bool above_cwd = cwd_text.compare(0, path.size(), path) == 0 &&
+                             (cwd_text.size() == path.size() || cwd_text[path.size()] == '/' || path == "/");
+      if (!above_cwd && !path_parts.empty() && path_parts.back().size() >= tail.size() &&
+          !ends_with_tail(path_parts.back())) {
+        continue;
+      }
+      if (matches(RelativeOf(path_parts, cwd_parts))) ids.push_back(st.ColumnInt64(0));
+      continue;
+    }
+    const std::string relative = std::filesystem::path(path).lexically_relative(cwd).string();
     if (matches(relative)) ids.push_back(st.ColumnInt64(0));
   }
   if (!st.status().ok()) return st.status();
@@ -425,6 +460,27 @@ void MemberFunction(sqlite3_context* context, int, sqlite3_value** argv) {
 // connection's first search reads them from search_lengths when the index
 // run stored them and nothing changed since (below), else looks its rows up
 // instead (one `xref search` process searches once).
+// An allocator whose value-initialisation (vector::resize(n)) leaves the
+// elements uninitialised, for buffers about to be overwritten.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
 struct ConnectionLengths {
   explicit ConnectionLengths(sqlite3* connection) : db(connection) {}
   ~ConnectionLengths() {
@@ -435,7 +491,11 @@ struct ConnectionLengths {
   bool loaded = false;
   int64_t data_version = -1;   // PRAGMA data_version when loaded (others' commits)
   int64_t own_changes = -1;    // sqlite3_total_changes64 when loaded (this connection's)
-  std::vector<uint16_t> length;  // by rowid; kNoLength where there is no row, or a longer one
+  // By rowid; kNoLength where there is no row, or a longer one. Grown
+  // without zeroing: a first search copies search_lengths over it at once
+  // (zeroing 1 MB first cost a tenth of a cheap `xref search` at 3,000
+  // files).
+  std::vector<uint16_t, UninitializedAllocator<uint16_t>> length;
 
   // Whether search_terms holds the index's term counts (StoredTermsCurrent),
   // as of terms_version / terms_changes.
@@ -511,23 +571,20 @@ bool LoadStoredLengths(ConnectionLengths* lengths) {
   sqlite3* db = lengths->db;
   std::string averages, structure;
   if (!FtsState(db, &averages, &structure) || !StoredLengthsCurrent(db, averages, structure)) return false;
-  sqlite3_stmt* st = nullptr;
+  // Read straight into the table (incremental blob I/O): through a SELECT
+  // SQLite would gather the 1 MB (at 3,000 files) into a buffer of its own
+  // first.
+  sqlite3_blob* blob = nullptr;
   bool ok = false;
-  if (sqlite3_prepare_v2(db, "SELECT lengths FROM main.search_lengths WHERE id = 1", -1, &st, nullptr) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW) {
-    const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(st, 0));
-    const size_t n = static_cast<size_t>(sqlite3_column_bytes(st, 0)) / 2;
+  if (sqlite3_blob_open(db, "main", "search_lengths", "lengths", 1, 0, &blob) == SQLITE_OK) {
+    const size_t n = static_cast<size_t>(std::max(sqlite3_blob_bytes(blob), 0)) / 2;
     lengths->length.resize(n);
-    if (n > 0) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-      std::memcpy(lengths->length.data(), p, 2 * n);  // stored little-endian
-#else
-      for (size_t i = 0; i < n; ++i) lengths->length[i] = static_cast<uint16_t>(p[2 * i] | (p[2 * i + 1] << 8));
+    ok = n > 0 && sqlite3_blob_read(blob, lengths->length.data(), static_cast<int>(2 * n), 0) == SQLITE_OK;
+#if !(defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+    for (uint16_t& v : lengths->length) v = static_cast<uint16_t>((v >> 8) | (v << 8));  // stored little-endian
 #endif
-    }
-    ok = n > 0;
   }
-  sqlite3_finalize(st);
+  sqlite3_blob_close(blob);
   if (!ok) lengths->length.clear();
   return ok;
 }
@@ -708,6 +765,11 @@ struct RanksBefore {
   }
 };
 
+// A --doc passage list in at most this many runs of consecutive rowids is
+// ranked one run at a time (MatchStream::Gather): setting FTS5 up for a run
+// costs about as much as stepping over a few hundred matching rows.
+constexpr size_t kMaxPassageRanges = 32;
+
 // Rows kept by a search with filters when the lengths are at hand.
 constexpr size_t kFilteredKeepWithLengths = 2048;
 
@@ -738,7 +800,17 @@ struct MatchedRows {
   // that is not one plain term: nullopt), for their stored counts.
   const std::vector<std::optional<std::string>>* phrase_texts = nullptr;
 
+  // The rows may be walked through FTS5's xQueryPhrase on the first row
+  // (the query is one phrase and the statement rejects no row).
+  bool phrase_walk_allowed = false;
+  // The query is "P NOT Q1 NOT Q2 ..." of phrases: its rows are P's rows
+  // that hold no Qi, and Qi adds nothing to their bm25.
+  bool phrase_not_phrases = false;
+
   bool started = false;
+  bool walk_phrase = false;      // to walk on the first row (StartMatchedRows)
+  size_t read_phrases = 0;       // phrases whose instances a row's offer reads
+  bool walked = false;           // walked: the statement can stop
   bool idf_after = false;        // idf counted in the pass; values are -t until Finish
   std::vector<int> phrase_size;  // tokens per phrase
   std::vector<double> weights;   // per column
@@ -909,6 +981,10 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
     rows->keep_rest = rows->filtered;
   }
   rows->idf_after = rows->rows_are_phrase_hits && phrases == 1;
+  rows->walk_phrase = rows->phrase_walk_allowed &&
+                      ((rows->rows_are_phrase_hits && phrases == 1) || (rows->phrase_not_phrases && phrases >= 2)) &&
+                      std::all_of(rows->phrase_size.begin(), rows->phrase_size.end(), [](int n) { return n > 0; });
+  rows->read_phrases = rows->walk_phrase ? 1 : static_cast<size_t>(phrases);
   // Room for the rows between compactions (and as many near ones), up to
   // what is sure to be needed.
   rows->best.reserve(std::min<size_t>(2 * rows->keep, size_t{1} << 16));
@@ -935,6 +1011,8 @@ int StartMatchedRows(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows*
   return SQLITE_OK;
 }
 
+int OfferRow(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows* rows);
+
 void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int argc,
                        sqlite3_value** argv) {
   // The rows, kept as the query's auxiliary data after the first call
@@ -950,8 +1028,66 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
     rc = api->xSetAuxdata(fts, rows, nullptr);
   }
   if (rc == SQLITE_OK && !rows->started) rc = StartMatchedRows(api, fts, rows, argc - 1, argv + 1);
+  if (rc == SQLITE_OK && rows->walk_phrase) {
+    // The whole pass from this first row: every row holding the phrase, in
+    // rowid order as the statement's cursor has them, each offered as below.
+    // SQL stepping its cursor and calling this function for each row costs
+    // about as much again as FTS5's own walk; the statement stops at the
+    // row this returns.
+    // For "P NOT Q1 ...", P's rows without those of any Qi (each Qi's rows
+    // gathered first, in rowid order too).
+    rows->walk_phrase = false;
+    struct Walk {
+      MatchedRows* rows;
+      std::vector<sqlite3_int64> excluded;  // sorted
+      size_t next = 0;                      // first excluded rowid not below the row
+    } walk{rows, {}, 0};
+    const int phrases = static_cast<int>(rows->phrase_size.size());
+    for (int i = 1; rc == SQLITE_OK && i < phrases; ++i) {
+      rc = api->xQueryPhrase(fts, i, &walk.excluded, [](const Fts5ExtensionApi* a, Fts5Context* f, void* user) {
+        static_cast<std::vector<sqlite3_int64>*>(user)->push_back(a->xRowid(f));
+        return SQLITE_OK;
+      });
+    }
+    if (phrases > 2) {
+      std::sort(walk.excluded.begin(), walk.excluded.end());
+      walk.excluded.erase(std::unique(walk.excluded.begin(), walk.excluded.end()), walk.excluded.end());
+    }
+    if (rc == SQLITE_OK) {
+      rc = api->xQueryPhrase(fts, 0, &walk, [](const Fts5ExtensionApi* a, Fts5Context* f, void* user) {
+        auto* w = static_cast<Walk*>(user);
+        if (!w->excluded.empty()) {
+          const sqlite3_int64 rowid = a->xRowid(f);
+          while (w->next < w->excluded.size() && w->excluded[w->next] < rowid) ++w->next;
+          if (w->next < w->excluded.size() && w->excluded[w->next] == rowid) return SQLITE_OK;
+        }
+        return OfferRow(a, f, w->rows);
+      });
+    }
+    rows->walked = true;
+    if (rc != SQLITE_OK) {
+      sqlite3_result_error_code(context, rc);
+    } else {
+      sqlite3_result_int(context, 1);
+    }
+    return;
+  }
+  if (rc == SQLITE_OK) rc = OfferRow(api, fts, rows);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(context, rc);
+    return;
+  }
+  sqlite3_result_null(context);
+}
+
+// The current row of `fts`, scored and offered to `rows`.
+int OfferRow(const Fts5ExtensionApi* api, Fts5Context* fts, MatchedRows* rows) {
+  int rc = SQLITE_OK;
   const sqlite3_int64 rowid = api->xRowid(fts);
   const size_t phrases = rows->phrase_size.size();
+  // Walking one phrase's rows (xQueryPhrase), the cursor knows that phrase
+  // only; the others' instances there are none (their freq stays 0).
+  const size_t read = std::min(rows->read_phrases, phrases);
   // The extents bound a row's length only when it must be looked up.
   const bool extents = rows->lengths == nullptr;
   std::fill(rows->freq.begin(), rows->freq.end(), 0.0);
@@ -960,7 +1096,7 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
   // from xInst, for which FTS5 first merges every phrase's list into one
   // array: a phrase's instances come in the same order either way, so its
   // weights add up to the same bits.
-  for (size_t phrase = 0; rc == SQLITE_OK && phrase < phrases; ++phrase) {
+  for (size_t phrase = 0; rc == SQLITE_OK && phrase < read; ++phrase) {
     Fts5PhraseIter it;
     int column = -1, offset = 0;
     rc = api->xPhraseFirst(fts, static_cast<int>(phrase), &it, &column, &offset);
@@ -1001,11 +1137,7 @@ void MatchRowsFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_co
       }
     }
   }
-  if (rc != SQLITE_OK) {
-    sqlite3_result_error_code(context, rc);
-    return;
-  }
-  sqlite3_result_null(context);
+  return rc;
 }
 
 // The matching rows best first (ORDER BY bm25, rowid), with bm25's values
@@ -1017,13 +1149,15 @@ class MatchStream {
  public:
   // `filtered`: rows will be rejected after ranking.
   MatchStream(sqlite::Statement gather, std::string match, const std::vector<int64_t>* passages, size_t keep,
-              bool filtered, bool rows_are_phrase_hits, std::vector<std::optional<std::string>> phrase_texts)
+              bool filtered, bool rows_are_phrase_hits, bool phrase_not_phrases,
+              std::vector<std::optional<std::string>> phrase_texts)
       : gather_(std::move(gather)),
         match_(std::move(match)),
         passages_(passages),
         keep_(std::max<size_t>(keep, 1)),
         filtered_(filtered),
         rows_are_phrase_hits_(rows_are_phrase_hits),
+        phrase_not_phrases_(phrase_not_phrases),
         phrase_texts_(std::move(phrase_texts)) {}
 
   // The next row; false at the end or on an error (status()). `wanted`:
@@ -1046,6 +1180,16 @@ class MatchStream {
 
   const Status& status() const { return gather_.status(); }
 
+  // The share of the table's rows that the last pass matched (0 before
+  // one), and whether the pass saw every matching row (not only the rows of
+  // a --doc list).
+  double MatchedShare() const {
+    return rows_ == nullptr || rows_->table_rows <= 0
+               ? 0.0
+               : static_cast<double>(rows_->matched) / static_cast<double>(rows_->table_rows);
+  }
+  bool SawEveryMatch() const { return passages_ == nullptr; }
+
  private:
   bool Gather() {
     rows_ = std::make_unique<MatchedRows>();
@@ -1055,15 +1199,42 @@ class MatchStream {
     rows_->rows_are_phrase_hits = rows_are_phrase_hits_;
     rows_->phrase_texts = &phrase_texts_;
     rows_->same_search = passes_++ > 0;
-    gather_.Reset();
-    sqlite3_bind_pointer(gather_.get(), 1, rows_.get(), kMatchedRowsType, nullptr);
-    gather_.Bind(2, kTextWeight).Bind(3, kSectionWeight).Bind(4, match_);
-    if (passages_ != nullptr) {
-      sqlite3_bind_pointer(gather_.get(), 5, const_cast<std::vector<int64_t>*>(passages_), kIdListType, nullptr);
+    // Not for a prefix: xQueryPhrase would merge the rows of every term it
+    // matches again, which the statement's cursor has already done.
+    rows_->phrase_walk_allowed = passages_ == nullptr && match_.find('*') == std::string::npos;
+    rows_->phrase_not_phrases = phrase_not_phrases_;
+    // With a passage list, one run of the statement per run of consecutive
+    // rowids in it (a document's passages), each a seek in FTS5, instead of
+    // a walk over every matching row with most of them skipped; when there
+    // are many such runs (or a prefix, which each run would merge again),
+    // one run over all rowids.
+    std::vector<std::pair<int64_t, int64_t>> ranges;
+    if (passages_ != nullptr && !passages_->empty() && match_.find('*') == std::string::npos) {
+      for (int64_t id : *passages_) {
+        if (ranges.empty() || id > ranges.back().second + 1) {
+          if (ranges.size() == kMaxPassageRanges) {
+            ranges.clear();
+            break;
+          }
+          ranges.emplace_back(id, id);
+        } else {
+          ranges.back().second = std::max(ranges.back().second, id);
+        }
+      }
     }
-    while (gather_.Step()) {
+    if (ranges.empty()) ranges.emplace_back(INT64_MIN, INT64_MAX);
+    for (const auto& [lo, hi] : ranges) {
+      gather_.Reset();
+      sqlite3_bind_pointer(gather_.get(), 1, rows_.get(), kMatchedRowsType, nullptr);
+      gather_.Bind(2, kTextWeight).Bind(3, kSectionWeight).Bind(4, match_);
+      if (passages_ != nullptr) {
+        sqlite3_bind_pointer(gather_.get(), 5, const_cast<std::vector<int64_t>*>(passages_), kIdListType, nullptr);
+        gather_.Bind(6, lo).Bind(7, hi);
+      }
+      while (gather_.Step() && !rows_->walked) {
+      }
+      if (!gather_.status().ok()) return false;
     }
-    if (!gather_.status().ok()) return false;
     rows_->Finish();
     return true;  // next_ stays: the rows before it come first again
   }
@@ -1074,6 +1245,7 @@ class MatchStream {
   size_t keep_;
   bool filtered_;
   bool rows_are_phrase_hits_;
+  bool phrase_not_phrases_;
   std::vector<std::optional<std::string>> phrase_texts_;
   std::unique_ptr<MatchedRows> rows_;
   size_t next_ = 0;  // rows given
@@ -1337,6 +1509,55 @@ std::optional<std::vector<std::string>> Fts5QueryPhrases(const std::string& q) {
   return phrases;
 }
 
+// Whether the FTS5 query `q` is "P NOT Q1 NOT Q2 ...": barewords or strings
+// joined by NOT alone (no parentheses, AND, OR, NEAR, column filters, ^, +
+// or prefixes). FTS5's NOT takes the rows of its left side that do not
+// match its right side, left to right, so the rows are P's without any Qi's.
+bool IsPhraseNotPhrases(const std::string& q) {
+  auto bare = [](unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_' || c == 0x1A; };
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  size_t phrases = 0;
+  bool want_phrase = true;  // else NOT
+  for (size_t i = 0; i < q.size();) {
+    const char c = q[i];
+    if (space(c)) {
+      ++i;
+    } else if (c == '"') {
+      size_t j = i + 1;
+      for (;; ++j) {
+        if (j >= q.size()) return false;
+        if (q[j] == '"') {
+          if (j + 1 < q.size() && q[j + 1] == '"') {
+            ++j;
+            continue;
+          }
+          break;
+        }
+      }
+      if (!want_phrase) return false;
+      ++phrases;
+      want_phrase = false;
+      i = j + 1;
+    } else if (bare(static_cast<unsigned char>(c))) {
+      size_t j = i;
+      while (j < q.size() && bare(static_cast<unsigned char>(q[j]))) ++j;
+      const std::string word = q.substr(i, j - i);
+      i = j;
+      if (word == "NOT") {
+        if (want_phrase) return false;
+        want_phrase = true;
+      } else {
+        if (!want_phrase || word == "AND" || word == "OR" || word == "NEAR") return false;
+        ++phrases;
+        want_phrase = false;
+      }
+    } else {
+      return false;  // ( ) : ^ + * - , and anything else
+    }
+  }
+  return phrases >= 2 && !want_phrase;
+}
+
 }  // namespace
 
 Result<std::string> PlainQueryToFts5(const std::string& query) {
@@ -1411,6 +1632,12 @@ SearchHit ReadHit(const sqlite::Statement& st) {
 // `limit` * kCandidatesPerHit rows first, at least kMinCandidates.
 constexpr size_t kCandidatesPerHit = 4;
 constexpr int64_t kMinCandidates = 100;
+// Hits whose snippets one query makes when about this many matching rows or
+// fewer lie between them (see the snippets in Search): setting FTS5 up for
+// one hit costs about as much as stepping over a few hundred matching rows
+// (64, 256 and 1,024 measured: 256 and 1,024 alike, 64 7 % more
+// instructions at 300 files).
+constexpr double kSnippetRunGapRows = 256;
 // A --doc glob matching at most 1/kFewDocuments of the documents lists their
 // passages for the ranking to skip the others (see Search).
 constexpr size_t kFewDocuments = 16;
@@ -1556,9 +1783,12 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   {
     // xref_match_rows returns NULL, so no row comes out and the statement
     // steps once, instead of once per matching row (a return to the caller
-    // and back for each).
+    // and back for each); when it walks the rows itself (one phrase), it
+    // returns 1 on the first row, and the statement is not stepped again.
     std::string sql = "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ?4";
-    if (doc_filter == DocFilter::kPassageList) sql += " AND xref_member(passages_fts.rowid, ?5)";
+    if (doc_filter == DocFilter::kPassageList) {
+      sql += " AND passages_fts.rowid BETWEEN ?6 AND ?7 AND xref_member(passages_fts.rowid, ?5)";
+    }
     sql += " AND xref_match_rows(passages_fts, ?1, ?2, ?3) IS NOT NULL";
     sqlite::Statement gather = db.Prepare(sql, &prepared);
     if (gather.valid()) {
@@ -1581,7 +1811,8 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
       }
       match_stream.emplace(std::move(gather), match, doc_filter == DocFilter::kPassageList ? &doc_passages : nullptr,
                            filtered ? std::max<size_t>(kMinCandidates, kCandidatesPerHit * limit) : limit, filtered,
-                           rows_are_phrase_hits, std::move(phrase_texts));
+                           rows_are_phrase_hits,
+                           options.syntax == QuerySyntax::kFts5 && IsPhraseNotPhrases(match), std::move(phrase_texts));
     } else {
       if (doc_filter == DocFilter::kPassageList) doc_filter = DocFilter::kAfterRanking;
       sqlite::Statement rank = db.Prepare(
@@ -1651,29 +1882,47 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
   }
   // Snippets for the hits kept only: in the ranking query SQLite would make
   // one for every matching passage before sorting (docs/performance.md,
-  // finding 2). Each run of the query parses it and sets FTS5 up anew, which
-  // for a prefix (safeguard*) merges the rows of every term it matches, about
-  // as much work as the ranking pass: there, one query over the hits' rowid
-  // range makes them all (xref_member skips the other rows in it). For other
-  // queries a query per hit costs less than stepping over the rows between
-  // hits (phrases are checked on each).
+  // finding 2). Each run of the snippet query parses the query and sets FTS5
+  // up anew: for every term, in every segment, a lookup of the term and a
+  // seek to the row, about as much work as stepping over some hundreds of
+  // matching rows (50-300 µs a hit at 3,000 files), and for a prefix
+  // (safeguard*) a merge of the rows of every term it matches, about as much
+  // work as the ranking pass. So the hits are taken in rowid order, in runs
+  // of hits with few matching rows between them (estimated from the share of
+  // rows the ranking pass matched), one query over each run's rowid range
+  // (xref_member skips the other rows in it); a prefix query makes all its
+  // snippets in one run. A snippet depends only on its row's text and the
+  // query's instances in it, so it is the same whichever query makes it.
   const int snippet_tokens = std::clamp(options.snippet_tokens, 1, 64);
-  if (match_stream && !hits.empty() && match.find('*') != std::string::npos) {
+  if (hits.empty()) return hits;
+  if (match_stream) {
     std::vector<int64_t> ids;
     for (const SearchHit& h : hits) ids.push_back(h.passage_id);
     std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    const bool prefix = match.find('*') != std::string::npos;
+    const double share = match_stream->SawEveryMatch() ? match_stream->MatchedShare() : 1.0;
     sqlite::Statement snips = db.Prepare(
         "SELECT rowid, snippet(passages_fts, -1, ?1, ?2, '…', ?3) FROM passages_fts "
         "WHERE passages_fts MATCH ?4 AND rowid BETWEEN ?5 AND ?6 AND xref_member(rowid, ?7)",
         &prepared);
     if (!snips.valid()) return PrepareFailure(db, prepared, "snippets");
     std::vector<std::pair<int64_t, std::string>> snippets;  // by rowid
-    snips.Bind(1, options.highlight_open).Bind(2, options.highlight_close).Bind(3, snippet_tokens);
-    snips.Bind(4, match).Bind(5, ids.front()).Bind(6, ids.back());
-    sqlite3_bind_pointer(snips.get(), 7, &ids, kIdListType, nullptr);
-    while (snips.Step()) snippets.emplace_back(snips.ColumnInt64(0), snips.ColumnText(1));
-    if (!snips.status().ok()) {
-      return Status::IoError(db.path(), "cannot search the index (" + std::string(sqlite3_errmsg(db.get())) + ")");
+    for (size_t first = 0; first < ids.size();) {
+      size_t last = first;
+      while (last + 1 < ids.size() &&
+             (prefix || static_cast<double>(ids[last + 1] - ids[last] - 1) * share <= kSnippetRunGapRows)) {
+        ++last;
+      }
+      snips.Reset();
+      snips.Bind(1, options.highlight_open).Bind(2, options.highlight_close).Bind(3, snippet_tokens);
+      snips.Bind(4, match).Bind(5, ids[first]).Bind(6, ids[last]);
+      sqlite3_bind_pointer(snips.get(), 7, &ids, kIdListType, nullptr);
+      while (snips.Step()) snippets.emplace_back(snips.ColumnInt64(0), snips.ColumnText(1));
+      if (!snips.status().ok()) {
+        return Status::IoError(db.path(), "cannot search the index (" + std::string(sqlite3_errmsg(db.get())) + ")");
+      }
+      first = last + 1;
     }
     for (SearchHit& h : hits) {
       auto it = std::lower_bound(snippets.begin(), snippets.end(), h.passage_id,
@@ -1682,7 +1931,7 @@ Result<std::vector<SearchHit>> Search(sqlite::Database& db, const SearchOptions&
     }
     return hits;
   }
-  // Other queries (or without xref_member): one query per hit.
+  // Without xref_member (SqlRanking): one query per hit.
   sqlite::Statement snip = db.Prepare(
       "SELECT snippet(passages_fts, -1, ?1, ?2, '…', ?3) FROM passages_fts "
       "WHERE passages_fts MATCH ?4 AND rowid = ?5",

@@ -478,9 +478,46 @@ TEST_F(RankedFilterTest, SameHitsWithoutXrefsFunctions) {
   }
 }
 
+TEST_F(RankedFilterTest, QueriesWalkedPhraseByPhraseRankAsFts5) {
+  // One phrase, and "P NOT Q ...", are ranked from xQueryPhrase walks of
+  // each phrase's rows; other shapes by the statement's own cursor. Either
+  // way the hits and scores of FTS5's bm25 over every match.
+  struct Case {
+    const char* match;
+    int limit;
+  };
+  const Case cases[] = {
+      {"kinship", 500},
+      {"\"kinship care\"", 200},
+      {"section:kinship", 20},
+      {"roads NOT kinship", 300},
+      {"kinship NOT roads NOT winter", 300},
+      {"\"kinship care\" NOT Leicester", 100},
+      {"kinship NOT \"kinship support\"", 100},
+      {"gritting NOT winter NOT roads", 50},
+      {"kinship NOT kinship", 20},
+      {"kinship NOT zzzqqq", 20},
+      {"(roads) NOT kinship", 100},
+      {"roads NOT kinship OR winter", 100},
+      {"roads NOT (kinship OR winter)", 100},
+      {"roads NOT section:kinship", 100},
+  };
+  for (const Case& c : cases) {
+    SearchOptions opts;
+    opts.query = c.match;
+    opts.syntax = QuerySyntax::kFts5;
+    opts.limit = c.limit;
+    const auto want = Reference(c.match, "", c.limit);
+    if (std::string(c.match) != "kinship NOT kinship" && std::string(c.match) != "section:kinship") {
+      EXPECT_FALSE(want.empty()) << c.match;
+    }
+    EXPECT_EQ(Ranked(*db_, opts), want) << c.match;
+  }
+}
+
 TEST_F(RankedFilterTest, SnippetsAreFts5sForEachHit) {
-  // A prefix query's snippets are made by one query over the hits' rowid
-  // range, others' by one query per hit: each must be FTS5's snippet of that
+  // Snippets are made by one query over the rowid range of a run of hits
+  // (a prefix query's: all of them): each must be FTS5's snippet of that
   // row alone.
   sqlite::Statement reference = db_->Prepare(
       "SELECT snippet(passages_fts, -1, '[', ']', '…', 32) FROM passages_fts "
@@ -497,6 +534,8 @@ TEST_F(RankedFilterTest, SnippetsAreFts5sForEachHit) {
       {"kin* care", QuerySyntax::kPlain, "", 50}, {"road* OR kinship", QuerySyntax::kFts5, "", 40},
       {"kin*", QuerySyntax::kPlain, "long.txt", 10}, {"kin*", QuerySyntax::kPlain, "short-1*", 30},
       {"\"kinship care\"", QuerySyntax::kPlain, "", 20}, {"kinship", QuerySyntax::kPlain, "", 20},
+      {"kinship", QuerySyntax::kPlain, "", 300},  {"roads NOT kinship", QuerySyntax::kFts5, "", 200},
+      {"\"kinship care\" NOT Leicester", QuerySyntax::kFts5, "", 60},
   };
   for (const Case& c : cases) {
     SearchOptions opts;
