@@ -579,8 +579,13 @@ TEST_F(FourthCorpusTest, LibrariesLinksConflictsAndLocalEntries) {
   // the article's recycling centres' "new opening hours ... from April 2028"
   // is a national entry of the article. BM25 with an oracle threshold: F1
   // 0.71 (xref: 0.80). The gold was not changed after the run.
-  EXPECT_GE(s.precision(), 0.84);
-  EXPECT_GE(s.recall(), 0.76);
+  // Since then: a duty, a law, a requirement or an obligation are one kind
+  // of thing a name's head calls it (as a fund, a grant and money are), so
+  // "the new law requiring councils to give six months' notice of a library
+  // closure" is the Closure Notice Duty: precision 0.85 (17/20), recall 0.81
+  // (17/21).
+  EXPECT_GE(s.precision(), 0.85);
+  EXPECT_GE(s.recall(), 0.8);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
