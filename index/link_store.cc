@@ -320,8 +320,8 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
   std::sort(places.begin(), places.end());
 
   sqlite::Statement tags = Prepare(
-      db, "SELECT g.passage_id, g.kind, g.\"start\", g.\"end\", g.text, g.amount, g.currency, g.per, "
-          "g.date_start, g.date_end, g.precision, g.bound, g.relative, g.timex, g.actor, g.modality, "
+      db, "SELECT g.passage_id, g.kind, g.\"start\", g.\"end\", g.text, g.amount, "
+          "g.date_start, g.date_end, g.precision, g.bound, g.relative, g.actor, g.modality, "
           "g.action, t.terms FROM tags g LEFT JOIN tag_terms t ON t.tag_id = g.id "
           // The linker compares commitments, sums and dates; percentages and
           // counts would only take memory.
@@ -329,15 +329,33 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
   if (!tags.valid()) return SqlError(db, "cannot read tags");
   // The tags come passage by passage: each passage's are gathered here and
   // moved into a vector of their exact number.
-  std::vector<Tag> gathered;
+  std::vector<LinkTag> gathered;
   // The commitment tags' stored terms, in step with `gathered`.
   std::vector<std::string> gathered_terms;
   bool any_terms = false;
   const PassagePlace* gathered_for = nullptr;
   auto flush = [&]() {
     if (gathered_for != nullptr && !gathered.empty()) {
-      inputs[gathered_for->input].tags[gathered_for->passage] =
-          std::vector<Tag>(std::make_move_iterator(gathered.begin()), std::make_move_iterator(gathered.end()));
+      // A commitment's sums and dates are the money and date tags inside it.
+      for (LinkTag& c : gathered) {
+        if (c.kind != TagKind::kCommitment) continue;
+        size_t money = 0, dates = 0;
+        for (const LinkTag& t : gathered) {
+          if (t.start < c.start || t.end > c.end) continue;
+          money += t.kind == TagKind::kMoney;
+          dates += t.kind == TagKind::kDate;
+        }
+        c.commitment->money.reserve(money);
+        c.commitment->dates.reserve(dates);
+        for (uint32_t j = 0; j < gathered.size(); ++j) {
+          const LinkTag& t = gathered[j];
+          if (t.start < c.start || t.end > c.end) continue;
+          if (t.kind == TagKind::kMoney) c.commitment->money.push_back(j);
+          if (t.kind == TagKind::kDate) c.commitment->dates.push_back(j);
+        }
+      }
+      inputs[gathered_for->input].tags[gathered_for->passage] = std::vector<LinkTag>(
+          std::make_move_iterator(gathered.begin()), std::make_move_iterator(gathered.end()));
       if (any_terms) {
         inputs[gathered_for->input].tag_terms[gathered_for->passage] = std::vector<std::string>(
             std::make_move_iterator(gathered_terms.begin()), std::make_move_iterator(gathered_terms.end()));
@@ -357,55 +375,28 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     if (gathered_for == nullptr) continue;
     std::optional<TagKind> kind = ParseTagKind(tags.ColumnText(1));
     if (!kind) continue;
-    Tag t;
+    LinkTag t;
     t.kind = *kind;
-    t.start = static_cast<size_t>(tags.ColumnInt64(2));
-    t.end = static_cast<size_t>(tags.ColumnInt64(3));
+    t.start = static_cast<uint32_t>(tags.ColumnInt64(2));
+    t.end = static_cast<uint32_t>(tags.ColumnInt64(3));
     t.text = tags.ColumnText(4);
-    if (!tags.ColumnIsNull(5)) t.money.amount = tags.ColumnDouble(5);
-    t.money.currency = tags.ColumnText(6);
-    t.money.per = tags.ColumnText(7);
-    t.date.start = tags.ColumnText(8);
-    t.date.end = tags.ColumnText(9);
-    t.date.precision = tags.ColumnText(10);
-    t.date.bound = tags.ColumnText(11);
-    t.date.relative = tags.ColumnInt64(12) != 0;
-    t.date.timex = tags.ColumnText(13);
-    t.commitment.actor = tags.ColumnText(14);
-    t.commitment.modality = tags.ColumnText(15);
-    t.commitment.action = tags.ColumnText(16);
+    if (t.kind == TagKind::kMoney && !tags.ColumnIsNull(5)) t.amount = tags.ColumnDouble(5);
+    if (t.kind == TagKind::kDate) {
+      t.date = LinkDate{tags.ColumnText(6), tags.ColumnText(7), tags.ColumnText(8), tags.ColumnText(9),
+                        tags.ColumnInt64(10) != 0};
+    }
+    if (t.kind == TagKind::kCommitment) {
+      t.commitment = LinkCommitment{tags.ColumnText(11), tags.ColumnText(12), tags.ColumnText(13), {}, {}};
+    }
     gathered.push_back(std::move(t));
-    gathered_terms.push_back(tags.ColumnBlob(17));
+    gathered_terms.push_back(tags.ColumnBlob(14));
     any_terms = any_terms || !gathered_terms.back().empty();
   }
   if (!tags.status().ok()) return tags.status();
   flush();
-  std::vector<Tag>().swap(gathered);
+  std::vector<LinkTag>().swap(gathered);
   std::vector<std::string>().swap(gathered_terms);
   std::vector<PassagePlace>().swap(places);
-
-  // A commitment's sums and dates are the money and date tags inside it.
-  auto inside = [](const Tag& c, const Tag& t) { return t.start >= c.start && t.end <= c.end; };
-  for (LinkInput& in : inputs) {
-    for (std::vector<Tag>& list : in.tags) {
-      for (Tag& c : list) {
-        if (c.kind != TagKind::kCommitment) continue;
-        size_t money = 0, dates = 0;
-        for (const Tag& t : list) {
-          if (!inside(c, t)) continue;
-          money += t.kind == TagKind::kMoney;
-          dates += t.kind == TagKind::kDate;
-        }
-        c.commitment.money.reserve(money);
-        c.commitment.dates.reserve(dates);
-        for (const Tag& t : list) {
-          if (!inside(c, t)) continue;
-          if (t.kind == TagKind::kMoney) c.commitment.money.push_back(t);
-          if (t.kind == TagKind::kDate) c.commitment.dates.push_back(t);
-        }
-      }
-    }
-  }
   return inputs;
 }
 

@@ -45,7 +45,8 @@ Status EnsureRegisterTables(sqlite3* db);
 // Every document indexed without error, with its passages, tags and stances
 // as the store wrote them, and the user's authority overrides. Only the
 // commitment, money and date tags are read (the linker compares no others),
-// a commitment holding the money and date tags inside its span. The inputs
+// as LinkTags holding what the linker compares, a commitment naming the
+// money and date tags inside its span. The inputs
 // are held through the whole of linking, the memory peak of `index` and
 // `refresh`, so every vector is sized exactly (no spare capacity).
 Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db);

@@ -56,7 +56,7 @@ inline constexpr int kAnalysisModuleAbi =
                       7 * sizeof(LinkInput) + 11 * sizeof(LinkOptions) + 13 * sizeof(Register) +
                       17 * sizeof(LinkScope) + 19 * sizeof(CorpusStatsTable) +
                       23 * sizeof(Commitment) + 29 * sizeof(Link) + 31 * sizeof(TermSet) +
-                      37 * sizeof(TermKeyList)) %
+                      37 * sizeof(TermKeyList) + 41 * sizeof(LinkTag)) %
                      1000000);
 
 // What the module provides. A Tagger's state is the module's own Tagger,

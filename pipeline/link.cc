@@ -195,13 +195,15 @@ struct Mention {
   const LinkInput* input = nullptr;
   const Passage* passage = nullptr;
   // The undertaking as the mention words it: a commitment tag, or a whole
-  // item of a list of commitments.
-  std::string text;
-  std::string actor;
-  std::string modality;
-  std::string action;
-  std::vector<Tag> money;
-  std::vector<Tag> dates;
+  // item of a list of commitments. Views and pointers into the inputs, which
+  // outlive the linking: a corpus of a thousand papers has a quarter of a
+  // million mentions, held to the end.
+  std::string_view text;
+  std::string_view actor;
+  std::string_view modality;
+  std::string_view action;
+  std::vector<const LinkTag*> money;
+  std::vector<const LinkTag*> dates;
   Authority authority = Authority::kBriefing;
   size_t rank = 0;  // the document's place in the canonical order
   bool in_list = false;
@@ -214,7 +216,7 @@ struct Mention {
   std::vector<size_t> name_starts;               // terms.name_starts, kept
 };
 
-bool IsLocalActor(const std::string& actor, Authority authority) {
+bool IsLocalActor(std::string_view actor, Authority authority) {
   // One body named in the singular ("the Council", "Anytown County Council",
   // "the Cabinet"); "councils" or "local authorities" are others, spoken of.
   // "Their council", "each local authority", "a council" are any council,
@@ -297,10 +299,10 @@ bool IsBodyName(const std::vector<std::string>& name) {
 // Agency", "Government") is a body by its first or last word, rather than a
 // programme or instrument said to act ("The School Streets grant is to
 // increase ...").
-bool ActorIsABody(const std::string& actor) {
+bool ActorIsABody(std::string_view actor) {
   std::vector<std::string> words;
   std::string word;
-  for (char c : actor + " ") {
+  for (char c : std::string(actor) + " ") {
     if (std::isalpha(static_cast<unsigned char>(c))) {
       word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     } else if (!word.empty()) {
@@ -388,10 +390,10 @@ bool IsReferenceList(const std::string& section) {
 
 bool SameAmount(double a, double b) { return std::fabs(a - b) <= 0.005 * std::max(a, b); }
 
-std::vector<double> Amounts(const std::vector<Tag>& money) {
+std::vector<double> Amounts(const std::vector<const LinkTag*>& money) {
   std::vector<double> out;
-  for (const Tag& t : money) {
-    if (t.money.amount) out.push_back(*t.money.amount);
+  for (const LinkTag* t : money) {
+    if (t->amount) out.push_back(*t->amount);
   }
   return out;
 }
@@ -966,7 +968,7 @@ void AddSurfaces(const Vocabulary& vocab, const TermSet& terms,
 
 // Is `tag` the "before" sum of a from/to pair ("from £1,000 to £3,000",
 // "increase from £1,000", "up from £1,000")?
-bool IsBeforeValue(const std::string& text, const Tag& tag, const std::vector<Tag>& tags) {
+bool IsBeforeValue(const std::string& text, const LinkTag& tag, const std::vector<LinkTag>& tags) {
   std::string before = Lower(text.substr(tag.start >= 12 ? tag.start - 12 : 0,
                                          tag.start >= 12 ? 12 : tag.start));
   size_t pos = before.find_last_not_of(' ');
@@ -974,7 +976,7 @@ bool IsBeforeValue(const std::string& text, const Tag& tag, const std::vector<Ta
   before.resize(pos + 1);
   if (before.size() >= 4 && before.compare(before.size() - 4, 4, "from") == 0) return true;
   // "£1,000 to £3,000" / "£1,000 rising to £3,000": followed by another sum.
-  for (const Tag& t : tags) {
+  for (const LinkTag& t : tags) {
     if (t.kind != tag.kind || t.start <= tag.end || t.start > tag.end + 16) continue;
     std::string between = Lower(text.substr(tag.end, t.start - tag.end));
     if (Contains(between, "to") && !Contains(between, ",")) return true;
@@ -994,15 +996,18 @@ bool ContrastsFigures(std::string_view sentence) {
   return false;
 }
 
-bool SameDate(const DateValue& a, const DateValue& b) {
+template <typename A, typename B>
+bool SameDate(const A& a, const B& b) {
   return a.start == b.start && a.end == b.end;
 }
 
 // A deadline or time both give ("by the end of 2023").
 bool SharesDate(const Mention& a, const Mention& b) {
-  for (const Tag& x : a.dates) {
-    for (const Tag& y : b.dates) {
-      if (!x.date.end.empty() && !x.date.relative && SameDate(x.date, y.date) && x.date.bound == y.date.bound) {
+  for (const LinkTag* xt : a.dates) {
+    for (const LinkTag* yt : b.dates) {
+      const LinkDate& x = xt->Date();
+      const LinkDate& y = yt->Date();
+      if (!x.end.empty() && !x.relative && SameDate(x, y) && x.bound == y.bound) {
         return true;
       }
     }
@@ -1020,17 +1025,19 @@ bool GivesSum(const std::vector<ValueRef>& values, double amount) {
 // other as the period itself: "by October 2027" and "will begin in October
 // 2027"; "would not open until January 2028" and "opening in January 2028".
 // (Not a start: "from October 2027" begins several reforms at once.)
-bool SameTime(const DateValue& a, const DateValue& b) {
+template <typename A, typename B>
+bool SameTime(const A& a, const B& b) {
   if (SameDate(a, b)) return true;
   if (a.precision != b.precision || a.relative || b.relative) return false;
-  const DateValue& bound = a.bound.empty() ? b : a;
-  const DateValue& plain = a.bound.empty() ? a : b;
-  if (!plain.bound.empty() || plain.start.empty() || plain.end.empty()) return false;
-  return (bound.bound == "by" || bound.bound == "until") && bound.end == plain.end;
+  auto deadline_of = [](const auto& bound, const auto& plain) {
+    if (!plain.bound.empty() || plain.start.empty() || plain.end.empty()) return false;
+    return (bound.bound == "by" || bound.bound == "until") && bound.end == plain.end;
+  };
+  return a.bound.empty() ? deadline_of(b, a) : deadline_of(a, b);
 }
 
 // One of `values` (an entry's dates, resolved) is `date`.
-bool GivesDate(const std::vector<ValueRef>& values, const DateValue& date) {
+bool GivesDate(const std::vector<ValueRef>& values, const LinkDate& date) {
   return std::any_of(values.begin(), values.end(), [&](const ValueRef& v) {
     return (!v.date.start.empty() || !v.date.end.empty()) && SameTime(v.date, date);
   });
@@ -1039,7 +1046,8 @@ bool GivesDate(const std::vector<ValueRef>& values, const DateValue& date) {
 // Two dates given for the same thing disagree when both are deadlines with
 // different ends, or both are plain times of the same precision that do not
 // overlap.
-bool DatesDisagree(const DateValue& a, const DateValue& b) {
+template <typename A, typename B>
+bool DatesDisagree(const A& a, const B& b) {
   if (a.relative || b.relative) return false;
   if (a.bound != b.bound) return false;
   if (a.bound == "by") return !a.end.empty() && !b.end.empty() && a.end != b.end;
@@ -1057,9 +1065,9 @@ bool DatesDisagree(const DateValue& a, const DateValue& b) {
 // the same deadline.
 bool DisjointDates(const Mention& a, const Mention& b) {
   if (a.dates.empty() || b.dates.empty()) return false;
-  for (const Tag& x : a.dates) {
-    for (const Tag& y : b.dates) {
-      if (!DatesDisagree(x.date, y.date)) return false;
+  for (const LinkTag* x : a.dates) {
+    for (const LinkTag* y : b.dates) {
+      if (!DatesDisagree(x->Date(), y->Date())) return false;
     }
   }
   return true;
@@ -1207,8 +1215,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     Authority auth = authority[in->id];
     for (size_t i = 0; i < in->doc.passages.size(); ++i) {
       const Passage& p = in->doc.passages[i];
-      static const std::vector<Tag> kNoTags;
-      const std::vector<Tag>& tags = i < in->tags.size() ? in->tags[i] : kNoTags;
+      static const std::vector<LinkTag> kNoTags;
+      const std::vector<LinkTag>& tags = i < in->tags.size() ? in->tags[i] : kNoTags;
       Mention m;
       m.ref = {in->id, p.n};
       m.input = in;
@@ -1220,7 +1228,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // sentences it has, and is one even when no sentence of it is tagged
       // ("A Families First pathfinder programme to implement family help.").
       if (m.in_list && (IsCommitmentList(p.section) ||
-                        std::any_of(tags.begin(), tags.end(), [](const Tag& t) {
+                        std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
                           return t.kind == TagKind::kCommitment;
                         }))) {
         m.text = p.text;
@@ -1230,14 +1238,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // 2023." nobody named acts, whatever the second sentence's subject.
         const std::vector<TextRange> item_sentences = SplitSentences(p.text);
         const size_t opening_end = item_sentences.empty() ? p.text.size() : item_sentences.front().end;
-        for (const Tag& t : tags) {
+        for (const LinkTag& t : tags) {
           if (t.kind == TagKind::kCommitment && m.modality.empty()) {
-            if (t.start < opening_end) m.actor = t.commitment.actor;
-            m.modality = t.commitment.modality;
-            m.action = t.commitment.action;
+            if (t.start < opening_end) m.actor = t.commitment->actor;
+            m.modality = t.commitment->modality;
+            m.action = t.commitment->action;
           }
-          if (t.kind == TagKind::kMoney) m.money.push_back(t);
-          if (t.kind == TagKind::kDate) m.dates.push_back(t);
+          if (t.kind == TagKind::kMoney) m.money.push_back(&t);
+          if (t.kind == TagKind::kDate) m.dates.push_back(&t);
         }
         if (m.actor.empty()) m.actor = "unspecified";
         m.local = IsLocalActor(m.actor, auth);
@@ -1247,17 +1255,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       const std::vector<std::string>* tag_terms =
           i < in->tag_terms.size() ? &in->tag_terms[i] : nullptr;
       for (size_t j = 0; j < tags.size(); ++j) {
-        const Tag& tag = tags[j];
+        const LinkTag& tag = tags[j];
         if (tag.kind != TagKind::kCommitment) continue;
         Mention one = m;
         one.text = tag.text;
         if (tag_terms != nullptr) one.stored_terms = StoredTerms(*tag_terms, j);
-        one.actor = tag.commitment.actor;
-        one.modality = tag.commitment.modality;
-        one.action = tag.commitment.action;
-        one.money = tag.commitment.money;
-        one.dates = tag.commitment.dates;
-        one.local = IsLocalActor(tag.commitment.actor, auth);
+        one.actor = tag.commitment->actor;
+        one.modality = tag.commitment->modality;
+        one.action = tag.commitment->action;
+        for (uint32_t k : tag.commitment->money) one.money.push_back(&tags[k]);
+        for (uint32_t k : tag.commitment->dates) one.dates.push_back(&tags[k]);
+        one.local = IsLocalActor(tag.commitment->actor, auth);
         keep(std::move(one));
       }
     }
@@ -1747,8 +1755,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (!added) return it->second;
       const PassageIndex::Entry& pe = index.passages[i];
       const std::string& text = index.passage(i).text;
-      static const std::vector<Tag> kNoTags;
-      const std::vector<Tag>& tags = pe.index < pe.input->tags.size() ? pe.input->tags[pe.index] : kNoTags;
+      static const std::vector<LinkTag> kNoTags;
+      const std::vector<LinkTag>& tags = pe.index < pe.input->tags.size() ? pe.input->tags[pe.index] : kNoTags;
       std::vector<TextRange> ranges = SplitSentences(text);
       if (ranges.size() < 2) return it->second;
       for (const TextRange& r : ranges) {
@@ -1758,9 +1766,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         l.words = std::move(ids.words);
         l.phrases = std::move(ids.phrases);
         l.named = std::move(ids.named);
-        for (const Tag& t : tags) {
-          if (t.kind == TagKind::kMoney && t.money.amount && t.start >= r.start && t.end <= r.end) {
-            l.amounts.push_back(*t.money.amount);
+        for (const LinkTag& t : tags) {
+          if (t.kind == TagKind::kMoney && t.amount && t.start >= r.start && t.end <= r.end) {
+            l.amounts.push_back(*t.amount);
           }
         }
         it->second.push_back(std::move(l));
@@ -1883,19 +1891,19 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     c.action = src.action;
     c.local = src.local;
     c.source = src.ref;
-    for (const Tag& t : src.money) {
-      c.money.push_back({src.ref, t.text, t.money.amount, {}});
+    for (const LinkTag* t : src.money) {
+      c.money.push_back({src.ref, t->text, t->amount, {}});
     }
-    for (const Tag& t : src.dates) {
-      c.dates.push_back({src.ref, t.text, std::nullopt, t.date});
+    for (const LinkTag* t : src.dates) {
+      c.dates.push_back({src.ref, t->text, std::nullopt, ToDateValue(t->Date())});
     }
     // The source paper's other mentions complete the entry: a list of
     // financial commitments gives the sum of an item of the policy list.
     for (const Mention* m : entries[e].mentions) {
       if (m->input != src.input || m == &src) continue;
-      for (const Tag& t : m->money) {
-        if (t.money.amount && !GivesSum(c.money, *t.money.amount)) {
-          c.money.push_back({m->ref, t.text, t.money.amount, {}});
+      for (const LinkTag* t : m->money) {
+        if (t->amount && !GivesSum(c.money, *t->amount)) {
+          c.money.push_back({m->ref, t->text, t->amount, {}});
         }
       }
     }
@@ -1932,8 +1940,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   for (uint32_t i = 0; i < index.passages.size(); ++i) {
     const PassageIndex::Entry& pe = index.passages[i];
     if (pe.index >= pe.input->tags.size() || !is_target(i)) continue;
-    for (const Tag& t : pe.input->tags[pe.index]) {
-      if (t.kind == TagKind::kMoney && t.money.amount) sums.emplace_back(*t.money.amount, i);
+    for (const LinkTag& t : pe.input->tags[pe.index]) {
+      if (t.kind == TagKind::kMoney && t.amount) sums.emplace_back(*t.amount, i);
     }
   }
   std::sort(sums.begin(), sums.end());
@@ -2198,9 +2206,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // £2.4 billion" for "£2.4 billion for a Flood Defence Investment
         // Programme": the head of a name, another of its words and the sum.
         if (!names_one && !c.money.empty() && pe.index < in->tags.size()) {
-          const std::vector<Tag>& tags = in->tags[pe.index];
-          const bool own_sum = std::any_of(tags.begin(), tags.end(), [&](const Tag& t) {
-            return t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount);
+          const std::vector<LinkTag>& tags = in->tags[pe.index];
+          const bool own_sum = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
+            return t.kind == TagKind::kMoney && t.amount && GivesSum(c.money, *t.amount);
           });
           for (size_t n = 0; own_sum && n < entry.name_words.size() && !names_one; ++n) {
             const std::vector<TermId>& words = entry.name_words[n];
@@ -2240,9 +2248,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             quoted_words.push_back(second);
           }
           if (quoted >= 1) {
-            names_any = std::any_of(in->tags[pe.index].begin(), in->tags[pe.index].end(), [&](const Tag& t) {
-              return (t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount)) ||
-                     (quoted >= 2 && t.kind == TagKind::kDate && GivesDate(c.dates, t.date));
+            names_any = std::any_of(in->tags[pe.index].begin(), in->tags[pe.index].end(), [&](const LinkTag& t) {
+              return (t.kind == TagKind::kMoney && t.amount && GivesSum(c.money, *t.amount)) ||
+                     (quoted >= 2 && t.kind == TagKind::kDate && GivesDate(c.dates, t.Date()));
             });
           }
         }
@@ -2271,17 +2279,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (pe.index < in->tags.size()) {
         std::set<std::string> values, competing;
         bool sum = false, date = false;
-        for (const Tag& t : in->tags[pe.index]) {
-          if (t.kind == TagKind::kMoney && t.money.amount) {
-            if (GivesSum(c.money, *t.money.amount)) {
+        for (const LinkTag& t : in->tags[pe.index]) {
+          if (t.kind == TagKind::kMoney && t.amount) {
+            if (GivesSum(c.money, *t.amount)) {
               sum = true;
               values.insert(t.text);
             } else if (std::any_of(c.money.begin(), c.money.end(), [&](const ValueRef& v) {
-                         return v.amount && CompetingAmounts(*v.amount, *t.money.amount);
+                         return v.amount && CompetingAmounts(*v.amount, *t.amount);
                        })) {
               competing.insert(t.text);
             }
-          } else if (t.kind == TagKind::kDate && GivesDate(c.dates, t.date)) {
+          } else if (t.kind == TagKind::kDate && GivesDate(c.dates, t.Date())) {
             date = true;
             values.insert(t.text);
           }
@@ -2504,7 +2512,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     // sum is no other national undertaking's own (a council's own spending
     // of its share may give it). One pass over each paper from its first
     // such passage.
-    auto tags_of = [&](const PassageIndex::Entry& pe) -> const std::vector<Tag>* {
+    auto tags_of = [&](const PassageIndex::Entry& pe) -> const std::vector<LinkTag>* {
       return pe.index < pe.input->tags.size() ? &pe.input->tags[pe.index] : nullptr;
     };
     for (size_t k = 0; k < strong.size();) {
@@ -2512,27 +2520,27 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       std::vector<double> given;
       for (uint32_t j = strong[k]; j < index.passages.size() && index.passages[j].input == paper; ++j) {
         const PassageIndex::Entry& pe = index.passages[j];
-        const std::vector<Tag>* tags = tags_of(pe);
+        const std::vector<LinkTag>* tags = tags_of(pe);
         if (tags == nullptr) continue;
         if (std::binary_search(strong.begin(), strong.end(), j)) {
-          for (const Tag& t : *tags) {
-            if (t.kind != TagKind::kMoney || !t.money.amount || GivesSum(c.money, *t.money.amount)) continue;
+          for (const LinkTag& t : *tags) {
+            if (t.kind != TagKind::kMoney || !t.amount || GivesSum(c.money, *t.amount)) continue;
             auto from = std::lower_bound(national_sums.begin(), national_sums.end(),
-                                         std::make_pair(*t.money.amount * 0.99, size_t{0}));
+                                         std::make_pair(*t.amount * 0.99, size_t{0}));
             bool others = false;
-            for (auto it = from; it != national_sums.end() && it->first <= *t.money.amount * 1.01 && !others; ++it) {
-              others = it->second != e && SameAmount(it->first, *t.money.amount);
+            for (auto it = from; it != national_sums.end() && it->first <= *t.amount * 1.01 && !others; ++it) {
+              others = it->second != e && SameAmount(it->first, *t.amount);
             }
-            if (!others) given.push_back(*t.money.amount);
+            if (!others) given.push_back(*t.amount);
           }
           continue;
         }
         if (given.empty() || linked.count(j) || !pe.discusses) continue;
         std::set<std::string> values;
-        for (const Tag& t : *tags) {
-          if (t.kind != TagKind::kMoney || !t.money.amount) continue;
+        for (const LinkTag& t : *tags) {
+          if (t.kind != TagKind::kMoney || !t.amount) continue;
           for (double amount : given) {
-            if (SameAmount(amount, *t.money.amount)) values.insert(t.text);
+            if (SameAmount(amount, *t.amount)) values.insert(t.text);
           }
         }
         if (values.empty()) continue;
@@ -2682,8 +2690,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         size_t at = index.passages[found->second].index;
         const Passage* p = &in->doc.passages[at];
         if (at >= in->tags.size()) continue;
-        const std::vector<Tag>& tags = in->tags[at];
-        bool has_values = std::any_of(tags.begin(), tags.end(), [](const Tag& t) {
+        const std::vector<LinkTag>& tags = in->tags[at];
+        bool has_values = std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
           return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
         });
         if (!has_values) continue;
@@ -2704,9 +2712,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           size_t shared_words = 0;
           for (TermId w : sentence.words) shared_words += Has(entry.profile.words, w) ? 1 : 0;
           if (shared_words < 2) return false;
-          return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) {
+          return std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
             return t.kind == TagKind::kDate && t.start >= sentence.begin && t.end <= sentence.end &&
-                   GivesDate(c.dates, t.date);
+                   GivesDate(c.dates, t.Date());
           });
         };
         for (const Sentence& sentence : sentences(found->second)) {
@@ -2716,7 +2724,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (shares) about.emplace_back(sentence.begin, sentence.end);
           previous_about = shares;
         }
-        auto attached = [&](const Tag& t) {
+        auto attached = [&](const LinkTag& t) {
           for (const auto& [b, end] : about) {
             if (t.start >= b && t.end <= end) return true;
           }
@@ -2725,51 +2733,51 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // "described as £50 million, not the £60 million in the strategy":
         // a sum set against the whole in its sentence is a competing figure,
         // not a part of it.
-        auto contrasted = [&](const Tag& t) {
+        auto contrasted = [&](const LinkTag& t) {
           for (const auto& [b, end] : about) {
             if (t.start < b || t.end > end) continue;
             return ContrastsFigures(std::string_view(p->text).substr(b, end - b));
           }
           return false;
         };
-        const bool states_whole = std::any_of(tags.begin(), tags.end(), [&](const Tag& t) {
-          return t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount);
+        const bool states_whole = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
+          return t.kind == TagKind::kMoney && t.amount && GivesSum(c.money, *t.amount);
         });
-        for (const Tag& t : tags) {
+        for (const LinkTag& t : tags) {
           if (!attached(t)) continue;
-          if (t.kind == TagKind::kMoney && t.money.amount && !c.money.empty()) {
+          if (t.kind == TagKind::kMoney && t.amount && !c.money.empty()) {
             if (states_whole && !contrasted(t)) continue;  // a part given beside the whole
             if (IsBeforeValue(p->text, t, tags)) continue;
             const ValueRef* closest = nullptr;
             bool agrees = false;
             for (const ValueRef& v : c.money) {
               if (!v.amount) continue;
-              if (SameAmount(*v.amount, *t.money.amount)) agrees = true;
-              if (closest == nullptr || std::fabs(*v.amount - *t.money.amount) <
-                                            std::fabs(*closest->amount - *t.money.amount)) {
+              if (SameAmount(*v.amount, *t.amount)) agrees = true;
+              if (closest == nullptr || std::fabs(*v.amount - *t.amount) <
+                                            std::fabs(*closest->amount - *t.amount)) {
                 closest = &v;
               }
             }
             if (agrees || closest == nullptr) continue;
-            if (!CompetingAmounts(*closest->amount, *t.money.amount)) continue;
-            money_conflicts.push_back({l->passage, t.text, t.money.amount, {}});
+            if (!CompetingAmounts(*closest->amount, *t.amount)) continue;
+            money_conflicts.push_back({l->passage, t.text, t.amount, {}});
           } else if (t.kind == TagKind::kDate && !c.dates.empty()) {
             // A date inside an undertaking of the other kind (a council's
             // own beside a national one, or the reverse) is that
             // undertaking's own deadline: "the Council will buy 30 homes by
             // March 2028, subject to a bid to the [national] Programme"
             // does not restate the programme's "by March 2030".
-            const bool others_deadline = std::any_of(tags.begin(), tags.end(), [&](const Tag& u) {
+            const bool others_deadline = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& u) {
               return u.kind == TagKind::kCommitment && u.start <= t.start && t.end <= u.end &&
-                     IsLocalActor(u.commitment.actor, index.passages[found->second].authority) != c.local;
+                     IsLocalActor(u.commitment->actor, index.passages[found->second].authority) != c.local;
             });
             if (others_deadline) continue;
             bool agrees = false, disagrees = false;
             for (const ValueRef& v : c.dates) {
-              if (SameDate(v.date, t.date)) agrees = true;
-              if (DatesDisagree(v.date, t.date)) disagrees = true;
+              if (SameDate(v.date, t.Date())) agrees = true;
+              if (DatesDisagree(v.date, t.Date())) disagrees = true;
             }
-            if (!agrees && disagrees) date_conflicts.push_back({l->passage, t.text, {}, t.date});
+            if (!agrees && disagrees) date_conflicts.push_back({l->passage, t.text, {}, ToDateValue(t.Date())});
           }
         }
       }

@@ -44,6 +44,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "pipeline/document.h"
@@ -64,11 +65,81 @@ std::optional<Authority> ParseAuthority(std::string_view name);
 // national; anything else counts as a briefing.
 Authority InferAuthority(const Document& doc);
 
+// A value held through a pointer but copied whole, as a member would be:
+// the part of a LinkTag only some kinds of tag have costs the others a
+// pointer.
+template <typename T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(T value) : p_(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit, as T
+  Boxed(const Boxed& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  explicit operator bool() const { return p_ != nullptr; }
+  T* operator->() { return p_.get(); }
+  const T* operator->() const { return p_.get(); }
+  T& operator*() { return *p_; }
+  const T& operator*() const { return *p_; }
+
+ private:
+  std::unique_ptr<T> p_;
+};
+
+// A date tag's value as the linker compares it (DateValue without its TIMEX).
+struct LinkDate {
+  std::string start;                     // inclusive ISO date, empty = open / unknown
+  std::string end;                       // inclusive ISO date, empty = open / unknown
+  std::string precision;                 // day, month, ... (DateValue::precision)
+  std::string bound;                     // "by", "from", "until", or empty
+  bool relative = false;
+};
+
+// A commitment tag's fields as the linker reads them.
+struct LinkCommitment {
+  std::string actor;
+  std::string modality;
+  std::string action;
+  // The money and date tags inside the sentence: indices into the list of
+  // tags the commitment tag is in (LinkInput::tags[i]), in its order.
+  std::vector<uint32_t> money;
+  std::vector<uint32_t> dates;
+};
+
+// A money, date or commitment tag as the linker reads it: what it compares
+// and nothing of other kinds. (A Tag is 552 bytes whatever its kind; the
+// linker holds every such tag of the corpus, docs/performance.md finding 16.)
+struct LinkTag {
+  TagKind kind = TagKind::kMoney;
+  uint32_t start = 0;                    // byte offsets into the passage's text, as Tag's
+  uint32_t end = 0;
+  std::string text;
+  std::optional<double> amount;          // money: MoneyValue::amount
+  Boxed<LinkDate> date;                  // dates only
+  Boxed<LinkCommitment> commitment;      // commitments only
+
+  // The date, empty for a tag of another kind.
+  const LinkDate& Date() const;
+};
+
+// A passage's tags (the tagger's, ordered by start) as the linker reads them:
+// money, date and commitment tags only, each commitment naming the money and
+// date tags its own Tag copies (CommitmentValue::money, dates); one of those
+// the list lacks is added at its end.
+std::vector<LinkTag> ToLinkTags(const std::vector<Tag>& tags);
+
+// A date as a ValueRef holds it.
+DateValue ToDateValue(const LinkDate& date);
+
 // One document as the linker reads it.
 struct LinkInput {
   int64_t id = 0;                        // stable id (documents.id in the index)
   Document doc;
-  std::vector<std::vector<Tag>> tags;    // tags[i] are the tags of doc.passages[i]
+  std::vector<std::vector<LinkTag>> tags;  // tags[i] are the tags of doc.passages[i]
   std::vector<Stance> stances;           // per passage; missing = neutral
   std::optional<Authority> authority;    // user override of InferAuthority
   // The terms found at index time (EncodeTerms, link_terms.h) of each
