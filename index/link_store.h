@@ -4,6 +4,7 @@
 //   xref::Result<std::vector<xref::LinkInput>> in = xref::ReadLinkInputs(db);
 //   xref::Register reg = xref::BuildRegister(*in);
 //   xref::Status s = xref::WriteRegister(db, *in, reg);     // one transaction
+//   // or, the links never all held: a RegisterWriter as BuildRegister's sink
 //   ...
 //   xref::Result<xref::RegisterView> view = xref::ReadRegister(db);
 //   for (const nlohmann::json& row : view->rows) { ... }  // `xref table --format json` rows
@@ -29,6 +30,7 @@
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,28 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db);
 
 // Replaces the register's tables with `reg` in one transaction.
 Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Register& reg);
+
+// Replaces the register's tables entry by entry, as BuildRegister's sink
+// hands the register over (link.h, RegisterSink), so that its links are
+// never all in memory: Begin, then Put every entry in register order, then
+// Finish, all in one savepoint. A failure, or a writer destroyed before
+// Finish, leaves the previous register. The tables read as WriteRegister
+// of the whole register leaves them.
+class RegisterWriter {
+ public:
+  RegisterWriter(sqlite3* db, const std::vector<LinkInput>& inputs);
+  ~RegisterWriter();
+  RegisterWriter(const RegisterWriter&) = delete;
+  RegisterWriter& operator=(const RegisterWriter&) = delete;
+
+  Status Begin();
+  Status Put(const Commitment& commitment, const RegisterPart& part);
+  Status Finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // The register as the reports print it.
 struct RegisterView {

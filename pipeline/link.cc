@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cctype>
 #include <cmath>
+#include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -14,6 +15,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -586,7 +588,17 @@ struct PassageIndex {
   };
   std::vector<Entry> passages;
   std::vector<std::vector<uint32_t>> postings;  // by TermId
-  std::map<PassageRef, uint32_t> by_ref;
+  // Each passage's place, by its ref (sorted): a map's nodes cost three
+  // times as much, and there is one per passage of the corpus.
+  std::vector<std::pair<PassageRef, uint32_t>> by_ref;
+  static constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+
+  // The place of the passage `ref`, or kNone.
+  uint32_t Find(const PassageRef& ref) const {
+    auto it = std::lower_bound(by_ref.begin(), by_ref.end(), ref,
+                               [](const std::pair<PassageRef, uint32_t>& a, const PassageRef& b) { return a.first < b; });
+    return it != by_ref.end() && it->first == ref ? it->second : kNone;
+  }
   // Passages that cite another paragraph of their paper by its number ("as
   // set out in paragraph 5.2"): (cited, citing), sorted.
   std::vector<std::pair<uint32_t, uint32_t>> citations;
@@ -1101,7 +1113,7 @@ Authority InferAuthority(const Document& doc) {
 }
 
 Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options, const LinkScope& scope,
-                       CorpusStatsTable* stats_out) {
+                       CorpusStatsTable* stats_out, const RegisterSink* sink) {
   Register reg;
   if (stats_out != nullptr) *stats_out = CorpusStatsTable();
   auto evidence_text = std::make_shared<std::unordered_set<std::string>>();
@@ -1134,14 +1146,32 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // only a block's strings are held at once), and interned in order.
   Vocabulary vocab;
   PassageIndex index;
-  for (const LinkInput* in : inputs) {
-    for (size_t i = 0; i < in->doc.passages.size(); ++i) {
-      const Passage& p = in->doc.passages[i];
-      PassageRef ref{in->id, p.n};
-      if (!index.by_ref.emplace(ref, static_cast<uint32_t>(index.passages.size())).second) continue;
-      bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(p.section);
-      index.passages.push_back({in, i, ref, authority[in->id], {}, discusses});
+  {
+    // A ref given twice (one document id twice, or one passage number) is
+    // the first passage with it.
+    std::vector<std::pair<PassageRef, uint32_t>> refs;  // every passage's, with its number in order
+    for (const LinkInput* in : inputs) {
+      for (const Passage& p : in->doc.passages) refs.emplace_back(PassageRef{in->id, p.n}, refs.size());
     }
+    std::sort(refs.begin(), refs.end());
+    std::vector<bool> first(refs.size(), false);
+    for (size_t k = 0; k < refs.size(); ++k) {
+      if (k == 0 || !(refs[k].first == refs[k - 1].first)) first[refs[k].second] = true;
+    }
+    std::vector<std::pair<PassageRef, uint32_t>>().swap(refs);
+    size_t k = 0;
+    for (const LinkInput* in : inputs) {
+      for (size_t i = 0; i < in->doc.passages.size(); ++i) {
+        if (!first[k++]) continue;
+        const Passage& p = in->doc.passages[i];
+        PassageRef ref{in->id, p.n};
+        index.by_ref.emplace_back(ref, static_cast<uint32_t>(index.passages.size()));
+        bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(p.section);
+        index.passages.push_back({in, i, ref, authority[in->id], {}, discusses});
+      }
+    }
+    std::sort(index.by_ref.begin(), index.by_ref.end());
+    index.by_ref.shrink_to_fit();
   }
   index.citations = Citations(index);
   {
@@ -1913,6 +1943,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
     reg.commitments.push_back(std::move(c));
   }
+  // The mentions have given the entries all they need: linking, the memory
+  // peak, is yet to come.
+  for (Entry& entry : entries) std::vector<const Mention*>().swap(entry.mentions);
+  std::vector<Mention>().swap(mentions);
 
   // 2. Links: every passage that may reach the threshold against every entry.
   // Before a sum and a date add their bonuses (value_bonus each) the words
@@ -1991,8 +2025,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
     }
     for (const PassageRef& ref : mention_refs) {
-      auto it = index.by_ref.find(ref);
-      if (it != index.by_ref.end()) add(it->second);
+      const uint32_t at = index.Find(ref);
+      if (at != PassageIndex::kNone) add(at);
     }
     if (!targets.empty()) {
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(), [&](uint32_t i) { return !is_target(i); }),
@@ -2561,55 +2595,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               [](const Found& a, const Found& b) { return a.link.passage < b.link.passage; });
     return found;
   };
-  std::vector<std::vector<Link>> links_by_entry(entries.size());
-  {
-    struct Scratch {
-      std::vector<uint32_t> stamp;
-      uint32_t mark = 0;
-    };
-    std::vector<Scratch> scratch(Workers(options.threads, entries.size()));
-    for (Scratch& sc : scratch) sc.stamp.assign(index.passages.size(), 0);
-    // Each worker turns its entry's evidence ids into views of the pooled
-    // strings at once and drops the ids, so that the ids of every link are
-    // never held beside their views (the linker's memory peak).
-    std::mutex pool_mutex;
-    ParallelFor(entries.size(), options.threads, [&](size_t e, size_t worker) {
-      std::vector<Found> found = link_entry(e, scratch[worker].stamp, scratch[worker].mark);
-      std::unordered_map<TermId, std::string_view> seen;
-      auto view = [&](TermId id) {
-        auto [it, added] = seen.try_emplace(id);
-        if (added) {
-          std::lock_guard<std::mutex> lock(pool_mutex);
-          it->second = *evidence_text->insert(entries[e].surface.at(id)).first;
-        }
-        return it->second;
-      };
-      std::vector<Link>& links = links_by_entry[e];
-      links.reserve(found.size());
-      for (Found& f : found) {
-        f.link.evidence.phrases.reserve(f.phrases.size());
-        f.link.evidence.terms.reserve(f.terms.size());
-        for (TermId id : f.phrases) f.link.evidence.phrases.push_back(view(id));
-        for (TermId id : f.terms) f.link.evidence.terms.push_back(view(id));
-        std::vector<TermId>().swap(f.phrases);
-        std::vector<TermId>().swap(f.terms);
-        links.push_back(std::move(f.link));
-      }
-    });
-  }
-  size_t total = 0;
-  for (const std::vector<Link>& l : links_by_entry) total += l.size();
-  reg.links.reserve(total);
-  for (std::vector<Link>& links : links_by_entry) {
-    for (Link& l : links) reg.links.push_back(std::move(l));
-    std::vector<Link>().swap(links);
-  }
-
   // 3a. Stance per (entry, document): the most frequent non-neutral stance of
   // the linked passages, ties to the earliest.
-  {
-    std::map<std::pair<size_t, int64_t>, std::vector<Stance>> seen;
-    for (const Link& l : reg.links) {
+  auto stances_of = [&](size_t e, const std::vector<Link>& entry_links, std::vector<DocumentStance>* out) {
+    std::map<int64_t, std::vector<Stance>> seen;
+    for (const Link& l : entry_links) {
       const LinkInput* in = by_id.at(l.passage.doc);
       Stance s = Stance::kNeutral;
       size_t index = static_cast<size_t>(l.passage.passage - 1);
@@ -2623,9 +2613,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           }
         }
       }
-      seen[{l.commitment, l.passage.doc}].push_back(s);
+      seen[l.passage.doc].push_back(s);
     }
-    for (const auto& [key, list] : seen) {
+    for (const auto& [doc, list] : seen) {
       std::map<Stance, int> count;
       for (Stance s : list) {
         if (s != Stance::kNeutral) ++count[s];
@@ -2638,177 +2628,270 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           best_count = count[s];
         }
       }
-      reg.stances.push_back({key.first, key.second, best});
+      out->push_back({e, doc, best});
     }
+  };
+
+  // 3b. Disagreements: sums and dates that other documents attach to the
+  // entry (its links' passages), once its links are known.
+  // The sentences of a passage and the phrases of each, read once however
+  // many entries link to the passage.
+  struct Sentence {
+    size_t begin, end;
+    std::vector<TermId> phrases;  // sorted
+    std::vector<TermId> words;    // sorted
+  };
+  std::unordered_map<uint32_t, std::vector<Sentence>> sentences_of;
+  auto sentences = [&](uint32_t i) -> const std::vector<Sentence>& {
+    auto [it, added] = sentences_of.try_emplace(i);
+    if (added) {
+      const std::string& text = index.passage(i).text;
+      for (const TextRange& range : SplitSentences(text)) {
+        Sentence sentence{range.start, range.end, {}, {}};
+        TermKeyList terms = TermKeyLists(std::string_view(text).substr(range.start, range.end - range.start));
+        for (const std::string& key : terms.phrases) {
+          TermId id = vocab.Find(key);
+          if (id != Vocabulary::kNone) sentence.phrases.push_back(id);
+        }
+        for (const std::string& key : terms.words) {
+          TermId id = vocab.Find(key);
+          if (id != Vocabulary::kNone) sentence.words.push_back(id);
+        }
+        std::sort(sentence.phrases.begin(), sentence.phrases.end());
+        std::sort(sentence.words.begin(), sentence.words.end());
+        it->second.push_back(std::move(sentence));
+      }
+    }
+    return it->second;
+  };
+  auto conflicts_of = [&](size_t e, const std::vector<Link>& entry_links, std::vector<Conflict>* out) {
+    const Commitment& c = reg.commitments[e];
+    const Entry& entry = entries[e];
+    if (c.money.empty() && c.dates.empty()) return;
+    std::vector<ValueRef> money_conflicts, date_conflicts;
+    // Values per other document; the whole is stated when one equals the entry's.
+    for (const Link& entry_link : entry_links) {
+      const Link* l = &entry_link;
+      if (copy_of.at(l->passage.doc) == copy_of.at(c.source.doc)) continue;
+      const uint32_t found = index.Find(l->passage);
+      if (found == PassageIndex::kNone) continue;
+      const LinkInput* in = index.passages[found].input;
+      size_t at = index.passages[found].index;
+      const Passage* p = &in->doc.passages[at];
+      if (at >= in->tags.size()) continue;
+      const std::vector<LinkTag>& tags = in->tags[at];
+      bool has_values = std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
+        return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
+      });
+      if (!has_values) continue;
+      // Sentences that speak of the entry: they share a phrase with it.
+      // So does the sentence after one of those that shares a word with it
+      // ("... the Rural School Bus Fund. The strategy's fund is described
+      // as £50 million ...").
+      std::vector<std::pair<size_t, size_t>> about;
+      bool previous_about = false;
+      auto in_profile = [](const std::vector<TermId>& ids, const std::vector<TermId>& profile) {
+        return std::any_of(ids.begin(), ids.end(), [&](TermId id) { return Has(profile, id); });
+      };
+      // So does a sentence giving the entry's own date with two of its
+      // words ("plans to cap lifetime care costs at £80,000 from October
+      // next year" for "From October 2027, a cap of £86,000 on ... their
+      // lifetime"): the date says which undertaking, the sum may differ.
+      auto gives_own_date = [&](const Sentence& sentence) {
+        size_t shared_words = 0;
+        for (TermId w : sentence.words) shared_words += Has(entry.profile.words, w) ? 1 : 0;
+        if (shared_words < 2) return false;
+        return std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
+          return t.kind == TagKind::kDate && t.start >= sentence.begin && t.end <= sentence.end &&
+                 GivesDate(c.dates, t.Date());
+        });
+      };
+      for (const Sentence& sentence : sentences(found)) {
+        bool shares = in_profile(sentence.phrases, entry.profile.phrases) ||
+                      (previous_about && in_profile(sentence.words, entry.profile.words)) ||
+                      gives_own_date(sentence);
+        if (shares) about.emplace_back(sentence.begin, sentence.end);
+        previous_about = shares;
+      }
+      auto attached = [&](const LinkTag& t) {
+        for (const auto& [b, end] : about) {
+          if (t.start >= b && t.end <= end) return true;
+        }
+        return false;
+      };
+      // "described as £50 million, not the £60 million in the strategy":
+      // a sum set against the whole in its sentence is a competing figure,
+      // not a part of it.
+      auto contrasted = [&](const LinkTag& t) {
+        for (const auto& [b, end] : about) {
+          if (t.start < b || t.end > end) continue;
+          return ContrastsFigures(std::string_view(p->text).substr(b, end - b));
+        }
+        return false;
+      };
+      const bool states_whole = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
+        return t.kind == TagKind::kMoney && t.amount && GivesSum(c.money, *t.amount);
+      });
+      for (const LinkTag& t : tags) {
+        if (!attached(t)) continue;
+        if (t.kind == TagKind::kMoney && t.amount && !c.money.empty()) {
+          if (states_whole && !contrasted(t)) continue;  // a part given beside the whole
+          if (IsBeforeValue(p->text, t, tags)) continue;
+          const ValueRef* closest = nullptr;
+          bool agrees = false;
+          for (const ValueRef& v : c.money) {
+            if (!v.amount) continue;
+            if (SameAmount(*v.amount, *t.amount)) agrees = true;
+            if (closest == nullptr || std::fabs(*v.amount - *t.amount) <
+                                          std::fabs(*closest->amount - *t.amount)) {
+              closest = &v;
+            }
+          }
+          if (agrees || closest == nullptr) continue;
+          if (!CompetingAmounts(*closest->amount, *t.amount)) continue;
+          money_conflicts.push_back({l->passage, t.text, t.amount, {}});
+        } else if (t.kind == TagKind::kDate && !c.dates.empty()) {
+          // A date inside an undertaking of the other kind (a council's
+          // own beside a national one, or the reverse) is that
+          // undertaking's own deadline: "the Council will buy 30 homes by
+          // March 2028, subject to a bid to the [national] Programme"
+          // does not restate the programme's "by March 2030".
+          const bool others_deadline = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& u) {
+            return u.kind == TagKind::kCommitment && u.start <= t.start && t.end <= u.end &&
+                   IsLocalActor(u.commitment->actor, index.passages[found].authority) != c.local;
+          });
+          if (others_deadline) continue;
+          bool agrees = false, disagrees = false;
+          for (const ValueRef& v : c.dates) {
+            if (SameDate(v.date, t.Date())) agrees = true;
+            if (DatesDisagree(v.date, t.Date())) disagrees = true;
+          }
+          if (!agrees && disagrees) date_conflicts.push_back({l->passage, t.text, {}, ToDateValue(t.Date())});
+        }
+      }
+    }
+    // By document path, not by id: ids follow the order extraction
+    // finished in, and the output must not.
+    auto by_path = [&](const ValueRef& a, const ValueRef& b) {
+      const std::string& pa = by_id.at(a.passage.doc)->doc.path;
+      const std::string& pb = by_id.at(b.passage.doc)->doc.path;
+      if (pa != pb) return pa < pb;
+      return a.passage.passage < b.passage.passage;  // stable: a passage's values in its order
+    };
+    std::stable_sort(money_conflicts.begin(), money_conflicts.end(), by_path);
+    std::stable_sort(date_conflicts.begin(), date_conflicts.end(), by_path);
+    if (!money_conflicts.empty()) {
+      Conflict k;
+      k.commitment = e;
+      k.field = "money";
+      k.values.push_back(c.money.front());
+      for (ValueRef& v : money_conflicts) k.values.push_back(std::move(v));
+      out->push_back(std::move(k));
+    }
+    if (!date_conflicts.empty()) {
+      Conflict k;
+      k.commitment = e;
+      k.field = "date";
+      k.values.push_back(c.dates.front());
+      for (ValueRef& v : date_conflicts) k.values.push_back(std::move(v));
+      out->push_back(std::move(k));
+    }
+  };
+
+  // An entry's part of the register, once its links are known: to the sink,
+  // or into the register.
+  auto emit = [&](size_t e, std::vector<Link>&& entry_links) {
+    RegisterPart part;
+    part.commitment = e;
+    part.links = std::move(entry_links);
+    stances_of(e, part.links, &part.stances);
+    conflicts_of(e, part.links, &part.conflicts);
+    if (sink != nullptr) return (*sink)(reg.commitments[e], std::move(part));
+    for (Link& l : part.links) reg.links.push_back(std::move(l));
+    for (DocumentStance& st : part.stances) reg.stances.push_back(st);
+    for (Conflict& k : part.conflicts) reg.conflicts.push_back(std::move(k));
+    return true;
+  };
+
+  {
+    struct Scratch {
+      std::vector<uint32_t> stamp;
+      uint32_t mark = 0;
+    };
+    std::vector<Scratch> scratch(Workers(options.threads, entries.size()));
+    for (Scratch& sc : scratch) sc.stamp.assign(index.passages.size(), 0);
+    // Each worker turns its entry's evidence ids into views of the pooled
+    // strings at once and drops the ids, so that the ids of every link are
+    // never held beside their views (the linker's memory peak).
+    std::mutex pool_mutex;
+    // Entries are handed on in order as they are done (`emit`): a worker
+    // that finishes the next entry due hands on every entry done in a row
+    // from it, one worker at a time; a worker does not start an entry more
+    // than `window` ahead of the next due, so that few entries' links wait.
+    std::mutex order_mutex;
+    std::condition_variable order_cv;
+    std::vector<std::optional<std::vector<Link>>> done(entries.size());
+    size_t next_due = 0;
+    bool emitting = false, stopped = false;
+    const size_t window = 4 * scratch.size();
+    auto score = [&](size_t e, size_t worker) {
+      {
+        std::unique_lock<std::mutex> lock(order_mutex);
+        order_cv.wait(lock, [&] { return stopped || e < next_due + window; });
+        if (stopped) return;
+      }
+      std::vector<Found> found = link_entry(e, scratch[worker].stamp, scratch[worker].mark);
+      std::unordered_map<TermId, std::string_view> seen;
+      auto view = [&](TermId id) {
+        auto [it, added] = seen.try_emplace(id);
+        if (added) {
+          std::lock_guard<std::mutex> lock(pool_mutex);
+          it->second = *evidence_text->insert(entries[e].surface.at(id)).first;
+        }
+        return it->second;
+      };
+      std::vector<Link> links;
+      links.reserve(found.size());
+      for (Found& f : found) {
+        f.link.evidence.phrases.reserve(f.phrases.size());
+        f.link.evidence.terms.reserve(f.terms.size());
+        for (TermId id : f.phrases) f.link.evidence.phrases.push_back(view(id));
+        for (TermId id : f.terms) f.link.evidence.terms.push_back(view(id));
+        std::vector<TermId>().swap(f.phrases);
+        std::vector<TermId>().swap(f.terms);
+        links.push_back(std::move(f.link));
+      }
+      std::vector<Found>().swap(found);
+      std::unique_lock<std::mutex> lock(order_mutex);
+      done[e] = std::move(links);
+      if (emitting) return;
+      emitting = true;
+      while (!stopped && next_due < done.size() && done[next_due]) {
+        const size_t due = next_due;
+        std::vector<Link> due_links = std::move(*done[due]);
+        done[due].reset();
+        lock.unlock();
+        const bool go_on = emit(due, std::move(due_links));
+        lock.lock();
+        stopped = stopped || !go_on;
+        ++next_due;
+        order_cv.notify_all();
+      }
+      emitting = false;
+    };
+    ParallelFor(entries.size(), options.threads, [&](size_t e, size_t worker) {
+      try {
+        score(e, worker);
+      } catch (...) {
+        // The other workers may be waiting for this entry: they stop too.
+        std::lock_guard<std::mutex> lock(order_mutex);
+        stopped = true;
+        order_cv.notify_all();
+        throw;
+      }
+    });
   }
 
-  // 3b. Disagreements: sums and dates that other documents attach to the entry.
-  {
-    std::map<size_t, std::vector<const Link*>> links_of;
-    for (const Link& l : reg.links) links_of[l.commitment].push_back(&l);
-    // The sentences of a passage and the phrases of each, read once however
-    // many entries link to the passage.
-    struct Sentence {
-      size_t begin, end;
-      std::vector<TermId> phrases;  // sorted
-      std::vector<TermId> words;    // sorted
-    };
-    std::unordered_map<uint32_t, std::vector<Sentence>> sentences_of;
-    auto sentences = [&](uint32_t i) -> const std::vector<Sentence>& {
-      auto [it, added] = sentences_of.try_emplace(i);
-      if (added) {
-        const std::string& text = index.passage(i).text;
-        for (const TextRange& range : SplitSentences(text)) {
-          Sentence sentence{range.start, range.end, {}, {}};
-          TermKeyList terms = TermKeyLists(std::string_view(text).substr(range.start, range.end - range.start));
-          for (const std::string& key : terms.phrases) {
-            TermId id = vocab.Find(key);
-            if (id != Vocabulary::kNone) sentence.phrases.push_back(id);
-          }
-          for (const std::string& key : terms.words) {
-            TermId id = vocab.Find(key);
-            if (id != Vocabulary::kNone) sentence.words.push_back(id);
-          }
-          std::sort(sentence.phrases.begin(), sentence.phrases.end());
-          std::sort(sentence.words.begin(), sentence.words.end());
-          it->second.push_back(std::move(sentence));
-        }
-      }
-      return it->second;
-    };
-    for (size_t e = 0; e < entries.size(); ++e) {
-      const Commitment& c = reg.commitments[e];
-      const Entry& entry = entries[e];
-      if (c.money.empty() && c.dates.empty()) continue;
-      std::vector<ValueRef> money_conflicts, date_conflicts;
-      // Values per other document; the whole is stated when one equals the entry's.
-      for (const Link* l : links_of[e]) {
-        if (copy_of.at(l->passage.doc) == copy_of.at(c.source.doc)) continue;
-        auto found = index.by_ref.find(l->passage);
-        if (found == index.by_ref.end()) continue;
-        const LinkInput* in = index.passages[found->second].input;
-        size_t at = index.passages[found->second].index;
-        const Passage* p = &in->doc.passages[at];
-        if (at >= in->tags.size()) continue;
-        const std::vector<LinkTag>& tags = in->tags[at];
-        bool has_values = std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
-          return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
-        });
-        if (!has_values) continue;
-        // Sentences that speak of the entry: they share a phrase with it.
-        // So does the sentence after one of those that shares a word with it
-        // ("... the Rural School Bus Fund. The strategy's fund is described
-        // as £50 million ...").
-        std::vector<std::pair<size_t, size_t>> about;
-        bool previous_about = false;
-        auto in_profile = [](const std::vector<TermId>& ids, const std::vector<TermId>& profile) {
-          return std::any_of(ids.begin(), ids.end(), [&](TermId id) { return Has(profile, id); });
-        };
-        // So does a sentence giving the entry's own date with two of its
-        // words ("plans to cap lifetime care costs at £80,000 from October
-        // next year" for "From October 2027, a cap of £86,000 on ... their
-        // lifetime"): the date says which undertaking, the sum may differ.
-        auto gives_own_date = [&](const Sentence& sentence) {
-          size_t shared_words = 0;
-          for (TermId w : sentence.words) shared_words += Has(entry.profile.words, w) ? 1 : 0;
-          if (shared_words < 2) return false;
-          return std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
-            return t.kind == TagKind::kDate && t.start >= sentence.begin && t.end <= sentence.end &&
-                   GivesDate(c.dates, t.Date());
-          });
-        };
-        for (const Sentence& sentence : sentences(found->second)) {
-          bool shares = in_profile(sentence.phrases, entry.profile.phrases) ||
-                        (previous_about && in_profile(sentence.words, entry.profile.words)) ||
-                        gives_own_date(sentence);
-          if (shares) about.emplace_back(sentence.begin, sentence.end);
-          previous_about = shares;
-        }
-        auto attached = [&](const LinkTag& t) {
-          for (const auto& [b, end] : about) {
-            if (t.start >= b && t.end <= end) return true;
-          }
-          return false;
-        };
-        // "described as £50 million, not the £60 million in the strategy":
-        // a sum set against the whole in its sentence is a competing figure,
-        // not a part of it.
-        auto contrasted = [&](const LinkTag& t) {
-          for (const auto& [b, end] : about) {
-            if (t.start < b || t.end > end) continue;
-            return ContrastsFigures(std::string_view(p->text).substr(b, end - b));
-          }
-          return false;
-        };
-        const bool states_whole = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
-          return t.kind == TagKind::kMoney && t.amount && GivesSum(c.money, *t.amount);
-        });
-        for (const LinkTag& t : tags) {
-          if (!attached(t)) continue;
-          if (t.kind == TagKind::kMoney && t.amount && !c.money.empty()) {
-            if (states_whole && !contrasted(t)) continue;  // a part given beside the whole
-            if (IsBeforeValue(p->text, t, tags)) continue;
-            const ValueRef* closest = nullptr;
-            bool agrees = false;
-            for (const ValueRef& v : c.money) {
-              if (!v.amount) continue;
-              if (SameAmount(*v.amount, *t.amount)) agrees = true;
-              if (closest == nullptr || std::fabs(*v.amount - *t.amount) <
-                                            std::fabs(*closest->amount - *t.amount)) {
-                closest = &v;
-              }
-            }
-            if (agrees || closest == nullptr) continue;
-            if (!CompetingAmounts(*closest->amount, *t.amount)) continue;
-            money_conflicts.push_back({l->passage, t.text, t.amount, {}});
-          } else if (t.kind == TagKind::kDate && !c.dates.empty()) {
-            // A date inside an undertaking of the other kind (a council's
-            // own beside a national one, or the reverse) is that
-            // undertaking's own deadline: "the Council will buy 30 homes by
-            // March 2028, subject to a bid to the [national] Programme"
-            // does not restate the programme's "by March 2030".
-            const bool others_deadline = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& u) {
-              return u.kind == TagKind::kCommitment && u.start <= t.start && t.end <= u.end &&
-                     IsLocalActor(u.commitment->actor, index.passages[found->second].authority) != c.local;
-            });
-            if (others_deadline) continue;
-            bool agrees = false, disagrees = false;
-            for (const ValueRef& v : c.dates) {
-              if (SameDate(v.date, t.Date())) agrees = true;
-              if (DatesDisagree(v.date, t.Date())) disagrees = true;
-            }
-            if (!agrees && disagrees) date_conflicts.push_back({l->passage, t.text, {}, ToDateValue(t.Date())});
-          }
-        }
-      }
-      // By document path, not by id: ids follow the order extraction
-      // finished in, and the output must not.
-      auto by_path = [&](const ValueRef& a, const ValueRef& b) {
-        const std::string& pa = by_id.at(a.passage.doc)->doc.path;
-        const std::string& pb = by_id.at(b.passage.doc)->doc.path;
-        if (pa != pb) return pa < pb;
-        return a.passage.passage < b.passage.passage;  // stable: a passage's values in its order
-      };
-      std::stable_sort(money_conflicts.begin(), money_conflicts.end(), by_path);
-      std::stable_sort(date_conflicts.begin(), date_conflicts.end(), by_path);
-      if (!money_conflicts.empty()) {
-        Conflict k;
-        k.commitment = e;
-        k.field = "money";
-        k.values.push_back(c.money.front());
-        for (ValueRef& v : money_conflicts) k.values.push_back(std::move(v));
-        reg.conflicts.push_back(std::move(k));
-      }
-      if (!date_conflicts.empty()) {
-        Conflict k;
-        k.commitment = e;
-        k.field = "date";
-        k.values.push_back(c.dates.front());
-        for (ValueRef& v : date_conflicts) k.values.push_back(std::move(v));
-        reg.conflicts.push_back(std::move(k));
-      }
-    }
-  }
   if (stats_out != nullptr && scope.stats == nullptr) {
     stats_out->passage_count = corpus_passages;
     for (TermId id = 0; id < vocab.size(); ++id) {

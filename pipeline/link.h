@@ -39,6 +39,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -311,11 +312,34 @@ struct LinkScope {
   std::vector<int64_t> targets;
 };
 
+// One entry's links, stances and disagreements (the parts of Register
+// that are per entry), in Register's order.
+struct RegisterPart {
+  size_t commitment = 0;                 // index into Register::commitments
+  std::vector<Link> links;
+  std::vector<DocumentStance> stances;
+  std::vector<Conflict> conflicts;
+};
+
+// Receives the register entry by entry, in register order, as linking
+// produces it: the entry (the whole list of entries is made first) and its
+// part, whose evidence views point into the pool of the Register being
+// built. False stops the linking. Called from one thread at a time, not
+// always the caller's.
+using RegisterSink = std::function<bool(const Commitment& commitment, RegisterPart&& part)>;
+
 // Builds the register, links, stances and conflicts from every document.
 // `stats_out`, when given, receives the statistics this link counted (with
 // scope.stats set, those it was given are not copied: it is left empty).
+// With a `sink`, each entry's links, stances and conflicts go to it as soon
+// as they are known instead of into the Register, so that the links of a
+// large corpus are never all held at once (docs/performance.md, finding 16);
+// the Register returned then holds the entries and the evidence pool only.
+// The parts are those a call without a sink puts in the Register, in the
+// same order.
 Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options = {},
-                       const LinkScope& scope = {}, CorpusStatsTable* stats_out = nullptr);
+                       const LinkScope& scope = {}, CorpusStatsTable* stats_out = nullptr,
+                       const RegisterSink* sink = nullptr);
 
 // The first words of a commitment's wording, cut at a word boundary to at
 // most `max_chars` bytes with "…" when cut (for tables).
