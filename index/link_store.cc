@@ -387,7 +387,27 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
                         tags.ColumnInt64(10) != 0};
     }
     if (t.kind == TagKind::kCommitment) {
-      t.commitment = LinkCommitment{tags.ColumnText(11), tags.ColumnText(12), tags.ColumnText(13), {}, {}};
+      LinkCommitment c;
+      c.actor = tags.ColumnText(11);
+      c.modality = tags.ColumnText(12);
+      c.action = tags.ColumnText(13);
+      t.commitment = std::move(c);
+      // A commitment's sentence and its action are parts of the passage's
+      // text: held once, there.
+      const std::string& passage = inputs[gathered_for->input].doc.passages[gathered_for->passage].text;
+      if (t.start <= t.end && t.end <= passage.size() &&
+          passage.compare(t.start, t.end - t.start, t.text) == 0) {
+        t.text_in_passage = true;
+        std::string().swap(t.text);
+      }
+      std::string& action = t.commitment->action;
+      const size_t at = action.empty() ? std::string::npos : passage.find(action, t.start);
+      if (at != std::string::npos && at + action.size() <= t.end) {
+        t.commitment->action_in_passage = true;
+        t.commitment->action_start = static_cast<uint32_t>(at);
+        t.commitment->action_end = static_cast<uint32_t>(at + action.size());
+        std::string().swap(action);
+      }
     }
     gathered.push_back(std::move(t));
     gathered_terms.push_back(tags.ColumnBlob(14));

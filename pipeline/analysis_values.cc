@@ -142,7 +142,11 @@ LinkTag ToLinkTagAlone(const Tag& t) {
     out.date = LinkDate{t.date.start, t.date.end, t.date.precision, t.date.bound, t.date.relative};
   }
   if (t.kind == TagKind::kCommitment) {
-    out.commitment = LinkCommitment{t.commitment.actor, t.commitment.modality, t.commitment.action, {}, {}};
+    LinkCommitment c;
+    c.actor = t.commitment.actor;
+    c.modality = t.commitment.modality;
+    c.action = t.commitment.action;
+    out.commitment = std::move(c);
   }
   return out;
 }

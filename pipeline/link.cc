@@ -1272,7 +1272,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (t.kind == TagKind::kCommitment && m.modality.empty()) {
             if (t.start < opening_end) m.actor = t.commitment->actor;
             m.modality = t.commitment->modality;
-            m.action = t.commitment->action;
+            m.action = t.commitment->Action(p.text);
           }
           if (t.kind == TagKind::kMoney) m.money.push_back(&t);
           if (t.kind == TagKind::kDate) m.dates.push_back(&t);
@@ -1288,11 +1288,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const LinkTag& tag = tags[j];
         if (tag.kind != TagKind::kCommitment) continue;
         Mention one = m;
-        one.text = tag.text;
+        one.text = tag.Text(p.text);
         if (tag_terms != nullptr) one.stored_terms = StoredTerms(*tag_terms, j);
         one.actor = tag.commitment->actor;
         one.modality = tag.commitment->modality;
-        one.action = tag.commitment->action;
+        one.action = tag.commitment->Action(p.text);
         for (uint32_t k : tag.commitment->money) one.money.push_back(&tags[k]);
         for (uint32_t k : tag.commitment->dates) one.dates.push_back(&tags[k]);
         one.local = IsLocalActor(tag.commitment->actor, auth);

@@ -104,7 +104,17 @@ struct LinkDate {
 struct LinkCommitment {
   std::string actor;
   std::string modality;
-  std::string action;
+  std::string action;                    // empty when action_in_passage
+  // The action is not held but read from the passage's text, from
+  // action_start to action_end (ReadLinkInputs: it always is a part of it).
+  bool action_in_passage = false;
+  uint32_t action_start = 0;
+  uint32_t action_end = 0;
+
+  // The action, `passage` being the text of the tag's passage.
+  std::string_view Action(std::string_view passage) const {
+    return action_in_passage ? passage.substr(action_start, action_end - action_start) : std::string_view(action);
+  }
   // The money and date tags inside the sentence: indices into the list of
   // tags the commitment tag is in (LinkInput::tags[i]), in its order.
   std::vector<uint32_t> money;
@@ -118,13 +128,21 @@ struct LinkTag {
   TagKind kind = TagKind::kMoney;
   uint32_t start = 0;                    // byte offsets into the passage's text, as Tag's
   uint32_t end = 0;
-  std::string text;
+  // The text is not held but read from the passage's, from start to end
+  // (ReadLinkInputs, for a commitment's sentence: a quarter of a million of
+  // them at 3,000 papers).
+  bool text_in_passage = false;
+  std::string text;                      // empty when text_in_passage
   std::optional<double> amount;          // money: MoneyValue::amount
   Boxed<LinkDate> date;                  // dates only
   Boxed<LinkCommitment> commitment;      // commitments only
 
   // The date, empty for a tag of another kind.
   const LinkDate& Date() const;
+  // The text, `passage` being the text of the tag's passage.
+  std::string_view Text(std::string_view passage) const {
+    return text_in_passage ? passage.substr(start, end - start) : std::string_view(text);
+  }
 };
 
 // A passage's tags (the tagger's, ordered by start) as the linker reads them:

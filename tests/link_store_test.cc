@@ -131,8 +131,13 @@ TEST_F(LinkStoreTest, ReadsEveryPassageAndTheComparedTagsAsWritten) {
         EXPECT_EQ(g_tag.kind, w_tag.kind);
         EXPECT_EQ(g_tag.start, w_tag.start);
         EXPECT_EQ(g_tag.end, w_tag.end);
-        EXPECT_EQ(g_tag.text, w_tag.text);
-        // Only what the tag's kind has is held.
+        EXPECT_EQ(g_tag.Text(g.text), w_tag.text);
+        // Only what the tag's kind has is held, and a commitment's sentence
+        // and action only once, in the passage's text.
+        EXPECT_EQ(g_tag.text_in_passage, w_tag.kind == TagKind::kCommitment);
+        if (g_tag.text_in_passage) {
+          EXPECT_TRUE(g_tag.text.empty());
+        }
         EXPECT_EQ(static_cast<bool>(g_tag.date), w_tag.kind == TagKind::kDate);
         EXPECT_EQ(static_cast<bool>(g_tag.commitment), w_tag.kind == TagKind::kCommitment);
         if (w_tag.kind == TagKind::kMoney) {
@@ -150,7 +155,11 @@ TEST_F(LinkStoreTest, ReadsEveryPassageAndTheComparedTagsAsWritten) {
         if (g_tag.kind != TagKind::kCommitment || !g_tag.commitment) continue;
         EXPECT_EQ(g_tag.commitment->actor, w_tag.commitment.actor);
         EXPECT_EQ(g_tag.commitment->modality, w_tag.commitment.modality);
-        EXPECT_EQ(g_tag.commitment->action, w_tag.commitment.action);
+        EXPECT_EQ(g_tag.commitment->Action(g.text), w_tag.commitment.action);
+        EXPECT_EQ(g_tag.commitment->action_in_passage, !w_tag.commitment.action.empty());
+        if (g_tag.commitment->action_in_passage) {
+          EXPECT_TRUE(g_tag.commitment->action.empty());
+        }
         ++commitments;
         // A commitment's sums and dates: the money and date tags inside its
         // span, in the passage's order.
@@ -328,6 +337,90 @@ TEST_F(LinkStoreTest, WritesOnlyTheRegisterRowsThatChanged) {
   ASSERT_TRUE(WriteRegister(db(), *all, whole).ok());
   EXPECT_EQ(sqlite3_total_changes(db()) - before, static_cast<int>(2 * whole.commitments.size()));
   EXPECT_EQ(RegisterTables(db()), whole_tables);
+}
+
+
+// The register handed over entry by entry (BuildRegister's sink, which
+// `index` and `refresh` use so that the links are never all held) is the
+// register BuildRegister returns, part by part and in order; written as it
+// comes (RegisterWriter), over another register, it leaves the tables as
+// WriteRegister of the whole register does. A sink that says stop stops the
+// linking, and a writer not finished leaves the register before.
+TEST_F(LinkStoreTest, TheRegisterHandedOverEntryByEntryIsTheWholeRegister) {
+  Result<std::vector<LinkInput>> all = ReadLinkInputs(db());
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  const std::vector<LinkInput> fewer(all->begin(), all->end() - 1);
+  const Register whole = BuildRegister(*all);
+  ASSERT_GT(whole.commitments.size(), 10u);
+  ASSERT_GT(whole.links.size(), whole.commitments.size());
+  ASSERT_TRUE(EnsureRegisterTables(db()).ok());
+  ASSERT_TRUE(WriteRegister(db(), *all, whole).ok());
+  const std::string whole_tables = RegisterTables(db());
+  ASSERT_TRUE(WriteRegister(db(), fewer, BuildRegister(fewer)).ok());
+  const std::string fewer_tables = RegisterTables(db());
+  ASSERT_NE(fewer_tables, whole_tables);
+
+  RegisterWriter writer(db(), *all);
+  ASSERT_TRUE(writer.Begin().ok());
+  size_t next = 0, link = 0, stance = 0, conflict = 0;
+  const RegisterSink sink = [&](const Commitment& c, RegisterPart&& part) {
+    EXPECT_EQ(part.commitment, next++);
+    EXPECT_EQ(c.id, whole.commitments.at(part.commitment).id);
+    for (const Link& l : part.links) {
+      if (link >= whole.links.size()) break;
+      const Link& w = whole.links[link++];
+      EXPECT_EQ(l.commitment, w.commitment);
+      EXPECT_EQ(l.passage, w.passage);
+      EXPECT_EQ(l.score, w.score);
+      EXPECT_EQ(l.evidence.phrases, w.evidence.phrases);
+      EXPECT_EQ(l.evidence.terms, w.evidence.terms);
+      EXPECT_EQ(l.evidence.values, w.evidence.values);
+      EXPECT_EQ(l.evidence.states, w.evidence.states);
+    }
+    for (const DocumentStance& st : part.stances) {
+      if (stance >= whole.stances.size()) break;
+      const DocumentStance& w = whole.stances[stance++];
+      EXPECT_EQ(st.commitment, w.commitment);
+      EXPECT_EQ(st.doc, w.doc);
+      EXPECT_EQ(st.stance, w.stance);
+    }
+    for (const Conflict& k : part.conflicts) {
+      if (conflict >= whole.conflicts.size()) break;
+      const Conflict& w = whole.conflicts[conflict++];
+      EXPECT_EQ(k.commitment, w.commitment);
+      EXPECT_EQ(k.field, w.field);
+      EXPECT_EQ(k.values.size(), w.values.size());
+    }
+    EXPECT_TRUE(writer.Put(c, part).ok());
+    return true;
+  };
+  const Register streamed = BuildRegister(*all, {}, {}, nullptr, &sink);
+  EXPECT_EQ(next, whole.commitments.size());
+  EXPECT_EQ(link, whole.links.size());
+  EXPECT_EQ(stance, whole.stances.size());
+  EXPECT_EQ(conflict, whole.conflicts.size());
+  // What went to the sink is not held.
+  EXPECT_EQ(streamed.commitments.size(), whole.commitments.size());
+  EXPECT_TRUE(streamed.links.empty());
+  EXPECT_TRUE(streamed.stances.empty());
+  EXPECT_TRUE(streamed.conflicts.empty());
+  ASSERT_TRUE(writer.Finish().ok());
+  EXPECT_EQ(RegisterTables(db()), whole_tables);
+
+  ASSERT_TRUE(WriteRegister(db(), fewer, BuildRegister(fewer)).ok());
+  {
+    RegisterWriter stopped(db(), *all);
+    ASSERT_TRUE(stopped.Begin().ok());
+    size_t parts = 0;
+    const RegisterSink stop = [&](const Commitment& c, RegisterPart&& part) {
+      ++parts;
+      EXPECT_TRUE(stopped.Put(c, part).ok());
+      return false;
+    };
+    BuildRegister(*all, {}, {}, nullptr, &stop);
+    EXPECT_EQ(parts, 1u);
+  }
+  EXPECT_EQ(RegisterTables(db()), fewer_tables);
 }
 
 }  // namespace
