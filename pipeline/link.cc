@@ -1159,6 +1159,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (k == 0 || !(refs[k].first == refs[k - 1].first)) first[refs[k].second] = true;
     }
     std::vector<std::pair<PassageRef, uint32_t>>().swap(refs);
+    // Held to the end: sized once (a vector grown by doubling holds up to
+    // twice its size, and copies itself when shrunk).
+    index.passages.reserve(static_cast<size_t>(std::count(first.begin(), first.end(), true)));
+    index.by_ref.reserve(index.passages.capacity());
     size_t k = 0;
     for (const LinkInput* in : inputs) {
       for (size_t i = 0; i < in->doc.passages.size(); ++i) {
@@ -1171,7 +1175,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
     }
     std::sort(index.by_ref.begin(), index.by_ref.end());
-    index.by_ref.shrink_to_fit();
   }
   index.citations = Citations(index);
   {
@@ -1187,14 +1190,41 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
       });
       for (size_t k = 0; k < n; ++k) {
-        index.passages[first + k].terms = vocab.Intern(block[k], !is_copy(index.passages[first + k].ref.doc));
+        PassageIndex::Entry& e = index.passages[first + k];
+        e.terms = vocab.Intern(block[k], !is_copy(e.ref.doc));
         block[k] = TermKeyList();
+        // Read: the stored terms go (a list item's are read again, as a
+        // mention's), so that the corpus's are not all held while the
+        // mentions are made.
+        if (e.index < e.input->passage_terms.size() &&
+            e.input->doc.passages[e.index].kind != PassageKind::kListItem) {
+          std::string().swap(e.input->passage_terms[e.index]);
+        }
       }
     }
   }
 
   // 1. Mentions, in order of authority; list items before prose.
   std::vector<Mention> mentions;
+  {
+    // As many as there are commitment tags, or list items of commitments
+    // (those with no words are left out): sized once.
+    size_t expected = 0;
+    for (const LinkInput* in : inputs) {
+      for (size_t i = 0; i < in->doc.passages.size(); ++i) {
+        const Passage& p = in->doc.passages[i];
+        const size_t tagged =
+            i >= in->tags.size() ? 0
+                                 : static_cast<size_t>(std::count_if(in->tags[i].begin(), in->tags[i].end(),
+                                                                     [](const LinkTag& t) {
+                                                                       return t.kind == TagKind::kCommitment;
+                                                                     }));
+        const bool item = p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(p.section));
+        expected += item ? 1 : tagged;
+      }
+    }
+    mentions.reserve(expected);
+  }
   // A mention keeps its terms as ids and its names: the strings would hold a
   // copy of every mention's vocabulary for the whole run. Their terms are
   // found on every core, a block of mentions at a time, and interned in the
@@ -1310,9 +1340,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     if (a.rank != b.rank) return a.rank < b.rank;  // authority, then path
     return a.in_list && !b.in_list;
   });
-  // Both are held to the end: no growth slack.
-  mentions.shrink_to_fit();
-  index.passages.shrink_to_fit();
 
   // Ids in key order from here on; postings follow.
   {
