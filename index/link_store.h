@@ -4,6 +4,7 @@
 //   xref::Result<std::vector<xref::LinkInput>> in = xref::ReadLinkInputs(db);
 //   xref::Register reg = xref::BuildRegister(*in);
 //   xref::Status s = xref::WriteRegister(db, *in, reg);     // one transaction
+//   // or, the links never all held: a RegisterWriter as BuildRegister's sink
 //   ...
 //   xref::Result<xref::RegisterView> view = xref::ReadRegister(db);
 //   for (const nlohmann::json& row : view->rows) { ... }  // `xref table --format json` rows
@@ -29,6 +30,7 @@
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,13 +47,36 @@ Status EnsureRegisterTables(sqlite3* db);
 // Every document indexed without error, with its passages, tags and stances
 // as the store wrote them, and the user's authority overrides. Only the
 // commitment, money and date tags are read (the linker compares no others),
-// a commitment holding the money and date tags inside its span. The inputs
+// as LinkTags holding what the linker compares, a commitment naming the
+// money and date tags inside its span. The inputs
 // are held through the whole of linking, the memory peak of `index` and
 // `refresh`, so every vector is sized exactly (no spare capacity).
 Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db);
 
 // Replaces the register's tables with `reg` in one transaction.
 Status WriteRegister(sqlite3* db, const std::vector<LinkInput>& inputs, const Register& reg);
+
+// Replaces the register's tables entry by entry, as BuildRegister's sink
+// hands the register over (link.h, RegisterSink), so that its links are
+// never all in memory: Begin, then Put every entry in register order, then
+// Finish, all in one savepoint. A failure, or a writer destroyed before
+// Finish, leaves the previous register. The tables read as WriteRegister
+// of the whole register leaves them.
+class RegisterWriter {
+ public:
+  RegisterWriter(sqlite3* db, const std::vector<LinkInput>& inputs);
+  ~RegisterWriter();
+  RegisterWriter(const RegisterWriter&) = delete;
+  RegisterWriter& operator=(const RegisterWriter&) = delete;
+
+  Status Begin();
+  Status Put(const Commitment& commitment, const RegisterPart& part);
+  Status Finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // The register as the reports print it.
 struct RegisterView {

@@ -96,8 +96,8 @@ TermKeyList TermKeyLists(std::string_view text) { return Analysis().term_key_lis
 TermSet TermKeys(std::string_view text) { return Analysis().term_keys(text); }
 
 Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options,
-                       const LinkScope& scope, CorpusStatsTable* stats_out) {
-  return Analysis().build_register(docs, options, scope, stats_out);
+                       const LinkScope& scope, CorpusStatsTable* stats_out, const RegisterSink* sink) {
+  return Analysis().build_register(docs, options, scope, stats_out, sink);
 }
 
 }  // namespace xref

@@ -113,6 +113,79 @@ std::string_view AuthorityName(Authority authority) {
   return "briefing";
 }
 
+const LinkDate& LinkTag::Date() const {
+  static const LinkDate kNone;
+  return date ? *date : kNone;
+}
+
+DateValue ToDateValue(const LinkDate& date) {
+  DateValue v;
+  v.start = date.start;
+  v.end = date.end;
+  v.precision = date.precision;
+  v.bound = date.bound;
+  v.relative = date.relative;
+  return v;
+}
+
+namespace {
+
+// A tag of a kind the linker reads, without a commitment's sums and dates.
+LinkTag ToLinkTagAlone(const Tag& t) {
+  LinkTag out;
+  out.kind = t.kind;
+  out.start = static_cast<uint32_t>(t.start);
+  out.end = static_cast<uint32_t>(t.end);
+  out.text = t.text;
+  if (t.kind == TagKind::kMoney) out.amount = t.money.amount;
+  if (t.kind == TagKind::kDate) {
+    out.date = LinkDate{t.date.start, t.date.end, t.date.precision, t.date.bound, t.date.relative};
+  }
+  if (t.kind == TagKind::kCommitment) {
+    LinkCommitment c;
+    c.actor = t.commitment.actor;
+    c.modality = t.commitment.modality;
+    c.action = t.commitment.action;
+    out.commitment = std::move(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<LinkTag> ToLinkTags(const std::vector<Tag>& tags) {
+  std::vector<LinkTag> out;
+  std::vector<const Tag*> sources;  // the commitment tag each of `out` came from, or null
+  for (const Tag& t : tags) {
+    if (t.kind != TagKind::kMoney && t.kind != TagKind::kDate && t.kind != TagKind::kCommitment) continue;
+    out.push_back(ToLinkTagAlone(t));
+    sources.push_back(t.kind == TagKind::kCommitment ? &t : nullptr);
+  }
+  const size_t listed = out.size();
+  for (size_t i = 0; i < listed; ++i) {
+    if (sources[i] == nullptr) continue;
+    auto index_of = [&](const Tag& inner) {
+      for (size_t j = 0; j < out.size(); ++j) {
+        if (out[j].kind == inner.kind && out[j].start == inner.start && out[j].end == inner.end &&
+            out[j].text == inner.text) {
+          return static_cast<uint32_t>(j);
+        }
+      }
+      out.push_back(ToLinkTagAlone(inner));
+      return static_cast<uint32_t>(out.size() - 1);
+    };
+    for (const Tag& m : sources[i]->commitment.money) {
+      uint32_t j = index_of(m);
+      out[i].commitment->money.push_back(j);
+    }
+    for (const Tag& d : sources[i]->commitment.dates) {
+      uint32_t j = index_of(d);
+      out[i].commitment->dates.push_back(j);
+    }
+  }
+  return out;
+}
+
 std::optional<Authority> ParseAuthority(std::string_view name) {
   if (name == "local") return Authority::kLocal;
   if (name == "briefing") return Authority::kBriefing;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cctype>
 #include <cmath>
+#include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -14,6 +15,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -195,13 +197,15 @@ struct Mention {
   const LinkInput* input = nullptr;
   const Passage* passage = nullptr;
   // The undertaking as the mention words it: a commitment tag, or a whole
-  // item of a list of commitments.
-  std::string text;
-  std::string actor;
-  std::string modality;
-  std::string action;
-  std::vector<Tag> money;
-  std::vector<Tag> dates;
+  // item of a list of commitments. Views and pointers into the inputs, which
+  // outlive the linking: a corpus of a thousand papers has a quarter of a
+  // million mentions, held to the end.
+  std::string_view text;
+  std::string_view actor;
+  std::string_view modality;
+  std::string_view action;
+  std::vector<const LinkTag*> money;
+  std::vector<const LinkTag*> dates;
   Authority authority = Authority::kBriefing;
   size_t rank = 0;  // the document's place in the canonical order
   bool in_list = false;
@@ -214,7 +218,7 @@ struct Mention {
   std::vector<size_t> name_starts;               // terms.name_starts, kept
 };
 
-bool IsLocalActor(const std::string& actor, Authority authority) {
+bool IsLocalActor(std::string_view actor, Authority authority) {
   // One body named in the singular ("the Council", "Anytown County Council",
   // "the Cabinet"); "councils" or "local authorities" are others, spoken of.
   // "Their council", "each local authority", "a council" are any council,
@@ -297,10 +301,10 @@ bool IsBodyName(const std::vector<std::string>& name) {
 // Agency", "Government") is a body by its first or last word, rather than a
 // programme or instrument said to act ("The School Streets grant is to
 // increase ...").
-bool ActorIsABody(const std::string& actor) {
+bool ActorIsABody(std::string_view actor) {
   std::vector<std::string> words;
   std::string word;
-  for (char c : actor + " ") {
+  for (char c : std::string(actor) + " ") {
     if (std::isalpha(static_cast<unsigned char>(c))) {
       word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     } else if (!word.empty()) {
@@ -390,10 +394,10 @@ bool IsReferenceList(const std::string& section) {
 
 bool SameAmount(double a, double b) { return std::fabs(a - b) <= 0.005 * std::max(a, b); }
 
-std::vector<double> Amounts(const std::vector<Tag>& money) {
+std::vector<double> Amounts(const std::vector<const LinkTag*>& money) {
   std::vector<double> out;
-  for (const Tag& t : money) {
-    if (t.money.amount) out.push_back(*t.money.amount);
+  for (const LinkTag* t : money) {
+    if (t->amount) out.push_back(*t->amount);
   }
   return out;
 }
@@ -586,7 +590,17 @@ struct PassageIndex {
   };
   std::vector<Entry> passages;
   std::vector<std::vector<uint32_t>> postings;  // by TermId
-  std::map<PassageRef, uint32_t> by_ref;
+  // Each passage's place, by its ref (sorted): a map's nodes cost three
+  // times as much, and there is one per passage of the corpus.
+  std::vector<std::pair<PassageRef, uint32_t>> by_ref;
+  static constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+
+  // The place of the passage `ref`, or kNone.
+  uint32_t Find(const PassageRef& ref) const {
+    auto it = std::lower_bound(by_ref.begin(), by_ref.end(), ref,
+                               [](const std::pair<PassageRef, uint32_t>& a, const PassageRef& b) { return a.first < b; });
+    return it != by_ref.end() && it->first == ref ? it->second : kNone;
+  }
   // Passages that cite another paragraph of their paper by its number ("as
   // set out in paragraph 5.2"): (cited, citing), sorted.
   std::vector<std::pair<uint32_t, uint32_t>> citations;
@@ -968,7 +982,7 @@ void AddSurfaces(const Vocabulary& vocab, const TermSet& terms,
 
 // Is `tag` the "before" sum of a from/to pair ("from £1,000 to £3,000",
 // "increase from £1,000", "up from £1,000")?
-bool IsBeforeValue(const std::string& text, const Tag& tag, const std::vector<Tag>& tags) {
+bool IsBeforeValue(const std::string& text, const LinkTag& tag, const std::vector<LinkTag>& tags) {
   std::string before = Lower(text.substr(tag.start >= 12 ? tag.start - 12 : 0,
                                          tag.start >= 12 ? 12 : tag.start));
   size_t pos = before.find_last_not_of(' ');
@@ -976,7 +990,7 @@ bool IsBeforeValue(const std::string& text, const Tag& tag, const std::vector<Ta
   before.resize(pos + 1);
   if (before.size() >= 4 && before.compare(before.size() - 4, 4, "from") == 0) return true;
   // "£1,000 to £3,000" / "£1,000 rising to £3,000": followed by another sum.
-  for (const Tag& t : tags) {
+  for (const LinkTag& t : tags) {
     if (t.kind != tag.kind || t.start <= tag.end || t.start > tag.end + 16) continue;
     std::string between = Lower(text.substr(tag.end, t.start - tag.end));
     if (Contains(between, "to") && !Contains(between, ",")) return true;
@@ -996,15 +1010,18 @@ bool ContrastsFigures(std::string_view sentence) {
   return false;
 }
 
-bool SameDate(const DateValue& a, const DateValue& b) {
+template <typename A, typename B>
+bool SameDate(const A& a, const B& b) {
   return a.start == b.start && a.end == b.end;
 }
 
 // A deadline or time both give ("by the end of 2023").
 bool SharesDate(const Mention& a, const Mention& b) {
-  for (const Tag& x : a.dates) {
-    for (const Tag& y : b.dates) {
-      if (!x.date.end.empty() && !x.date.relative && SameDate(x.date, y.date) && x.date.bound == y.date.bound) {
+  for (const LinkTag* xt : a.dates) {
+    for (const LinkTag* yt : b.dates) {
+      const LinkDate& x = xt->Date();
+      const LinkDate& y = yt->Date();
+      if (!x.end.empty() && !x.relative && SameDate(x, y) && x.bound == y.bound) {
         return true;
       }
     }
@@ -1022,17 +1039,19 @@ bool GivesSum(const std::vector<ValueRef>& values, double amount) {
 // other as the period itself: "by October 2027" and "will begin in October
 // 2027"; "would not open until January 2028" and "opening in January 2028".
 // (Not a start: "from October 2027" begins several reforms at once.)
-bool SameTime(const DateValue& a, const DateValue& b) {
+template <typename A, typename B>
+bool SameTime(const A& a, const B& b) {
   if (SameDate(a, b)) return true;
   if (a.precision != b.precision || a.relative || b.relative) return false;
-  const DateValue& bound = a.bound.empty() ? b : a;
-  const DateValue& plain = a.bound.empty() ? a : b;
-  if (!plain.bound.empty() || plain.start.empty() || plain.end.empty()) return false;
-  return (bound.bound == "by" || bound.bound == "until") && bound.end == plain.end;
+  auto deadline_of = [](const auto& bound, const auto& plain) {
+    if (!plain.bound.empty() || plain.start.empty() || plain.end.empty()) return false;
+    return (bound.bound == "by" || bound.bound == "until") && bound.end == plain.end;
+  };
+  return a.bound.empty() ? deadline_of(b, a) : deadline_of(a, b);
 }
 
 // One of `values` (an entry's dates, resolved) is `date`.
-bool GivesDate(const std::vector<ValueRef>& values, const DateValue& date) {
+bool GivesDate(const std::vector<ValueRef>& values, const LinkDate& date) {
   return std::any_of(values.begin(), values.end(), [&](const ValueRef& v) {
     return (!v.date.start.empty() || !v.date.end.empty()) && SameTime(v.date, date);
   });
@@ -1041,7 +1060,8 @@ bool GivesDate(const std::vector<ValueRef>& values, const DateValue& date) {
 // Two dates given for the same thing disagree when both are deadlines with
 // different ends, or both are plain times of the same precision that do not
 // overlap.
-bool DatesDisagree(const DateValue& a, const DateValue& b) {
+template <typename A, typename B>
+bool DatesDisagree(const A& a, const B& b) {
   if (a.relative || b.relative) return false;
   if (a.bound != b.bound) return false;
   if (a.bound == "by") return !a.end.empty() && !b.end.empty() && a.end != b.end;
@@ -1059,9 +1079,9 @@ bool DatesDisagree(const DateValue& a, const DateValue& b) {
 // the same deadline.
 bool DisjointDates(const Mention& a, const Mention& b) {
   if (a.dates.empty() || b.dates.empty()) return false;
-  for (const Tag& x : a.dates) {
-    for (const Tag& y : b.dates) {
-      if (!DatesDisagree(x.date, y.date)) return false;
+  for (const LinkTag* x : a.dates) {
+    for (const LinkTag* y : b.dates) {
+      if (!DatesDisagree(x->Date(), y->Date())) return false;
     }
   }
   return true;
@@ -1095,7 +1115,7 @@ Authority InferAuthority(const Document& doc) {
 }
 
 Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options, const LinkScope& scope,
-                       CorpusStatsTable* stats_out) {
+                       CorpusStatsTable* stats_out, const RegisterSink* sink) {
   Register reg;
   if (stats_out != nullptr) *stats_out = CorpusStatsTable();
   auto evidence_text = std::make_shared<std::unordered_set<std::string>>();
@@ -1128,14 +1148,35 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // only a block's strings are held at once), and interned in order.
   Vocabulary vocab;
   PassageIndex index;
-  for (const LinkInput* in : inputs) {
-    for (size_t i = 0; i < in->doc.passages.size(); ++i) {
-      const Passage& p = in->doc.passages[i];
-      PassageRef ref{in->id, p.n};
-      if (!index.by_ref.emplace(ref, static_cast<uint32_t>(index.passages.size())).second) continue;
-      bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(p.section);
-      index.passages.push_back({in, i, ref, authority[in->id], {}, discusses});
+  {
+    // A ref given twice (one document id twice, or one passage number) is
+    // the first passage with it.
+    std::vector<std::pair<PassageRef, uint32_t>> refs;  // every passage's, with its number in order
+    for (const LinkInput* in : inputs) {
+      for (const Passage& p : in->doc.passages) refs.emplace_back(PassageRef{in->id, p.n}, refs.size());
     }
+    std::sort(refs.begin(), refs.end());
+    std::vector<bool> first(refs.size(), false);
+    for (size_t k = 0; k < refs.size(); ++k) {
+      if (k == 0 || !(refs[k].first == refs[k - 1].first)) first[refs[k].second] = true;
+    }
+    std::vector<std::pair<PassageRef, uint32_t>>().swap(refs);
+    // Held to the end: sized once (a vector grown by doubling holds up to
+    // twice its size, and copies itself when shrunk).
+    index.passages.reserve(static_cast<size_t>(std::count(first.begin(), first.end(), true)));
+    index.by_ref.reserve(index.passages.capacity());
+    size_t k = 0;
+    for (const LinkInput* in : inputs) {
+      for (size_t i = 0; i < in->doc.passages.size(); ++i) {
+        if (!first[k++]) continue;
+        const Passage& p = in->doc.passages[i];
+        PassageRef ref{in->id, p.n};
+        index.by_ref.emplace_back(ref, static_cast<uint32_t>(index.passages.size()));
+        bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(p.section);
+        index.passages.push_back({in, i, ref, authority[in->id], {}, discusses});
+      }
+    }
+    std::sort(index.by_ref.begin(), index.by_ref.end());
   }
   index.citations = Citations(index);
   {
@@ -1151,14 +1192,41 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
       });
       for (size_t k = 0; k < n; ++k) {
-        index.passages[first + k].terms = vocab.Intern(block[k], !is_copy(index.passages[first + k].ref.doc));
+        PassageIndex::Entry& e = index.passages[first + k];
+        e.terms = vocab.Intern(block[k], !is_copy(e.ref.doc));
         block[k] = TermKeyList();
+        // Read: the stored terms go (a list item's are read again, as a
+        // mention's), so that the corpus's are not all held while the
+        // mentions are made.
+        if (e.index < e.input->passage_terms.size() &&
+            e.input->doc.passages[e.index].kind != PassageKind::kListItem) {
+          std::string().swap(e.input->passage_terms[e.index]);
+        }
       }
     }
   }
 
   // 1. Mentions, in order of authority; list items before prose.
   std::vector<Mention> mentions;
+  {
+    // As many as there are commitment tags, or list items of commitments
+    // (those with no words are left out): sized once.
+    size_t expected = 0;
+    for (const LinkInput* in : inputs) {
+      for (size_t i = 0; i < in->doc.passages.size(); ++i) {
+        const Passage& p = in->doc.passages[i];
+        const size_t tagged =
+            i >= in->tags.size() ? 0
+                                 : static_cast<size_t>(std::count_if(in->tags[i].begin(), in->tags[i].end(),
+                                                                     [](const LinkTag& t) {
+                                                                       return t.kind == TagKind::kCommitment;
+                                                                     }));
+        const bool item = p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(p.section));
+        expected += item ? 1 : tagged;
+      }
+    }
+    mentions.reserve(expected);
+  }
   // A mention keeps its terms as ids and its names: the strings would hold a
   // copy of every mention's vocabulary for the whole run. Their terms are
   // found on every core, a block of mentions at a time, and interned in the
@@ -1209,8 +1277,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     Authority auth = authority[in->id];
     for (size_t i = 0; i < in->doc.passages.size(); ++i) {
       const Passage& p = in->doc.passages[i];
-      static const std::vector<Tag> kNoTags;
-      const std::vector<Tag>& tags = i < in->tags.size() ? in->tags[i] : kNoTags;
+      static const std::vector<LinkTag> kNoTags;
+      const std::vector<LinkTag>& tags = i < in->tags.size() ? in->tags[i] : kNoTags;
       Mention m;
       m.ref = {in->id, p.n};
       m.input = in;
@@ -1222,7 +1290,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // sentences it has, and is one even when no sentence of it is tagged
       // ("A Families First pathfinder programme to implement family help.").
       if (m.in_list && (IsCommitmentList(p.section) ||
-                        std::any_of(tags.begin(), tags.end(), [](const Tag& t) {
+                        std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
                           return t.kind == TagKind::kCommitment;
                         }))) {
         m.text = p.text;
@@ -1232,14 +1300,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // 2023." nobody named acts, whatever the second sentence's subject.
         const std::vector<TextRange> item_sentences = SplitSentences(p.text);
         const size_t opening_end = item_sentences.empty() ? p.text.size() : item_sentences.front().end;
-        for (const Tag& t : tags) {
+        for (const LinkTag& t : tags) {
           if (t.kind == TagKind::kCommitment && m.modality.empty()) {
-            if (t.start < opening_end) m.actor = t.commitment.actor;
-            m.modality = t.commitment.modality;
-            m.action = t.commitment.action;
+            if (t.start < opening_end) m.actor = t.commitment->actor;
+            m.modality = t.commitment->modality;
+            m.action = t.commitment->Action(p.text);
           }
-          if (t.kind == TagKind::kMoney) m.money.push_back(t);
-          if (t.kind == TagKind::kDate) m.dates.push_back(t);
+          if (t.kind == TagKind::kMoney) m.money.push_back(&t);
+          if (t.kind == TagKind::kDate) m.dates.push_back(&t);
         }
         if (m.actor.empty()) m.actor = "unspecified";
         m.local = IsLocalActor(m.actor, auth);
@@ -1249,17 +1317,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       const std::vector<std::string>* tag_terms =
           i < in->tag_terms.size() ? &in->tag_terms[i] : nullptr;
       for (size_t j = 0; j < tags.size(); ++j) {
-        const Tag& tag = tags[j];
+        const LinkTag& tag = tags[j];
         if (tag.kind != TagKind::kCommitment) continue;
         Mention one = m;
-        one.text = tag.text;
+        one.text = tag.Text(p.text);
         if (tag_terms != nullptr) one.stored_terms = StoredTerms(*tag_terms, j);
-        one.actor = tag.commitment.actor;
-        one.modality = tag.commitment.modality;
-        one.action = tag.commitment.action;
-        one.money = tag.commitment.money;
-        one.dates = tag.commitment.dates;
-        one.local = IsLocalActor(tag.commitment.actor, auth);
+        one.actor = tag.commitment->actor;
+        one.modality = tag.commitment->modality;
+        one.action = tag.commitment->Action(p.text);
+        for (uint32_t k : tag.commitment->money) one.money.push_back(&tags[k]);
+        for (uint32_t k : tag.commitment->dates) one.dates.push_back(&tags[k]);
+        one.local = IsLocalActor(tag.commitment->actor, auth);
         keep(std::move(one));
       }
     }
@@ -1274,9 +1342,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     if (a.rank != b.rank) return a.rank < b.rank;  // authority, then path
     return a.in_list && !b.in_list;
   });
-  // Both are held to the end: no growth slack.
-  mentions.shrink_to_fit();
-  index.passages.shrink_to_fit();
 
   // Ids in key order from here on; postings follow.
   {
@@ -1287,11 +1352,20 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       Vocabulary::Remap(remap, &m.actor_ids);
     }
     index.postings.assign(vocab.size(), {});
+    // Each list sized once: grown by doubling and shrunk, the lists of a
+    // large corpus held up to twice their size at the linker's peak.
+    {
+      std::vector<uint32_t> sizes(vocab.size(), 0);
+      for (const PassageIndex::Entry& p : index.passages) {
+        for (TermId id : p.terms.words) ++sizes[id];
+        for (TermId id : p.terms.phrases) ++sizes[id];
+      }
+      for (TermId id = 0; id < vocab.size(); ++id) index.postings[id].reserve(sizes[id]);
+    }
     for (uint32_t i = 0; i < index.passages.size(); ++i) {
       for (TermId id : index.passages[i].terms.words) index.postings[id].push_back(i);
       for (TermId id : index.passages[i].terms.phrases) index.postings[id].push_back(i);
     }
-    for (std::vector<uint32_t>& list : index.postings) list.shrink_to_fit();
   }
   // The corpus's statistics: counted in the inputs, or those of the corpus
   // they are part of (a snapshot, LinkScope::stats).
@@ -1749,8 +1823,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (!added) return it->second;
       const PassageIndex::Entry& pe = index.passages[i];
       const std::string& text = index.passage(i).text;
-      static const std::vector<Tag> kNoTags;
-      const std::vector<Tag>& tags = pe.index < pe.input->tags.size() ? pe.input->tags[pe.index] : kNoTags;
+      static const std::vector<LinkTag> kNoTags;
+      const std::vector<LinkTag>& tags = pe.index < pe.input->tags.size() ? pe.input->tags[pe.index] : kNoTags;
       std::vector<TextRange> ranges = SplitSentences(text);
       if (ranges.size() < 2) return it->second;
       for (const TextRange& r : ranges) {
@@ -1760,9 +1834,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         l.words = std::move(ids.words);
         l.phrases = std::move(ids.phrases);
         l.named = std::move(ids.named);
-        for (const Tag& t : tags) {
-          if (t.kind == TagKind::kMoney && t.money.amount && t.start >= r.start && t.end <= r.end) {
-            l.amounts.push_back(*t.money.amount);
+        for (const LinkTag& t : tags) {
+          if (t.kind == TagKind::kMoney && t.amount && t.start >= r.start && t.end <= r.end) {
+            l.amounts.push_back(*t.amount);
           }
         }
         it->second.push_back(std::move(l));
@@ -1885,19 +1959,19 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     c.action = src.action;
     c.local = src.local;
     c.source = src.ref;
-    for (const Tag& t : src.money) {
-      c.money.push_back({src.ref, t.text, t.money.amount, {}});
+    for (const LinkTag* t : src.money) {
+      c.money.push_back({src.ref, t->text, t->amount, {}});
     }
-    for (const Tag& t : src.dates) {
-      c.dates.push_back({src.ref, t.text, std::nullopt, t.date});
+    for (const LinkTag* t : src.dates) {
+      c.dates.push_back({src.ref, t->text, std::nullopt, ToDateValue(t->Date())});
     }
     // The source paper's other mentions complete the entry: a list of
     // financial commitments gives the sum of an item of the policy list.
     for (const Mention* m : entries[e].mentions) {
       if (m->input != src.input || m == &src) continue;
-      for (const Tag& t : m->money) {
-        if (t.money.amount && !GivesSum(c.money, *t.money.amount)) {
-          c.money.push_back({m->ref, t.text, t.money.amount, {}});
+      for (const LinkTag* t : m->money) {
+        if (t->amount && !GivesSum(c.money, *t->amount)) {
+          c.money.push_back({m->ref, t->text, t->amount, {}});
         }
       }
     }
@@ -1907,6 +1981,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
     reg.commitments.push_back(std::move(c));
   }
+  // The mentions have given the entries all they need: linking, the memory
+  // peak, is yet to come.
+  for (Entry& entry : entries) std::vector<const Mention*>().swap(entry.mentions);
+  std::vector<Mention>().swap(mentions);
 
   // 2. Links: every passage that may reach the threshold against every entry.
   // Before a sum and a date add their bonuses (value_bonus each) the words
@@ -1934,8 +2012,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   for (uint32_t i = 0; i < index.passages.size(); ++i) {
     const PassageIndex::Entry& pe = index.passages[i];
     if (pe.index >= pe.input->tags.size() || !is_target(i)) continue;
-    for (const Tag& t : pe.input->tags[pe.index]) {
-      if (t.kind == TagKind::kMoney && t.money.amount) sums.emplace_back(*t.money.amount, i);
+    for (const LinkTag& t : pe.input->tags[pe.index]) {
+      if (t.kind == TagKind::kMoney && t.amount) sums.emplace_back(*t.amount, i);
     }
   }
   std::sort(sums.begin(), sums.end());
@@ -1985,8 +2063,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
     }
     for (const PassageRef& ref : mention_refs) {
-      auto it = index.by_ref.find(ref);
-      if (it != index.by_ref.end()) add(it->second);
+      const uint32_t at = index.Find(ref);
+      if (at != PassageIndex::kNone) add(at);
     }
     if (!targets.empty()) {
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(), [&](uint32_t i) { return !is_target(i); }),
@@ -2200,9 +2278,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // £2.4 billion" for "£2.4 billion for a Flood Defence Investment
         // Programme": the head of a name, another of its words and the sum.
         if (!names_one && !c.money.empty() && pe.index < in->tags.size()) {
-          const std::vector<Tag>& tags = in->tags[pe.index];
-          const bool own_sum = std::any_of(tags.begin(), tags.end(), [&](const Tag& t) {
-            return t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount);
+          const std::vector<LinkTag>& tags = in->tags[pe.index];
+          const bool own_sum = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
+            return t.kind == TagKind::kMoney && t.amount && GivesSum(c.money, *t.amount);
           });
           for (size_t n = 0; own_sum && n < entry.name_words.size() && !names_one; ++n) {
             const std::vector<TermId>& words = entry.name_words[n];
@@ -2242,9 +2320,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             quoted_words.push_back(second);
           }
           if (quoted >= 1) {
-            names_any = std::any_of(in->tags[pe.index].begin(), in->tags[pe.index].end(), [&](const Tag& t) {
-              return (t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount)) ||
-                     (quoted >= 2 && t.kind == TagKind::kDate && GivesDate(c.dates, t.date));
+            names_any = std::any_of(in->tags[pe.index].begin(), in->tags[pe.index].end(), [&](const LinkTag& t) {
+              return (t.kind == TagKind::kMoney && t.amount && GivesSum(c.money, *t.amount)) ||
+                     (quoted >= 2 && t.kind == TagKind::kDate && GivesDate(c.dates, t.Date()));
             });
           }
         }
@@ -2273,17 +2351,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (pe.index < in->tags.size()) {
         std::set<std::string> values, competing;
         bool sum = false, date = false;
-        for (const Tag& t : in->tags[pe.index]) {
-          if (t.kind == TagKind::kMoney && t.money.amount) {
-            if (GivesSum(c.money, *t.money.amount)) {
+        for (const LinkTag& t : in->tags[pe.index]) {
+          if (t.kind == TagKind::kMoney && t.amount) {
+            if (GivesSum(c.money, *t.amount)) {
               sum = true;
               values.insert(t.text);
             } else if (std::any_of(c.money.begin(), c.money.end(), [&](const ValueRef& v) {
-                         return v.amount && CompetingAmounts(*v.amount, *t.money.amount);
+                         return v.amount && CompetingAmounts(*v.amount, *t.amount);
                        })) {
               competing.insert(t.text);
             }
-          } else if (t.kind == TagKind::kDate && GivesDate(c.dates, t.date)) {
+          } else if (t.kind == TagKind::kDate && GivesDate(c.dates, t.Date())) {
             date = true;
             values.insert(t.text);
           }
@@ -2506,7 +2584,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     // sum is no other national undertaking's own (a council's own spending
     // of its share may give it). One pass over each paper from its first
     // such passage.
-    auto tags_of = [&](const PassageIndex::Entry& pe) -> const std::vector<Tag>* {
+    auto tags_of = [&](const PassageIndex::Entry& pe) -> const std::vector<LinkTag>* {
       return pe.index < pe.input->tags.size() ? &pe.input->tags[pe.index] : nullptr;
     };
     for (size_t k = 0; k < strong.size();) {
@@ -2514,27 +2592,27 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       std::vector<double> given;
       for (uint32_t j = strong[k]; j < index.passages.size() && index.passages[j].input == paper; ++j) {
         const PassageIndex::Entry& pe = index.passages[j];
-        const std::vector<Tag>* tags = tags_of(pe);
+        const std::vector<LinkTag>* tags = tags_of(pe);
         if (tags == nullptr) continue;
         if (std::binary_search(strong.begin(), strong.end(), j)) {
-          for (const Tag& t : *tags) {
-            if (t.kind != TagKind::kMoney || !t.money.amount || GivesSum(c.money, *t.money.amount)) continue;
+          for (const LinkTag& t : *tags) {
+            if (t.kind != TagKind::kMoney || !t.amount || GivesSum(c.money, *t.amount)) continue;
             auto from = std::lower_bound(national_sums.begin(), national_sums.end(),
-                                         std::make_pair(*t.money.amount * 0.99, size_t{0}));
+                                         std::make_pair(*t.amount * 0.99, size_t{0}));
             bool others = false;
-            for (auto it = from; it != national_sums.end() && it->first <= *t.money.amount * 1.01 && !others; ++it) {
-              others = it->second != e && SameAmount(it->first, *t.money.amount);
+            for (auto it = from; it != national_sums.end() && it->first <= *t.amount * 1.01 && !others; ++it) {
+              others = it->second != e && SameAmount(it->first, *t.amount);
             }
-            if (!others) given.push_back(*t.money.amount);
+            if (!others) given.push_back(*t.amount);
           }
           continue;
         }
         if (given.empty() || linked.count(j) || !pe.discusses) continue;
         std::set<std::string> values;
-        for (const Tag& t : *tags) {
-          if (t.kind != TagKind::kMoney || !t.money.amount) continue;
+        for (const LinkTag& t : *tags) {
+          if (t.kind != TagKind::kMoney || !t.amount) continue;
           for (double amount : given) {
-            if (SameAmount(amount, *t.money.amount)) values.insert(t.text);
+            if (SameAmount(amount, *t.amount)) values.insert(t.text);
           }
         }
         if (values.empty()) continue;
@@ -2555,55 +2633,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               [](const Found& a, const Found& b) { return a.link.passage < b.link.passage; });
     return found;
   };
-  std::vector<std::vector<Link>> links_by_entry(entries.size());
-  {
-    struct Scratch {
-      std::vector<uint32_t> stamp;
-      uint32_t mark = 0;
-    };
-    std::vector<Scratch> scratch(Workers(options.threads, entries.size()));
-    for (Scratch& sc : scratch) sc.stamp.assign(index.passages.size(), 0);
-    // Each worker turns its entry's evidence ids into views of the pooled
-    // strings at once and drops the ids, so that the ids of every link are
-    // never held beside their views (the linker's memory peak).
-    std::mutex pool_mutex;
-    ParallelFor(entries.size(), options.threads, [&](size_t e, size_t worker) {
-      std::vector<Found> found = link_entry(e, scratch[worker].stamp, scratch[worker].mark);
-      std::unordered_map<TermId, std::string_view> seen;
-      auto view = [&](TermId id) {
-        auto [it, added] = seen.try_emplace(id);
-        if (added) {
-          std::lock_guard<std::mutex> lock(pool_mutex);
-          it->second = *evidence_text->insert(entries[e].surface.at(id)).first;
-        }
-        return it->second;
-      };
-      std::vector<Link>& links = links_by_entry[e];
-      links.reserve(found.size());
-      for (Found& f : found) {
-        f.link.evidence.phrases.reserve(f.phrases.size());
-        f.link.evidence.terms.reserve(f.terms.size());
-        for (TermId id : f.phrases) f.link.evidence.phrases.push_back(view(id));
-        for (TermId id : f.terms) f.link.evidence.terms.push_back(view(id));
-        std::vector<TermId>().swap(f.phrases);
-        std::vector<TermId>().swap(f.terms);
-        links.push_back(std::move(f.link));
-      }
-    });
-  }
-  size_t total = 0;
-  for (const std::vector<Link>& l : links_by_entry) total += l.size();
-  reg.links.reserve(total);
-  for (std::vector<Link>& links : links_by_entry) {
-    for (Link& l : links) reg.links.push_back(std::move(l));
-    std::vector<Link>().swap(links);
-  }
-
   // 3a. Stance per (entry, document): the most frequent non-neutral stance of
   // the linked passages, ties to the earliest.
-  {
-    std::map<std::pair<size_t, int64_t>, std::vector<Stance>> seen;
-    for (const Link& l : reg.links) {
+  auto stances_of = [&](size_t e, const std::vector<Link>& entry_links, std::vector<DocumentStance>* out) {
+    std::map<int64_t, std::vector<Stance>> seen;
+    for (const Link& l : entry_links) {
       const LinkInput* in = by_id.at(l.passage.doc);
       Stance s = Stance::kNeutral;
       size_t index = static_cast<size_t>(l.passage.passage - 1);
@@ -2617,9 +2651,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           }
         }
       }
-      seen[{l.commitment, l.passage.doc}].push_back(s);
+      seen[l.passage.doc].push_back(s);
     }
-    for (const auto& [key, list] : seen) {
+    for (const auto& [doc, list] : seen) {
       std::map<Stance, int> count;
       for (Stance s : list) {
         if (s != Stance::kNeutral) ++count[s];
@@ -2632,177 +2666,270 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           best_count = count[s];
         }
       }
-      reg.stances.push_back({key.first, key.second, best});
+      out->push_back({e, doc, best});
     }
+  };
+
+  // 3b. Disagreements: sums and dates that other documents attach to the
+  // entry (its links' passages), once its links are known.
+  // The sentences of a passage and the phrases of each, read once however
+  // many entries link to the passage.
+  struct Sentence {
+    size_t begin, end;
+    std::vector<TermId> phrases;  // sorted
+    std::vector<TermId> words;    // sorted
+  };
+  std::unordered_map<uint32_t, std::vector<Sentence>> sentences_of;
+  auto sentences = [&](uint32_t i) -> const std::vector<Sentence>& {
+    auto [it, added] = sentences_of.try_emplace(i);
+    if (added) {
+      const std::string& text = index.passage(i).text;
+      for (const TextRange& range : SplitSentences(text)) {
+        Sentence sentence{range.start, range.end, {}, {}};
+        TermKeyList terms = TermKeyLists(std::string_view(text).substr(range.start, range.end - range.start));
+        for (const std::string& key : terms.phrases) {
+          TermId id = vocab.Find(key);
+          if (id != Vocabulary::kNone) sentence.phrases.push_back(id);
+        }
+        for (const std::string& key : terms.words) {
+          TermId id = vocab.Find(key);
+          if (id != Vocabulary::kNone) sentence.words.push_back(id);
+        }
+        std::sort(sentence.phrases.begin(), sentence.phrases.end());
+        std::sort(sentence.words.begin(), sentence.words.end());
+        it->second.push_back(std::move(sentence));
+      }
+    }
+    return it->second;
+  };
+  auto conflicts_of = [&](size_t e, const std::vector<Link>& entry_links, std::vector<Conflict>* out) {
+    const Commitment& c = reg.commitments[e];
+    const Entry& entry = entries[e];
+    if (c.money.empty() && c.dates.empty()) return;
+    std::vector<ValueRef> money_conflicts, date_conflicts;
+    // Values per other document; the whole is stated when one equals the entry's.
+    for (const Link& entry_link : entry_links) {
+      const Link* l = &entry_link;
+      if (copy_of.at(l->passage.doc) == copy_of.at(c.source.doc)) continue;
+      const uint32_t found = index.Find(l->passage);
+      if (found == PassageIndex::kNone) continue;
+      const LinkInput* in = index.passages[found].input;
+      size_t at = index.passages[found].index;
+      const Passage* p = &in->doc.passages[at];
+      if (at >= in->tags.size()) continue;
+      const std::vector<LinkTag>& tags = in->tags[at];
+      bool has_values = std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
+        return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
+      });
+      if (!has_values) continue;
+      // Sentences that speak of the entry: they share a phrase with it.
+      // So does the sentence after one of those that shares a word with it
+      // ("... the Rural School Bus Fund. The strategy's fund is described
+      // as £50 million ...").
+      std::vector<std::pair<size_t, size_t>> about;
+      bool previous_about = false;
+      auto in_profile = [](const std::vector<TermId>& ids, const std::vector<TermId>& profile) {
+        return std::any_of(ids.begin(), ids.end(), [&](TermId id) { return Has(profile, id); });
+      };
+      // So does a sentence giving the entry's own date with two of its
+      // words ("plans to cap lifetime care costs at £80,000 from October
+      // next year" for "From October 2027, a cap of £86,000 on ... their
+      // lifetime"): the date says which undertaking, the sum may differ.
+      auto gives_own_date = [&](const Sentence& sentence) {
+        size_t shared_words = 0;
+        for (TermId w : sentence.words) shared_words += Has(entry.profile.words, w) ? 1 : 0;
+        if (shared_words < 2) return false;
+        return std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
+          return t.kind == TagKind::kDate && t.start >= sentence.begin && t.end <= sentence.end &&
+                 GivesDate(c.dates, t.Date());
+        });
+      };
+      for (const Sentence& sentence : sentences(found)) {
+        bool shares = in_profile(sentence.phrases, entry.profile.phrases) ||
+                      (previous_about && in_profile(sentence.words, entry.profile.words)) ||
+                      gives_own_date(sentence);
+        if (shares) about.emplace_back(sentence.begin, sentence.end);
+        previous_about = shares;
+      }
+      auto attached = [&](const LinkTag& t) {
+        for (const auto& [b, end] : about) {
+          if (t.start >= b && t.end <= end) return true;
+        }
+        return false;
+      };
+      // "described as £50 million, not the £60 million in the strategy":
+      // a sum set against the whole in its sentence is a competing figure,
+      // not a part of it.
+      auto contrasted = [&](const LinkTag& t) {
+        for (const auto& [b, end] : about) {
+          if (t.start < b || t.end > end) continue;
+          return ContrastsFigures(std::string_view(p->text).substr(b, end - b));
+        }
+        return false;
+      };
+      const bool states_whole = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
+        return t.kind == TagKind::kMoney && t.amount && GivesSum(c.money, *t.amount);
+      });
+      for (const LinkTag& t : tags) {
+        if (!attached(t)) continue;
+        if (t.kind == TagKind::kMoney && t.amount && !c.money.empty()) {
+          if (states_whole && !contrasted(t)) continue;  // a part given beside the whole
+          if (IsBeforeValue(p->text, t, tags)) continue;
+          const ValueRef* closest = nullptr;
+          bool agrees = false;
+          for (const ValueRef& v : c.money) {
+            if (!v.amount) continue;
+            if (SameAmount(*v.amount, *t.amount)) agrees = true;
+            if (closest == nullptr || std::fabs(*v.amount - *t.amount) <
+                                          std::fabs(*closest->amount - *t.amount)) {
+              closest = &v;
+            }
+          }
+          if (agrees || closest == nullptr) continue;
+          if (!CompetingAmounts(*closest->amount, *t.amount)) continue;
+          money_conflicts.push_back({l->passage, t.text, t.amount, {}});
+        } else if (t.kind == TagKind::kDate && !c.dates.empty()) {
+          // A date inside an undertaking of the other kind (a council's
+          // own beside a national one, or the reverse) is that
+          // undertaking's own deadline: "the Council will buy 30 homes by
+          // March 2028, subject to a bid to the [national] Programme"
+          // does not restate the programme's "by March 2030".
+          const bool others_deadline = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& u) {
+            return u.kind == TagKind::kCommitment && u.start <= t.start && t.end <= u.end &&
+                   IsLocalActor(u.commitment->actor, index.passages[found].authority) != c.local;
+          });
+          if (others_deadline) continue;
+          bool agrees = false, disagrees = false;
+          for (const ValueRef& v : c.dates) {
+            if (SameDate(v.date, t.Date())) agrees = true;
+            if (DatesDisagree(v.date, t.Date())) disagrees = true;
+          }
+          if (!agrees && disagrees) date_conflicts.push_back({l->passage, t.text, {}, ToDateValue(t.Date())});
+        }
+      }
+    }
+    // By document path, not by id: ids follow the order extraction
+    // finished in, and the output must not.
+    auto by_path = [&](const ValueRef& a, const ValueRef& b) {
+      const std::string& pa = by_id.at(a.passage.doc)->doc.path;
+      const std::string& pb = by_id.at(b.passage.doc)->doc.path;
+      if (pa != pb) return pa < pb;
+      return a.passage.passage < b.passage.passage;  // stable: a passage's values in its order
+    };
+    std::stable_sort(money_conflicts.begin(), money_conflicts.end(), by_path);
+    std::stable_sort(date_conflicts.begin(), date_conflicts.end(), by_path);
+    if (!money_conflicts.empty()) {
+      Conflict k;
+      k.commitment = e;
+      k.field = "money";
+      k.values.push_back(c.money.front());
+      for (ValueRef& v : money_conflicts) k.values.push_back(std::move(v));
+      out->push_back(std::move(k));
+    }
+    if (!date_conflicts.empty()) {
+      Conflict k;
+      k.commitment = e;
+      k.field = "date";
+      k.values.push_back(c.dates.front());
+      for (ValueRef& v : date_conflicts) k.values.push_back(std::move(v));
+      out->push_back(std::move(k));
+    }
+  };
+
+  // An entry's part of the register, once its links are known: to the sink,
+  // or into the register.
+  auto emit = [&](size_t e, std::vector<Link>&& entry_links) {
+    RegisterPart part;
+    part.commitment = e;
+    part.links = std::move(entry_links);
+    stances_of(e, part.links, &part.stances);
+    conflicts_of(e, part.links, &part.conflicts);
+    if (sink != nullptr) return (*sink)(reg.commitments[e], std::move(part));
+    for (Link& l : part.links) reg.links.push_back(std::move(l));
+    for (DocumentStance& st : part.stances) reg.stances.push_back(st);
+    for (Conflict& k : part.conflicts) reg.conflicts.push_back(std::move(k));
+    return true;
+  };
+
+  {
+    struct Scratch {
+      std::vector<uint32_t> stamp;
+      uint32_t mark = 0;
+    };
+    std::vector<Scratch> scratch(Workers(options.threads, entries.size()));
+    for (Scratch& sc : scratch) sc.stamp.assign(index.passages.size(), 0);
+    // Each worker turns its entry's evidence ids into views of the pooled
+    // strings at once and drops the ids, so that the ids of every link are
+    // never held beside their views (the linker's memory peak).
+    std::mutex pool_mutex;
+    // Entries are handed on in order as they are done (`emit`): a worker
+    // that finishes the next entry due hands on every entry done in a row
+    // from it, one worker at a time; a worker does not start an entry more
+    // than `window` ahead of the next due, so that few entries' links wait.
+    std::mutex order_mutex;
+    std::condition_variable order_cv;
+    std::vector<std::optional<std::vector<Link>>> done(entries.size());
+    size_t next_due = 0;
+    bool emitting = false, stopped = false;
+    const size_t window = 4 * scratch.size();
+    auto score = [&](size_t e, size_t worker) {
+      {
+        std::unique_lock<std::mutex> lock(order_mutex);
+        order_cv.wait(lock, [&] { return stopped || e < next_due + window; });
+        if (stopped) return;
+      }
+      std::vector<Found> found = link_entry(e, scratch[worker].stamp, scratch[worker].mark);
+      std::unordered_map<TermId, std::string_view> seen;
+      auto view = [&](TermId id) {
+        auto [it, added] = seen.try_emplace(id);
+        if (added) {
+          std::lock_guard<std::mutex> lock(pool_mutex);
+          it->second = *evidence_text->insert(entries[e].surface.at(id)).first;
+        }
+        return it->second;
+      };
+      std::vector<Link> links;
+      links.reserve(found.size());
+      for (Found& f : found) {
+        f.link.evidence.phrases.reserve(f.phrases.size());
+        f.link.evidence.terms.reserve(f.terms.size());
+        for (TermId id : f.phrases) f.link.evidence.phrases.push_back(view(id));
+        for (TermId id : f.terms) f.link.evidence.terms.push_back(view(id));
+        std::vector<TermId>().swap(f.phrases);
+        std::vector<TermId>().swap(f.terms);
+        links.push_back(std::move(f.link));
+      }
+      std::vector<Found>().swap(found);
+      std::unique_lock<std::mutex> lock(order_mutex);
+      done[e] = std::move(links);
+      if (emitting) return;
+      emitting = true;
+      while (!stopped && next_due < done.size() && done[next_due]) {
+        const size_t due = next_due;
+        std::vector<Link> due_links = std::move(*done[due]);
+        done[due].reset();
+        lock.unlock();
+        const bool go_on = emit(due, std::move(due_links));
+        lock.lock();
+        stopped = stopped || !go_on;
+        ++next_due;
+        order_cv.notify_all();
+      }
+      emitting = false;
+    };
+    ParallelFor(entries.size(), options.threads, [&](size_t e, size_t worker) {
+      try {
+        score(e, worker);
+      } catch (...) {
+        // The other workers may be waiting for this entry: they stop too.
+        std::lock_guard<std::mutex> lock(order_mutex);
+        stopped = true;
+        order_cv.notify_all();
+        throw;
+      }
+    });
   }
 
-  // 3b. Disagreements: sums and dates that other documents attach to the entry.
-  {
-    std::map<size_t, std::vector<const Link*>> links_of;
-    for (const Link& l : reg.links) links_of[l.commitment].push_back(&l);
-    // The sentences of a passage and the phrases of each, read once however
-    // many entries link to the passage.
-    struct Sentence {
-      size_t begin, end;
-      std::vector<TermId> phrases;  // sorted
-      std::vector<TermId> words;    // sorted
-    };
-    std::unordered_map<uint32_t, std::vector<Sentence>> sentences_of;
-    auto sentences = [&](uint32_t i) -> const std::vector<Sentence>& {
-      auto [it, added] = sentences_of.try_emplace(i);
-      if (added) {
-        const std::string& text = index.passage(i).text;
-        for (const TextRange& range : SplitSentences(text)) {
-          Sentence sentence{range.start, range.end, {}, {}};
-          TermKeyList terms = TermKeyLists(std::string_view(text).substr(range.start, range.end - range.start));
-          for (const std::string& key : terms.phrases) {
-            TermId id = vocab.Find(key);
-            if (id != Vocabulary::kNone) sentence.phrases.push_back(id);
-          }
-          for (const std::string& key : terms.words) {
-            TermId id = vocab.Find(key);
-            if (id != Vocabulary::kNone) sentence.words.push_back(id);
-          }
-          std::sort(sentence.phrases.begin(), sentence.phrases.end());
-          std::sort(sentence.words.begin(), sentence.words.end());
-          it->second.push_back(std::move(sentence));
-        }
-      }
-      return it->second;
-    };
-    for (size_t e = 0; e < entries.size(); ++e) {
-      const Commitment& c = reg.commitments[e];
-      const Entry& entry = entries[e];
-      if (c.money.empty() && c.dates.empty()) continue;
-      std::vector<ValueRef> money_conflicts, date_conflicts;
-      // Values per other document; the whole is stated when one equals the entry's.
-      for (const Link* l : links_of[e]) {
-        if (copy_of.at(l->passage.doc) == copy_of.at(c.source.doc)) continue;
-        auto found = index.by_ref.find(l->passage);
-        if (found == index.by_ref.end()) continue;
-        const LinkInput* in = index.passages[found->second].input;
-        size_t at = index.passages[found->second].index;
-        const Passage* p = &in->doc.passages[at];
-        if (at >= in->tags.size()) continue;
-        const std::vector<Tag>& tags = in->tags[at];
-        bool has_values = std::any_of(tags.begin(), tags.end(), [](const Tag& t) {
-          return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
-        });
-        if (!has_values) continue;
-        // Sentences that speak of the entry: they share a phrase with it.
-        // So does the sentence after one of those that shares a word with it
-        // ("... the Rural School Bus Fund. The strategy's fund is described
-        // as £50 million ...").
-        std::vector<std::pair<size_t, size_t>> about;
-        bool previous_about = false;
-        auto in_profile = [](const std::vector<TermId>& ids, const std::vector<TermId>& profile) {
-          return std::any_of(ids.begin(), ids.end(), [&](TermId id) { return Has(profile, id); });
-        };
-        // So does a sentence giving the entry's own date with two of its
-        // words ("plans to cap lifetime care costs at £80,000 from October
-        // next year" for "From October 2027, a cap of £86,000 on ... their
-        // lifetime"): the date says which undertaking, the sum may differ.
-        auto gives_own_date = [&](const Sentence& sentence) {
-          size_t shared_words = 0;
-          for (TermId w : sentence.words) shared_words += Has(entry.profile.words, w) ? 1 : 0;
-          if (shared_words < 2) return false;
-          return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) {
-            return t.kind == TagKind::kDate && t.start >= sentence.begin && t.end <= sentence.end &&
-                   GivesDate(c.dates, t.date);
-          });
-        };
-        for (const Sentence& sentence : sentences(found->second)) {
-          bool shares = in_profile(sentence.phrases, entry.profile.phrases) ||
-                        (previous_about && in_profile(sentence.words, entry.profile.words)) ||
-                        gives_own_date(sentence);
-          if (shares) about.emplace_back(sentence.begin, sentence.end);
-          previous_about = shares;
-        }
-        auto attached = [&](const Tag& t) {
-          for (const auto& [b, end] : about) {
-            if (t.start >= b && t.end <= end) return true;
-          }
-          return false;
-        };
-        // "described as £50 million, not the £60 million in the strategy":
-        // a sum set against the whole in its sentence is a competing figure,
-        // not a part of it.
-        auto contrasted = [&](const Tag& t) {
-          for (const auto& [b, end] : about) {
-            if (t.start < b || t.end > end) continue;
-            return ContrastsFigures(std::string_view(p->text).substr(b, end - b));
-          }
-          return false;
-        };
-        const bool states_whole = std::any_of(tags.begin(), tags.end(), [&](const Tag& t) {
-          return t.kind == TagKind::kMoney && t.money.amount && GivesSum(c.money, *t.money.amount);
-        });
-        for (const Tag& t : tags) {
-          if (!attached(t)) continue;
-          if (t.kind == TagKind::kMoney && t.money.amount && !c.money.empty()) {
-            if (states_whole && !contrasted(t)) continue;  // a part given beside the whole
-            if (IsBeforeValue(p->text, t, tags)) continue;
-            const ValueRef* closest = nullptr;
-            bool agrees = false;
-            for (const ValueRef& v : c.money) {
-              if (!v.amount) continue;
-              if (SameAmount(*v.amount, *t.money.amount)) agrees = true;
-              if (closest == nullptr || std::fabs(*v.amount - *t.money.amount) <
-                                            std::fabs(*closest->amount - *t.money.amount)) {
-                closest = &v;
-              }
-            }
-            if (agrees || closest == nullptr) continue;
-            if (!CompetingAmounts(*closest->amount, *t.money.amount)) continue;
-            money_conflicts.push_back({l->passage, t.text, t.money.amount, {}});
-          } else if (t.kind == TagKind::kDate && !c.dates.empty()) {
-            // A date inside an undertaking of the other kind (a council's
-            // own beside a national one, or the reverse) is that
-            // undertaking's own deadline: "the Council will buy 30 homes by
-            // March 2028, subject to a bid to the [national] Programme"
-            // does not restate the programme's "by March 2030".
-            const bool others_deadline = std::any_of(tags.begin(), tags.end(), [&](const Tag& u) {
-              return u.kind == TagKind::kCommitment && u.start <= t.start && t.end <= u.end &&
-                     IsLocalActor(u.commitment.actor, index.passages[found->second].authority) != c.local;
-            });
-            if (others_deadline) continue;
-            bool agrees = false, disagrees = false;
-            for (const ValueRef& v : c.dates) {
-              if (SameDate(v.date, t.date)) agrees = true;
-              if (DatesDisagree(v.date, t.date)) disagrees = true;
-            }
-            if (!agrees && disagrees) date_conflicts.push_back({l->passage, t.text, {}, t.date});
-          }
-        }
-      }
-      // By document path, not by id: ids follow the order extraction
-      // finished in, and the output must not.
-      auto by_path = [&](const ValueRef& a, const ValueRef& b) {
-        const std::string& pa = by_id.at(a.passage.doc)->doc.path;
-        const std::string& pb = by_id.at(b.passage.doc)->doc.path;
-        if (pa != pb) return pa < pb;
-        return a.passage.passage < b.passage.passage;  // stable: a passage's values in its order
-      };
-      std::stable_sort(money_conflicts.begin(), money_conflicts.end(), by_path);
-      std::stable_sort(date_conflicts.begin(), date_conflicts.end(), by_path);
-      if (!money_conflicts.empty()) {
-        Conflict k;
-        k.commitment = e;
-        k.field = "money";
-        k.values.push_back(c.money.front());
-        for (ValueRef& v : money_conflicts) k.values.push_back(std::move(v));
-        reg.conflicts.push_back(std::move(k));
-      }
-      if (!date_conflicts.empty()) {
-        Conflict k;
-        k.commitment = e;
-        k.field = "date";
-        k.values.push_back(c.dates.front());
-        for (ValueRef& v : date_conflicts) k.values.push_back(std::move(v));
-        reg.conflicts.push_back(std::move(k));
-      }
-    }
-  }
   if (stats_out != nullptr && scope.stats == nullptr) {
     stats_out->passage_count = corpus_passages;
     for (TermId id = 0; id < vocab.size(); ++id) {

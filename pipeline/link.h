@@ -39,11 +39,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "pipeline/document.h"
@@ -64,11 +66,99 @@ std::optional<Authority> ParseAuthority(std::string_view name);
 // national; anything else counts as a briefing.
 Authority InferAuthority(const Document& doc);
 
+// A value held through a pointer but copied whole, as a member would be:
+// the part of a LinkTag only some kinds of tag have costs the others a
+// pointer.
+template <typename T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(T value) : p_(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit, as T
+  Boxed(const Boxed& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  explicit operator bool() const { return p_ != nullptr; }
+  T* operator->() { return p_.get(); }
+  const T* operator->() const { return p_.get(); }
+  T& operator*() { return *p_; }
+  const T& operator*() const { return *p_; }
+
+ private:
+  std::unique_ptr<T> p_;
+};
+
+// A date tag's value as the linker compares it (DateValue without its TIMEX).
+struct LinkDate {
+  std::string start;                     // inclusive ISO date, empty = open / unknown
+  std::string end;                       // inclusive ISO date, empty = open / unknown
+  std::string precision;                 // day, month, ... (DateValue::precision)
+  std::string bound;                     // "by", "from", "until", or empty
+  bool relative = false;
+};
+
+// A commitment tag's fields as the linker reads them.
+struct LinkCommitment {
+  std::string actor;
+  std::string modality;
+  std::string action;                    // empty when action_in_passage
+  // The action is not held but read from the passage's text, from
+  // action_start to action_end (ReadLinkInputs: it always is a part of it).
+  bool action_in_passage = false;
+  uint32_t action_start = 0;
+  uint32_t action_end = 0;
+
+  // The action, `passage` being the text of the tag's passage.
+  std::string_view Action(std::string_view passage) const {
+    return action_in_passage ? passage.substr(action_start, action_end - action_start) : std::string_view(action);
+  }
+  // The money and date tags inside the sentence: indices into the list of
+  // tags the commitment tag is in (LinkInput::tags[i]), in its order.
+  std::vector<uint32_t> money;
+  std::vector<uint32_t> dates;
+};
+
+// A money, date or commitment tag as the linker reads it: what it compares
+// and nothing of other kinds. (A Tag is 552 bytes whatever its kind; the
+// linker holds every such tag of the corpus, docs/performance.md finding 16.)
+struct LinkTag {
+  TagKind kind = TagKind::kMoney;
+  uint32_t start = 0;                    // byte offsets into the passage's text, as Tag's
+  uint32_t end = 0;
+  // The text is not held but read from the passage's, from start to end
+  // (ReadLinkInputs, for a commitment's sentence: a quarter of a million of
+  // them at 3,000 papers).
+  bool text_in_passage = false;
+  std::string text;                      // empty when text_in_passage
+  std::optional<double> amount;          // money: MoneyValue::amount
+  Boxed<LinkDate> date;                  // dates only
+  Boxed<LinkCommitment> commitment;      // commitments only
+
+  // The date, empty for a tag of another kind.
+  const LinkDate& Date() const;
+  // The text, `passage` being the text of the tag's passage.
+  std::string_view Text(std::string_view passage) const {
+    return text_in_passage ? passage.substr(start, end - start) : std::string_view(text);
+  }
+};
+
+// A passage's tags (the tagger's, ordered by start) as the linker reads them:
+// money, date and commitment tags only, each commitment naming the money and
+// date tags its own Tag copies (CommitmentValue::money, dates); one of those
+// the list lacks is added at its end.
+std::vector<LinkTag> ToLinkTags(const std::vector<Tag>& tags);
+
+// A date as a ValueRef holds it.
+DateValue ToDateValue(const LinkDate& date);
+
 // One document as the linker reads it.
 struct LinkInput {
   int64_t id = 0;                        // stable id (documents.id in the index)
   Document doc;
-  std::vector<std::vector<Tag>> tags;    // tags[i] are the tags of doc.passages[i]
+  std::vector<std::vector<LinkTag>> tags;  // tags[i] are the tags of doc.passages[i]
   std::vector<Stance> stances;           // per passage; missing = neutral
   std::optional<Authority> authority;    // user override of InferAuthority
   // The terms found at index time (EncodeTerms, link_terms.h) of each
@@ -240,11 +330,34 @@ struct LinkScope {
   std::vector<int64_t> targets;
 };
 
+// One entry's links, stances and disagreements (the parts of Register
+// that are per entry), in Register's order.
+struct RegisterPart {
+  size_t commitment = 0;                 // index into Register::commitments
+  std::vector<Link> links;
+  std::vector<DocumentStance> stances;
+  std::vector<Conflict> conflicts;
+};
+
+// Receives the register entry by entry, in register order, as linking
+// produces it: the entry (the whole list of entries is made first) and its
+// part, whose evidence views point into the pool of the Register being
+// built. False stops the linking. Called from one thread at a time, not
+// always the caller's.
+using RegisterSink = std::function<bool(const Commitment& commitment, RegisterPart&& part)>;
+
 // Builds the register, links, stances and conflicts from every document.
 // `stats_out`, when given, receives the statistics this link counted (with
 // scope.stats set, those it was given are not copied: it is left empty).
+// With a `sink`, each entry's links, stances and conflicts go to it as soon
+// as they are known instead of into the Register, so that the links of a
+// large corpus are never all held at once (docs/performance.md, finding 16);
+// the Register returned then holds the entries and the evidence pool only.
+// The parts are those a call without a sink puts in the Register, in the
+// same order.
 Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& options = {},
-                       const LinkScope& scope = {}, CorpusStatsTable* stats_out = nullptr);
+                       const LinkScope& scope = {}, CorpusStatsTable* stats_out = nullptr,
+                       const RegisterSink* sink = nullptr);
 
 // The first words of a commitment's wording, cut at a word boundary to at
 // most `max_chars` bytes with "…" when cut (for tables).

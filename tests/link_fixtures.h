@@ -166,6 +166,9 @@ inline std::vector<Tag> StandInTags(const Passage& p) {
 
 struct Loaded {
   std::vector<LinkInput> inputs;
+  // The tagger's own tags of each input's passages (inputs[k].tags[i] is
+  // ToLinkTags(tags[k][i])).
+  std::vector<std::vector<std::vector<Tag>>> tags;
   bool stand_in_extractor = false;
   bool stand_in_tagger = false;
 };
@@ -195,19 +198,25 @@ inline Loaded LoadCorpus(const std::vector<std::string>& paths,
     }
     TagOptions options;
     options.document_date = FindDocumentDate(in.doc);
+    out.tags.emplace_back();
     for (const Passage& p : in.doc.passages) {
       options.in_commitment_list = p.kind == PassageKind::kListItem &&
                                    p.section.find("ommitment") != std::string::npos;
-      in.tags.push_back(tagger.Find(p.text, options));
-      for (const Tag& t : in.tags.back()) any_commitment |= t.kind == TagKind::kCommitment;
+      out.tags.back().push_back(tagger.Find(p.text, options));
+      in.tags.push_back(ToLinkTags(out.tags.back().back()));
+      for (const Tag& t : out.tags.back().back()) any_commitment |= t.kind == TagKind::kCommitment;
       in.stances.push_back(ClassifyStance(p.text));
     }
     out.inputs.push_back(std::move(in));
   }
   if (!any_commitment) {
     out.stand_in_tagger = true;
-    for (LinkInput& in : out.inputs) {
-      for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = StandInTags(in.doc.passages[i]);
+    for (size_t k = 0; k < out.inputs.size(); ++k) {
+      LinkInput& in = out.inputs[k];
+      for (size_t i = 0; i < in.doc.passages.size(); ++i) {
+        out.tags[k][i] = StandInTags(in.doc.passages[i]);
+        in.tags[i] = ToLinkTags(out.tags[k][i]);
+      }
     }
   }
   return out;

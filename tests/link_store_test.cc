@@ -47,7 +47,8 @@ class LinkStoreTest : public ::testing::Test {
     Result<std::unique_ptr<IndexStore>> store = IndexStore::Open((dir_ / "xref.db").string());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(*store);
-    for (const LinkInput& in : loaded_.inputs) {
+    for (size_t k = 0; k < loaded_.inputs.size(); ++k) {
+      const LinkInput& in = loaded_.inputs[k];
       DocumentRecord rec;
       rec.file.path = in.doc.path;
       rec.file.size = 1;
@@ -57,11 +58,12 @@ class LinkStoreTest : public ::testing::Test {
       rec.date = in.doc.date;
       rec.pages = in.doc.pages;
       for (size_t i = 0; i < in.doc.passages.size(); ++i) {
-        rec.passages.push_back({in.doc.passages[i], in.stances[i], in.tags[i], {}, {}});
+        rec.passages.push_back({in.doc.passages[i], in.stances[i], loaded_.tags[k][i], {}, {}});
       }
       Result<int64_t> id = store_->PutDocument(rec);
       ASSERT_TRUE(id.ok()) << id.status().ToString();
       by_path_[in.doc.path] = &in;
+      tags_of_[in.doc.path] = &loaded_.tags[k];
     }
     // A file that could not be read has no passages and is not linked.
     DocumentRecord failed;
@@ -82,6 +84,7 @@ class LinkStoreTest : public ::testing::Test {
   testing::Loaded loaded_;
   std::unique_ptr<IndexStore> store_;
   std::map<std::string, const LinkInput*> by_path_;
+  std::map<std::string, const std::vector<std::vector<Tag>>*> tags_of_;  // the tagger's, per path
 };
 
 TEST_F(LinkStoreTest, ReadsEveryPassageAndTheComparedTagsAsWritten) {
@@ -115,33 +118,47 @@ TEST_F(LinkStoreTest, ReadsEveryPassageAndTheComparedTagsAsWritten) {
       // The tagger gives tags ordered by start; percentages and counts are
       // left out, the linker never compares them.
       std::vector<const Tag*> expected;
-      for (const Tag& t : want.tags[i]) {
+      for (const Tag& t : (*tags_of_[got.doc.path])[i]) {
         if (Compared(t.kind)) expected.push_back(&t);
         skipped += !Compared(t.kind);
       }
-      const std::vector<Tag>& tags = got.tags[i];
+      const std::vector<LinkTag>& tags = got.tags[i];
       ASSERT_EQ(tags.size(), expected.size()) << "passage " << w.n;
       EXPECT_EQ(tags.capacity(), tags.size()) << "passage " << w.n;
       for (size_t k = 0; k < tags.size(); ++k) {
-        const Tag& g_tag = tags[k];
+        const LinkTag& g_tag = tags[k];
         const Tag& w_tag = *expected[k];
         EXPECT_EQ(g_tag.kind, w_tag.kind);
         EXPECT_EQ(g_tag.start, w_tag.start);
         EXPECT_EQ(g_tag.end, w_tag.end);
-        EXPECT_EQ(g_tag.text, w_tag.text);
-        EXPECT_EQ(g_tag.money.amount, w_tag.money.amount);
-        EXPECT_EQ(g_tag.date.start, w_tag.date.start);
-        EXPECT_EQ(g_tag.date.end, w_tag.date.end);
-        EXPECT_EQ(g_tag.date.precision, w_tag.date.precision);
-        EXPECT_EQ(g_tag.date.bound, w_tag.date.bound);
-        EXPECT_EQ(g_tag.date.relative, w_tag.date.relative);
-        EXPECT_EQ(g_tag.commitment.actor, w_tag.commitment.actor);
-        EXPECT_EQ(g_tag.commitment.modality, w_tag.commitment.modality);
-        EXPECT_EQ(g_tag.commitment.action, w_tag.commitment.action);
-        if (g_tag.kind != TagKind::kCommitment) {
-          EXPECT_TRUE(g_tag.commitment.money.empty());
-          EXPECT_TRUE(g_tag.commitment.dates.empty());
-          continue;
+        EXPECT_EQ(g_tag.Text(g.text), w_tag.text);
+        // Only what the tag's kind has is held, and a commitment's sentence
+        // and action only once, in the passage's text.
+        EXPECT_EQ(g_tag.text_in_passage, w_tag.kind == TagKind::kCommitment);
+        if (g_tag.text_in_passage) {
+          EXPECT_TRUE(g_tag.text.empty());
+        }
+        EXPECT_EQ(static_cast<bool>(g_tag.date), w_tag.kind == TagKind::kDate);
+        EXPECT_EQ(static_cast<bool>(g_tag.commitment), w_tag.kind == TagKind::kCommitment);
+        if (w_tag.kind == TagKind::kMoney) {
+          EXPECT_EQ(g_tag.amount, w_tag.money.amount);
+        } else {
+          EXPECT_FALSE(g_tag.amount.has_value());
+        }
+        if (w_tag.kind == TagKind::kDate && g_tag.date) {
+          EXPECT_EQ(g_tag.date->start, w_tag.date.start);
+          EXPECT_EQ(g_tag.date->end, w_tag.date.end);
+          EXPECT_EQ(g_tag.date->precision, w_tag.date.precision);
+          EXPECT_EQ(g_tag.date->bound, w_tag.date.bound);
+          EXPECT_EQ(g_tag.date->relative, w_tag.date.relative);
+        }
+        if (g_tag.kind != TagKind::kCommitment || !g_tag.commitment) continue;
+        EXPECT_EQ(g_tag.commitment->actor, w_tag.commitment.actor);
+        EXPECT_EQ(g_tag.commitment->modality, w_tag.commitment.modality);
+        EXPECT_EQ(g_tag.commitment->Action(g.text), w_tag.commitment.action);
+        EXPECT_EQ(g_tag.commitment->action_in_passage, !w_tag.commitment.action.empty());
+        if (g_tag.commitment->action_in_passage) {
+          EXPECT_TRUE(g_tag.commitment->action.empty());
         }
         ++commitments;
         // A commitment's sums and dates: the money and date tags inside its
@@ -153,12 +170,12 @@ TEST_F(LinkStoreTest, ReadsEveryPassageAndTheComparedTagsAsWritten) {
           if (t->kind == TagKind::kDate) dates.push_back(t->text);
         }
         std::vector<std::string> got_money, got_dates;
-        for (const Tag& t : g_tag.commitment.money) got_money.push_back(t.text);
-        for (const Tag& t : g_tag.commitment.dates) got_dates.push_back(t.text);
+        for (uint32_t j : g_tag.commitment->money) got_money.push_back(tags.at(j).text);
+        for (uint32_t j : g_tag.commitment->dates) got_dates.push_back(tags.at(j).text);
         EXPECT_EQ(got_money, money);
         EXPECT_EQ(got_dates, dates);
-        EXPECT_EQ(g_tag.commitment.money.capacity(), money.size());
-        EXPECT_EQ(g_tag.commitment.dates.capacity(), dates.size());
+        EXPECT_EQ(g_tag.commitment->money.capacity(), money.size());
+        EXPECT_EQ(g_tag.commitment->dates.capacity(), dates.size());
         nested += money.size() + dates.size();
       }
     }
@@ -200,10 +217,11 @@ TEST_F(LinkStoreTest, StoredInputsGiveTheSameRegister) {
   // the index stores tags flat and ReadLinkInputs nests those inside the
   // span. Compare like with like.
   std::vector<LinkInput> direct = loaded_.inputs;
-  for (LinkInput& in : direct) {
-    for (std::vector<Tag>& list : in.tags) {
+  for (size_t d = 0; d < direct.size(); ++d) {
+    LinkInput& in = direct[d];
+    for (size_t i = 0; i < in.tags.size(); ++i) {
       std::vector<Tag> kept;
-      for (const Tag& t : list) {
+      for (const Tag& t : loaded_.tags[d][i]) {
         if (Compared(t.kind)) kept.push_back(t);
       }
       for (Tag& c : kept) {
@@ -216,7 +234,7 @@ TEST_F(LinkStoreTest, StoredInputsGiveTheSameRegister) {
           if (t.kind == TagKind::kDate) c.commitment.dates.push_back(t);
         }
       }
-      list = std::move(kept);
+      in.tags[i] = ToLinkTags(kept);
     }
   }
   const Register from_index = BuildRegister(*read);
@@ -319,6 +337,90 @@ TEST_F(LinkStoreTest, WritesOnlyTheRegisterRowsThatChanged) {
   ASSERT_TRUE(WriteRegister(db(), *all, whole).ok());
   EXPECT_EQ(sqlite3_total_changes(db()) - before, static_cast<int>(2 * whole.commitments.size()));
   EXPECT_EQ(RegisterTables(db()), whole_tables);
+}
+
+
+// The register handed over entry by entry (BuildRegister's sink, which
+// `index` and `refresh` use so that the links are never all held) is the
+// register BuildRegister returns, part by part and in order; written as it
+// comes (RegisterWriter), over another register, it leaves the tables as
+// WriteRegister of the whole register does. A sink that says stop stops the
+// linking, and a writer not finished leaves the register before.
+TEST_F(LinkStoreTest, TheRegisterHandedOverEntryByEntryIsTheWholeRegister) {
+  Result<std::vector<LinkInput>> all = ReadLinkInputs(db());
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  const std::vector<LinkInput> fewer(all->begin(), all->end() - 1);
+  const Register whole = BuildRegister(*all);
+  ASSERT_GT(whole.commitments.size(), 10u);
+  ASSERT_GT(whole.links.size(), whole.commitments.size());
+  ASSERT_TRUE(EnsureRegisterTables(db()).ok());
+  ASSERT_TRUE(WriteRegister(db(), *all, whole).ok());
+  const std::string whole_tables = RegisterTables(db());
+  ASSERT_TRUE(WriteRegister(db(), fewer, BuildRegister(fewer)).ok());
+  const std::string fewer_tables = RegisterTables(db());
+  ASSERT_NE(fewer_tables, whole_tables);
+
+  RegisterWriter writer(db(), *all);
+  ASSERT_TRUE(writer.Begin().ok());
+  size_t next = 0, link = 0, stance = 0, conflict = 0;
+  const RegisterSink sink = [&](const Commitment& c, RegisterPart&& part) {
+    EXPECT_EQ(part.commitment, next++);
+    EXPECT_EQ(c.id, whole.commitments.at(part.commitment).id);
+    for (const Link& l : part.links) {
+      if (link >= whole.links.size()) break;
+      const Link& w = whole.links[link++];
+      EXPECT_EQ(l.commitment, w.commitment);
+      EXPECT_EQ(l.passage, w.passage);
+      EXPECT_EQ(l.score, w.score);
+      EXPECT_EQ(l.evidence.phrases, w.evidence.phrases);
+      EXPECT_EQ(l.evidence.terms, w.evidence.terms);
+      EXPECT_EQ(l.evidence.values, w.evidence.values);
+      EXPECT_EQ(l.evidence.states, w.evidence.states);
+    }
+    for (const DocumentStance& st : part.stances) {
+      if (stance >= whole.stances.size()) break;
+      const DocumentStance& w = whole.stances[stance++];
+      EXPECT_EQ(st.commitment, w.commitment);
+      EXPECT_EQ(st.doc, w.doc);
+      EXPECT_EQ(st.stance, w.stance);
+    }
+    for (const Conflict& k : part.conflicts) {
+      if (conflict >= whole.conflicts.size()) break;
+      const Conflict& w = whole.conflicts[conflict++];
+      EXPECT_EQ(k.commitment, w.commitment);
+      EXPECT_EQ(k.field, w.field);
+      EXPECT_EQ(k.values.size(), w.values.size());
+    }
+    EXPECT_TRUE(writer.Put(c, part).ok());
+    return true;
+  };
+  const Register streamed = BuildRegister(*all, {}, {}, nullptr, &sink);
+  EXPECT_EQ(next, whole.commitments.size());
+  EXPECT_EQ(link, whole.links.size());
+  EXPECT_EQ(stance, whole.stances.size());
+  EXPECT_EQ(conflict, whole.conflicts.size());
+  // What went to the sink is not held.
+  EXPECT_EQ(streamed.commitments.size(), whole.commitments.size());
+  EXPECT_TRUE(streamed.links.empty());
+  EXPECT_TRUE(streamed.stances.empty());
+  EXPECT_TRUE(streamed.conflicts.empty());
+  ASSERT_TRUE(writer.Finish().ok());
+  EXPECT_EQ(RegisterTables(db()), whole_tables);
+
+  ASSERT_TRUE(WriteRegister(db(), fewer, BuildRegister(fewer)).ok());
+  {
+    RegisterWriter stopped(db(), *all);
+    ASSERT_TRUE(stopped.Begin().ok());
+    size_t parts = 0;
+    const RegisterSink stop = [&](const Commitment& c, RegisterPart&& part) {
+      ++parts;
+      EXPECT_TRUE(stopped.Put(c, part).ok());
+      return false;
+    };
+    BuildRegister(*all, {}, {}, nullptr, &stop);
+    EXPECT_EQ(parts, 1u);
+  }
+  EXPECT_EQ(RegisterTables(db()), fewer_tables);
 }
 
 }  // namespace

@@ -200,7 +200,7 @@ LinkInput MakeDoc(int64_t id, const std::string& path, const std::string& title,
     passage.section = p.section;
     passage.label = p.label;
     passage.text = p.text;
-    in.tags.push_back(testing::StandInTags(passage));
+    in.tags.push_back(ToLinkTags(testing::StandInTags(passage)));
     in.stances.push_back(p.stance);
     in.doc.passages.push_back(std::move(passage));
   }
@@ -307,7 +307,7 @@ Register WithTaggedPaper(const std::string& title, const std::vector<P>& passage
   docs.push_back(MakeDoc(3, "paper.md", title, passages, authority));
   Tagger tagger;
   for (size_t i = 0; i < docs.back().doc.passages.size(); ++i) {
-    docs.back().tags[i] = tagger.Find(docs.back().doc.passages[i].text);
+    docs.back().tags[i] = ToLinkTags(tagger.Find(docs.back().doc.passages[i].text));
   }
   return BuildRegister(docs);
 }
@@ -1009,9 +1009,9 @@ TEST(LinkRegisterTest, OneBodysTwoUndertakingsAreTwoEntries) {
   LinkInput doc = MakeDoc(1, "strategy.md", "National Coastal Strategy", strategy, Authority::kNational);
   // As the tagger reads them (the stand-in tagger knows no actor but the
   // Council and the Government).
-  for (std::vector<Tag>& tags : doc.tags) {
-    for (Tag& t : tags) {
-      if (t.kind == TagKind::kCommitment) t.commitment.actor = "Department for Coastal Affairs";
+  for (std::vector<LinkTag>& tags : doc.tags) {
+    for (LinkTag& t : tags) {
+      if (t.kind == TagKind::kCommitment) t.commitment->actor = "Department for Coastal Affairs";
     }
   }
   Register reg = BuildRegister({doc});
@@ -1159,7 +1159,7 @@ TEST(LinkRegisterTest, ASharedMonthIsPartOfTheSharedDate) {
       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)};
   Tagger tagger;
   for (LinkInput& in : docs) {
-    for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = tagger.Find(in.doc.passages[i].text);
+    for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = ToLinkTags(tagger.Find(in.doc.passages[i].text));
   }
   Register reg = BuildRegister(docs);
   const Commitment* allocations = Find(reg, "Allocations for the three years");
@@ -1589,9 +1589,9 @@ TEST_F(SecondCorpusTest, PlantedLinksAndNonLinks) {
     }
     for (const LinkInput& in : loaded_->inputs) {
       for (size_t i = 0; i < in.tags.size(); ++i) {
-        for (const Tag& t : in.tags[i]) {
+        for (const LinkTag& t : in.tags[i]) {
           std::cout << "    tag " << in.id << ":" << in.doc.passages[i].n << " "
-                    << TagKindName(t.kind) << " [" << t.text << "] " << t.commitment.actor << "\n";
+                    << TagKindName(t.kind) << " [" << t.text << "] " << (t.commitment ? t.commitment->actor : "") << "\n";
         }
       }
     }
