@@ -2818,22 +2818,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     };
     std::stable_sort(money_conflicts.begin(), money_conflicts.end(), by_path);
     std::stable_sort(date_conflicts.begin(), date_conflicts.end(), by_path);
-    if (!money_conflicts.empty()) {
+    // The entry's own value first, then the others.
+    auto add = [&](const char* field, const ValueRef& own, std::vector<ValueRef>& others) {
       Conflict k;
       k.commitment = e;
-      k.field = "money";
-      k.values.push_back(c.money.front());
-      for (ValueRef& v : money_conflicts) k.values.push_back(std::move(v));
+      k.field = field;
+      k.values.push_back(own);
+      for (ValueRef& v : others) k.values.push_back(std::move(v));
       out->push_back(std::move(k));
-    }
-    if (!date_conflicts.empty()) {
-      Conflict k;
-      k.commitment = e;
-      k.field = "date";
-      k.values.push_back(c.dates.front());
-      for (ValueRef& v : date_conflicts) k.values.push_back(std::move(v));
-      out->push_back(std::move(k));
-    }
+    };
+    if (!money_conflicts.empty()) add("money", c.money.front(), money_conflicts);
+    if (!date_conflicts.empty()) add("date", c.dates.front(), date_conflicts);
   };
 
   // An entry's part of the register, once its links are known: to the sink,
