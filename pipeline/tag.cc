@@ -233,7 +233,9 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
       {Form::kDatePart,
        Cat({bound, "(?:\\b(?i:early|mid|late)(?:\\s|-)", kYear,
             "|(?:\\b(?i:the)\\s)?\\b(?i:first|second|1st|2nd)\\shalf\\sof\\s(?:the\\s)?(?:(?i:year)\\s)?",
-            kYear, "|\\bH[12]\\s(?:of\\s)?", kYear, "|\\bQ[1-4]\\s(?:of\\s)?", kYear,
+            kYear, "|\\bH[12]\\s(?:of\\s)?", kYear,
+            // "Q3 2025/26", "Quarter 3 2024-25": a quarter of a financial year.
+            "|\\b(?:Q|(?i:quarter)\\s)[1-4]\\s(?:of\\s)?", kYear, "(?:\\s?(?:/|-|–)\\s?\\d\\d)?",
             "|(?:\\b(?i:the)\\s)?\\b(?i:first|second|third|fourth|final|last)\\squarter\\sof\\s(?:the\\s)?(?:(?i:year)\\s)?",
             kYear, ")\\b"})});
   // "FY2019-20", "FY 2024/25": a financial year named as one.
@@ -253,8 +255,9 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
        Cat({"\\b(?:", BoundPattern(), "|(?i:in|during|last|next|this|early|late|the\\send\\sof|end\\sof|the\\sstart\\sof|",
             "the\\sbeginning\\sof)|", BoundPattern(), "\\s(?i:next|last|this))\\s(?:(?i:early|late)\\s|(?i:mid)-)?", kMonthFull,
             "(?:\\s(?i:next|last|this)\\s(?i:year))?\\b"})});
+  // "Sunday 12 January": the weekday says which year.
   forms.push_back({Form::kDateDayNoYear,
-                   Cat({bound, "\\b(?:", kDayNum, "\\s(?:of\\s)?", kMonthFull, "|", kMonthFull, "\\s",
+                   Cat({bound, "\\b(?:", kWeekday, ",?\\s)?(?:", kDayNum, "\\s(?:of\\s)?", kMonthFull, "|", kMonthFull, "\\s",
                         kDayNum, ")\\b"})});
   forms.push_back(
       {Form::kDateSeasonNoYear,
@@ -641,7 +644,7 @@ Tagger::Impl::Impl() {
   part_half = Compile(Cat({"(?i:(?:the\\s)?(first|second|1st|2nd)\\shalf\\sof\\s(?:the\\s)?(?:year\\s)?)(",
                            kYear, ")"}));
   part_h = Compile(Cat({"H([12])\\s(?:of\\s)?(", kYear, ")"}));
-  part_q = Compile(Cat({"Q([1-4])\\s(?:of\\s)?(", kYear, ")"}));
+  part_q = Compile(Cat({"(?:Q|(?i:quarter)\\s)([1-4])\\s(?:of\\s)?(", kYear, ")(?:\\s?(?:/|-|–)\\s?(\\d\\d))?"}));
   part_quarter = Compile(Cat({"(?i:(?:the\\s)?(first|second|third|fourth|final|last)\\squarter\\sof\\s(?:the\\s)?(?:year\\s)?)(",
                               kYear, ")"}));
   fy = Compile(Cat({"(?i:FY\\s?)?(", kYear, ")\\s?(/|-|–|—)\\s?(\\d\\d|", kYear, ")"}));
@@ -671,7 +674,7 @@ Tagger::Impl::Impl() {
   weekday = Compile(Cat({"(?:(?i:(on|last|next|this))\\s)?(", kWeekday, ")"}));
   month_no_year = Compile(Cat({"(?:(?i:(in|during|last|next|this|early|late|the\\send\\sof|end\\sof|the\\sstart\\sof|the\\sbeginning\\sof))\\s)?(?:(?i:early|late)\\s|(?i:mid)-)?(",
                                kMonthFull, ")(?:\\s(?i:(next|last|this))\\s(?i:year))?"}));
-  day_no_year = Compile(Cat({"(?:(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(", kMonthFull, ")|(", kMonthFull,
+  day_no_year = Compile(Cat({"(?:(", kWeekday, "),?\\s)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(", kMonthFull, ")|(", kMonthFull,
                              ")\\s(\\d{1,2})(?:st|nd|rd|th)?)"}));
   season_no_year = Compile(
       "(?i)(?:(in|during|last|next|this|the|early|late)\\s)?(?:the\\s)?(?:(?:early|late)\\s)?(spring|summer|autumn|winter)"
@@ -934,6 +937,11 @@ bool Tagger::Impl::AddCount(size_t start, size_t end, Context& ctx, size_t max_t
     std::string lower_before = Lower(before);
     if (IsIdentifierWord(lower_before)) return false;
     if (IsUpper(before[0]) && !IsFunctionWord(lower_before) && qualifier_text.empty()) return false;
+    // A proportion, not a number of things: "1 in 5 calls", "one in four children".
+    if (lower_before == "in") {
+      const std::string_view first = WordBefore(text, static_cast<size_t>(before.data() - text.data()));
+      if (!first.empty() && ParseNumber(first)) return false;
+    }
   }
   if (start > 0 && (text[start - 1] == '(' || text[start - 1] == '#')) return false;
 
@@ -1059,7 +1067,14 @@ std::optional<DateValue> Tagger::Impl::ParseAtom(std::string_view atom_text, For
     return HalfValue(y, which == "first" || which == "1st" ? 1 : 2);
   }
   if (is(Form::kDatePart) && RE2::FullMatch(atom, *part_h, &a, &y)) return HalfValue(y, std::atoi(a.c_str()));
-  if (is(Form::kDatePart) && RE2::FullMatch(atom, *part_q, &a, &y)) return QuarterValue(y, std::atoi(a.c_str()));
+  if (is(Form::kDatePart) && RE2::FullMatch(atom, *part_q, &a, &y, &b)) {
+    const int q = std::atoi(a.c_str());
+    if (b.empty()) return QuarterValue(y, q);
+    // Of the financial year y/y+1, which starts in April: Q3 2025/26 is
+    // October to December 2025, the calendar's fourth quarter.
+    if (std::atoi(b.c_str()) != (y + 1) % 100) return std::nullopt;
+    return q == 4 ? QuarterValue(y + 1, 1) : QuarterValue(y, q + 1);
+  }
   if (is(Form::kDatePart) && RE2::FullMatch(atom, *part_quarter, &a, &y)) {
     static const char* const kOrd[] = {"first", "second", "third", "fourth"};
     std::string which = Lower(a);
@@ -1218,7 +1233,7 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
     case Form::kDateSeasonNoYear:
     case Form::kDateDayNoYear: {
       int month = 0, day_of_month = 0, season = -1;
-      std::string prep;
+      std::string prep, weekday_name;
       // "October next year", "spring last year": the year said, not guessed.
       std::string which_year;
       auto said_year = [&] { return doc->year + (which_year == "next" ? 1 : which_year == "last" ? -1 : 0); };
@@ -1233,7 +1248,7 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
         season = SeasonNumber(b);
         which_year = Lower(c);
       } else {
-        if (!RE2::FullMatch(atom, *day_no_year, &a, &b, &c, &d)) return std::nullopt;
+        if (!RE2::FullMatch(atom, *day_no_year, &weekday_name, &a, &b, &c, &d)) return std::nullopt;
         if (!a.empty()) {
           day_of_month = std::atoi(a.c_str());
           month = MonthNumber(b);
@@ -1287,6 +1302,20 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
         if (prep == "next" && month <= doc->month) y = doc->year + 1;
         if (prep == "last" && month >= doc->month) y = doc->year - 1;
         if (!which_year.empty()) y = said_year();
+        if (day_of_month > 0 && !weekday_name.empty() && which_year.empty()) {
+          // The year, of this one and its neighbours, in which the day falls
+          // on the weekday named: the one the tense chose, else the nearer.
+          const int want = WeekdayNumber(weekday_name);
+          auto falls = [&](int yy) {
+            return IsValidDate(yy, month, day_of_month) && Weekday({yy, month, day_of_month}) == want;
+          };
+          if (!falls(y)) {
+            const bool earlier = falls(doc->year - 1), now = falls(doc->year), later = falls(doc->year + 1);
+            if (now) y = doc->year;
+            else if (earlier) y = doc->year - 1;
+            else if (later) y = doc->year + 1;
+          }
+        }
         if (day_of_month > 0) {
           if (!IsValidDate(y, month, day_of_month)) return std::nullopt;
           v = DayValue({y, month, day_of_month});

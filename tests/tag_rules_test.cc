@@ -161,6 +161,10 @@ const Case kCount[] = {
     {"Grants of £3,000 each.", "", "count", "", ""},
     {"A 26-week limit applies.", "", "count", "", ""},
     {"In 2023 councils overspent.", "", "count", "", ""},
+    // A proportion is not a number of things.
+    {"In the year to March, 1 in 5 calls went unanswered.", "", "count", "", ""},
+    {"One in four children lives in poverty.", "", "count", "", ""},
+    {"The council invested in 5 new schools.", "", "count", "5 new schools", R"({"count":5,"unit":"schools"})"},
 };
 INSTANTIATE_TEST_SUITE_P(Count, TagRules, ::testing::ValuesIn(kCount), RowName<Case>);
 
@@ -194,6 +198,12 @@ const Case kDate[] = {
     {"Works will take place between 3 and 14 June 2024.", "", "date", "between 3 and 14 June 2024",
      R"({"start":"2024-06-03","end":"2024-06-14","precision":"period"})"},
     {"The road closes 3-14 June 2024.", "", "date", "3-14 June 2024", R"({"start":"2024-06-03","end":"2024-06-14"})"},
+    // A quarter of a financial year (April to March): Q3 2025/26 is October
+    // to December 2025.
+    {"The pilot starts in Q3 2025/26.", "", "date", "Q3 2025/26",
+     R"({"start":"2025-10-01","end":"2025-12-31","precision":"quarter","timex":"2025-Q4"})"},
+    {"Outturn for Q4 2023/24 was £1.2m.", "", "date", "Q4 2023/24", R"({"start":"2024-01-01","end":"2024-03-31","timex":"2024-Q1"})"},
+    {"The Quarter 2 2024-25 report was noted.", "", "date", "Quarter 2 2024-25", R"({"start":"2024-07-01","end":"2024-09-30"})"},
     {"Spending has risen since FY2019-20.", "", "date", "since FY2019-20", R"({"start":"2019-04-01","end":null,"bound":"from","precision":"financial_year"})"},
     {"Funding for 2023-2025.", "", "date", "2023-2025", R"({"start":"2023-01-01","end":"2025-12-31","precision":"period","timex":null})"},
     {"Funding between 2023 and 2025.", "", "date", "between 2023 and 2025", R"({"start":"2023-01-01","end":"2025-12-31","precision":"period"})"},
@@ -245,6 +255,12 @@ const Case kRelative[] = {
     // the document's date and then a date.
     {"The committee meets on Tuesday 12 March 2024 at 7pm.", "2023-03-22", "date", "Tuesday 12 March 2024",
      R"({"start":"2024-03-12","end":"2024-03-12","timex":"2024-03-12"})"},
+    // Without a year, the weekday says which: 12 January 2025 is a Sunday, and
+    // the nearer 6 June to November 2024 (2024's) a Thursday.
+    {"Consultation closes at midnight on Sunday 12 January.", "2024-11-20", "date", "Sunday 12 January",
+     R"({"start":"2025-01-12","end":"2025-01-12","precision":"day","timex":"2025-01-12"})"},
+    {"The fair is on Friday, 6 June.", "2024-11-20", "date", "Friday, 6 June", R"({"start":"2025-06-06"})"},
+    {"The meeting on Monday 4 March was cancelled.", "2024-11-20", "date", "Monday 4 March", R"({"start":"2024-03-04"})"},
     {"It closed last week.", "2023-03-22", "date", "last week", R"({"start":"2023-03-13","end":"2023-03-19","timex":"2023-W11"})"},
     {"It closes this week.", "2023-03-22", "date", "this week", R"({"timex":"2023-W12"})"},
     {"It opens next week.", "2023-03-22", "date", "next week", R"({"start":"2023-03-27","timex":"2023-W13"})"},
