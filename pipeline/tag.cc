@@ -687,7 +687,7 @@ Tagger::Impl::Impl() {
       R"(\b(three)[\s-]quarters\s+of\s+an?|\b(an?))\s+$)");
   qualifier = Compile(Cat({"(", kQualifier, ")\\s(?:(?i:an?)\\s(?i:additional|further|extra)\\s)?"}));
   future_cue = Compile(
-      "\\b(?i:will|shall|going\\sto|plans?\\sto|intends?\\sto|aims?\\sto|expects?\\sto|is\\sto|are\\sto|"
+      "\\b(?i:will|shall|(?:'|’)ll|going\\sto|plans?\\sto|intends?\\sto|aims?\\sto|expects?\\sto|is\\sto|are\\sto|"
       "(?:is|are)\\s(?:expected|due|scheduled|planned|set\\sto)|next|upcoming|coming|forthcoming)\\b");
   past_cue = Compile(
       "\\b(?i:was|were|had|did|has\\sbeen|have\\sbeen|last|ago|previously|\\w+ed|met|held|took|made|"
@@ -697,7 +697,7 @@ Tagger::Impl::Impl() {
   // Every form below (modal, undertaking verb, funding verb) holds one of
   // these words, so a sentence without any cannot be a commitment.
   modal_hint = Compile(
-      "\\b(?:will|shall|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?|plans?\\sto|"
+      "\\b(?:will|shall|(?:'|’)ll|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?|plans?\\sto|"
       "intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|consultation|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|"
       "undert(?:akes?|ook|aken)|agreed|resolved|Agreed|Resolved|AGREED|RESOLVED|investing|providing|allocating|committing|spending|"
       "making\\savailable|plans\\sfor|would)\\b");
@@ -709,7 +709,7 @@ Tagger::Impl::Impl() {
   // The modal or undertaking verb that carries a commitment. "has pledged
   // to" and "agreed to" (in minutes) state an undertaking in the past tense.
   modal = Compile(
-      "\\b(will|shall|(?:is|are)\\s(?:going\\s)?to|(?:is|are)\\scommitted\\sto|"
+      "\\b(will|shall|(?:'|’)ll|(?:is|are)\\s(?:going\\s)?to|(?:is|are)\\scommitted\\sto|"
       "(?:has|have)\\s(?:pledged|promised|vowed|undertaken|agreed|committed|resolved)\\sto|"
       "commit(?:s|ted)?\\sto|plans?\\sto|intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|"
       "pledge[sd]?\\sto|promise[sd]?\\sto|vow(?:s|ed)?\\sto|undert(?:akes?|ook)\\sto|"
@@ -1889,6 +1889,35 @@ bool IsOpinionVerb(std::string_view lower) {
 // Whether `reporter`, the words before a reporting verb, names somebody
 // who says it: nobody reports in "No one had contacted HMRC or said they
 // would", which is no noun phrase.
+// A body or a named person: "the district council", "NHS England", "The
+// Secretary of State", "the Chief Executive" (a capitalised word after the
+// first, or a word for a role), not "officers" or "it".
+bool NamesSomebody(std::string_view who) {
+  const WordList words = Words(who);
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (IsAcronym(words[k]) || (k > 0 && IsUpper(words[k][0]))) return true;
+  }
+  char buf[24];
+  return NamesABody(who) || IsPersonWord(LowerWord(LastWord(who), buf));
+}
+
+std::string_view StripThe(std::string_view name) {
+  if (name.size() > 4 && (name[0] == 'T' || name[0] == 't') && name[1] == 'h' && name[2] == 'e' && name[3] == ' ')
+    name.remove_prefix(4);
+  return name;
+}
+
+// "NHS England has": who reports in the present perfect ("has said it
+// will", "have confirmed that"), without the auxiliary.
+std::string_view DropPerfectAuxiliary(std::string_view reporter) {
+  const std::string_view last = LastWord(reporter);
+  char buf[24];
+  const std::string_view lower = LowerWord(last, buf);
+  if ((lower == "has" || lower == "have") && last.size() < reporter.size())
+    return Trim(reporter.substr(0, static_cast<size_t>(last.data() - reporter.data())));
+  return reporter;
+}
+
 bool CanReport(std::string_view reporter) {
   char first_buf[24];
   const std::string_view first = LowerWord(FirstWord(reporter), first_buf);
@@ -1924,7 +1953,7 @@ bool ReportsAClause(std::string_view before, std::string_view* reporter, bool* o
     *opinion = IsOpinionVerb(lower);
     const bool reports = IsDecisionVerb(lower) || IsReportingVerb(lower) || *opinion;
     if ((back == 0 && reports) || (back > 0 && (with_object || (reports && !IsDecisionVerb(lower) && when_where)))) {
-      *reporter = Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data())));
+      *reporter = DropPerfectAuxiliary(Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data()))));
       // "It was agreed that ...", "It was resolved that ...": minutes'
       // passive for the meeting's own decision.
       char it_buf[24], was_buf[24];
@@ -2302,7 +2331,8 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   }
   std::string_view modal_text = sentence.substr(modal_start, modal_end - modal_start);
   char modal_buf[24];
-  const std::string_view modal_first = LowerWord(FirstWord(modal_text), modal_buf);
+  std::string_view modal_first = LowerWord(FirstWord(modal_text), modal_buf);
+  if (modal_first.empty() && EndsWith(modal_text, "ll")) modal_first = "will";  // "We'll", "we’ll"
   const std::string_view modal_last = LastWord(modal_text);
   if (IsNounCue(sentence.substr(0, modal_start), modal_first)) return std::nullopt;
   // Undertaking verbs name the undertaking themselves, whoever the subject
@@ -2338,6 +2368,10 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // subject is the reported clause's, and "it" or "they" there is whoever
   // reported it ("The district council").
   bool clause_reported = false;  // the modal is in a reported clause
+  // Who announced, confirmed or promised the reported clause, when it is a
+  // body or a named person: "The Secretary of State announced that £300
+  // million would be made available" is the Secretary of State's promise.
+  std::string_view decided_by;
   {
     std::string_view reporter;  // who reports; empty in "RESOLVED that ..."
     bool reports = false;
@@ -2345,6 +2379,8 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     for (size_t that = subject.find(" that "); that != std::string_view::npos;
          that = subject.find(" that ", that + 1)) {
       if (ReportsAClause(subject.substr(0, that), &reporter, &opinion)) {
+        char verb_buf[24];
+        if (IsDecisionVerb(LowerWord(LastWord(subject.substr(0, that)), verb_buf))) decided_by = reporter;
         subject = subject.substr(that + 6);
         reports = true;
         break;
@@ -2362,8 +2398,9 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
         if (!IsReportingVerb(verb) && !IsOpinionVerb(verb)) continue;
         const std::string_view clause = Trim(after.substr(FirstWord(after).size()));
         if (clause.empty()) break;
-        if (!CanReport(Trim(subject.substr(0, space)))) break;
-        reporter = Trim(subject.substr(0, space));
+        const std::string_view who = DropPerfectAuxiliary(Trim(subject.substr(0, space)));
+        if (!CanReport(who)) break;
+        reporter = who;
         reports = true;
         opinion = IsOpinionVerb(verb);
         subject = clause;
@@ -2375,8 +2412,13 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     // "it" stands for a body that reports ("The district council says it
     // will"), not a person ("The Manager said it would do so": the money).
     char person_buf[24];
+    // A body is named by its kind ("The district council") or by an
+    // acronym ("NHS England", "TfL").
+    bool acronym = false;
+    const WordList reporter_words = Words(reporter);
+    for (size_t k = 0; k < reporter_words.size(); ++k) acronym |= IsAcronym(reporter_words[k]);
     const bool body_reports =
-        NamesABody(reporter) && !IsPersonWord(LowerWord(LastWord(reporter), person_buf));
+        (NamesABody(reporter) || acronym) && !IsPersonWord(LowerWord(LastWord(reporter), person_buf));
     if (!reporter.empty() && ((pronoun == "it" && body_reports) || pronoun == "they" || pronoun == "he" ||
                               pronoun == "she")) {
       subject = reporter;
@@ -2690,8 +2732,12 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       actor = "unspecified";
     }
     // A reported "would" is an undertaking only of somebody named ("the
-    // Manager said that grants would be awarded" foresees).
-    if (reported && actor == "unspecified") return std::nullopt;
+    // Manager said that grants would be awarded" foresees), or of whoever
+    // announced or promised it.
+    if (reported && actor == "unspecified") {
+      if (decided_by.empty() || !NamesSomebody(decided_by)) return std::nullopt;
+      actor = std::string(StripThe(decided_by));
+    }
     size_t at = rest.find(participle);
     std::string_view action = at == std::string_view::npos ? rest : rest.substr(at);
     return finish(std::move(actor), modality, action);

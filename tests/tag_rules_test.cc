@@ -442,6 +442,18 @@ const CommitmentCase kCommitments[] = {
     {"The Manager said that Harrowdale Homes would hold a drop-in session at each block in January 2027.", "",
      false, "Harrowdale Homes", "will", "hold"},
     // Minutes' passive for the meeting's decision; a reported "was committed to".
+    // "We'll" is "we will"; a body reporting in the present perfect ("has
+    // said it will") is the actor, named by an acronym too; a reported
+    // passive is the undertaking of whoever announced it, not of somebody
+    // who only said it.
+    {"We'll set out our plans in the spring.", "", false, "we", "will", "set out our plans"},
+    {"We’ll publish the results in March.", "", false, "we", "will", "publish the results"},
+    {"NHS England has said it will publish the revised plan later this year.", "", false, "NHS England", "will",
+     "publish the revised plan"},
+    {"NHS England has said that it will publish the plan.", "", false, "NHS England", "will", "publish the plan"},
+    {"The Secretary of State announced that £300 million would be made available for pothole repairs.", "", false,
+     "Secretary of State", "will", "made available"},
+    {"The Manager said that grants would be awarded in May.", "", false, nullptr, nullptr, nullptr},
     {"It was agreed that the Chief Executive would write to the Secretary of State.", "", false, "Chief Executive",
      "will", "write"},
     {"It was agreed that it would be better to wait.", "", false, nullptr, "", ""},
