@@ -1889,6 +1889,15 @@ bool IsOpinionVerb(std::string_view lower) {
 // Whether `reporter`, the words before a reporting verb, names somebody
 // who says it: nobody reports in "No one had contacted HMRC or said they
 // would", which is no noun phrase.
+// "funding", "consultation", "management", "authority" read as common nouns
+// by their endings (a word for a body is checked before this).
+bool LooksLikeCommonNoun(std::string_view lower) {
+  auto ends = [&](std::string_view end) {
+    return lower.size() >= end.size() && lower.substr(lower.size() - end.size()) == end;
+  };
+  return lower.size() > 4 && (ends("ing") || ends("tion") || ends("ment") || ends("ity"));
+}
+
 // A body or a named person: "the district council", "NHS England", "The
 // Secretary of State", "the Chief Executive" (a capitalised word after the
 // first, or a word for a role), not "officers" or "it".
@@ -2560,7 +2569,10 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // name.
       char first_buf[24];
       const std::string_view first = i == 1 ? LowerWord(subject_words[0], first_buf) : std::string_view();
-      const bool plural_opening = i == 1 && IsPluralNoun(first) && !IsBodyWord(first);
+      // Nor does a common noun such as "Funding" or "Consultation" ("Funding
+      // for the Care Leaver Covenant will increase").
+      const bool plural_opening =
+          i == 1 && ((IsPluralNoun(first) || LooksLikeCommonNoun(first)) && !IsBodyWord(first));
       const bool name_before = IsUpper(subject_words[i - 1][0]) && !plural_opening && w != "is" && w != "are" &&
                                w != "was" && w != "were";
       size_t next = i + 1;
@@ -2708,6 +2720,14 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     char article_buf[24];
     const std::string_view article = LowerWord(FirstWord(subject), article_buf);
     if (article == "a" || article == "an") actor = "unspecified";
+    // A thing, not somebody, whatever names qualify it: "The Spring 2023
+    // consultation on updates to Working Together will consider ...". The
+    // head is a common noun: written in lower case, neither a body, a role
+    // nor people.
+    const std::string_view head_word = LastWord(head);
+    if (!acronym && !head_word.empty() && !IsUpper(head_word[0]) && !IsBodyWord(head_noun) &&
+        !IsPersonWord(head_noun) && !IsPluralNoun(head_noun) && head_noun != "we" && head_noun != "i")
+      actor = "unspecified";
   }
 
   if (passive) {

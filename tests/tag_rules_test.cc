@@ -454,6 +454,12 @@ const CommitmentCase kCommitments[] = {
     {"The Secretary of State announced that £300 million would be made available for pothole repairs.", "", false,
      "Secretary of State", "will", "made available"},
     {"The Manager said that grants would be awarded in May.", "", false, nullptr, nullptr, nullptr},
+    // A thing qualified by names is nobody: "Funding" opens the sentence and
+    // so is capitalised; the review's head is a common noun.
+    {"Funding for the Rural Bus Fund will rise by 10 per cent next year.", "", false, "unspecified", "will", "rise"},
+    {"The Autumn 2025 review of the Local Plan will consider housing numbers by 2026.", "", false, "unspecified",
+     "will", "consider housing numbers"},
+    {"The Youth Endowment Fund will test specialist teams in 2025.", "", false, "Youth Endowment Fund", "will", "test"},
     {"It was agreed that the Chief Executive would write to the Secretary of State.", "", false, "Chief Executive",
      "will", "write"},
     {"It was agreed that it would be better to wait.", "", false, nullptr, "", ""},
