@@ -452,6 +452,28 @@ bool OpensWithAnaphor(std::string_view text) {
   return is(0, {"this", "these"}) && (is(1, verbs) || is(2, verbs));
 }
 
+// The key of the head word of a wording whose subject is "the" and one
+// common noun ("The fund will meet up to 75 per cent ...", "The grant is
+// to ..."): it refers back to a thing of that kind named before. Empty
+// otherwise.
+std::string DefiniteHead(std::string_view text) {
+  std::string_view words[3];
+  size_t n = 0, i = 0;
+  auto letter = [&](size_t k) { return std::isalpha(static_cast<unsigned char>(text[k])) != 0; };
+  while (n < 3 && i < text.size()) {
+    while (i < text.size() && !letter(i)) ++i;
+    size_t j = i;
+    while (j < text.size() && letter(j)) ++j;
+    if (j > i) words[n++] = text.substr(i, j - i);
+    i = j;
+  }
+  if (n < 3 || Lower(words[0]) != "the" || !std::islower(static_cast<unsigned char>(words[1][0]))) return "";
+  static constexpr std::string_view kVerbs[] = {"is", "will", "would", "shall", "can", "has", "are", "was"};
+  const std::string verb = Lower(words[2]);
+  if (std::find(std::begin(kVerbs), std::end(kVerbs), verb) == std::end(kVerbs)) return "";
+  return StemWord(Lower(words[1]));
+}
+
 // Two mentions of one document that give sums, none of them shared, are two
 // undertakings: a document does not contradict itself within a page.
 bool DisjointSums(const Mention& a, const Mention& b) {
@@ -1426,9 +1448,62 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
       }
     };
+    // "The fund will meet up to 75 per cent of the extra cost" after a
+    // paragraph on the Clean Fleet Bus Fund, under the same heading: the
+    // entry that names the fund. The names looked for: in the mention's own
+    // passage before it, else in the nearest passage before it (at most
+    // three back) under the same heading that names a thing of that kind.
+    // One entry named by them, or none.
+    auto referred_entry = [&](const Mention& m) -> size_t {
+      const std::string head = DefiniteHead(m.text);
+      if (head.empty()) return entries.size();
+      const std::string ending = " " + head;
+      const uint32_t at = index.Find(m.ref);
+      if (at == PassageIndex::kNone) return entries.size();
+      const Passage& own = index.passage(at);
+      std::vector<TermId> keys;
+      {
+        const size_t before = static_cast<size_t>(m.text.data() - own.text.data());
+        if (m.text.data() >= own.text.data() && before <= own.text.size()) {
+          for (const std::string& key : Terms(std::string_view(own.text).substr(0, before)).named) {
+            const TermId id = vocab.Find(key);
+            if (id != Vocabulary::kNone && KeyEndsWith(key, ending)) keys.push_back(id);
+          }
+        }
+      }
+      for (uint32_t j = at; keys.empty() && j > 0 && at - j < 3;) {
+        --j;
+        const PassageIndex::Entry& prev = index.passages[j];
+        if (prev.input != m.input || index.passage(j).section != own.section) break;
+        for (TermId id : prev.terms.named) {
+          if (KeyEndsWith(vocab.Key(id), ending)) keys.push_back(id);
+        }
+      }
+      size_t found = entries.size();
+      for (TermId id : keys) {
+        for (const EntryPosting& ep : entry_phrases[id]) {
+          if (!ep.named || ep.entry == found) continue;
+          if (found != entries.size()) return entries.size();  // two things of that kind
+          found = ep.entry;
+        }
+      }
+      return found;
+    };
     for (size_t mi = 0; mi < mentions.size(); ++mi) {
       const Mention& m = mentions[mi];
       if (is_copy(m.input->id)) continue;  // joins its twin's entry below
+      if (const size_t e = referred_entry(m); e < entries.size()) {
+        Entry& entry = entries[e];
+        entry.mentions.push_back(&m);
+        if (m.input == entry.mentions.front()->input) {
+          std::vector<TermId> new_words = AddSorted(&entry.profile.words, m.ids.words);
+          std::vector<TermId> new_phrases = AddSorted(&entry.profile.phrases, m.ids.phrases);
+          std::vector<TermId> new_named = AddSorted(&entry.profile.named, m.ids.named);
+          AddSurfaces(vocab, Terms(m.text), &entry.surface);
+          post(static_cast<uint32_t>(e), new_words, new_phrases, new_named);
+        }
+        continue;
+      }
       double m_self = weights.Self(m.ids);
       std::vector<uint32_t> touched;
       auto touch = [&](uint32_t e) {

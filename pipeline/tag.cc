@@ -2569,10 +2569,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // name.
       char first_buf[24];
       const std::string_view first = i == 1 ? LowerWord(subject_words[0], first_buf) : std::string_view();
-      // Nor does a common noun such as "Funding" or "Consultation" ("Funding
-      // for the Care Leaver Covenant will increase").
-      const bool plural_opening =
-          i == 1 && ((IsPluralNoun(first) || LooksLikeCommonNoun(first)) && !IsBodyWord(first));
+      const bool plural_opening = i == 1 && IsPluralNoun(first) && !IsBodyWord(first);
       const bool name_before = IsUpper(subject_words[i - 1][0]) && !plural_opening && w != "is" && w != "are" &&
                                w != "was" && w != "were";
       size_t next = i + 1;
@@ -2724,10 +2721,21 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     // consultation on updates to Working Together will consider ...". The
     // head is a common noun: written in lower case, neither a body, a role
     // nor people.
+    // So is one opening the sentence with a common noun and a preposition
+    // ("Funding for the Care Leaver Covenant will increase"), though its
+    // capital and the name after it make it read as a name.
     const std::string_view head_word = LastWord(head);
     if (!acronym && !head_word.empty() && !IsUpper(head_word[0]) && !IsBodyWord(head_noun) &&
         !IsPersonWord(head_noun) && !IsPluralNoun(head_noun) && head_noun != "we" && head_noun != "i")
       actor = "unspecified";
+    if (subject_words.size() > 2) {
+      char opening_buf[24], prep_buf[24];
+      const std::string_view opening = LowerWord(subject_words[0], opening_buf);
+      const std::string_view prep = LowerWord(subject_words[1], prep_buf);
+      if (LooksLikeCommonNoun(opening) && !IsBodyWord(opening) &&
+          (prep == "for" || prep == "of" || prep == "on" || prep == "from" || prep == "to"))
+        actor = "unspecified";
+    }
   }
 
   if (passive) {

@@ -663,8 +663,18 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
   // the e-mail's actions list ("PN: circulate the first-year spending plan
   // by 12 April") and "The Upper Vale dial-a-ride will start on 6 April"
   // are entries that are not local.
-  EXPECT_GE(s.precision(), 0.59);
-  EXPECT_GE(s.recall(), 0.58);
+  // Since (same day): "The fund will meet up to 75 per cent ..." joins the
+  // Clean Fleet Bus Fund named in the paragraph before it, under the same
+  // heading (DefiniteHead in link.cc), instead of making an entry of its
+  // own: precision 0.67 (14/21), recall 0.63 (15/24); the notes' "whether
+  // the fund would pay for the new grid connection" is the fund's now, and
+  // the report's 7.2 is no longer a false link. Tried and not kept: every
+  // sentence of a paragraph that names nothing joining the programme named
+  // before it in the paragraph (bus services 0.71 / 0.67, but warm homes'
+  // recall fell from 0.85 to 0.60: a plan's paragraph holds more than one
+  // undertaking).
+  EXPECT_GE(s.precision(), 0.66);
+  EXPECT_GE(s.recall(), 0.62);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

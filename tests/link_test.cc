@@ -371,6 +371,30 @@ TEST(LinkRegisterTest, AnUndertakingSaidOfThisIsNoEntryOfItsOwn) {
   EXPECT_NE(Find(reg, "These teams and the new lead practitioner role"), nullptr);
 }
 
+// "The fund will ..." in the paragraph after one naming a fund, under the
+// same heading, is that fund's undertaking, not one of its own; under
+// another heading it is not resolved.
+TEST(LinkRegisterTest, TheFundInTheNextParagraphIsTheNamedOne) {
+  Register reg = WithTaggedPaper(
+      "A National Plan for Local Buses",
+      {
+          {kPara, "Cleaner buses", "4.1",
+           "The Clean Fleet Bus Fund will invest £450 million to replace 3,000 diesel buses by March 2030."},
+          {kPara, "Cleaner buses", "4.2",
+           "Authorities will bid with their operators. The fund will meet up to 75 per cent of the extra cost of a "
+           "zero emission bus."},
+          {kPara, "Rural services", "5.1", "The fund will pay for new minibuses in rural villages from 2027."},
+      },
+      Authority::kNational);
+  const Commitment* fund = Find(reg, "Clean Fleet Bus Fund will invest");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_EQ(Find(reg, "The fund will meet up to 75 per cent"), nullptr);
+  const auto from_paper = std::count_if(fund->mentions.begin(), fund->mentions.end(),
+                                        [](const PassageRef& r) { return r.doc == 3; });
+  EXPECT_EQ(from_paper, 2);
+  EXPECT_NE(Find(reg, "The fund will pay for new minibuses"), nullptr);
+}
+
 TEST(LinkRegisterTest, AnyCouncilInANationalPaperIsNotALocalUndertaking) {
   Register reg = WithTaggedPaper(
       "National Care Charging Policy",

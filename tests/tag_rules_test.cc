@@ -458,7 +458,7 @@ const CommitmentCase kCommitments[] = {
     // so is capitalised; the review's head is a common noun.
     {"Funding for the Rural Bus Fund will rise by 10 per cent next year.", "", false, "unspecified", "will", "rise"},
     {"The Autumn 2025 review of the Local Plan will consider housing numbers by 2026.", "", false, "unspecified",
-     "will", "consider housing numbers"},
+     "explores", "consider housing numbers"},
     {"The Youth Endowment Fund will test specialist teams in 2025.", "", false, "Youth Endowment Fund", "will", "test"},
     {"It was agreed that the Chief Executive would write to the Secretary of State.", "", false, "Chief Executive",
      "will", "write"},
