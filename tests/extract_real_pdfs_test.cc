@@ -327,6 +327,20 @@ TEST(WbcReportPdf, SideColumnAndBodyReadSeparately) {
   }
 }
 
+// A note's reference mark, a small raised figure against the word before
+// it, is no part of the text: "gains of 10% of GDP by 20301" was the year
+// 2030 and note 1, "23%30," a share and note 30.
+TEST(WbcReportPdf, NoteMarksAreNotReadIntoTheText) {
+  const Document& doc = Extracted(kRealPdfs + "wbc-full-report.pdf");
+  const Passage* gains = Find(doc, "with potential gains of 10% of GDP by 2030.");
+  ASSERT_NE(gains, nullptr);
+  for (const Passage& p : doc.passages) {
+    EXPECT_EQ(p.text.find("by 20301"), std::string::npos) << p.text;
+    EXPECT_EQ(p.text.find("hours2."), std::string::npos) << p.text;
+    EXPECT_EQ(p.text.find("23%30"), std::string::npos) << p.text;
+  }
+}
+
 TEST(FederalRegisterPdf, ThreeColumnsInOrderFootnotesApart) {
   const Document& doc = Extracted(kRealPdfs + "fedreg-2020-17221.pdf");
   // The rotated stamp in the margin is not text.
