@@ -321,7 +321,8 @@ bool ActorIsABody(std::string_view actor) {
 
 // English words for the kinds of thing a name's head calls it, when the
 // language has several: money put to a purpose (kind 1), a scheme (kind 2),
-// a legal duty (kind 3) and a standard (kind 4). Plain English, not any
+// a legal duty (kind 3), a standard (kind 4) and an upper bound (kind 5: "the
+// national limit on single fares" is a fare cap). Plain English, not any
 // corpus's names.
 struct HeadWord {
   const char* word;
@@ -330,7 +331,8 @@ struct HeadWord {
 constexpr HeadWord kHeadWords[] = {{"fund", 1},        {"funding", 1},     {"money", 1},       {"pot", 1},
                                    {"grant", 1},       {"allocation", 1},  {"scheme", 2},      {"programme", 2},
                                    {"arrangement", 2}, {"initiative", 2},  {"duty", 3},        {"law", 3},
-                                   {"requirement", 3}, {"obligation", 3},  {"standard", 4},    {"rules", 4}};
+                                   {"requirement", 3}, {"obligation", 3},  {"standard", 4},    {"rules", 4},
+                                   {"cap", 5},         {"limit", 5},       {"ceiling", 5}};
 
 // The kind (kHeadWords) of a name's head, a stem; 0 for any other word.
 int HeadKind(const std::string& stem) {

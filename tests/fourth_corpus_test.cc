@@ -672,9 +672,12 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
   // sentence of a paragraph that names nothing joining the programme named
   // before it in the paragraph (bus services 0.71 / 0.67, but warm homes'
   // recall fell from 0.85 to 0.60: a plan's paragraph holds more than one
-  // undertaking).
-  EXPECT_GE(s.precision(), 0.66);
-  EXPECT_GE(s.recall(), 0.62);
+  // undertaking). Then a cap, a limit and a ceiling are one kind of thing a
+  // name's head calls it: "The national limit on single fares rose from £2
+  // to £2.50" is the National Bus Fare Cap's: precision 0.68 (15/22), recall
+  // 0.67 (16/24).
+  EXPECT_GE(s.precision(), 0.68);
+  EXPECT_GE(s.recall(), 0.66);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
