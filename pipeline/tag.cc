@@ -566,7 +566,7 @@ struct Tagger::Impl {
   std::unique_ptr<RE2> weekday, month_no_year, day_no_year, season_no_year;
   std::unique_ptr<RE2> money_range_tail;
   std::unique_ptr<RE2> scale_fraction;
-  std::unique_ptr<RE2> resolution_that, participle_word;
+  std::unique_ptr<RE2> resolution_that, proposal_that, participle_word;
   std::unique_ptr<RE2> qualifier;
   std::unique_ptr<RE2> future_cue, past_cue;
 
@@ -593,7 +593,8 @@ struct Tagger::Impl {
   void FindCommitments(Context& ctx) const;
   // The commitment in `sentence`, if any; `cue_from` is the earliest byte
   // at which its cue can start (the sentence's start when unknown).
-  bool ResolutionClause(std::string_view sentence, size_t* subject_start, size_t* verb_start) const;
+  bool ResolutionClause(std::string_view sentence, size_t* subject_start, size_t* verb_start,
+                        bool* proposal = nullptr) const;
   std::optional<Tag> Commitment(std::string_view text, TextRange sentence, const std::vector<Tag>& tags,
                                 const TagOptions& options, size_t cue_from) const;
 };
@@ -700,7 +701,7 @@ Tagger::Impl::Impl() {
       "\\b(?:will|shall|(?:'|’)ll|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?|plans?\\sto|"
       "intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|consultation|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|"
       "undert(?:akes?|ook|aken)|agreed|resolved|Agreed|Resolved|AGREED|RESOLVED|investing|providing|allocating|committing|spending|"
-      "making\\savailable|plans\\sfor|would)\\b");
+      "making\\savailable|plans\\sfor|would|proposed|recommended)\\b");
   // Reported speech puts "will" in the past: "The Government said in July
   // that it would spend £380 million ..." reports an undertaking, where
   // "would" alone is a condition. Commitment() takes it only when the words
@@ -736,6 +737,8 @@ Tagger::Impl::Impl() {
   participle_word = Compile(Cat({"(?:", kParticiple, ")"}));
   // A resolution's clause: "RESOLVED that ...", "RESOLVED – That ...",
   // "AGREED: (b) that ...", "It was resolved that ...".
+  proposal_that = Compile(
+      "\\b(?:It|it)\\s(?:is|was)\\s(?:therefore\\s|also\\s|now\\s)?(?:proposed|recommended)\\s(?:that)\\s");
   resolution_that = Compile(
       "\\b(?:RESOLVED|AGREED|Resolved|Agreed|resolved|agreed)\\b(?:\\s*[:\\x{2013}\\x{2014}-])?\\s*"
       "(?:\\(?[a-zA-Z0-9]{1,3}[.)]\\s*)?(?:[Tt]hat)\\s");
@@ -1898,6 +1901,8 @@ bool LooksLikeCommonNoun(std::string_view lower) {
   return lower.size() > 4 && (ends("ing") || ends("tion") || ends("ment") || ends("ity"));
 }
 
+bool IsProposingVerb(std::string_view lower) { return lower == "proposed" || lower == "recommended"; }
+
 // A body or a named person: "the district council", "NHS England", "The
 // Secretary of State", "the Chief Executive" (a capitalised word after the
 // first, or a word for a role), not "officers" or "it".
@@ -1960,7 +1965,7 @@ bool ReportsAClause(std::string_view before, std::string_view* reporter, bool* o
     // few words back, the words between saying when or where ("said they
     // expected that" is not one).
     *opinion = IsOpinionVerb(lower);
-    const bool reports = IsDecisionVerb(lower) || IsReportingVerb(lower) || *opinion;
+    const bool reports = IsDecisionVerb(lower) || IsReportingVerb(lower) || *opinion || IsProposingVerb(lower);
     if ((back == 0 && reports) || (back > 0 && (with_object || (reports && !IsDecisionVerb(lower) && when_where)))) {
       *reporter = DropPerfectAuxiliary(Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data()))));
       // "It was agreed that ...", "It was resolved that ...": minutes'
@@ -1969,6 +1974,12 @@ bool ReportsAClause(std::string_view before, std::string_view* reporter, bool* o
       const WordList by = Words(*reporter);
       if (back == 0 && IsDecisionVerb(lower) && by.size() == 2 && LowerWord(by[0], it_buf) == "it" &&
           LowerWord(by[1], was_buf) == "was") {
+        return true;
+      }
+      // "It is proposed that ...", "It was recommended that ...": a report's
+      // proposal.
+      if (back == 0 && IsProposingVerb(lower) && by.size() == 2 && LowerWord(by[0], it_buf) == "it" &&
+          (LowerWord(by[1], was_buf) == "was" || LowerWord(by[1], was_buf) == "is")) {
         return true;
       }
       return CanReport(*reporter);
@@ -2122,16 +2133,24 @@ bool IsPresentAct(std::string_view lower) {
 // done. Finds the first such clause of `sentence` whose verb is no act the
 // resolution does by being passed (noting, approving: IsPresentAct); sets
 // the start of its subject and of its verb ("write", "be", "agree").
-bool Tagger::Impl::ResolutionClause(std::string_view sentence, size_t* subject_start, size_t* verb_start) const {
+bool Tagger::Impl::ResolutionClause(std::string_view sentence, size_t* subject_start, size_t* verb_start,
+                                    bool* proposal) const {
   StringPiece whole(sentence.data(), sentence.size());
   StringPiece found;
   size_t from = 0;
   bool resolved = false;  // a resolution's keyword came before
+  // A report's proposal: "It is proposed that the Council allocates £1.5
+  // million ...", the clause's verb in the present as often as in the
+  // subjunctive.
+  bool proposed = false;
   while (from < sentence.size()) {
     size_t clause = std::string_view::npos;
     if (resolution_that->Match(whole, from, sentence.size(), RE2::UNANCHORED, &found, 1)) {
       clause = static_cast<size_t>(found.data() - sentence.data()) + found.size();
       resolved = true;
+    } else if (!resolved && proposal_that->Match(whole, from, sentence.size(), RE2::UNANCHORED, &found, 1)) {
+      clause = static_cast<size_t>(found.data() - sentence.data()) + found.size();
+      proposed = true;
     }
     // Further parts of one resolution: "; (b) that a working group be ...".
     const size_t part = resolved ? sentence.find("that ", from) : std::string_view::npos;
@@ -2163,6 +2182,7 @@ bool Tagger::Impl::ResolutionClause(std::string_view sentence, size_t* subject_s
               !IsPresentAct(LowerWord(participle, pbuf))) {
             *subject_start = clause;
             *verb_start = at;
+            if (proposal != nullptr) *proposal = proposed;
             return true;
           }
           break;
@@ -2171,11 +2191,19 @@ bool Tagger::Impl::ResolutionClause(std::string_view sentence, size_t* subject_s
         // "officers prepare", "the Chief Executive write", "Cabinet agree to".
         char sbuf[24];
         const std::string_view subject_last = LowerWord(last_subject_word, sbuf);
-        const bool verb_shape = (word[0] >= 'a' && word[0] <= 'z') && lower.size() > 2 && !IsFunctionWord(lower) &&
-                                !(EndsWith(lower, "s") && !EndsWith(lower, "ss")) && !EndsWith(lower, "ed") &&
+        // In a proposal the verb may be in the present: "allocates",
+        // "ratifies" (read as "allocate", "ratify").
+        std::string base(lower);
+        if (proposed && base.size() > 4 && EndsWith(base, "s") && !EndsWith(base, "ss")) {
+          if (EndsWith(base, "ies")) base = base.substr(0, base.size() - 3) + "y";
+          else if (EndsWith(base, "shes") || EndsWith(base, "ches") || EndsWith(base, "sses")) base.resize(base.size() - 2);
+          else base.pop_back();
+        }
+        const bool verb_shape = (word[0] >= 'a' && word[0] <= 'z') && base.size() > 2 && !IsFunctionWord(lower) &&
+                                !(EndsWith(base, "s") && !EndsWith(base, "ss")) && !EndsWith(lower, "ed") &&
                                 !EndsWith(lower, "ing") && !EndsWith(lower, "ly");
         if (verb_shape && (IsBodyWord(subject_last) || IsPersonWord(subject_last))) {
-          bool act = !IsPresentAct(lower);
+          bool act = !IsPresentAct(base);
           // "agree to transfer": what is agreed to is the act.
           if (!act && lower == "agree" && sentence.substr(end, 4) == " to ") {
             const std::string_view then = FirstWord(sentence.substr(end + 4));
@@ -2185,6 +2213,7 @@ bool Tagger::Impl::ResolutionClause(std::string_view sentence, size_t* subject_s
           if (act) {
             *subject_start = clause;
             *verb_start = at;
+            if (proposal != nullptr) *proposal = proposed;
             return true;
           }
           break;
@@ -2261,6 +2290,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   const size_t from = cue_from > range.start ? std::min(cue_from - range.start, sentence.size()) : 0;
   bool reported = false;  // the cue is a reported "would"
   size_t resolution_subject = std::string_view::npos;  // ResolutionClause's subject, when it is the cue
+  bool proposal = false;  // ... and the clause is a report's proposal
   StringPiece reported_groups[2];
   if (modal->Match(whole, from, sentence.size(), RE2::UNANCHORED, &found, 1)) {
     modal_start = static_cast<size_t>(found.data() - sentence.data());
@@ -2269,7 +2299,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     modal_start = static_cast<size_t>(reported_groups[1].data() - sentence.data());
     modal_end = modal_start + reported_groups[1].size();
     reported = true;
-  } else if (size_t subject_at = 0, verb_at = 0; ResolutionClause(sentence, &subject_at, &verb_at)) {
+  } else if (size_t subject_at = 0, verb_at = 0; ResolutionClause(sentence, &subject_at, &verb_at, &proposal)) {
     // The clause's verb is the undertaking; no modal word is written.
     modal_start = modal_end = verb_at;
     resolution_subject = subject_at;
@@ -2389,7 +2419,11 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
          that = subject.find(" that ", that + 1)) {
       if (ReportsAClause(subject.substr(0, that), &reporter, &opinion)) {
         char verb_buf[24];
-        if (IsDecisionVerb(LowerWord(LastWord(subject.substr(0, that)), verb_buf))) decided_by = reporter;
+        const std::string_view verb = LowerWord(LastWord(subject.substr(0, that)), verb_buf);
+        if (IsDecisionVerb(verb)) decided_by = reporter;
+        // "It is proposed that officers will review ...", "The Leader
+        // proposed that the Council would freeze parking charges".
+        if (IsProposingVerb(verb)) proposal = true;
         subject = subject.substr(that + 6);
         reports = true;
         break;
@@ -2627,7 +2661,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   else if (modal_first.rfind("plan", 0) == 0 || modal_first.rfind("intend", 0) == 0 ||
            modal_first.rfind("aim", 0) == 0)
     modality = "plans";
-  else if (modal_first.rfind("propos", 0) == 0)
+  else if (modal_first.rfind("propos", 0) == 0 || proposal)
     modality = "proposes";
   else if ((modal_first == "has" || modal_first == "have") &&
            (modal_text.find("pledged") != std::string_view::npos ||

@@ -454,6 +454,16 @@ const CommitmentCase kCommitments[] = {
     {"The Secretary of State announced that £300 million would be made available for pothole repairs.", "", false,
      "Secretary of State", "will", "made available"},
     {"The Manager said that grants would be awarded in May.", "", false, nullptr, nullptr, nullptr},
+    // A report's proposals: the clause after "It is proposed that", its verb
+    // in the present, the subjunctive or with "will"; approving is no act.
+    {"It is proposed that the Council allocates £1.5m from reserves to fund the scheme.", "", false, "Council",
+     "proposes", "allocates £1.5m"},
+    {"It is proposed that a new post of Climate Officer be created.", "", false, "unspecified", "proposes", "created"},
+    {"It is proposed that officers will review the charges by March 2026.", "", false, "officers", "proposes",
+     "review the charges"},
+    {"It is recommended that Cabinet approves the draft strategy for consultation.", "", false, nullptr, nullptr,
+     nullptr},
+    {"It was proposed that the Committee ratifies the decision.", "", false, nullptr, nullptr, nullptr},
     // A thing qualified by names is nobody: "Funding" opens the sentence and
     // so is capitalised; the review's head is a common noun.
     {"Funding for the Rural Bus Fund will rise by 10 per cent next year.", "", false, "unspecified", "will", "rise"},
