@@ -2960,6 +2960,15 @@ void Tagger::Impl::FindCommitments(Context& ctx) const {
         // the "are now" of "are now investing").
         const size_t cue_from = one_sentence && at > range.start + kCueLead ? at - kCueLead : range.start;
         std::optional<Tag> tag = Commitment(text, range, *ctx.out, *ctx.options, cue_from);
+        // A clause after a semicolon may undertake what the one before it
+        // does not: "Children will show a youth travel card; the County will
+        // help schools to issue the cards."
+        for (size_t semi = cue_from, tries = 0; !tag && tries < 3; ++tries) {
+          semi = text.substr(0, range.end).find("; ", semi);
+          if (semi == std::string_view::npos) break;
+          semi += 2;
+          tag = Commitment(text, range, *ctx.out, *ctx.options, semi);
+        }
         if (tag) found.push_back(std::move(*tag));
       }
       pos = std::max(done, at + std::max<size_t>(hit.size(), 1));

@@ -675,7 +675,9 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
   // undertaking). Then a cap, a limit and a ceiling are one kind of thing a
   // name's head calls it: "The national limit on single fares rose from £2
   // to £2.50" is the National Bus Fare Cap's: precision 0.68 (15/22), recall
-  // 0.67 (16/24).
+  // 0.67 (16/24). Then a clause after a semicolon is tried when the one
+  // before it undertakes nothing: the report's 5.2 "...; the County will
+  // help schools and colleges to issue the cards" is a local entry (5/5).
   EXPECT_GE(s.precision(), 0.68);
   EXPECT_GE(s.recall(), 0.66);
   EXPECT_LE(s.traps_taken, 0);
@@ -683,7 +685,7 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_LE(s.invented, 1);
   EXPECT_LE(s.other_conflicts, 3);
-  EXPECT_GE(s.local_right, 4);
+  EXPECT_GE(s.local_right, 5);
 }
 
 }  // namespace

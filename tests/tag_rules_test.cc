@@ -464,6 +464,9 @@ const CommitmentCase kCommitments[] = {
     {"It is recommended that Cabinet approves the draft strategy for consultation.", "", false, nullptr, nullptr,
      nullptr},
     {"It was proposed that the Committee ratifies the decision.", "", false, nullptr, nullptr, nullptr},
+    // The clause after a semicolon undertakes what the one before it does not.
+    {"Residents will sort their food waste into caddies; the Council will collect them every week.", "", false,
+     "Council", "will", "collect them every week"},
     // A thing qualified by names is nobody: "Funding" opens the sentence and
     // so is capitalised; the review's head is a common noun.
     {"Funding for the Rural Bus Fund will rise by 10 per cent next year.", "", false, "unspecified", "will", "rise"},
