@@ -196,7 +196,7 @@ std::string Cat(std::initializer_list<std::string_view> parts) {
 std::string DayAtom() {
   return Cat({"(?:", kWeekday, ",?\\s)?(?:", kDayNum, "\\s(?:of\\s)?", kMonthAny, "\\.?,?\\s", kYear,
               "|", kMonthAny, "\\.?\\s", kDayNum, ",?\\s", kYear, "|(?:[0-2]?\\d|3[01])/(?:0?\\d|1[0-2])/",
-              kYear, "|", kYear, "-(?:0\\d|1[0-2])-(?:[0-2]\\d|3[01]))\\b"});
+              kYear, "|(?:[0-2]?\\d|3[01])\\.(?:0?\\d|1[0-2])\\.", kYear, "|", kYear, "-(?:0\\d|1[0-2])-(?:[0-2]\\d|3[01]))\\b"});
 }
 std::string MonthYearAtom() { return Cat({kMonthAny, "\\.?,?\\s(?:of\\s)?", kYear, "\\b"}); }
 std::string SeasonYearAtom() { return Cat({kSeason, "(?:\\sof)?\\s", kYear, "(?:/\\d\\d)?\\b"}); }
@@ -637,7 +637,8 @@ Tagger::Impl::Impl() {
                          ")\\.?,?\\s(", kYear, ")"}));
   day_mdy = Compile(Cat({"(?:", kWeekday, ",?\\s)?(", kMonthAny, ")\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(",
                          kYear, ")"}));
-  day_slash = Compile(Cat({"(\\d{1,2})/(\\d{1,2})/(", kYear, ")"}));
+  // "02/02/2023", and with dots as some councils write it, "04.03.2025".
+  day_slash = Compile(Cat({"(\\d{1,2})[/.](\\d{1,2})[/.](", kYear, ")"}));
   day_iso = Compile(Cat({"(", kYear, ")-(\\d\\d)-(\\d\\d)"}));
   month_year = Compile(Cat({"(", kMonthAny, ")\\.?,?\\s(?:of\\s)?(", kYear, ")"}));
   season_year = Compile(Cat({"(", kSeason, ")(?:\\sof)?\\s(", kYear, ")(?:/\\d\\d)?"}));

@@ -198,6 +198,8 @@ const Case kDate[] = {
     {"Works will take place between 3 and 14 June 2024.", "", "date", "between 3 and 14 June 2024",
      R"({"start":"2024-06-03","end":"2024-06-14","precision":"period"})"},
     {"The road closes 3-14 June 2024.", "", "date", "3-14 June 2024", R"({"start":"2024-06-03","end":"2024-06-14"})"},
+    // Day first with dots, as some councils write dates.
+    {"Meeting date: 04.03.2025", "", "date", "04.03.2025", R"({"start":"2025-03-04","end":"2025-03-04","precision":"day"})"},
     // A quarter of a financial year (April to March): Q3 2025/26 is October
     // to December 2025.
     {"The pilot starts in Q3 2025/26.", "", "date", "Q3 2025/26",
