@@ -566,7 +566,7 @@ struct Tagger::Impl {
   std::unique_ptr<RE2> weekday, month_no_year, day_no_year, season_no_year;
   std::unique_ptr<RE2> money_range_tail;
   std::unique_ptr<RE2> scale_fraction;
-  std::unique_ptr<RE2> resolution_that, proposal_that, participle_word;
+  std::unique_ptr<RE2> resolution_that, proposal_that, action_point, participle_word;
   std::unique_ptr<RE2> qualifier;
   std::unique_ptr<RE2> future_cue, past_cue;
 
@@ -701,8 +701,8 @@ Tagger::Impl::Impl() {
   modal_hint = Compile(
       "\\b(?:will|shall|(?:'|’)ll|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?|plans?\\sto|"
       "intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|consultation|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|"
-      "undert(?:akes?|ook|aken)|agreed|resolved|Agreed|Resolved|AGREED|RESOLVED|investing|providing|allocating|committing|spending|"
-      "making\\savailable|plans\\sfor|would|proposed|recommended)\\b");
+      "undert(?:akes?|ook|aken)|agreed|resolved|voted|decided|Agreed|Resolved|AGREED|RESOLVED|investing|providing|allocating|committing|spending|"
+      "making\\savailable|plans\\sfor|would|proposed|recommended|Action|ACTION|Actions|ACTIONS)\\b");
   // Reported speech puts "will" in the past: "The Government said in July
   // that it would spend £380 million ..." reports an undertaking, where
   // "would" alone is a condition. Commitment() takes it only when the words
@@ -715,7 +715,7 @@ Tagger::Impl::Impl() {
       "(?:has|have)\\s(?:pledged|promised|vowed|undertaken|agreed|committed|resolved)\\sto|"
       "commit(?:s|ted)?\\sto|plans?\\sto|intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|"
       "pledge[sd]?\\sto|promise[sd]?\\sto|vow(?:s|ed)?\\sto|undert(?:akes?|ook)\\sto|"
-      "(?:agreed|resolved)\\sto)\\b");
+      "(?:agreed|resolved|voted|decided)\\sto)\\b");
   // Money put to a purpose in the present: "The strategy commits £200
   // million", "We are investing £4.5 million to deliver...". The money tag
   // must start where this match ends.
@@ -738,6 +738,10 @@ Tagger::Impl::Impl() {
   participle_word = Compile(Cat({"(?:", kParticiple, ")"}));
   // A resolution's clause: "RESOLVED that ...", "RESOLVED – That ...",
   // "AGREED: (b) that ...", "It was resolved that ...".
+  // Minutes' action points: "Action: JB to circulate the revised terms of
+  // reference", "ACTION – Head of Transport to write to the operators".
+  action_point = Compile(
+      "^\\s*(?:Actions?|ACTIONS?)\\s*[:\\x{2013}\\x{2014}-]\\s*((?:(?:[A-Z][\\w'’.&/-]*|of|and|the|for)\\s){1,7}?)to\\s([a-z]\\w+)\\b");
   proposal_that = Compile(
       "\\b(?:It|it)\\s(?:is|was)\\s(?:therefore\\s|also\\s|now\\s)?(?:proposed|recommended)\\s(?:that)\\s");
   resolution_that = Compile(
@@ -2281,6 +2285,17 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
 
   StringPiece whole(sentence.data(), sentence.size());
 
+  // An action point of minutes: who is named, and the act after "to".
+  {
+    StringPiece who, verb;
+    if (RE2::PartialMatch(whole, *action_point, &who, &verb)) {
+      std::string_view actor = Trim(std::string_view(who.data(), who.size()));
+      if (actor.size() > 4 && (actor.substr(0, 4) == "The " || actor.substr(0, 4) == "the ")) actor.remove_prefix(4);
+      const size_t at = static_cast<size_t>(verb.data() - sentence.data());
+      return finish(std::string(actor), "will", sentence.substr(at));
+    }
+  }
+
   // The cue: a modal or undertaking verb, or a funding verb with its sum,
   // whichever comes first. Funding verbs and list items need a sum.
   StringPiece found;
@@ -2579,6 +2594,11 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   }
   char verb_buf[24];
   const std::string_view next_word = LowerWord(FirstWord(rest), verb_buf);
+  // A meeting that agreed or voted to note, approve or endorse did so then:
+  // "Members agreed to note the report" undertakes nothing further.
+  if ((modal_first == "agreed" || modal_first == "resolved" || modal_first == "voted" || modal_first == "decided") &&
+      IsPresentAct(next_word))
+    return std::nullopt;
   // "is to the north", "are to blame", "agreed to the proposal": no verb follows.
   if (to_form && IsNotAVerbAfterTo(next_word) &&
       !(modal_first == "commit" || modal_first == "commits" || modal_first == "committed" ||

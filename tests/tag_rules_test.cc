@@ -466,6 +466,16 @@ const CommitmentCase kCommitments[] = {
     {"It is recommended that Cabinet approves the draft strategy for consultation.", "", false, nullptr, nullptr,
      nullptr},
     {"It was proposed that the Committee ratifies the decision.", "", false, nullptr, nullptr, nullptr},
+    // A meeting's decisions to act, and its action points; noting or
+    // approving is done at the meeting.
+    {"Councillors voted to introduce a 20mph limit across the town from next spring.", "", false, "Councillors",
+     "will", "introduce a 20mph limit"},
+    {"The Council decided to close the depot in 2026.", "", false, "Council", "will", "close the depot"},
+    {"Members agreed to note the report.", "", false, nullptr, nullptr, nullptr},
+    {"Action: JB to circulate the revised terms of reference by 14 March.", "", false, "JB", "will",
+     "circulate the revised terms of reference"},
+    {"ACTION - Head of Transport to write to the operators.", "", false, "Head of Transport", "will", "write to"},
+    {"Action: none.", "", false, nullptr, nullptr, nullptr},
     // The clause after a semicolon undertakes what the one before it does not.
     {"Residents will sort their food waste into caddies; the Council will collect them every week.", "", false,
      "Council", "will", "collect them every week"},
