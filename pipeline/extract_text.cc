@@ -508,9 +508,35 @@ bool IsBoldOnly(std::string_view t) {
 }
 
 // A paragraph of one line that reads like a title (heading_guess.h).
+// A field of a form or a message's head: one word, a colon and its value
+// ("Present: Cllr A Smith", "Subject: Notes of the board"). "Appendix A:
+// Costs" and "Pillar 1: Family Help" are titles.
+bool IsFieldLine(std::string_view t) {
+  const size_t colon = t.find(": ");
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    const char c = t[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-')) return false;
+  }
+  return true;
+}
+
 bool LooksLikeHeading(const Block& b) {
   return b.type == BlockType::kParagraph && b.label.empty() && b.lines == 1 && !b.verbatim &&
-         heading_guess::LooksLikeUnmarkedHeading(b.text);
+         heading_guess::LooksLikeUnmarkedHeading(b.text) && !IsFieldLine(b.text);
+}
+
+// A numbered line in capitals, as minutes and e-mailed notes write their
+// items' titles: "1. NOTES OF THE LAST MEETING".
+bool IsNumberedCapitalsTitle(const Block& b) {
+  if (b.type != BlockType::kParagraph || b.label.empty() || b.lines != 1 || b.verbatim) return false;
+  if (!heading_guess::LooksLikeUnmarkedHeading(b.text)) return false;
+  size_t letters = 0;
+  for (char c : b.text) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 3;
 }
 
 // The first `max` bytes of `s`, not cutting a UTF-8 sequence.
@@ -543,8 +569,15 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
   // first is taken: headings are followed by body text.
   const bool guess_headings = !markdown || !reader.has_marked_headings();
   bool previous_looked_like_heading = false;
+  std::vector<bool> guessed(blocks.size(), false);
   for (size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
+    if (guess_headings && IsNumberedCapitalsTitle(b)) {
+      b.type = BlockType::kHeading;
+      b.level = 2;
+      previous_looked_like_heading = false;
+      continue;
+    }
     if (markdown && b.type == BlockType::kParagraph && b.label.empty() && !b.verbatim &&
         IsBoldOnly(b.text)) {
       b.type = BlockType::kHeading;
@@ -556,8 +589,15 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
     if (looks && !previous_looked_like_heading && i + 1 < blocks.size()) {
       b.type = BlockType::kHeading;
       b.level = 2;
+      guessed[i] = true;
     }
     previous_looked_like_heading = looks;
+  }
+  // A guessed heading is followed by text, not by another heading:
+  // "Apologies: Cllr Ian Pryce" before "1. NOTES OF THE LAST MEETING" is a
+  // line of the notes.
+  for (size_t i = 0; i + 1 < blocks.size(); ++i) {
+    if (guessed[i] && blocks[i + 1].type == BlockType::kHeading) blocks[i].type = BlockType::kParagraph;
   }
 
   PassageBuilder out(&doc);

@@ -228,6 +228,23 @@ TEST(ExtractTextTest, GuessedHeadingsInPlainText) {
   EXPECT_EQ(doc.title, "Purpose of the Report");
 }
 
+// Notes sent as plain text: numbered item titles in capitals are headings
+// (with their numbers), and a "Label: value" line just before one is a line
+// of the notes, not the heading over the items.
+TEST(ExtractTextTest, NumberedTitlesInCapitalsAreHeadings) {
+  Document doc = Extract(
+      "Present: Cllr A Smith (Chair), Cllr B Jones\n\nApologies: Cllr C Brown\n\n"
+      "1. NOTES OF THE LAST MEETING\n\nThe notes were agreed.\n\n2. SCHOOL ADMISSIONS\n\n"
+      "2.1 The Council will publish the new admissions policy by March 2026.\n\n"
+      "3. Members noted the report.\n");
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|Present: Cllr A Smith (Chair), Cllr B Jones",
+                                "paragraph||0|Apologies: Cllr C Brown", "heading|1|2|NOTES OF THE LAST MEETING",
+                                "paragraph||0|The notes were agreed.", "heading|2|2|SCHOOL ADMISSIONS",
+                                "paragraph|2.1|0|The Council will publish the new admissions policy by March 2026.",
+                                "paragraph|3|0|Members noted the report."}));
+  EXPECT_EQ(doc.passages[5].section, "SCHOOL ADMISSIONS");
+}
+
 TEST(ExtractTextTest, NoGuessingWhenMarkdownMarksItsHeadings) {
   Document doc = ExtractMarkdown("# Real heading\n\nShort line\n\nBody text.\n");
   EXPECT_EQ(Shape(doc), (Lines{"heading||1|Real heading", "paragraph||0|Short line",
