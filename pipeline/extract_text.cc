@@ -600,13 +600,31 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
     if (guessed[i] && blocks[i + 1].type == BlockType::kHeading) blocks[i].type = BlockType::kParagraph;
   }
 
+  // A message saved as text opens with its header ("From: ...", "Date: ...",
+  // "Subject: ..."): its subject is the paper's title.
+  std::string subject;
+  {
+    size_t n = 0;
+    for (std::string_view line : lines) {
+      const std::string_view t = Trim(line);
+      if (t.empty()) break;
+      if (!IsFieldLine(t) && !(n > 0 && (line[0] == ' ' || line[0] == '\t'))) {
+        subject.clear();
+        break;
+      }
+      if (t.substr(0, 9) == "Subject: ") subject = std::string(Trim(t.substr(9)));
+      ++n;
+    }
+    if (n < 2) subject.clear();
+  }
+
   PassageBuilder out(&doc);
   for (const Block& b : blocks) {
     std::string text = markdown && !b.verbatim ? MarkdownInline(b.text) : b.text;
     switch (b.type) {
       case BlockType::kHeading:
         out.Heading(text, b.level, std::nullopt, b.label);
-        if (doc.title.empty() && !doc.passages.empty()) doc.title = doc.passages.back().text;
+        if (doc.title.empty() && subject.empty() && !doc.passages.empty()) doc.title = doc.passages.back().text;
         break;
       case BlockType::kParagraph:
         out.Add(PassageKind::kParagraph, text, std::nullopt, b.label);
@@ -620,6 +638,7 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
     }
   }
 
+  if (doc.title.empty() && !subject.empty()) doc.title = NormaliseText(subject);
   if (doc.title.empty()) {
     for (std::string_view line : lines) {
       std::string_view t = Utf8Prefix(Trim(line), kMaxTitleBytes);

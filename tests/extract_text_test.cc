@@ -245,6 +245,17 @@ TEST(ExtractTextTest, NumberedTitlesInCapitalsAreHeadings) {
   EXPECT_EQ(doc.passages[5].section, "SCHOOL ADMISSIONS");
 }
 
+// A message saved as text: its subject is the title, not its first heading.
+TEST(ExtractTextTest, AMessagesSubjectIsItsTitle) {
+  Document doc = Extract(
+      "From: A Clerk <clerk@example.gov.uk>\nTo: Board members\nDate: Wed, 3 Mar 2027 16:42:10 +0000\n"
+      "Subject: Notes of the board, 1 March 2027\n\nHi all,\n\n1. NOTES OF THE LAST MEETING\n\n"
+      "The notes were agreed.\n");
+  EXPECT_EQ(doc.title, "Notes of the board, 1 March 2027");
+  // One "Subject:" line is no message header.
+  EXPECT_EQ(Extract("Subject: a short note\n\nWhat it says.\n").title, "Subject: a short note");
+}
+
 TEST(ExtractTextTest, NoGuessingWhenMarkdownMarksItsHeadings) {
   Document doc = ExtractMarkdown("# Real heading\n\nShort line\n\nBody text.\n");
   EXPECT_EQ(Shape(doc), (Lines{"heading||1|Real heading", "paragraph||0|Short line",
