@@ -156,6 +156,12 @@ class IndexStore {
   Status Prepare();
   Status InTransaction(const std::function<Status()>& body);
   Status WritePassages(int64_t doc_id, const DocumentRecord& record);
+  // The statement inserting `rows` passages (a power of two, at most
+  // kMaxPassageRows), prepared on first use; null with *error on failure.
+  sqlite::Statement* PassageInsert(size_t rows, Status* error);
+
+  static constexpr int kPassageColumns = 10;
+  static constexpr size_t kMaxPassageRows = 256;
 
   WriterLock lock_;
   bool batch_ = false;  // inside BeginBatch .. EndBatch
@@ -164,7 +170,8 @@ class IndexStore {
   sqlite::Statement insert_document_;
   sqlite::Statement update_document_;
   sqlite::Statement delete_passages_;
-  sqlite::Statement insert_passage_;
+  sqlite::Statement max_passage_id_;
+  sqlite::Statement insert_passages_[9];  // 1, 2, 4, ... kMaxPassageRows rows
   sqlite::Statement insert_tag_;
   sqlite::Statement insert_passage_terms_;
   sqlite::Statement insert_tag_terms_;
