@@ -161,6 +161,10 @@ DocumentRecord Process(const FileState& file, const std::string& hash, std::stri
     // here, once, on the worker's thread, rather than by every relink
     // (docs/performance.md, finding 19).
     pr.terms = EncodeTerms(pr.passage.text);
+    // The tags' stored values too: the writer is the one thread every
+    // document goes through (docs/performance.md, finding 30).
+    pr.tag_values.reserve(pr.tags.size());
+    for (const Tag& t : pr.tags) pr.tag_values.push_back(TagValueJson(t));
     for (size_t j = 0; j < pr.tags.size(); ++j) {
       if (pr.tags[j].kind != TagKind::kCommitment) continue;
       pr.tag_terms.resize(pr.tags.size());

@@ -477,9 +477,7 @@ Status IndexStore::WritePassages(int64_t doc_id, const DocumentRecord& record) {
               .Bind(20, NonEmpty(t.commitment.action));
           break;
       }
-      nlohmann::json j = TagToJson(t);
-      const nlohmann::json& value = j.contains("value") ? j["value"] : j;
-      st.Bind(21, value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      st.Bind(21, k < pr.tag_values.size() ? pr.tag_values[k] : TagValueJson(t));
       if (Status s = st.Run(); !s.ok()) return s;
       if (k < pr.tag_terms.size() && !pr.tag_terms[k].empty()) {
         const int64_t tag_id = sqlite3_last_insert_rowid(db_.get());
@@ -490,6 +488,12 @@ Status IndexStore::WritePassages(int64_t doc_id, const DocumentRecord& record) {
     }
   }
   return Status::Ok();
+}
+
+std::string TagValueJson(const Tag& tag) {
+  nlohmann::json j = TagToJson(tag);
+  const nlohmann::json& value = j.contains("value") ? j["value"] : j;
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<int64_t> IndexStore::PutDocument(const DocumentRecord& record) {

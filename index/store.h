@@ -70,6 +70,9 @@ struct PassageRecord {
   // passage_terms and tag_terms when not empty.
   std::string terms;
   std::vector<std::string> tag_terms;
+  // TagValueJson of each of `tags`, when the indexer's workers made them
+  // (the writer makes any that are missing).
+  std::vector<std::string> tag_values;
 };
 
 // Everything written for one file. A non-OK `error` records a failed file
@@ -84,6 +87,10 @@ struct DocumentRecord {
   std::optional<int> pages;
   std::vector<PassageRecord> passages;
 };
+
+// What the tags table's value_json holds for `tag`: the "value" of its
+// TagToJson, compact, invalid UTF-8 replaced.
+std::string TagValueJson(const Tag& tag);
 
 // Opens an existing index read-only; kNotFound when there is none at `path`.
 Result<std::unique_ptr<sqlite::Database>> OpenIndexForReading(const std::string& path);
