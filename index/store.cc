@@ -419,9 +419,12 @@ Status IndexStore::WritePassages(int64_t doc_id, const DocumentRecord& record) {
     Status error;
     sqlite::Statement* st = PassageInsert(rows, &error);
     if (st == nullptr) return error;
+    PrimedTokens primed;
     for (size_t r = 0; r < rows; ++r) {
       const PassageRecord& pr = record.passages[at + r];
       const Passage& p = pr.passage;
+      if (!pr.text_tokens.empty()) primed.Add(p.text, &pr.text_tokens);
+      if (!pr.section_tokens.empty()) primed.Add(p.section, &pr.section_tokens);
       const int base = static_cast<int>(r) * kPassageColumns;
       st->Bind(base + 1, first_id + static_cast<int64_t>(at + r))
           .Bind(base + 2, doc_id)

@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "index/sqlite.h"
+#include "index/tokenizer.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
 #include "pipeline/tag.h"
@@ -73,6 +74,12 @@ struct PassageRecord {
   // TagValueJson of each of `tags`, when the indexer's workers made them
   // (the writer makes any that are missing).
   std::vector<std::string> tag_values;
+  // The full-text index's tokens of the text and the section
+  // (PackDocumentTokens, tokenizer.h), when the workers made them: the
+  // writer has FTS5 replay them (PrimedTokens) instead of breaking the texts
+  // into words on its own thread.
+  PackedTokens text_tokens;
+  PackedTokens section_tokens;
 };
 
 // Everything written for one file. A non-OK `error` records a failed file

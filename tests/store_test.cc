@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "index/schema.h"
+#include "index/tokenizer.h"
 
 namespace xref {
 namespace {
@@ -209,6 +210,32 @@ TEST_F(StoreTest, ADocumentsPassagesReachTheFullTextIndexTogether) {
   ASSERT_TRUE(ids.Step());
   EXPECT_EQ(ids.ColumnText(0), "1,2,3,4");
   EXPECT_TRUE(s.db().Exec("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')").ok());
+}
+
+TEST_F(StoreTest, TokensMadeBeforehandAreReplayedNotFoundAgain) {
+  auto opened = IndexStore::Open(path_);
+  ASSERT_TRUE(opened.ok());
+  IndexStore& s = **opened;
+  DocumentRecord r = Record("/p/a.txt", {"£45m for 2023/24 Post-16 kinship carers", "the children's pathfinder areas"});
+  for (PassageRecord& p : r.passages) {
+    p.text_tokens = PackDocumentTokens(p.passage.text);
+    p.section_tokens = PackDocumentTokens(p.passage.section);
+  }
+  // The second passage's tokens say otherwise: replayed, they are what the
+  // index gets (so the test sees replay, not a second breaking).
+  r.passages[1].text_tokens = PackDocumentTokens("zebra crossings near the pathfinder areas");
+  const uint64_t before = TokenizerSegmentations();
+  ASSERT_TRUE(s.PutDocument(r).ok());
+  EXPECT_EQ(TokenizerSegmentations() - before, 0u);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH '45000000 AND post AND kinship'"), 1);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'zebra'"), 1);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'section:funding'"), 2);
+
+  // Without tokens made beforehand the writer breaks each text itself.
+  const uint64_t again = TokenizerSegmentations();
+  ASSERT_TRUE(s.PutDocument(Record("/p/b.txt", {"regional care cooperatives"})).ok());
+  EXPECT_EQ(TokenizerSegmentations() - again, 2u);  // text and section
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'cooperatives'"), 1);
 }
 
 TEST_F(StoreTest, FailedDocumentKeepsItsReason) {
