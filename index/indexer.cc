@@ -29,6 +29,7 @@
 #include "index/file_walker.h"
 #include "index/link_index.h"
 #include "index/search.h"
+#include "index/tokenizer.h"
 #include "pipeline/analysis_module.h"
 #include "pipeline/link_terms.h"
 #include "pipeline/process.h"
@@ -161,6 +162,18 @@ DocumentRecord Process(const FileState& file, const std::string& hash, std::stri
     // here, once, on the worker's thread, rather than by every relink
     // (docs/performance.md, finding 19).
     pr.terms = EncodeTerms(pr.passage.text);
+    // And the full-text index's tokens, which the writer replays
+    // (store.h). A section is shared by the passages under it.
+    pr.text_tokens = PackDocumentTokens(pr.passage.text);
+    if (i > 0 && pr.passage.section == rec.passages[i - 1].passage.section) {
+      pr.section_tokens = rec.passages[i - 1].section_tokens;
+    } else {
+      pr.section_tokens = PackDocumentTokens(pr.passage.section);
+    }
+    // The tags' stored values too: the writer is the one thread every
+    // document goes through (docs/performance.md, finding 30).
+    pr.tag_values.reserve(pr.tags.size());
+    for (const Tag& t : pr.tags) pr.tag_values.push_back(TagValueJson(t));
     for (size_t j = 0; j < pr.tags.size(); ++j) {
       if (pr.tags[j].kind != TagKind::kCommitment) continue;
       pr.tag_terms.resize(pr.tags.size());

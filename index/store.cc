@@ -274,9 +274,7 @@ Status IndexStore::Prepare() {
           "UPDATE documents SET title = ?2, format = ?3, date = ?4, size = ?5, mtime_ns = ?6, "
           "hash = ?7, pages = ?8, status = ?9, error = ?10, indexed_at = ?11 WHERE id = ?1");
   prepare(&delete_passages_, "DELETE FROM passages WHERE doc_id = ?1");
-  prepare(&insert_passage_,
-          "INSERT INTO passages(doc_id, n, page, label, section, kind, level, stance, text) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  prepare(&max_passage_id_, "SELECT max(id) FROM passages");
   prepare(&insert_tag_,
           "INSERT INTO tags(passage_id, kind, \"start\", \"end\", text, amount, currency, per, "
           "percent, count, unit, date_start, date_end, precision, bound, relative, timex, actor, "
@@ -381,20 +379,70 @@ Status IndexStore::AddRoots(const std::vector<std::string>& paths) {
   });
 }
 
+sqlite::Statement* IndexStore::PassageInsert(size_t rows, Status* error) {
+  size_t slot = 0;
+  while ((size_t{1} << slot) < rows) ++slot;
+  sqlite::Statement& st = insert_passages_[slot];
+  if (!st.valid()) {
+    std::string sql = "INSERT INTO passages(id, doc_id, n, page, label, section, kind, level, stance, text) VALUES ";
+    for (size_t r = 0; r < rows; ++r) {
+      sql += r == 0 ? "(" : ",(";
+      for (int c = 0; c < kPassageColumns; ++c) sql += c == 0 ? "?" : ",?";
+      sql += ")";
+    }
+    st = db_.Prepare(sql, error);
+    if (!st.valid()) return nullptr;
+  }
+  return &st;
+}
+
 Status IndexStore::WritePassages(int64_t doc_id, const DocumentRecord& record) {
-  for (const PassageRecord& pr : record.passages) {
-    const Passage& p = pr.passage;
-    insert_passage_.Bind(1, doc_id)
-        .Bind(2, p.n)
-        .Bind(3, p.page)
-        .Bind(4, NonEmpty(p.label))
-        .Bind(5, NonEmpty(p.section))
-        .Bind(6, PassageKindName(p.kind))
-        .Bind(7, p.level)
-        .Bind(8, StanceName(pr.stance))
-        .Bind(9, p.text);
-    if (Status s = insert_passage_.Run(); !s.ok()) return s;
-    const int64_t passage_id = sqlite3_last_insert_rowid(db_.get());
+  // The passages go in by statements of up to kMaxPassageRows rows, not one
+  // each: each statement that fires the FTS5 trigger opens a statement
+  // savepoint, and SQLite 3.40's FTS5 writes its pending terms out as a new
+  // segment (and merges segments) at every savepoint and release, so a
+  // statement per passage made a segment per passage (docs/performance.md,
+  // finding 30). The ids are the ones SQLite would give rows inserted one by
+  // one: one more than the largest in the table, then consecutive.
+  int64_t first_id = 1;
+  {
+    const bool row = max_passage_id_.Step();
+    if (row && !max_passage_id_.ColumnIsNull(0)) first_id = max_passage_id_.ColumnInt64(0) + 1;
+    Status found = max_passage_id_.status();
+    max_passage_id_.Reset();
+    if (!found.ok()) return found;
+  }
+  const size_t count = record.passages.size();
+  for (size_t at = 0; at < count;) {
+    size_t rows = kMaxPassageRows;
+    while (rows > count - at) rows >>= 1;
+    Status error;
+    sqlite::Statement* st = PassageInsert(rows, &error);
+    if (st == nullptr) return error;
+    PrimedTokens primed;
+    for (size_t r = 0; r < rows; ++r) {
+      const PassageRecord& pr = record.passages[at + r];
+      const Passage& p = pr.passage;
+      if (!pr.text_tokens.empty()) primed.Add(p.text, &pr.text_tokens);
+      if (!pr.section_tokens.empty()) primed.Add(p.section, &pr.section_tokens);
+      const int base = static_cast<int>(r) * kPassageColumns;
+      st->Bind(base + 1, first_id + static_cast<int64_t>(at + r))
+          .Bind(base + 2, doc_id)
+          .Bind(base + 3, p.n)
+          .Bind(base + 4, p.page)
+          .Bind(base + 5, NonEmpty(p.label))
+          .Bind(base + 6, NonEmpty(p.section))
+          .Bind(base + 7, PassageKindName(p.kind))
+          .Bind(base + 8, p.level)
+          .Bind(base + 9, StanceName(pr.stance))
+          .Bind(base + 10, p.text);
+    }
+    if (Status s = st->Run(); !s.ok()) return s;
+    at += rows;
+  }
+  for (size_t i = 0; i < count; ++i) {
+    const PassageRecord& pr = record.passages[i];
+    const int64_t passage_id = first_id + static_cast<int64_t>(i);
     if (!pr.terms.empty()) {
       if (Status s = insert_passage_terms_.Bind(1, passage_id).BindBlob(2, pr.terms).Run(); !s.ok()) {
         return s;
@@ -432,9 +480,7 @@ Status IndexStore::WritePassages(int64_t doc_id, const DocumentRecord& record) {
               .Bind(20, NonEmpty(t.commitment.action));
           break;
       }
-      nlohmann::json j = TagToJson(t);
-      const nlohmann::json& value = j.contains("value") ? j["value"] : j;
-      st.Bind(21, value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      st.Bind(21, k < pr.tag_values.size() ? pr.tag_values[k] : TagValueJson(t));
       if (Status s = st.Run(); !s.ok()) return s;
       if (k < pr.tag_terms.size() && !pr.tag_terms[k].empty()) {
         const int64_t tag_id = sqlite3_last_insert_rowid(db_.get());
@@ -445,6 +491,12 @@ Status IndexStore::WritePassages(int64_t doc_id, const DocumentRecord& record) {
     }
   }
   return Status::Ok();
+}
+
+std::string TagValueJson(const Tag& tag) {
+  nlohmann::json j = TagToJson(tag);
+  const nlohmann::json& value = j.contains("value") ? j["value"] : j;
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Result<int64_t> IndexStore::PutDocument(const DocumentRecord& record) {

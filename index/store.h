@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "index/sqlite.h"
+#include "index/tokenizer.h"
 #include "pipeline/document.h"
 #include "pipeline/status.h"
 #include "pipeline/tag.h"
@@ -70,6 +71,15 @@ struct PassageRecord {
   // passage_terms and tag_terms when not empty.
   std::string terms;
   std::vector<std::string> tag_terms;
+  // TagValueJson of each of `tags`, when the indexer's workers made them
+  // (the writer makes any that are missing).
+  std::vector<std::string> tag_values;
+  // The full-text index's tokens of the text and the section
+  // (PackDocumentTokens, tokenizer.h), when the workers made them: the
+  // writer has FTS5 replay them (PrimedTokens) instead of breaking the texts
+  // into words on its own thread.
+  PackedTokens text_tokens;
+  PackedTokens section_tokens;
 };
 
 // Everything written for one file. A non-OK `error` records a failed file
@@ -84,6 +94,10 @@ struct DocumentRecord {
   std::optional<int> pages;
   std::vector<PassageRecord> passages;
 };
+
+// What the tags table's value_json holds for `tag`: the "value" of its
+// TagToJson, compact, invalid UTF-8 replaced.
+std::string TagValueJson(const Tag& tag);
 
 // Opens an existing index read-only; kNotFound when there is none at `path`.
 Result<std::unique_ptr<sqlite::Database>> OpenIndexForReading(const std::string& path);
@@ -156,6 +170,12 @@ class IndexStore {
   Status Prepare();
   Status InTransaction(const std::function<Status()>& body);
   Status WritePassages(int64_t doc_id, const DocumentRecord& record);
+  // The statement inserting `rows` passages (a power of two, at most
+  // kMaxPassageRows), prepared on first use; null with *error on failure.
+  sqlite::Statement* PassageInsert(size_t rows, Status* error);
+
+  static constexpr int kPassageColumns = 10;
+  static constexpr size_t kMaxPassageRows = 256;
 
   WriterLock lock_;
   bool batch_ = false;  // inside BeginBatch .. EndBatch
@@ -164,7 +184,8 @@ class IndexStore {
   sqlite::Statement insert_document_;
   sqlite::Statement update_document_;
   sqlite::Statement delete_passages_;
-  sqlite::Statement insert_passage_;
+  sqlite::Statement max_passage_id_;
+  sqlite::Statement insert_passages_[9];  // 1, 2, 4, ... kMaxPassageRows rows
   sqlite::Statement insert_tag_;
   sqlite::Statement insert_passage_terms_;
   sqlite::Statement insert_tag_terms_;

@@ -18,6 +18,7 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <unordered_map>
 
 namespace xref {
 namespace {
@@ -420,12 +421,31 @@ const std::vector<IndexToken>& CachedTokens(XrefFts5Tokenizer* t, int flags, std
   return slot->tokens;
 }
 
+// The texts primed on this thread (PrimedTokens), by their bytes.
+thread_local std::unordered_map<std::string_view, const PackedTokens*>* primed = nullptr;
+
 int XrefTokenize(Fts5Tokenizer* p, void* ctx, int flags, const char* text, int n,
                  int (*token)(void*, int, const char*, int, int, int)) {
   auto* t = reinterpret_cast<XrefFts5Tokenizer*>(p);
   if (n <= 0) return SQLITE_OK;
   const TokenizeMode mode = (flags & FTS5_TOKENIZE_QUERY) ? TokenizeMode::kQuery : TokenizeMode::kDocument;
   const std::string_view view(text, static_cast<size_t>(n));
+  if (primed != nullptr && flags == FTS5_TOKENIZE_DOCUMENT) {
+    auto found = primed->find(view);
+    if (found != primed->end()) {
+      const PackedTokens& packed = *found->second;
+      size_t at = 0;
+      for (size_t f = 0; f + 3 < packed.fields.size(); f += 4) {
+        const uint32_t size = packed.fields[f];
+        int rc = token(ctx, packed.fields[f + 3] ? FTS5_TOKEN_COLOCATED : 0, packed.terms.data() + at,
+                       static_cast<int>(size), static_cast<int>(packed.fields[f + 1]),
+                       static_cast<int>(packed.fields[f + 2]));
+        if (rc != SQLITE_OK) return rc;
+        at += size;
+      }
+      return SQLITE_OK;
+    }
+  }
   // The instance's segmenter, token list and cache are in use until the
   // last callback returns; a call made meanwhile uses its own.
   const bool reentered = t->busy;
@@ -508,6 +528,36 @@ std::vector<IndexToken> TokenizeText(std::string_view text, TokenizeMode mode) {
   std::vector<IndexToken> out;
   segmenter.Tokenize(text, mode, &out);
   return out;
+}
+
+PackedTokens PackDocumentTokens(std::string_view text) {
+  thread_local Segmenter segmenter;
+  thread_local std::vector<IndexToken> tokens;
+  PackedTokens out;
+  // Offsets past 32 bits are not replayed (FTS5 takes int offsets anyway).
+  if (text.size() > UINT32_MAX) return out;
+  segmenter.Tokenize(text, TokenizeMode::kDocument, &tokens);
+  size_t bytes = 0;
+  for (const IndexToken& t : tokens) bytes += t.text.size();
+  out.terms.reserve(bytes);
+  out.fields.reserve(4 * tokens.size());
+  for (const IndexToken& t : tokens) {
+    out.terms += t.text;
+    out.fields.insert(out.fields.end(), {static_cast<uint32_t>(t.text.size()), static_cast<uint32_t>(t.start),
+                                         static_cast<uint32_t>(t.end), t.colocated ? 1u : 0u});
+  }
+  return out;
+}
+
+PrimedTokens::PrimedTokens() { primed = new std::unordered_map<std::string_view, const PackedTokens*>(); }
+
+PrimedTokens::~PrimedTokens() {
+  delete primed;
+  primed = nullptr;
+}
+
+void PrimedTokens::Add(std::string_view text, const PackedTokens* tokens) {
+  if (primed != nullptr && !text.empty()) primed->emplace(text, tokens);
 }
 
 uint64_t TokenizerSegmentations() { return segmentations; }

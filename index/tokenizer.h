@@ -66,9 +66,33 @@ enum class TokenizeMode {
 // Thread-safe.
 std::vector<IndexToken> TokenizeText(std::string_view text, TokenizeMode mode);
 
+// The document tokens of a text (TokenizeText(text, kDocument)), packed:
+// made by the indexer's workers beside the text, so that the one thread
+// writing the index does not break every text into words itself.
+struct PackedTokens {
+  std::string terms;             // the tokens' texts, one after another
+  std::vector<uint32_t> fields;  // per token: its text's length, start, end, colocated
+  bool empty() const { return fields.empty(); }
+};
+PackedTokens PackDocumentTokens(std::string_view text);
+
+// While one is alive, the "xref" tokenizer, asked on this thread for the
+// document tokens (FTS5_TOKENIZE_DOCUMENT) of a text with exactly the bytes
+// of one added (compared byte for byte, never by pointer), replays its
+// packed tokens instead of breaking the text again. The texts and tokens
+// added must outlive it. One at a time per thread.
+class PrimedTokens {
+ public:
+  PrimedTokens();
+  ~PrimedTokens();
+  PrimedTokens(const PrimedTokens&) = delete;
+  PrimedTokens& operator=(const PrimedTokens&) = delete;
+  void Add(std::string_view text, const PackedTokens* tokens);
+};
+
 // How many texts the "xref" FTS5 tokenizers have broken into words on the
 // calling thread (texts replayed from an instance's cache of recent
-// snippet/highlight texts are not counted). For tests.
+// snippet/highlight texts, or from PrimedTokens, are not counted). For tests.
 uint64_t TokenizerSegmentations();
 
 // Folds one word as the tokenizer does (case, accents, NFKC). Thread-safe.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <unordered_set>
 
 namespace xref {
@@ -101,11 +102,20 @@ struct Word {
 // words are a machine's, not the paper's: "good-practice-guide" in a link is
 // not a phrase the paper wrote.
 size_t AddressAt(std::string_view text, size_t i) {
-  size_t end = text.find_first_of(" \t\r\n", i);
-  if (end == std::string_view::npos) end = text.size();
+  // One pass to the next space, noting the characters an address needs
+  // (find_first_of looked each character up in the set of spaces by memchr).
+  size_t end = i;
+  bool colon = false, at = false, dot = false;
+  for (; end < text.size(); ++end) {
+    const char c = text[end];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') break;
+    colon = colon || c == ':';
+    at = at || c == '@';
+    dot = dot || c == '.';
+  }
   std::string_view token = text.substr(i, end - i);
-  bool address = token.find("://") != std::string_view::npos || token.rfind("www.", 0) == 0 ||
-                 (token.find('@') != std::string_view::npos && token.find('.') != std::string_view::npos);
+  bool address = (colon && token.find("://") != std::string_view::npos) || token.rfind("www.", 0) == 0 ||
+                 (at && dot);
   return address ? token.size() : 0;
 }
 
@@ -276,22 +286,55 @@ bool IsCalendarStem(std::string_view stem) {
 
 namespace {
 
+// What ContentWords needs to know of one lower-cased word without digits.
+struct WordFacts {
+  bool number = false;    // IsNumberWord
+  bool skipped = false;   // a function word, shorter than 2 bytes, or so stemmed
+  bool calendar = false;  // IsCalendarWord
+  std::string stem;       // StemWord, when not skipped
+};
+
+// The facts of `lower`, each word's found once per thread: a corpus writes
+// the same few thousand words over and over, and each costs three set
+// lookups and a stem (bounded, in case a corpus is all distinct words).
+const WordFacts& FactsOf(const std::string& lower) {
+  thread_local std::unordered_map<std::string, WordFacts> facts;
+  constexpr size_t kMaxCachedWords = 1 << 17;
+  auto cached = facts.find(lower);
+  if (cached != facts.end()) return cached->second;
+  if (facts.size() >= kMaxCachedWords) facts.clear();
+  WordFacts f;
+  f.number = IsNumberWord(lower);
+  if (!f.number) {
+    f.skipped = IsFunctionWord(lower) || lower.size() < 2;
+    if (!f.skipped) {
+      f.stem = StemWord(lower);
+      f.skipped = f.stem.size() < 2;
+    }
+    f.calendar = IsCalendarWord(lower);
+  }
+  return facts.emplace(lower, std::move(f)).first->second;
+}
+
 std::vector<Content> ContentWords(std::string_view text) {
   std::vector<Word> words = SplitWords(text);
   std::vector<Content> content;
+  content.reserve(words.size());
   bool broken = true;
   bool prev_capital = false;
   bool conjoined = false;
   for (Word& w : words) {
     if (w.break_before) broken = true;
-    if (IsNumberWord(w.lower)) continue;  // numbers neither make nor break phrases
+    // Numbers neither make nor break phrases (IsNumberWord: any digit, or a number word).
+    if (std::any_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+    const WordFacts& facts = FactsOf(w.lower);
+    if (facts.number) continue;
     if (w.lower == "and" || w.lower == "or") conjoined = true;
-    if (IsFunctionWord(w.lower) || w.lower.size() < 2) continue;
-    std::string stem = StemWord(w.lower);
-    if (stem.size() < 2) continue;
+    if (facts.skipped) continue;
+    std::string stem = facts.stem;
     // A month or a day of the week is capitalised by rule, not as a name:
     // "from April 2027 for a Local Warmth Grant" names the grant alone.
-    bool named_word = (w.capitalised && !IsCalendarWord(w.lower)) || w.quoted;
+    bool named_word = (w.capitalised && !facts.calendar) || w.quoted;
     content.push_back({std::move(stem), std::move(w.surface), std::move(w.lower), !broken,
                        named_word && (prev_capital || w.quoted), conjoined});
     prev_capital = named_word;
@@ -327,21 +370,22 @@ TermSet FindTerms(std::string_view text, bool surfaces) {
   return out;
 }
 
-void FindNames(const std::vector<Content>& content, std::vector<std::vector<std::string>>* names,
-               std::vector<size_t>* name_starts) {
+// The proper names of a text, each as the places i in `content` of its
+// phrases (the phrase of content[i - 1] and content[i]), in order.
+void FindNamePlaces(const std::vector<Content>& content, std::vector<std::vector<size_t>>* names,
+                    std::vector<size_t>* name_starts) {
   bool any_named = false;
   size_t last_named = 0;
   // Per name, which of its phrases joins two words across "and" or "or".
   std::vector<std::vector<bool>> conjoins;
   for (size_t i = 1; i < content.size(); ++i) {
     if (!MakesPhrase(content, i) || !content[i].named) continue;
-    std::string key = content[i - 1].stem + " " + content[i].stem;
     // Neighbouring named phrases make one name ("Early Career Framework").
     if (any_named && last_named == i - 1) {
-      names->back().push_back(std::move(key));
+      names->back().push_back(i);
       conjoins.back().push_back(content[i].conjoined);
     } else {
-      names->push_back({std::move(key)});
+      names->push_back({i});
       name_starts->push_back(i - 1);
       conjoins.push_back({content[i].conjoined});
     }
@@ -367,6 +411,18 @@ void FindNames(const std::vector<Content>& content, std::vector<std::vector<std:
       }
       first = k + 1;
     }
+  }
+}
+
+void FindNames(const std::vector<Content>& content, std::vector<std::vector<std::string>>* names,
+               std::vector<size_t>* name_starts) {
+  std::vector<std::vector<size_t>> places;
+  FindNamePlaces(content, &places, name_starts);
+  names->reserve(places.size());
+  for (const std::vector<size_t>& name : places) {
+    std::vector<std::string>& keys = names->emplace_back();
+    keys.reserve(name.size());
+    for (size_t i : name) keys.push_back(content[i - 1].stem + " " + content[i].stem);
   }
 }
 
@@ -426,41 +482,46 @@ std::string EncodeTerms(std::string_view text) {
   for (const Content& c : content) words.push_back(c.stem);
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
-  auto word_at = [&](const std::string& stem) {
-    return static_cast<size_t>(std::lower_bound(words.begin(), words.end(), stem) - words.begin());
-  };
-  // A phrase is two of the words: it is written as their two places.
+  // Each content word's place among the words.
+  std::vector<uint32_t> place(content.size());
+  for (size_t i = 0; i < content.size(); ++i) {
+    place[i] = static_cast<uint32_t>(std::lower_bound(words.begin(), words.end(), content[i].stem) - words.begin());
+  }
+  // A phrase is two of the words: it is written as their two places. The
+  // phrases' keys ("stem1 stem2") sort as the pairs of places do: a stem has
+  // no byte at or below the space (SplitWords), so of two stems the one
+  // that is a prefix of the other sorts first with the space after it too.
   struct Phrase {
-    std::string key;
-    size_t first, second;
+    uint32_t first, second;
     bool named;
   };
   std::vector<Phrase> phrases;
+  phrases.reserve(content.size());
   for (size_t i = 1; i < content.size(); ++i) {
     if (!MakesPhrase(content, i)) continue;
-    phrases.push_back({content[i - 1].stem + " " + content[i].stem, word_at(content[i - 1].stem),
-                       word_at(content[i].stem), content[i].named});
+    phrases.push_back({place[i - 1], place[i], content[i].named});
   }
-  std::stable_sort(phrases.begin(), phrases.end(),
-                   [](const Phrase& a, const Phrase& b) { return a.key < b.key; });
+  auto less = [](const Phrase& a, const Phrase& b) {
+    return a.first != b.first ? a.first < b.first : a.second < b.second;
+  };
+  std::sort(phrases.begin(), phrases.end(), less);
   // One entry per key; named when any of its occurrences is.
   std::vector<Phrase> unique;
-  for (Phrase& p : phrases) {
-    if (!unique.empty() && unique.back().key == p.key) {
+  unique.reserve(phrases.size());
+  for (const Phrase& p : phrases) {
+    if (!unique.empty() && unique.back().first == p.first && unique.back().second == p.second) {
       unique.back().named = unique.back().named || p.named;
     } else {
-      unique.push_back(std::move(p));
+      unique.push_back(p);
     }
   }
-  auto phrase_at = [&](const std::string& key) {
-    return static_cast<size_t>(
-        std::lower_bound(unique.begin(), unique.end(), key,
-                         [](const Phrase& p, const std::string& k) { return p.key < k; }) -
-        unique.begin());
+  auto phrase_at = [&](size_t i) {
+    const Phrase key{place[i - 1], place[i], false};
+    return static_cast<size_t>(std::lower_bound(unique.begin(), unique.end(), key, less) - unique.begin());
   };
-  std::vector<std::vector<std::string>> names;
+  std::vector<std::vector<size_t>> names;
   std::vector<size_t> name_starts;
-  FindNames(content, &names, &name_starts);
+  FindNamePlaces(content, &names, &name_starts);
 
   std::string out;
   PutVarint(&out, kTermsVersion);
@@ -489,7 +550,7 @@ std::string EncodeTerms(std::string_view text) {
   for (size_t n = 0; n < names.size(); ++n) {
     PutVarint(&out, name_starts[n]);
     PutVarint(&out, names[n].size());
-    for (const std::string& key : names[n]) PutVarint(&out, phrase_at(key));
+    for (size_t i : names[n]) PutVarint(&out, phrase_at(i));
   }
   return out;
 }

@@ -58,7 +58,7 @@ class LinkStoreTest : public ::testing::Test {
       rec.date = in.doc.date;
       rec.pages = in.doc.pages;
       for (size_t i = 0; i < in.doc.passages.size(); ++i) {
-        rec.passages.push_back({in.doc.passages[i], in.stances[i], loaded_.tags[k][i], {}, {}});
+        rec.passages.push_back({in.doc.passages[i], in.stances[i], loaded_.tags[k][i], {}, {}, {}, {}, {}});
       }
       Result<int64_t> id = store_->PutDocument(rec);
       ASSERT_TRUE(id.ok()) << id.status().ToString();

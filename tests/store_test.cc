@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "index/schema.h"
+#include "index/tokenizer.h"
 
 namespace xref {
 namespace {
@@ -147,6 +148,94 @@ TEST_F(StoreTest, RewriteKeepsIdAndReplacesEverythingBelow) {
   ASSERT_TRUE(s.PendingLinks(&changed, &removed).ok());
   EXPECT_TRUE(removed.empty());
   EXPECT_TRUE(s.db().Exec("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')").ok());
+}
+
+// The leaf pages FTS5 has written out of its pending terms, from its
+// structure record (fts5_index.c, fts5StructureDecode: a 4-byte cookie, then
+// varints: levels, segments, the write counter).
+int64_t FtsLeavesWritten(IndexStore& s) {
+  sqlite::Statement st = s.db().Prepare("SELECT block FROM passages_fts_data WHERE id = 10");
+  if (!st.Step()) return -1;
+  const std::string block = st.ColumnBlob(0);
+  size_t at = 4;
+  auto varint = [&] {
+    uint64_t v = 0;
+    for (int i = 0; i < 9 && at < block.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(block[at++]);
+      if (i == 8) return (v << 8) | byte;
+      v = (v << 7) | (byte & 0x7Fu);
+      if ((byte & 0x80) == 0) break;
+    }
+    return v;
+  };
+  varint();  // levels
+  varint();  // segments
+  return static_cast<int64_t>(varint());
+}
+
+TEST_F(StoreTest, ADocumentsPassagesReachTheFullTextIndexTogether) {
+  auto opened = IndexStore::Open(path_);
+  ASSERT_TRUE(opened.ok());
+  IndexStore& s = **opened;
+  ASSERT_TRUE(s.PutDocument(Record("/p/a.txt", {"kinship carers", "pathfinder areas"})).ok());
+  // 300 passages: more than one statement's worth, and a tail of several.
+  std::vector<std::string> texts;
+  for (int i = 0; i < 300; ++i) texts.push_back("passage number w" + std::to_string(i) + " of the long paper");
+  const int64_t before = FtsLeavesWritten(s);
+  Result<int64_t> id = s.PutDocument(Record("/p/b.txt", texts));
+  ASSERT_TRUE(id.ok()) << id.status().ToString();
+  // A statement per passage had FTS5 write each passage's terms out as a
+  // segment of its own: at least a leaf page each.
+  EXPECT_LT(FtsLeavesWritten(s) - before, 30);
+
+  // The ids are those of rows inserted one by one: after the first paper's,
+  // in passage order, each with its own tag and text.
+  EXPECT_EQ(Count(s, "SELECT min(id) FROM passages WHERE doc_id = " + std::to_string(*id)), 3);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM passages WHERE doc_id = " + std::to_string(*id) +
+                         " AND id = n + 2 AND text = 'passage number w' || (n - 1) || ' of the long paper'"),
+            300);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM tags t JOIN passages p ON p.id = t.passage_id "
+                     "WHERE p.doc_id = " + std::to_string(*id)),
+            300);
+  EXPECT_EQ(Count(s, "SELECT rowid FROM passages_fts WHERE passages_fts MATCH 'w299'"), 302);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'long'"), 300);
+  EXPECT_TRUE(s.db().Exec("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')").ok());
+
+  // Rewritten after its last passages were deleted: the ids start again
+  // after the largest left, as SQLite gives them.
+  ASSERT_TRUE(s.RemoveDocument(*id).ok());
+  Result<int64_t> c = s.PutDocument(Record("/p/c.txt", {"regional care cooperatives", "family hubs"}));
+  ASSERT_TRUE(c.ok());
+  sqlite::Statement ids = s.db().Prepare("SELECT group_concat(id, ',') FROM (SELECT id FROM passages ORDER BY id)");
+  ASSERT_TRUE(ids.Step());
+  EXPECT_EQ(ids.ColumnText(0), "1,2,3,4");
+  EXPECT_TRUE(s.db().Exec("INSERT INTO passages_fts(passages_fts) VALUES ('integrity-check')").ok());
+}
+
+TEST_F(StoreTest, TokensMadeBeforehandAreReplayedNotFoundAgain) {
+  auto opened = IndexStore::Open(path_);
+  ASSERT_TRUE(opened.ok());
+  IndexStore& s = **opened;
+  DocumentRecord r = Record("/p/a.txt", {"£45m for 2023/24 Post-16 kinship carers", "the children's pathfinder areas"});
+  for (PassageRecord& p : r.passages) {
+    p.text_tokens = PackDocumentTokens(p.passage.text);
+    p.section_tokens = PackDocumentTokens(p.passage.section);
+  }
+  // The second passage's tokens say otherwise: replayed, they are what the
+  // index gets (so the test sees replay, not a second breaking).
+  r.passages[1].text_tokens = PackDocumentTokens("zebra crossings near the pathfinder areas");
+  const uint64_t before = TokenizerSegmentations();
+  ASSERT_TRUE(s.PutDocument(r).ok());
+  EXPECT_EQ(TokenizerSegmentations() - before, 0u);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH '45000000 AND post AND kinship'"), 1);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'zebra'"), 1);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'section:funding'"), 2);
+
+  // Without tokens made beforehand the writer breaks each text itself.
+  const uint64_t again = TokenizerSegmentations();
+  ASSERT_TRUE(s.PutDocument(Record("/p/b.txt", {"regional care cooperatives"})).ok());
+  EXPECT_EQ(TokenizerSegmentations() - again, 2u);  // text and section
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'cooperatives'"), 1);
 }
 
 TEST_F(StoreTest, FailedDocumentKeepsItsReason) {
