@@ -431,20 +431,30 @@ bool CompetingSums(const Mention& a, const Mention& b) {
   return false;
 }
 
+// The first three words of `text` (runs of letters); `n` says how many.
+struct OpeningWords {
+  std::string_view words[3];
+  size_t n = 0;
+  explicit OpeningWords(std::string_view text) {
+    size_t i = 0;
+    auto letter = [&](size_t k) { return std::isalpha(static_cast<unsigned char>(text[k])) != 0; };
+    while (n < 3 && i < text.size()) {
+      while (i < text.size() && !letter(i)) ++i;
+      size_t j = i;
+      while (j < text.size() && letter(j)) ++j;
+      if (j > i) words[n++] = text.substr(i, j - i);
+      i = j;
+    }
+  }
+};
+
 // A wording whose subject is a bare pronoun or "this"/"these" with at most
 // one word after it ("This will ...", "It is to ...", "This work will ..."):
 // it refers back to what came before.
 bool OpensWithAnaphor(std::string_view text) {
-  std::string_view words[3];
-  size_t n = 0, i = 0;
-  auto letter = [&](size_t k) { return std::isalpha(static_cast<unsigned char>(text[k])) != 0; };
-  while (n < 3 && i < text.size()) {
-    while (i < text.size() && !letter(i)) ++i;
-    size_t j = i;
-    while (j < text.size() && letter(j)) ++j;
-    if (j > i) words[n++] = text.substr(i, j - i);
-    i = j;
-  }
+  const OpeningWords opening(text);
+  const std::string_view* words = opening.words;
+  const size_t n = opening.n;
   auto is = [&](size_t k, std::initializer_list<std::string_view> any) {
     return k < n && std::any_of(any.begin(), any.end(), [&](std::string_view w) { return Lower(words[k]) == w; });
   };
@@ -459,16 +469,9 @@ bool OpensWithAnaphor(std::string_view text) {
 // to ..."): it refers back to a thing of that kind named before. Empty
 // otherwise.
 std::string DefiniteHead(std::string_view text) {
-  std::string_view words[3];
-  size_t n = 0, i = 0;
-  auto letter = [&](size_t k) { return std::isalpha(static_cast<unsigned char>(text[k])) != 0; };
-  while (n < 3 && i < text.size()) {
-    while (i < text.size() && !letter(i)) ++i;
-    size_t j = i;
-    while (j < text.size() && letter(j)) ++j;
-    if (j > i) words[n++] = text.substr(i, j - i);
-    i = j;
-  }
+  const OpeningWords opening(text);
+  const std::string_view* words = opening.words;
+  const size_t n = opening.n;
   if (n < 3 || Lower(words[0]) != "the" || !std::islower(static_cast<unsigned char>(words[1][0]))) return "";
   static constexpr std::string_view kVerbs[] = {"is", "will", "would", "shall", "can", "has", "are", "was"};
   const std::string verb = Lower(words[2]);
