@@ -1906,6 +1906,23 @@ bool LooksLikeCommonNoun(std::string_view lower) {
   return lower.size() > 4 && (ends("ing") || ends("tion") || ends("ment") || ends("ity"));
 }
 
+// A subject opening with the present participle of a verb of change:
+// "Rising costs", "growing demand", "Increasing numbers of children".
+bool OpensWithATrend(std::string_view subject) {
+  char buf[24];
+  std::string_view first = LowerWord(FirstWord(subject), buf);
+  if (first == "the") {
+    const std::string_view rest = subject.substr(std::min(subject.size(), FirstWord(subject).size() + 1));
+    first = LowerWord(FirstWord(rest), buf);
+  }
+  if (first.size() < 6 || first.substr(first.size() - 3) != "ing") return false;
+  const std::string base(first.substr(0, first.size() - 3));
+  if (IsOutcomeVerb(base) || IsOutcomeVerb(base + "e")) return true;  // "increas" + e, "ris" + e
+  // "dropping": a doubled last letter.
+  return base.size() > 2 && base[base.size() - 1] == base[base.size() - 2] &&
+         IsOutcomeVerb(base.substr(0, base.size() - 1));
+}
+
 bool IsProposingVerb(std::string_view lower) { return lower == "proposed" || lower == "recommended"; }
 
 // A body or a named person: "the district council", "NHS England", "The
@@ -2860,6 +2877,10 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // ("In 20 years' time very few businesses will have failed to ...").
       if (future_perfect) return std::nullopt;
       if (IsExperiencerVerb(next_word)) return std::nullopt;
+      // A trend as the subject ("Rising costs will put pressure on school
+      // budgets in 2025/26", "Falling rolls will force two closures by
+      // 2026"): what it will do is foreseen, not undertaken.
+      if (OpensWithATrend(subject)) return std::nullopt;
       if (IsOutcomeVerb(next_word) && !clause_money && !clause_deadline && lower_subject != "there")
         return std::nullopt;
       actor = "unspecified";

@@ -476,6 +476,10 @@ const CommitmentCase kCommitments[] = {
      "circulate the revised terms of reference"},
     {"ACTION - Head of Transport to write to the operators.", "", false, "Head of Transport", "will", "write to"},
     {"Action: none.", "", false, nullptr, nullptr, nullptr},
+    // A trend as the subject foresees; a fund named so does not.
+    {"Falling rolls will force two closures by 2026.", "", false, nullptr, nullptr, nullptr},
+    {"Increasing numbers of children will need school places by 2027.", "", false, nullptr, nullptr, nullptr},
+    {"Growing Places Fund will invest £3m in 2026.", "", false, "Growing Places Fund", "will", "invest £3m"},
     // The clause after a semicolon undertakes what the one before it does not.
     {"Residents will sort their food waste into caddies; the Council will collect them every week.", "", false,
      "Council", "will", "collect them every week"},
