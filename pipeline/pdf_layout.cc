@@ -1061,8 +1061,15 @@ void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bo
   for (const auto& [x, n] : lefts) {
     if (n > best) { best = n; common_left = x; }
   }
+  // The block's line pitch: the closest two lines' distance, top to top.
+  double line_pitch = 1e9;
+  for (size_t k = 1; k < block.lines.size(); ++k) {
+    const double dy = lines[block.lines[k]].y0 - lines[block.lines[k - 1]].y0;
+    if (dy > 0.5 * std::max(lines[block.lines[k]].size, 1.0)) line_pitch = std::min(line_pitch, dy);
+  }
   const size_t first_index = out->size();
   Paragraph* para = nullptr;
+  size_t para_first = 0;  // the current paragraph's first line
   double hang_x = -1;  // where the text after the current paragraph's marker starts
   double label_x = -1, label_text_x = -1;  // where the last lettered item's label and text start
   for (size_t k = 0; k < block.lines.size(); ++k) {
@@ -1092,6 +1099,21 @@ void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bo
         if (hangs || follows || leads) marker = loose;
       }
     }
+    // A figure that opens a line of running text ("... was supported by" /
+    // "224 respondents and opposed by" / "61. Several governing bodies") is
+    // no paragraph number, though justified text may set a wide gap after
+    // it: the line stands where the paragraph's lines run on (under the text
+    // past its number, not out where the number stands), at the paragraph's
+    // line pitch, under a line that runs full to the block's edge and stops
+    // on a word, mid-sentence.
+    if (marker.found && !marker.bullet && !marker.letter && para != nullptr && k > 0) {
+      const Line& prev = lines[block.lines[k - 1]];
+      const double run_on_x = k - 1 > para_first ? prev.x0 : hang_x >= 0 ? hang_x : common_left;
+      if (std::abs(line.x0 - run_on_x) < 0.3 * em && line.y0 - prev.y0 <= line_pitch + 0.15 * em &&
+          prev.x1 >= block.x1 - 0.5 * em && u_isalpha(LastSignificant(prev.text))) {
+        marker = Marker();
+      }
+    }
     if (marker.found && marker.letter && line.words.size() >= 2) {
       label_x = line.x0;
       label_text_x = line.words[1]->x0;
@@ -1116,6 +1138,7 @@ void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bo
     if (split) {
       out->emplace_back();
       para = &out->back();
+      para_first = k;
       para->page = page;
       para->size = line.size;
       para->bold = line.bold;
