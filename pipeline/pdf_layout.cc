@@ -867,7 +867,8 @@ std::vector<Block> BuildBlocks(const std::vector<Line>& lines, const std::vector
 // Breuel's reading order: a before b when they overlap horizontally and a is
 // above; or when a lies wholly left of b and no block between them in height
 // spans both. Ties go to the block nearer the top, then the left.
-std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks) {
+// `notes` marks the footnote blocks, which span the columns but end none.
+std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks, const std::vector<bool>& notes) {
   const size_t n = blocks.size();
   std::vector<size_t> by_position(n);
   for (size_t i = 0; i < n; ++i) by_position[i] = i;
@@ -880,6 +881,42 @@ std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks) {
   auto overlaps_x = [&](const Block& a, const Block& b) {
     double o = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
     return o > 0.1 * std::min(a.Width(), b.Width()) && o > 0;
+  };
+  // True when `upper` ends a section set in columns of text and `lower`,
+  // left of it and wholly below it, opens the text under that section (a
+  // word processor's continuous section break back to one column, a heading
+  // there): every block that starts above `lower` ends above it, so a cut
+  // runs across the page; the columns above the cut end level, as a word
+  // processor balances a section's columns (a column running on below the
+  // other's end is still read down first), and are running text, several
+  // lines on each side (a chart's labels and figures are not); and a block
+  // below the cut spans both columns.
+  auto SectionEndsAbove = [&](const Block& upper, const Block& lower) {
+    constexpr size_t kColumnLines = 3;
+    if (upper.lines.size() < kColumnLines) return false;
+    const double em = std::max({upper.size, lower.size, 1.0});
+    double left_end = -1e9, right_end = -1e9;
+    bool left_text = false;
+    for (size_t c = 0; c < n; ++c) {
+      const Block& C = blocks[c];
+      if (notes[c] || &C == &lower) continue;
+      if (C.y0 < lower.y0 - 0.25 * em && C.y1 > lower.y0) return false;  // crosses the cut
+      if (C.y1 > lower.y0) continue;
+      const bool under_upper = overlaps_x(C, upper), under_lower = overlaps_x(C, lower);
+      if (under_lower && !under_upper) {
+        left_end = std::max(left_end, C.y1);
+        left_text |= C.lines.size() >= kColumnLines && VerticalOverlap(C.y0, C.y1, upper.y0, upper.y1) > 0;
+      }
+      if (under_upper && !under_lower) right_end = std::max(right_end, C.y1);
+    }
+    if (!left_text || right_end < 0 || std::abs(left_end - right_end) > 3 * em) return false;
+    for (size_t c = 0; c < n; ++c) {
+      const Block& C = blocks[c];
+      if (!notes[c] && C.y0 >= lower.y0 - 0.25 * em && overlaps_x(C, upper) && overlaps_x(C, lower)) {
+        return true;
+      }
+    }
+    return false;
   };
   std::vector<std::vector<size_t>> after(n);
   std::vector<size_t> incoming(n, 0);
@@ -921,7 +958,7 @@ std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks) {
               columns = true;
             }
           }
-          if (!columns && &A != &upper) {
+          if (&A != &upper && (!columns || SectionEndsAbove(upper, lower))) {
             before = false;
             after[b].push_back(a);  // B above A: B first (the pair (b, a) adds nothing)
             incoming[a]++;
@@ -2357,7 +2394,7 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
     };
     bool first_on_page = true;
     double prev_y1 = 0;
-    for (size_t b : ReadingOrder(blocks)) {
+    for (size_t b : ReadingOrder(blocks, footnote)) {
       const Block& block = blocks[b];
       const size_t before = paras.size();
       if (block.table >= 0) {

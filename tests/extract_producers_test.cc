@@ -6,7 +6,9 @@
 // letters byte-swapped, a word processor leaves real hyphens at line ends.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +46,31 @@ size_t SameAsTheSource(const std::string& printed, const std::string& source, si
   std::cout << "[ producers ] " << printed.substr(printed.rfind('/') + 1) << ": " << same << " of " << *of
             << " passages of the source, word for word\n";
   return same;
+}
+
+// How many of the source's passages, headings among them, the printed PDF
+// reads out of the source's order: found before one the source puts ahead
+// of them. Prints each.
+size_t OutOfOrder(const std::string& printed, const std::string& source) {
+  const Document pdf = Extract(printed);
+  std::map<std::string, std::vector<size_t>> where;  // text -> positions in the PDF, last first
+  for (size_t i = pdf.passages.size(); i-- > 0;) where[pdf.passages[i].text].push_back(i);
+  size_t out = 0, furthest = 0;
+  bool any = false;
+  for (const Passage& p : Extract(source).passages) {
+    auto it = where.find(p.text);
+    if (it == where.end() || it->second.empty()) continue;
+    const size_t at = it->second.back();
+    it->second.pop_back();
+    if (any && at < furthest) {
+      ++out;
+      std::cout << "  out of order in " << printed.substr(printed.rfind('/') + 1) << ": "
+                << p.text.substr(0, 120) << "\n";
+    }
+    furthest = std::max(furthest, at);
+    any = true;
+  }
+  return out;
 }
 
 // Chromium's "Save as PDF" of the LGA briefing: its lists are drawn bullets
@@ -120,6 +147,12 @@ TEST(ExtractProducersTest, AReportWithFootnotesAndColumnsExportedByLibreOffice) 
   const size_t same = SameAsTheSource(kData + "producers/hollingford-admissions-libreoffice.pdf",
                                       kData + "producers/hollingford-admissions-report.docx", &of);
   EXPECT_GE(same, of - 2);
+  // The heading under the two-column section is read after both columns, not
+  // between them: with it read after the first column, paragraph 12 fell
+  // under the next section ("Proposed arrangements").
+  EXPECT_EQ(OutOfOrder(kData + "producers/hollingford-admissions-libreoffice.pdf",
+                       kData + "producers/hollingford-admissions-report.docx"),
+            0u);
 }
 
 }  // namespace
