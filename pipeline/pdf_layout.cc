@@ -2049,6 +2049,93 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     groups = group(from, to);
     Table table;
     table.columns.size = rows[seed].size;
+    // Header rows above the grid's first row that the grid does not fit: a
+    // cell merged across columns ("Applications for September 2026" over
+    // "First preference" and "All preferences"), or merged down, its lines
+    // beside the next header row's ("Published" / "admission" / "number").
+    // Each cell opens on a column start and runs on at word spaces on its
+    // baseline, over the next columns' starts only where nothing else opens
+    // there, and never from the first column (a caption or title spanning the
+    // table); its lines stack at the table's line pitch. A header row is the
+    // cells whose first lines stand level; the top one holds two cells or more.
+    {
+      struct HeaderCell {
+        size_t column;
+        double top, last_top;
+        std::vector<const Word*> words;
+        std::string text;
+      };
+      std::vector<std::vector<HeaderCell>> header;  // by row, bottom up
+      std::vector<size_t> header_rows;
+      for (size_t r = members[from]; r > 0 && header.size() < 4; --r) {
+        const size_t h = r - 1;
+        if (taken[h] || !close(h, r) || !same_size(h)) break;
+        std::vector<HeaderCell> own;
+        bool fits = true;
+        const Word* prev = nullptr;
+        for (const Word* w : rows[h].words) {
+          const double wem = std::max(w->font_size, 1.0);
+          if (prev != nullptr && w->x0 - prev->x1 < kMarkerWideGapEm * wem &&
+              std::abs(w->y1 - prev->y1) < 0.15 * wem) {
+            own.back().words.push_back(w);
+            if (own.back().column == 0 && starts.size() > 1 && w->x1 > starts[1] + tol) fits = false;
+          } else {
+            const size_t after = static_cast<size_t>(
+                std::upper_bound(starts.begin(), starts.end(), w->x0 + tol) - starts.begin());
+            if (after == 0 || std::abs(w->x0 - starts[after - 1]) > tol ||
+                (!own.empty() && own.back().column >= after - 1)) {
+              fits = false;
+            } else {
+              own.push_back(HeaderCell{after - 1, w->y0, w->y0, {w}, ""});
+              if (after == 1 && starts.size() > 1 && w->x1 > starts[1] + tol) fits = false;
+            }
+          }
+          if (!fits) break;
+          prev = w;
+        }
+        if (!fits || own.empty()) break;
+        header.push_back(std::move(own));
+        header_rows.push_back(h);
+      }
+      while (!header.empty() && header.back().size() < 2) {
+        header.pop_back();
+        header_rows.pop_back();
+      }
+      std::vector<HeaderCell> stacked;
+      for (auto& row : header) {
+        for (HeaderCell& c : row) {
+          c.text = JoinWords(c.words);
+          stacked.push_back(std::move(c));
+        }
+      }
+      std::stable_sort(stacked.begin(), stacked.end(),
+                       [](const HeaderCell& a, const HeaderCell& b) { return a.top < b.top; });
+      std::vector<HeaderCell> merged;
+      for (HeaderCell& c : stacked) {
+        HeaderCell* onto = nullptr;
+        for (HeaderCell& m : merged) {
+          const double dy = c.top - m.last_top;
+          if (m.column == c.column && dy > 0.5 * em && dy <= closest + kGridWrapSlackEm * em) onto = &m;
+        }
+        if (onto != nullptr) {
+          JoinCell(&onto->text, c.text, false);
+          onto->last_top = c.top;
+        } else {
+          merged.push_back(std::move(c));
+        }
+      }
+      for (size_t i = 0; i < merged.size();) {
+        TableRow row;
+        row.cells.resize(starts.size());
+        size_t j = i;
+        for (; j < merged.size() && merged[j].top - merged[i].top <= 0.25 * em; ++j) {
+          JoinCell(&row.cells[merged[j].column], merged[j].text, false);
+        }
+        table.rows.push_back(std::move(row));
+        i = j;
+      }
+      for (size_t h : header_rows) take(&table, h);
+    }
     for (const GridGroup& g : groups) {
       TableRow row;
       row.cells.resize(starts.size());
