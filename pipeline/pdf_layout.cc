@@ -867,7 +867,8 @@ std::vector<Block> BuildBlocks(const std::vector<Line>& lines, const std::vector
 // Breuel's reading order: a before b when they overlap horizontally and a is
 // above; or when a lies wholly left of b and no block between them in height
 // spans both. Ties go to the block nearer the top, then the left.
-std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks) {
+// `notes` marks the footnote blocks, which span the columns but end none.
+std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks, const std::vector<bool>& notes) {
   const size_t n = blocks.size();
   std::vector<size_t> by_position(n);
   for (size_t i = 0; i < n; ++i) by_position[i] = i;
@@ -880,6 +881,42 @@ std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks) {
   auto overlaps_x = [&](const Block& a, const Block& b) {
     double o = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
     return o > 0.1 * std::min(a.Width(), b.Width()) && o > 0;
+  };
+  // True when `upper` ends a section set in columns of text and `lower`,
+  // left of it and wholly below it, opens the text under that section (a
+  // word processor's continuous section break back to one column, a heading
+  // there): every block that starts above `lower` ends above it, so a cut
+  // runs across the page; the columns above the cut end level, as a word
+  // processor balances a section's columns (a column running on below the
+  // other's end is still read down first), and are running text, several
+  // lines on each side (a chart's labels and figures are not); and a block
+  // below the cut spans both columns.
+  auto SectionEndsAbove = [&](const Block& upper, const Block& lower) {
+    constexpr size_t kColumnLines = 3;
+    if (upper.lines.size() < kColumnLines) return false;
+    const double em = std::max({upper.size, lower.size, 1.0});
+    double left_end = -1e9, right_end = -1e9;
+    bool left_text = false;
+    for (size_t c = 0; c < n; ++c) {
+      const Block& C = blocks[c];
+      if (notes[c] || &C == &lower) continue;
+      if (C.y0 < lower.y0 - 0.25 * em && C.y1 > lower.y0) return false;  // crosses the cut
+      if (C.y1 > lower.y0) continue;
+      const bool under_upper = overlaps_x(C, upper), under_lower = overlaps_x(C, lower);
+      if (under_lower && !under_upper) {
+        left_end = std::max(left_end, C.y1);
+        left_text |= C.lines.size() >= kColumnLines && VerticalOverlap(C.y0, C.y1, upper.y0, upper.y1) > 0;
+      }
+      if (under_upper && !under_lower) right_end = std::max(right_end, C.y1);
+    }
+    if (!left_text || right_end < 0 || std::abs(left_end - right_end) > 3 * em) return false;
+    for (size_t c = 0; c < n; ++c) {
+      const Block& C = blocks[c];
+      if (!notes[c] && C.y0 >= lower.y0 - 0.25 * em && overlaps_x(C, upper) && overlaps_x(C, lower)) {
+        return true;
+      }
+    }
+    return false;
   };
   std::vector<std::vector<size_t>> after(n);
   std::vector<size_t> incoming(n, 0);
@@ -921,7 +958,7 @@ std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks) {
               columns = true;
             }
           }
-          if (!columns && &A != &upper) {
+          if (&A != &upper && (!columns || SectionEndsAbove(upper, lower))) {
             before = false;
             after[b].push_back(a);  // B above A: B first (the pair (b, a) adds nothing)
             incoming[a]++;
@@ -1061,8 +1098,15 @@ void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bo
   for (const auto& [x, n] : lefts) {
     if (n > best) { best = n; common_left = x; }
   }
+  // The block's line pitch: the closest two lines' distance, top to top.
+  double line_pitch = 1e9;
+  for (size_t k = 1; k < block.lines.size(); ++k) {
+    const double dy = lines[block.lines[k]].y0 - lines[block.lines[k - 1]].y0;
+    if (dy > 0.5 * std::max(lines[block.lines[k]].size, 1.0)) line_pitch = std::min(line_pitch, dy);
+  }
   const size_t first_index = out->size();
   Paragraph* para = nullptr;
+  size_t para_first = 0;  // the current paragraph's first line
   double hang_x = -1;  // where the text after the current paragraph's marker starts
   double label_x = -1, label_text_x = -1;  // where the last lettered item's label and text start
   for (size_t k = 0; k < block.lines.size(); ++k) {
@@ -1092,6 +1136,21 @@ void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bo
         if (hangs || follows || leads) marker = loose;
       }
     }
+    // A figure that opens a line of running text ("... was supported by" /
+    // "224 respondents and opposed by" / "61. Several governing bodies") is
+    // no paragraph number, though justified text may set a wide gap after
+    // it: the line stands where the paragraph's lines run on (under the text
+    // past its number, not out where the number stands), at the paragraph's
+    // line pitch, under a line that runs full to the block's edge and stops
+    // on a word, mid-sentence.
+    if (marker.found && !marker.bullet && !marker.letter && para != nullptr && k > 0) {
+      const Line& prev = lines[block.lines[k - 1]];
+      const double run_on_x = k - 1 > para_first ? prev.x0 : hang_x >= 0 ? hang_x : common_left;
+      if (std::abs(line.x0 - run_on_x) < 0.3 * em && line.y0 - prev.y0 <= line_pitch + 0.15 * em &&
+          prev.x1 >= block.x1 - 0.5 * em && u_isalpha(LastSignificant(prev.text))) {
+        marker = Marker();
+      }
+    }
     if (marker.found && marker.letter && line.words.size() >= 2) {
       label_x = line.x0;
       label_text_x = line.words[1]->x0;
@@ -1116,6 +1175,7 @@ void SplitBlock(const std::vector<Line>& lines, const Block& block, int page, bo
     if (split) {
       out->emplace_back();
       para = &out->back();
+      para_first = k;
       para->page = page;
       para->size = line.size;
       para->bold = line.bold;
@@ -1989,6 +2049,93 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     groups = group(from, to);
     Table table;
     table.columns.size = rows[seed].size;
+    // Header rows above the grid's first row that the grid does not fit: a
+    // cell merged across columns ("Applications for September 2026" over
+    // "First preference" and "All preferences"), or merged down, its lines
+    // beside the next header row's ("Published" / "admission" / "number").
+    // Each cell opens on a column start and runs on at word spaces on its
+    // baseline, over the next columns' starts only where nothing else opens
+    // there, and never from the first column (a caption or title spanning the
+    // table); its lines stack at the table's line pitch. A header row is the
+    // cells whose first lines stand level; the top one holds two cells or more.
+    {
+      struct HeaderCell {
+        size_t column;
+        double top, last_top;
+        std::vector<const Word*> words;
+        std::string text;
+      };
+      std::vector<std::vector<HeaderCell>> header;  // by row, bottom up
+      std::vector<size_t> header_rows;
+      for (size_t r = members[from]; r > 0 && header.size() < 4; --r) {
+        const size_t h = r - 1;
+        if (taken[h] || !close(h, r) || !same_size(h)) break;
+        std::vector<HeaderCell> own;
+        bool fits = true;
+        const Word* prev = nullptr;
+        for (const Word* w : rows[h].words) {
+          const double wem = std::max(w->font_size, 1.0);
+          if (prev != nullptr && w->x0 - prev->x1 < kMarkerWideGapEm * wem &&
+              std::abs(w->y1 - prev->y1) < 0.15 * wem) {
+            own.back().words.push_back(w);
+            if (own.back().column == 0 && starts.size() > 1 && w->x1 > starts[1] + tol) fits = false;
+          } else {
+            const size_t after = static_cast<size_t>(
+                std::upper_bound(starts.begin(), starts.end(), w->x0 + tol) - starts.begin());
+            if (after == 0 || std::abs(w->x0 - starts[after - 1]) > tol ||
+                (!own.empty() && own.back().column >= after - 1)) {
+              fits = false;
+            } else {
+              own.push_back(HeaderCell{after - 1, w->y0, w->y0, {w}, ""});
+              if (after == 1 && starts.size() > 1 && w->x1 > starts[1] + tol) fits = false;
+            }
+          }
+          if (!fits) break;
+          prev = w;
+        }
+        if (!fits || own.empty()) break;
+        header.push_back(std::move(own));
+        header_rows.push_back(h);
+      }
+      while (!header.empty() && header.back().size() < 2) {
+        header.pop_back();
+        header_rows.pop_back();
+      }
+      std::vector<HeaderCell> stacked;
+      for (auto& row : header) {
+        for (HeaderCell& c : row) {
+          c.text = JoinWords(c.words);
+          stacked.push_back(std::move(c));
+        }
+      }
+      std::stable_sort(stacked.begin(), stacked.end(),
+                       [](const HeaderCell& a, const HeaderCell& b) { return a.top < b.top; });
+      std::vector<HeaderCell> merged;
+      for (HeaderCell& c : stacked) {
+        HeaderCell* onto = nullptr;
+        for (HeaderCell& m : merged) {
+          const double dy = c.top - m.last_top;
+          if (m.column == c.column && dy > 0.5 * em && dy <= closest + kGridWrapSlackEm * em) onto = &m;
+        }
+        if (onto != nullptr) {
+          JoinCell(&onto->text, c.text, false);
+          onto->last_top = c.top;
+        } else {
+          merged.push_back(std::move(c));
+        }
+      }
+      for (size_t i = 0; i < merged.size();) {
+        TableRow row;
+        row.cells.resize(starts.size());
+        size_t j = i;
+        for (; j < merged.size() && merged[j].top - merged[i].top <= 0.25 * em; ++j) {
+          JoinCell(&row.cells[merged[j].column], merged[j].text, false);
+        }
+        table.rows.push_back(std::move(row));
+        i = j;
+      }
+      for (size_t h : header_rows) take(&table, h);
+    }
     for (const GridGroup& g : groups) {
       TableRow row;
       row.cells.resize(starts.size());
@@ -2334,7 +2481,7 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
     };
     bool first_on_page = true;
     double prev_y1 = 0;
-    for (size_t b : ReadingOrder(blocks)) {
+    for (size_t b : ReadingOrder(blocks, footnote)) {
       const Block& block = blocks[b];
       const size_t before = paras.size();
       if (block.table >= 0) {

@@ -6,7 +6,9 @@
 // letters byte-swapped, a word processor leaves real hyphens at line ends.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +46,31 @@ size_t SameAsTheSource(const std::string& printed, const std::string& source, si
   std::cout << "[ producers ] " << printed.substr(printed.rfind('/') + 1) << ": " << same << " of " << *of
             << " passages of the source, word for word\n";
   return same;
+}
+
+// How many of the source's passages, headings among them, the printed PDF
+// reads out of the source's order: found before one the source puts ahead
+// of them. Prints each.
+size_t OutOfOrder(const std::string& printed, const std::string& source) {
+  const Document pdf = Extract(printed);
+  std::map<std::string, std::vector<size_t>> where;  // text -> positions in the PDF, last first
+  for (size_t i = pdf.passages.size(); i-- > 0;) where[pdf.passages[i].text].push_back(i);
+  size_t out = 0, furthest = 0;
+  bool any = false;
+  for (const Passage& p : Extract(source).passages) {
+    auto it = where.find(p.text);
+    if (it == where.end() || it->second.empty()) continue;
+    const size_t at = it->second.back();
+    it->second.pop_back();
+    if (any && at < furthest) {
+      ++out;
+      std::cout << "  out of order in " << printed.substr(printed.rfind('/') + 1) << ": "
+                << p.text.substr(0, 120) << "\n";
+    }
+    furthest = std::max(furthest, at);
+    any = true;
+  }
+  return out;
 }
 
 // Chromium's "Save as PDF" of the LGA briefing: its lists are drawn bullets
@@ -100,6 +127,32 @@ TEST(ExtractProducersTest, AnAttendanceListExportedByLibreOffice) {
       SameAsTheSource(kData + "producers/fenbridge-minutes-libreoffice.pdf",
                       kData + "fourth-corpus/homelessness/fenbridge-housing-committee-minutes-2026-11-18.docx", &of);
   EXPECT_EQ(same, of);
+}
+
+// A committee report exported by LibreOffice from a DOCX with the features
+// council papers have: footnotes on three pages, paragraphs that run over a
+// page break with the page's footnotes between their halves, a two-column
+// section in mid-document whose paragraphs flow from column to column and
+// over a page, a table whose two-row header has a cell merged across two
+// columns and cells merged down, cells that wrap, Word list numbering, a
+// running header and a "Page N" footer. Every passage as from the DOCX (31 of
+// 34 while a justified line in a column that opened with a figure, "224
+// respondents" or "61. Several", was read as a new numbered paragraph, and
+// the table's header read as text: "School", "Published admission number",
+// "Applications for September 2026", "First preference All preferences").
+// The footnotes are passages of the PDF only: the DOCX reader does not read
+// word/footnotes.xml.
+TEST(ExtractProducersTest, AReportWithFootnotesAndColumnsExportedByLibreOffice) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/hollingford-admissions-libreoffice.pdf",
+                                      kData + "producers/hollingford-admissions-report.docx", &of);
+  EXPECT_EQ(same, of);
+  // The heading under the two-column section is read after both columns, not
+  // between them: with it read after the first column, paragraph 12 fell
+  // under the next section ("Proposed arrangements").
+  EXPECT_EQ(OutOfOrder(kData + "producers/hollingford-admissions-libreoffice.pdf",
+                       kData + "producers/hollingford-admissions-report.docx"),
+            0u);
 }
 
 }  // namespace
