@@ -30,6 +30,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -506,6 +507,7 @@ struct Block {
   std::string label;
   int level = 0;
   bool all_bold = false;  // every visible character is bold
+  std::vector<std::string> notes;  // the footnotes it refers to, "f7", and endnotes, "e2"
 };
 
 // One paragraph while its runs are read.
@@ -518,6 +520,7 @@ struct OpenParagraph {
   size_t visible = 0;
   size_t bold = 0;
   size_t cell_depth = 0;  // open table cells when the paragraph began
+  std::vector<std::string> notes;  // footnotes ("f" and the note's id) and endnotes ("e") it refers to
 };
 
 class BodyReader {
@@ -549,6 +552,14 @@ class BodyReader {
     }
     if (name == "pPr") {
       if (!paragraphs_.empty()) ReadParagraphProperties(n, &paragraphs_.back());
+      return false;
+    }
+    // A note's mark: the note is read after the paragraph that refers to it,
+    // as a printed page sets it below.
+    if ((name == "footnoteReference" || name == "endnoteReference") && !paragraphs_.empty()) {
+      if (std::optional<std::string> id = AttrOf(n, "id")) {
+        paragraphs_.back().notes.push_back((name == "footnoteReference" ? "f" : "e") + *id);
+      }
       return false;
     }
     if (name == "r") {
@@ -626,6 +637,8 @@ class BodyReader {
       Block cell;
       cell.type = BlockType::kTableCell;
       cell.text = std::move(text);
+      cell.notes = std::move(cell_notes_);
+      cell_notes_.clear();
       blocks_.push_back(std::move(cell));
     } else if (n == row_) {
       // A data table's row: one passage, its non-empty cells joined with
@@ -640,6 +653,8 @@ class BodyReader {
       }
       row_ = nullptr;
       row_cells_.clear();
+      row.notes = std::move(cell_notes_);
+      cell_notes_.clear();
       if (!row.text.empty()) blocks_.push_back(std::move(row));
     } else if (n == data_table_) {
       data_table_ = nullptr;
@@ -760,6 +775,7 @@ class BodyReader {
     std::optional<ListMark> mark = numbering_->Next(num_id, num_level);
 
     if (p.cell_depth > 0 && p.cell_depth <= cells_.size()) {
+      cell_notes_.insert(cell_notes_.end(), p.notes.begin(), p.notes.end());
       std::string& cell = cells_[p.cell_depth - 1];
       if (!cell.empty()) cell += ' ';
       if (mark && !mark->label.empty()) cell += mark->label + " ";
@@ -768,6 +784,7 @@ class BodyReader {
     }
     Block b;
     b.text = std::move(p.text);
+    b.notes = std::move(p.notes);
     b.all_bold = p.visible > 0 && p.bold == p.visible;
     int heading = 0;
     if (p.outline_level) {
@@ -798,6 +815,7 @@ class BodyReader {
   const xmlNode* row_ = nullptr;          // its open row
   std::vector<std::string> row_cells_;    // the open row's cells
   std::vector<Block> blocks_;
+  std::vector<std::string> cell_notes_;   // notes referred to inside table cells, read after the table
   bool run_bold_ = false;
   bool run_hidden_ = false;
   bool has_styled_headings_ = false;
@@ -880,6 +898,36 @@ Result<Document> ExtractDocx(const std::string& path, std::string_view bytes) {
     part.load(tree->get());
   }
 
+  // Footnotes and endnotes (word/footnotes.xml, word/endnotes.xml): each
+  // note's text by "f" or "e" and its id; the separators Word keeps there
+  // (w:type="separator", "continuationSeparator") are no notes.
+  std::map<std::string, std::string> note_texts;
+  for (const auto& [part, prefix, element] : {std::tuple<const char*, const char*, const char*>{
+                                                  "word/footnotes.xml", "f", "footnote"},
+                                              {"word/endnotes.xml", "e", "endnote"}}) {
+    if (!zip->Has(part)) continue;
+    Result<std::string> data = zip->Read(part);
+    if (!data.ok()) return data.status();
+    Result<XmlDocPtr> tree = ParseXml(path, part, *data);
+    if (!tree.ok()) return tree.status();
+    xmlNode* notes_root = xmlDocGetRootElement(tree->get());
+    if (notes_root == nullptr) continue;
+    for (xmlNode* note = notes_root->children; note != nullptr; note = note->next) {
+      if (!Is(note, element) || AttrOf(note, "type").has_value()) continue;
+      std::optional<std::string> id = AttrOf(note, "id");
+      if (!id) continue;
+      Numbering own_numbering = numbering;  // a note's lists do not move the body's counters
+      BodyReader note_reader(&styles, &own_numbering);
+      note_reader.Read(note);
+      std::string text;
+      for (const Block& b : note_reader.blocks()) {
+        if (!text.empty()) text += ' ';
+        text += b.text;
+      }
+      note_texts[prefix + *id] = std::move(text);
+    }
+  }
+
   xmlNode* root = xmlDocGetRootElement(document_tree->get());
   xmlNode* body = root == nullptr ? nullptr : const_cast<xmlNode*>(Child(root, "body"));
   if (body == nullptr) return Status::Corrupt(path, "corrupt DOCX: word/document.xml has no w:body");
@@ -917,6 +965,26 @@ Result<Document> ExtractDocx(const std::string& path, std::string_view bytes) {
 
   PassageBuilder out(&doc);
   std::string first_heading;
+  // Notes numbered in the order the text first refers to them, as Word
+  // numbers them; footnotes after the passage that refers to them, endnotes
+  // at the end.
+  std::map<std::string, int> note_numbers;
+  int footnotes = 0, endnotes = 0;
+  std::vector<std::pair<std::string, int>> endnote_order;
+  auto add_notes = [&](const Block& b) {
+    for (const std::string& key : b.notes) {
+      auto text = note_texts.find(key);
+      if (text == note_texts.end() || note_numbers.count(key) != 0) continue;
+      const bool foot = key[0] == 'f';
+      const int number = foot ? ++footnotes : ++endnotes;
+      note_numbers[key] = number;
+      if (foot) {
+        out.Add(PassageKind::kParagraph, text->second, std::nullopt, std::to_string(number));
+      } else {
+        endnote_order.emplace_back(key, number);
+      }
+    }
+  };
   for (const Block& b : blocks) {
     switch (b.type) {
       case BlockType::kStyledHeading:
@@ -936,6 +1004,10 @@ Result<Document> ExtractDocx(const std::string& path, std::string_view bytes) {
         out.Add(PassageKind::kTableCell, b.text, std::nullopt);
         break;
     }
+    add_notes(b);
+  }
+  for (const auto& [key, number] : endnote_order) {
+    out.Add(PassageKind::kParagraph, note_texts[key], std::nullopt, std::to_string(number));
   }
   if (doc.title.empty()) doc.title = first_heading;
   if (doc.title.empty() && !doc.passages.empty()) doc.title = doc.passages.front().text;

@@ -184,6 +184,34 @@ TEST(ExtractDocxTest, EmptyNumberedParagraphsCountButAreNoPassage) {
   EXPECT_EQ(Shape(doc), (Lines{"paragraph|1|0|one", "paragraph|3|0|three"}));
 }
 
+// Footnotes (word/footnotes.xml) are passages, numbered in the order the
+// text refers to them and read after the paragraph that refers to them;
+// endnotes at the end; Word's separator "notes" are none.
+TEST(ExtractDocxTest, FootnotesAfterTheirParagraphEndnotesAtTheEnd) {
+  auto ref = [](const char* kind, const char* id) {
+    return std::string("<w:r><w:") + kind + " w:id=\"" + id + "\"/></w:r>";
+  };
+  const std::string body =
+      "<w:p><w:r><w:t>Births fell by a tenth.</w:t></w:r>" + ref("footnoteReference", "7") + "</w:p>" +
+      P("The next paragraph.") + "<w:p><w:r><w:t>A final point.</w:t></w:r>" + ref("endnoteReference", "3") +
+      ref("footnoteReference", "2") + "</w:p>";
+  const std::string footnotes = std::string("<?xml version=\"1.0\"?><w:footnotes ") + kW + ">" +
+                                "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+                                "<w:footnote w:id=\"2\"><w:p><w:r><w:t>Second note.</w:t></w:r></w:p></w:footnote>"
+                                "<w:footnote w:id=\"7\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> Office for"
+                                " National Statistics, 2024.</w:t></w:r></w:p></w:footnote></w:footnotes>";
+  const std::string endnotes = std::string("<?xml version=\"1.0\"?><w:endnotes ") + kW + ">" +
+                               "<w:endnote w:id=\"3\"><w:p><w:r><w:t>An endnote.</w:t></w:r></w:p></w:endnote></w:endnotes>";
+  const Document doc = Extract(MakeZip({{"[Content_Types].xml", kContentTypes},
+                                        {"word/document.xml", DocumentXml(body)},
+                                        {"word/footnotes.xml", footnotes},
+                                        {"word/endnotes.xml", endnotes}}));
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|Births fell by a tenth.",
+                               "paragraph|1|0|Office for National Statistics, 2024.", "paragraph||0|The next paragraph.",
+                               "paragraph||0|A final point.", "paragraph|2|0|Second note.",
+                               "paragraph|1|0|An endnote."}));
+}
+
 TEST(ExtractDocxTest, RefusesEntityExpansion) {
   std::string laughs =
       "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">"
