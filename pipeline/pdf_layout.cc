@@ -2533,6 +2533,10 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
         standalone = next.bytes > p.bytes && (!IsHeadingCandidate(next, body_size) ||
                                               LastSignificant(next.lines.back()) == ':' ||
                                               next.Joined().find("://") != std::string::npos);
+        // A line at the foot of a page or column whose sentence goes on at
+        // the top of the next ("... to both co-design and implement" /
+        // "reforms, and continue ...") is the start of that paragraph.
+        if (p.ends_column && next.starts_column && StartsLowerCase(next.lines.front())) standalone = false;
         break;
       }
     }

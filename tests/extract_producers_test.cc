@@ -101,6 +101,18 @@ TEST(ExtractProducersTest, AWebPagePrintedByChromium) {
   EXPECT_GE(same, of - 2);
 }
 
+// The LGA briefing printed by wkhtmltopdf, as many council web systems print
+// their pages: paragraphs run over page breaks (220 of 224 while a paragraph's
+// one line at a page's foot, "... to both co-design and implement", was taken
+// for a heading over its own rest, "reforms, and continue ..."). The two left:
+// the contact block's "Mobile:" and "Email:" lines, read as one.
+TEST(ExtractProducersTest, AWebPagePrintedByWkhtmltopdf) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/lga-briefing-wkhtmltopdf.pdf",
+                                      XREF_SOURCE_DIR "/corpus/lga-briefing-childrens-social-care-reform-2023.html", &of);
+  EXPECT_GE(same, of - 2);
+}
+
 // The council report re-written by Ghostscript: every passage as from the
 // original PDF (61 of 96 while "fi" read "昀椀").
 TEST(ExtractProducersTest, AReportRewrittenByGhostscript) {
