@@ -2306,8 +2306,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   {
     StringPiece who, verb;
     if (RE2::PartialMatch(whole, *action_point, &who, &verb)) {
-      std::string_view actor = Trim(std::string_view(who.data(), who.size()));
-      if (actor.size() > 4 && (actor.substr(0, 4) == "The " || actor.substr(0, 4) == "the ")) actor.remove_prefix(4);
+      const std::string_view actor = StripThe(Trim(std::string_view(who.data(), who.size())));
       const size_t at = static_cast<size_t>(verb.data() - sentence.data());
       return finish(std::string(actor), "will", sentence.substr(at));
     }
@@ -2780,10 +2779,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
                             w.compare(w.size() - 3, 3, "ity") == 0)))
         body = false;
     }
-    std::string_view name = subject;
-    if (name.size() > 4 && (name[0] == 'T' || name[0] == 't') && name[1] == 'h' && name[2] == 'e' && name[3] == ' ')
-      name.remove_prefix(4);
-    actor = std::string(name);
+    actor = std::string(StripThe(subject));
     // "A National Framework will set out ...", "An Early Career Framework
     // will replace ...": a thing introduced, not somebody acting.
     char article_buf[24];
@@ -2825,9 +2821,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     if (by != std::string_view::npos &&
         RE2::PartialMatch(StringPiece(rest.data() + by, rest.size() - by), *agent, &agent_name)) {
       std::string_view a = Trim(agent_name);
-      if (a.size() > 4 && (a[0] == 'T' || a[0] == 't') && a[1] == 'h' && a[2] == 'e' && a[3] == ' ')
-        a.remove_prefix(4);
-      actor = std::string(a);
+      actor = std::string(StripThe(a));
     } else {
       actor = "unspecified";
     }
