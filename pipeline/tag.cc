@@ -1435,6 +1435,15 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
   if (RE2::FullMatch(atom, *rel_within, &a, &b)) {
     std::optional<double> n = ParseCountWord(a);
     if (!doc || !n) return std::nullopt;  // a duration on its own is not a date
+    // "within six months of the consultation closing": counted from an event,
+    // not from the paper's date; a deadline whose day the text does not give.
+    const size_t after = atom_pos + atom_text.size();
+    if (ctx.text.substr(after, 4) == " of " || ctx.text.substr(after, 7) == " after " ||
+        ctx.text.substr(after, 6) == " from ") {
+      DateValue v = Unresolved();
+      v.bound = "by";
+      return v;
+    }
     DateValue v;
     v.end = FormatIso(Shift(*doc, Lower(b), static_cast<long>(*n)));
     v.precision = "period";

@@ -263,6 +263,10 @@ const Case kRelative[] = {
      R"({"start":"2025-01-12","end":"2025-01-12","precision":"day","timex":"2025-01-12"})"},
     {"The fair is on Friday, 6 June.", "2024-11-20", "date", "Friday, 6 June", R"({"start":"2025-06-06"})"},
     {"The meeting on Monday 4 March was cancelled.", "2024-11-20", "date", "Monday 4 March", R"({"start":"2024-03-04"})"},
+    // Counted from an event, not from the paper's date: a deadline with no day.
+    {"We will publish it within six months of the consultation closing.", "2025-01-15", "date", "within six months",
+     R"({"start":null,"end":null,"bound":"by","relative":true})"},
+    {"We will respond within 28 days.", "2025-01-15", "date", "within 28 days", R"({"end":"2025-02-12","bound":"by"})"},
     {"It closed last week.", "2023-03-22", "date", "last week", R"({"start":"2023-03-13","end":"2023-03-19","timex":"2023-W11"})"},
     {"It closes this week.", "2023-03-22", "date", "this week", R"({"timex":"2023-W12"})"},
     {"It opens next week.", "2023-03-22", "date", "next week", R"({"start":"2023-03-27","timex":"2023-W13"})"},
