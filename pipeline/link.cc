@@ -1494,19 +1494,26 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       return found;
     };
+    // Mention `m` joins entry `e`. The source paper's other mentions complete
+    // its wording (a list of financial commitments gives an item of the
+    // policy list its sum); another paper's restatement joins the entry but
+    // does not reword it, so an entry is the same however many papers
+    // restate it.
+    auto join = [&](size_t e, const Mention& m) {
+      Entry& entry = entries[e];
+      entry.mentions.push_back(&m);
+      if (m.input != entry.mentions.front()->input) return;
+      std::vector<TermId> new_words = AddSorted(&entry.profile.words, m.ids.words);
+      std::vector<TermId> new_phrases = AddSorted(&entry.profile.phrases, m.ids.phrases);
+      std::vector<TermId> new_named = AddSorted(&entry.profile.named, m.ids.named);
+      AddSurfaces(vocab, Terms(m.text), &entry.surface);
+      post(static_cast<uint32_t>(e), new_words, new_phrases, new_named);
+    };
     for (size_t mi = 0; mi < mentions.size(); ++mi) {
       const Mention& m = mentions[mi];
       if (is_copy(m.input->id)) continue;  // joins its twin's entry below
       if (const size_t e = referred_entry(m); e < entries.size()) {
-        Entry& entry = entries[e];
-        entry.mentions.push_back(&m);
-        if (m.input == entry.mentions.front()->input) {
-          std::vector<TermId> new_words = AddSorted(&entry.profile.words, m.ids.words);
-          std::vector<TermId> new_phrases = AddSorted(&entry.profile.phrases, m.ids.phrases);
-          std::vector<TermId> new_named = AddSorted(&entry.profile.named, m.ids.named);
-          AddSurfaces(vocab, Terms(m.text), &entry.surface);
-          post(static_cast<uint32_t>(e), new_words, new_phrases, new_named);
-        }
+        join(e, m);
         continue;
       }
       double m_self = weights.Self(m.ids);
@@ -1627,19 +1634,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                        overlap[best] < 0.5 * entries[best].source_self;
       if (best < entries.size() && best_sim >= options.merge_threshold && ambiguous) continue;
       if (best < entries.size() && best_sim >= options.merge_threshold) {
-        Entry& entry = entries[best];
-        entry.mentions.push_back(&m);
-        // The source paper's other mentions complete its wording (a list
-        // of financial commitments gives an item of the policy list its
-        // sum); another paper's restatement joins the entry but does not
-        // reword it, so an entry is the same however many papers restate it.
-        if (m.input == entry.mentions.front()->input) {
-          std::vector<TermId> new_words = AddSorted(&entry.profile.words, m.ids.words);
-          std::vector<TermId> new_phrases = AddSorted(&entry.profile.phrases, m.ids.phrases);
-          std::vector<TermId> new_named = AddSorted(&entry.profile.named, m.ids.named);
-          AddSurfaces(vocab, Terms(m.text), &entry.surface);
-          post(static_cast<uint32_t>(best), new_words, new_phrases, new_named);
-        }
+        join(best, m);
       } else if (OpensWithAnaphor(m.text)) {
         // "This will have consultation in Autumn 2023", "It will be driven
         // by ...": what "this" is was said before; joining nothing, it is no
