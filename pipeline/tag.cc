@@ -2773,7 +2773,14 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // The first word is capitalised because it starts the sentence.
       if (i > 0 && IsUpper(w[0])) ++capitalised;
     }
-    bool institution = NamesABody(head);
+    // The head is a common noun: written in lower case, neither a body, a
+    // role nor people. A body word qualifying it names no body: "Council
+    // tax will rise by 4.99%", "Government funding will increase".
+    const std::string_view head_word = LastWord(head);
+    const bool thing_head = !acronym && !head_word.empty() && !IsUpper(head_word[0]) && !IsBodyWord(head_noun) &&
+                            !IsPersonWord(head_noun) && !IsPluralNoun(head_noun) && head_noun != "we" &&
+                            head_noun != "i";
+    bool institution = NamesABody(head) && !thing_head;
     bool sentence_initial_only = subject_words.size() == 1 && IsUpper(subject_words[0][0]);
     body = acronym || institution || capitalised >= 1 ||
            (sentence_initial_only && !IsPluralNoun(lower_subject) && subject_words[0].size() > 2 &&
@@ -2795,16 +2802,12 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     const std::string_view article = LowerWord(FirstWord(subject), article_buf);
     if (article == "a" || article == "an") actor = "unspecified";
     // A thing, not somebody, whatever names qualify it: "The Spring 2023
-    // consultation on updates to Working Together will consider ...". The
-    // head is a common noun: written in lower case, neither a body, a role
-    // nor people.
+    // consultation on updates to Working Together will consider ..." (a
+    // thing's head, above).
     // So is one opening the sentence with a common noun and a preposition
     // ("Funding for the Care Leaver Covenant will increase"), though its
     // capital and the name after it make it read as a name.
-    const std::string_view head_word = LastWord(head);
-    if (!acronym && !head_word.empty() && !IsUpper(head_word[0]) && !IsBodyWord(head_noun) &&
-        !IsPersonWord(head_noun) && !IsPluralNoun(head_noun) && head_noun != "we" && head_noun != "i")
-      actor = "unspecified";
+    if (thing_head) actor = "unspecified";
     if (subject_words.size() > 2) {
       char opening_buf[24], prep_buf[24];
       const std::string_view opening = LowerWord(subject_words[0], opening_buf);

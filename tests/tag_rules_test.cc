@@ -647,6 +647,15 @@ const CommitmentCase kCommitments[] = {
     // ... and "but will" shares the first clause's subject.
     {"The Council has no capital budget this year but will seek grants by March 2026.", "", false, "Council",
      "will", "seek"},
+    // A body's name qualifying a thing names no body: a rise foreseen.
+    {"Council tax will rise by 4.99%, comprising 2.99% core and 2% for the adult social care precept.", "", false,
+     nullptr, "", ""},
+    {"Government funding will increase by 3% in 2026/27.", "", false, nullptr, "", ""},
+    // ... but bodies and the people they name still act.
+    {"Local transport authorities and operators will publish how they meet the Charter each year.", "", false,
+     "Local transport authorities and operators", "will", "publish"},
+    {"The County Council's cabinet will decide the fees by March 2026.", "", false,
+     "County Council's cabinet", "will", "decide"},
 };
 INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments),
                          RowName<CommitmentCase>);
