@@ -709,12 +709,15 @@ Tagger::Impl::Impl() {
   // before it report a clause (ReportsAClause and the reporting verbs).
   reported_would = Compile("\\b(would)\\s");
   // The modal or undertaking verb that carries a commitment. "has pledged
-  // to" and "agreed to" (in minutes) state an undertaking in the past tense.
+  // to" and "agreed to" (in minutes) state an undertaking in the past tense;
+  // when it was given may come between ("pledged last month to", "promised
+  // in June to").
   modal = Compile(
       "\\b(will|shall|(?:'|’)ll|(?:is|are)\\s(?:going\\s)?to|(?:is|are)\\scommitted\\sto|"
       "(?:has|have)\\s(?:pledged|promised|vowed|undertaken|agreed|committed|resolved)\\sto|"
       "commit(?:s|ted)?\\sto|plans?\\sto|intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|"
-      "pledge[sd]?\\sto|promise[sd]?\\sto|vow(?:s|ed)?\\sto|undert(?:akes?|ook)\\sto|"
+      "(?:pledge[sd]?|promise[sd]?|vow(?:s|ed)?)\\s(?:(?:last|this)\\s(?:week|month|year)\\s|in\\s[A-Z]\\w+(?:\\s\\d{4})?\\s|"
+      "yesterday\\s|today\\s|again\\s|publicly\\s)?to|undert(?:akes?|ook)\\sto|"
       "(?:agreed|resolved|voted|decided)\\sto)\\b");
   // Money put to a purpose in the present: "The strategy commits £200
   // million", "We are investing £4.5 million to deliver...". The money tag
@@ -1997,7 +2000,7 @@ bool ReportsAClause(std::string_view before, std::string_view* reporter, bool* o
     // expected that" is not one).
     *opinion = IsOpinionVerb(lower);
     const bool reports = IsDecisionVerb(lower) || IsReportingVerb(lower) || *opinion || IsProposingVerb(lower);
-    if ((back == 0 && reports) || (back > 0 && (with_object || (reports && !IsDecisionVerb(lower) && when_where)))) {
+    if ((back == 0 && reports) || (back > 0 && (with_object || (reports && when_where)))) {
       *reporter = DropPerfectAuxiliary(Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data()))));
       // "It was agreed that ...", "It was resolved that ...": minutes'
       // passive for the meeting's own decision.
@@ -2515,6 +2518,20 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   }
   if (resolution_subject != std::string_view::npos) {
     subject = sentence.substr(resolution_subject, modal_start - resolution_subject);
+  }
+  // News ties the story to the undertaking it follows: "It comes after the
+  // Health Secretary pledged to ...", "The cut follows as the Mayor vowed
+  // to ...": the subject is the clause's after the conjunction.
+  for (std::string_view joint : {" after ", " as ", " since ", " when "}) {
+    const size_t at = subject.find(joint);
+    if (at == std::string_view::npos) continue;
+    char buf[24];
+    const std::string_view verb = LowerWord(LastWord(subject.substr(0, at)), buf);
+    if (verb == "comes" || verb == "came" || verb == "follows" || verb == "followed" || verb == "arrives" ||
+        verb == "arrived") {
+      subject = Trim(subject.substr(at + joint.size()));
+      break;
+    }
   }
   // Conditionals, and modals inside a subordinate clause ("if", "that will").
   // A demand whose object holds the modal ("must set out how the duties

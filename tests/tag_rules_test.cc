@@ -656,6 +656,20 @@ const CommitmentCase kCommitments[] = {
      "Local transport authorities and operators", "will", "publish"},
     {"The County Council's cabinet will decide the fees by March 2026.", "", false,
      "County Council's cabinet", "will", "decide"},
+    // When a pledge was given may stand between the verb and "to".
+    {"The Health Secretary pledged last month to cut NHS management costs by half by 2028.", "", false,
+     "Health Secretary", "commits", "cut NHS management costs"},
+    {"The Minister promised in June to publish the review by 2026.", "", false, "Minister", "commits", "publish"},
+    // News ties its story to an undertaking: the subject is after the conjunction.
+    {"It comes after the Health Secretary pledged to cut NHS management costs by half by 2028.", "", false,
+     "Health Secretary", "commits", "cut NHS"},
+    {"The announcement came as the Mayor vowed to freeze fares until 2027.", "", false, "Mayor", "commits",
+     "freeze fares"},
+    // A decision verb reports a clause across when or where it was made.
+    {"The Chancellor announced in the Budget that the Government will spend £600m on roads in 2026/27.", "", false,
+     "Government", "will", "spend £600m"},
+    {"The Minister confirmed last week that councils will receive £600m in 2026/27.", "", false, "councils", "will",
+     "receive"},
 };
 INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments),
                          RowName<CommitmentCase>);
