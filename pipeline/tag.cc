@@ -3233,15 +3233,19 @@ std::string FindDocumentDate(const Document& doc) {
   // it is the document's own.
   static const Tagger* tagger = new Tagger();
   // A label that names the document's date: "Date:", "Dated", "Date of
-  // meeting:", "Meeting date:", "Meeting held on".
+  // meeting:", "Meeting date:", "Meeting held on", "held at County Hall on".
   static const RE2* strong_label = Compile(
       "(?i)(?:\\bdate(?:d|\\sof\\s(?:the\\s)?(?:meeting|issue|report|publication|decision))?|\\bmeeting\\sdate|"
-      "\\bheld(?:\\son)?|\\bmeeting\\s(?:of|on))\\s*[:\\-–]?\\s*(?:on\\s)?$").release();
+      "\\bheld(?:\\s(?:at|in)\\s[^.;:]{1,60}?)?(?:\\son)?|\\bmeeting\\s(?:of|on))\\s*[:\\-–]?\\s*(?:on\\s)?$").release();
   // Weaker: when it was published or last changed.
   static const RE2* weak_label = Compile(
       "(?i)(?:\\bpublished|\\bissued|\\bupdated|\\brevised|\\bversion)\\s*(?:on|date)?\\s*[:\\-–]?\\s*$").release();
-  // Dates that are someone else's: "Date of next meeting: ...".
-  static const RE2* other_date = Compile("(?i)\\b(?:next|previous|last)\\s(?:meeting|review)\\b[^.]*$").release();
+  // Dates that are someone else's: "Date of next meeting: ...", and the
+  // meeting whose minutes a meeting approves ("That the minutes of the
+  // meeting held on 8 July 2025 be approved").
+  static const RE2* other_date = Compile(
+      "(?i)\\b(?:(?:next|previous|last)\\s(?:meeting|review)|minutes\\sof\\sthe\\s(?:\\w+\\s)?meeting)\\b[^.]*$")
+      .release();
 
   // The first page, or the first passages for formats without pages.
   std::vector<const Passage*> front;

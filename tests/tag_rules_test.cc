@@ -803,6 +803,13 @@ TEST(FindDocumentDateTest, ReadsTheWaysPapersStateTheirDate) {
       {{"SCRUTINY COMMITTEE", "7 MARCH 2023",
         "The purpose of this report is to set out the Government's strategy, published on 2 February 2023."},
        "", "2023-03-07"},
+      // Minutes state where they met between "held" and the day, and approve
+      // the minutes of the meeting before, whose day is not theirs.
+      {{"MINUTES of a meeting of the Scrutiny Committee held at County Hall on Tuesday 9 September 2025 at 10am.",
+        "RESOLVED: That the minutes of the meeting held on 8 July 2025 be approved as a correct record."},
+       "", "2025-09-09"},
+      {{"Minutes of the Environment Committee", "RESOLVED that the minutes of the last meeting held on 7 July 2026 "
+        "be signed.", "Held in the Council Chamber, 15 September 2026"}, "", "2026-09-15"},
   };
   for (const Row& row : rows) {
     Document doc;
