@@ -2187,7 +2187,9 @@ bool Tagger::Impl::ResolutionClause(std::string_view sentence, size_t* subject_s
       proposed = true;
     }
     // Further parts of one resolution: "; (b) that a working group be ...".
-    const size_t part = resolved ? sentence.find("that ", from) : std::string_view::npos;
+    // "; (b) That the Director ..." as often in capitals.
+    const size_t part = resolved ? std::min(sentence.find("that ", from), sentence.find("That ", from))
+                                 : std::string_view::npos;
     if (part != std::string_view::npos && part < clause && part > 0 &&
         (sentence[part - 1] == ' ' || sentence[part - 1] == '(')) {
       clause = part + 5;
@@ -2299,6 +2301,20 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     return nullptr;
   };
   auto finish = [&](std::string actor, std::string_view modality, std::string_view action) {
+    // A resolution's next part is not this part's action: "... capacity; (c)
+    // That a task and finish group be established".
+    for (size_t semi = action.find("; "); semi != std::string_view::npos; semi = action.find("; ", semi + 2)) {
+      std::string_view next = action.substr(semi + 2);
+      if (next.substr(0, 4) == "and ") next.remove_prefix(4);
+      const size_t close = next.find(") ");
+      if (!next.empty() && next[0] == '(' && close != std::string_view::npos && close <= 4) {
+        next = next.substr(close + 2);
+      }
+      if (next.substr(0, 5) == "that " || next.substr(0, 5) == "That ") {
+        action = action.substr(0, semi);
+        break;
+      }
+    }
     Tag tag;
     tag.kind = TagKind::kCommitment;
     tag.start = range.start;
@@ -2847,6 +2863,20 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     };
     size_t by = rest.find("by ");
     while (by != std::string_view::npos && in_date(by)) by = rest.find("by ", by + 3);
+    // "That the Director be requested to report back": whoever is asked
+    // or instructed to act is the actor, and the act is theirs.
+    {
+      char pbuf[24];
+      const std::string_view asked = LowerWord(participle, pbuf);
+      const size_t at = rest.find(participle);
+      const std::string_view after = at == std::string_view::npos ? std::string_view() : rest.substr(at + participle.size());
+      if ((asked == "requested" || asked == "asked" || asked == "instructed" || asked == "invited" ||
+           asked == "authorised" || asked == "authorized" || asked == "directed") &&
+          after.substr(0, 4) == " to " && after.size() > 4 && after[4] >= 'a' && after[4] <= 'z' && body &&
+          actor != "unspecified" && !reported) {
+        return finish(std::move(actor), modality, after.substr(4));
+      }
+    }
     if (by != std::string_view::npos &&
         RE2::PartialMatch(StringPiece(rest.data() + by, rest.size() - by), *agent, &agent_name)) {
       std::string_view a = Trim(agent_name);

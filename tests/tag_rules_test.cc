@@ -670,9 +670,30 @@ const CommitmentCase kCommitments[] = {
      "Government", "will", "spend £600m"},
     {"The Minister confirmed last week that councils will receive £600m in 2026/27.", "", false, "councils", "will",
      "receive"},
+    // Whoever a resolution asks or instructs to act is the actor.
+    {"RESOLVED: (a) That the report be noted; (b) That the Director be requested to report back to the Committee "
+     "in March 2026.", "", false, "Director", "will", "report back to the Committee"},
+    {"The Council will be invited to bid for £2m by March 2026.", "", false, "Council", "will", "bid for £2m"},
 };
 INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments),
                          RowName<CommitmentCase>);
+
+// A resolution's parts are separate: the action of one ends where the next
+// ("; (c) That ...") begins.
+TEST(CommitmentActionTest, EndsAtTheNextPartOfAResolution) {
+  const std::string text =
+      "RESOLVED: (a) That the report be noted; (b) That the Director be requested to report back to the Committee "
+      "in March 2026 on the impact of the discharge funding; (c) That a task and finish group be established to "
+      "review reablement capacity.";
+  std::vector<Tag> tags = SharedTagger().Find(text, TagOptions());
+  const Tag* found = nullptr;
+  for (const Tag& t : tags) {
+    if (t.kind == TagKind::kCommitment) found = &t;
+  }
+  ASSERT_NE(found, nullptr) << Describe(tags);
+  EXPECT_EQ(found->commitment.action,
+            "report back to the Committee in March 2026 on the impact of the discharge funding");
+}
 
 TEST(CommitmentTest, CarriesTheMoneyAndDatesInsideTheSentence) {
   std::vector<Tag> tags = SharedTagger().Find(
