@@ -55,8 +55,6 @@ constexpr zip_uint64_t kMaxTotalBytes = zip_uint64_t{200} << 20;
 constexpr zip_uint64_t kMaxCompressionRatio = 200;
 constexpr zip_uint64_t kRatioCheckFloor = zip_uint64_t{1} << 20;
 constexpr size_t kMaxTitleBytes = 300;
-// Longest whole-bold paragraph read as a heading.
-constexpr size_t kMaxBoldHeadingBytes = 200;
 
 // ---------------------------------------------------------------------------
 // Zip
@@ -821,12 +819,6 @@ class BodyReader {
   bool has_styled_headings_ = false;
 };
 
-bool LooksLikeBoldHeading(const std::string& normalised) {
-  if (normalised.empty() || normalised.size() > kMaxBoldHeadingBytes) return false;
-  char last = normalised.back();
-  return last != '.' && last != ',' && last != ';' && last != ':';
-}
-
 // "2023-03-07T10:00:00Z" -> "2023-03-07", or "".
 std::string IsoDatePrefix(const std::string& value) {
   std::string v = NormaliseText(value);
@@ -949,7 +941,7 @@ Result<Document> ExtractDocx(const std::string& path, std::string_view bytes) {
       previous_looked_like_heading = false;
       continue;
     }
-    if (b.all_bold && LooksLikeBoldHeading(texts[i])) {
+    if (b.all_bold && heading_guess::LooksLikeBoldHeading(texts[i])) {
       b.type = BlockType::kStyledHeading;
       b.level = 2;
       previous_looked_like_heading = false;

@@ -40,6 +40,7 @@
 #include "pipeline/roman.h"
 #include "pipeline/xml_walk.h"
 #include "pipeline/normalise.h"
+#include "pipeline/heading_guess.h"
 #include "pipeline/passage_builder.h"
 
 namespace xref {
@@ -712,6 +713,12 @@ class PassageWriter {
     WalkXmlTree(
         root, [&](xmlNode* n) { return Enter(n); }, [&](xmlNode* n) { Leave(n); });
     Flush();
+    // A line in bold heads what follows it; at the end it heads nothing.
+    if (bold_heading_ != 0 && bold_heading_ == doc_->passages.size()) {
+      Passage& last = doc_->passages.back();
+      last.kind = PassageKind::kParagraph;
+      last.level = 0;
+    }
   }
 
   // The first <time datetime> inside the content, ISO, or "".
@@ -728,16 +735,30 @@ class PassageWriter {
 
   bool Enter(xmlNode* n) {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      text_.append(TextOf(n));
+      const std::string_view text = TextOf(n);
+      text_.append(text);
+      const size_t visible = Visible(text);
+      visible_ += visible;
+      if (bold_depth_ > 0) bold_visible_ += visible;
       return false;
     }
     if (!IsElement(n)) return false;
     if (page_->furniture.count(n) != 0) return false;
     std::string_view name = NameOf(n);
     if (name == "br") {
-      text_ += ' ';
+      // A blank line (two breaks) ends a paragraph of text typed with
+      // breaks; a line in bold before a break is a heading of its own
+      // ("<strong>What happens next</strong><br>").
+      const bool blank = line_start_ != std::string::npos && Visible(text_.substr(line_start_)) == 0;
+      if (blank || (visible_ > 0 && bold_visible_ == visible_)) {
+        Flush();
+      } else {
+        text_ += ' ';
+      }
+      line_start_ = text_.size();
       return false;
     }
+    if (name == "strong" || name == "b") ++bold_depth_;
     if (name == "img" || name == "wbr") return false;
     if (name == "time" && time_date_.empty()) time_date_ = IsoDate(Attr(n, "datetime"));
     if (!IsBlockName(name)) {
@@ -766,6 +787,7 @@ class PassageWriter {
   void Leave(xmlNode* n) {
     if (!IsElement(n)) return;
     std::string_view name = NameOf(n);
+    if ((name == "strong" || name == "b") && bold_depth_ > 0 && page_->furniture.count(n) == 0) --bold_depth_;
     if (!IsBlockName(name)) return;
     Flush();
     if (n == row_) {
@@ -818,6 +840,10 @@ class PassageWriter {
   }
 
   void Flush() {
+    // Wholly in bold: a heading typed in an editor's bold, when it reads as one.
+    const bool all_bold = visible_ > 0 && bold_visible_ == visible_;
+    visible_ = bold_visible_ = 0;
+    line_start_ = std::string::npos;
     if (text_.empty()) return;
     std::string text = std::move(text_);
     text_.clear();
@@ -839,6 +865,13 @@ class PassageWriter {
       if (size_t n = ParagraphNumber(std::string_view(text).substr(lead), &label); n > 0) text.erase(0, lead + n);
       return label;
     };
+    const bool in_paragraph = contexts_.empty() || (contexts_.back().kind == PassageKind::kParagraph &&
+                                                     contexts_.back().label.empty());
+    if (all_bold && in_paragraph && heading_guess::LooksLikeBoldHeading(NormaliseText(text))) {
+      out_.Heading(text, std::min(heading_level_ + 1, 6), std::nullopt);
+      bold_heading_ = doc_->passages.size();
+      return;
+    }
     if (contexts_.empty()) {
       const std::string label = take_number();
       out_.Add(PassageKind::kParagraph, text, std::nullopt, label);
@@ -848,6 +881,7 @@ class PassageWriter {
     size_t before = doc_->passages.size();
     if (c.kind == PassageKind::kHeading) {
       out_.Heading(text, c.level, std::nullopt);
+      heading_level_ = c.level;
     } else if (c.kind == PassageKind::kParagraph && c.label.empty()) {
       const std::string label = take_number();
       out_.Add(c.kind, text, std::nullopt, label);
@@ -860,7 +894,23 @@ class PassageWriter {
   Document* doc_;
   PassageBuilder out_;
   const PageStats* page_;
+  // Characters other than white space: how many text_ holds, and how many
+  // of them are inside <strong> or <b>.
+  static size_t Visible(std::string_view text) {
+    size_t n = 0;
+    for (char c : text) n += (c == ' ' || c == '\n' || c == '\t' || c == '\r') ? 0 : 1;
+    // A no-break space (U+00A0, C2 A0) is white space too.
+    for (size_t i = text.find("\xC2\xA0"); i != std::string_view::npos; i = text.find("\xC2\xA0", i + 2)) n -= 2;
+    return n;
+  }
+
   std::string text_;
+  size_t visible_ = 0;
+  size_t bold_visible_ = 0;
+  int bold_depth_ = 0;
+  size_t line_start_ = std::string::npos;  // where text_'s line after a <br> starts
+  int heading_level_ = 1;                  // the level of the last marked heading
+  size_t bold_heading_ = 0;                // the last heading found by its bold (passage n)
   std::vector<Context> contexts_;
   std::vector<ListState> lists_;
   std::string time_date_;

@@ -51,4 +51,16 @@ inline bool LooksLikeUnmarkedHeading(std::string_view t) {
   return words <= kMaxWords;
 }
 
+// Longest whole-bold paragraph read as a heading.
+constexpr size_t kMaxBoldHeadingBytes = 200;
+
+// Whether a paragraph set wholly in bold is a heading (Word typed without
+// heading styles, web pages typed in an editor's bold): not too long, and not
+// ending like a sentence or the lead-in to a list ("Key figures:").
+inline bool LooksLikeBoldHeading(std::string_view normalised) {
+  if (normalised.empty() || normalised.size() > kMaxBoldHeadingBytes) return false;
+  char last = normalised.back();
+  return last != '.' && last != ',' && last != ';' && last != ':';
+}
+
 }  // namespace xref::heading_guess

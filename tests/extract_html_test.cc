@@ -348,6 +348,24 @@ TEST(ExtractHtmlTest, BlocksAndInlineElements) {
   EXPECT_EQ(doc.passages.back().section, "Six");
 }
 
+// Pages typed in a content editor: paragraphs made with blank lines of
+// breaks, and headings made with bold (a heading at the end heads nothing).
+TEST(ExtractHtmlTest, BreaksAndBoldLinesTypedInAnEditor) {
+  Document doc = Extract(
+      "<main><h2>Council agrees plan</h2><div>The Cabinet agreed a £12m programme.<br><br>"
+      "The money comes from a national fund.<br>\n<br>\n<strong>What happens next</strong><br>"
+      "Work starts in April.<br>Residents can report potholes online.</div>"
+      "<p><b>Key figures:</b></p><p><strong>Note:</strong> figures are provisional.</p>"
+      "<p><strong>Contact us</strong></p></main>");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||2|Council agrees plan", "paragraph||0|The Cabinet agreed a £12m programme.",
+                                "paragraph||0|The money comes from a national fund.",
+                                "heading||3|What happens next",
+                                "paragraph||0|Work starts in April. Residents can report potholes online.",
+                                "paragraph||0|Key figures:", "paragraph||0|Note: figures are provisional.",
+                                "paragraph||0|Contact us"}));
+  EXPECT_EQ(doc.passages[4].section, "What happens next");
+}
+
 TEST(ExtractHtmlTest, TitleAndDate) {
   struct Case {
     const char* head;
