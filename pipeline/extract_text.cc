@@ -330,7 +330,9 @@ struct Block {
 
 class BlockReader {
  public:
-  explicit BlockReader(Format format) : format_(format) {}
+  // `line_per_paragraph`: the text is not wrapped (LinesAreParagraphs), so
+  // every line break ends a paragraph.
+  BlockReader(Format format, bool line_per_paragraph) : format_(format), line_per_paragraph_(line_per_paragraph) {}
 
   void Read(const std::vector<std::string_view>& lines);
 
@@ -350,6 +352,7 @@ class BlockReader {
   int ListLevel(int indent);
 
   Format format_;
+  bool line_per_paragraph_ = false;
   std::vector<Block> blocks_;
   bool open_ = false;  // blocks_.back() still takes continuation lines
   bool has_marked_headings_ = false;
@@ -474,7 +477,8 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
       // A wrapped line can start with "2022." or "(b)"; a number starts a
       // new passage only after a blank line or another numbered item.
       Block* b = open();
-      if (previous_blank || b == nullptr || b->type == BlockType::kListItem || !b->label.empty()) {
+      if (previous_blank || line_per_paragraph_ || b == nullptr || b->type == BlockType::kListItem ||
+          !b->label.empty()) {
         Close();
         Start(BlockType::kParagraph, Trim(t.substr(n)), std::move(label));
         previous_blank = false;
@@ -483,7 +487,7 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
     }
 
     Block* b = open();
-    if (b != nullptr && !previous_blank &&
+    if (b != nullptr && !previous_blank && !line_per_paragraph_ &&
         (b->type == BlockType::kParagraph || b->type == BlockType::kListItem)) {
       b->text += ' ';
       b->text.append(t);
@@ -494,6 +498,26 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
     }
     previous_blank = false;
   }
+}
+
+// Whether plain text was written without wrapping, a paragraph to a line, as
+// Word's "Plain Text" and most editors save it: then a line break ends a
+// paragraph, where in text wrapped at a width (e-mail at 72 columns) it is
+// only the end of a line. Wrapped text has no lines much longer than its
+// width (at most 100 characters in practice); a paragraph to a line gives
+// many. A long link or table line in a wrapped message is a few lines.
+bool LinesAreParagraphs(const std::vector<std::string_view>& lines) {
+  constexpr size_t kLongLine = 100;
+  size_t lines_with_text = 0, long_lines = 0;
+  for (std::string_view line : lines) {
+    std::string_view t = Trim(line);
+    if (t.empty()) continue;
+    ++lines_with_text;
+    size_t characters = 0;  // UTF-8 lead bytes
+    for (char c : t) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    long_lines += characters > kLongLine ? 1 : 0;
+  }
+  return long_lines >= 2 && long_lines * 5 >= lines_with_text;
 }
 
 // "**Text**" or "__Text__" and nothing else.
@@ -539,6 +563,16 @@ bool IsNumberedCapitalsTitle(const Block& b) {
   return letters >= 3;
 }
 
+// "46. Better Care Fund Plan 2025-27" over unnumbered text: the numbered
+// title of a minute or a report's section, where a numbered paragraph
+// would be followed by the next number.
+bool IsNumberedTitleOverText(const Block& b, const Block& next) {
+  if (b.type != BlockType::kParagraph || b.label.empty() || b.lines != 1 || b.verbatim) return false;
+  if (!heading_guess::LooksLikeUnmarkedHeading(b.text)) return false;
+  return next.type == BlockType::kParagraph && next.label.empty() && !next.verbatim &&
+         !heading_guess::LooksLikeUnmarkedHeading(next.text) && !IsBoldOnly(next.text);
+}
+
 // The first `max` bytes of `s`, not cutting a UTF-8 sequence.
 std::string_view Utf8Prefix(std::string_view s, size_t max) {
   if (s.size() <= max) return s;
@@ -559,7 +593,7 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
 
   const std::string text = DecodeText(bytes);
   const std::vector<std::string_view> lines = SplitLines(text);
-  BlockReader reader(format);
+  BlockReader reader(format, format == Format::kText && LinesAreParagraphs(lines));
   reader.Read(lines);
   std::vector<Block>& blocks = reader.blocks();
 
@@ -572,7 +606,7 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
   std::vector<bool> guessed(blocks.size(), false);
   for (size_t i = 0; i < blocks.size(); ++i) {
     Block& b = blocks[i];
-    if (guess_headings && IsNumberedCapitalsTitle(b)) {
+    if (guess_headings && (IsNumberedCapitalsTitle(b) || (i + 1 < blocks.size() && IsNumberedTitleOverText(b, blocks[i + 1])))) {
       b.type = BlockType::kHeading;
       b.level = 2;
       previous_looked_like_heading = false;

@@ -41,6 +41,37 @@ TEST(ExtractTextTest, BlankLinesSeparateParagraphsAndLinesJoin) {
   EXPECT_EQ(doc.path, "test.txt");
 }
 
+// Saved from Word or an editor without wrapping: a paragraph to a line, and
+// the lines, many longer than any wrapping width, are not joined; a numbered
+// title over unnumbered text is a heading.
+TEST(ExtractTextTest, TextSavedAParagraphToALine) {
+  const std::string first =
+      "The Director of Adult Social Care introduced the report, which set out the County's Better Care Fund plan "
+      "for 2025-27.";
+  const std::string second =
+      "In response to a question, the Director explained that the Disabled Facilities Grant would be passed to the "
+      "district councils in full.";
+  Document doc = Extract("MINUTES of the Adults and Health Scrutiny Committee\n46. Better Care Fund Plan\n" + first +
+                         "\n" + second + "\nRESOLVED: That the plan be noted.\n47. Date of next meeting\n"
+                         "The next meeting will be held on 11 November 2025.\n");
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|MINUTES of the Adults and Health Scrutiny Committee",
+                                "heading|46|2|Better Care Fund Plan", "paragraph||0|" + first,
+                                "paragraph||0|" + second, "paragraph||0|RESOLVED: That the plan be noted.",
+                                "heading|47|2|Date of next meeting",
+                                "paragraph||0|The next meeting will be held on 11 November 2025."}));
+  EXPECT_EQ(doc.passages[3].section, "Better Care Fund Plan");
+}
+
+// Wrapped at a width, a message's lines join however long one of them is.
+TEST(ExtractTextTest, WrappedTextJoinsDespiteALongLine) {
+  Document doc = Extract(
+      "The partnership board met on 3 March and agreed the first-year spending\n"
+      "plan, which is published at\n"
+      "https://www.example.gov.uk/transport/buses/enhanced-partnership/spending-plan-2027-28-final-version.pdf\n"
+      "with the bid documents.\n\nOperators will confirm the depot works by\n12 April.\n");
+  EXPECT_EQ(doc.passages.size(), 2u) << ::testing::PrintToString(Shape(doc));
+}
+
 TEST(ExtractTextTest, ByteOrderMarkAndLineEndings) {
   const char* inputs[] = {
       "\xEF\xBB\xBFOne\r\ntwo.\r\n\r\nThree.\r\n",  // BOM + CRLF
