@@ -51,6 +51,7 @@ const char kMonthAny[] =
     "(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+const char kMonthShort[] = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
 const char kWeekday[] = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const char kSeason[] = "(?:[Ss]pring|[Ss]ummer|[Aa]utumn|Fall|[Ww]inter|SPRING|SUMMER|AUTUMN|WINTER)";
 const char kDayNum[] = R"((?:[0-2]?\d|3[01])(?:st|nd|rd|th)?)";
@@ -59,7 +60,8 @@ const char kDayNum[] = R"((?:[0-2]?\d|3[01])(?:st|nd|rd|th)?)";
 // phrase it begins with ("no later than the end of" before "no later than").
 constexpr std::string_view kBoundPhrases[] = {
     "by the end of", "by the close of", "before the end of", "before the close of", "until the end of",
-    "no later than the end of", "no later than", "not later than", "on or before", "by", "before",
+    "no later than the end of", "no later than", "not later than", "on or before", "by end of", "by end", "by",
+    "before",
     "until", "till", "up to", "up until", "from the start of", "from the beginning of", "from",
     "starting in", "starting from", "starting", "beginning in", "commencing", "since", "as of",
     "as from", "with effect from", "effective from", "after", "between"};
@@ -195,10 +197,14 @@ std::string Cat(std::initializer_list<std::string_view> parts) {
 // The one-day forms, shared by the day atom and spans.
 std::string DayAtom() {
   return Cat({"(?:", kWeekday, ",?\\s)?(?:", kDayNum, "\\s(?:of\\s)?", kMonthAny, "\\.?,?\\s", kYear,
-              "|", kMonthAny, "\\.?\\s", kDayNum, ",?\\s", kYear, "|(?:[0-2]?\\d|3[01])/(?:0?\\d|1[0-2])/",
-              kYear, "|(?:[0-2]?\\d|3[01])\\.(?:0?\\d|1[0-2])\\.", kYear, "|", kYear, "-(?:0\\d|1[0-2])-(?:[0-2]\\d|3[01]))\\b"});
+              "|", kMonthAny, "\\.?\\s", kDayNum, ",?\\s", kYear, "|(?:[0-2]?\\d|3[01])/(?:0?\\d|1[0-2])/(?:",
+              kYear, "|\\d\\d)|(?:[0-2]?\\d|3[01])\\.(?:0?\\d|1[0-2])\\.", kYear, "|", kYear, "-(?:0\\d|1[0-2])-(?:[0-2]\\d|3[01]))\\b"});
 }
-std::string MonthYearAtom() { return Cat({kMonthAny, "\\.?,?\\s(?:of\\s)?", kYear, "\\b"}); }
+// "March 2026", and as tables and headlines shorten it: "Mar-26", "March '26".
+std::string MonthYearAtom() {
+  return Cat({"(?:", kMonthAny, "\\.?,?\\s(?:of\\s)?", kYear, "|", kMonthShort, "(?:-|–)\\d\\d|", kMonthAny,
+              "\\s(?:'|’)\\d\\d)\\b"});
+}
 std::string SeasonYearAtom() { return Cat({kSeason, "(?:\\sof)?\\s", kYear, "(?:/\\d\\d)?\\b"}); }
 
 std::vector<FormPattern> BuildForms(const NumberWords& words) {
@@ -217,7 +223,8 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
                         R"((?:\s?%|\s?(?i:per\s?cent)\b|\s(?i:percent)\b|\s(?i:percentage\spoints?)\b))",
                         R"((?:\s?(?i:points?)\b)?)"})});
   // Dates may carry a bound word in front; the handler strips and reads it.
-  const std::string bound = Cat({"(?:\\b", BoundPattern(), "\\s)?"});
+  // "by end-March 2026" joins its bound with a hyphen.
+  const std::string bound = Cat({"(?:\\b", BoundPattern(), "(?:\\s|-))?"});
   // Days of one month share its name and year: "between 3 and 14 June
   // 2024", "3-14 June 2024".
   const std::string day_span = Cat({"\\b", kDayNum, "\\s?(?:-|–|—|\\s(?i:to|and|until)\\s)\\s?", kDayNum, "\\s",
@@ -240,7 +247,8 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
             kYear, ")\\b"})});
   // "FY2019-20", "FY 2024/25": a financial year named as one.
   forms.push_back({Form::kDateFinancialYear,
-                   Cat({bound, "(?:\\b(?i:FY)\\s?|\\b)", kYear, "\\s?(?:/|-|–|—)\\s?(?:\\d\\d|", kYear, ")\\b"})});
+                   Cat({bound, "(?:(?:\\b(?i:FY)\\s?|\\b)", kYear, "\\s?(?:/|-|–|—)\\s?(?:\\d\\d|", kYear,
+                        ")|\\b(?i:FY)\\s?\\d\\d\\s?(?:/|-|–)\\s?\\d\\d)\\b"})});
   forms.push_back({Form::kDateYear, Cat({bound, "\\b", kYear, "\\b"})});
   forms.push_back({Form::kDateDecade, Cat({bound, "(?:\\b(?i:the)\\s)?\\b(?:1[89]|20)\\d0s\\b"})});
   forms.push_back({Form::kDateCentury,
@@ -559,7 +567,8 @@ struct Tagger::Impl {
 
   // Value readers, each run on one matched span only.
   std::unique_ptr<RE2> bound_prefix;
-  std::unique_ptr<RE2> day_dmy, day_mdy, day_slash, day_iso, month_year, season_year;
+  std::unique_ptr<RE2> day_dmy, day_mdy, day_slash, day_slash_short, day_iso, month_year, month_short_year,
+      season_year, fy_short, coordinated_year;
   std::unique_ptr<RE2> part_eml, part_half, part_h, part_q, part_quarter, fy, year, decade, century;
   std::unique_ptr<RE2> week_of, week_iso, span_split, day_span_split;
   std::unique_ptr<RE2> rel_day, rel_unit, rel_end_of, week_alone, rel_later, rel_next_n, rel_ago, rel_in_time, rel_within;
@@ -632,15 +641,18 @@ Tagger::Impl::Impl() {
        words.OrdinalPattern(), ")\\b"}));
 
   const std::string bound = BoundPattern();
-  bound_prefix = Compile(Cat({"(", bound, ")\\s"}));
+  bound_prefix = Compile(Cat({"(", bound, ")(?:\\s|-)"}));
   day_dmy = Compile(Cat({"(?:", kWeekday, ",?\\s)?(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(", kMonthAny,
                          ")\\.?,?\\s(", kYear, ")"}));
   day_mdy = Compile(Cat({"(?:", kWeekday, ",?\\s)?(", kMonthAny, ")\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(",
                          kYear, ")"}));
   // "02/02/2023", and with dots as some councils write it, "04.03.2025".
   day_slash = Compile(Cat({"(\\d{1,2})[/.](\\d{1,2})[/.](", kYear, ")"}));
+  // "1/4/26": the year in two figures, with slashes only ("1.4.26" numbers a section).
+  day_slash_short = Compile("(\\d{1,2})/(\\d{1,2})/(\\d\\d)");
   day_iso = Compile(Cat({"(", kYear, ")-(\\d\\d)-(\\d\\d)"}));
   month_year = Compile(Cat({"(", kMonthAny, ")\\.?,?\\s(?:of\\s)?(", kYear, ")"}));
+  month_short_year = Compile(Cat({"(", kMonthAny, ")(?:-|–|\\s'|\\s’)(\\d\\d)"}));
   season_year = Compile(Cat({"(", kSeason, ")(?:\\sof)?\\s(", kYear, ")(?:/\\d\\d)?"}));
   part_eml = Compile(Cat({"(?i:(early|mid|late))(?:\\s|-)(", kYear, ")"}));
   part_half = Compile(Cat({"(?i:(?:the\\s)?(first|second|1st|2nd)\\shalf\\sof\\s(?:the\\s)?(?:year\\s)?)(",
@@ -650,6 +662,11 @@ Tagger::Impl::Impl() {
   part_quarter = Compile(Cat({"(?i:(?:the\\s)?(first|second|third|fourth|final|last)\\squarter\\sof\\s(?:the\\s)?(?:year\\s)?)(",
                               kYear, ")"}));
   fy = Compile(Cat({"(?i:FY\\s?)?(", kYear, ")\\s?(/|-|–|—)\\s?(\\d\\d|", kYear, ")"}));
+  fy_short = Compile("(?i:FY)\\s?(\\d\\d)\\s?(?:/|-|–)\\s?(\\d\\d)");
+  // What follows a month or season without its year when a second one
+  // gives it: "spring/summer 2026", "March or April 2026".
+  coordinated_year = Compile(Cat({"\\s?(?:/|-|–|\\s(?i:or|and|to|into)\\s)\\s?(", kMonthFull, "|", kSeason, ")\\s(",
+                                  kYear, ")\\b"}));
   year = Compile(Cat({"(", kYear, ")"}));
   decade = Compile("(?i:the\\s)?(\\d{3})0s");
   century = Compile("(?i:the)\\s(.+?)(?:\\s|-)(?i:century)");
@@ -681,7 +698,8 @@ Tagger::Impl::Impl() {
   season_no_year = Compile(
       "(?i)(?:(in|during|last|next|this|the|early|late)\\s)?(?:the\\s)?(?:(?:early|late)\\s)?(spring|summer|autumn|winter)"
       "(?:\\s(next|last|this)\\syear)?");
-  money_range_tail = Compile(Cat({"\\s?(?:-|–|—|(?i:to))\\s?(", kNum, ")(", kScaleSuffix, ")"}));
+  money_range_tail =
+      Compile(Cat({"\\s?(?:-|–|—|(?i:to|and))\\s?(?:[£$€]\\s?)?(", kNum, ")(", kScaleSuffix, ")"}));
   // What English writes before a bare scale word ("a million pounds"): its
   // multiplier, read from the end of the text before it.
   scale_fraction = Compile(
@@ -875,7 +893,12 @@ void Tagger::Impl::AddMoney(size_t start, size_t end, Form form, Context& ctx, s
   StringPiece tail;
   std::string tail_number, tail_scale;
   StringPiece rest(ctx.text.data() + end, ctx.text.size() - end);
-  if (form == Form::kMoneySymbol && tag.money.per.empty() &&
+  // "between £10 and £20 million" too, the second sum with its symbol; "and"
+  // joins a range only after "between".
+  const std::string_view tail_joint = Trim(ctx.text.substr(end, std::min<size_t>(5, ctx.text.size() - end)));
+  const bool and_joint = tail_joint.substr(0, 3) == "and";
+  const bool between = tag.start >= 8 && Lower(ctx.text.substr(tag.start - 8, 8)) == "between ";
+  if (form == Form::kMoneySymbol && tag.money.per.empty() && (!and_joint || between) &&
       RE2::Consume(&rest, *money_range_tail, &tail_number, &tail_scale)) {
     std::optional<double> high = ParseNumber(tail_number + tail_scale);
     std::optional<double> high_unscaled = ParseNumber(tail_number);
@@ -886,6 +909,17 @@ void Tagger::Impl::AddMoney(size_t start, size_t end, Form form, Context& ctx, s
       Tag second;
       second.kind = TagKind::kMoney;
       size_t second_start = end + (ctx.text.size() - end - rest.size()) - (tail_number.size() + tail_scale.size());
+      // With its own symbol: "£20 million" of "between £10 and £20 million".
+      {
+        size_t at = second_start;
+        if (at > end && ctx.text[at - 1] == ' ') --at;
+        for (std::string_view symbol : {"£", "$", "€"}) {
+          if (at >= end + symbol.size() && ctx.text.substr(at - symbol.size(), symbol.size()) == symbol) {
+            second_start = at - symbol.size();
+            break;
+          }
+        }
+      }
       second.start = second_start;
       second.end = end + (ctx.text.size() - end - rest.size());
       second.text = std::string(ctx.text.substr(second.start, second.end - second.start));
@@ -1064,7 +1098,11 @@ std::optional<DateValue> Tagger::Impl::ParseAtom(std::string_view atom_text, For
   if (is(Form::kDateDay) && RE2::FullMatch(atom, *day_mdy, &a, &b, &y)) return day(y, MonthNumber(a), std::atoi(b.c_str()));
   if (is(Form::kDateDay) && RE2::FullMatch(atom, *day_slash, &a, &b, &y)) return day(y, std::atoi(b.c_str()), std::atoi(a.c_str()));
   if (is(Form::kDateDay) && RE2::FullMatch(atom, *day_iso, &y, &a, &b)) return day(y, std::atoi(a.c_str()), std::atoi(b.c_str()));
+  if (is(Form::kDateDay) && RE2::FullMatch(atom, *day_slash_short, &a, &b, &c))
+    return day(2000 + std::atoi(c.c_str()), std::atoi(b.c_str()), std::atoi(a.c_str()));
   if (is(Form::kDateMonthYear) && RE2::FullMatch(atom, *month_year, &a, &y)) return MonthValue(y, MonthNumber(a));
+  if (is(Form::kDateMonthYear) && RE2::FullMatch(atom, *month_short_year, &a, &b))
+    return MonthValue(2000 + std::atoi(b.c_str()), MonthNumber(a));
   if (is(Form::kDateSeasonYear) && RE2::FullMatch(atom, *season_year, &a, &y)) return SeasonValue(y, SeasonNumber(a));
   if (is(Form::kDatePart) && RE2::FullMatch(atom, *part_eml, &a, &y)) {
     std::string part = Lower(a);
@@ -1108,6 +1146,11 @@ std::optional<DateValue> Tagger::Impl::ParseAtom(std::string_view atom_text, For
       return v;
     }
     return std::nullopt;
+  }
+  if (is(Form::kDateFinancialYear) && RE2::FullMatch(atom, *fy_short, &a, &b)) {
+    const int first = std::atoi(a.c_str());
+    if (std::atoi(b.c_str()) != (first + 1) % 100) return std::nullopt;
+    return FinancialYearValue(2000 + first);
   }
   if (is(Form::kDateYear) && RE2::FullMatch(atom, *year, &y)) return YearValue(y);
   if (is(Form::kDateDecade) && RE2::FullMatch(atom, *decade, &a)) {
@@ -1565,6 +1608,30 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
     case Form::kDateReference: {
       size_t inner_start = atom_start;
       value = ParseRelative(form, atom, atom_start, ctx, &inner_start);
+      // "spring/summer 2026", "March or April 2026": the year the second
+      // gives is the first's too (a month after the second, "December or
+      // January 2027", is in the year before).
+      if (value && (form == Form::kDateMonthNoYear || form == Form::kDateSeasonNoYear) &&
+          value->relative) {
+        StringPiece after(text.data() + end, text.size() - end);
+        std::string second, year_text;
+        const std::string_view last = atom.substr(atom.rfind(' ') == std::string_view::npos ? 0 : atom.rfind(' ') + 1);
+        const bool month = form == Form::kDateMonthNoYear;
+        if (RE2::Consume(&after, *coordinated_year, &second, &year_text) && !last.empty()) {
+          int y = std::atoi(year_text.c_str());
+          if (month && MonthNumber(second) > 0 && MonthNumber(last) > MonthNumber(second)) --y;
+          if (!month && MonthNumber(second) == 0 && SeasonNumber(last) > SeasonNumber(second)) --y;
+          std::optional<DateValue> given;
+          if (month && MonthNumber(last) > 0) given = MonthValue(y, MonthNumber(last));
+          if (!month && MonthNumber(second) == 0) given = SeasonValue(y, SeasonNumber(last));
+          const std::string lower_atom = Lower(atom);
+          if (given && lower_atom.find("next") == std::string::npos && lower_atom.find("last") == std::string::npos &&
+              lower_atom.find("this") == std::string::npos && lower_atom.find("early") == std::string::npos &&
+              lower_atom.find("late") == std::string::npos && lower_atom.find("mid") == std::string::npos) {
+            value = given;
+          }
+        }
+      }
       if (bound_word.empty() && (form == Form::kDateMonthNoYear || form == Form::kDateSeasonNoYear ||
                                  form == Form::kDateDayNoYear || form == Form::kDateWeekday)) {
         // The tag covers the time itself, not the preposition: "in the autumn" -> "autumn".

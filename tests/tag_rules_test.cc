@@ -120,6 +120,12 @@ const Case kMoney[] = {
     {"A bill of one and a half million pounds.", "", "money", "one and a half million pounds", R"({"amount":1500000})"},
     {"It raised a million pounds.", "", "money", "a million pounds", R"({"amount":1000000})"},
     {"There were 45 visits.", "", "money", "", ""},
+    // A range whose scale is written once, the second end with its symbol.
+    {"Grants of between £10 and £20 million are available.", "", "money", "£10", R"({"amount":10000000})"},
+    {"Grants of between £10 and £20 million are available.", "", "money", "£20 million", R"({"amount":20000000})"},
+    {"From £10 to £20m a year.", "", "money", "£10", R"({"amount":10000000})"},
+    // "and" joins a range only after "between".
+    {"Costs of £10 and £20 million respectively.", "", "money", "£10", R"({"amount":10})"},
 };
 INSTANTIATE_TEST_SUITE_P(Money, TagRules, ::testing::ValuesIn(kMoney), RowName<Case>);
 
@@ -240,6 +246,15 @@ const Case kDate[] = {
     {"Councils may apply.", "", "date", "", ""},
     {"Mr March spoke.", "", "date", "", ""},
     {"Under the Education Act 1996 councils must act.", "", "date", "", ""},
+    // Shortened as tables, headlines and minutes write them.
+    {"Work finishes by end-March 2026.", "", "date", "by end-March 2026",
+     R"({"start":null,"end":"2026-03-31","bound":"by"})"},
+    {"Work finishes by end of March 2026.", "", "date", "by end of March 2026", R"({"end":"2026-03-31","bound":"by"})"},
+    {"Targets for FY24/25 were missed.", "", "date", "FY24/25", R"({"start":"2024-04-01","end":"2025-03-31"})"},
+    {"Agreed on 1/4/26 by Cabinet.", "", "date", "1/4/26", R"({"timex":"2026-04-01"})"},
+    {"Actuals for Apr-26 and May-26.", "", "date", "Apr-26", R"({"timex":"2026-04"})"},
+    {"The launch is in April '26.", "", "date", "April '26", R"({"timex":"2026-04"})"},
+    {"Support is there 24/7 for 1/4 of homes.", "", "date", "", ""},
 };
 INSTANTIATE_TEST_SUITE_P(Date, TagRules, ::testing::ValuesIn(kDate), RowName<Case>);
 
@@ -327,6 +342,11 @@ const Case kRelative[] = {
     // No tense: the nearer month.
     {"The contract starts in April.", "2024-12-02", "date", "April", R"({"timex":"2025-04"})"},
     {"The contract starts in October.", "2024-12-02", "date", "October", R"({"timex":"2024-10"})"},
+    // A second month or season gives the first its year.
+    {"A review in spring/summer 2026.", "2025-03-01", "date", "spring", R"({"timex":"2026-SP"})"},
+    {"Works in March or April 2026.", "2025-03-01", "date", "March", R"({"timex":"2026-03"})"},
+    {"Works in December or January 2027.", "2025-03-01", "date", "December", R"({"timex":"2026-12"})"},
+    {"Closures in winter/spring 2026.", "2025-03-01", "date", "winter", R"({"timex":"2025-WI"})"},
 };
 INSTANTIATE_TEST_SUITE_P(Relative, TagRules, ::testing::ValuesIn(kRelative), RowName<Case>);
 
