@@ -300,7 +300,7 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
        "in\\srecent\\s(?:years|months)|in\\sthe\\spast|in\\s(?:the\\s)?future|in\\sthe\\scoming\\syears)\\b"});
   forms.push_back({Form::kCount,
                    Cat({"(?:\\b", kQualifier, "\\s(?:(?i:an?)\\s(?i:additional|further|extra)\\s)?)?(?:\\b",
-                        kNonYearNum, "(?:\\s", kScaleWord, ")?|", wnum, ")\\b"})});
+                        kNonYearNum, "(?:\\s", kScaleWord, "|(?i:k|m|bn))?|", wnum, ")\\b"})});
   return forms;
 }
 
@@ -967,6 +967,21 @@ bool Tagger::Impl::AddCount(size_t start, size_t end, Context& ctx, size_t max_t
     }
   }
   if (number.empty()) return false;
+  // "300+ routes": at least that many.
+  if (end < text.size() && text[end] == '+' && (end + 1 >= text.size() || text[end + 1] == ' ') &&
+      qualifier_text.empty()) {
+    qualifier_text = "at least";
+    ++end;
+  }
+  // "12 of its 84 schools": the first number counts what the second does.
+  size_t of_end = end;
+  {
+    static const RE2* of_number = Compile(
+        Cat({"\\s(?:of|out\\sof)\\s(?:(?:its|the|our|their|these|those|all)\\s)?", kNonYearNum, "\\b"}))
+        .release();
+    StringPiece after(text.data() + end, text.size() - end);
+    if (RE2::Consume(&after, *of_number)) of_end = text.size() - after.size();
+  }
   // Phone numbers, list numbers, times, identifiers, compounds ("26-week").
   if (number.size() > 1 && number[0] == '0' && IsDigit(number[1])) return false;
   if (end < text.size()) {
@@ -990,8 +1005,19 @@ bool Tagger::Impl::AddCount(size_t start, size_t end, Context& ctx, size_t max_t
   }
   if (start > 0 && (text[start - 1] == '(' || text[start - 1] == '#')) return false;
 
+  // "2m people" is two million; "a 2m high wall" is two metres.
+  if (!number.empty() && (number.back() == 'm' || number.back() == 'M')) {
+    size_t w = end;
+    while (w < text.size() && text[w] == ' ') ++w;
+    size_t w_end = w;
+    while (w_end < text.size() && IsAsciiAlpha(text[w_end])) ++w_end;
+    const std::string next = Lower(text.substr(w, w_end - w));
+    for (const char* dimension : {"high", "wide", "tall", "long", "deep", "thick", "square", "sq", "by", "x"}) {
+      if (next == dimension) return false;
+    }
+  }
   // Look for the counted noun within a few words.
-  size_t pos = end;
+  size_t pos = of_end;
   size_t tokens = 0;
   bool saw_modifier = false;
   while (tokens < max_tokens && pos < text.size()) {

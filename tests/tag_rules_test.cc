@@ -171,6 +171,13 @@ const Case kCount[] = {
     {"In the year to March, 1 in 5 calls went unanswered.", "", "count", "", ""},
     {"One in four children lives in poverty.", "", "count", "", ""},
     {"The council invested in 5 new schools.", "", "count", "5 new schools", R"({"count":5,"unit":"schools"})"},
+    // Scale letters, "+", and a number of a number of things.
+    {"We will install 1.5k EV chargers.", "", "count", "1.5k EV chargers", R"({"count":1500,"unit":"chargers"})"},
+    {"Buses serve 2m people a year.", "", "count", "2m people", R"({"count":2000000,"unit":"people"})"},
+    {"A 2m high fence and 3m tall trees.", "", "count", "", ""},
+    {"Buses run on 300+ routes.", "", "count", "300+ routes", R"({"count":300,"qualifier":"at least"})"},
+    {"So far 12 of its 84 schools are rated outstanding.", "", "count", "12 of its 84 schools",
+     R"({"count":12,"unit":"schools"})"},
 };
 INSTANTIATE_TEST_SUITE_P(Count, TagRules, ::testing::ValuesIn(kCount), RowName<Case>);
 
