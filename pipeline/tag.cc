@@ -3284,14 +3284,17 @@ Stance ClassifyStance(std::string_view text) {
                   Compile("(?i)\\b(?:welcome[sd]?|we\\s(?:\\w+\\s)?(?:support|applaud|endorse|commend)|"
                           "(?:are|is)\\s(?:\\w+\\s)?(?:pleased|delighted|encouraged)|positive\\sstep)\\b")});
     v->push_back({Stance::kConcerned,
-                  Compile("(?i)\\b(?:concern(?:s|ed)?|worr(?:y|ied|ies)|disappointed|"
-                          "regret|alarm(?:ed|ing)?|troubl(?:ed|ing))\\b")});
+                  Compile("(?i)\\b(?:concern(?:s|ed)?|worr(?:y|ied|ies)|disappoint(?:ed|ing|ment)|"
+                          "regret|alarm(?:ed|ing)?|troubl(?:ed|ing)|opposition\\sto|"
+                          "(?:we|i)\\s(?:\\w+\\s)?(?:oppose|object\\sto|do\\snot\\s(?:support|agree\\swith|welcome)|cannot\\ssupport))\\b")});
     v->push_back({Stance::kCallsFor,
-                  Compile("(?i)\\b(?:must|urges?|urging|calls?\\s(?:on|for|upon)|should|need\\sto|needs\\sto|"
+                  Compile("(?i)\\b(?:must|urges?|urging|urged|(?:calls?|calling)\\s(?:on|for|upon)|should|"
+                          "need\\sto|needs\\sto|"
                           "ask(?:s)?\\s(?:the\\s)?government|recommend(?:s)?\\sthat)\\b")});
     v->push_back({Stance::kQuestions,
                   Compile("(?i)\\b(?:unclear|not\\s(?:yet\\s)?clear|unsure|uncertain(?:ty)?|question(?:s|ed)?|"
-                          "seek\\sclarity|clarification|unconvinced|doubt)\\b")});
+                          "seek\\sclarity|clarification|unconvinced|not\\s(?:yet\\s)?convinced|doubt|"
+                          "remains\\sto\\sbe\\sseen|(?:seek|seeks|sought|seeking)\\s(?:\\w+\\s)?assurances?)\\b")});
     return v;
   }();
   static const RE2* turn = Compile("(?i)\\b(?:however|but|nevertheless|nonetheless|that\\ssaid|yet)\\b").release();
@@ -3335,6 +3338,14 @@ Stance ClassifyStance(std::string_view text) {
   }
   // The heaviest stance; on a tie, the one that comes first.
   Stance best = Stance::kNeutral;
+  // A call made before ("We have long called for ...") is the passage's
+  // stance only when nothing else is: "have called for it and are pleased
+  // to see it" welcomes.
+  static const RE2* past_call = Compile("(?i)\\bcalled\\s(?:on|for|upon)\\b").release();
+  if (std::all_of(std::begin(weight_of), std::end(weight_of), [](double w) { return w == 0; }) &&
+      RE2::PartialMatch(input, *past_call)) {
+    return Stance::kCallsFor;
+  }
   for (const Cue& cue : *cues) {
     const int k = static_cast<int>(cue.stance);
     const int b = static_cast<int>(best);

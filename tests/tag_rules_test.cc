@@ -776,6 +776,18 @@ const StanceCase kStances[] = {
     {"We are unclear how the duty will work. We urge the Department to publish guidance. However, it is "
      "unclear who will pay and we question the timetable.",
      Stance::kQuestions},
+    // How scrutiny minutes and briefings also put it.
+    {"The Committee expressed disappointment at the delay.", Stance::kConcerned},
+    {"We do not support the proposal to cap fees.", Stance::kConcerned},
+    {"We strongly oppose the cap.", Stance::kConcerned},
+    {"Councils that do not support improvements are few.", Stance::kNeutral},
+    {"We are not convinced that the pilot will deliver.", Stance::kQuestions},
+    {"It remains to be seen whether the target is achievable.", Stance::kQuestions},
+    {"Members sought assurance that the scheme would be delivered on time.", Stance::kQuestions},
+    // A call made before is the stance only when nothing else is.
+    {"The LGA has long called for additional funding for children's services.", Stance::kCallsFor},
+    {"We have called for financial oversight for some time and are pleased to see it in the strategy.",
+     Stance::kWelcomes},
 };
 INSTANTIATE_TEST_SUITE_P(Stance, StanceRules, ::testing::ValuesIn(kStances), RowName<StanceCase>);
 
