@@ -278,8 +278,19 @@ class StyleSheet {
     for (xmlNode* s = root->children; s != nullptr; s = s->next) {
       if (!Is(s, "style")) continue;
       std::string type = AttrOf(s, "type").value_or("paragraph");
-      if (type != "paragraph") continue;
       std::string id = AttrOf(s, "styleId").value_or("");
+      // Character styles matter for their bold: "Strong", LibreOffice's
+      // "Strong Emphasis".
+      if (type == "character") {
+        CharacterStyle style;
+        if (const xmlNode* b = Child(s, "basedOn")) style.based_on = Val(b);
+        if (const xmlNode* rpr = Child(s, "rPr")) {
+          if (const xmlNode* b = Child(rpr, "b")) style.bold = OnOff(b);
+        }
+        character_styles_[id] = std::move(style);
+        continue;
+      }
+      if (type != "paragraph") continue;
       ParagraphStyle style;
       if (const xmlNode* n = Child(s, "name")) style.name = Lower(Val(n));
       if (const xmlNode* b = Child(s, "basedOn")) style.based_on = Val(b);
@@ -335,6 +346,18 @@ class StyleSheet {
 
   const std::string& default_style() const { return default_style_; }
 
+  // Whether a character style (w:rStyle) sets its text bold or not, if it says.
+  std::optional<bool> CharacterBold(const std::string& style_id) const {
+    std::string id = style_id;
+    for (int hops = 0; hops < 16 && !id.empty(); ++hops) {
+      auto it = character_styles_.find(id);
+      if (it == character_styles_.end()) return std::nullopt;
+      if (it->second.bold) return it->second.bold;
+      id = it->second.based_on;
+    }
+    return std::nullopt;
+  }
+
  private:
   const ParagraphStyle* Find(const std::string& id) const {
     if (id.empty()) return nullptr;
@@ -342,7 +365,12 @@ class StyleSheet {
     return it == styles_.end() ? nullptr : &it->second;
   }
 
+  struct CharacterStyle {
+    std::string based_on;
+    std::optional<bool> bold;
+  };
   std::unordered_map<std::string, ParagraphStyle> styles_;
+  std::unordered_map<std::string, CharacterStyle> character_styles_;
   std::string default_style_;
 };
 
@@ -518,6 +546,10 @@ struct OpenParagraph {
   size_t visible = 0;
   size_t bold = 0;
   size_t cell_depth = 0;  // open table cells when the paragraph began
+  size_t line_start = std::string::npos;  // where the line after a manual break begins
+  size_t line_visible = 0;  // visible and bold characters of that line (of all, before a break)
+  size_t line_bold = 0;
+  bool continued = false;  // the rest of a paragraph split at a manual break
   std::vector<std::string> notes;  // footnotes ("f" and the note's id) and endnotes ("e") it refers to
 };
 
@@ -566,12 +598,62 @@ class BodyReader {
       return true;
     }
     if (name == "rPr") {
+      if (const xmlNode* r = Child(n, "rStyle")) {
+        if (std::optional<bool> bold = styles_->CharacterBold(Val(r))) run_bold_ = *bold;
+      }
       if (const xmlNode* b = Child(n, "b")) run_bold_ = OnOff(b);
       if (const xmlNode* v = Child(n, "vanish")) run_hidden_ = OnOff(v);
       return false;
     }
     if (name == "t") {
       if (!run_hidden_) Append(TextContent(n), true);
+      return false;
+    }
+    // Lines broken by hand (Shift+Enter, or a web page pasted in): a blank
+    // line ends a paragraph, and so does a line in bold that reads as a
+    // title ("What happens next" over its text). Not inside a table cell,
+    // whose lines are the cell's, nor in a heading.
+    if ((name == "br" || name == "cr") && !paragraphs_.empty() && cells_.empty() &&
+        AttrOf(n, "type").value_or("textWrapping") == "textWrapping") {
+      OpenParagraph& p = paragraphs_.back();
+      const size_t line_from = p.line_start == std::string::npos ? 0 : p.line_start;
+      const bool blank_line = p.line_start != std::string::npos && p.line_visible == 0;
+      const bool bold_line = p.line_visible > 0 && p.line_bold == p.line_visible &&
+                             heading_guess::LooksLikeBoldHeading(NormaliseText(p.text.substr(line_from)));
+      if ((blank_line || bold_line) && styles_->HeadingLevel(p.style) == 0 && p.visible > 0) {
+        // The rest of a numbered paragraph takes no number (numId 0: none).
+        auto part = [&](std::string text, size_t visible, size_t bold, bool first) {
+          OpenParagraph q;
+          q.style = p.style;
+          q.num_id = first ? p.num_id : "0";
+          q.num_level = p.num_level;
+          q.outline_level = p.outline_level;
+          q.cell_depth = p.cell_depth;
+          q.text = std::move(text);
+          q.visible = visible;
+          q.bold = bold;
+          return q;
+        };
+        OpenParagraph done = std::move(p);
+        const bool first = done.line_start == std::string::npos || !done.continued;
+        paragraphs_.back() = part("", 0, 0, false);
+        paragraphs_.back().continued = true;
+        if (bold_line && done.line_start != std::string::npos && done.visible > done.line_visible) {
+          // Text before the bold line is a paragraph of its own.
+          OpenParagraph before = part(done.text.substr(0, done.line_start), done.visible - done.line_visible,
+                                      done.bold - done.line_bold, !done.continued);
+          before.notes = std::move(done.notes);
+          FinishParagraph(std::move(before));
+          FinishParagraph(part(done.text.substr(done.line_start), done.line_visible, done.line_bold, false));
+        } else {
+          done.num_id = first ? done.num_id : "0";
+          FinishParagraph(std::move(done));
+        }
+        return false;
+      }
+      Append(" ", false);
+      p.line_start = p.text.size();
+      p.line_visible = p.line_bold = 0;
       return false;
     }
     if (name == "tab" || name == "ptab" || name == "br" || name == "cr") {
@@ -755,7 +837,11 @@ class BodyReader {
     for (char c : text) {
       if (std::isspace(static_cast<unsigned char>(c))) continue;
       ++p.visible;
-      if (run_bold_) ++p.bold;
+      ++p.line_visible;
+      if (run_bold_) {
+        ++p.bold;
+        ++p.line_bold;
+      }
     }
   }
 

@@ -57,6 +57,8 @@ std::string StylesXml() {
          "<w:style w:type=\"paragraph\" w:styleId=\"Strong\"><w:name w:val=\"Strong Para\"/>"
          "<w:rPr><w:b/></w:rPr></w:style>"
          "<w:style w:type=\"character\" w:styleId=\"Heading1Char\"><w:name w:val=\"Heading 1 Char\"/></w:style>"
+         "<w:style w:type=\"character\" w:styleId=\"StrongEmphasis\"><w:name w:val=\"Strong\"/>"
+         "<w:rPr><w:b/><w:bCs/></w:rPr></w:style>"
          "</w:styles>";
 }
 
@@ -309,6 +311,30 @@ TEST(ExtractDocxTest, BoldParagraphsAreHeadings) {
   EXPECT_EQ(Shape(doc), (Lines{"heading||1|Styled", "heading||2|REPORT OF THE DIRECTOR",
                                 "paragraph||0|Note: only partly bold", "paragraph||0|not bold at all",
                                 "paragraph||0|A bold sentence ends here.", "heading||2|Style bold",
+                                "paragraph||0|Body."}));
+}
+
+// Pasted from a web page, or typed with Shift+Enter: bold by a character
+// style ("Strong"), a blank line of breaks between paragraphs, a bold line
+// over its text. The rest of a numbered paragraph takes no second number.
+TEST(ExtractDocxTest, StrongRunsAndLinesBrokenByHand) {
+  auto strong = [](const std::string& text) {
+    return "<w:r><w:rPr><w:rStyle w:val=\"StrongEmphasis\"/></w:rPr><w:t>" + text + "</w:t></w:r>";
+  };
+  auto run = [](const std::string& text) { return "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r>"; };
+  const std::string br = "<w:r><w:br/></w:r>";
+  const std::string body =
+      P("Budget 2026", "Heading1") + "<w:p>" + strong("What happens next") + "</w:p>" +
+      "<w:p>" + run("The Cabinet agreed a £12m programme.") + br + br + run("The money comes from a fund.") + br +
+      strong("Next steps") + br + run("Work starts in April.") + br + run("Residents can report potholes.") +
+      "</w:p>" + "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>" +
+      run("A numbered point.") + br + br + run("Its second paragraph.") + "</w:p>" + P("Body.");
+  Document doc = Extract(Docx(body));
+  EXPECT_EQ(Shape(doc), (Lines{"heading||1|Budget 2026", "heading||2|What happens next",
+                                "paragraph||0|The Cabinet agreed a £12m programme.",
+                                "paragraph||0|The money comes from a fund.", "heading||2|Next steps",
+                                "paragraph||0|Work starts in April. Residents can report potholes.",
+                                "paragraph|1|0|A numbered point.", "paragraph||0|Its second paragraph.",
                                 "paragraph||0|Body."}));
 }
 
