@@ -2408,6 +2408,24 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
         break;
       }
     }
+    // A reporter after the clause, as news writes it: "..., the Transport
+    // Secretary announced today." is no part of the action, and says whose
+    // undertaking it is when the clause does not.
+    {
+      static const RE2* trailing_reporter = Compile(
+          "^,\\s((?:[Tt]he\\s)?[A-Za-z][\\w'’&-]*(?:\\s[A-Za-z][\\w'’&-]*){0,6})\\s"
+          "(?:said|says|announced|announces|confirmed|confirms|added|adds|pledged|promised|stated)"
+          "(?:\\s(?:today|yesterday|on\\s\\w+(?:\\s\\d{1,2})?|last\\s\\w+|this\\s\\w+))?[.!]?\\s*$")
+          .release();
+      const size_t comma = action.rfind(", ");
+      std::string who;
+      if (comma != std::string_view::npos &&
+          RE2::FullMatch(StringPiece(action.data() + comma, action.size() - comma), *trailing_reporter, &who) &&
+          NamesSomebody(who) && CanReport(who)) {
+        action = action.substr(0, comma);
+        if (actor == "unspecified") actor = std::string(StripThe(who));
+      }
+    }
     Tag tag;
     tag.kind = TagKind::kCommitment;
     tag.start = range.start;

@@ -701,12 +701,26 @@ const CommitmentCase kCommitments[] = {
     {"RESOLVED: (a) That the report be noted; (b) That the Director be requested to report back to the Committee "
      "in March 2026.", "", false, "Director", "will", "report back to the Committee"},
     {"The Council will be invited to bid for £2m by March 2026.", "", false, "Council", "will", "bid for £2m"},
+    // A reporter after the clause says whose it is, and is no part of the action.
+    {"Rural communities will get a £30 million investment in bus services, the Transport Secretary announced "
+     "today.", "", false, "Transport Secretary", "will", "get a £30 million investment in bus services"},
 };
 INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments),
                          RowName<CommitmentCase>);
 
 // A resolution's parts are separate: the action of one ends where the next
 // ("; (c) That ...") begins.
+TEST(CommitmentActionTest, EndsBeforeAReporterAfterTheClause) {
+  std::vector<Tag> tags = SharedTagger().Find("The Council will spend £2m on roads, the Leader said.", TagOptions());
+  const Tag* found = nullptr;
+  for (const Tag& t : tags) {
+    if (t.kind == TagKind::kCommitment) found = &t;
+  }
+  ASSERT_NE(found, nullptr) << Describe(tags);
+  EXPECT_EQ(found->commitment.actor, "Council");
+  EXPECT_EQ(found->commitment.action, "spend £2m on roads");
+}
+
 TEST(CommitmentActionTest, EndsAtTheNextPartOfAResolution) {
   const std::string text =
       "RESOLVED: (a) That the report be noted; (b) That the Director be requested to report back to the Committee "
