@@ -1494,6 +1494,42 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       return found;
     };
+    // "We will spend £45 million to train 5,000 SENCOs, and the bursary ...
+    // will rise" after "... must hold the National SENCO Qualification" in
+    // the same paragraph, when the qualification's own wording gives the
+    // £45 million: a later sentence of a paragraph that names a programme,
+    // giving one of the programme's own sums or deadlines, goes on about it
+    // rather than undertaking something else. Only the programme's own
+    // paper, only a name written before the mention in its passage, and one
+    // programme named there, or none. (Without a shared value a paragraph's
+    // later sentences may be other undertakings: a plan's paragraph often
+    // holds more than one.)
+    auto continued_entry = [&](const Mention& m) -> size_t {
+      const uint32_t at = index.Find(m.ref);
+      if (at == PassageIndex::kNone) return entries.size();
+      const Passage& own = index.passage(at);
+      if (m.text.data() < own.text.data() || m.text.data() > own.text.data() + own.text.size()) return entries.size();
+      const size_t before = static_cast<size_t>(m.text.data() - own.text.data());
+      if (before == 0) return entries.size();
+      size_t found = entries.size();
+      for (const std::string& key : Terms(std::string_view(own.text).substr(0, before)).named) {
+        const TermId id = vocab.Find(key);
+        if (id == Vocabulary::kNone) continue;
+        for (const EntryPosting& ep : entry_phrases[id]) {
+          if (!ep.named || ep.entry == found) continue;
+          if (found != entries.size()) return entries.size();  // two programmes named
+          found = ep.entry;
+        }
+      }
+      if (found == entries.size()) return found;
+      const Entry& entry = entries[found];
+      if (entry.mentions.front()->input != m.input || entry.mentions.front()->local != m.local) return entries.size();
+      for (const Mention* other : entry.mentions) {
+        if (other->input != m.input) break;
+        if (SharesSum(*other, m) || SharesDate(*other, m)) return found;
+      }
+      return entries.size();
+    };
     // Mention `m` joins entry `e`. The source paper's other mentions complete
     // its wording (a list of financial commitments gives an item of the
     // policy list its sum); another paper's restatement joins the entry but
@@ -1513,6 +1549,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       const Mention& m = mentions[mi];
       if (is_copy(m.input->id)) continue;  // joins its twin's entry below
       if (const size_t e = referred_entry(m); e < entries.size()) {
+        join(e, m);
+        continue;
+      }
+      if (const size_t e = continued_entry(m); e < entries.size()) {
         join(e, m);
         continue;
       }

@@ -688,5 +688,15 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
   EXPECT_GE(s.local_right, 5);
 }
 
+TEST_F(FourthCorpusTest, SendProvisionLinksConflictsAndLocalEntries) {
+  const Scores s = Run({"send-provision", "ready-to-learn-send-plan.pdf",
+                        {"kestrelham-cabinet-briefing-send-2027-03-23.pdf",
+                         "kestrelham-schools-forum-minutes-2027-04-13.docx"}});
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  EXPECT_GE(s.precision(), 0.0);
+  EXPECT_GE(s.recall(), 0.0);
+}
+
 }  // namespace
 }  // namespace xref
