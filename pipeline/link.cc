@@ -932,6 +932,7 @@ struct Entry {
   std::vector<const Mention*> mentions;  // the first supplies the wording
   TermIds profile;                       // union of same-authority mentions, and
   std::vector<TermId> expanded;          // terms of the source's prose about it (sorted)
+  std::vector<TermId> wording_phrases;   // the phrases of the first mention's own wording (sorted)
   std::unordered_map<TermId, std::string> surface;  // as first written
   double source_self = 0;
   double norm = 1;                       // what a score is relative to
@@ -2098,7 +2099,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   }
   // The mentions have given the entries all they need: linking, the memory
   // peak, is yet to come.
-  for (Entry& entry : entries) std::vector<const Mention*>().swap(entry.mentions);
+  for (Entry& entry : entries) {
+    entry.wording_phrases = entry.mentions.front()->ids.phrases;
+    std::vector<const Mention*>().swap(entry.mentions);
+  }
   std::vector<Mention>().swap(mentions);
 
   // 2. Links: every passage that may reach the threshold against every entry.
@@ -2323,10 +2327,19 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // its phrases, and at least kQuotedPhrases ("paid to councils to
         // insulate and upgrade the homes of households on low incomes"),
         // restates what the named thing is, though it does not write the name.
+        // The wording is the first mention's (what further sentences of the
+        // source paper add is not what a paper restating the thing quotes),
+        // and the name's own phrases are not counted: a passage that
+        // describes the thing instead of naming it cannot repeat them.
         if (!names_any) {
           size_t quoted = 0, own = 0;
-          for (TermId p : entry.profile.phrases) {
+          for (TermId p : entry.wording_phrases) {
             if (Has(entry.expanded, p)) continue;
+            if (std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
+                  return std::find(name.begin(), name.end(), p) != name.end();
+                })) {
+              continue;
+            }
             ++own;
             quoted += Has(pe.terms.phrases, p);
           }
