@@ -971,6 +971,7 @@ struct Entry {
     // Phrases of one of `words` and one of `others` ("prevent alloc"): "the
     // District's prevention allocation" for the Prevention First Fund.
     std::vector<TermId> compounds;
+    std::string head;  // the name's head, a stem ("programm")
   };
   std::vector<Paraphrase> paraphrases;
   // The other words for the heads of its names ("money", "pot" for a fund),
@@ -1885,6 +1886,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const int kind = HeadKind(head_key);
         if (kind == 0) continue;
         Entry::Paraphrase p;
+        p.head = head_key;
         for (const auto& [other, word] : HeadsOfKind(kind)) {
           if (other == head_key) continue;
           const TermId other_id = vocab.Find(other);
@@ -1905,7 +1907,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           }
         }
         SortUnique(&p.compounds);
-        if (!p.others.empty() && !p.words.empty()) entry.paraphrases.push_back(std::move(p));
+        // (With no other word for its kind in the corpus, the name's own
+        // head still describes it: "the national ... programme".)
+        if (!p.words.empty()) entry.paraphrases.push_back(std::move(p));
       }
       SortUnique(&entry.head_synonyms);
     }
@@ -2384,6 +2388,44 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               compound_named = std::any_of(p.compounds.begin(), p.compounds.end(),
                                            [&](TermId c) { return Has(pe.terms.phrases, c); });
               names_one = compound_named;
+              if (names_one) break;
+            }
+            // "The national speech and language therapy programme" for the
+            // Early Language Support Programme: "new" or "national", then
+            // at most four words that hold a word of the name, then the
+            // name's head or another word for its kind.
+            {
+              if (lower.empty()) lower = Lower(index.passage(i).text);
+              for (const char* intro : {"new ", "national "}) {
+                const std::string_view said(intro);
+                for (size_t at = lower.find(said); at != std::string::npos && !names_one;
+                     at = lower.find(said, at + 1)) {
+                  if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+                  bool name_word = false;
+                  size_t k = at + said.size();
+                  for (int n = 0; n < 5 && !names_one; ++n) {
+                    size_t end = k;
+                    while (end < lower.size() && (std::isalpha(static_cast<unsigned char>(lower[end])) ||
+                                                  lower[end] == '-')) {
+                      ++end;
+                    }
+                    if (end == k) break;
+                    const std::string stem = StemWord(std::string_view(lower).substr(k, end - k));
+                    const bool kind_word =
+                        stem == p.head || std::any_of(p.others.begin(), p.others.end(), [&](const auto& other) {
+                          return vocab.Key(other.first) == stem;
+                        });
+                    if (kind_word) {
+                      names_one = name_word;
+                      break;
+                    }
+                    name_word |= std::any_of(p.words.begin(), p.words.end(),
+                                             [&](TermId w) { return vocab.Key(w) == stem; });
+                    if (end >= lower.size() || lower[end] != ' ') break;
+                    k = end + 1;
+                  }
+                }
+              }
               if (names_one) break;
             }
             for (const auto& [id, word] : p.others) {
