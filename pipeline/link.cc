@@ -279,7 +279,7 @@ bool IsBodyNameWord(const std::string& stem) {
   static const std::set<std::string> kStems = [] {
     std::set<std::string> stems;
     for (const char* w : {"agency", "alliance", "association", "authority", "board", "cabinet", "commission",
-                          "commissioner", "committee", "council", "department", "england", "executive",
+                          "commissioner", "committee", "council", "department", "england", "executive", "forum",
                           "government", "inspectorate", "ireland", "ministry", "office", "ombudsman", "panel",
                           "parliament", "regulator", "scotland", "trust", "wales"}) {
       stems.insert(StemWord(w));
@@ -2255,6 +2255,30 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                              [&](TermId q) { return joins(q) && !Has(pe.terms.phrases, q); });
         };
         if (says_other(ends_here) || says_other(goes_on)) discount(p);
+      }
+      // Or a phrase of a body's name that the passage writes as a name and
+      // the wording does not ("after consulting the Parent Carer Forum"
+      // against "We will work with ... parent carer forums and schools"): who
+      // is consulted or worked with, not what is undertaken. The passage's
+      // name is followed from the phrase to its last word.
+      for (TermId p : pe.terms.named) {
+        if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
+        std::string key = vocab.Key(p);
+        bool body = false;
+        for (int step = 0; step < 4 && !body; ++step) {
+          const std::string last = key.substr(key.find(' ') + 1);
+          if (IsBodyNameWord(last)) {
+            body = true;
+            break;
+          }
+          const std::string opening = last + " ";
+          auto next = std::find_if(pe.terms.named.begin(), pe.terms.named.end(), [&](TermId q) {
+            return vocab.Key(q).compare(0, opening.size(), opening) == 0;
+          });
+          if (next == pe.terms.named.end()) break;
+          key = vocab.Key(*next);
+        }
+        if (body) discount(p);
       }
       if (!entry.names.empty()) {
         bool names_any = false;
