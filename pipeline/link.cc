@@ -279,7 +279,7 @@ bool IsBodyNameWord(const std::string& stem) {
   static const std::set<std::string> kStems = [] {
     std::set<std::string> stems;
     for (const char* w : {"agency", "alliance", "association", "authority", "board", "cabinet", "commission",
-                          "commissioner", "committee", "council", "department", "england", "executive",
+                          "commissioner", "committee", "council", "department", "england", "executive", "forum",
                           "government", "inspectorate", "ireland", "ministry", "office", "ombudsman", "panel",
                           "parliament", "regulator", "scotland", "trust", "wales"}) {
       stems.insert(StemWord(w));
@@ -932,6 +932,7 @@ struct Entry {
   std::vector<const Mention*> mentions;  // the first supplies the wording
   TermIds profile;                       // union of same-authority mentions, and
   std::vector<TermId> expanded;          // terms of the source's prose about it (sorted)
+  std::vector<TermId> wording_phrases;   // the phrases of the first mention's own wording (sorted)
   std::unordered_map<TermId, std::string> surface;  // as first written
   double source_self = 0;
   double norm = 1;                       // what a score is relative to
@@ -970,6 +971,7 @@ struct Entry {
     // Phrases of one of `words` and one of `others` ("prevent alloc"): "the
     // District's prevention allocation" for the Prevention First Fund.
     std::vector<TermId> compounds;
+    std::string head;  // the name's head, a stem ("programm")
   };
   std::vector<Paraphrase> paraphrases;
   // The other words for the heads of its names ("money", "pot" for a fund),
@@ -1494,6 +1496,42 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       return found;
     };
+    // "We will spend £45 million to train 5,000 SENCOs, and the bursary ...
+    // will rise" after "... must hold the National SENCO Qualification" in
+    // the same paragraph, when the qualification's own wording gives the
+    // £45 million: a later sentence of a paragraph that names a programme,
+    // giving one of the programme's own sums or deadlines, goes on about it
+    // rather than undertaking something else. Only the programme's own
+    // paper, only a name written before the mention in its passage, and one
+    // programme named there, or none. (Without a shared value a paragraph's
+    // later sentences may be other undertakings: a plan's paragraph often
+    // holds more than one.)
+    auto continued_entry = [&](const Mention& m) -> size_t {
+      const uint32_t at = index.Find(m.ref);
+      if (at == PassageIndex::kNone) return entries.size();
+      const Passage& own = index.passage(at);
+      if (m.text.data() < own.text.data() || m.text.data() > own.text.data() + own.text.size()) return entries.size();
+      const size_t before = static_cast<size_t>(m.text.data() - own.text.data());
+      if (before == 0) return entries.size();
+      size_t found = entries.size();
+      for (const std::string& key : Terms(std::string_view(own.text).substr(0, before)).named) {
+        const TermId id = vocab.Find(key);
+        if (id == Vocabulary::kNone) continue;
+        for (const EntryPosting& ep : entry_phrases[id]) {
+          if (!ep.named || ep.entry == found) continue;
+          if (found != entries.size()) return entries.size();  // two programmes named
+          found = ep.entry;
+        }
+      }
+      if (found == entries.size()) return found;
+      const Entry& entry = entries[found];
+      if (entry.mentions.front()->input != m.input || entry.mentions.front()->local != m.local) return entries.size();
+      for (const Mention* other : entry.mentions) {
+        if (other->input != m.input) break;
+        if (SharesSum(*other, m) || SharesDate(*other, m)) return found;
+      }
+      return entries.size();
+    };
     // Mention `m` joins entry `e`. The source paper's other mentions complete
     // its wording (a list of financial commitments gives an item of the
     // policy list its sum); another paper's restatement joins the entry but
@@ -1513,6 +1551,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       const Mention& m = mentions[mi];
       if (is_copy(m.input->id)) continue;  // joins its twin's entry below
       if (const size_t e = referred_entry(m); e < entries.size()) {
+        join(e, m);
+        continue;
+      }
+      if (const size_t e = continued_entry(m); e < entries.size()) {
         join(e, m);
         continue;
       }
@@ -1844,6 +1886,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const int kind = HeadKind(head_key);
         if (kind == 0) continue;
         Entry::Paraphrase p;
+        p.head = head_key;
         for (const auto& [other, word] : HeadsOfKind(kind)) {
           if (other == head_key) continue;
           const TermId other_id = vocab.Find(other);
@@ -1864,7 +1907,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           }
         }
         SortUnique(&p.compounds);
-        if (!p.others.empty() && !p.words.empty()) entry.paraphrases.push_back(std::move(p));
+        // (With no other word for its kind in the corpus, the name's own
+        // head still describes it: "the national ... programme".)
+        if (!p.words.empty()) entry.paraphrases.push_back(std::move(p));
       }
       SortUnique(&entry.head_synonyms);
     }
@@ -2058,7 +2103,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   }
   // The mentions have given the entries all they need: linking, the memory
   // peak, is yet to come.
-  for (Entry& entry : entries) std::vector<const Mention*>().swap(entry.mentions);
+  for (Entry& entry : entries) {
+    entry.wording_phrases = entry.mentions.front()->ids.phrases;
+    std::vector<const Mention*>().swap(entry.mentions);
+  }
   std::vector<Mention>().swap(mentions);
 
   // 2. Links: every passage that may reach the threshold against every entry.
@@ -2208,6 +2256,30 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         };
         if (says_other(ends_here) || says_other(goes_on)) discount(p);
       }
+      // Or a phrase of a body's name that the passage writes as a name and
+      // the wording does not ("after consulting the Parent Carer Forum"
+      // against "We will work with ... parent carer forums and schools"): who
+      // is consulted or worked with, not what is undertaken. The passage's
+      // name is followed from the phrase to its last word.
+      for (TermId p : pe.terms.named) {
+        if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
+        std::string key = vocab.Key(p);
+        bool body = false;
+        for (int step = 0; step < 4 && !body; ++step) {
+          const std::string last = key.substr(key.find(' ') + 1);
+          if (IsBodyNameWord(last)) {
+            body = true;
+            break;
+          }
+          const std::string opening = last + " ";
+          auto next = std::find_if(pe.terms.named.begin(), pe.terms.named.end(), [&](TermId q) {
+            return vocab.Key(q).compare(0, opening.size(), opening) == 0;
+          });
+          if (next == pe.terms.named.end()) break;
+          key = vocab.Key(*next);
+        }
+        if (body) discount(p);
+      }
       if (!entry.names.empty()) {
         bool names_any = false;
         for (const std::vector<TermId>& name : entry.names) {
@@ -2283,10 +2355,19 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // its phrases, and at least kQuotedPhrases ("paid to councils to
         // insulate and upgrade the homes of households on low incomes"),
         // restates what the named thing is, though it does not write the name.
+        // The wording is the first mention's (what further sentences of the
+        // source paper add is not what a paper restating the thing quotes),
+        // and the name's own phrases are not counted: a passage that
+        // describes the thing instead of naming it cannot repeat them.
         if (!names_any) {
           size_t quoted = 0, own = 0;
-          for (TermId p : entry.profile.phrases) {
+          for (TermId p : entry.wording_phrases) {
             if (Has(entry.expanded, p)) continue;
+            if (std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
+                  return std::find(name.begin(), name.end(), p) != name.end();
+                })) {
+              continue;
+            }
             ++own;
             quoted += Has(pe.terms.phrases, p);
           }
@@ -2331,6 +2412,44 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               compound_named = std::any_of(p.compounds.begin(), p.compounds.end(),
                                            [&](TermId c) { return Has(pe.terms.phrases, c); });
               names_one = compound_named;
+              if (names_one) break;
+            }
+            // "The national speech and language therapy programme" for the
+            // Early Language Support Programme: "new" or "national", then
+            // at most four words that hold a word of the name, then the
+            // name's head or another word for its kind.
+            {
+              if (lower.empty()) lower = Lower(index.passage(i).text);
+              for (const char* intro : {"new ", "national "}) {
+                const std::string_view said(intro);
+                for (size_t at = lower.find(said); at != std::string::npos && !names_one;
+                     at = lower.find(said, at + 1)) {
+                  if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+                  bool name_word = false;
+                  size_t k = at + said.size();
+                  for (int n = 0; n < 5 && !names_one; ++n) {
+                    size_t end = k;
+                    while (end < lower.size() && (std::isalpha(static_cast<unsigned char>(lower[end])) ||
+                                                  lower[end] == '-')) {
+                      ++end;
+                    }
+                    if (end == k) break;
+                    const std::string stem = StemWord(std::string_view(lower).substr(k, end - k));
+                    const bool kind_word =
+                        stem == p.head || std::any_of(p.others.begin(), p.others.end(), [&](const auto& other) {
+                          return vocab.Key(other.first) == stem;
+                        });
+                    if (kind_word) {
+                      names_one = name_word;
+                      break;
+                    }
+                    name_word |= std::any_of(p.words.begin(), p.words.end(),
+                                             [&](TermId w) { return vocab.Key(w) == stem; });
+                    if (end >= lower.size() || lower[end] != ' ') break;
+                    k = end + 1;
+                  }
+                }
+              }
               if (names_one) break;
             }
             for (const auto& [id, word] : p.others) {

@@ -2638,6 +2638,11 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
       for (size_t j = i + 1; j < paras.size() && j <= i + 6; ++j) {
         const Paragraph& q = paras[j];
         if (q.footnote) continue;
+        // A list item is no masthead, pull quote or caption: a slide's
+        // bullets under its title are the page's own text, and a lower-case
+        // line among them is theirs ("... at an average cost of £64,000 a"
+        // / "year" on the second slide is not the end of the first's).
+        if (paras[j - 1].bullet) break;
         if (StartsLowerCase(q.lines.front()) && continues(q, true)) {
           for (size_t k = i; k < j; ++k) floating[k] = true;
           resumes = j;

@@ -185,5 +185,33 @@ TEST(ExtractProducersTest, AReportWithFootnotesAndColumnsExportedByLibreOffice) 
             5u);
 }
 
+// A Cabinet member briefing written as a LibreOffice Impress slide deck and
+// exported to PDF by Impress 7.4 (tests/data/fourth-corpus/send-provision):
+// one slide a page, a title and bullets whose second lines are set further in
+// than their first. A slide's text stays on its slide: the last line of a
+// bullet on the second slide ("year") and on the fourth ("in 12 mainstream
+// schools") were read as the end of the slide before's last paragraph,
+// taken for the rest of a sentence cut by a page break with the bullets
+// between it and its start floated aside as pull quotes.
+TEST(ExtractProducersTest, ASlideDeckExportedByImpress) {
+  const Document pdf = Extract(kData + "fourth-corpus/send-provision/kestrelham-cabinet-briefing-send-2027-03-23.pdf");
+  ASSERT_GE(pdf.passages.size(), 10u);
+  std::map<int, std::vector<std::string>> by_page;
+  for (const Passage& p : pdf.passages) by_page[p.page.value_or(0)].push_back(p.text);
+  ASSERT_TRUE(by_page.count(1) && by_page.count(3));
+  EXPECT_EQ(by_page[1].back(),
+            "Cabinet Member Briefing: Children's Services 23 March 2027 Presented by the Assistant Director, "
+            "Inclusion and SEND");
+  EXPECT_EQ(by_page[3].back(), "One national digital format for all new EHC plans from January 2029");
+  // The fourth slide's bullet keeps its last line on its own slide.
+  for (const auto& [page, texts] : by_page) {
+    for (const std::string& text : texts) {
+      if (page != 4) {
+        EXPECT_EQ(text.find("12 mainstream schools"), std::string::npos) << "page " << page << ": " << text;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace xref
