@@ -1676,6 +1676,40 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
       value = ParseAtom(atom, form);
       break;
   }
+  // "extended from March 2028 to March 2030", "brought forward from 2027 to
+  // 2026": a date changed, not a period (nor no date at all when the new one
+  // is earlier); each end is a date of its own, as "rise from £1,000 to
+  // £3,000" names two sums.
+  if (form == Form::kDateSpan && bound_word == "from" && (!value || value->precision == "period")) {
+    std::string_view before = Trim(text.substr(0, start));
+    const size_t space = before.rfind(' ');
+    const std::string verb = Lower(space == std::string_view::npos ? before : before.substr(space + 1));
+    static constexpr std::string_view kChangeVerbs[] = {
+        "advanced", "brought", "changed", "deferred", "delayed", "extended", "forward", "moved", "postponed",
+        "put", "rescheduled", "revised", "shifted", "slipped", "back"};
+    const bool changed = std::find(std::begin(kChangeVerbs), std::end(kChangeVerbs), verb) != std::end(kChangeVerbs);
+    StringPiece whole(atom.data(), atom.size());
+    std::string first, second;
+    if (changed && RE2::FullMatch(whole, *span_split, &first, &second)) {
+      const size_t first_at = static_cast<size_t>(atom.find(first)) + atom_start;
+      const size_t second_at = static_cast<size_t>(atom.rfind(second)) + atom_start;
+      std::optional<DateValue> old_date = ParseAtom(first, Form::kDateSpan);
+      std::optional<DateValue> new_date = ParseAtom(second, Form::kDateSpan);
+      if (old_date && new_date) {
+        for (auto [at, text_of, date] : {std::tuple{first_at, first_at + first.size(), *old_date},
+                                        std::tuple{second_at, second_at + second.size(), *new_date}}) {
+          Tag tag;
+          tag.kind = TagKind::kDate;
+          tag.start = at;
+          tag.end = text_of;
+          tag.text = std::string(text.substr(at, text_of - at));
+          tag.date = std::move(date);
+          ctx.out->push_back(std::move(tag));
+        }
+        return end;
+      }
+    }
+  }
   if (!value) return end;
 
   DateValue v = *value;

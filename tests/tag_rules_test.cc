@@ -262,6 +262,12 @@ const Case kDate[] = {
     {"Actuals for Apr-26 and May-26.", "", "date", "Apr-26", R"({"timex":"2026-04"})"},
     {"The launch is in April '26.", "", "date", "April '26", R"({"timex":"2026-04"})"},
     {"Support is there 24/7 for 1/4 of homes.", "", "date", "", ""},
+    // A date changed names two dates, not a period between them.
+    {"The override will be extended from March 2028 to March 2030.", "", "date", "March 2028", R"({"timex":"2028-03"})"},
+    {"The override will be extended from March 2028 to March 2030.", "", "date", "March 2030", R"({"timex":"2030-03"})"},
+    {"The review was brought forward from 2027 to 2026.", "", "date", "2026", R"({"timex":"2026"})"},
+    {"The scheme runs from April 2026 to March 2028.", "", "date", "from April 2026 to March 2028",
+     R"({"start":"2026-04-01","end":"2028-03-31","precision":"period"})"},
 };
 INSTANTIATE_TEST_SUITE_P(Date, TagRules, ::testing::ValuesIn(kDate), RowName<Case>);
 
