@@ -196,18 +196,24 @@ class MarkingTextOutputDev final : public TextOutputDev {
 };
 
 // The words of page `number` (1-based) in Poppler's reading order, with the
-// settings of poppler-cpp's page::text_list: 72 dpi, not rotated, crop box.
+// settings of poppler-cpp's page::text_list: 72 dpi, crop box, turned as the
+// page's /Rotate says and then by `rotate` degrees more. The words' boxes are
+// in the turned page's space, so the page's width and height are swapped
+// when it stands on its side: a landscape page kept as a portrait box with
+// /Rotate 90 is 842 points wide, and its words past 595 are on the page.
 // `text` is the same for every page of a document, as in pdftotext: it keeps
 // the colour transforms of the ICC profiles it met (lcms builds one in about
 // a million instructions, and a Word export sets its profile a few times per
 // page), and starts every page's words afresh.
-pdf::PageWords ReadPage(PDFDoc* pdf, MarkingTextOutputDev* text, Page* page, int number) {
+pdf::PageWords ReadPageTurned(PDFDoc* pdf, MarkingTextOutputDev* text, Page* page, int number,
+                              int rotate) {
   pdf::PageWords out;
   out.number = number;
   const PDFRectangle* box = page->getCropBox();
   out.width = box->x2 - box->x1;
   out.height = box->y2 - box->y1;
-  pdf->displayPageSlice(text, number, 72, 72, /*rotate=*/0, /*useMediaBox=*/false,
+  if ((page->getRotate() + rotate) % 180 != 0) std::swap(out.width, out.height);
+  pdf->displayPageSlice(text, number, 72, 72, rotate, /*useMediaBox=*/false,
                         /*crop=*/false, /*printing=*/false, -1, -1, -1, -1);
   std::unique_ptr<TextWordList> words = text->makeWordList();
   const int count = words ? words->getLength() : 0;
@@ -234,6 +240,26 @@ pdf::PageWords ReadPage(PDFDoc* pdf, MarkingTextOutputDev* text, Page* page, int
   }
   out.marks = text->TakeMarks();
   return out;
+}
+
+// The page's words as it reads. A page whose text nearly all runs one way
+// sideways (a landscape table set on a portrait page, or a page whose
+// /Rotate turns its text on its side) is read again turned so that its text
+// runs left to right: the layout reads upright words only, and would drop
+// the whole page. A few sideways words (a margin stamp, a chart's axis
+// label) leave the page as it is.
+pdf::PageWords ReadPage(PDFDoc* pdf, MarkingTextOutputDev* text, Page* page, int number) {
+  pdf::PageWords out = ReadPageTurned(pdf, text, page, number, 0);
+  size_t letters[4] = {0, 0, 0, 0};
+  for (const pdf::Word& w : out.words) {
+    if (w.rotation >= 0 && w.rotation < 4) letters[w.rotation] += w.text.size();
+  }
+  const size_t all = letters[0] + letters[1] + letters[2] + letters[3];
+  const int way = static_cast<int>(std::max_element(letters + 1, letters + 4) - letters);
+  if (all == 0 || letters[way] < 0.8 * static_cast<double>(all)) return out;
+  // A word of rotation r runs r quarter turns clockwise from upright; the
+  // page turned back by as much reads it upright.
+  return ReadPageTurned(pdf, text, page, number, 90 * (4 - way));
 }
 
 // What the layout needs from Poppler: the metadata and every readable page's

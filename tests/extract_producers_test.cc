@@ -185,5 +185,25 @@ TEST(ExtractProducersTest, AReportWithFootnotesAndColumnsExportedByLibreOffice) 
             5u);
 }
 
+// A report whose landscape annexes are stored as printed reports store them:
+// page 2 a portrait page box with /Rotate 90 and its content turned back (a
+// viewer shows it upright, 842 points wide), page 3 a landscape page printed
+// sideways, its lines running up a portrait page. Both annexes read as from
+// the HTML, under their headings, on their pages (3 of 7 passages while page
+// 2 lost every word past 595 points and page 3 all of its text).
+TEST(ExtractProducersTest, LandscapePagesStoredTurned) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/rotated-annex-report.pdf",
+                                      kData + "producers/make/rotated-annex-report.html", &of);
+  EXPECT_EQ(same, of);
+  const Document pdf = Extract(kData + "producers/rotated-annex-report.pdf");
+  std::map<std::string, int> heading_page;
+  for (const Passage& p : pdf.passages) {
+    if (p.kind == PassageKind::kHeading && p.page) heading_page[p.text] = *p.page;
+  }
+  EXPECT_EQ(heading_page["Annex A: standards of service"], 2);
+  EXPECT_EQ(heading_page["Annex B: how the contract will be monitored"], 3);
+}
+
 }  // namespace
 }  // namespace xref
