@@ -262,6 +262,79 @@ pdf::PageWords ReadPage(PDFDoc* pdf, MarkingTextOutputDev* text, Page* page, int
   return ReadPageTurned(pdf, text, page, number, 90 * (4 - way));
 }
 
+// Whether a page draws images over at least half of its area: what a page
+// without a text layer (a scan, a photographed letter) shows instead of
+// text. Run only for pages without a word, as a device of its own that
+// skips the images' data (OutputDev's drawing functions read past an inline
+// image and nothing else).
+class ImageArea final : public OutputDev {
+ public:
+  bool upsideDown() override { return true; }
+  bool useDrawChar() override { return false; }
+  bool interpretType3Chars() override { return false; }
+  bool needNonText() override { return true; }
+
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
+                     bool interpolate, bool inline_image) override {
+    Record(state);
+    OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
+  }
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                 GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
+                 bool inline_image) override {
+    Record(state);
+    OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors,
+                         inline_image);
+  }
+  void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                       GfxImageColorMap* color_map, bool interpolate, Stream* mask, int mask_width,
+                       int mask_height, bool mask_invert, bool mask_interpolate) override {
+    Record(state);
+    OutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask,
+                               mask_width, mask_height, mask_invert, mask_interpolate);
+  }
+  void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                           GfxImageColorMap* color_map, bool interpolate, Stream* mask,
+                           int mask_width, int mask_height, GfxImageColorMap* mask_color_map,
+                           bool mask_interpolate) override {
+    Record(state);
+    OutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask,
+                                   mask_width, mask_height, mask_color_map, mask_interpolate);
+  }
+
+  // The largest image's share of the page.
+  double largest = 0;
+
+ private:
+  // An image fills the unit square of its transformation; its box on the
+  // page, as a share of the page's area.
+  void Record(GfxState* state) {
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (const auto& [ux, uy] : {std::pair{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}}) {
+      double x = 0, y = 0;
+      state->transform(ux, uy, &x, &y);
+      x0 = std::min(x0, x);
+      y0 = std::min(y0, y);
+      x1 = std::max(x1, x);
+      y1 = std::max(y1, y);
+    }
+    const double page = state->getPageWidth() * state->getPageHeight();
+    if (page <= 0) return;
+    x0 = std::max(x0, 0.0);
+    y0 = std::max(y0, 0.0);
+    x1 = std::min(x1, state->getPageWidth());
+    y1 = std::min(y1, state->getPageHeight());
+    if (x1 > x0 && y1 > y0) largest = std::max(largest, (x1 - x0) * (y1 - y0) / page);
+  }
+};
+
+bool IsImageOnly(PDFDoc* pdf, int number) {
+  ImageArea images;
+  pdf->displayPageSlice(&images, number, 72, 72, /*rotate=*/0, /*useMediaBox=*/false,
+                        /*crop=*/false, /*printing=*/false, -1, -1, -1, -1);
+  return images.largest >= 0.5;
+}
+
 // What the layout needs from Poppler: the metadata and every readable page's
 // words.
 struct PdfContent {
@@ -269,6 +342,7 @@ struct PdfContent {
   std::string date;   // ISO, or empty
   std::string title;  // normalised, maybe not useful
   std::vector<pdf::PageWords> pages;
+  std::vector<int> scanned;  // pages without a word that show an image instead
 };
 
 // Reads the document with Poppler. Poppler's objects (the document and its
@@ -299,6 +373,9 @@ Result<PdfContent> ReadPdf(const std::string& path, std::string_view bytes) {
     Page* page = pdf.getPage(number);  // owned by the document
     if (!page) continue;  // a page Poppler cannot parse: skip it, keep the rest
     content.pages.push_back(ReadPage(&pdf, &text, page, number));
+    if (content.pages.back().words.empty() && IsImageOnly(&pdf, number)) {
+      content.scanned.push_back(number);
+    }
   }
   if (content.pages.empty()) {
     return Status::Corrupt(path, "truncated or corrupt PDF (no readable pages)");
@@ -333,6 +410,19 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
   Document doc;
   doc.path = path;
   doc.format = Format::kPdf;
+  // Some pages scanned among pages of text: the rest is read, and the
+  // reader is told which pages are not.
+  if (!content->scanned.empty()) {
+    std::string pages;
+    for (size_t i = 0; i < content->scanned.size(); ++i) {
+      pages += (i == 0 ? "" : i + 1 == content->scanned.size() ? " and " : ", ") +
+               std::to_string(content->scanned[i]);
+    }
+    const bool one = content->scanned.size() == 1;
+    doc.warnings.push_back((one ? "page " + pages + " is an image" : "pages " + pages + " are images") +
+                           " without a text layer (scanned?), so " + (one ? "its" : "their") +
+                           " text is missing; run the file through OCR, for example ocrmypdf, to read it");
+  }
   doc.pages = content->page_count;
   doc.date = std::move(content->date);
   PassageBuilder builder(&doc);

@@ -203,6 +203,24 @@ TEST(ExtractProducersTest, LandscapePagesStoredTurned) {
   }
   EXPECT_EQ(heading_page["Annex A: standards of service"], 2);
   EXPECT_EQ(heading_page["Annex B: how the contract will be monitored"], 3);
+  EXPECT_TRUE(pdf.warnings.empty());
+}
+
+// A report whose second page is a picture of the page without a text layer
+// (a letter scanned into the report): pages 1 and 3 are read, and the
+// document says which page is not (it was read as if page 2 were blank).
+TEST(ExtractProducersTest, AScannedPageAmongPagesOfText) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/scanned-page-report.pdf",
+                                      kData + "producers/make/scanned-page-report.html", &of);
+  EXPECT_EQ(same, of - 2);  // the letter's two paragraphs are on the scanned page
+  const Document pdf = Extract(kData + "producers/scanned-page-report.pdf");
+  for (const Passage& p : pdf.passages) EXPECT_NE(p.page, 2) << p.text;
+  ASSERT_EQ(pdf.warnings.size(), 1u);
+  EXPECT_NE(pdf.warnings[0].find("page 2 "), std::string::npos) << pdf.warnings[0];
+  EXPECT_NE(pdf.warnings[0].find("OCR"), std::string::npos) << pdf.warnings[0];
+  // A document of text pages has nothing to say.
+  EXPECT_TRUE(Extract(kData + "producers/westford-care-libreoffice.pdf").warnings.empty());
 }
 
 }  // namespace
