@@ -162,6 +162,16 @@ std::string FurnitureKey(std::string_view text) {
   return key;
 }
 
+// Whether `s` holds a letter (of any script).
+bool HasLetter(std::string_view s) {
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    if (c > 0 && u_isalpha(c)) return true;
+  }
+  return false;
+}
+
 // How a line in a page's top or bottom band reads as a page number: not at
 // all; a bare number ("7", "- 4 -", "[12]", "2027.") that is one only if it
 // counts the pages (FindFurniture decides, from `value`); or plainly one
@@ -670,6 +680,8 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
   // into pieces differently from page to page.
   struct Seen { size_t page; std::vector<size_t> lines; double y; };
   std::unordered_map<std::string, std::vector<Seen>> by_key;
+  // The band's rows of two lines or more, by page.
+  std::vector<std::vector<std::vector<size_t>>> band_rows(lines.size());
   // Bare numbers in the bands, with the number less the page's index.
   struct Bare { size_t page, line; long offset; };
   std::vector<Bare> bare;
@@ -713,6 +725,7 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
         std::string key;
         for (size_t i : row) key += FurnitureKey(lines[p][i].text);
         by_key[key].push_back({p, row, h > 0 ? first.CenterY() / h : 0});
+        band_rows[p].push_back(std::move(row));
       }
       start = end;
     }
@@ -731,6 +744,12 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
   }
   const size_t min_pages = std::max<size_t>(
       2, static_cast<size_t>(std::ceil(kFurnitureMinShare * static_cast<double>(pages.size()))));
+  // Lines marked for repeating, and among them figures that read alike only
+  // once their digits are masked ("1,761,000" and "1,530,000"): a running
+  // line repeats its figures as they are ("2023/24"), a table's rows that a
+  // page break left at the same height on two pages do not.
+  std::vector<std::pair<size_t, size_t>> repeated;
+  std::set<std::pair<size_t, size_t>> varying_figures;
   for (auto& [key, seen] : by_key) {
     if (seen.size() < min_pages || key.empty()) continue;
     std::vector<double> ys;
@@ -738,14 +757,47 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
     std::nth_element(ys.begin(), ys.begin() + ys.size() / 2, ys.end());
     const double median = ys[ys.size() / 2];
     std::unordered_set<size_t> on_pages;
-    for (const Seen& s : seen) {
-      if (std::abs(s.y - median) <= kFurnitureYTolerance) on_pages.insert(s.page);
-    }
-    if (on_pages.size() < min_pages) continue;
+    std::set<std::string> texts;
     for (const Seen& s : seen) {
       if (std::abs(s.y - median) > kFurnitureYTolerance) continue;
-      for (size_t i : s.lines) furniture[s.page][i] = true;
+      on_pages.insert(s.page);
+      std::string text;
+      for (size_t i : s.lines) text += lines[s.page][i].text;
+      texts.insert(std::move(text));
     }
+    if (on_pages.size() < min_pages) continue;
+    const bool figures = !HasLetter(key) && texts.size() > 1;
+    for (const Seen& s : seen) {
+      if (std::abs(s.y - median) > kFurnitureYTolerance) continue;
+      for (size_t i : s.lines) {
+        if (furniture[s.page][i]) continue;
+        furniture[s.page][i] = true;
+        repeated.emplace_back(s.page, i);
+        if (figures) varying_figures.emplace(s.page, i);
+      }
+    }
+  }
+  // A table's row: figures (that vary from page to page where they repeat,
+  // and no page number) beside text that does not repeat ("Dudley  North
+  // West  1,761,000  2.3%"). Its lines that repeat at this height on another
+  // page (a region's name, the figures) are its cells.
+  std::set<std::pair<size_t, size_t>> cells;
+  for (size_t p = 0; p < band_rows.size(); ++p) {
+    for (const std::vector<size_t>& row : band_rows[p]) {
+      const bool figures = std::any_of(row.begin(), row.end(), [&](size_t i) {
+        const std::string& text = lines[p][i].text;
+        const bool figure = !HasLetter(text) && std::any_of(text.begin(), text.end(), IsAsciiDigit);
+        return (figure && !furniture[p][i]) || varying_figures.count({p, i}) != 0;
+      });
+      const bool text = std::any_of(row.begin(), row.end(), [&](size_t i) {
+        return !furniture[p][i] && HasLetter(lines[p][i].text);
+      });
+      if (!figures || !text) continue;
+      for (size_t i : row) cells.emplace(p, i);
+    }
+  }
+  for (const auto& [p, i] : repeated) {
+    if (cells.count({p, i}) != 0) furniture[p][i] = false;
   }
   return furniture;
 }
@@ -1536,6 +1588,7 @@ bool IsFigure(std::string_view s) {
 struct ColumnModel {
   std::vector<double> lefts, rights;  // edges of the data cells of each column
   std::vector<double> cuts;           // between column k and k + 1
+  std::vector<double> edges;          // column starts that cells meet with no gutter
   double size = 0;                    // font size of the data rows
 
   size_t Count() const { return lefts.size(); }
@@ -1556,8 +1609,39 @@ ColumnModel ModelColumns(const std::vector<const PageRow*>& data) {
   }
   std::sort(spans.begin(), spans.end());
   const double em = std::max(size, 1.0);
+  // A column set flush left from a fixed start, in a table whose cells have
+  // no padding (a web page's table printed by a browser): a long cell in the
+  // column before runs up to within a space of that start ("Cheshire West
+  // and Chester" | "London"), and the gutter the other rows leave is gone.
+  // Where most data rows start a cell at one x after a wide gap, and no word
+  // of any data row runs across it, a column starts all the same.
+  const double tol = std::max(0.5, 0.05 * em);
+  std::vector<std::pair<double, size_t>> opened;  // a piece's start, and its row
+  for (size_t r = 0; r < data.size(); ++r) {
+    const std::vector<std::vector<const Word*>> pieces = RowPieces(*data[r], kCellGapEm);
+    for (size_t k = 1; k < pieces.size(); ++k) opened.emplace_back(pieces[k].front()->x0, r);
+  }
+  std::sort(opened.begin(), opened.end());
+  for (size_t i = 0; i < opened.size();) {
+    size_t j = i;
+    std::set<size_t> rows;
+    while (j < opened.size() && opened[j].first - opened[i].first <= tol) {
+      rows.insert(opened[j++].second);
+    }
+    const double edge = opened[i].first;
+    i = j;
+    if (rows.size() < 3 || 2 * rows.size() < data.size()) continue;
+    bool crossed = false;
+    for (const auto& [x0, x1] : spans) crossed |= x0 < edge - tol && x1 > edge + tol;
+    if (!crossed) model.edges.push_back(edge);
+  }
+  auto on_edge = [&](double x) {
+    return std::any_of(model.edges.begin(), model.edges.end(),
+                       [&](double e) { return std::abs(x - e) <= tol; });
+  };
   for (const auto& [x0, x1] : spans) {
-    if (!model.rights.empty() && x0 - model.rights.back() < kCellGapEm * em) {
+    if (!model.rights.empty() && x0 - model.rights.back() < kCellGapEm * em &&
+        !(on_edge(x0) && x0 > model.lefts.back() + tol)) {
       model.rights.back() = std::max(model.rights.back(), x1);
       continue;
     }
@@ -1621,7 +1705,20 @@ std::vector<std::vector<const Word*>> FitRow(const ColumnModel& model, const Pag
   // A header may run past a column of short figures set flush left.
   if (row.x0 < model.lefts.front() - 2 * em || row.x1 > model.rights.back() + 10 * em) return {};
   std::vector<std::vector<const Word*>> cells(model.Count());
-  for (const std::vector<const Word*>& piece : RowPieces(row, kHeaderGapEm)) {
+  // Pieces are cut again where a word stands on a column start that cells
+  // meet with no gutter.
+  std::vector<std::vector<const Word*>> pieces;
+  const double tol = std::max(0.5, 0.05 * em);
+  for (std::vector<const Word*>& piece : RowPieces(row, kHeaderGapEm)) {
+    pieces.emplace_back();
+    for (const Word* w : piece) {
+      const bool on_edge = std::any_of(model.edges.begin(), model.edges.end(),
+                                       [&](double e) { return std::abs(w->x0 - e) <= tol; });
+      if (on_edge && !pieces.back().empty()) pieces.emplace_back();
+      pieces.back().push_back(w);
+    }
+  }
+  for (const std::vector<const Word*>& piece : pieces) {
     const size_t column = model.ColumnOf((piece.front()->x0 + piece.front()->x1) / 2);
     if (model.ColumnOf((piece.back()->x0 + piece.back()->x1) / 2) != column) return {};
     cells[column].insert(cells[column].end(), piece.begin(), piece.end());

@@ -185,6 +185,28 @@ TEST(ExtractProducersTest, AReportWithFootnotesAndColumnsExportedByLibreOffice) 
             5u);
 }
 
+// A web page's data table printed by Chromium, styled as GOV.UK styles its
+// tables: no padding inside the cells, so a long name in the first column
+// runs to within a space of the second ("Cheshire West and Chester" |
+// "London"), and the table runs over two page breaks. Every row reads as
+// from the HTML, its four cells apart, on the page where it is printed (3 of
+// the 74 passages while the first two columns were read as one, "Barnsley
+// East Midlands"; 67 of 74 while the rows at a page's foot or head lost the
+// cells that stood at the same height on another page, "1,761,000" and
+// "1,530,000" or "North West" taken for a running footer or head).
+TEST(ExtractProducersTest, ATableWithoutCellPaddingPrintedByChromium) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/allocations-table-chromium.pdf",
+                                      kData + "producers/make/allocations-table.html", &of);
+  EXPECT_EQ(same, of);
+  const Document pdf = Extract(kData + "producers/allocations-table-chromium.pdf");
+  std::map<int, size_t> rows_on_page;
+  for (const Passage& p : pdf.passages) {
+    if (p.kind == PassageKind::kTableCell && p.page) ++rows_on_page[*p.page];
+  }
+  EXPECT_EQ(rows_on_page.size(), 3u);  // the table runs over three pages
+}
+
 // A report whose landscape annexes are stored as printed reports store them:
 // page 2 a portrait page box with /Rotate 90 and its content turned back (a
 // viewer shows it upright, 842 points wide), page 3 a landscape page printed
