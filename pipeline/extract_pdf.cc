@@ -31,7 +31,9 @@
 #include <UnicodeMapFuncs.h>
 #include <goo/gmem.h>
 #include <goo/GooString.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -335,6 +337,64 @@ bool IsImageOnly(PDFDoc* pdf, int number) {
   return images.largest >= 0.5;
 }
 
+// Whether a page's words read as garbage: the glyph numbers of a font that
+// carries no Unicode map (no /ToUnicode, an Identity-H encoding), which
+// Poppler can only pass on as they are ("3HWLWLRQ DERXW OLEUDU\\" for
+// "Petition about library"). Written words in a cased script are mostly in
+// small letters or capitalised ("the", "Council"); such glyph numbers land
+// on capitals, digits and signs mixed within a word, or in the private use
+// area (and a page's words may not even be split: the space glyph has no
+// number either). Judged by letters, on pages with enough of them that a
+// heading in capitals is no matter; scripts without case say nothing.
+bool ReadsAsGarbage(const pdf::PageWords& page) {
+  size_t all = 0, written = 0;  // cased letters, and those in written words
+  for (const pdf::Word& w : page.words) {
+    size_t letters = 0, small = 0, capitals = 0, digits = 0, private_use = 0;
+    bool small_after_first = true;
+    const std::string& t = w.text;
+    for (int32_t i = 0; i < static_cast<int32_t>(t.size());) {
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), i, static_cast<int32_t>(t.size()), c);
+      if (c < 0) continue;
+      if (u_charType(c) == U_PRIVATE_USE_CHAR) ++private_use;
+      if (u_isdigit(c)) ++digits;
+      if (u_islower(c)) {
+        ++letters;
+        ++small;
+      } else if (u_isupper(c) || u_istitle(c)) {
+        ++letters;
+        ++capitals;
+        if (letters > 1) small_after_first = false;
+      }
+    }
+    if (private_use > 0) {
+      all += private_use + letters;
+      continue;
+    }
+    all += letters;  // none: figures, signs, or a script without case
+    if (digits == 0 && small_after_first && small > 0) written += letters;
+  }
+  return all >= 200 && written * 10 < all * 3;
+}
+
+// "page 2", "pages 2 and 5", "pages 1 to 3, 7 and 9".
+std::string PageList(const std::vector<int>& pages) {
+  std::vector<std::string> runs;
+  for (size_t i = 0; i < pages.size();) {
+    size_t j = i;
+    while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+    runs.push_back(j >= i + 2 ? std::to_string(pages[i]) + " to " + std::to_string(pages[j])
+                              : std::to_string(pages[i]));
+    if (j == i + 1) runs.push_back(std::to_string(pages[j]));
+    i = j + 1;
+  }
+  std::string out = pages.size() == 1 ? "page " : "pages ";
+  for (size_t i = 0; i < runs.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == runs.size() ? " and " : ", ") + runs[i];
+  }
+  return out;
+}
+
 // What the layout needs from Poppler: the metadata and every readable page's
 // words.
 struct PdfContent {
@@ -413,15 +473,22 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
   // Some pages scanned among pages of text: the rest is read, and the
   // reader is told which pages are not.
   if (!content->scanned.empty()) {
-    std::string pages;
-    for (size_t i = 0; i < content->scanned.size(); ++i) {
-      pages += (i == 0 ? "" : i + 1 == content->scanned.size() ? " and " : ", ") +
-               std::to_string(content->scanned[i]);
-    }
     const bool one = content->scanned.size() == 1;
-    doc.warnings.push_back((one ? "page " + pages + " is an image" : "pages " + pages + " are images") +
+    doc.warnings.push_back(PageList(content->scanned) + (one ? " is an image" : " are images") +
                            " without a text layer (scanned?), so " + (one ? "its" : "their") +
                            " text is missing; run the file through OCR, for example ocrmypdf, to read it");
+  }
+  // Pages whose text is a font's glyph numbers are still read (a search for
+  // a figure may find them), and the reader is told not to trust their words.
+  std::vector<int> garbled;
+  for (const pdf::PageWords& page : content->pages) {
+    if (ReadsAsGarbage(page)) garbled.push_back(page.number);
+  }
+  if (!garbled.empty()) {
+    doc.warnings.push_back("the text of " + PageList(garbled) +
+                           " does not read as words (a font without a Unicode map?), so searches will "
+                           "not find it; run the file through OCR, for example ocrmypdf --force-ocr, to "
+                           "read it");
   }
   doc.pages = content->page_count;
   doc.date = std::move(content->date);

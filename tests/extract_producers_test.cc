@@ -245,5 +245,25 @@ TEST(ExtractProducersTest, AScannedPageAmongPagesOfText) {
   EXPECT_TRUE(Extract(kData + "producers/westford-care-libreoffice.pdf").warnings.empty());
 }
 
+// The report printed with its fonts' Unicode maps taken out: the text read
+// is glyph numbers ("3HWLWLRQ DERXW" for "Petition about"). It is still read
+// page by page, and the document says that its words cannot be trusted
+// (it was indexed as if it were text). None of the other producers' files
+// draws that warning.
+TEST(ExtractProducersTest, AFontWithoutAUnicodeMapIsReported) {
+  const Document pdf = Extract(kData + "producers/no-unicode-map-report.pdf");
+  EXPECT_EQ(pdf.passages.size(),
+            Extract(kData + "producers/make/scanned-page-report.html").passages.size());
+  ASSERT_EQ(pdf.warnings.size(), 1u);
+  EXPECT_NE(pdf.warnings[0].find("pages 1 to 3 "), std::string::npos) << pdf.warnings[0];
+  for (const char* file : {"lga-briefing-chromium.pdf", "lga-briefing-wkhtmltopdf.pdf",
+                           "leicestershire-ghostscript.pdf",
+                           "westford-care-libreoffice.pdf", "eastmere-flood-libreoffice.pdf",
+                           "fenbridge-minutes-libreoffice.pdf", "hollingford-admissions-libreoffice.pdf",
+                           "allocations-table-chromium.pdf", "rotated-annex-report.pdf"}) {
+    EXPECT_TRUE(Extract(kData + "producers/" + file).warnings.empty()) << file;
+  }
+}
+
 }  // namespace
 }  // namespace xref
