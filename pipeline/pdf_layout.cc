@@ -1926,7 +1926,14 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
         for (const Word* w : other[k]) { top = std::min(top, w->y0); bottom = std::max(bottom, w->y1); }
         for (const Word* w : cells[k]) { own_top = std::min(own_top, w->y0); own_bottom = std::max(own_bottom, w->y1); }
         const double gap = dir < 0 ? own_top - bottom : top - own_bottom;
-        fits = gap >= -0.15 * em && gap <= 0.4 * em;
+        // The lines of a cell share its edge, or its centre: a table's
+        // caption set tight over its header ("Table 1: allocations by
+        // authority" over "Region") is no line of a cell.
+        const double l0 = cells[k].front()->x0, r0 = cells[k].back()->x1;
+        const double l1 = other[k].front()->x0, r1 = other[k].back()->x1;
+        const bool aligned = std::abs(l0 - l1) <= 0.3 * em || std::abs(r0 - r1) <= 0.3 * em ||
+                             std::abs((l0 + r0) - (l1 + r1)) <= 0.6 * em;
+        fits = aligned && gap >= -0.15 * em && gap <= 0.4 * em;
         widest = std::max(widest, gap);
       }
       if (fits && (best == 0 || widest < best_gap)) {
@@ -2077,6 +2084,29 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
       tried[r] = tried[r] || (own.size() == seed_starts.size() &&
                  std::equal(own.begin(), own.end(), seed_starts.begin(),
                             [&](double a, double b) { return std::abs(a - b) <= tol; }));
+    }
+    // A table of figures set flush right is no grid: its figures line up as
+    // cell starts only while they have as many digits ("1,513,000" over
+    // "1,057,000"), so the grid stops at a data row beside it ("831,000"),
+    // and once those starts are dropped, its figures run on in the cell
+    // before ("East Midlands 1,513,000 4.4%"), fewer columns than the data
+    // rows' gutters give. The tables of figures below take such rows, their
+    // header with them.
+    {
+      std::vector<const PageRow*> data;
+      for (size_t r : members) {
+        if (LooksLikeDataRow(rows[r])) data.push_back(&rows[r]);
+      }
+      auto data_beside = [&](size_t from, size_t to) {
+        return to < rows.size() && !taken[to] && close(std::min(from, to), std::max(from, to)) &&
+               same_size(to) && LooksLikeDataRow(rows[from]) && LooksLikeDataRow(rows[to]);
+      };
+      if (data.size() >= 2 && 3 * data.size() >= 2 * members.size() &&
+          (ModelColumns(data).Count() > starts.size() ||
+           data_beside(members.back(), members.back() + 1) ||
+           (members.front() > 0 && data_beside(members.front(), members.front() - 1)))) {
+        continue;
+      }
     }
     // Rows: a line further below the one before than the closest two lines
     // are starts a new row.

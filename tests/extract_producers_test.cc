@@ -265,5 +265,35 @@ TEST(ExtractProducersTest, AFontWithoutAUnicodeMapIsReported) {
   }
 }
 
+// A table padded as GOV.UK pads its cells, with a caption and a header row
+// whose bold cells wrap, printed by Chromium: every row as from the HTML,
+// under the caption. While the first four rows, whose figures all have seven
+// digits and so start at one x, were taken for a word processor's grid, the
+// header did not fit that grid and was read as three headings and a
+// paragraph ("Table 1: allocations by authority Region"): 33 of 34 passages,
+// and "Change on last year" the section of all 31 rows.
+TEST(ExtractProducersTest, APaddedTableWithAWrappedHeaderPrintedByChromium) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/allocations-padded-chromium.pdf",
+                                      kData + "producers/make/allocations-padded.html", &of);
+  EXPECT_EQ(same, of);
+  for (const Passage& p : Extract(kData + "producers/allocations-padded-chromium.pdf").passages) {
+    if (p.kind == PassageKind::kTableCell) {
+      EXPECT_EQ(p.section, "Table 1: allocations by authority") << p.text;
+    }
+  }
+}
+
+// The table without cell padding printed by wkhtmltopdf, its caption set
+// tight over the header row: the caption is a passage of its own, not the
+// first line of the header's second cell ("Table 1: allocations by authority
+// Region"), and the header is a row of the table (72 of 74 before).
+TEST(ExtractProducersTest, ATableCaptionSetTightOverItsHeaderByWkhtmltopdf) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/allocations-table-wkhtmltopdf.pdf",
+                                      kData + "producers/make/allocations-table.html", &of);
+  EXPECT_EQ(same, of);
+}
+
 }  // namespace
 }  // namespace xref
