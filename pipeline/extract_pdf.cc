@@ -349,13 +349,24 @@ bool IsImageOnly(PDFDoc* pdf, int number) {
 bool ReadsAsGarbage(const pdf::PageWords& page) {
   size_t all = 0, written = 0;  // cased letters, and those in written words
   for (const pdf::Word& w : page.words) {
-    size_t letters = 0, small = 0, capitals = 0, digits = 0, private_use = 0;
+    size_t letters = 0, small = 0, digits = 0, private_use = 0;
     bool small_after_first = true;
     const std::string& t = w.text;
     for (int32_t i = 0; i < static_cast<int32_t>(t.size());) {
       UChar32 c;
       U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), i, static_cast<int32_t>(t.size()), c);
       if (c < 0) continue;
+      if (c < 0x80) {  // ASCII without ICU: most words of most pages
+        if (c >= '0' && c <= '9') ++digits;
+        if (c >= 'a' && c <= 'z') {
+          ++letters;
+          ++small;
+        } else if (c >= 'A' && c <= 'Z') {
+          ++letters;
+          if (letters > 1) small_after_first = false;
+        }
+        continue;
+      }
       if (u_charType(c) == U_PRIVATE_USE_CHAR) ++private_use;
       if (u_isdigit(c)) ++digits;
       if (u_islower(c)) {
@@ -363,7 +374,6 @@ bool ReadsAsGarbage(const pdf::PageWords& page) {
         ++small;
       } else if (u_isupper(c) || u_istitle(c)) {
         ++letters;
-        ++capitals;
         if (letters > 1) small_after_first = false;
       }
     }
