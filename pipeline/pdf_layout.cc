@@ -2290,10 +2290,21 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     if (!is_data(i)) continue;
     // A run of data rows, each close under the one before, in one size.
     // Up to two other rows (wrapped lines) may stand between two data rows.
+    // A data row straight under the run's last may stand up to half as far
+    // again as the rows before it stand apart (a row that a printer set
+    // lower to keep it clear of the page's foot), even past kRowPitchEm.
     std::vector<const PageRow*> data = {&rows[i]};
     size_t end = i + 1;
-    for (size_t r = i + 1; r < rows.size() && r <= end + 1 && close(r - 1, r); ++r) {
+    double pitch = 0;  // the widest step between two data rows in a row so far
+    auto near = [&](size_t r) {
+      if (close(r - 1, r)) return true;
+      return pitch > 0 && end == r && rows[r].y0 - rows[r - 1].y0 <= 1.5 * pitch;
+    };
+    for (size_t r = i + 1; r < rows.size() && r <= end + 1 && near(r); ++r) {
       if (is_data(r) && std::abs(rows[r].size - rows[i].size) <= 0.2 * rows[i].size) {
+        if (end == r && is_data(r - 1) && close(r - 1, r)) {
+          pitch = std::max(pitch, rows[r].y0 - rows[r - 1].y0);
+        }
         data.push_back(&rows[r]);
         end = r + 1;
       }
