@@ -968,7 +968,19 @@ std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks, const std::ve
         return true;
       }
     }
-    return false;
+    // Or the text below is set in columns again (a web page's columns under
+    // a heading that spans them, CSS column-span): the upper's column goes on
+    // below the cut, and stands empty beside `lower` and further, as a
+    // heading's spacing leaves it. (A column with text beside a heading in
+    // the other column is read down first, as before.)
+    double next_top = 1e300;
+    for (size_t c = 0; c < n; ++c) {
+      const Block& C = blocks[c];
+      if (notes[c] || &C == &lower || !overlaps_x(C, upper) || overlaps_x(C, lower)) continue;
+      if (VerticalOverlap(C.y0, C.y1, lower.y0, lower.y1) > 0) return false;
+      if (C.y0 >= lower.y0 - 0.25 * em) next_top = std::min(next_top, C.y0);
+    }
+    return next_top < 1e300 && next_top - right_end >= lower.y1 - lower.y0 + em;
   };
   std::vector<std::vector<size_t>> after(n);
   std::vector<size_t> incoming(n, 0);
@@ -1066,6 +1078,7 @@ struct Paragraph {
   bool starts_column = false;  // first of its block, and its block is first on
                                // the page or stands above the one before
   bool ends_column = false;    // last of its block, with nothing but footnotes below
+  bool before_column = false;  // last of its block, the next block read starting a column
   double block_width = 0;
   size_t block_lines = 0;
   size_t bytes = 0;
@@ -2619,6 +2632,7 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
     };
     bool first_on_page = true;
     double prev_y1 = 0;
+    size_t prev_last = SIZE_MAX;  // the previous block's last paragraph on this page
     for (size_t b : ReadingOrder(blocks, footnote)) {
       const Block& block = blocks[b];
       const size_t before = paras.size();
@@ -2646,9 +2660,11 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
       if (footnote[b] || paras.size() == before) continue;
       // Starting above where the previous block ended is a new column.
       paras[before].starts_column = first_on_page || block.y0 < prev_y1 - block.size;
+      if (paras[before].starts_column && prev_last != SIZE_MAX) paras[prev_last].before_column = true;
       paras.back().ends_column = ends_column(b);
       first_on_page = false;
       prev_y1 = block.y1;
+      prev_last = paras.size() - 1;
     }
   }
 
@@ -2674,7 +2690,12 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
         // A line at the foot of a page or column whose sentence goes on at
         // the top of the next ("... to both co-design and implement" /
         // "reforms, and continue ...") is the start of that paragraph.
-        if (p.ends_column && next.starts_column && StartsLowerCase(next.lines.front())) standalone = false;
+        // So is one that a column break cuts from its rest with text below it
+        // across the page (the next section's heading, under both columns).
+        if ((p.ends_column || p.before_column) && next.starts_column &&
+            StartsLowerCase(next.lines.front())) {
+          standalone = false;
+        }
         break;
       }
     }
