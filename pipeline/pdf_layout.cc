@@ -2760,10 +2760,17 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
     notes.clear();
   };
   // True when `p` carries on the open paragraph across a column or page break.
+  // Cut from its rest by a column break with text below it across the page
+  // (the next section's heading under both columns), a paragraph goes on only
+  // mid-sentence and in lower case: blocks of a chart or a table's header
+  // stand so too.
   auto continues = [&](const Paragraph& p, bool at_column_top) {
+    const bool cut = current_para != nullptr &&
+                     (current_para->ends_column ||
+                      (current_para->before_column && StartsLowerCase(p.lines.front()) &&
+                       !EndsSentence(current.text)));
     return open && !p.heading && !p.table_row && at_column_top && current_para != nullptr &&
-           !current_para->table_row &&
-           current_para->ends_column && p.label.empty() && !p.bullet &&
+           !current_para->table_row && cut && p.label.empty() && !p.bullet &&
            current.kind != PassageKind::kHeading &&
            std::abs(p.size - current_para->size) <= 0.15 * std::max(p.size, current_para->size) &&
            p.bold == current_para->bold && SimilarMeasure(p, *current_para) &&
