@@ -35,6 +35,9 @@ nlohmann::json PassageJson(const std::string& doc, const Passage& p) {
 int PrintExtract(const ExtractArgs& args, const GlobalOptions& global) {
   Result<Document> doc = ExtractFile(args.file);
   if (!doc.ok()) return ReportError(doc.status());
+  // On standard error, one line each, as errors are (cli.md), so that the
+  // passages on standard output stay clean.
+  for (const std::string& warning : doc->warnings) std::cerr << "xref: " << args.file << ": " << warning << "\n";
   if (args.json) {
     for (const Passage& p : doc->passages) {
       std::cout << PassageJson(args.file, p).dump(-1, ' ', false,

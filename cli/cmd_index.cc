@@ -153,6 +153,10 @@ int RunIndex(const IndexArgs& args, const GlobalOptions& global, bool refresh) {
     progress.Clear();
     std::cerr << "xref: " << DisplayPath(s.where()) << ": " << s.what() << "\n";
   };
+  options.on_warning = [&](const std::string& path, const std::string& warning) {
+    progress.Clear();
+    std::cerr << "xref: " << DisplayPath(path) << ": " << warning << "\n";
+  };
   auto run_once = [&](bool as_refresh) -> int {
     Result<IndexSummary> r = as_refresh ? RefreshIndex(**store, options)
                                         : IndexPaths(**store, args.paths, options);

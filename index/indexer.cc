@@ -152,6 +152,7 @@ DocumentRecord Process(const FileState& file, const std::string& hash, std::stri
   rec.title = std::move(pd.doc.title);
   rec.pages = pd.doc.pages;
   rec.date = std::move(pd.doc.date);
+  rec.warnings = std::move(pd.doc.warnings);
   rec.passages.resize(pd.doc.passages.size());
   for (size_t i = 0; i < pd.doc.passages.size(); ++i) {
     PassageRecord& pr = rec.passages[i];
@@ -371,6 +372,9 @@ class IndexRun {
     }
     if (o.record.error.ok()) {
       (task.stored ? summary_.changed : summary_.added)++;
+      if (options_.on_warning) {
+        for (const std::string& w : o.record.warnings) options_.on_warning(o.record.file.path, w);
+      }
     } else {
       summary_.failed++;
       Fail(o.record.error);

@@ -61,6 +61,9 @@ struct IndexOptions {
   // Called on the writer (calling) thread.
   std::function<void(const IndexProgress&)> on_progress;
   std::function<void(const Status&)> on_failure;  // one bad file: where = its path
+  // A file indexed whose text is partly missing or unreadable (a scanned
+  // page): its path and Document::warnings' sentence.
+  std::function<void(const std::string& path, const std::string& warning)> on_warning;
 };
 
 struct IndexSummary {

@@ -93,6 +93,7 @@ struct DocumentRecord {
   std::string date;
   std::optional<int> pages;
   std::vector<PassageRecord> passages;
+  std::vector<std::string> warnings;  // Document::warnings: reported, not stored
 };
 
 // What the tags table's value_json holds for `tag`: the "value" of its

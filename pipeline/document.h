@@ -46,6 +46,10 @@ struct Document {
   std::string date;            // ISO date the document states for itself, or empty
   std::optional<int> pages;    // page count for paged formats
   std::vector<Passage> passages;
+  // What a reader should know about text that could not be read (a PDF's
+  // pages that are images without a text layer), one sentence each, without
+  // the file's name; the rest of the document is read.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace xref

@@ -31,7 +31,9 @@
 #include <UnicodeMapFuncs.h>
 #include <goo/gmem.h>
 #include <goo/GooString.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -196,18 +198,24 @@ class MarkingTextOutputDev final : public TextOutputDev {
 };
 
 // The words of page `number` (1-based) in Poppler's reading order, with the
-// settings of poppler-cpp's page::text_list: 72 dpi, not rotated, crop box.
+// settings of poppler-cpp's page::text_list: 72 dpi, crop box, turned as the
+// page's /Rotate says and then by `rotate` degrees more. The words' boxes are
+// in the turned page's space, so the page's width and height are swapped
+// when it stands on its side: a landscape page kept as a portrait box with
+// /Rotate 90 is 842 points wide, and its words past 595 are on the page.
 // `text` is the same for every page of a document, as in pdftotext: it keeps
 // the colour transforms of the ICC profiles it met (lcms builds one in about
 // a million instructions, and a Word export sets its profile a few times per
 // page), and starts every page's words afresh.
-pdf::PageWords ReadPage(PDFDoc* pdf, MarkingTextOutputDev* text, Page* page, int number) {
+pdf::PageWords ReadPageTurned(PDFDoc* pdf, MarkingTextOutputDev* text, Page* page, int number,
+                              int rotate) {
   pdf::PageWords out;
   out.number = number;
   const PDFRectangle* box = page->getCropBox();
   out.width = box->x2 - box->x1;
   out.height = box->y2 - box->y1;
-  pdf->displayPageSlice(text, number, 72, 72, /*rotate=*/0, /*useMediaBox=*/false,
+  if ((page->getRotate() + rotate) % 180 != 0) std::swap(out.width, out.height);
+  pdf->displayPageSlice(text, number, 72, 72, rotate, /*useMediaBox=*/false,
                         /*crop=*/false, /*printing=*/false, -1, -1, -1, -1);
   std::unique_ptr<TextWordList> words = text->makeWordList();
   const int count = words ? words->getLength() : 0;
@@ -236,6 +244,167 @@ pdf::PageWords ReadPage(PDFDoc* pdf, MarkingTextOutputDev* text, Page* page, int
   return out;
 }
 
+// The page's words as it reads. A page whose text nearly all runs one way
+// sideways (a landscape table set on a portrait page, or a page whose
+// /Rotate turns its text on its side) is read again turned so that its text
+// runs left to right: the layout reads upright words only, and would drop
+// the whole page. A few sideways words (a margin stamp, a chart's axis
+// label) leave the page as it is.
+pdf::PageWords ReadPage(PDFDoc* pdf, MarkingTextOutputDev* text, Page* page, int number) {
+  pdf::PageWords out = ReadPageTurned(pdf, text, page, number, 0);
+  size_t letters[4] = {0, 0, 0, 0};
+  for (const pdf::Word& w : out.words) {
+    if (w.rotation >= 0 && w.rotation < 4) letters[w.rotation] += w.text.size();
+  }
+  const size_t all = letters[0] + letters[1] + letters[2] + letters[3];
+  const int way = static_cast<int>(std::max_element(letters + 1, letters + 4) - letters);
+  if (all == 0 || letters[way] < 0.8 * static_cast<double>(all)) return out;
+  // A word of rotation r runs r quarter turns clockwise from upright; the
+  // page turned back by as much reads it upright.
+  return ReadPageTurned(pdf, text, page, number, 90 * (4 - way));
+}
+
+// Whether a page draws images over at least half of its area: what a page
+// without a text layer (a scan, a photographed letter) shows instead of
+// text. Run only for pages without a word, as a device of its own that
+// skips the images' data (OutputDev's drawing functions read past an inline
+// image and nothing else).
+class ImageArea final : public OutputDev {
+ public:
+  bool upsideDown() override { return true; }
+  bool useDrawChar() override { return false; }
+  bool interpretType3Chars() override { return false; }
+  bool needNonText() override { return true; }
+
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
+                     bool interpolate, bool inline_image) override {
+    Record(state);
+    OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
+  }
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                 GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
+                 bool inline_image) override {
+    Record(state);
+    OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors,
+                         inline_image);
+  }
+  void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                       GfxImageColorMap* color_map, bool interpolate, Stream* mask, int mask_width,
+                       int mask_height, bool mask_invert, bool mask_interpolate) override {
+    Record(state);
+    OutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask,
+                               mask_width, mask_height, mask_invert, mask_interpolate);
+  }
+  void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                           GfxImageColorMap* color_map, bool interpolate, Stream* mask,
+                           int mask_width, int mask_height, GfxImageColorMap* mask_color_map,
+                           bool mask_interpolate) override {
+    Record(state);
+    OutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask,
+                                   mask_width, mask_height, mask_color_map, mask_interpolate);
+  }
+
+  // The largest image's share of the page.
+  double largest = 0;
+
+ private:
+  // An image fills the unit square of its transformation; its box on the
+  // page, as a share of the page's area.
+  void Record(GfxState* state) {
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (const auto& [ux, uy] : {std::pair{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}}) {
+      double x = 0, y = 0;
+      state->transform(ux, uy, &x, &y);
+      x0 = std::min(x0, x);
+      y0 = std::min(y0, y);
+      x1 = std::max(x1, x);
+      y1 = std::max(y1, y);
+    }
+    const double page = state->getPageWidth() * state->getPageHeight();
+    if (page <= 0) return;
+    x0 = std::max(x0, 0.0);
+    y0 = std::max(y0, 0.0);
+    x1 = std::min(x1, state->getPageWidth());
+    y1 = std::min(y1, state->getPageHeight());
+    if (x1 > x0 && y1 > y0) largest = std::max(largest, (x1 - x0) * (y1 - y0) / page);
+  }
+};
+
+bool IsImageOnly(PDFDoc* pdf, int number) {
+  ImageArea images;
+  pdf->displayPageSlice(&images, number, 72, 72, /*rotate=*/0, /*useMediaBox=*/false,
+                        /*crop=*/false, /*printing=*/false, -1, -1, -1, -1);
+  return images.largest >= 0.5;
+}
+
+// Whether a page's words read as garbage: the glyph numbers of a font that
+// carries no Unicode map (no /ToUnicode, an Identity-H encoding), which
+// Poppler can only pass on as they are ("3HWLWLRQ DERXW OLEUDU\\" for
+// "Petition about library"). Written words in a cased script are mostly in
+// small letters or capitalised ("the", "Council"); such glyph numbers land
+// on capitals, digits and signs mixed within a word, or in the private use
+// area (and a page's words may not even be split: the space glyph has no
+// number either). Judged by letters, on pages with enough of them that a
+// heading in capitals is no matter; scripts without case say nothing.
+bool ReadsAsGarbage(const pdf::PageWords& page) {
+  size_t all = 0, written = 0;  // cased letters, and those in written words
+  for (const pdf::Word& w : page.words) {
+    size_t letters = 0, small = 0, digits = 0, private_use = 0;
+    bool small_after_first = true;
+    const std::string& t = w.text;
+    for (int32_t i = 0; i < static_cast<int32_t>(t.size());) {
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), i, static_cast<int32_t>(t.size()), c);
+      if (c < 0) continue;
+      if (c < 0x80) {  // ASCII without ICU: most words of most pages
+        if (c >= '0' && c <= '9') ++digits;
+        if (c >= 'a' && c <= 'z') {
+          ++letters;
+          ++small;
+        } else if (c >= 'A' && c <= 'Z') {
+          ++letters;
+          if (letters > 1) small_after_first = false;
+        }
+        continue;
+      }
+      if (u_charType(c) == U_PRIVATE_USE_CHAR) ++private_use;
+      if (u_isdigit(c)) ++digits;
+      if (u_islower(c)) {
+        ++letters;
+        ++small;
+      } else if (u_isupper(c) || u_istitle(c)) {
+        ++letters;
+        if (letters > 1) small_after_first = false;
+      }
+    }
+    if (private_use > 0) {
+      all += private_use + letters;
+      continue;
+    }
+    all += letters;  // none: figures, signs, or a script without case
+    if (digits == 0 && small_after_first && small > 0) written += letters;
+  }
+  return all >= 200 && written * 10 < all * 3;
+}
+
+// "page 2", "pages 2 and 5", "pages 1 to 3, 7 and 9".
+std::string PageList(const std::vector<int>& pages) {
+  std::vector<std::string> runs;
+  for (size_t i = 0; i < pages.size();) {
+    size_t j = i;
+    while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+    runs.push_back(j >= i + 2 ? std::to_string(pages[i]) + " to " + std::to_string(pages[j])
+                              : std::to_string(pages[i]));
+    if (j == i + 1) runs.push_back(std::to_string(pages[j]));
+    i = j + 1;
+  }
+  std::string out = pages.size() == 1 ? "page " : "pages ";
+  for (size_t i = 0; i < runs.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == runs.size() ? " and " : ", ") + runs[i];
+  }
+  return out;
+}
+
 // What the layout needs from Poppler: the metadata and every readable page's
 // words.
 struct PdfContent {
@@ -243,6 +412,7 @@ struct PdfContent {
   std::string date;   // ISO, or empty
   std::string title;  // normalised, maybe not useful
   std::vector<pdf::PageWords> pages;
+  std::vector<int> scanned;  // pages without a word that show an image instead
 };
 
 // Reads the document with Poppler. Poppler's objects (the document and its
@@ -273,6 +443,9 @@ Result<PdfContent> ReadPdf(const std::string& path, std::string_view bytes) {
     Page* page = pdf.getPage(number);  // owned by the document
     if (!page) continue;  // a page Poppler cannot parse: skip it, keep the rest
     content.pages.push_back(ReadPage(&pdf, &text, page, number));
+    if (content.pages.back().words.empty() && IsImageOnly(&pdf, number)) {
+      content.scanned.push_back(number);
+    }
   }
   if (content.pages.empty()) {
     return Status::Corrupt(path, "truncated or corrupt PDF (no readable pages)");
@@ -307,6 +480,26 @@ Result<Document> ExtractPdfUnguarded(const std::string& path, std::string_view b
   Document doc;
   doc.path = path;
   doc.format = Format::kPdf;
+  // Some pages scanned among pages of text: the rest is read, and the
+  // reader is told which pages are not.
+  if (!content->scanned.empty()) {
+    const bool one = content->scanned.size() == 1;
+    doc.warnings.push_back(PageList(content->scanned) + (one ? " is an image" : " are images") +
+                           " without a text layer (scanned?), so " + (one ? "its" : "their") +
+                           " text is missing; run the file through OCR, for example ocrmypdf, to read it");
+  }
+  // Pages whose text is a font's glyph numbers are still read (a search for
+  // a figure may find them), and the reader is told not to trust their words.
+  std::vector<int> garbled;
+  for (const pdf::PageWords& page : content->pages) {
+    if (ReadsAsGarbage(page)) garbled.push_back(page.number);
+  }
+  if (!garbled.empty()) {
+    doc.warnings.push_back("the text of " + PageList(garbled) +
+                           " does not read as words (a font without a Unicode map?), so searches will "
+                           "not find it; run the file through OCR, for example ocrmypdf --force-ocr, to "
+                           "read it");
+  }
   doc.pages = content->page_count;
   doc.date = std::move(content->date);
   PassageBuilder builder(&doc);

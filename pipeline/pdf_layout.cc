@@ -162,6 +162,16 @@ std::string FurnitureKey(std::string_view text) {
   return key;
 }
 
+// Whether `s` holds a letter (of any script).
+bool HasLetter(std::string_view s) {
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    if (c > 0 && u_isalpha(c)) return true;
+  }
+  return false;
+}
+
 // How a line in a page's top or bottom band reads as a page number: not at
 // all; a bare number ("7", "- 4 -", "[12]", "2027.") that is one only if it
 // counts the pages (FindFurniture decides, from `value`); or plainly one
@@ -670,6 +680,8 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
   // into pieces differently from page to page.
   struct Seen { size_t page; std::vector<size_t> lines; double y; };
   std::unordered_map<std::string, std::vector<Seen>> by_key;
+  // The band's rows of two lines or more, by page.
+  std::vector<std::vector<std::vector<size_t>>> band_rows(lines.size());
   // Bare numbers in the bands, with the number less the page's index.
   struct Bare { size_t page, line; long offset; };
   std::vector<Bare> bare;
@@ -713,6 +725,7 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
         std::string key;
         for (size_t i : row) key += FurnitureKey(lines[p][i].text);
         by_key[key].push_back({p, row, h > 0 ? first.CenterY() / h : 0});
+        band_rows[p].push_back(std::move(row));
       }
       start = end;
     }
@@ -731,6 +744,12 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
   }
   const size_t min_pages = std::max<size_t>(
       2, static_cast<size_t>(std::ceil(kFurnitureMinShare * static_cast<double>(pages.size()))));
+  // Lines marked for repeating, and among them figures that read alike only
+  // once their digits are masked ("1,761,000" and "1,530,000"): a running
+  // line repeats its figures as they are ("2023/24"), a table's rows that a
+  // page break left at the same height on two pages do not.
+  std::vector<std::pair<size_t, size_t>> repeated;
+  std::set<std::pair<size_t, size_t>> varying_figures;
   for (auto& [key, seen] : by_key) {
     if (seen.size() < min_pages || key.empty()) continue;
     std::vector<double> ys;
@@ -738,14 +757,47 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageWords>& pages
     std::nth_element(ys.begin(), ys.begin() + ys.size() / 2, ys.end());
     const double median = ys[ys.size() / 2];
     std::unordered_set<size_t> on_pages;
-    for (const Seen& s : seen) {
-      if (std::abs(s.y - median) <= kFurnitureYTolerance) on_pages.insert(s.page);
-    }
-    if (on_pages.size() < min_pages) continue;
+    std::set<std::string> texts;
     for (const Seen& s : seen) {
       if (std::abs(s.y - median) > kFurnitureYTolerance) continue;
-      for (size_t i : s.lines) furniture[s.page][i] = true;
+      on_pages.insert(s.page);
+      std::string text;
+      for (size_t i : s.lines) text += lines[s.page][i].text;
+      texts.insert(std::move(text));
     }
+    if (on_pages.size() < min_pages) continue;
+    const bool figures = !HasLetter(key) && texts.size() > 1;
+    for (const Seen& s : seen) {
+      if (std::abs(s.y - median) > kFurnitureYTolerance) continue;
+      for (size_t i : s.lines) {
+        if (furniture[s.page][i]) continue;
+        furniture[s.page][i] = true;
+        repeated.emplace_back(s.page, i);
+        if (figures) varying_figures.emplace(s.page, i);
+      }
+    }
+  }
+  // A table's row: figures (that vary from page to page where they repeat,
+  // and no page number) beside text that does not repeat ("Dudley  North
+  // West  1,761,000  2.3%"). Its lines that repeat at this height on another
+  // page (a region's name, the figures) are its cells.
+  std::set<std::pair<size_t, size_t>> cells;
+  for (size_t p = 0; p < band_rows.size(); ++p) {
+    for (const std::vector<size_t>& row : band_rows[p]) {
+      const bool figures = std::any_of(row.begin(), row.end(), [&](size_t i) {
+        const std::string& text = lines[p][i].text;
+        const bool figure = !HasLetter(text) && std::any_of(text.begin(), text.end(), IsAsciiDigit);
+        return (figure && !furniture[p][i]) || varying_figures.count({p, i}) != 0;
+      });
+      const bool text = std::any_of(row.begin(), row.end(), [&](size_t i) {
+        return !furniture[p][i] && HasLetter(lines[p][i].text);
+      });
+      if (!figures || !text) continue;
+      for (size_t i : row) cells.emplace(p, i);
+    }
+  }
+  for (const auto& [p, i] : repeated) {
+    if (cells.count({p, i}) != 0) furniture[p][i] = false;
   }
   return furniture;
 }
@@ -916,7 +968,19 @@ std::vector<size_t> ReadingOrder(const std::vector<Block>& blocks, const std::ve
         return true;
       }
     }
-    return false;
+    // Or the text below is set in columns again (a web page's columns under
+    // a heading that spans them, CSS column-span): the upper's column goes on
+    // below the cut, and stands empty beside `lower` and further, as a
+    // heading's spacing leaves it. (A column with text beside a heading in
+    // the other column is read down first, as before.)
+    double next_top = 1e300;
+    for (size_t c = 0; c < n; ++c) {
+      const Block& C = blocks[c];
+      if (notes[c] || &C == &lower || !overlaps_x(C, upper) || overlaps_x(C, lower)) continue;
+      if (VerticalOverlap(C.y0, C.y1, lower.y0, lower.y1) > 0) return false;
+      if (C.y0 >= lower.y0 - 0.25 * em) next_top = std::min(next_top, C.y0);
+    }
+    return next_top < 1e300 && next_top - right_end >= lower.y1 - lower.y0 + em;
   };
   std::vector<std::vector<size_t>> after(n);
   std::vector<size_t> incoming(n, 0);
@@ -1014,6 +1078,7 @@ struct Paragraph {
   bool starts_column = false;  // first of its block, and its block is first on
                                // the page or stands above the one before
   bool ends_column = false;    // last of its block, with nothing but footnotes below
+  bool before_column = false;  // last of its block, the next block read starting a column
   double block_width = 0;
   size_t block_lines = 0;
   size_t bytes = 0;
@@ -1536,6 +1601,7 @@ bool IsFigure(std::string_view s) {
 struct ColumnModel {
   std::vector<double> lefts, rights;  // edges of the data cells of each column
   std::vector<double> cuts;           // between column k and k + 1
+  std::vector<double> edges;          // column starts that cells meet with no gutter
   double size = 0;                    // font size of the data rows
 
   size_t Count() const { return lefts.size(); }
@@ -1556,8 +1622,39 @@ ColumnModel ModelColumns(const std::vector<const PageRow*>& data) {
   }
   std::sort(spans.begin(), spans.end());
   const double em = std::max(size, 1.0);
+  // A column set flush left from a fixed start, in a table whose cells have
+  // no padding (a web page's table printed by a browser): a long cell in the
+  // column before runs up to within a space of that start ("Cheshire West
+  // and Chester" | "London"), and the gutter the other rows leave is gone.
+  // Where most data rows start a cell at one x after a wide gap, and no word
+  // of any data row runs across it, a column starts all the same.
+  const double tol = std::max(0.5, 0.05 * em);
+  std::vector<std::pair<double, size_t>> opened;  // a piece's start, and its row
+  for (size_t r = 0; r < data.size(); ++r) {
+    const std::vector<std::vector<const Word*>> pieces = RowPieces(*data[r], kCellGapEm);
+    for (size_t k = 1; k < pieces.size(); ++k) opened.emplace_back(pieces[k].front()->x0, r);
+  }
+  std::sort(opened.begin(), opened.end());
+  for (size_t i = 0; i < opened.size();) {
+    size_t j = i;
+    std::set<size_t> rows;
+    while (j < opened.size() && opened[j].first - opened[i].first <= tol) {
+      rows.insert(opened[j++].second);
+    }
+    const double edge = opened[i].first;
+    i = j;
+    if (rows.size() < 3 || 2 * rows.size() < data.size()) continue;
+    bool crossed = false;
+    for (const auto& [x0, x1] : spans) crossed |= x0 < edge - tol && x1 > edge + tol;
+    if (!crossed) model.edges.push_back(edge);
+  }
+  auto on_edge = [&](double x) {
+    return std::any_of(model.edges.begin(), model.edges.end(),
+                       [&](double e) { return std::abs(x - e) <= tol; });
+  };
   for (const auto& [x0, x1] : spans) {
-    if (!model.rights.empty() && x0 - model.rights.back() < kCellGapEm * em) {
+    if (!model.rights.empty() && x0 - model.rights.back() < kCellGapEm * em &&
+        !(on_edge(x0) && x0 > model.lefts.back() + tol)) {
       model.rights.back() = std::max(model.rights.back(), x1);
       continue;
     }
@@ -1621,7 +1718,20 @@ std::vector<std::vector<const Word*>> FitRow(const ColumnModel& model, const Pag
   // A header may run past a column of short figures set flush left.
   if (row.x0 < model.lefts.front() - 2 * em || row.x1 > model.rights.back() + 10 * em) return {};
   std::vector<std::vector<const Word*>> cells(model.Count());
-  for (const std::vector<const Word*>& piece : RowPieces(row, kHeaderGapEm)) {
+  // Pieces are cut again where a word stands on a column start that cells
+  // meet with no gutter.
+  std::vector<std::vector<const Word*>> pieces;
+  const double tol = std::max(0.5, 0.05 * em);
+  for (std::vector<const Word*>& piece : RowPieces(row, kHeaderGapEm)) {
+    pieces.emplace_back();
+    for (const Word* w : piece) {
+      const bool on_edge = std::any_of(model.edges.begin(), model.edges.end(),
+                                       [&](double e) { return std::abs(w->x0 - e) <= tol; });
+      if (on_edge && !pieces.back().empty()) pieces.emplace_back();
+      pieces.back().push_back(w);
+    }
+  }
+  for (const std::vector<const Word*>& piece : pieces) {
     const size_t column = model.ColumnOf((piece.front()->x0 + piece.front()->x1) / 2);
     if (model.ColumnOf((piece.back()->x0 + piece.back()->x1) / 2) != column) return {};
     cells[column].insert(cells[column].end(), piece.begin(), piece.end());
@@ -1829,7 +1939,14 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
         for (const Word* w : other[k]) { top = std::min(top, w->y0); bottom = std::max(bottom, w->y1); }
         for (const Word* w : cells[k]) { own_top = std::min(own_top, w->y0); own_bottom = std::max(own_bottom, w->y1); }
         const double gap = dir < 0 ? own_top - bottom : top - own_bottom;
-        fits = gap >= -0.15 * em && gap <= 0.4 * em;
+        // The lines of a cell share its edge, or its centre: a table's
+        // caption set tight over its header ("Table 1: allocations by
+        // authority" over "Region") is no line of a cell.
+        const double l0 = cells[k].front()->x0, r0 = cells[k].back()->x1;
+        const double l1 = other[k].front()->x0, r1 = other[k].back()->x1;
+        const bool aligned = std::abs(l0 - l1) <= 0.3 * em || std::abs(r0 - r1) <= 0.3 * em ||
+                             std::abs((l0 + r0) - (l1 + r1)) <= 0.6 * em;
+        fits = aligned && gap >= -0.15 * em && gap <= 0.4 * em;
         widest = std::max(widest, gap);
       }
       if (fits && (best == 0 || widest < best_gap)) {
@@ -1980,6 +2097,29 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
       tried[r] = tried[r] || (own.size() == seed_starts.size() &&
                  std::equal(own.begin(), own.end(), seed_starts.begin(),
                             [&](double a, double b) { return std::abs(a - b) <= tol; }));
+    }
+    // A table of figures set flush right is no grid: its figures line up as
+    // cell starts only while they have as many digits ("1,513,000" over
+    // "1,057,000"), so the grid stops at a data row beside it ("831,000"),
+    // and once those starts are dropped, its figures run on in the cell
+    // before ("East Midlands 1,513,000 4.4%"), fewer columns than the data
+    // rows' gutters give. The tables of figures below take such rows, their
+    // header with them.
+    {
+      std::vector<const PageRow*> data;
+      for (size_t r : members) {
+        if (LooksLikeDataRow(rows[r])) data.push_back(&rows[r]);
+      }
+      auto data_beside = [&](size_t from, size_t to) {
+        return to < rows.size() && !taken[to] && close(std::min(from, to), std::max(from, to)) &&
+               same_size(to) && LooksLikeDataRow(rows[from]) && LooksLikeDataRow(rows[to]);
+      };
+      if (data.size() >= 2 && 3 * data.size() >= 2 * members.size() &&
+          (ModelColumns(data).Count() > starts.size() ||
+           data_beside(members.back(), members.back() + 1) ||
+           (members.front() > 0 && data_beside(members.front(), members.front() - 1)))) {
+        continue;
+      }
     }
     // Rows: a line further below the one before than the closest two lines
     // are starts a new row.
@@ -2163,10 +2303,21 @@ std::vector<Table> FindTables(const std::vector<Line>& lines, const std::vector<
     if (!is_data(i)) continue;
     // A run of data rows, each close under the one before, in one size.
     // Up to two other rows (wrapped lines) may stand between two data rows.
+    // A data row straight under the run's last may stand up to half as far
+    // again as the rows before it stand apart (a row that a printer set
+    // lower to keep it clear of the page's foot), even past kRowPitchEm.
     std::vector<const PageRow*> data = {&rows[i]};
     size_t end = i + 1;
-    for (size_t r = i + 1; r < rows.size() && r <= end + 1 && close(r - 1, r); ++r) {
+    double pitch = 0;  // the widest step between two data rows in a row so far
+    auto near = [&](size_t r) {
+      if (close(r - 1, r)) return true;
+      return pitch > 0 && end == r && rows[r].y0 - rows[r - 1].y0 <= 1.5 * pitch;
+    };
+    for (size_t r = i + 1; r < rows.size() && r <= end + 1 && near(r); ++r) {
       if (is_data(r) && std::abs(rows[r].size - rows[i].size) <= 0.2 * rows[i].size) {
+        if (end == r && is_data(r - 1) && close(r - 1, r)) {
+          pitch = std::max(pitch, rows[r].y0 - rows[r - 1].y0);
+        }
         data.push_back(&rows[r]);
         end = r + 1;
       }
@@ -2481,6 +2632,7 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
     };
     bool first_on_page = true;
     double prev_y1 = 0;
+    size_t prev_last = SIZE_MAX;  // the previous block's last paragraph on this page
     for (size_t b : ReadingOrder(blocks, footnote)) {
       const Block& block = blocks[b];
       const size_t before = paras.size();
@@ -2508,9 +2660,11 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
       if (footnote[b] || paras.size() == before) continue;
       // Starting above where the previous block ended is a new column.
       paras[before].starts_column = first_on_page || block.y0 < prev_y1 - block.size;
+      if (paras[before].starts_column && prev_last != SIZE_MAX) paras[prev_last].before_column = true;
       paras.back().ends_column = ends_column(b);
       first_on_page = false;
       prev_y1 = block.y1;
+      prev_last = paras.size() - 1;
     }
   }
 
@@ -2536,7 +2690,12 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
         // A line at the foot of a page or column whose sentence goes on at
         // the top of the next ("... to both co-design and implement" /
         // "reforms, and continue ...") is the start of that paragraph.
-        if (p.ends_column && next.starts_column && StartsLowerCase(next.lines.front())) standalone = false;
+        // So is one that a column break cuts from its rest with text below it
+        // across the page (the next section's heading, under both columns).
+        if ((p.ends_column || p.before_column) && next.starts_column &&
+            StartsLowerCase(next.lines.front())) {
+          standalone = false;
+        }
         break;
       }
     }
@@ -2601,10 +2760,17 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
     notes.clear();
   };
   // True when `p` carries on the open paragraph across a column or page break.
+  // Cut from its rest by a column break with text below it across the page
+  // (the next section's heading under both columns), a paragraph goes on only
+  // mid-sentence and in lower case: blocks of a chart or a table's header
+  // stand so too.
   auto continues = [&](const Paragraph& p, bool at_column_top) {
+    const bool cut = current_para != nullptr &&
+                     (current_para->ends_column ||
+                      (current_para->before_column && StartsLowerCase(p.lines.front()) &&
+                       !EndsSentence(current.text)));
     return open && !p.heading && !p.table_row && at_column_top && current_para != nullptr &&
-           !current_para->table_row &&
-           current_para->ends_column && p.label.empty() && !p.bullet &&
+           !current_para->table_row && cut && p.label.empty() && !p.bullet &&
            current.kind != PassageKind::kHeading &&
            std::abs(p.size - current_para->size) <= 0.15 * std::max(p.size, current_para->size) &&
            p.bold == current_para->bold && SimilarMeasure(p, *current_para) &&

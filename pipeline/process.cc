@@ -121,7 +121,7 @@ std::string SerializeProcessed(const ProcessedDocument& pd) {
                                     stance}));
   }
   json j = json::array({d.path, static_cast<int>(d.format), d.title, d.date,
-                        d.pages ? json(*d.pages) : json(nullptr), passages});
+                        d.pages ? json(*d.pages) : json(nullptr), passages, d.warnings});
   std::vector<uint8_t> bytes = json::to_msgpack(j);
   return std::string(bytes.begin(), bytes.end());
 }
@@ -151,6 +151,7 @@ Result<ProcessedDocument> DeserializeProcessed(std::string_view bytes) {
       pd.stances.push_back(static_cast<Stance>(pj.at(8).get<int>()));
       d.passages.push_back(std::move(p));
     }
+    if (j.size() > 6) d.warnings = j.at(6).get<std::vector<std::string>>();
     return pd;
   } catch (const std::exception& e) {
     return Status::Corrupt("worker reply", std::string("cannot decode: ") + e.what());

@@ -213,5 +213,155 @@ TEST(ExtractProducersTest, ASlideDeckExportedByImpress) {
   }
 }
 
+// A web page's data table printed by Chromium, styled as GOV.UK styles its
+// tables: no padding inside the cells, so a long name in the first column
+// runs to within a space of the second ("Cheshire West and Chester" |
+// "London"), and the table runs over two page breaks. Every row reads as
+// from the HTML, its four cells apart, on the page where it is printed (3 of
+// the 74 passages while the first two columns were read as one, "Barnsley
+// East Midlands"; 67 of 74 while the rows at a page's foot or head lost the
+// cells that stood at the same height on another page, "1,761,000" and
+// "1,530,000" or "North West" taken for a running footer or head).
+TEST(ExtractProducersTest, ATableWithoutCellPaddingPrintedByChromium) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/allocations-table-chromium.pdf",
+                                      kData + "producers/make/allocations-table.html", &of);
+  EXPECT_EQ(same, of);
+  const Document pdf = Extract(kData + "producers/allocations-table-chromium.pdf");
+  std::map<int, size_t> rows_on_page;
+  for (const Passage& p : pdf.passages) {
+    if (p.kind == PassageKind::kTableCell && p.page) ++rows_on_page[*p.page];
+  }
+  EXPECT_EQ(rows_on_page.size(), 3u);  // the table runs over three pages
+}
+
+// A report whose landscape annexes are stored as printed reports store them:
+// page 2 a portrait page box with /Rotate 90 and its content turned back (a
+// viewer shows it upright, 842 points wide), page 3 a landscape page printed
+// sideways, its lines running up a portrait page. Both annexes read as from
+// the HTML, under their headings, on their pages (3 of 7 passages while page
+// 2 lost every word past 595 points and page 3 all of its text).
+TEST(ExtractProducersTest, LandscapePagesStoredTurned) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/rotated-annex-report.pdf",
+                                      kData + "producers/make/rotated-annex-report.html", &of);
+  EXPECT_EQ(same, of);
+  const Document pdf = Extract(kData + "producers/rotated-annex-report.pdf");
+  std::map<std::string, int> heading_page;
+  for (const Passage& p : pdf.passages) {
+    if (p.kind == PassageKind::kHeading && p.page) heading_page[p.text] = *p.page;
+  }
+  EXPECT_EQ(heading_page["Annex A: standards of service"], 2);
+  EXPECT_EQ(heading_page["Annex B: how the contract will be monitored"], 3);
+  EXPECT_TRUE(pdf.warnings.empty());
+}
+
+// A report whose second page is a picture of the page without a text layer
+// (a letter scanned into the report): pages 1 and 3 are read, and the
+// document says which page is not (it was read as if page 2 were blank).
+TEST(ExtractProducersTest, AScannedPageAmongPagesOfText) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/scanned-page-report.pdf",
+                                      kData + "producers/make/scanned-page-report.html", &of);
+  EXPECT_EQ(same, of - 2);  // the letter's two paragraphs are on the scanned page
+  const Document pdf = Extract(kData + "producers/scanned-page-report.pdf");
+  for (const Passage& p : pdf.passages) EXPECT_NE(p.page, 2) << p.text;
+  ASSERT_EQ(pdf.warnings.size(), 1u);
+  EXPECT_NE(pdf.warnings[0].find("page 2 "), std::string::npos) << pdf.warnings[0];
+  EXPECT_NE(pdf.warnings[0].find("OCR"), std::string::npos) << pdf.warnings[0];
+  // A document of text pages has nothing to say.
+  EXPECT_TRUE(Extract(kData + "producers/westford-care-libreoffice.pdf").warnings.empty());
+}
+
+// The report printed with its fonts' Unicode maps taken out: the text read
+// is glyph numbers ("3HWLWLRQ DERXW" for "Petition about"). It is still read
+// page by page, and the document says that its words cannot be trusted
+// (it was indexed as if it were text). None of the other producers' files
+// draws that warning.
+TEST(ExtractProducersTest, AFontWithoutAUnicodeMapIsReported) {
+  const Document pdf = Extract(kData + "producers/no-unicode-map-report.pdf");
+  EXPECT_EQ(pdf.passages.size(),
+            Extract(kData + "producers/make/scanned-page-report.html").passages.size());
+  ASSERT_EQ(pdf.warnings.size(), 1u);
+  EXPECT_NE(pdf.warnings[0].find("pages 1 to 3 "), std::string::npos) << pdf.warnings[0];
+  for (const char* file : {"lga-briefing-chromium.pdf", "lga-briefing-wkhtmltopdf.pdf",
+                           "leicestershire-ghostscript.pdf",
+                           "westford-care-libreoffice.pdf", "eastmere-flood-libreoffice.pdf",
+                           "fenbridge-minutes-libreoffice.pdf", "hollingford-admissions-libreoffice.pdf",
+                           "allocations-table-chromium.pdf", "rotated-annex-report.pdf"}) {
+    EXPECT_TRUE(Extract(kData + "producers/" + file).warnings.empty()) << file;
+  }
+}
+
+// A table padded as GOV.UK pads its cells, with a caption and a header row
+// whose bold cells wrap, printed by Chromium: every row as from the HTML,
+// under the caption. While the first four rows, whose figures all have seven
+// digits and so start at one x, were taken for a word processor's grid, the
+// header did not fit that grid and was read as three headings and a
+// paragraph ("Table 1: allocations by authority Region"): 33 of 34 passages,
+// and "Change on last year" the section of all 31 rows.
+TEST(ExtractProducersTest, APaddedTableWithAWrappedHeaderPrintedByChromium) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/allocations-padded-chromium.pdf",
+                                      kData + "producers/make/allocations-padded.html", &of);
+  EXPECT_EQ(same, of);
+  for (const Passage& p : Extract(kData + "producers/allocations-padded-chromium.pdf").passages) {
+    if (p.kind == PassageKind::kTableCell) {
+      EXPECT_EQ(p.section, "Table 1: allocations by authority") << p.text;
+    }
+  }
+}
+
+// The table without cell padding printed by wkhtmltopdf, its caption set
+// tight over the header row: the caption is a passage of its own, not the
+// first line of the header's second cell ("Table 1: allocations by authority
+// Region"), and the header is a row of the table (72 of 74 before).
+TEST(ExtractProducersTest, ATableCaptionSetTightOverItsHeaderByWkhtmltopdf) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/allocations-table-wkhtmltopdf.pdf",
+                                      kData + "producers/make/allocations-table.html", &of);
+  EXPECT_EQ(same, of);
+}
+
+// The padded table printed by wkhtmltopdf, as many council web systems
+// print their pages: the last row on page 1 is set further below the row
+// before than the rows stand apart (30.5 points after steps of 23.6, past
+// three ems), and read as a paragraph ("Durham West Midlands 883,000 1.7%",
+// 33 of 34 before). A data row straight under a table's run may stand half
+// as far again as its rows stand apart.
+TEST(ExtractProducersTest, APaddedTablePrintedByWkhtmltopdf) {
+  size_t of = 0;
+  const size_t same = SameAsTheSource(kData + "producers/allocations-padded-wkhtmltopdf.pdf",
+                                      kData + "producers/make/allocations-padded.html", &of);
+  EXPECT_EQ(same, of);
+}
+
+// A newsletter printed by Chromium: two sections, each in two columns (CSS
+// column-count) under a heading that spans them (column-span). The second
+// column of the first section is read before the next heading, not after it
+// (its three paragraphs fell under "Your neighbourhood"), and a paragraph
+// that the first column break cuts after two lines ("... opened in March. It
+// is" / "open from nine until five ..."), with the next section's heading
+// below it, is one passage (its two lines were taken for a heading, and the
+// section of what followed).
+TEST(ExtractProducersTest, SectionsInColumnsUnderSpanningHeadingsPrintedByChromium) {
+  const std::string pdf_path = kData + "producers/newsletter-columns-chromium.pdf";
+  const std::string html_path = kData + "producers/make/newsletter-columns.html";
+  size_t of = 0;
+  const size_t same = SameAsTheSource(pdf_path, html_path, &of);
+  EXPECT_EQ(same, of);
+  EXPECT_EQ(OutOfOrder(pdf_path, html_path), 0u);
+  std::vector<std::string> headings;
+  std::map<std::string, std::string> section_of;  // first words -> section
+  for (const Passage& p : Extract(pdf_path).passages) {
+    if (p.kind == PassageKind::kHeading) headings.push_back(p.text);
+    section_of[p.text.substr(0, 30)] = p.section;
+  }
+  EXPECT_EQ(headings, (std::vector<std::string>{"Residents' newsletter: spring 2026", "Council news",
+                                                "Your neighbourhood"}));
+  EXPECT_EQ(section_of["Residents who are struggling w"], "Council news");
+  EXPECT_EQ(section_of["Work to resurface the high str"], "Your neighbourhood");
+}
+
 }  // namespace
 }  // namespace xref

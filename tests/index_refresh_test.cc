@@ -272,6 +272,26 @@ TEST_F(IndexRefreshTest, BadFilesAreRecordedAndTheRestIndexed) {
   EXPECT_EQ(HitDocs(Store().db(), "homes").size(), 2u);
 }
 
+// A PDF with a scanned page among pages of text is indexed, and the run
+// reports the page it could not read, naming the file, once.
+TEST_F(IndexRefreshTest, AScannedPageIsReportedAndTheRestIndexed) {
+  const fs::path papers = dir_ / "papers";
+  fs::create_directories(papers);
+  fs::copy_file(XREF_SOURCE_DIR "/tests/data/producers/scanned-page-report.pdf", papers / "report.pdf");
+  std::vector<std::string> warned;
+  IndexOptions opts;
+  opts.on_warning = [&](const std::string& path, const std::string& warning) {
+    warned.push_back(fs::path(path).filename().string() + ": " + warning);
+  };
+  Result<IndexSummary> r = IndexPaths(Store(), {papers.string()}, opts);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->added, 1);
+  EXPECT_EQ(r->failed, 0);
+  ASSERT_EQ(warned.size(), 1u);
+  EXPECT_EQ(warned[0].rfind("report.pdf: page 2 ", 0), 0u) << warned[0];
+  EXPECT_FALSE(HitDocs(Store().db(), "petition").empty());  // pages 1 and 3 are searchable
+}
+
 // A run commits its documents in batches, not one transaction each (FTS5
 // makes a segment per transaction): twenty small files, fewer commits than
 // files in all (the linking stage's own included; 34 with one per file).

@@ -27,6 +27,7 @@ TEST(ProcessTest, WireRoundTripKeepsEveryField) {
   pd.doc.title = "A paper";
   pd.doc.date = "2023-03-07";
   pd.doc.pages = 14;
+  pd.doc.warnings = {"page 3 is an image without a text layer"};
   Passage p;
   p.n = 1;
   p.page = 2;
@@ -67,6 +68,7 @@ TEST(ProcessTest, WireRoundTripKeepsEveryField) {
   EXPECT_EQ(back->doc.title, "A paper");
   EXPECT_EQ(back->doc.date, "2023-03-07");
   EXPECT_EQ(back->doc.pages, 14);
+  EXPECT_EQ(back->doc.warnings, pd.doc.warnings);
   ASSERT_EQ(back->doc.passages.size(), 1u);
   const Passage& q = back->doc.passages[0];
   EXPECT_EQ(q.n, 1);

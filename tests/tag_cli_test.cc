@@ -1,5 +1,6 @@
 // `xref tag` end to end: JSON Lines shapes, --date, standard input, and the
-// status-2 errors for a bad --date or an unreadable file.
+// status-2 errors for a bad --date or an unreadable file; and what `xref
+// extract` says on standard error of a page it cannot read.
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -106,6 +107,21 @@ TEST(TagCliTest, APdfOrDocxIsRefusedWithWhatToDoInstead) {
   EXPECT_TRUE(std::any_of(tags.begin(), tags.end(), [](const nlohmann::json& t) {
     return t["kind"] == "money" && t["text"] == "£45 million";
   })) << piped.out.substr(0, 500);
+}
+
+// `xref extract` of a PDF with a scanned page among pages of text: the
+// passages of the other pages on standard output, status 0, and one line on
+// standard error naming the file and the page (cli.md's convention for
+// messages), so that the JSON Lines stay clean.
+TEST(TagCliTest, ExtractWarnsOfAPageWithoutText) {
+  const std::string path = XREF_SOURCE_DIR "/tests/data/producers/scanned-page-report.pdf";
+  ShellResult out = Shell("'" XREF_BINARY "' extract --json '" + path + "'");
+  EXPECT_EQ(out.status, 0);
+  EXPECT_FALSE(Lines(out.out).empty());  // every line parses as JSON
+  ShellResult err = Shell("( '" XREF_BINARY "' extract --json '" + path + "' 2>&1 >/dev/null )");
+  EXPECT_EQ(err.status, 0);
+  EXPECT_EQ(err.out.rfind("xref: " + path + ": page 2 ", 0), 0u) << err.out;
+  EXPECT_EQ(std::count(err.out.begin(), err.out.end(), '\n'), 1) << "one line";
 }
 
 }  // namespace
