@@ -2843,6 +2843,28 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   }
   char head_buf[24];
   const std::string_view head_noun = LowerWord(LastWord(head), head_buf);
+  // "Our ambition is to eliminate 65-week waits by September 2025", "The
+  // Trust's aim is to recruit 120 nurses in 2025/26": an owner's aim put as
+  // an act with a deadline or a sum is a target it sets itself.
+  if ((modal_first == "is" || modal_first == "are") &&
+      (head_noun == "aim" || head_noun == "ambition" || head_noun == "goal" || head_noun == "objective" ||
+       head_noun == "intention" || head_noun == "target") &&
+      (has_deadline || has_money) && next_word != "be" && !next_word.empty() && next_word.back() != 's' &&
+      !IsFunctionWord(next_word)) {
+    char owner_buf[24];
+    const std::string_view owner_word = FirstWord(head);
+    const std::string_view owner = LowerWord(owner_word, owner_buf);
+    std::string who;
+    if (owner == "our") {
+      who = options.author.empty() ? "we" : options.author;
+    } else if (EndsWith(head.substr(0, head.size() - LastWord(head).size()), "'s ") ||
+               EndsWith(head.substr(0, head.size() - LastWord(head).size()), "’s ")) {
+      std::string_view name = Trim(head.substr(0, head.size() - LastWord(head).size()));
+      name = name.substr(0, name.size() - (EndsWith(name, "'s") ? 2 : 4));  // "’" is three bytes
+      if (NamesSomebody(name)) who = std::string(StripThe(name));
+    }
+    if (!who.empty()) return finish(std::move(who), "plans", rest);
+  }
   // "The purpose of this report is to provide...", "Our ambition is to be...".
   if ((modal_first == "is" || modal_first == "are" || modal_first == "aims" || modal_first == "aim") &&
       IsPurposeNoun(head_noun))

@@ -707,6 +707,12 @@ const CommitmentCase kCommitments[] = {
     {"RESOLVED: (a) That the report be noted; (b) That the Director be requested to report back to the Committee "
      "in March 2026.", "", false, "Director", "will", "report back to the Committee"},
     {"The Council will be invited to bid for £2m by March 2026.", "", false, "Council", "will", "bid for £2m"},
+    // An owner's aim put as an act with a deadline or a sum is a target it sets itself.
+    {"Our ambition is to eliminate 65-week waits by September 2025.", "", false, "we", "plans", "eliminate"},
+    {"The Trust's aim is to recruit 120 nurses by March 2026.", "", false, "Trust", "plans", "recruit 120 nurses"},
+    {"Our ambition is to be the best council by 2030.", "", false, nullptr, "", ""},
+    {"The purpose of this report is to update members by March 2026.", "", false, nullptr, "", ""},
+    {"Our aim is to support families.", "", false, nullptr, "", ""},
     // A reporter after the clause says whose it is, and is no part of the action.
     {"Rural communities will get a £30 million investment in bus services, the Transport Secretary announced "
      "today.", "", false, "Transport Secretary", "will", "get a £30 million investment in bus services"},
