@@ -210,8 +210,9 @@ std::string SeasonYearAtom() { return Cat({kSeason, "(?:\\sof)?\\s", kYear, "(?:
 std::vector<FormPattern> BuildForms(const NumberWords& words) {
   const std::string wnum = Cat({"\\b", words.CardinalPattern(), "\\b"});
   const std::string num_or_words = Cat({"(?:\\b", kNum, "|", wnum, ")"});
-  const std::string atom = Cat({"(?:", DayAtom(), "|", MonthYearAtom(), "|", SeasonYearAtom(), "|\\b",
-                                kYear, "\\b)"});
+  // A financial year written with a slash ends a span too: "2026/27 to 2028/29".
+  const std::string atom = Cat({"(?:", DayAtom(), "|", MonthYearAtom(), "|", SeasonYearAtom(), "|\\b", kYear,
+                                "/\\d\\d\\b|\\b", kYear, "\\b)"});
   std::vector<FormPattern> forms;
   forms.push_back({Form::kMoneySymbol,
                    Cat({kCurrency, "\\s?", kNum, kScaleSuffix, "?", kPer, "?"})});
@@ -672,8 +673,9 @@ Tagger::Impl::Impl() {
   century = Compile("(?i:the)\\s(.+?)(?:\\s|-)(?i:century)");
   week_of = Compile(Cat({"(?i:week)\\s(\\d{1,2})(?:\\sof|,)?\\s(", kYear, ")"}));
   week_iso = Compile(Cat({"(", kYear, ")-?W(\\d\\d)"}));
-  const std::string atom = Cat({"(?:", DayAtom(), "|", MonthYearAtom(), "|", SeasonYearAtom(), "|\\b",
-                                kYear, "\\b)"});
+  // A financial year written with a slash ends a span too: "2026/27 to 2028/29".
+  const std::string atom = Cat({"(?:", DayAtom(), "|", MonthYearAtom(), "|", SeasonYearAtom(), "|\\b", kYear,
+                                "/\\d\\d\\b|\\b", kYear, "\\b)"});
   span_split = Compile(Cat({"(?:(?i:between|from)\\s)?(", atom, ")\\s?(?:-|–|—|(?i:to|and|until|till|through))\\s?(",
                             atom, ")"}));
   day_span_split = Compile(Cat({"(?:(?i:between|from)\\s)?(", kDayNum, ")\\s?(?:-|–|—|\\s(?i:to|and|until)\\s)\\s?(",

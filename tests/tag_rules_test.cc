@@ -262,6 +262,11 @@ const Case kDate[] = {
     {"Actuals for Apr-26 and May-26.", "", "date", "Apr-26", R"({"timex":"2026-04"})"},
     {"The launch is in April '26.", "", "date", "April '26", R"({"timex":"2026-04"})"},
     {"Support is there 24/7 for 1/4 of homes.", "", "date", "", ""},
+    // Financial years end spans too.
+    {"The 2026/27 to 2028/29 plan.", "", "date", "2026/27 to 2028/29",
+     R"({"start":"2026-04-01","end":"2029-03-31","precision":"period"})"},
+    {"Visits fell between 2009/10 and 2024/25.", "", "date", "between 2009/10 and 2024/25",
+     R"({"start":"2009-04-01","end":"2025-03-31"})"},
     // A date changed names two dates, not a period between them.
     {"The override will be extended from March 2028 to March 2030.", "", "date", "March 2028", R"({"timex":"2028-03"})"},
     {"The override will be extended from March 2028 to March 2030.", "", "date", "March 2030", R"({"timex":"2030-03"})"},
