@@ -982,7 +982,10 @@ bool Tagger::Impl::AddCount(size_t start, size_t end, Context& ctx, size_t max_t
         Cat({"\\s(?:of|out\\sof)\\s(?:(?:its|the|our|their|these|those|all)\\s)?", kNonYearNum, "\\b"}))
         .release();
     StringPiece after(text.data() + end, text.size() - end);
-    if (RE2::Consume(&after, *of_number)) of_end = text.size() - after.size();
+    if ((text.compare(end, 4, " of ") == 0 || text.compare(end, 8, " out of ") == 0) &&
+        RE2::Consume(&after, *of_number)) {
+      of_end = text.size() - after.size();
+    }
   }
   // Phone numbers, list numbers, times, identifiers, compounds ("26-week").
   if (number.size() > 1 && number[0] == '0' && IsDigit(number[1])) return false;
