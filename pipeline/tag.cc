@@ -1681,6 +1681,15 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
       value = ParseAtom(atom, form);
       break;
   }
+  auto push_date = [&](size_t from, size_t to, DateValue date) {
+    Tag tag;
+    tag.kind = TagKind::kDate;
+    tag.start = from;
+    tag.end = to;
+    tag.text = std::string(text.substr(from, to - from));
+    tag.date = std::move(date);
+    ctx.out->push_back(std::move(tag));
+  };
   // "extended from March 2028 to March 2030", "brought forward from 2027 to
   // 2026": a date changed, not a period (nor no date at all when the new one
   // is earlier); each end is a date of its own, as "rise from £1,000 to
@@ -1701,16 +1710,8 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
       std::optional<DateValue> old_date = ParseAtom(first, Form::kDateSpan);
       std::optional<DateValue> new_date = ParseAtom(second, Form::kDateSpan);
       if (old_date && new_date) {
-        for (auto [at, text_of, date] : {std::tuple{first_at, first_at + first.size(), *old_date},
-                                        std::tuple{second_at, second_at + second.size(), *new_date}}) {
-          Tag tag;
-          tag.kind = TagKind::kDate;
-          tag.start = at;
-          tag.end = text_of;
-          tag.text = std::string(text.substr(at, text_of - at));
-          tag.date = std::move(date);
-          ctx.out->push_back(std::move(tag));
-        }
+        push_date(first_at, first_at + first.size(), std::move(*old_date));
+        push_date(second_at, second_at + second.size(), std::move(*new_date));
         return end;
       }
     }
@@ -1753,13 +1754,7 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
     }
     v.timex.clear();
   }
-  Tag tag;
-  tag.kind = TagKind::kDate;
-  tag.start = text_start;
-  tag.end = end;
-  tag.text = std::string(text.substr(text_start, end - text_start));
-  tag.date = std::move(v);
-  ctx.out->push_back(std::move(tag));
+  push_date(text_start, end, std::move(v));
   return end;
 }
 
