@@ -1318,10 +1318,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // An item of a list of commitments is one undertaking however many
       // sentences it has, and is one even when no sentence of it is tagged
       // ("A Families First pathfinder programme to implement family help.").
-      if (m.in_list && (IsCommitmentList(p.section) ||
-                        std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
-                          return t.kind == TagKind::kCommitment;
-                        }))) {
+      // An untagged item says what is undertaken in some words or with a sum
+      // or date: "Questions and discussion" under "Next steps" is the end of a
+      // meeting's agenda.
+      const bool tagged_item = std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
+        return t.kind == TagKind::kCommitment;
+      });
+      const bool substantial =
+          tagged_item || !tags.empty() ||
+          std::count(p.text.begin(), p.text.end(), ' ') >= 4;  // five words or more
+      if (m.in_list && (tagged_item || (IsCommitmentList(p.section) && substantial))) {
         m.text = p.text;
         m.stored_terms = StoredTerms(in->passage_terms, i);
         // The item's actor is its opening sentence's: in "A pathfinder

@@ -353,6 +353,21 @@ TEST(LinkRegisterTest, AListItemsActorIsItsOpeningSentences) {
   EXPECT_EQ(guidance->actor, "Environment Agency");
 }
 
+// Untagged items of a list of commitments or next steps are undertakings when
+// they say what: "Questions and discussion" at the end of a briefing's next
+// steps is no entry, "A clean air pathfinder programme to test zones" is.
+TEST(LinkRegisterTest, AnAgendaLineUnderNextStepsIsNoEntry) {
+  Register reg = WithTaggedPaper(
+      "Cabinet Member Briefing",
+      {
+          {kItem, "Next steps", "", "A clean air pathfinder programme to test low-emission zones in market towns."},
+          {kItem, "Next steps", "", "Questions and discussion"},
+      },
+      Authority::kNational);
+  EXPECT_NE(Find(reg, "clean air pathfinder"), nullptr);
+  EXPECT_EQ(Find(reg, "Questions and discussion"), nullptr);
+}
+
 // "This will ..." refers back to what came before: joining no entry, it is
 // no undertaking of its own. A subject that says what it is stays one.
 TEST(LinkRegisterTest, AnUndertakingSaidOfThisIsNoEntryOfItsOwn) {
