@@ -771,7 +771,11 @@ Tagger::Impl::Impl() {
       "\\b(?:RESOLVED|AGREED|Resolved|Agreed|resolved|agreed)\\b(?:\\s*[:\\x{2013}\\x{2014}-])?\\s*"
       "(?:\\(?[a-zA-Z0-9]{1,3}[.)]\\s*)?(?:[Tt]hat)\\s");
   perfect_participle = Compile(Cat({"^have\\s(?:\\w+ly\\s)?(?:", kParticiple, ")\\b"}));
-  agent = Compile("\\bby\\s((?:the\\s)?(?:[A-Z][\\w’'&-]*\\s?)+)");
+  // The agent of a passive, a name whose capitalised words may be joined by
+  // "and", "for", "of" ("the Education and Skills Funding Agency", "the
+  // Department for Education").
+  agent = Compile(
+      "\\bby\\s((?:the\\s)?[A-Z][\\w’'&-]*(?:\\s(?:(?:and|for|of|the)\\s)*[A-Z][\\w’'&-]*)*)");
   // Consulting is the undertaking itself ("will consult on", "will launch a
   // consultation", "A consultation will open"), not a mention of one ("will
   // set out our response to the consultation").

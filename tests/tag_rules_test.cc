@@ -718,6 +718,11 @@ const CommitmentCase kCommitments[] = {
     {"Our ambition is to be the best council by 2030.", "", false, nullptr, "", ""},
     {"The purpose of this report is to update members by March 2026.", "", false, nullptr, "", ""},
     {"Our aim is to support families.", "", false, nullptr, "", ""},
+    // A passive's agent by its whole name.
+    {"Grants will be paid by the Education and Skills Funding Agency in May 2027.", "", false,
+     "Education and Skills Funding Agency", "will", "paid"},
+    {"Bids will be assessed by the Secretary of State for Transport in May 2026.", "", false,
+     "Secretary of State for Transport", "will", "assessed"},
     // A reporter after the clause says whose it is, and is no part of the action.
     {"Rural communities will get a £30 million investment in bus services, the Transport Secretary announced "
      "today.", "", false, "Transport Secretary", "will", "get a £30 million investment in bus services"},
