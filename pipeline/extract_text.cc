@@ -10,6 +10,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -545,6 +547,43 @@ bool IsFieldLine(std::string_view t) {
   return true;
 }
 
+// A mail header's date as ISO ("Wed, 3 Mar 2027 16:42:10 +0000", "Wednesday,
+// 3 March 2027 16:42"), or "".
+std::string MailDate(std::string_view value) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  int day = 0, month = 0, year = 0;
+  size_t i = 0;
+  auto skip = [&] {
+    while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
+  };
+  auto word = [&] {
+    size_t start = i;
+    while (i < value.size() && std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
+    return value.substr(start, i - start);
+  };
+  for (int k = 0; k < 5 && i < value.size() && !(day && month && year); ++k) {
+    skip();
+    const std::string_view w = word();
+    if (w.empty()) break;
+    if (std::isdigit(static_cast<unsigned char>(w[0]))) {
+      const int number = std::atoi(std::string(w).c_str());
+      if (!day && w.size() <= 2) day = number;
+      else if (!year && w.size() == 4) year = number;
+    } else if (w.size() >= 3) {
+      std::string lower(w.substr(0, 3));
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (int m = 0; m < 12; ++m) {
+        if (lower == kMonths[m]) month = m + 1;
+      }
+    }
+  }
+  if (day < 1 || day > 31 || month == 0 || year < 1900) return "";
+  char out[40];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
+  return out;
+}
+
 bool LooksLikeHeading(const Block& b) {
   return b.type == BlockType::kParagraph && b.label.empty() && b.lines == 1 && !b.verbatim &&
          heading_guess::LooksLikeUnmarkedHeading(b.text) && !IsFieldLine(b.text);
@@ -592,7 +631,34 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
   doc.format = format;
 
   const std::string text = DecodeText(bytes);
-  const std::vector<std::string_view> lines = SplitLines(text);
+  std::vector<std::string_view> lines = SplitLines(text);
+  // A message saved as text opens with its header ("From: ...", "Date: ...",
+  // "Subject: ..."): its subject is the paper's title, its date the paper's
+  // (as a PDF's metadata gives it), and the header itself, the addresses and
+  // the content type, no passage.
+  std::string subject;
+  {
+    size_t n = 0;
+    bool from = false;
+    std::string date;
+    for (std::string_view line : lines) {
+      const std::string_view t = Trim(line);
+      if (t.empty()) break;
+      if (!IsFieldLine(t) && !(n > 0 && (line[0] == ' ' || line[0] == '\t'))) {
+        n = 0;
+        break;
+      }
+      if (t.substr(0, 9) == "Subject: ") subject = std::string(Trim(t.substr(9)));
+      if (t.substr(0, 6) == "From: " && (t.find('@') != std::string_view::npos)) from = true;
+      if (t.substr(0, 6) == "Date: " || t.substr(0, 6) == "Sent: ") date = MailDate(t.substr(6));
+      ++n;
+    }
+    if (n < 2) subject.clear();
+    if (n >= 2 && from && !subject.empty()) {
+      lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(n));
+      if (!date.empty()) doc.date = date;
+    }
+  }
   BlockReader reader(format, format == Format::kText && LinesAreParagraphs(lines));
   reader.Read(lines);
   std::vector<Block>& blocks = reader.blocks();
@@ -634,23 +700,6 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
     if (guessed[i] && blocks[i + 1].type == BlockType::kHeading) blocks[i].type = BlockType::kParagraph;
   }
 
-  // A message saved as text opens with its header ("From: ...", "Date: ...",
-  // "Subject: ..."): its subject is the paper's title.
-  std::string subject;
-  {
-    size_t n = 0;
-    for (std::string_view line : lines) {
-      const std::string_view t = Trim(line);
-      if (t.empty()) break;
-      if (!IsFieldLine(t) && !(n > 0 && (line[0] == ' ' || line[0] == '\t'))) {
-        subject.clear();
-        break;
-      }
-      if (t.substr(0, 9) == "Subject: ") subject = std::string(Trim(t.substr(9)));
-      ++n;
-    }
-    if (n < 2) subject.clear();
-  }
 
   PassageBuilder out(&doc);
   for (const Block& b : blocks) {

@@ -283,6 +283,14 @@ TEST(ExtractTextTest, AMessagesSubjectIsItsTitle) {
       "Subject: Notes of the board, 1 March 2027\n\nHi all,\n\n1. NOTES OF THE LAST MEETING\n\n"
       "The notes were agreed.\n");
   EXPECT_EQ(doc.title, "Notes of the board, 1 March 2027");
+  // The header gives the date, as a PDF's metadata does, and is no passage.
+  EXPECT_EQ(doc.date, "2027-03-03");
+  ASSERT_FALSE(doc.passages.empty());
+  EXPECT_EQ(doc.passages.front().text, "Hi all,");
+  // A report's cover fields (no sender's address) stay passages.
+  Document cover = Extract("Report to: Cabinet\nDate: 12 March 2026\nSubject: Budget\n\nThe budget.\n");
+  ASSERT_FALSE(cover.passages.empty());
+  EXPECT_EQ(cover.passages.front().text.substr(0, 18), "Report to: Cabinet");
   // One "Subject:" line is no message header.
   EXPECT_EQ(Extract("Subject: a short note\n\nWhat it says.\n").title, "Subject: a short note");
 }
