@@ -183,11 +183,12 @@ bool IsNeverContentRole(std::string_view role) {
 // Words in class and id attributes that name web-page furniture in general.
 // Strong ones mark furniture even next to a content word ("cookie-content").
 bool IsStrongFurnitureWord(std::string_view w) {
-  return IsOneOf(w, {"cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "share",
+  return IsOneOf(w, {"cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "share", "feedback",
                      "sharing", "sharethis", "social", "newsletter", "subscribe", "signup",
                      "skip", "skiplink", "advert", "advertisement", "ads", "adsense", "sponsored",
                      "sponsor", "disqus", "outbrain", "taboola"}) ||
          w.substr(0, 6) == "cookie" || w.substr(0, 10) == "breadcrumb" || w.substr(0, 7) == "consent" ||
+         w.substr(0, 7) == "related" ||
          w.substr(0, 10) == "newsletter";
 }
 
@@ -195,8 +196,8 @@ bool IsWeakFurnitureWord(std::string_view w) {
   return IsOneOf(w, {"nav", "navbar", "navigation", "menu", "menubar", "megamenu", "sidebar",
                      "banner", "masthead", "related", "promo", "promotion", "pagination", "pager",
                      "toolbar", "popup", "modal", "overlay", "comments", "comment", "widget",
-                     "footer", "header", "topbar", "utility", "feedback"}) ||
-         w.substr(0, 7) == "related" || w.substr(0, 7) == "sidebar";
+                     "footer", "header", "topbar", "utility", "links", "quicklinks"}) ||
+         w.substr(0, 7) == "sidebar";
 }
 
 bool IsContentWord(std::string_view w) {
@@ -228,8 +229,56 @@ std::vector<std::string> ClassAndIdWords(const xmlNode* node) {
   return words;
 }
 
+// Splits a class or id value into lower-case words at anything not a letter
+// or digit and at camelCase humps; `tokens` gets one list per token.
+std::vector<std::vector<std::string>> ClassTokens(const std::string& value) {
+  std::vector<std::vector<std::string>> tokens;
+  std::string word;
+  char previous = ' ';
+  for (char c : value + " ") {
+    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+    const bool alnum = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    const bool camel = std::isupper(static_cast<unsigned char>(c)) && std::islower(static_cast<unsigned char>(previous));
+    if (std::isspace(static_cast<unsigned char>(previous)) && !space) tokens.emplace_back();
+    if ((!alnum || camel) && !word.empty()) {
+      tokens.back().push_back(Lower(word));
+      word.clear();
+    }
+    if (alnum) word += c;
+    previous = c;
+  }
+  return tokens;
+}
+
+// Hidden by a class that names its effect: text for screen readers only
+// ("sr-only", "visually-hidden", "screen-reader-text"), hidden ("mgHide",
+// "js-hidden", "invisible"), or printed only ("print-only"). Not a class
+// that hides at one screen size ("hidden-xs", "hidden md:block"), in print
+// ("hidden-print", "display-none-print"), or the overflow ("overflow-hidden").
+bool IsHiddenByClass(const xmlNode* node) {
+  const std::string value = Attr(node, "class");
+  if (value.find(':') != std::string::npos) return false;  // responsive variants shown elsewhere
+  for (const std::vector<std::string>& words : ClassTokens(value)) {
+    auto has = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+    if (has("print")) {
+      if (has("only")) return true;
+      continue;
+    }
+    if (has("overflow") || has("xs") || has("sm") || has("md") || has("lg") || has("xl") || has("mobile") ||
+        has("desktop") || has("tablet") || has("small") || has("large")) {
+      continue;
+    }
+    if ((has("sr") && has("only")) || (has("screen") && has("reader")) || has("hidden") || has("hide") ||
+        has("invisible") || has("visuallyhidden") || has("offscreen")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsHidden(const xmlNode* node) {
   if (HasAttr(node, "hidden")) return true;
+  if (IsHiddenByClass(node)) return true;
   if (Lower(Attr(node, "aria-hidden")) == "true") return true;
   std::string style = Lower(Attr(node, "style"));
   style.erase(std::remove_if(style.begin(), style.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
@@ -249,6 +298,10 @@ bool IsDeclaredContent(const xmlNode* node) {
   return name == "article" || name == "main" || Lower(Attr(node, "role")) == "main";
 }
 
+bool IsHeadingName(std::string_view name) {
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+}
+
 // Decides, element by element, what is page furniture.
 class FurnitureFilter {
  public:
@@ -259,6 +312,7 @@ class FurnitureFilter {
         root,
         [&](xmlNode* n) {
           if (!IsElement(n)) return false;
+          if ((NameIs(n, "ul") || NameIs(n, "ol")) && IsContentsList(n)) MarkContentsList(n);
           if (IsDeclaredContent(n)) {
             for (xmlNode* a = n->parent; a != nullptr && IsElement(a); a = a->parent) {
               if (!protected_.insert(a).second) break;
@@ -275,6 +329,7 @@ class FurnitureFilter {
     std::string_view name = NameOf(node);
     if (IsNeverContent(name)) return true;
     if (IsHidden(node)) return true;
+    if (contents_.count(node) != 0) return true;
     if ((name == "header" || name == "footer") && !in_article) return true;
     if (name == "html" || name == "body" || IsDeclaredContent(node)) return false;
     std::string role = Lower(Attr(node, "role"));
@@ -282,26 +337,107 @@ class FurnitureFilter {
     if (Lower(Attr(node, "aria-modal")) == "true") return true;
     if (protected_.count(node) != 0) return false;
     bool strong = false, weak = false, content = false;
+    bool header_or_footer_only = true;
     for (const std::string& w : ClassAndIdWords(node)) {
       strong = strong || IsStrongFurnitureWord(w);
       weak = weak || IsWeakFurnitureWord(w);
+      if (IsWeakFurnitureWord(w) && w != "header" && w != "footer") header_or_footer_only = false;
       content = content || IsContentWord(w);
     }
     if (strong) return true;
+    // A "header" block holding only headings and no link
+    // ("mgHeader", "MeetingHeader" around the page's <h1>) heads the
+    // content; a site's header holds its logo's link and menus.
+    if (weak && !content && header_or_footer_only && OnlyHeadingsNoLinks(node)) return false;
     if (weak && !content) return !in_article || !IsOneOf(name, {"header", "footer"});
     return false;
   }
 
  private:
+  // Whether all the text below `node` is in headings and none in links.
+  static bool OnlyHeadingsNoLinks(const xmlNode* node) {
+    constexpr int kMaxNodesLooked = 200;
+    int looked = 0;
+    bool headings = false, other = false;
+    WalkXmlTree(
+        const_cast<xmlNode*>(node),
+        [&](xmlNode* n) {
+          if (other || ++looked > kMaxNodesLooked) {
+            other = true;
+            return false;
+          }
+          if (n->type == XML_TEXT_NODE && !NormaliseText(std::string(TextOf(n))).empty()) {
+            bool heading = false;
+            for (xmlNode* a = n->parent; a != nullptr && a != node->parent; a = a->parent) {
+              if (NameIs(a, "a")) other = true;
+              heading = heading || IsHeadingName(NameOf(a));
+            }
+            (heading ? headings : other) = true;
+          }
+          return IsElement(n) && !IsOneOf(NameOf(n), {"script", "style"});
+        },
+        [](xmlNode*) {});
+    return headings && !other;
+  }
+
+  // A page's own table of contents ("On this page"): a list of two or more
+  // items, each only a link to a place on the same page (href="#..."). It
+  // repeats the headings below it.
+  static bool IsContentsList(xmlNode* list) {
+    int items = 0;
+    for (xmlNode* li = list->children; li != nullptr; li = li->next) {
+      if (!IsElement(li)) {
+        if (!NormaliseText(std::string(TextOf(li))).empty()) return false;
+        continue;
+      }
+      if (!NameIs(li, "li")) return false;
+      bool linked_text = false, other_text = false;
+      WalkXmlTree(
+          li,
+          [&](xmlNode* n) {
+            if (n->type == XML_TEXT_NODE && !NormaliseText(std::string(TextOf(n))).empty()) {
+              bool in_page_link = false;
+              for (xmlNode* a = n->parent; a != nullptr && a != li->parent; a = a->parent) {
+                if (NameIs(a, "a")) {
+                  const std::string href = Attr(a, "href");
+                  in_page_link = href.size() > 1 && href[0] == '#';
+                  break;
+                }
+              }
+              (in_page_link ? linked_text : other_text) = true;
+            }
+            return IsElement(n);
+          },
+          [](xmlNode*) {});
+      if (other_text || !linked_text) return false;
+      ++items;
+    }
+    return items >= 2;
+  }
+
+  // The list, or the block holding only it and its headings ("On this page").
+  void MarkContentsList(xmlNode* list) {
+    xmlNode* parent = list->parent;
+    bool alone = IsElement(parent) && !NameIs(parent, "body") && !IsDeclaredContent(parent) &&
+                 !NameIs(parent, "li") && !NameIs(parent, "td");
+    for (xmlNode* c = alone ? parent->children : nullptr; c != nullptr && alone; c = c->next) {
+      if (c == list) continue;
+      if (IsElement(c)) {
+        alone = IsHeadingName(NameOf(c));
+      } else if (c->type == XML_TEXT_NODE) {
+        alone = NormaliseText(std::string(TextOf(c))).empty();
+      }
+    }
+    contents_.insert(alone ? parent : list);
+  }
+
   std::unordered_set<const xmlNode*> protected_;
+  std::unordered_set<const xmlNode*> contents_;
 };
 
 // ---------------------------------------------------------------------------
 // Choosing the content
 
-bool IsHeadingName(std::string_view name) {
-  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
-}
 
 // Elements that end the text before them and start a passage of their own.
 bool IsBlockName(std::string_view name) {
@@ -397,6 +533,48 @@ double TagWeight(std::string_view name) {
   return 0;
 }
 
+// A table cell holding only a paragraph number ("41.", "5", "(a)", "2.3"),
+// with a cell after it in its row: minutes set as "number | item".
+bool IsNumberCell(xmlNode* cell, const PageStats& page) {
+  bool next_cell = false;
+  for (xmlNode* c = cell->next; c != nullptr && !next_cell; c = c->next) {
+    next_cell = NameIs(c, "td") || NameIs(c, "th");
+  }
+  if (!next_cell || page.Of(cell).text == 0 || page.Of(cell).text > 8) return false;
+  const std::string text = NormaliseText(InnerText(cell));
+  if (!text.empty() && text.size() <= 3 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    return true;
+  }
+  std::string label;
+  const std::string probe = text + " x";
+  const size_t n = ParagraphNumber(probe, &label);
+  return n == text.size() + 1 || n == text.size();
+}
+
+// Rows of `table` itself (not of tables inside it) that start with a number cell.
+int NumberedRows(xmlNode* table, const PageStats& page) {
+  int rows = 0;
+  WalkXmlTree(
+      table,
+      [&](xmlNode* n) {
+        if (!IsElement(n)) return false;
+        if (n == table) return true;
+        if (NameIs(n, "tr")) {
+          for (xmlNode* c = n->children; c != nullptr; c = c->next) {
+            if (NameIs(c, "td") || NameIs(c, "th")) {
+              rows += IsNumberCell(c, page) ? 1 : 0;
+              break;
+            }
+          }
+          return false;
+        }
+        return IsOneOf(NameOf(n), {"thead", "tbody", "tfoot"});
+      },
+      [](xmlNode*) {});
+  return rows;
+}
+
 // The blocks a readability-style scorer rates as the page's content, in
 // document order: the best container and its siblings that score nearly as
 // well. Empty when the page has no paragraph-like text at all.
@@ -468,19 +646,35 @@ std::vector<xmlNode*> ScoreContent(xmlNode* body, const PageStats& page) {
     }
   }
 
+  // Minutes set as a table of numbered items ("41. | title, minutes"):
+  // the best block is one item's cell, and the table of them all is the
+  // content, however little the other items hold.
+  for (xmlNode* a = best->parent; IsElement(a) && a != body; a = a->parent) {
+    if (!NameIs(a, "table")) continue;
+    if (NumberedRows(a, page) >= 2) best = a;
+    break;
+  }
+
   std::vector<xmlNode*> blocks;
   if (best->parent == nullptr || !IsElement(best->parent)) return {best};
   double threshold = std::max(10.0, best_score * 0.2);
+  // A heading between two chosen blocks heads the second one (the section
+  // headings of content set in several blocks side by side).
+  std::vector<xmlNode*> headings;
   for (xmlNode* sibling = best->parent->children; sibling != nullptr; sibling = sibling->next) {
     if (!IsElement(sibling) || page.furniture.count(sibling) != 0) continue;
-    if (sibling == best) {
-      blocks.push_back(sibling);
-      continue;
-    }
     auto it = score.find(sibling);
     const TextStats& s = page.Of(sibling);
     bool good_paragraph = NameIs(sibling, "p") && s.text > 80 && LinkDensity(s) < 0.25;
-    if ((it != score.end() && it->second >= threshold) || good_paragraph) blocks.push_back(sibling);
+    if (sibling == best || (it != score.end() && it->second >= threshold) || good_paragraph) {
+      if (!blocks.empty()) blocks.insert(blocks.end(), headings.begin(), headings.end());
+      headings.clear();
+      blocks.push_back(sibling);
+    } else if (IsHeadingName(NameOf(sibling))) {
+      headings.push_back(sibling);
+    } else if (s.text > 0) {
+      headings.clear();
+    }
   }
   return blocks;
 }
@@ -510,7 +704,60 @@ std::vector<xmlNode*> ChooseContent(xmlNode* html, const PageStats& page) {
   // A declared <article> that is a small part of the page's prose (a teaser
   // or a comment) is not the content.
   if (declared != nullptr && page.Of(declared).text * 10 >= scored_text * 3) return {declared};
-  if (!scored.empty()) return scored;
+  if (!scored.empty()) {
+    // The scorer rates prose, so the page's title and subtitle set just
+    // above the content block ("<div class=header><h1>...</h1></div><h2>...")
+    // score nothing, nor do the short lines under them ("Date: 10 March
+    // 2026", "Venue: ...", "Present: ..."): headings, or blocks holding only headings, right
+    // before the first block belong to the content, with the short blocks
+    // lines, no list or table) between them and it.
+    constexpr size_t kMaxLineText = 400;
+    constexpr int kMaxLinesAbove = 8;
+    std::vector<xmlNode*> above;
+    std::vector<xmlNode*> lines;  // short blocks not yet under a heading
+    // Blocks before the first one, then before its parent, up to the body.
+    auto previous = [&](xmlNode* n) -> xmlNode* {
+      while (n->prev == nullptr) {
+        n = n->parent;
+        if (!IsElement(n) || n == body) return nullptr;
+      }
+      return n->prev;
+    };
+    for (xmlNode* sibling = previous(scored.front()); sibling != nullptr; sibling = previous(sibling)) {
+      if (!IsElement(sibling) || page.furniture.count(sibling) != 0 || page.Of(sibling).text == 0) continue;
+      size_t heading_text = 0;
+      WalkXmlTree(
+          sibling,
+          [&](xmlNode* n) {
+            if (!IsElement(n) || page.furniture.count(n) != 0) return false;
+            if (IsHeadingName(NameOf(n))) {
+              heading_text += page.Of(n).text;
+              return false;
+            }
+            return true;
+          },
+          [](xmlNode*) {});
+      if (heading_text == 0 || heading_text != page.Of(sibling).text) {
+        bool line = page.Of(sibling).text <= kMaxLineText && page.Of(sibling).paragraphs <= 1;
+        WalkXmlTree(
+            sibling,
+            [&](xmlNode* n) {
+              if (!line || !IsElement(n)) return false;
+              if (IsOneOf(NameOf(n), {"ul", "ol", "table"})) line = false;
+              return page.furniture.count(n) == 0;
+            },
+            [](xmlNode*) {});
+        if (!line || static_cast<int>(lines.size()) >= kMaxLinesAbove) break;
+        lines.push_back(sibling);
+        continue;
+      }
+      above.insert(above.end(), lines.begin(), lines.end());
+      lines.clear();
+      above.push_back(sibling);
+    }
+    scored.insert(scored.begin(), above.rbegin(), above.rend());
+    return scored;
+  }
   return {body};
 }
 
@@ -764,6 +1011,10 @@ class PassageWriter {
     if (!IsBlockName(name)) {
       return true;
     }
+    if (name == "dd" && joining_term_) {
+      joining_term_ = false;
+      return true;
+    }
     Flush();
     if (name == "table" && data_table_ == nullptr && IsDataTable(n, *page_)) {
       data_table_ = n;
@@ -776,6 +1027,13 @@ class PassageWriter {
       contexts_.push_back({n, PassageKind::kHeading, name[1] - '0', ""});
     } else if (name == "li") {
       EnterListItem(n);
+    } else if ((name == "td" || name == "th") && IsNumberCell(n, *page_)) {
+      // Minutes set as "number | item" in a layout table: the cell's
+      // number labels the item, as a number typed before a paragraph does.
+      cell_label_ = NormaliseText(InnerText(n));
+      if (!cell_label_.empty() && cell_label_.back() == '.') cell_label_.pop_back();
+      cell_label_row_ = n->parent;
+      return false;
     } else if ((name == "td" || name == "th") && !IsLayoutCell(n, *page_)) {
       contexts_.push_back({n, PassageKind::kTableCell, 0, ""});
     } else if (name == "ul" || name == "ol") {
@@ -789,6 +1047,18 @@ class PassageWriter {
     std::string_view name = NameOf(n);
     if ((name == "strong" || name == "b") && bold_depth_ > 0 && page_->furniture.count(n) == 0) --bold_depth_;
     if (!IsBlockName(name)) return;
+    // A definition list's short term is read with its description, as a
+    // table row's label is ("Present: Councillors ...", "Date of decision:
+    // 17/03/2026").
+    if (name == "dt" && visible_ > 0 && visible_ <= kMaxTermText) {
+      xmlNode* next = n->next;
+      while (next != nullptr && !IsElement(next)) next = next->next;
+      if (NameIs(next, "dd") && page_->furniture.count(next) == 0) {
+        text_ += ' ';
+        joining_term_ = true;
+        return;
+      }
+    }
     Flush();
     if (n == row_) {
       std::string row;
@@ -803,6 +1073,10 @@ class PassageWriter {
       cells_.clear();
     }
     if (n == data_table_) data_table_ = nullptr;
+    if (n == cell_label_row_) {
+      cell_label_.clear();
+      cell_label_row_ = nullptr;
+    }
     if (!contexts_.empty() && contexts_.back().element == n) contexts_.pop_back();
     if (!lists_.empty() && lists_.back().list == n) lists_.pop_back();
   }
@@ -840,6 +1114,16 @@ class PassageWriter {
   }
 
   void Flush() {
+    const size_t before_flush = doc_->passages.size();
+    FlushText();
+    if (!cell_label_.empty() && doc_->passages.size() > before_flush) {
+      Passage& first = doc_->passages[before_flush];
+      if (first.label.empty()) first.label = cell_label_;
+      cell_label_.clear();
+    }
+  }
+
+  void FlushText() {
     // Wholly in bold: a heading typed in an editor's bold, when it reads as one.
     const bool all_bold = visible_ > 0 && bold_visible_ == visible_;
     visible_ = bold_visible_ = 0;
@@ -915,6 +1199,10 @@ class PassageWriter {
   std::vector<ListState> lists_;
   std::string time_date_;
   const xmlNode* data_table_ = nullptr;  // the data table being written, if any
+  static constexpr size_t kMaxTermText = 80;
+  bool joining_term_ = false;            // a <dt>'s text waits for its <dd>
+  std::string cell_label_;               // a number cell's number, for the row's next passage
+  const xmlNode* cell_label_row_ = nullptr;
   const xmlNode* row_ = nullptr;         // its open row
   std::vector<std::string> cells_;       // the open row's cells' text
 };

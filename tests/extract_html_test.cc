@@ -265,7 +265,8 @@ TEST(ExtractHtmlTest, Tables) {
 
 // Minutes set as an "item | discussion" table: a cell of several paragraphs
 // is layout, so the table is not collapsed into rows and the paragraphs stay
-// passages of their own.
+// passages of their own; the item's number, alone in its cell, labels the
+// item's first passage.
 TEST(ExtractHtmlTest, MinutesTableWithParagraphsInCells) {
   Document doc = Extract(
       "<main><h2>Minutes</h2><table><tr><td>5</td><td><p>The Committee considered the report of the Head of "
@@ -273,12 +274,12 @@ TEST(ExtractHtmlTest, MinutesTableWithParagraphsInCells) {
       "<p>RESOLVED that the report be noted.</p></td></tr>"
       "<tr><td>6</td><td><p>Apologies were received.</p></td></tr></table></main>");
   EXPECT_EQ(Shape(doc),
-            (Lines{"heading||2|Minutes", "table_cell||0|5",
-                   "paragraph||0|The Committee considered the report of the Head of Housing on temporary "
+            (Lines{"heading||2|Minutes",
+                   "paragraph|5|0|The Committee considered the report of the Head of Housing on temporary "
                    "accommodation.",
                    "paragraph||0|Members asked about the cost of nightly paid rooms.",
-                   "paragraph||0|RESOLVED that the report be noted.", "table_cell||0|6",
-                   "table_cell||0|Apologies were received."}));
+                   "paragraph||0|RESOLVED that the report be noted.",
+                   "table_cell|6|0|Apologies were received."}));
 }
 
 // The real strategy's funding table: each sum is in a passage with its
@@ -342,7 +343,7 @@ TEST(ExtractHtmlTest, BlocksAndInlineElements) {
       "<dl><dt>Term</dt><dd>Its definition.</dd></dl><div>Loose div text <p>inner para</p> tail text</div>"
       "<h6>Six</h6><p>Under six.</p></main>");
   EXPECT_EQ(Shape(doc), (Lines{"heading||3|Heading three", "paragraph||0|One link, bold, span and a break.",
-                                "paragraph||0|A quote.", "paragraph||0|Term", "paragraph||0|Its definition.",
+                                "paragraph||0|A quote.", "paragraph||0|Term Its definition.",
                                 "paragraph||0|Loose div text", "paragraph||0|inner para",
                                 "paragraph||0|tail text", "heading||6|Six", "paragraph||0|Under six."}));
   EXPECT_EQ(doc.passages.back().section, "Six");
@@ -453,6 +454,165 @@ TEST(ExtractHtmlTest, OddInputs) {
   EXPECT_TRUE(Holds(Extract(std::string(nul_page, sizeof(nul_page) - 1)), "nul bytes"));
   Extract("<table><tr><td><table><tr><td>cell in cell");
   Extract("<ol start=\"-99999999999999999999\"><li>x</li></ol><ol start=\"abc\"><li>y</li></ol>");
+}
+
+}  // namespace
+}  // namespace xref
+
+namespace xref {
+namespace {
+
+const char* const kWebPages = XREF_SOURCE_DIR "/tests/data/producers/web/";
+
+Document ExtractWebPage(const std::string& name) {
+  Result<Document> doc = ExtractFile(kWebPages + name);
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return doc.ok() ? std::move(doc).value() : Document{};
+}
+
+const Passage* Find(const Document& doc, std::string_view start) {
+  for (const Passage& p : doc.passages) {
+    if (p.text.rfind(start, 0) == 0) return &p;
+  }
+  return nullptr;
+}
+
+// A Modern.Gov "agenda and minutes" page: the items are rows of a table,
+// the number in one cell and the title, documents and minutes in the next.
+// No item is the page's content alone: every item's minutes come out, in
+// order, each item's title labelled with its number, under the meeting's
+// heading, date and venue; the hidden column headings, the print-only
+// note, the menus, breadcrumb, cookie notice and footer do not.
+TEST(ExtractHtmlWebPagesTest, ModernGovMinutesTable) {
+  Document doc = ExtractWebPage("moderngov-minutes.html");
+  const std::vector<std::pair<std::string, std::string>> items = {
+      {"41", "Apologies for absence"}, {"42", "Declarations of interest"},
+      {"43", "Minutes of the previous meeting"}, {"44", "Temporary Accommodation Procurement Strategy"},
+      {"45", "Work programme"}};
+  int last = 0;
+  for (const auto& [number, title] : items) {
+    const Passage* p = Find(doc, title);
+    ASSERT_NE(p, nullptr) << title;
+    EXPECT_EQ(p->label, number) << title;
+    EXPECT_GT(p->n, last) << title;
+    last = p->n;
+  }
+  for (std::string_view text : {"Apologies for absence were received", "Councillor Brightwell declared",
+                                "RESOLVED that the minutes", "The Head of Housing Needs introduced",
+                                "Members asked whether", "In response, officers explained",
+                                "The Committee noted its work programme"}) {
+    EXPECT_NE(Find(doc, text), nullptr) << text;
+  }
+  ASSERT_FALSE(doc.passages.empty());
+  ASSERT_GE(doc.passages.size(), 2u);
+  EXPECT_EQ(doc.passages[0].text, "Agenda and minutes");
+  EXPECT_EQ(doc.passages[1].text, "Housing and Communities Committee");
+  EXPECT_EQ(doc.passages[1].kind, PassageKind::kHeading);
+  const Passage* date = Find(doc, "Date: Tuesday, 10th March, 2026");
+  ASSERT_NE(date, nullptr);
+  EXPECT_EQ(date->section, "Housing and Communities Committee");
+  for (std::string_view furniture : {"Skip to main content", "We use cookies", "Calendar", "Committee structure",
+                                     "Attendance", "No.", "Video recording", "This page was printed",
+                                     "Ashcombe District Council, Civic Offices", "Privacy"}) {
+    EXPECT_EQ(Find(doc, furniture), nullptr) << furniture;
+  }
+}
+
+// A Modern.Gov decision page: the decision's title sits in a heading above
+// the block of prose the scorer picks, and the documents' links carry text
+// for screen readers only ("(opens in a new window)").
+TEST(ExtractHtmlWebPagesTest, ModernGovDecisionDetails) {
+  Document doc = ExtractWebPage("moderngov-decision.html");
+  ASSERT_FALSE(doc.passages.empty());
+  ASSERT_GE(doc.passages.size(), 2u);
+  EXPECT_EQ(doc.passages[0].text, "Decision details");
+  EXPECT_EQ(doc.passages[1].kind, PassageKind::kHeading);
+  EXPECT_EQ(doc.passages[1].text, "Household Support Fund 2026/27 allocation scheme");
+  const Passage* date = Find(doc, "Date of decision:");
+  ASSERT_NE(date, nullptr);
+  EXPECT_EQ(date->text, "Date of decision: 17/03/2026");  // a <dt> read with its <dd>
+  const Passage* first = Find(doc, "approve the allocation scheme");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->label, "(1)");
+  EXPECT_EQ(first->section, "Decision:");
+  const Passage* report = Find(doc, "Household Support Fund 2026/27 report");
+  ASSERT_NE(report, nullptr);
+  EXPECT_EQ(report->text, "Household Support Fund 2026/27 report PDF 340 KB");
+  for (std::string_view furniture : {"Skip to content", "Home", "Related links", "Benefits and financial help",
+                                     "Was this page helpful?", "Kelbourne Metropolitan Borough Council, Town Hall"}) {
+    EXPECT_EQ(Find(doc, furniture), nullptr) << furniture;
+  }
+}
+
+// A council news page in the GOV.UK design system: accordion sections'
+// headings sit in "section-header" blocks inside <main>; the page's own
+// contents list, the print-only note, the related-content column and the
+// "Is this page useful?" block are furniture.
+TEST(ExtractHtmlWebPagesTest, GovukNewsPage) {
+  Document doc = ExtractWebPage("govuk-news.html");
+  const Passage* who = Find(doc, "Who the plan will help");
+  ASSERT_NE(who, nullptr);
+  EXPECT_EQ(who->kind, PassageKind::kHeading);
+  const Passage* families = Find(doc, "At the end of December 2025");
+  ASSERT_NE(families, nullptr);
+  EXPECT_EQ(families->section, "Who the plan will help");
+  const Passage* lead = Find(doc, "Fernleigh Borough Council's Cabinet has agreed");
+  ASSERT_NE(lead, nullptr);
+  EXPECT_EQ(lead->section, "Council agrees plan to cut use of bed and breakfast for homeless families");
+  int what_the_plan_does = 0;
+  for (const Passage& p : doc.passages) what_the_plan_does += p.text == "What the plan does" ? 1 : 0;
+  EXPECT_EQ(what_the_plan_does, 1);  // the heading, not its entry in the contents list
+  for (std::string_view furniture : {"On this page", "Printed from", "Related content", "Homeless or at risk",
+                                     "Is this page useful?", "Report a problem", "Cookies on", "Skip to main content",
+                                     "This is a new service", "Home"}) {
+    EXPECT_EQ(Find(doc, furniture), nullptr) << furniture;
+  }
+}
+
+// Content set in blocks side by side (a newsletter's columns), each under
+// a heading outside it: every heading comes out before its block.
+TEST(ExtractHtmlWebPagesTest, HeadingsBetweenContentBlocks) {
+  Result<Document> doc = ExtractFile(XREF_SOURCE_DIR "/tests/data/producers/make/newsletter-columns.html");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  const Passage* works = Find(*doc, "Work to resurface the high street");
+  ASSERT_NE(works, nullptr);
+  EXPECT_EQ(works->section, "Your neighbourhood");
+  const Passage* budget = Find(*doc, "The council has agreed its budget");
+  ASSERT_NE(budget, nullptr);
+  EXPECT_EQ(budget->section, "Council news");
+}
+
+// A CMIS-style minutes page: the items are rows of a table, the minute
+// number in a cell beside the item's title and the minutes in the next row;
+// the meeting's heading sits in a "MeetingHeader" block and the attendance
+// in a definition list above the table. Item 99 holds most of the prose,
+// but the table of numbered items is the content, with the heading and
+// attendance above it; "Present:" is read with its names.
+TEST(ExtractHtmlWebPagesTest, CmisMinutesTable) {
+  Document doc = ExtractWebPage("cmis-minutes.html");
+  ASSERT_GE(doc.passages.size(), 3u);
+  EXPECT_EQ(doc.passages[0].text, "Cabinet");
+  EXPECT_EQ(doc.passages[0].kind, PassageKind::kHeading);
+  EXPECT_EQ(doc.passages[2].text.rfind("Present: Councillor R Ashworth", 0), 0u) << doc.passages[2].text;
+  int last = 0;
+  for (const auto& [number, title] : std::vector<std::pair<std::string, std::string>>{
+           {"97", "Apologies for Absence"}, {"98", "Declarations of Interest"},
+           {"99", "Home to School Transport Policy 2026/27"}}) {
+    const Passage* p = Find(doc, title);
+    ASSERT_NE(p, nullptr) << title;
+    EXPECT_EQ(p->label, number) << title;
+    EXPECT_GT(p->n, last) << title;
+    last = p->n;
+  }
+  EXPECT_NE(Find(doc, "Apologies were received from Councillor K Osei."), nullptr);
+  EXPECT_NE(Find(doc, "There were no declarations of interest."), nullptr);
+  const Passage* report = Find(doc, "Report of the Director of Children's Services");
+  ASSERT_NE(report, nullptr);
+  EXPECT_EQ(report->text, "Report of the Director of Children's Services");  // no "(opens in a new window)"
+  for (std::string_view furniture : {"Jump to content", "Residents", "Your council", "Meetings calendar", "Print this page",
+                                     "Accessibility statement"}) {
+    EXPECT_EQ(Find(doc, furniture), nullptr) << furniture;
+  }
 }
 
 }  // namespace
