@@ -621,20 +621,21 @@ class BodyReader {
       const bool bold_line = p.line_visible > 0 && p.line_bold == p.line_visible &&
                              heading_guess::LooksLikeBoldHeading(NormaliseText(p.text.substr(line_from)));
       if ((blank_line || bold_line) && styles_->HeadingLevel(p.style) == 0 && p.visible > 0) {
-        // The rest of a numbered paragraph takes no number (numId 0: none).
-        auto part = [&](std::string text, size_t visible, size_t bold, bool first) {
+        OpenParagraph done = std::move(p);
+        // The parts keep the paragraph's style and level; the rest of a
+        // numbered paragraph takes no number (numId 0: none).
+        auto part = [&done](std::string text, size_t visible, size_t bold, bool first) {
           OpenParagraph q;
-          q.style = p.style;
-          q.num_id = first ? p.num_id : "0";
-          q.num_level = p.num_level;
-          q.outline_level = p.outline_level;
-          q.cell_depth = p.cell_depth;
+          q.style = done.style;
+          q.num_id = first ? done.num_id : "0";
+          q.num_level = done.num_level;
+          q.outline_level = done.outline_level;
+          q.cell_depth = done.cell_depth;
           q.text = std::move(text);
           q.visible = visible;
           q.bold = bold;
           return q;
         };
-        OpenParagraph done = std::move(p);
         const bool first = done.line_start == std::string::npos || !done.continued;
         paragraphs_.back() = part("", 0, 0, false);
         paragraphs_.back().continued = true;

@@ -328,14 +328,17 @@ TEST(ExtractDocxTest, StrongRunsAndLinesBrokenByHand) {
       "<w:p>" + run("The Cabinet agreed a £12m programme.") + br + br + run("The money comes from a fund.") + br +
       strong("Next steps") + br + run("Work starts in April.") + br + run("Residents can report potholes.") +
       "</w:p>" + "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>" +
-      run("A numbered point.") + br + br + run("Its second paragraph.") + "</w:p>" + P("Body.");
+      run("A numbered point.") + br + br + run("Its second paragraph.") + "</w:p>" +
+      "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>" +
+      run("Another point.") + br + strong("Its own title") + br + run("Under that title.") + "</w:p>" + P("Body.");
   Document doc = Extract(Docx(body));
   EXPECT_EQ(Shape(doc), (Lines{"heading||1|Budget 2026", "heading||2|What happens next",
                                 "paragraph||0|The Cabinet agreed a £12m programme.",
                                 "paragraph||0|The money comes from a fund.", "heading||2|Next steps",
                                 "paragraph||0|Work starts in April. Residents can report potholes.",
                                 "paragraph|1|0|A numbered point.", "paragraph||0|Its second paragraph.",
-                                "paragraph||0|Body."}));
+                                "paragraph|2|0|Another point.", "heading||2|Its own title",
+                                "paragraph||0|Under that title.", "paragraph||0|Body."}));
 }
 
 TEST(ExtractDocxTest, UnstyledHeadingsAreGuessedOnlyWithoutStyledOnes) {
