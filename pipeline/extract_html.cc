@@ -312,7 +312,7 @@ class FurnitureFilter {
         root,
         [&](xmlNode* n) {
           if (!IsElement(n)) return false;
-          if ((NameIs(n, "ul") || NameIs(n, "ol")) && IsContentsList(n)) MarkContentsList(n);
+          if ((NameIs(n, "ul") || NameIs(n, "ol")) && (IsContentsList(n) || IsShareList(n))) MarkContentsList(n);
           if (IsDeclaredContent(n)) {
             for (xmlNode* a = n->parent; a != nullptr && IsElement(a); a = a->parent) {
               if (!protected_.insert(a).second) break;
@@ -384,6 +384,30 @@ class FurnitureFilter {
   // items, each only a link to a place on the same page (href="#..."). It
   // repeats the headings below it.
   static bool IsContentsList(xmlNode* list) {
+    return LinksOnlyList(list, [](const std::string& href) { return href.size() > 1 && href[0] == '#'; });
+  }
+
+  // "Share this page": a list of two or more items, each only a link that
+  // shares the page on a social network or by e-mail.
+  static bool IsShareList(xmlNode* list) {
+    return LinksOnlyList(list, [](const std::string& href) {
+      const std::string lower = Lower(href);
+      if (lower.rfind("mailto:", 0) == 0) return lower.find("subject=") != std::string::npos;
+      for (std::string_view host : {"facebook.com/shar", "twitter.com/intent", "twitter.com/share", "x.com/intent",
+                                    "x.com/share", "linkedin.com/shar", "wa.me/", "whatsapp.com/send",
+                                    "reddit.com/submit", "pinterest.com/pin/create", "bsky.app/intent"}) {
+        // The host itself or a subdomain of it ("www."), not "box.com".
+        for (size_t at = lower.find(host); at != std::string::npos; at = lower.find(host, at + 1)) {
+          if (at > 0 && (lower[at - 1] == '/' || lower[at - 1] == '.')) return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  // A list of two or more items, each only a link whose href `wanted` accepts.
+  template <typename Wanted>
+  static bool LinksOnlyList(xmlNode* list, Wanted wanted) {
     int items = 0;
     for (xmlNode* li = list->children; li != nullptr; li = li->next) {
       if (!IsElement(li)) {
@@ -399,8 +423,7 @@ class FurnitureFilter {
               bool in_page_link = false;
               for (xmlNode* a = n->parent; a != nullptr && a != li->parent; a = a->parent) {
                 if (NameIs(a, "a")) {
-                  const std::string href = Attr(a, "href");
-                  in_page_link = href.size() > 1 && href[0] == '#';
+                  in_page_link = wanted(Attr(a, "href"));
                   break;
                 }
               }

@@ -564,9 +564,23 @@ TEST(ExtractHtmlWebPagesTest, GovukNewsPage) {
   EXPECT_EQ(what_the_plan_does, 1);  // the heading, not its entry in the contents list
   for (std::string_view furniture : {"On this page", "Printed from", "Related content", "Homeless or at risk",
                                      "Is this page useful?", "Report a problem", "Cookies on", "Skip to main content",
-                                     "This is a new service", "Home"}) {
+                                     "This is a new service", "Home", "Share this page", "Facebook"}) {
     EXPECT_EQ(Find(doc, furniture), nullptr) << furniture;
   }
+}
+
+// Share links are furniture whatever their block is called; a list of links
+// to other pages is not.
+TEST(ExtractHtmlTest, ShareLinksAreFurniture) {
+  Document doc = Extract(
+      "<main><h1>Plan agreed</h1><p>The Cabinet agreed the plan for 2026 and the money for it.</p>"
+      "<div><h2>Share this page</h2><ul><li><a href=\"https://www.facebook.com/sharer/sharer.php?u=x\">Facebook</a>"
+      "</li><li><a href=\"https://twitter.com/intent/tweet?url=x\">Twitter</a></li>"
+      "<li><a href=\"mailto:?subject=Plan%20agreed\">Email</a></li></ul></div>"
+      "<h2>Documents</h2><ul><li><a href=\"/report.pdf\">Cabinet report</a></li>"
+      "<li><a href=\"https://www.inbox.com/intent\">Appendix</a></li></ul></main>");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||1|Plan agreed", "paragraph||0|The Cabinet agreed the plan for 2026 and the money for it.",
+                                "heading||2|Documents", "list_item||1|Cabinet report", "list_item||1|Appendix"}));
 }
 
 // Content set in blocks side by side (a newsletter's columns), each under
