@@ -719,7 +719,7 @@ Tagger::Impl::Impl() {
   // Every form below (modal, undertaking verb, funding verb) holds one of
   // these words, so a sentence without any cannot be a commitment.
   modal_hint = Compile(
-      "\\b(?:will|shall|(?:'|’)ll|(?:is|are)\\s(?:to|going\\sto|committed\\sto)|commit(?:s|ted)?|plans?\\sto|"
+      "\\b(?:will|shall|(?:'|’)ll|(?:is|are)\\s(?:to|going\\sto|committed\\sto|due\\sto)|commit(?:s|ted)?|plans?\\sto|"
       "intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|consultation|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|"
       "undert(?:akes?|ook|aken)|agreed|resolved|voted|decided|Agreed|Resolved|AGREED|RESOLVED|investing|providing|allocating|committing|spending|"
       "making\\savailable|plans\\sfor|would|proposed|recommended|Action|ACTION|Actions|ACTIONS)\\b");
@@ -733,7 +733,7 @@ Tagger::Impl::Impl() {
   // when it was given may come between ("pledged last month to", "promised
   // in June to").
   modal = Compile(
-      "\\b(will|shall|(?:'|’)ll|(?:is|are)\\s(?:going\\s)?to|(?:is|are)\\scommitted\\sto|"
+      "\\b(will|shall|(?:'|’)ll|(?:is|are)\\s(?:going\\s|due\\s)?to|(?:is|are)\\scommitted\\sto|"
       "(?:has|have)\\s(?:pledged|promised|vowed|undertaken|agreed|committed|resolved)\\sto|"
       "commit(?:s|ted)?\\sto|plans?\\sto|intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|"
       "(?:pledge[sd]?|promise[sd]?|vow(?:s|ed)?)\\s(?:(?:last|this)\\s(?:week|month|year)\\s|in\\s[A-Z]\\w+(?:\\s\\d{4})?\\s|"
@@ -1907,6 +1907,18 @@ bool IsOutcomeVerb(std::string_view lower) {
   return InSorted(kWords, lower) || IsExperiencerVerb(lower);
 }
 
+// Verbs of what is scheduled, after "is due to" ("is due to open", "are due
+// to be published"): "due to" before anything else gives a cause.
+bool IsScheduledVerb(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "agree", "apply", "approve", "arrive", "award", "be", "begin", "close", "come", "commence", "complete",
+      "conclude", "consider", "decide", "deliver", "end", "expire", "finish", "go", "hold", "launch", "meet",
+      "move", "open", "present", "publish", "receive", "reopen", "report", "return", "run", "sign", "start",
+      "submit", "take", "transfer"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  return InSorted(kWords, lower);
+}
+
 // Verbs that report a decision, whose "that" clause is the undertaking:
 // "The Cabinet Member agreed that the Council will write...".
 bool IsDecisionVerb(std::string_view lower) {
@@ -2801,6 +2813,10 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   }
   char verb_buf[24];
   const std::string_view next_word = LowerWord(FirstWord(rest), verb_buf);
+  // "is due to open in September": due as scheduled, before a verb of what
+  // is scheduled; "is due to higher demand", "due to staff shortages" give
+  // a cause.
+  if (modal_text.find(" due ") != std::string_view::npos && !IsScheduledVerb(next_word)) return std::nullopt;
   // A meeting that agreed or voted to note, approve or endorse did so then:
   // "Members agreed to note the report" undertakes nothing further.
   if ((modal_first == "agreed" || modal_first == "resolved" || modal_first == "voted" || modal_first == "decided") &&

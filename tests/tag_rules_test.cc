@@ -718,6 +718,11 @@ const CommitmentCase kCommitments[] = {
     {"Our ambition is to be the best council by 2030.", "", false, nullptr, "", ""},
     {"The purpose of this report is to update members by March 2026.", "", false, nullptr, "", ""},
     {"Our aim is to support families.", "", false, nullptr, "", ""},
+    // "is due to" before a verb of what is scheduled; before anything else it gives a cause.
+    {"The new school is due to open in September 2026.", "", false, "unspecified", "will", "open"},
+    {"The report is due to be considered by Cabinet in June 2026.", "", false, "Cabinet", "will", "considered"},
+    {"The rise is due to higher demand in 2025.", "", false, nullptr, "", ""},
+    {"The overspend is due to staff shortages in 2025.", "", false, nullptr, "", ""},
     // A passive's agent by its whole name.
     {"Grants will be paid by the Education and Skills Funding Agency in May 2027.", "", false,
      "Education and Skills Funding Agency", "will", "paid"},
