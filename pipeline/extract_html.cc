@@ -1009,7 +1009,11 @@ class PassageWriter {
       text_.append(text);
       const size_t visible = Visible(text);
       visible_ += visible;
-      if (bold_depth_ > 0) bold_visible_ += visible;
+      line_visible_ += visible;
+      if (bold_depth_ > 0) {
+        bold_visible_ += visible;
+        line_bold_ += visible;
+      }
       return false;
     }
     if (!IsElement(n)) return false;
@@ -1019,13 +1023,30 @@ class PassageWriter {
       // A blank line (two breaks) ends a paragraph of text typed with
       // breaks; a line in bold before a break is a heading of its own
       // ("<strong>What happens next</strong><br>").
-      const bool blank = line_start_ != std::string::npos && Visible(text_.substr(line_start_)) == 0;
-      if (blank || (visible_ > 0 && bold_visible_ == visible_)) {
+      const bool blank = line_start_ != std::string::npos && line_visible_ == 0;
+      const size_t line_from = line_start_ == std::string::npos ? 0 : line_start_;
+      const bool bold_line = line_visible_ > 0 && line_bold_ == line_visible_ &&
+                             heading_guess::LooksLikeBoldHeading(NormaliseText(text_.substr(line_from)));
+      if (bold_line && visible_ > line_visible_) {
+        // Text before the bold line is a paragraph of its own, the line a
+        // heading over what follows.
+        std::string line = text_.substr(line_from);
+        const size_t line_visible = line_visible_, line_bold = line_bold_;
+        text_.resize(line_from);
+        visible_ -= line_visible;
+        bold_visible_ -= line_bold;
+        Flush();
+        text_ = std::move(line);
+        visible_ = line_visible;
+        bold_visible_ = line_bold;
+        Flush();
+      } else if (blank || (visible_ > 0 && bold_visible_ == visible_)) {
         Flush();
       } else {
         text_ += ' ';
       }
       line_start_ = text_.size();
+      line_visible_ = line_bold_ = 0;
       return false;
     }
     if (name == "strong" || name == "b") ++bold_depth_;
@@ -1149,7 +1170,7 @@ class PassageWriter {
   void FlushText() {
     // Wholly in bold: a heading typed in an editor's bold, when it reads as one.
     const bool all_bold = visible_ > 0 && bold_visible_ == visible_;
-    visible_ = bold_visible_ = 0;
+    visible_ = bold_visible_ = line_visible_ = line_bold_ = 0;
     line_start_ = std::string::npos;
     if (text_.empty()) return;
     std::string text = std::move(text_);
@@ -1216,6 +1237,8 @@ class PassageWriter {
   size_t bold_visible_ = 0;
   int bold_depth_ = 0;
   size_t line_start_ = std::string::npos;  // where text_'s line after a <br> starts
+  size_t line_visible_ = 0;                // visible and bold characters of that line
+  size_t line_bold_ = 0;
   int heading_level_ = 1;                  // the level of the last marked heading
   size_t bold_heading_ = 0;                // the last heading found by its bold (passage n)
   std::vector<Context> contexts_;

@@ -350,20 +350,23 @@ TEST(ExtractHtmlTest, BlocksAndInlineElements) {
 }
 
 // Pages typed in a content editor: paragraphs made with blank lines of
-// breaks, and headings made with bold (a heading at the end heads nothing).
+// breaks, and headings made with bold, a whole paragraph or a line of one (a
+// heading at the end heads nothing).
 TEST(ExtractHtmlTest, BreaksAndBoldLinesTypedInAnEditor) {
   Document doc = Extract(
       "<main><h2>Council agrees plan</h2><div>The Cabinet agreed a £12m programme.<br><br>"
       "The money comes from a national fund.<br>\n<br>\n<strong>What happens next</strong><br>"
       "Work starts in April.<br>Residents can report potholes online.</div>"
       "<p><b>Key figures:</b></p><p><strong>Note:</strong> figures are provisional.</p>"
-      "<p><strong>Contact us</strong></p></main>");
+      "<p><strong>Contact us</strong></p>"
+      "<div>Bids close in May.<br><b>How to apply</b><br>Apply online by 30 May 2026.</div></main>");
   EXPECT_EQ(Shape(doc), (Lines{"heading||2|Council agrees plan", "paragraph||0|The Cabinet agreed a £12m programme.",
                                 "paragraph||0|The money comes from a national fund.",
                                 "heading||3|What happens next",
                                 "paragraph||0|Work starts in April. Residents can report potholes online.",
                                 "paragraph||0|Key figures:", "paragraph||0|Note: figures are provisional.",
-                                "paragraph||0|Contact us"}));
+                                "heading||3|Contact us", "paragraph||0|Bids close in May.",
+                                "heading||3|How to apply", "paragraph||0|Apply online by 30 May 2026."}));
   EXPECT_EQ(doc.passages[4].section, "What happens next");
 }
 
