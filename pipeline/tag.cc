@@ -2109,6 +2109,44 @@ std::string_view DropPerfectAuxiliary(std::string_view reporter) {
   return reporter;
 }
 
+// Where the quotation that `text` is inside at offset `at` closes, as an
+// offset from `at` within the next `length` bytes; nullopt when `at` is not
+// inside a quotation or it does not close there. Curly marks pair by kind;
+// straight double quotes by their count before `at`.
+std::optional<size_t> ClosingQuote(std::string_view text, size_t at, size_t length) {
+  const std::string_view before = text.substr(0, at);
+  const std::string_view span = text.substr(at, length);
+  const size_t open = before.rfind("“");
+  const size_t closed = before.rfind("”");
+  if (open != std::string_view::npos && (closed == std::string_view::npos || closed < open)) {
+    const size_t close = span.find("”");
+    if (close != std::string_view::npos) return close;
+    return std::nullopt;
+  }
+  if (std::count(before.begin(), before.end(), '"') % 2 == 1) {
+    const size_t close = span.find('"');
+    if (close != std::string_view::npos) return close;
+  }
+  return std::nullopt;
+}
+
+// True when `tail`, the words after a closing quotation mark, says who said
+// it (", said Councillor Jane Smith.", "the council leader told the
+// meeting", "(Cllr Smith said)"); sets `who` to the speaker.
+bool QuoteReporter(std::string_view tail, std::string* who) {
+  static const RE2* after = Compile(
+      "^[(,]?\\s*(?:said|says|added|adds|announced|explained|promised|pledged|insisted|confirmed|stated)"
+      "\\s+((?:[Tt]he\\s)?[A-Za-z][\\w'’&-]*(?:\\s[A-Za-z][\\w'’&-]*){0,6})")
+      .release();
+  static const RE2* before = Compile(
+      "^[(,]?\\s*((?:[Tt]he\\s)?[A-Za-z][\\w'’&-]*(?:\\s[A-Za-z][\\w'’&-]*){0,6})\\s+"
+      "(?:said|says|added|adds|told|announced|explained|promised|pledged|insisted|confirmed|stated)\\b")
+      .release();
+  const StringPiece piece(tail.data(), tail.size());
+  if (RE2::PartialMatch(piece, *before, who)) return true;
+  return RE2::PartialMatch(piece, *after, who);
+}
+
 bool CanReport(std::string_view reporter) {
   char first_buf[24];
   const std::string_view first = LowerWord(FirstWord(reporter), first_buf);
@@ -2443,7 +2481,33 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     }
     return nullptr;
   };
-  auto finish = [&](std::string actor, std::string_view modality, std::string_view action) {
+  auto finish = [&](std::string actor, std::string_view modality, std::string_view action) -> std::optional<Tag> {
+    // Quoted words end at the closing quotation mark. A quotation attributed
+    // in brackets or after a dash, as research and consultation reports set
+    // out what their participants said ("... our bank reconciliation.”
+    // (limited company, 100+ returns)"), is a participant's testimony, not
+    // an undertaking; one a reporter attributes ("...,” said Councillor
+    // Smith.") is the speaker's, who is then the actor of an agentless one.
+    if (action.data() >= text.data() && action.data() <= text.data() + text.size()) {
+      const size_t at = static_cast<size_t>(action.data() - text.data());
+      if (std::optional<size_t> close = ClosingQuote(text, at, action.size()); close) {
+        const size_t mark = action.compare(*close, 3, "”") == 0 ? 3 : 1;
+        const std::string_view tail = Trim(action.substr(*close + mark));
+        std::string who;
+        const bool reported = QuoteReporter(tail, &who);
+        if (!reported && !tail.empty() &&
+            (tail[0] == '(' || tail.substr(0, 3) == "–" || tail.substr(0, 3) == "—" || tail.substr(0, 2) == "- ")) {
+          return std::nullopt;
+        }
+        action = action.substr(0, *close);
+        while (!action.empty() && (action.back() == ',' || action.back() == '.' || action.back() == ' ')) {
+          action.remove_suffix(1);
+        }
+        if (reported && actor == "unspecified" && NamesSomebody(who) && CanReport(who)) {
+          actor = std::string(StripThe(who));
+        }
+      }
+    }
     // A resolution's next part is not this part's action: "... capacity; (c)
     // That a task and finish group be established".
     for (size_t semi = action.find("; "); semi != std::string_view::npos; semi = action.find("; ", semi + 2)) {
@@ -2772,6 +2836,15 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   {
     char buf[24];
     if (IsLeadingSubordinator(LowerWord(FirstWord(subject), buf))) return std::nullopt;
+  }
+  // An opening phrase run on to "we" without a comma ("As a Council we
+  // will", "Together we will", "In partnership with schools we will"): the
+  // subject is "we".
+  {
+    char buf[24];
+    const std::string_view last = LastWord(subject);
+    const std::string_view lower = LowerWord(last, buf);
+    if ((lower == "we" || last == "I") && last.size() < subject.size()) subject = last;
   }
   // A past perfect or passive auxiliary before an undertaking verb tells of
   // the past ("had agreed to", "It was agreed to defer", "the directorate

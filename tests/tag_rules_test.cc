@@ -731,9 +731,36 @@ const CommitmentCase kCommitments[] = {
     // A reporter after the clause says whose it is, and is no part of the action.
     {"Rural communities will get a £30 million investment in bus services, the Transport Secretary announced "
      "today.", "", false, "Transport Secretary", "will", "get a £30 million investment in bus services"},
+    // An opening phrase run on to "we" without a comma is no part of the actor.
+    {"As a Council we will continue to meet every six months to monitor progress.", "", false, "we", "will",
+     "continue to meet"},
+    {"In partnership with schools we will open 12 hubs.", "", false, "we", "will", "open 12 hubs"},
+    // A participant's words quoted in a research or consultation report,
+    // attributed in brackets or after a dash, are testimony.
+    {"“The process will stay the same. We will carry out our bank reconciliation.” (limited company, 100+ "
+     "returns)", "", false, nullptr, nullptr, nullptr},
+    {"“We will keep doing our own books.” – small business owner, Leeds", "", false, nullptr, nullptr, nullptr},
+    // Quoted by a reporter, they are the speaker's.
+    {"“A new library will be opened by March 2027,” the Leader said.", "", false, "Leader", "will",
+     "opened by March 2027"},
 };
 INSTANTIATE_TEST_SUITE_P(Commitments, CommitmentRules, ::testing::ValuesIn(kCommitments),
                          RowName<CommitmentCase>);
+
+// Quoted words end at the closing quotation mark, whoever reports them.
+TEST(CommitmentActionTest, EndsAtTheClosingQuotationMark) {
+  for (const char* text : {"“We will invest £10 million in the town centre by 2027,” said Councillor Jane Smith.",
+                           "\"We will invest £10 million in the town centre by 2027,\" the council leader told the meeting.",
+                           "The Leader said: “We will invest £10 million in the town centre by 2027.”"}) {
+    std::vector<Tag> tags = SharedTagger().Find(text, TagOptions());
+    const Tag* found = nullptr;
+    for (const Tag& t : tags) {
+      if (t.kind == TagKind::kCommitment) found = &t;
+    }
+    ASSERT_NE(found, nullptr) << text;
+    EXPECT_EQ(found->commitment.action, "invest £10 million in the town centre by 2027") << text;
+  }
+}
 
 // A resolution's parts are separate: the action of one ends where the next
 // ("; (c) That ...") begins.
