@@ -2114,8 +2114,14 @@ std::string_view DropPerfectAuxiliary(std::string_view reporter) {
 // inside a quotation or it does not close there. Curly marks pair by kind;
 // straight double quotes by their count before `at`.
 std::optional<size_t> ClosingQuote(std::string_view text, size_t at, size_t length) {
-  const std::string_view before = text.substr(0, at);
-  const std::string_view span = text.substr(at, length);
+  // Within the paragraph, and a quotation's length: a text tagged whole
+  // is not scanned from its start for each sentence.
+  constexpr size_t kReach = 2000;
+  size_t from = at > kReach ? at - kReach : 0;
+  if (const size_t blank = text.substr(from, at - from).rfind("\n\n"); blank != std::string_view::npos) from += blank;
+  const std::string_view before = text.substr(from, at - from);
+  std::string_view span = text.substr(at, std::min(length, kReach));
+  span = span.substr(0, span.find("\n\n"));
   const size_t open = before.rfind("“");
   const size_t closed = before.rfind("”");
   if (open != std::string_view::npos && (closed == std::string_view::npos || closed < open)) {
@@ -2490,21 +2496,26 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     // Smith.") is the speaker's, who is then the actor of an agentless one.
     if (action.data() >= text.data() && action.data() <= text.data() + text.size()) {
       const size_t at = static_cast<size_t>(action.data() - text.data());
-      if (std::optional<size_t> close = ClosingQuote(text, at, action.size()); close) {
-        const size_t mark = action.compare(*close, 3, "”") == 0 ? 3 : 1;
-        const std::string_view tail = Trim(action.substr(*close + mark));
+      if (std::optional<size_t> close = ClosingQuote(text, at, text.size() - at); close) {
+        const size_t mark = text.compare(at + *close, 3, "”") == 0 ? 3 : 1;
+        std::string_view tail = Trim(text.substr(at + *close + mark));
+        tail = tail.substr(0, std::min(tail.size(), tail.find_first_of(".!?") == std::string_view::npos
+                                                        ? tail.size()
+                                                        : tail.find_first_of(".!?") + 1));
         std::string who;
         const bool reported = QuoteReporter(tail, &who);
         if (!reported && !tail.empty() &&
             (tail[0] == '(' || tail.substr(0, 3) == "–" || tail.substr(0, 3) == "—" || tail.substr(0, 2) == "- ")) {
           return std::nullopt;
         }
-        action = action.substr(0, *close);
-        while (!action.empty() && (action.back() == ',' || action.back() == '.' || action.back() == ' ')) {
-          action.remove_suffix(1);
-        }
-        if (reported && actor == "unspecified" && NamesSomebody(who) && CanReport(who)) {
-          actor = std::string(StripThe(who));
+        if (*close < action.size()) {
+          action = action.substr(0, *close);
+          while (!action.empty() && (action.back() == ',' || action.back() == '.' || action.back() == ' ')) {
+            action.remove_suffix(1);
+          }
+          if (reported && actor == "unspecified" && NamesSomebody(who) && CanReport(who)) {
+            actor = std::string(StripThe(who));
+          }
         }
       }
     }

@@ -740,6 +740,8 @@ const CommitmentCase kCommitments[] = {
     {"“The process will stay the same. We will carry out our bank reconciliation.” (limited company, 100+ "
      "returns)", "", false, nullptr, nullptr, nullptr},
     {"“We will keep doing our own books.” – small business owner, Leeds", "", false, nullptr, nullptr, nullptr},
+    {"“We will carry out our bank reconciliation first. Then the ledgers.” (sole trader)", "", false, nullptr,
+     nullptr, nullptr},
     // Quoted by a reporter, they are the speaker's.
     {"“A new library will be opened by March 2027,” the Leader said.", "", false, "Leader", "will",
      "opened by March 2027"},
