@@ -1430,6 +1430,80 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   const std::set<int64_t> targets(scope.targets.begin(), scope.targets.end());
   auto is_target = [&](uint32_t i) { return targets.empty() || targets.count(index.passages[i].ref.doc) != 0; };
   Weights weights(vocab, static_cast<int>(corpus_passages), options);
+
+  // What each paper is about: its words, each weighted by its rarity and by
+  // how many of the paper's passages hold it, as a unit vector (sorted by
+  // term). Two papers on one subject are close (the cosine, `closeness`);
+  // an index may hold papers on many subjects (buses and libraries, flooding
+  // and care charging), and the forms of words their papers share ("The
+  // first round will open in April 2027") do not make a paper on one
+  // subject discuss the other's undertakings.
+  using Topic = std::vector<std::pair<TermId, double>>;
+  std::map<int64_t, std::pair<uint32_t, uint32_t>> span_of;  // a paper's passages in index order
+  for (uint32_t i = 0; i < index.passages.size();) {
+    uint32_t j = i;
+    while (j < index.passages.size() && index.passages[j].input == index.passages[i].input) ++j;
+    span_of.emplace(index.passages[i].ref.doc, std::make_pair(i, j));
+    i = j;
+  }
+  auto topic_of = [&](int64_t doc) {
+    Topic v;
+    auto span = span_of.find(doc);
+    if (span == span_of.end()) return v;
+    std::unordered_map<TermId, int> held;
+    for (uint32_t i = span->second.first; i < span->second.second; ++i) {
+      for (TermId w : index.passages[i].terms.words) ++held[w];
+    }
+    v.reserve(held.size());
+    double norm = 0;
+    for (const auto& [w, n] : held) {
+      const double x = weights.Idf(w) * std::log1p(n);
+      if (x <= 0) continue;
+      v.emplace_back(w, x);
+      norm += x * x;
+    }
+    std::sort(v.begin(), v.end());
+    norm = std::sqrt(norm);
+    if (norm > 0) {
+      for (auto& [w, x] : v) x /= norm;
+    }
+    return v;
+  };
+  auto closeness = [](const Topic& v, const Topic& u) {
+    double dot = 0;
+    for (size_t a = 0, b = 0; a < v.size() && b < u.size();) {
+      if (v[a].first < u[b].first) {
+        ++a;
+      } else if (u[b].first < v[a].first) {
+        ++b;
+      } else {
+        dot += v[a++].second * u[b++].second;
+      }
+    }
+    return dot;
+  };
+  // Two papers at least this close are on one subject (papers on the same
+  // subject from one producer measure 0.45 to 0.9, national plans on
+  // different subjects 0.2 to 0.3).
+  constexpr double kSameSubject = 0.5;
+  std::map<int64_t, Topic> topics;  // the source papers' topics, as they are needed (one thread)
+  // The topic of the paper whose mentions are being merged (they come paper
+  // by paper), without keeping every paper's.
+  int64_t here_doc = -1;
+  Topic here;
+  auto topic_here = [&](int64_t doc) -> const Topic& {
+    if (here_doc != copy_of.at(doc)) {
+      here_doc = copy_of.at(doc);
+      here = topic_of(here_doc);
+    }
+    return here;
+  };
+  auto topic = [&](int64_t doc) -> const Topic& {
+    const int64_t original = copy_of.at(doc);  // a copy is about what its original is about
+    auto it = topics.find(original);
+    if (it == topics.end()) it = topics.emplace(original, topic_of(original)).first;
+    return it->second;
+  };
   std::vector<uint32_t> stamp(index.passages.size(), 0);
   uint32_t mark = 0;
 
@@ -1605,7 +1679,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
       }
       std::sort(touched.begin(), touched.end());
-      size_t best = entries.size();
+      size_t best = entries.size(), second = entries.size();
       double best_sim = 0, second_sim = 0;
       for (uint32_t e : touched) {
         Entry& entry = entries[e];
@@ -1619,6 +1693,18 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // ("plans to increase") in an unrelated report is not a restatement.
         if (src.input != m.input && phrases_shared[e] < 2 && !name_shared[e] && !SharesSum(src, m) &&
             overlap[e] < 0.9 * std::max(m_self, entry.source_self)) {
+          continue;
+        }
+        // Two national papers on different subjects: one restates the
+        // other's undertaking by its name or its sum. The forms of words
+        // they share ("The Department will publish a progress report on this
+        // plan each year", "Allocations will be made by a formula") are each
+        // paper's own: an index may hold the national plans of many
+        // subjects. (Two on one subject, a plan and its summary, are closer
+        // than kSameSubject.)
+        if (src.input != m.input && authority[src.input->id] == Authority::kNational &&
+            authority[m.input->id] == Authority::kNational && !name_shared[e] && !SharesSum(src, m) &&
+            closeness(topic(src.input->id), topic_here(m.input->id)) < kSameSubject) {
           continue;
         }
         bool blocked = false;
@@ -1666,10 +1752,26 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (sim < options.merge_threshold && SameOpeningName(src, m)) sim = options.merge_threshold;
         if (sim > best_sim) {
           second_sim = best_sim;
+          second = best;
           best_sim = sim;
           best = e;
         } else if (sim > second_sim) {
           second_sim = sim;
+          second = e;
+        }
+      }
+      // Two entries of two papers as close as each other (one form of words
+      // in the plans of two subjects): the mention is about the one whose
+      // paper is on its own paper's subject.
+      if (best < entries.size() && second < entries.size() && second_sim >= options.merge_ambiguity * best_sim) {
+        const Mention& a = *entries[best].mentions.front();
+        const Mention& b = *entries[second].mentions.front();
+        if (copy_of.at(a.input->id) != copy_of.at(b.input->id)) {
+          const Topic& here = topic_here(m.input->id);
+          if (closeness(topic(b.input->id), here) > closeness(topic(a.input->id), here)) {
+            std::swap(best, second);
+            std::swap(best_sim, second_sim);
+          }
         }
       }
       // A mention that restates little of its best entry and is as close to
@@ -2155,6 +2257,49 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
   }
   std::sort(national_sums.begin(), national_sums.end());
+  // A passage that neither names an undertaking nor states it links to it
+  // only from a paper about the subject of the undertaking's source paper:
+  // one at least half as close to that source as to the closest other paper
+  // of the same authority that words undertakings (a council report on
+  // libraries is closer to the libraries plan than to the bus plan; minutes
+  // of one committee are closest to each other, which says nothing of the
+  // plans). With one such paper, as in a corpus on one subject, every paper
+  // is close enough.
+  std::map<int64_t, size_t> source_slot;  // source paper (its original) -> its slot
+  for (const Commitment& c : reg.commitments) source_slot.emplace(copy_of.at(c.source.doc), source_slot.size());
+  std::map<int64_t, std::vector<double>> closeness_to;  // paper (its original) -> closeness to each slot
+  if (!source_slot.empty()) {
+    std::vector<const Topic*> source_topics(source_slot.size());
+    for (const auto& [doc, slot] : source_slot) source_topics[slot] = &topic(doc);
+    for (const auto& [doc, span] : span_of) {
+      const int64_t original = copy_of.at(doc);
+      if (closeness_to.count(original) != 0) continue;
+      const auto known = topics.find(original);
+      const Topic v = known != topics.end() ? known->second : topic_of(original);
+      std::vector<double>& row = closeness_to[original];
+      row.resize(source_slot.size());
+      for (size_t slot = 0; slot < source_topics.size(); ++slot) row[slot] = closeness(v, *source_topics[slot]);
+    }
+  }
+  // Whether two papers, the second a source, are on one subject.
+  auto same_subject = [&](int64_t doc, int64_t source) {
+    auto row = closeness_to.find(copy_of.at(doc));
+    return row == closeness_to.end() || row->second[source_slot.at(copy_of.at(source))] >= kSameSubject;
+  };
+  // Whether paper `doc` is about the subject of source paper `source`.
+  auto on_topic = [&](int64_t source, int64_t doc) {
+    if (source_slot.size() < 2) return true;
+    const int64_t from = copy_of.at(source), to = copy_of.at(doc);
+    if (from == to) return true;
+    auto row = closeness_to.find(to);
+    if (row == closeness_to.end()) return true;
+    const size_t slot = source_slot.at(from);
+    double closest = 0;
+    for (const auto& [other, k] : source_slot) {
+      if (other != to && authority[other] == authority[from]) closest = std::max(closest, row->second[k]);
+    }
+    return row->second[slot] >= 0.5 * closest;
+  };
   auto link_entry = [&](size_t e, std::vector<uint32_t>& stamp, uint32_t& mark) {
     const Entry& entry = entries[e];
     const Commitment& c = reg.commitments[e];
@@ -2224,6 +2369,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // it however much else the wording says; one that names none of a
       // named entry's names needs more of the other words.
       bool names_one = false;
+      bool names_whole = false;  // names_one by writing a whole name, not by describing it
       std::string lower;  // the passage's text in lower case, once it is needed
       bool compound_named = false;  // named by a word of the name and another word for its kind
       // What another entry's name gives does not count here.
@@ -2302,6 +2448,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             if (has) shared.push_back(key);
           }
           names_one |= whole && written_as_name;
+          names_whole |= whole && written_as_name;
           // Part of the name, unless the passage's own proper name goes on
           // from that part to other words: "the National Minimum Wage" shares
           // "National Minimum" with the National Minimum Allowance and names
@@ -2595,6 +2742,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         rel = std::max(rel, 1.0);
       } else if (rel < options.threshold || !enough_words) {
         if (enough_words && rel >= options.threshold / 2) near.emplace(i, rel);
+        continue;
+      }
+      // A paper on another subject (above), or a national paper on another
+      // subject than the national paper that words the undertaking (it words
+      // undertakings of its own), discusses it only by its name, or by
+      // stating it.
+      if (!states && !names_whole &&
+          (!on_topic(c.source.doc, ref.doc) ||
+           (pe.authority == Authority::kNational && authority[c.source.doc] == Authority::kNational &&
+            copy_of.at(ref.doc) != copy_of.at(c.source.doc) && !same_subject(ref.doc, c.source.doc)))) {
         continue;
       }
       weights.Evidence(entry.profile, pe.terms, &f.phrases, &f.terms);

@@ -56,6 +56,7 @@ struct Scores {
   int listed = 0, listed_found = 0;
   int planted = 0, planted_found = 0, invented = 0;
   int other_conflicts = 0;  // conflicts of entries or fields the gold plants none for
+  int other_subject = 0;    // false links into papers of another sample (held in the same index)
   int local = 0, local_right = 0;
   double precision() const { return predicted == 0 ? 0 : double(true_positives) / predicted; }
   double recall() const { return wanted == 0 ? 0 : double(found) / wanted; }
@@ -98,12 +99,15 @@ class FourthCorpusTest : public ::testing::Test {
   // disagreements and the local entries against its expected-links.json,
   // printing every false link (with the evidence xref gave) and every miss.
   Scores Run(const Sample& sample);
+  // Scores one sample in index `db`, which may hold other samples' papers
+  // too: a link of the sample's national entries into those is false
+  // (Scores::other_subject).
+  Scores Score(const Sample& sample, const std::string& db);
 
   fs::path dir_;
 };
 
 Scores FourthCorpusTest::Run(const Sample& sample) {
-  Scores s;
   dir_ = fs::temp_directory_path() / ("xref_fourth_corpus_" + std::to_string(::getpid()) + "_" +
                                       (sample.folder.empty() ? "flood" : sample.folder));
   fs::remove_all(dir_);
@@ -112,12 +116,21 @@ Scores FourthCorpusTest::Run(const Sample& sample) {
   fs::copy_file(data / sample.strategy, dir_ / "papers" / sample.strategy);
   for (const std::string& name : sample.others) fs::copy_file(data / name, dir_ / "papers" / name);
   const std::string db = (dir_ / "fourth.db").string();
+  XrefRun indexed = RunXref({"index", "-q", "-j", "2", "--db", db, (dir_ / "papers").string()});
+  EXPECT_EQ(indexed.status, 0) << indexed.err;
+  return Score(sample, db);
+}
+
+Scores FourthCorpusTest::Score(const Sample& sample, const std::string& db) {
+  Scores s;
+  const fs::path data = fs::path(XREF_SOURCE_DIR) / "tests/data/fourth-corpus" / sample.folder;
   std::ifstream in(data / "expected-links.json");
   const nlohmann::json expected = nlohmann::json::parse(in);
   const std::string strategy = sample.strategy;
+  auto ours = [&](const std::string& doc) {
+    return doc == strategy || std::find(sample.others.begin(), sample.others.end(), doc) != sample.others.end();
+  };
 
-  XrefRun indexed = RunXref({"index", "-q", "-j", "2", "--db", db, (dir_ / "papers").string()});
-  EXPECT_EQ(indexed.status, 0) << indexed.err;
   XrefRun table = RunXref({"--db", db, "table", "--format", "json"});
   EXPECT_EQ(table.status, 0) << table.err;
 
@@ -166,6 +179,7 @@ Scores FourthCorpusTest::Run(const Sample& sample) {
       if (judged_in("links", e, doc, text)) {
         ++true_positives;
       } else {
+        s.other_subject += !ours(doc);
         falsely_linked.insert(e.id);
         traps_taken += judged_in("not_links", e, doc, text);
         std::cout << "  false link: " << e.id << " \"" << Opening(e.text, 60) << "\" -> " << doc << " \""
@@ -278,9 +292,28 @@ Scores FourthCorpusTest::Run(const Sample& sample) {
   return s;
 }
 
+// The samples: folder, national paper, the papers that discuss it.
+const Sample kFlood{"", "living-with-water-flood-strategy.pdf",
+                    {"eastmere-cabinet-flood-strategy-2026-04-14.docx", "eastmere-scrutiny-minutes-2026-04-28.html"}};
+const Sample kCareCharging{"care-charging", "fair-charging-for-care-strategy.pdf",
+                    {"westford-cabinet-care-charging-2026-06-09.docx", "westford-evening-post-care-cap.html"}};
+const Sample kWasteRecycling{"waste-recycling", "less-waste-more-value-strategy.pdf",
+                    {"harrowdale-environment-committee-minutes-2026-09-15.pdf", "harrowdale-courier-food-waste.html"}};
+const Sample kHomelessness{"homelessness", "a-place-to-call-home-homelessness-strategy.html",
+                    {"larkshire-cabinet-homelessness-strategy-2026-11-10.pdf", "fenbridge-housing-committee-minutes-2026-11-18.docx"}};
+const Sample kWarmHomes{"warm-homes", "warmer-homes-lower-bills-plan.pdf",
+                    {"bramleigh-cabinet-warm-homes-2026-11-24.html", "ashcombe-scrutiny-minutes-2026-12-02.docx"}};
+const Sample kLibraries{"libraries", "open-shelves-libraries-plan.pdf",
+                    {"calderwick-cabinet-libraries-2027-01-19.pdf", "harnford-gazette-library-bid.html"}};
+const Sample kBusServices{"bus-services", "moving-together-bus-plan.pdf",
+                    {"wexcombe-cabinet-bus-services-2027-02-16.pdf", "wexcombe-bus-partnership-notes-2027-03-03.txt"}};
+const Sample kSendProvision{"send-provision", "ready-to-learn-send-plan.pdf",
+                    {"kestrelham-cabinet-briefing-send-2027-03-23.pdf", "kestrelham-schools-forum-minutes-2027-04-13.docx"}};
+const Sample* const kSamples[] = {&kFlood, &kCareCharging, &kWasteRecycling, &kHomelessness,
+                                  &kWarmHomes, &kLibraries, &kBusServices, &kSendProvision};
+
 TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
-  const Scores s = Run({"", "living-with-water-flood-strategy.pdf",
-                        {"eastmere-cabinet-flood-strategy-2026-04-14.docx", "eastmere-scrutiny-minutes-2026-04-28.html"}});
+  const Scores s = Run(kFlood);
   RecordProperty("precision", std::to_string(s.precision()));
   RecordProperty("recall", std::to_string(s.recall()));
 
@@ -323,8 +356,7 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
 }
 
 TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
-  const Scores s = Run({"care-charging", "fair-charging-for-care-strategy.pdf",
-                        {"westford-cabinet-care-charging-2026-06-09.docx", "westford-evening-post-care-cap.html"}});
+  const Scores s = Run(kCareCharging);
   RecordProperty("precision", std::to_string(s.precision()));
   RecordProperty("recall", std::to_string(s.recall()));
   // First run (2026-11-26, at edcc50f with the linker edits then in progress),
@@ -376,8 +408,7 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
 }
 
 TEST_F(FourthCorpusTest, WasteRecyclingLinksConflictsAndLocalEntries) {
-  const Scores s = Run({"waste-recycling", "less-waste-more-value-strategy.pdf",
-                        {"harrowdale-environment-committee-minutes-2026-09-15.pdf", "harrowdale-courier-food-waste.html"}});
+  const Scores s = Run(kWasteRecycling);
   RecordProperty("precision", std::to_string(s.precision()));
   RecordProperty("recall", std::to_string(s.recall()));
   // First run (2026-11-26, at 032fbfa, with another helper's uncommitted
@@ -431,9 +462,7 @@ TEST_F(FourthCorpusTest, WasteRecyclingLinksConflictsAndLocalEntries) {
 }
 
 TEST_F(FourthCorpusTest, HomelessnessLinksConflictsAndLocalEntries) {
-  const Scores s = Run({"homelessness", "a-place-to-call-home-homelessness-strategy.html",
-                        {"larkshire-cabinet-homelessness-strategy-2026-11-10.pdf",
-                         "fenbridge-housing-committee-minutes-2026-11-18.docx"}});
+  const Scores s = Run(kHomelessness);
   RecordProperty("precision", std::to_string(s.precision()));
   RecordProperty("recall", std::to_string(s.recall()));
   // First run (2026-11-26, at 14f9f84, in a clean export of the tree; the
@@ -489,9 +518,7 @@ TEST_F(FourthCorpusTest, HomelessnessLinksConflictsAndLocalEntries) {
 }
 
 TEST_F(FourthCorpusTest, WarmHomesLinksConflictsAndLocalEntries) {
-  const Scores s = Run({"warm-homes", "warmer-homes-lower-bills-plan.pdf",
-                        {"bramleigh-cabinet-warm-homes-2026-11-24.html",
-                         "ashcombe-scrutiny-minutes-2026-12-02.docx"}});
+  const Scores s = Run(kWarmHomes);
   RecordProperty("precision", std::to_string(s.precision()));
   RecordProperty("recall", std::to_string(s.recall()));
   // First run (2026-11-26, at 813b354), before any change for this sample:
@@ -542,8 +569,7 @@ TEST_F(FourthCorpusTest, WarmHomesLinksConflictsAndLocalEntries) {
 }
 
 TEST_F(FourthCorpusTest, LibrariesLinksConflictsAndLocalEntries) {
-  const Scores s = Run({"libraries", "open-shelves-libraries-plan.pdf",
-                        {"calderwick-cabinet-libraries-2027-01-19.pdf", "harnford-gazette-library-bid.html"}});
+  const Scores s = Run(kLibraries);
   RecordProperty("precision", std::to_string(s.precision()));
   RecordProperty("recall", std::to_string(s.recall()));
   // First run (2026-11-27, at dbcb442, the gold committed before it), before
@@ -597,9 +623,7 @@ TEST_F(FourthCorpusTest, LibrariesLinksConflictsAndLocalEntries) {
 }
 
 TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
-  const Scores s = Run({"bus-services", "moving-together-bus-plan.pdf",
-                        {"wexcombe-cabinet-bus-services-2027-02-16.pdf",
-                         "wexcombe-bus-partnership-notes-2027-03-03.txt"}});
+  const Scores s = Run(kBusServices);
   RecordProperty("precision", std::to_string(s.precision()));
   RecordProperty("recall", std::to_string(s.recall()));
   // First run (2026-11-27, at f0fab45, the gold committed before it),
@@ -691,9 +715,7 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
 }
 
 TEST_F(FourthCorpusTest, SendProvisionLinksConflictsAndLocalEntries) {
-  const Scores s = Run({"send-provision", "ready-to-learn-send-plan.pdf",
-                        {"kestrelham-cabinet-briefing-send-2027-03-23.pdf",
-                         "kestrelham-schools-forum-minutes-2027-04-13.docx"}});
+  const Scores s = Run(kSendProvision);
   RecordProperty("precision", std::to_string(s.precision()));
   RecordProperty("recall", std::to_string(s.recall()));
   // Eighth sample, special educational needs and high needs funding: a plan
@@ -758,6 +780,57 @@ TEST_F(FourthCorpusTest, SendProvisionLinksConflictsAndLocalEntries) {
   EXPECT_EQ(s.invented, 0);
   EXPECT_EQ(s.other_conflicts, 0);
   EXPECT_EQ(s.local_right, s.local);
+}
+
+// Every sample in one index, as a user who keeps the papers of many subjects
+// in one folder has them: each sample is scored as above, and a link of its
+// national entries into another sample's papers is false. The plans share
+// forms of words ("The Department will publish a progress report on this
+// plan", "Allocations will be made by a formula", "The first round will open
+// in April 2027") that say nothing of their subject.
+TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
+  dir_ = fs::temp_directory_path() / ("xref_fourth_corpus_" + std::to_string(::getpid()) + "_all");
+  fs::remove_all(dir_);
+  for (const Sample* sample : kSamples) {
+    const fs::path data = fs::path(XREF_SOURCE_DIR) / "tests/data/fourth-corpus" / sample->folder;
+    const fs::path papers = dir_ / "papers" / (sample->folder.empty() ? "flood" : sample->folder);
+    fs::create_directories(papers);
+    fs::copy_file(data / sample->strategy, papers / sample->strategy);
+    for (const std::string& name : sample->others) fs::copy_file(data / name, papers / name);
+  }
+  const std::string db = (dir_ / "all.db").string();
+  XrefRun indexed = RunXref({"index", "-q", "-j", "2", "--db", db, (dir_ / "papers").string()});
+  ASSERT_EQ(indexed.status, 0) << indexed.err;
+  int true_positives = 0, predicted = 0, found = 0, wanted = 0, other_subject = 0;
+  for (const Sample* sample : kSamples) {
+    const Scores s = Score(*sample, db);
+    true_positives += s.true_positives;
+    predicted += s.predicted;
+    found += s.found;
+    wanted += s.wanted;
+    other_subject += s.other_subject;
+  }
+  const double precision = predicted == 0 ? 0 : double(true_positives) / predicted;
+  const double recall = wanted == 0 ? 0 : double(found) / wanted;
+  std::cout << "[ linker ] all samples in one index: precision " << precision << " (" << true_positives << "/"
+            << predicted << ", " << other_subject << " into another sample's papers), recall " << recall << " ("
+            << found << "/" << wanted << ")\n";
+  RecordProperty("precision", std::to_string(precision));
+  RecordProperty("recall", std::to_string(recall));
+  // First run (2026-11-28, at 10887fa): precision 0.72 (117/162, 32 links
+  // into other samples' papers), recall 0.72 (117/162). The plans' common
+  // forms of words made one entry of two plans' undertakings, and a council
+  // report on libraries "discussed" the bus plan's allocations. Since then
+  // two national papers on different subjects restate each other's
+  // undertakings only by a name or a sum, a mention as close to two papers' entries joins the one whose
+  // paper is on its own paper's subject, and a passage that neither names
+  // nor states an undertaking links to it only from a paper on the subject
+  // of the undertaking's source: precision 0.85 (117/137, 7), recall 0.72.
+  // Alone, every sample's figures are the same as before. Recall is lower
+  // than the samples' alone (0.79): every weight comes from the whole index.
+  EXPECT_GE(precision, 0.84);
+  EXPECT_LE(other_subject, 8);
+  EXPECT_GE(recall, 0.7);
 }
 
 }  // namespace

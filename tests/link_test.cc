@@ -968,6 +968,58 @@ TEST(LinkRegisterTest, OneSharedTurnOfPhraseIsNoRestatement) {
   EXPECT_FALSE(Linked(reg, visitors, 2, last));
 }
 
+// One index may hold the national plans of several subjects, each with the
+// papers that discuss it. The forms of words two plans share are each plan's
+// own: "The Department will publish a progress report on this plan every
+// year" in the bus plan and in the libraries plan are two undertakings, and
+// a council report on its libraries that speaks of allocations by formula
+// discusses the libraries plan's, not the bus plan's.
+std::vector<LinkInput> TwoSubjectsCorpus() {
+  std::vector<LinkInput> docs;
+  docs.push_back(MakeDoc(
+      1, "bus-plan.md", "Moving Together: a national plan for local buses",
+      {{kItem, "Commitments", "", "£1.6 billion for a Local Bus Connections Fund to restore evening bus routes."},
+       {kItem, "Commitments", "", "A National Bus Fare Cap of £2.50 for a single bus journey."},
+       {kPara, "Funding", "", "Allocations will be made by a formula based on population, deprivation and need."},
+       {kPara, "Buses", "", "Bus operators and local transport authorities will agree enhanced partnerships for routes and fares."},
+       {kPara, "Buses", "", "Rural bus routes, timetables, bus stations and bus shelters matter to passengers."},
+       {kPara, "Progress", "", "The Department will publish a progress report on this plan every year."}},
+      Authority::kNational));
+  docs.push_back(MakeDoc(
+      2, "library-plan.md", "Open Shelves: a national plan for public libraries",
+      {{kItem, "Commitments", "", "£175 million for a Reading Rooms Capital Fund to refurbish library buildings."},
+       {kItem, "Commitments", "", "A National Library Pass that works in every public library."},
+       {kPara, "Funding", "", "Allocations will be made by a formula based on population, deprivation and need."},
+       {kPara, "Libraries", "", "Library authorities will keep branch libraries open with librarians, books and reading groups."},
+       {kPara, "Libraries", "", "Library opening hours, library books, reading rooms and librarians matter to readers."},
+       {kPara, "Progress", "", "The Department will publish a progress report on this plan every year."}},
+      Authority::kNational));
+  docs.push_back(MakeDoc(
+      3, "county-libraries.md", "Report to Cabinet: library buildings",
+      {{kPara, "Libraries", "1", "The County runs fourteen branch libraries with librarians, reading groups and book loans."},
+       {kPara, "Libraries", "2", "Library opening hours at the branch libraries were cut in 2024; readers and librarians object."},
+       {kPara, "Funding", "3", "Allocations will be made by a formula based on population, deprivation and need, officers expect."},
+       {kPara, "Libraries", "4", "The library buildings at Ashby and Elston need new roofs before the reading rooms reopen."}}));
+  return docs;
+}
+
+TEST(LinkRegisterTest, PlansOnTwoSubjectsKeepTheirCommonWordsApart) {
+  const Register reg = BuildRegister(TwoSubjectsCorpus());
+  EXPECT_EQ(EntriesWorded(reg, "progress report on this plan"), 2);
+  EXPECT_EQ(EntriesWorded(reg, "Allocations will be made by a formula"), 2);
+  const Commitment* bus = nullptr;
+  const Commitment* library = nullptr;
+  for (const Commitment& c : reg.commitments) {
+    if (c.text.rfind("Allocations will be made", 0) != 0) continue;
+    (c.source.doc == 1 ? bus : library) = &c;
+  }
+  ASSERT_NE(bus, nullptr);
+  ASSERT_NE(library, nullptr);
+  EXPECT_TRUE(Linked(reg, library, 3, 3));
+  EXPECT_FALSE(Linked(reg, bus, 3, 3));
+  EXPECT_FALSE(Linked(reg, bus, 2, 3));
+}
+
 // A sentence another paper repeats word for word is the same entry, however
 // few phrases it has.
 TEST(LinkRegisterTest, ASentenceRepeatedWordForWordIsOneEntry) {
