@@ -822,10 +822,10 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // forms of words made one entry of two plans' undertakings, and a council
   // report on libraries "discussed" the bus plan's allocations. Since then
   // two national papers on different subjects restate each other's
-  // undertakings only by a name or a sum, a mention as close to two papers' entries joins the one whose
-  // paper is on its own paper's subject, and a passage that neither names
-  // nor states an undertaking links to it only from a paper on the subject
-  // of the undertaking's source: precision 0.85 (117/137, 7), recall 0.72.
+  // undertakings only by a name or a sum, a mention as close to two papers'
+  // entries joins the one whose paper is on its own paper's subject, and a
+  // passage that neither names nor states an undertaking links to it only
+  // from a paper on the subject of the undertaking's source: precision 0.85 (117/137, 7), recall 0.72.
   // Alone, every sample's figures are the same as before. Recall is lower
   // than the samples' alone (0.79): every weight comes from the whole index.
   EXPECT_GE(precision, 0.84);
