@@ -2590,6 +2590,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // against £86,000) beside the entry's own date is the entry quoted
       // with another figure, and counts as its sum.
       size_t calendar_words = 0;  // shared months of a shared date: no words of their own
+      size_t calendar_phrases = 0;  // ... nor phrases
       if (pe.index < in->tags.size()) {
         std::set<std::string> values, competing;
         bool sum = false, date = false;
@@ -2616,6 +2617,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // it shares: counted as a word too, it would count twice ("will
         // publish revised car parking charges in January 2027" for
         // "Allocations ... will be published in January 2027").
+        // So is a phrase of a month ("end March" of "by the end of March
+        // 2026" in "... online reporting of abandoned vehicles ... by the
+        // end of March 2026").
         if (date) {
           for (TermId w : entry.profile.words) {
             if (Has(pe.terms.words, w) && IsCalendarStem(vocab.Key(w))) {
@@ -2624,6 +2628,18 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               rel = std::max(0.0, rel - weights.Word(w) * f / entry.norm);
             }
           }
+          for (TermId p : entry.profile.phrases) {
+            if (!Has(pe.terms.phrases, p) || Has(entry.profile.named, p) || Has(pe.terms.named, p)) continue;
+            const std::string& key = vocab.Key(p);
+            const size_t space = key.find(' ');
+            if (space == std::string::npos ||
+                !(IsCalendarStem(key.substr(0, space)) || IsCalendarStem(key.substr(space + 1)))) {
+              continue;
+            }
+            ++calendar_phrases;
+            const double f = Has(entry.expanded, p) ? options.expansion_weight : 1.0;
+            rel = std::max(0.0, rel - weights.Phrase(p, false) * f / entry.norm);
+          }
         }
         const int kinds = int{sum} + int{date};
         if (kinds > 0 && rel >= options.threshold / (1 + kinds)) {
@@ -2631,7 +2647,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           link.evidence.values.assign(values.begin(), values.end());
         }
       }
-      bool enough_words = compound_named || o.phrases >= 1 || o.words >= 2 + calendar_words;
+      bool enough_words = compound_named || o.phrases >= 1 + calendar_phrases || o.words >= 2 + calendar_words;
       if (states) {
         link.evidence.states = true;
         rel = std::max(rel, 1.0);

@@ -1250,6 +1250,37 @@ TEST(LinkRegisterTest, ASharedMonthIsPartOfTheSharedDate) {
   EXPECT_TRUE(Linked(reg, allocations, 2, last));
 }
 
+// So is a phrase of the month ("end March" of "by the end of March 2026"):
+// a council's own online reporting launched by the same date shares no more
+// than that date and a word with the national reporting service.
+TEST(LinkRegisterTest, APhraseOfASharedMonthIsPartOfTheSharedDate) {
+  std::vector<P> minutes = RoutineMinutes();
+  minutes.push_back({kPara, "Customer services", "",
+                     "The Council will launch online reporting of abandoned vehicles and fly-posting through its new "
+                     "customer portal by the end of March 2026."});
+  minutes.push_back({kPara, "Potholes", "",
+                     "Members noted that the national website for reporting potholes would go live by the end of "
+                     "March 2026 and send each report to the council."});
+  const int last = static_cast<int>(minutes.size());
+  std::vector<LinkInput> docs = {
+      MakeDoc(1, "plan.md", "National Plan",
+              {{kItem, "What we will do", "",
+                "We will launch the National Pothole Reporting Service, one place online to report a pothole on any "
+                "local road, by the end of March 2026."}},
+              Authority::kNational),
+      MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)};
+  Tagger tagger;
+  for (LinkInput& in : docs) {
+    for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = ToLinkTags(tagger.Find(in.doc.passages[i].text));
+  }
+  Register reg = BuildRegister(docs);
+  const Commitment* service = Find(reg, "National Pothole Reporting Service");
+  ASSERT_NE(service, nullptr);
+  ASSERT_FALSE(service->dates.empty());
+  EXPECT_FALSE(Linked(reg, service, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, service, 2, last));
+}
+
 // Recommendations above the section on a grant refer ahead to it as "the
 // new grant", unless the paper names another grant before.
 TEST(LinkRegisterTest, TheNewGrantBeforeTheSectionOnItIsTheNamedOne) {
