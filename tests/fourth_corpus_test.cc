@@ -685,7 +685,11 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
   // 0.67 (16/24). Then a clause after a semicolon is tried when the one
   // before it undertakes nothing: the report's 5.2 "...; the County will
   // help schools and colleges to issue the cards" is a local entry (5/5).
-  EXPECT_GE(s.precision(), 0.68);
+  // A phrase of a shared month is part of the shared date (found by the road
+  // maintenance sample): 2.2's entry no longer takes the report's "The
+  // Local Bus Connections Fund allocation of £14.8 million ..." through
+  // "January 2027" and its phrases: precision 0.71 (15/21).
+  EXPECT_GE(s.precision(), 0.71);
   EXPECT_GE(s.recall(), 0.66);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
@@ -822,10 +826,12 @@ TEST_F(FourthCorpusTest, RoadMaintenanceLinksConflictsAndLocalEntries) {
   // written again after "the"/"its"/"their" further on in that paper,
   // refers to it (found the report's 5.2 "its transparency report", recall
   // 0.80, but gave homelessness a false link through "safe accommodation"
-  // and the bundled corpus four new links).
-  EXPECT_GE(s.precision(), 0.77);
+  // and the bundled corpus four new links). Then a phrase of a shared month
+  // ("end March") is part of the shared date, as the month is: the trap is
+  // no longer taken, precision 0.82 (14/17), F1 0.79.
+  EXPECT_GE(s.precision(), 0.82);
   EXPECT_GE(s.recall(), 0.74);
-  EXPECT_LE(s.traps_taken, 1);
+  EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
