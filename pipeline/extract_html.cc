@@ -177,7 +177,9 @@ bool IsNeverContent(std::string_view name) {
 
 bool IsNeverContentRole(std::string_view role) {
   return IsOneOf(role, {"navigation", "banner", "contentinfo", "search", "complementary", "dialog",
-                        "alertdialog", "menu", "menubar", "toolbar", "tablist"});
+                        "alertdialog", "menu", "menubar", "toolbar", "tablist",
+                        // the "↩" link from a footnote back to where it is referred to
+                        "doc-backlink"});
 }
 
 // Words in class and id attributes that name web-page furniture in general.
@@ -227,6 +229,35 @@ std::vector<std::string> ClassAndIdWords(const xmlNode* node) {
     if (!word.empty()) words.push_back(Lower(word));
   }
   return words;
+}
+
+// An item of a page's list of footnotes or endnotes, as Markdown renderers
+// and GOV.UK's govspeak write them: <li id="fn:2" role="doc-endnote"> (or
+// id "fn2", "fn-2") in an <ol> inside <div class="footnotes"> or
+// role="doc-endnotes". A note is a paragraph labelled with its number, as
+// the DOCX reader gives a footnote, not an item of whatever list of
+// undertakings the last heading happens to head.
+bool IsNoteItem(const xmlNode* li) {
+  const std::string role = Lower(Attr(li, "role"));
+  if (role == "doc-endnote" || role == "doc-footnote") return true;
+  const std::string id = Lower(Attr(li, "id"));
+  if (id.size() > 2 && id.compare(0, 2, "fn") == 0) {
+    size_t i = 2;
+    if (id[i] == ':' || id[i] == '-' || id[i] == '_') ++i;
+    if (i < id.size() && std::all_of(id.begin() + static_cast<long>(i), id.end(),
+                                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+      return true;
+    }
+  }
+  const xmlNode* list = li->parent;
+  if (list == nullptr || list->parent == nullptr || list->parent->type != XML_ELEMENT_NODE) return false;
+  const xmlNode* block = list->parent;
+  const std::string block_role = Lower(Attr(block, "role"));
+  if (block_role == "doc-endnotes" || block_role == "doc-footnotes") return true;
+  for (const std::string& w : ClassAndIdWords(block)) {
+    if (w == "footnotes" || w == "endnotes") return true;
+  }
+  return false;
 }
 
 // Splits a class or id value into lower-case words at anything not a letter
@@ -1152,6 +1183,15 @@ class PassageWriter {
       if (ParseLong(Attr(n, "value"), &value)) list.next = value;
       label = ListLabel(list.next, list.type);
       list.next += list.step;
+    }
+    if (IsNoteItem(n)) {
+      if (label.empty()) {
+        label = Attr(n, "id");
+        label.erase(0, label.find_first_of("0123456789") == std::string::npos ? label.size()
+                                                                             : label.find_first_of("0123456789"));
+      }
+      contexts_.push_back({n, PassageKind::kParagraph, 0, std::move(label)});
+      return;
     }
     int level = std::max(1, static_cast<int>(lists_.size()));
     contexts_.push_back({n, PassageKind::kListItem, level, std::move(label)});

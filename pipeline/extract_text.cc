@@ -620,6 +620,60 @@ std::string_view Utf8Prefix(std::string_view s, size_t max) {
   return s.substr(0, end);
 }
 
+// A Markdown file's front matter, as static site generators and note
+// tools write it: YAML between "---" lines (closed by "---" or "..."), or
+// TOML between "+++" lines, opening the file. Its title and date are the
+// paper's, as a PDF's metadata gives them; the block itself is no passage.
+// Returns the number of lines it takes (0 when there is none).
+size_t FrontMatter(const std::vector<std::string_view>& lines, std::string* title, std::string* date) {
+  constexpr size_t kMaxLines = 200;
+  if (lines.empty()) return 0;
+  const std::string_view open = Trim(lines[0]);
+  if (open != "---" && open != "+++") return 0;
+  const bool toml = open == "+++";
+  std::string found_title, found_date;
+  size_t fields = 0;
+  for (size_t i = 1; i < lines.size() && i < kMaxLines; ++i) {
+    const std::string_view line = lines[i];
+    const std::string_view t = Trim(line);
+    if (t == open || (!toml && t == "...")) {
+      if (fields == 0) return 0;
+      *title = found_title;
+      *date = found_date;
+      return i + 1;
+    }
+    if (t.empty() || t[0] == '#') continue;
+    if (line[0] == ' ' || line[0] == '\t' || t[0] == '-' || t[0] == '[' || t[0] == ']' || t[0] == '}') continue;
+    // key: value (YAML) or key = value (TOML)
+    size_t k = 0;
+    while (k < t.size() && (std::isalnum(static_cast<unsigned char>(t[k])) || t[k] == '_' || t[k] == '-')) ++k;
+    if (k == 0) return 0;
+    std::string_view rest = Trim(t.substr(k));
+    if (!rest.empty() && rest[0] == (toml ? '=' : ':')) {
+      rest = Trim(rest.substr(1));
+    } else {
+      return 0;  // not front matter: a thematic break and text
+    }
+    ++fields;
+    if (rest.size() >= 2 && (rest.front() == '"' || rest.front() == '\'') && rest.back() == rest.front()) {
+      rest = rest.substr(1, rest.size() - 2);
+    }
+    std::string key(t.substr(0, k));
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (key == "title" && found_title.empty()) found_title = std::string(rest);
+    if ((key == "date" || key == "published" || key == "pubdate") && found_date.empty() && rest.size() >= 10) {
+      const std::string_view day = rest.substr(0, 10);
+      bool iso = true;
+      for (size_t c = 0; c < 10; ++c) {
+        const bool digit = std::isdigit(static_cast<unsigned char>(day[c])) != 0;
+        iso = iso && ((c == 4 || c == 7) ? day[c] == '-' : digit);
+      }
+      if (iso && (rest.size() == 10 || rest[10] == 'T' || rest[10] == ' ')) found_date = std::string(day);
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 Result<Document> ExtractPlainText(const std::string& path, std::string_view bytes, Format format) {
@@ -656,6 +710,14 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
     if (n < 2) subject.clear();
     if (n >= 2 && from && !subject.empty()) {
       lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(n));
+      if (!date.empty()) doc.date = date;
+    }
+  }
+  if (format == Format::kMarkdown) {
+    std::string title, date;
+    if (const size_t n = FrontMatter(lines, &title, &date); n > 0) {
+      lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(n));
+      if (!title.empty()) subject = NormaliseText(title);
       if (!date.empty()) doc.date = date;
     }
   }

@@ -1058,6 +1058,24 @@ bool SharesDate(const Mention& a, const Mention& b) {
   return false;
 }
 
+// `b` gives a time within the closed period `a` gives for itself: "The first
+// round will open in May 2026" of a fund provided "from 2026/27 to 2028/29".
+// Only a period with both ends written ("from 2026/27 to 2028/29", "between
+// 2027 and 2030"), not a start ("from April 2027") or a deadline; and only a
+// month or a day inside it.
+bool DateWithinPeriod(const Mention& a, const Mention& b) {
+  for (const LinkTag* xt : a.dates) {
+    const LinkDate& x = xt->Date();
+    if (x.relative || x.precision != "period" || x.start.empty() || x.end.empty()) continue;
+    for (const LinkTag* yt : b.dates) {
+      const LinkDate& y = yt->Date();
+      if (y.relative || (y.precision != "month" && y.precision != "day") || y.start.empty() || y.end.empty()) continue;
+      if (x.start <= y.start && y.end <= x.end) return true;
+    }
+  }
+  return false;
+}
+
 // One of `values` (an entry's sums) is `amount`.
 bool GivesSum(const std::vector<ValueRef>& values, double amount) {
   return std::any_of(values.begin(), values.end(),
@@ -1585,30 +1603,54 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     // paper, only a name written before the mention in its passage, and one
     // programme named there, or none. (Without a shared value a paragraph's
     // later sentences may be other undertakings: a plan's paragraph often
-    // holds more than one.)
+    // holds more than one.) A month inside the programme's own period of
+    // years is its date too: "Councils will bid in two rounds, the first
+    // opening in April 2026" after "The Pothole Innovation Programme will
+    // fund councils ...", whose wording gives "from 2026/27 to 2028/29".
     auto continued_entry = [&](const Mention& m) -> size_t {
       const uint32_t at = index.Find(m.ref);
       if (at == PassageIndex::kNone) return entries.size();
       const Passage& own = index.passage(at);
-      if (m.text.data() < own.text.data() || m.text.data() > own.text.data() + own.text.size()) return entries.size();
-      const size_t before = static_cast<size_t>(m.text.data() - own.text.data());
-      if (before == 0) return entries.size();
+      // Where the mention starts in its passage: its text is a view of the
+      // passage's, or else (a register built from copies) found in it.
+      size_t before = std::string::npos;
+      if (m.text.data() >= own.text.data() && m.text.data() <= own.text.data() + own.text.size()) {
+        before = static_cast<size_t>(m.text.data() - own.text.data());
+      } else {
+        before = own.text.find(m.text);
+      }
+      if (before == 0 || before == std::string::npos) return entries.size();
       size_t found = entries.size();
-      for (const std::string& key : Terms(std::string_view(own.text).substr(0, before)).named) {
-        const TermId id = vocab.Find(key);
-        if (id == Vocabulary::kNone) continue;
+      bool two = false;
+      auto named_by = [&](TermId id) {
         for (const EntryPosting& ep : entry_phrases[id]) {
           if (!ep.named || ep.entry == found) continue;
-          if (found != entries.size()) return entries.size();  // two programmes named
+          if (found != entries.size()) two = true;  // two programmes named
           found = ep.entry;
         }
+      };
+      for (const std::string& key : Terms(std::string_view(own.text).substr(0, before)).named) {
+        const TermId id = vocab.Find(key);
+        if (id != Vocabulary::kNone) named_by(id);
       }
-      if (found == entries.size()) return found;
+      // A paragraph that names no programme before the mention goes on
+      // about the one the paragraph before it names, under the same heading
+      // ("2.1 The Local Roads Maintenance Fund brings together ... 2.2
+      // Allocations are set by a formula ... Each authority's allocations
+      // ... will be published by January 2026"): the nearest such
+      // paragraph, at most three back, as for "the fund" above.
+      for (uint32_t j = at; found == entries.size() && !two && j > 0 && at - j < 3;) {
+        --j;
+        const PassageIndex::Entry& prev = index.passages[j];
+        if (prev.input != m.input || index.passage(j).section != own.section) break;
+        for (TermId id : prev.terms.named) named_by(id);
+      }
+      if (two || found == entries.size()) return entries.size();
       const Entry& entry = entries[found];
       if (entry.mentions.front()->input != m.input || entry.mentions.front()->local != m.local) return entries.size();
       for (const Mention* other : entry.mentions) {
         if (other->input != m.input) break;
-        if (SharesSum(*other, m) || SharesDate(*other, m)) return found;
+        if (SharesSum(*other, m) || SharesDate(*other, m) || DateWithinPeriod(*other, m)) return found;
       }
       return entries.size();
     };
@@ -2695,6 +2737,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // against £86,000) beside the entry's own date is the entry quoted
       // with another figure, and counts as its sum.
       size_t calendar_words = 0;  // shared months of a shared date: no words of their own
+      size_t calendar_phrases = 0;  // ... nor phrases
       if (pe.index < in->tags.size()) {
         std::set<std::string> values, competing;
         bool sum = false, date = false;
@@ -2721,6 +2764,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // it shares: counted as a word too, it would count twice ("will
         // publish revised car parking charges in January 2027" for
         // "Allocations ... will be published in January 2027").
+        // So is a phrase of a month ("end March" of "by the end of March
+        // 2026" in "... online reporting of abandoned vehicles ... by the
+        // end of March 2026").
         if (date) {
           for (TermId w : entry.profile.words) {
             if (Has(pe.terms.words, w) && IsCalendarStem(vocab.Key(w))) {
@@ -2729,6 +2775,18 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               rel = std::max(0.0, rel - weights.Word(w) * f / entry.norm);
             }
           }
+          for (TermId p : entry.profile.phrases) {
+            if (!Has(pe.terms.phrases, p) || Has(entry.profile.named, p) || Has(pe.terms.named, p)) continue;
+            const std::string& key = vocab.Key(p);
+            const size_t space = key.find(' ');
+            if (space == std::string::npos ||
+                !(IsCalendarStem(key.substr(0, space)) || IsCalendarStem(key.substr(space + 1)))) {
+              continue;
+            }
+            ++calendar_phrases;
+            const double f = Has(entry.expanded, p) ? options.expansion_weight : 1.0;
+            rel = std::max(0.0, rel - weights.Phrase(p, false) * f / entry.norm);
+          }
         }
         const int kinds = int{sum} + int{date};
         if (kinds > 0 && rel >= options.threshold / (1 + kinds)) {
@@ -2736,7 +2794,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           link.evidence.values.assign(values.begin(), values.end());
         }
       }
-      bool enough_words = compound_named || o.phrases >= 1 || o.words >= 2 + calendar_words;
+      bool enough_words = compound_named || o.phrases >= 1 + calendar_phrases || o.words >= 2 + calendar_words;
       if (states) {
         link.evidence.states = true;
         rel = std::max(rel, 1.0);

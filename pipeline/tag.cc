@@ -2078,7 +2078,13 @@ bool OpensWithATrend(std::string_view subject) {
          IsOutcomeVerb(base.substr(0, base.size() - 1));
 }
 
-bool IsProposingVerb(std::string_view lower) { return lower == "proposed" || lower == "recommended"; }
+// A report's proposal, made ("It is proposed that", "The Leader proposed
+// that") or being made ("Officers propose that", "The Director recommends
+// that").
+bool IsProposingVerb(std::string_view lower) {
+  return lower == "proposed" || lower == "recommended" || lower == "propose" || lower == "proposes" ||
+         lower == "recommend" || lower == "recommends";
+}
 
 // A body or a named person: "the district council", "NHS England", "The
 // Secretary of State", "the Chief Executive" (a capitalised word after the

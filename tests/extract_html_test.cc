@@ -586,6 +586,27 @@ TEST(ExtractHtmlTest, ShareLinksAreFurniture) {
                                 "heading||2|Documents", "list_item||1|Cabinet report", "list_item||1|Appendix"}));
 }
 
+// Footnotes as govspeak (GOV.UK) and Markdown renderers write them: an
+// <ol> of notes after the last section, each with a "↩" link back. A note
+// is a paragraph labelled with its number, not an item of the list of
+// undertakings the last heading ("Next steps") would make it, and the
+// back-link is no text.
+TEST(ExtractHtmlTest, FootnoteListIsNotesNotListItems) {
+  Document doc = Extract(
+      "<main><h2>Next steps</h2><p>8.1 We will publish the allocations by January 2026.</p>"
+      "<div class=\"footnotes\" role=\"doc-endnotes\"><ol>"
+      "<li id=\"fn:1\" role=\"doc-endnote\"><p>Department for Transport, Road statistics 2025. "
+      "<a href=\"#fnref:1\" role=\"doc-backlink\">&#8617;</a></p></li>"
+      "<li id=\"fn:2\" role=\"doc-endnote\"><p>Asphalt survey 2025. <a href=\"#fnref:2\" "
+      "role=\"doc-backlink\">&#8617;</a></p></li></ol></div>"
+      "<section class=\"footnotes\"><ol><li id=\"fn3\"><p>Pandoc's note, with no roles.</p></li></ol></section>"
+      "<h2>Also</h2><ol><li id=\"item-1\">An item of an ordinary list.</li></ol></main>");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||2|Next steps", "paragraph|8.1|0|We will publish the allocations by January 2026.",
+                                "paragraph|1|0|Department for Transport, Road statistics 2025.",
+                                "paragraph|2|0|Asphalt survey 2025.", "paragraph|1|0|Pandoc's note, with no roles.",
+                                "heading||2|Also", "list_item|1|1|An item of an ordinary list."}));
+}
+
 // Content set in blocks side by side (a newsletter's columns), each under
 // a heading outside it: every heading comes out before its block.
 TEST(ExtractHtmlWebPagesTest, HeadingsBetweenContentBlocks) {

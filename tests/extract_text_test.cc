@@ -295,6 +295,26 @@ TEST(ExtractTextTest, AMessagesSubjectIsItsTitle) {
   EXPECT_EQ(Extract("Subject: a short note\n\nWhat it says.\n").title, "Subject: a short note");
 }
 
+// Markdown's front matter (YAML between "---" lines, TOML between "+++"):
+// its title and date are the paper's, and the block is no passage. A
+// thematic break followed by text is no front matter.
+TEST(ExtractTextTest, MarkdownFrontMatterGivesTitleAndDate) {
+  Document doc = ExtractMarkdown(
+      "---\ntitle: \"Potholes to be fixed in half the time\"\ndate: 2026-01-29T06:45:00+00:00\n"
+      "categories: [\"News\", \"Transport\"]\ntags:\n  - potholes\n---\n\n# Potholes to be fixed\n\n"
+      "Drivers are being promised faster repairs.\n");
+  EXPECT_EQ(doc.title, "Potholes to be fixed in half the time");
+  EXPECT_EQ(doc.date, "2026-01-29");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||1|Potholes to be fixed", "paragraph||0|Drivers are being promised faster repairs."}));
+  Document toml = ExtractMarkdown("+++\ntitle = 'Roads plan'\ndate = 2026-02-03\n+++\nThe plan.\n");
+  EXPECT_EQ(toml.title, "Roads plan");
+  EXPECT_EQ(toml.date, "2026-02-03");
+  EXPECT_EQ(Shape(toml), (Lines{"paragraph||0|The plan."}));
+  Document rule = ExtractMarkdown("---\nSome words after a rule.\n---\nMore words.\n");
+  EXPECT_TRUE(rule.date.empty());
+  EXPECT_FALSE(rule.passages.empty());
+}
+
 TEST(ExtractTextTest, NoGuessingWhenMarkdownMarksItsHeadings) {
   Document doc = ExtractMarkdown("# Real heading\n\nShort line\n\nBody text.\n");
   EXPECT_EQ(Shape(doc), (Lines{"heading||1|Real heading", "paragraph||0|Short line",

@@ -7,8 +7,10 @@
 // PDF, a district committee's minutes as a PDF, a local newspaper article)
 // and homelessness (a strategy saved as a GOV.UK web page, a county Cabinet
 // report as a PDF, a district committee's minutes as a Word file), and since
-// then warm homes, libraries, bus services and special educational needs
-// (a groff plan, an Impress slide briefing, LibreOffice-written minutes).
+// then warm homes, libraries, bus services, special educational needs
+// (a groff plan, an Impress slide briefing, LibreOffice-written minutes) and
+// local road maintenance (a GOV.UK HTML publication, a wkhtmltopdf scrutiny
+// report, a radio news story in Markdown).
 // Each sample's gold (expected-links.json) was judged and committed before
 // xref ever linked its papers, so the figures here measure how the linker
 // holds on papers it was not written against.
@@ -309,8 +311,10 @@ const Sample kBusServices{"bus-services", "moving-together-bus-plan.pdf",
                     {"wexcombe-cabinet-bus-services-2027-02-16.pdf", "wexcombe-bus-partnership-notes-2027-03-03.txt"}};
 const Sample kSendProvision{"send-provision", "ready-to-learn-send-plan.pdf",
                     {"kestrelham-cabinet-briefing-send-2027-03-23.pdf", "kestrelham-schools-forum-minutes-2027-04-13.docx"}};
-const Sample* const kSamples[] = {&kFlood, &kCareCharging, &kWasteRecycling, &kHomelessness,
-                                  &kWarmHomes, &kLibraries, &kBusServices, &kSendProvision};
+const Sample kRoadMaintenance{"road-maintenance", "local-roads-maintenance-plan-2025-26-to-2029-30.html",
+                              {"marchford-scrutiny-lrmp-2026-01-20.pdf", "marchford-sound-potholes-2026-01-29.md"}};
+const Sample* const kSamples[] = {&kFlood,      &kCareCharging, &kWasteRecycling, &kHomelessness,   &kWarmHomes,
+                                  &kLibraries, &kBusServices,  &kSendProvision,  &kRoadMaintenance};
 
 TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   const Scores s = Run(kFlood);
@@ -611,8 +615,11 @@ TEST_F(FourthCorpusTest, LibrariesLinksConflictsAndLocalEntries) {
   // of thing a name's head calls it (as a fund, a grant and money are), so
   // "the new law requiring councils to give six months' notice of a library
   // closure" is the Closure Notice Duty: precision 0.85 (17/20), recall 0.81
-  // (17/21).
-  EXPECT_GE(s.precision(), 0.85);
+  // (17/21). A later sentence giving a month inside its programme's own
+  // years joins it (found by the road maintenance sample): "The first round
+  // will open in April 2027 and close in June 2027" is its fund's, not an
+  // entry of its own: precision 0.89 (17/19); floor raised.
+  EXPECT_GE(s.precision(), 0.89);
   EXPECT_GE(s.recall(), 0.8);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
@@ -704,7 +711,11 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
   // 0.67 (16/24). Then a clause after a semicolon is tried when the one
   // before it undertakes nothing: the report's 5.2 "...; the County will
   // help schools and colleges to issue the cards" is a local entry (5/5).
-  EXPECT_GE(s.precision(), 0.68);
+  // A phrase of a shared month is part of the shared date (found by the road
+  // maintenance sample): 2.2's entry no longer takes the report's "The
+  // Local Bus Connections Fund allocation of £14.8 million ..." through
+  // "January 2027" and its phrases: precision 0.71 (15/21).
+  EXPECT_GE(s.precision(), 0.71);
   EXPECT_GE(s.recall(), 0.66);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
@@ -782,6 +793,77 @@ TEST_F(FourthCorpusTest, SendProvisionLinksConflictsAndLocalEntries) {
   EXPECT_EQ(s.local_right, s.local);
 }
 
+TEST_F(FourthCorpusTest, RoadMaintenanceLinksConflictsAndLocalEntries) {
+  const Scores s = Run(kRoadMaintenance);
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  // Ninth sample, local road maintenance: the national plan as a GOV.UK HTML
+  // publication, a highways scrutiny report printed by wkhtmltopdf with a
+  // running head and page numbers stamped by Ghostscript, a local radio
+  // station's news story kept as Markdown with YAML front matter. First run
+  // (2026-11-28, at 8d9d5e8, the gold committed before it), before any
+  // change for this sample: precision 0.58 (14/24), recall 0.75 (15/20),
+  // F1 0.66; one planted trap taken (the County's "online reporting of
+  // abandoned vehicles ... by the end of March 2026" for the National
+  // Pothole Reporting Service), listed commitments 7/7, the £30m/£40m
+  // Pothole Innovation Programme disagreement found, none invented, three
+  // others, local entries 5/6. BM25 with an oracle threshold: F1 0.81. The
+  // gold was not changed after the run.
+  // False links: two from the plan's footnotes, read as items of the list
+  // under "8. Next steps" and so national entries ("Asphalt Industry
+  // Alliance, Annual Local Authority Road Maintenance survey 2025." given
+  // the report's 1.1 and 2.1(a)); six from the plan's later sentences that
+  // go on about a programme named before them, left entries of their own
+  // ("Each authority's allocations for the four years ... will be
+  // published by January 2026" in 2.2, after 2.1 on the Local Roads
+  // Maintenance Fund, given the report's 4.1 and 4.2; "Councils will bid
+  // in two rounds, the first opening in April 2026" after the Pothole
+  // Innovation Programme; "The first round will open in May 2026." in 7.2,
+  // after 7.1 on the Highways Resilience Fund, given the report's 7.1 and
+  // 10.1; "Authorities will be expected to connect ... to it" after "The
+  // service will be live ..."); the trap; the Road Condition Data Standard
+  // given the report's 9.1 through "as soon as the national rules allow"
+  // (the lane rental rules). Missed: the story's "the county will receive
+  // almost £260 million over the next five years" (a national entry of the
+  // story instead), the Maintenance Incentive Element as the report's 5.2
+  // "Officers propose that the Council will publish its transparency
+  // report" and the story's "nearly £15 million of next year's money
+  // depends on the council publishing a report" and "would publish its
+  // report by the end of May", the story's "report potholes on a new
+  // national website". Not local: the report's 5.2 ("Officers propose that
+  // the Council will ..." is no commitment). The three others: the incentive
+  // element's "From 2026/27" against the County's own "by the end of May
+  // 2026" (the gold's not_conflicting_values wrote "end of May 2026", not
+  // the tag's text, so it is not counted as invented), and two of the
+  // story's and report's own entries.
+  // Since (same day): the HTML reader reads a page's list of footnotes as
+  // notes (labelled paragraphs), not list items: precision 0.64 (14/22).
+  // A plan's later sentence giving a month inside the programme's own
+  // closed period of years, or following a paragraph that names the
+  // programme under the same heading, joins it: precision 0.78 (14/18),
+  // recall 0.75, F1 0.76 (BM25 with an oracle threshold on the new entries:
+  // 0.87), one other disagreement; the Highways Resilience Fund now takes
+  // the report's 7.1 ("when the first round opens in April 2026", the
+  // innovation programme's) through "first round". Tried and not kept: a
+  // phrase of the entry's own wording that a passage naming it writes,
+  // written again after "the"/"its"/"their" further on in that paper,
+  // refers to it (found the report's 5.2 "its transparency report", recall
+  // 0.80, but gave homelessness a false link through "safe accommodation"
+  // and the bundled corpus four new links). Then a phrase of a shared month
+  // ("end March") is part of the shared date, as the month is: the trap is
+  // no longer taken, precision 0.82 (14/17), F1 0.79. Then a proposal in
+  // the present ("Officers propose that the Council will publish ...") is
+  // a proposal: local entries 6/6.
+  EXPECT_GE(s.precision(), 0.82);
+  EXPECT_GE(s.recall(), 0.74);
+  EXPECT_LE(s.traps_taken, 0);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_LE(s.other_conflicts, 1);
+  EXPECT_EQ(s.local_right, s.local);
+}
+
 // Every sample in one index, as a user who keeps the papers of many subjects
 // in one folder has them: each sample is scored as above, and a link of its
 // national entries into another sample's papers is false. The plans share
@@ -826,7 +908,9 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // entries joins the one whose paper is on its own paper's subject, and a
   // passage that neither names nor states an undertaking links to it only
   // from a paper on the subject of the undertaking's source: precision 0.85 (117/137, 7), recall 0.72.
-  // Alone, every sample's figures are the same as before. Recall is lower
+  // Alone, every sample's figures are the same as before. With the ninth
+  // sample (road maintenance): precision 0.87 (131/151, 8), recall 0.73
+  // (132/182). Recall is lower
   // than the samples' alone (0.79): every weight comes from the whole index.
   EXPECT_GE(precision, 0.84);
   EXPECT_LE(other_subject, 8);

@@ -410,6 +410,44 @@ TEST(LinkRegisterTest, TheFundInTheNextParagraphIsTheNamedOne) {
   EXPECT_NE(Find(reg, "The fund will pay for new minibuses"), nullptr);
 }
 
+// A later sentence that gives the programme's own date goes on about it
+// even when the programme is named in the paragraph before, under the same
+// heading ("2.2 ... Each authority's allocations ... will be published by
+// January 2026" after "2.1 The Local Roads Maintenance Fund ..."), and a
+// month inside the programme's own period of years is its date too ("The
+// first round will open in May 2026" of a fund for 2026/27 to 2028/29).
+// Under another heading, or with a month outside the period, it is an
+// undertaking of its own.
+TEST(LinkRegisterTest, ALaterSentenceWithTheProgrammesDateOrAMonthInItsYearsIsIt) {
+  Register reg = WithTaggedPaper(
+      "Local roads maintenance plan",
+      {
+          {kPara, "A five-year settlement", "2.1",
+           "We will provide £7.3 billion through the Local Roads Maintenance Fund and publish every authority's "
+           "allocations by January 2026."},
+          {kPara, "A five-year settlement", "2.2",
+           "Allocations are set by a formula based on the length of each network. Each authority's allocations "
+           "for the four years will be published by January 2026."},
+          {kPara, "Resilience", "7.1",
+           "We will provide £400 million through the Highways Resilience Fund from 2026/27 to 2028/29 to improve "
+           "drainage."},
+          {kPara, "Resilience", "7.2",
+           "Priority will go to roads that carry buses. The first round will open in May 2026. The second round "
+           "will close in May 2030."},
+          {kPara, "Next steps", "8.1", "Each authority will report on its bids in March 2027."},
+      },
+      Authority::kNational);
+  const Commitment* fund = Find(reg, "Local Roads Maintenance Fund");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_EQ(Find(reg, "Each authority's allocations for the four years"), nullptr);
+  EXPECT_NE(Find(reg, "Each authority will report on its bids"), nullptr);
+  EXPECT_EQ(Find(reg, "The first round will open in May 2026"), nullptr);
+  EXPECT_NE(Find(reg, "The second round will close in May 2030"), nullptr);
+  const Commitment* resilience = Find(reg, "Highways Resilience Fund");
+  ASSERT_NE(resilience, nullptr);
+  EXPECT_EQ(resilience->mentions.size(), 2u);
+}
+
 TEST(LinkRegisterTest, AnyCouncilInANationalPaperIsNotALocalUndertaking) {
   Register reg = WithTaggedPaper(
       "National Care Charging Policy",
@@ -1262,6 +1300,37 @@ TEST(LinkRegisterTest, ASharedMonthIsPartOfTheSharedDate) {
   EXPECT_FALSE(Linked(reg, allocations, 2, last - 1));
   EXPECT_FALSE(Linked(reg, parking, 1, 2));
   EXPECT_TRUE(Linked(reg, allocations, 2, last));
+}
+
+// So is a phrase of the month ("end March" of "by the end of March 2026"):
+// a council's own online reporting launched by the same date shares no more
+// than that date and a word with the national reporting service.
+TEST(LinkRegisterTest, APhraseOfASharedMonthIsPartOfTheSharedDate) {
+  std::vector<P> minutes = RoutineMinutes();
+  minutes.push_back({kPara, "Customer services", "",
+                     "The Council will launch online reporting of abandoned vehicles and fly-posting through its new "
+                     "customer portal by the end of March 2026."});
+  minutes.push_back({kPara, "Potholes", "",
+                     "Members noted that the national website for reporting potholes would go live by the end of "
+                     "March 2026 and send each report to the council."});
+  const int last = static_cast<int>(minutes.size());
+  std::vector<LinkInput> docs = {
+      MakeDoc(1, "plan.md", "National Plan",
+              {{kItem, "What we will do", "",
+                "We will launch the National Pothole Reporting Service, one place online to report a pothole on any "
+                "local road, by the end of March 2026."}},
+              Authority::kNational),
+      MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)};
+  Tagger tagger;
+  for (LinkInput& in : docs) {
+    for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = ToLinkTags(tagger.Find(in.doc.passages[i].text));
+  }
+  Register reg = BuildRegister(docs);
+  const Commitment* service = Find(reg, "National Pothole Reporting Service");
+  ASSERT_NE(service, nullptr);
+  ASSERT_FALSE(service->dates.empty());
+  EXPECT_FALSE(Linked(reg, service, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, service, 2, last));
 }
 
 // Recommendations above the section on a grant refer ahead to it as "the

@@ -508,6 +508,12 @@ const CommitmentCase kCommitments[] = {
     {"It is recommended that Cabinet approves the draft strategy for consultation.", "", false, nullptr, nullptr,
      nullptr},
     {"It was proposed that the Committee ratifies the decision.", "", false, nullptr, nullptr, nullptr},
+    // A proposal being made, in the present: "Officers propose that ...",
+    // "The Director recommends that ...".
+    {"Officers propose that the Council will publish its transparency report by the end of May 2026.", "", false,
+     "Council", "proposes", "publish its transparency report"},
+    {"The Director recommends that the County will review its charges by March 2026.", "", false, "County",
+     "proposes", "review its charges"},
     // A meeting's decisions to act, and its action points; noting or
     // approving is done at the meeting.
     {"Councillors voted to introduce a 20mph limit across the town from next spring.", "", false, "Councillors",
