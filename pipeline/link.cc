@@ -289,6 +289,21 @@ bool IsBodyNameWord(const std::string& stem) {
   return kStems.count(stem) != 0;
 }
 
+// Is a word (a stem) the title of an office a person holds ("Director of
+// Public Health", "Head of Trading Standards", "Cabinet Member for Health")?
+// English nouns for offices, not any corpus's titles.
+bool IsOfficeWord(const std::string& stem) {
+  static const std::set<std::string> kStems = [] {
+    std::set<std::string> stems;
+    for (const char* w : {"chair", "chairman", "chief", "clerk", "director", "head", "leader", "manager", "mayor",
+                          "member", "minister", "officer", "president", "secretary"}) {
+      stems.insert(StemWord(w));
+    }
+    return stems;
+  }();
+  return kStems.count(stem) != 0;
+}
+
 // Whether a name, as its phrases ("depart coastal", "coastal affair"), is a
 // body's by its first or last word (IsBodyNameWord).
 bool IsBodyName(const std::vector<std::string>& name) {
@@ -2283,6 +2298,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           });
           if (next == pe.terms.named.end()) break;
           key = vocab.Key(*next);
+        }
+        // Or its first word, walking back, is a body's or an office's ("the
+        // Director of Public Health presented her report" against "... with
+        // directors of public health and NHS England"): who speaks or is
+        // worked with.
+        key = vocab.Key(p);
+        for (int step = 0; step < 4 && !body; ++step) {
+          const std::string first = key.substr(0, key.find(' '));
+          if (IsBodyNameWord(first) || IsOfficeWord(first)) {
+            body = true;
+            break;
+          }
+          const std::string ending = " " + first;
+          auto before = std::find_if(pe.terms.named.begin(), pe.terms.named.end(),
+                                     [&](TermId q) { return KeyEndsWith(vocab.Key(q), ending); });
+          if (before == pe.terms.named.end()) break;
+          key = vocab.Key(*before);
         }
         if (body) discount(p);
       }

@@ -707,6 +707,23 @@ TEST(LinkRegisterTest, APhraseOpeningAnotherProperNameIsNotShared) {
   EXPECT_TRUE(Linked(reg, subsidy, 2, last));
 }
 
+// Nor is a phrase the passage writes inside the title of an office a person
+// holds: "the Director of Public Health presented the report" says who
+// spoke, not that the public health work of the wording is discussed.
+TEST(LinkRegisterTest, APhraseInsideAnOfficesTitleIsNotShared) {
+  const std::string item =
+      "The Government will work with directors of public health to cut smoking in pregnancy by 2030.";
+  const std::vector<P> extra = {
+      {kPara, "Attendance", "", "Dr Ruth Akande, Director of Public Health, presented the report."},
+      {kPara, "Smoking", "", "Directors of public health said smoking in pregnancy would be cut by 2030."}};
+  int last = 0;
+  Register reg = StrategyBesideMinutes(item, extra, &last);
+  const Commitment* work = Find(reg, "directors of public health");
+  ASSERT_NE(work, nullptr);
+  EXPECT_FALSE(Linked(reg, work, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, work, 2, last));
+}
+
 // A council's own undertaking beside a national programme gives its own
 // deadline, not the programme's: no disagreement. A passage that dates the
 // programme itself otherwise does disagree.
