@@ -2214,6 +2214,22 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(), [&](uint32_t i) { return !is_target(i); }),
                        candidates.end());
     }
+    // Whether the paper names, up to passage j, a thing whose name ends with
+    // `head` (none of the entry's own names).
+    auto names_with_head = [&](const LinkInput* paper, uint32_t j, TermId head) {
+      const std::string ending = " " + vocab.Key(head);
+      for (uint32_t at = j + 1; at-- > 0 && index.passages[at].input == paper;) {
+        for (TermId q : index.passages[at].terms.named) {
+          if (KeyEndsWith(vocab.Key(q), ending) &&
+              !std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
+                return std::find(name.begin(), name.end(), q) != name.end();
+              })) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
     std::sort(candidates.begin(), candidates.end());
     std::vector<Found> found;
     std::vector<uint32_t> named_here;  // candidates that name the entry and are linked
@@ -2492,6 +2508,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             }
             for (const auto& [id, word] : p.others) {
               if (!Has(pe.terms.words, id)) continue;
+              // Not when the paper has named a thing of that other word
+              // (names_with_head): "the new grant" is then that grant.
+              if (names_with_head(in, i, id)) continue;
               // "new" is no content word, so the written text is read.
               if (lower.empty()) lower = Lower(index.passage(i).text);
               for (const char* intro : {"new ", "national "}) {
@@ -2763,7 +2782,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
         if (!linked.count(j) && later.discusses) {
           TermId head = head_written(j, entry.name_heads, {"", "new "}, true);
-          if (head == Vocabulary::kNone) head = head_written(j, entry.head_synonyms, {"national ", "new "}, true);
+          if (head == Vocabulary::kNone) {
+            head = head_written(j, entry.head_synonyms, {"national ", "new "}, true);
+            // Another word for its kind refers to a thing the paper names
+            // with that word, when it names one ("the new grant" after "the
+            // Local Stop Smoking Services Grant", not a fund described as
+            // "the national money for ...").
+            if (head != Vocabulary::kNone && names_with_head(paper, j, head)) head = Vocabulary::kNone;
+          }
           if (head != Vocabulary::kNone) refer(j, head);
         }
         salient = !another_of_its_kind(j);

@@ -724,6 +724,30 @@ TEST(LinkRegisterTest, APhraseInsideAnOfficesTitleIsNotShared) {
   EXPECT_TRUE(Linked(reg, work, 2, last));
 }
 
+// "The new grant" refers to a fund described as new money ("the Tobacco
+// Enforcement Fund") only in a paper that names no grant: after "the Stop
+// Smoking Services Grant" it is that grant.
+TEST(LinkRegisterTest, AnotherWordForAFundsKindIsAThingNamedWithIt) {
+  std::vector<P> minutes = RoutineMinutes();
+  std::vector<P> letter = RoutineMinutes();
+  minutes.push_back({kPara, "Smoking", "", "Members welcomed the Stop Smoking Services Grant for the county."});
+  minutes.push_back({kPara, "Trading", "", "The Tobacco Enforcement Fund will pay for two officers."});
+  minutes.push_back({kPara, "Resolved", "", "Members asked how the new grant would help trading standards cut tobacco sales."});
+  letter.push_back({kPara, "Trading", "", "Members asked how the new grant would help trading standards cut tobacco sales."});
+  Register reg = BuildRegister(
+      {MakeDoc(1, "strategy.md", "National Strategy",
+               {{kItem, "Commitments", "", "A Tobacco Enforcement Fund of £30 million a year for trading standards."},
+                {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."}},
+               Authority::kNational),
+       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes),
+       MakeDoc(3, "letter.md", "Letter to the Trading Standards team", letter)});
+  const Commitment* fund = Find(reg, "Tobacco Enforcement Fund of");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_TRUE(Linked(reg, fund, 2, static_cast<int>(minutes.size()) - 1));
+  EXPECT_FALSE(Linked(reg, fund, 2, static_cast<int>(minutes.size())));
+  EXPECT_TRUE(Linked(reg, fund, 3, static_cast<int>(letter.size())));
+}
+
 // A council's own undertaking beside a national programme gives its own
 // deadline, not the programme's: no disagreement. A passage that dates the
 // programme itself otherwise does disagree.
