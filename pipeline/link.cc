@@ -1741,6 +1741,41 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
   }
 
+  // Who a wording says it works with ("We will work with the Local
+  // Government Association, directors of public health and NHS England to
+  // measure what the plan achieves") are partners, not what is undertaken:
+  // the words and phrases of the list after "work with", up to "to", "so
+  // that" or the end of the clause, that the rest of the wording does not
+  // give. They are its context: a passage sharing them is not the more
+  // about it.
+  std::vector<TermIds> partners(entries.size());
+  for (size_t e = 0; e < entries.size(); ++e) {
+    const Mention& m = *entries[e].mentions.front();
+    const std::string lower = Lower(m.text);
+    for (std::string_view intro : {"work with ", "working with ", "in partnership with "}) {
+      const size_t at = lower.find(intro);
+      if (at == std::string::npos || (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1])))) continue;
+      const size_t from = at + intro.size();
+      size_t to = std::min({lower.find(" to ", from), lower.find(" so that ", from), lower.find_first_of(".;:", from)});
+      if (to == std::string::npos) to = lower.size();
+      const TermKeyList list = TermKeyLists(m.text.substr(from, to - from));
+      const TermKeyList rest = TermKeyLists(std::string(m.text.substr(0, at)) + " . " + std::string(m.text.substr(to)));
+      auto add = [&](const std::vector<std::string>& keys, const std::vector<std::string>& elsewhere,
+                     std::vector<TermId>* into) {
+        for (const std::string& key : keys) {
+          if (std::binary_search(elsewhere.begin(), elsewhere.end(), key)) continue;
+          const TermId id = vocab.Find(key);
+          if (id != Vocabulary::kNone) into->push_back(id);
+        }
+      };
+      add(list.words, rest.words, &partners[e].words);
+      add(list.phrases, rest.phrases, &partners[e].phrases);
+      SortUnique(&partners[e].words);
+      SortUnique(&partners[e].phrases);
+      break;
+    }
+  }
+
   // Scores are relative to the entry's own wording, but a wording too vague
   // to say what it is about ("Funding will be allocated in two rounds") is
   // measured against half the typical wording, so it does not link to
@@ -1883,6 +1918,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           entry.context.words.insert(entry.context.words.end(), words.begin(), words.end());
         }
       }
+      entry.context.words.insert(entry.context.words.end(), partners[e].words.begin(), partners[e].words.end());
+      entry.context.phrases.insert(entry.context.phrases.end(), partners[e].phrases.begin(),
+                                   partners[e].phrases.end());
       for (auto* list : {&entry.context.words, &entry.context.phrases, &entry.context.named}) {
         SortUnique(list);
       }
@@ -2259,7 +2297,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       bool compound_named = false;  // named by a word of the name and another word for its kind
       // What another entry's name gives does not count here.
       const double context_rel =
-          entry.context.words.empty() ? 0.0 : weights.Compare(entry.context, pe.terms).score / entry.norm;
+          entry.context.words.empty() && entry.context.phrases.empty()
+              ? 0.0
+              : weights.Compare(entry.context, pe.terms).score / entry.norm;
       rel = std::max(0.0, rel - context_rel);
       // Phrases shared only as part of another thing's name: they add
       // nothing to the score and are no evidence (`foreign`).

@@ -715,10 +715,28 @@ TEST(LinkRegisterTest, APhraseInsideAnOfficesTitleIsNotShared) {
       "The Government will work with directors of public health to cut smoking in pregnancy by 2030.";
   const std::vector<P> extra = {
       {kPara, "Attendance", "", "Dr Ruth Akande, Director of Public Health, presented the report."},
-      {kPara, "Smoking", "", "Directors of public health said smoking in pregnancy would be cut by 2030."}};
+      {kPara, "Smoking", "", "Directors of public health and school nurses will work to cut smoking in pregnancy by 2030."}};
   int last = 0;
   Register reg = StrategyBesideMinutes(item, extra, &last);
   const Commitment* work = Find(reg, "directors of public health");
+  ASSERT_NE(work, nullptr);
+  EXPECT_FALSE(Linked(reg, work, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, work, 2, last));
+}
+
+// Those a wording says it works with are who, not what: a passage that
+// shares only them ("The Minister wrote to directors of public health and
+// school nurses about ...") does not discuss "We will work with directors of
+// public health and school nurses to cut smoking in pregnancy".
+TEST(LinkRegisterTest, ThoseAWordingWorksWithAreItsContext) {
+  const std::string item =
+      "We will work with directors of public health and school nurses to cut smoking in pregnancy by 2030.";
+  const std::vector<P> extra = {
+      {kPara, "Letters", "", "The Minister wrote to directors of public health and school nurses about vaccination."},
+      {kPara, "Smoking", "", "Directors of public health and school nurses will work to cut smoking in pregnancy by 2030."}};
+  int last = 0;
+  Register reg = StrategyBesideMinutes(item, extra, &last);
+  const Commitment* work = Find(reg, "school nurses to cut smoking");
   ASSERT_NE(work, nullptr);
   EXPECT_FALSE(Linked(reg, work, 2, last - 1));
   EXPECT_TRUE(Linked(reg, work, 2, last));
