@@ -948,6 +948,7 @@ struct Entry {
   TermIds profile;                       // union of same-authority mentions, and
   std::vector<TermId> expanded;          // terms of the source's prose about it (sorted)
   std::vector<TermId> wording_phrases;   // the phrases of the first mention's own wording (sorted)
+  std::vector<TermId> wording_words;     // and its words (sorted)
   std::unordered_map<TermId, std::string> surface;  // as first written
   double source_self = 0;
   double norm = 1;                       // what a score is relative to
@@ -2164,6 +2165,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // peak, is yet to come.
   for (Entry& entry : entries) {
     entry.wording_phrases = entry.mentions.front()->ids.phrases;
+    entry.wording_words = entry.mentions.front()->ids.words;
     std::vector<const Mention*>().swap(entry.mentions);
   }
   std::vector<Mention>().swap(mentions);
@@ -2208,6 +2210,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
   }
   std::sort(national_sums.begin(), national_sums.end());
+  // How many entries' wordings hold each word.
+  std::vector<int> wordings_with(vocab.size(), 0);
+  for (const Entry& entry : entries) {
+    for (TermId w : entry.wording_words) ++wordings_with[w];
+  }
   auto link_entry = [&](size_t e, std::vector<uint32_t>& stamp, uint32_t& mark) {
     const Entry& entry = entries[e];
     const Commitment& c = reg.commitments[e];
@@ -2833,6 +2840,33 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (head != Vocabulary::kNone) refer(j, head);
         }
         salient = !another_of_its_kind(j);
+      }
+      while (k < strong.size() && index.passages[strong[k]].input == paper) ++k;
+    }
+    // Further on in a paper that discusses a named entry outright, "the" and
+    // a word of its wording that no other wording holds, which the paper
+    // wrote when it discussed the entry, refers back to it ("Shopping
+    // vouchers of up to £400 for pregnant women who stop smoking", then
+    // "... so that women can claim the vouchers"), when the passage agrees
+    // with it in words to half the threshold (`near`). Such a word is no
+    // head another thing may share, so another thing named between does not
+    // end it.
+    for (size_t k = 0; k < strong.size() && !entry.name_heads.empty();) {
+      const LinkInput* paper = index.passages[strong[k]].input;
+      std::vector<TermId> echoed;  // the wording's own words the paper wrote where it discussed the entry
+      for (uint32_t j = strong[k]; j < index.passages.size() && index.passages[j].input == paper; ++j) {
+        if (std::binary_search(strong.begin(), strong.end(), j)) {
+          for (TermId w : entry.wording_words) {
+            if (wordings_with[w] == 1 && Has(index.passages[j].terms.words, w) && !IsCalendarStem(vocab.Key(w))) {
+              echoed.push_back(w);
+            }
+          }
+          SortUnique(&echoed);
+          continue;
+        }
+        if (linked.count(j) || !near.count(j) || !index.passages[j].discusses) continue;
+        const TermId word = head_written(j, echoed, {""}, true);
+        if (word != Vocabulary::kNone) refer(j, word);
       }
       while (k < strong.size() && index.passages[strong[k]].input == paper) ++k;
     }

@@ -800,9 +800,12 @@ TEST_F(FourthCorpusTest, StopSmokingLinksConflictsAndLocalEntries) {
   // Public Health") is no evidence, as one inside a body's name: precision
   // 0.85 (17/20); "the new grant" is a grant the paper has named, not a
   // fund described as new money: 0.89 (17/19); those a wording works with
-  // are its context: 0.94 (17/18). F1 0.89.
+  // are its context: 0.94 (17/18), F1 0.89; "the" and a word only this
+  // entry's wording holds, which the paper wrote where it discussed the
+  // entry ("the vouchers"), refers back to it: precision 0.95 (18/19),
+  // recall 0.90 (18/20), F1 0.92.
   EXPECT_GE(s.precision(), 0.94);
-  EXPECT_GE(s.recall(), 0.84);
+  EXPECT_GE(s.recall(), 0.89);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

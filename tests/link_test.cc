@@ -766,6 +766,34 @@ TEST(LinkRegisterTest, AnotherWordForAFundsKindIsAThingNamedWithIt) {
   EXPECT_TRUE(Linked(reg, fund, 3, static_cast<int>(letter.size())));
 }
 
+// Further on in a paper that discussed a named scheme, "the" and a word of
+// its wording no other wording holds, which the paper wrote there ("the
+// vouchers"), refers back to it; in a paper that never discussed it, the
+// same sentence does not.
+TEST(LinkRegisterTest, TheWordingsOwnNounFurtherOnRefersBack) {
+  const std::string claim = "Pregnant women who stop smoking and see their midwife each month can claim the vouchers.";
+  std::vector<P> minutes = RoutineMinutes();
+  std::vector<P> letter = RoutineMinutes();
+  minutes.push_back({kPara, "Smoking", "", "Members welcomed the Smokefree Pregnancy Incentive Scheme and its vouchers."});
+  minutes.push_back({kPara, "Buses", "", "Members asked about the Rural Bus Recovery Fund."});
+  minutes.push_back({kPara, "Maternity", "", claim});
+  letter.push_back({kPara, "Maternity", "", claim});
+  Register reg = BuildRegister(
+      {MakeDoc(1, "strategy.md", "National Strategy",
+               {{kItem, "Commitments", "",
+                 "A Smokefree Pregnancy Incentive Scheme giving pregnant women who stop smoking shopping vouchers "
+                 "worth up to £400."},
+                {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."}},
+               Authority::kNational),
+       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes),
+       MakeDoc(3, "letter.md", "Letter to midwives", letter)});
+  const Commitment* scheme = Find(reg, "Smokefree Pregnancy Incentive Scheme giving");
+  ASSERT_NE(scheme, nullptr);
+  ASSERT_TRUE(Linked(reg, scheme, 2, static_cast<int>(minutes.size()) - 2));
+  EXPECT_TRUE(Linked(reg, scheme, 2, static_cast<int>(minutes.size())));
+  EXPECT_FALSE(Linked(reg, scheme, 3, static_cast<int>(letter.size())));
+}
+
 // A council's own undertaking beside a national programme gives its own
 // deadline, not the programme's: no disagreement. A passage that dates the
 // programme itself otherwise does disagree.
