@@ -289,6 +289,21 @@ bool IsBodyNameWord(const std::string& stem) {
   return kStems.count(stem) != 0;
 }
 
+// Is a word (a stem) the title of an office a person holds ("Director of
+// Public Health", "Head of Trading Standards", "Cabinet Member for Health")?
+// English nouns for offices, not any corpus's titles.
+bool IsOfficeWord(const std::string& stem) {
+  static const std::set<std::string> kStems = [] {
+    std::set<std::string> stems;
+    for (const char* w : {"chair", "chairman", "chief", "clerk", "director", "head", "leader", "manager", "mayor",
+                          "member", "minister", "officer", "president", "secretary"}) {
+      stems.insert(StemWord(w));
+    }
+    return stems;
+  }();
+  return kStems.count(stem) != 0;
+}
+
 // Whether a name, as its phrases ("depart coastal", "coastal affair"), is a
 // body's by its first or last word (IsBodyNameWord).
 bool IsBodyName(const std::vector<std::string>& name) {
@@ -933,6 +948,7 @@ struct Entry {
   TermIds profile;                       // union of same-authority mentions, and
   std::vector<TermId> expanded;          // terms of the source's prose about it (sorted)
   std::vector<TermId> wording_phrases;   // the phrases of the first mention's own wording (sorted)
+  std::vector<TermId> wording_words;     // and its words (sorted)
   std::unordered_map<TermId, std::string> surface;  // as first written
   double source_self = 0;
   double norm = 1;                       // what a score is relative to
@@ -1870,6 +1886,41 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
   }
 
+  // Who a wording says it works with ("We will work with the Local
+  // Government Association, directors of public health and NHS England to
+  // measure what the plan achieves") are partners, not what is undertaken:
+  // the words and phrases of the list after "work with", up to "to", "so
+  // that" or the end of the clause, that the rest of the wording does not
+  // give. They are its context: a passage sharing them is not the more
+  // about it.
+  std::vector<TermIds> partners(entries.size());
+  for (size_t e = 0; e < entries.size(); ++e) {
+    const Mention& m = *entries[e].mentions.front();
+    const std::string lower = Lower(m.text);
+    for (std::string_view intro : {"work with ", "working with ", "in partnership with "}) {
+      const size_t at = lower.find(intro);
+      if (at == std::string::npos || (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1])))) continue;
+      const size_t from = at + intro.size();
+      size_t to = std::min({lower.find(" to ", from), lower.find(" so that ", from), lower.find_first_of(".;:", from)});
+      if (to == std::string::npos) to = lower.size();
+      const TermKeyList list = TermKeyLists(m.text.substr(from, to - from));
+      const TermKeyList rest = TermKeyLists(std::string(m.text.substr(0, at)) + " . " + std::string(m.text.substr(to)));
+      auto add = [&](const std::vector<std::string>& keys, const std::vector<std::string>& elsewhere,
+                     std::vector<TermId>* into) {
+        for (const std::string& key : keys) {
+          if (std::binary_search(elsewhere.begin(), elsewhere.end(), key)) continue;
+          const TermId id = vocab.Find(key);
+          if (id != Vocabulary::kNone) into->push_back(id);
+        }
+      };
+      add(list.words, rest.words, &partners[e].words);
+      add(list.phrases, rest.phrases, &partners[e].phrases);
+      SortUnique(&partners[e].words);
+      SortUnique(&partners[e].phrases);
+      break;
+    }
+  }
+
   // Scores are relative to the entry's own wording, but a wording too vague
   // to say what it is about ("Funding will be allocated in two rounds") is
   // measured against half the typical wording, so it does not link to
@@ -2012,6 +2063,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           entry.context.words.insert(entry.context.words.end(), words.begin(), words.end());
         }
       }
+      entry.context.words.insert(entry.context.words.end(), partners[e].words.begin(), partners[e].words.end());
+      entry.context.phrases.insert(entry.context.phrases.end(), partners[e].phrases.begin(),
+                                   partners[e].phrases.end());
       for (auto* list : {&entry.context.words, &entry.context.phrases, &entry.context.named}) {
         SortUnique(list);
       }
@@ -2255,6 +2309,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // peak, is yet to come.
   for (Entry& entry : entries) {
     entry.wording_phrases = entry.mentions.front()->ids.phrases;
+    entry.wording_words = entry.mentions.front()->ids.words;
     std::vector<const Mention*>().swap(entry.mentions);
   }
   std::vector<Mention>().swap(mentions);
@@ -2342,6 +2397,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
     return row->second[slot] >= 0.5 * closest;
   };
+  // How many entries' wordings hold each word.
+  std::vector<int> wordings_with(vocab.size(), 0);
+  for (const Entry& entry : entries) {
+    for (TermId w : entry.wording_words) ++wordings_with[w];
+  }
   auto link_entry = [&](size_t e, std::vector<uint32_t>& stamp, uint32_t& mark) {
     const Entry& entry = entries[e];
     const Commitment& c = reg.commitments[e];
@@ -2386,6 +2446,22 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       candidates.erase(std::remove_if(candidates.begin(), candidates.end(), [&](uint32_t i) { return !is_target(i); }),
                        candidates.end());
     }
+    // Whether the paper names, up to passage j, a thing whose name ends with
+    // `head` (none of the entry's own names).
+    auto names_with_head = [&](const LinkInput* paper, uint32_t j, TermId head) {
+      const std::string ending = " " + vocab.Key(head);
+      for (uint32_t at = j + 1; at-- > 0 && index.passages[at].input == paper;) {
+        for (TermId q : index.passages[at].terms.named) {
+          if (KeyEndsWith(vocab.Key(q), ending) &&
+              !std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
+                return std::find(name.begin(), name.end(), q) != name.end();
+              })) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
     std::sort(candidates.begin(), candidates.end());
     std::vector<Found> found;
     std::vector<uint32_t> named_here;  // candidates that name the entry and are linked
@@ -2416,7 +2492,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       bool compound_named = false;  // named by a word of the name and another word for its kind
       // What another entry's name gives does not count here.
       const double context_rel =
-          entry.context.words.empty() ? 0.0 : weights.Compare(entry.context, pe.terms).score / entry.norm;
+          entry.context.words.empty() && entry.context.phrases.empty()
+              ? 0.0
+              : weights.Compare(entry.context, pe.terms).score / entry.norm;
       rel = std::max(0.0, rel - context_rel);
       // Phrases shared only as part of another thing's name: they add
       // nothing to the score and are no evidence (`foreign`).
@@ -2471,6 +2549,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           });
           if (next == pe.terms.named.end()) break;
           key = vocab.Key(*next);
+        }
+        // Or its first word, walking back, is a body's or an office's ("the
+        // Director of Public Health presented her report" against "... with
+        // directors of public health and NHS England"): who speaks or is
+        // worked with.
+        key = vocab.Key(p);
+        for (int step = 0; step < 4 && !body; ++step) {
+          const std::string first = key.substr(0, key.find(' '));
+          if (IsBodyNameWord(first) || IsOfficeWord(first)) {
+            body = true;
+            break;
+          }
+          const std::string ending = " " + first;
+          auto before = std::find_if(pe.terms.named.begin(), pe.terms.named.end(),
+                                     [&](TermId q) { return KeyEndsWith(vocab.Key(q), ending); });
+          if (before == pe.terms.named.end()) break;
+          key = vocab.Key(*before);
         }
         if (body) discount(p);
       }
@@ -2649,6 +2744,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             }
             for (const auto& [id, word] : p.others) {
               if (!Has(pe.terms.words, id)) continue;
+              // Not when the paper has named a thing of that other word
+              // (names_with_head): "the new grant" is then that grant.
+              if (names_with_head(in, i, id)) continue;
               // "new" is no content word, so the written text is read.
               if (lower.empty()) lower = Lower(index.passage(i).text);
               for (const char* intro : {"new ", "national "}) {
@@ -2946,10 +3044,44 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
         if (!linked.count(j) && later.discusses) {
           TermId head = head_written(j, entry.name_heads, {"", "new "}, true);
-          if (head == Vocabulary::kNone) head = head_written(j, entry.head_synonyms, {"national ", "new "}, true);
+          if (head == Vocabulary::kNone) {
+            head = head_written(j, entry.head_synonyms, {"national ", "new "}, true);
+            // Another word for its kind refers to a thing the paper names
+            // with that word, when it names one ("the new grant" after "the
+            // Local Stop Smoking Services Grant", not a fund described as
+            // "the national money for ...").
+            if (head != Vocabulary::kNone && names_with_head(paper, j, head)) head = Vocabulary::kNone;
+          }
           if (head != Vocabulary::kNone) refer(j, head);
         }
         salient = !another_of_its_kind(j);
+      }
+      while (k < strong.size() && index.passages[strong[k]].input == paper) ++k;
+    }
+    // Further on in a paper that discusses a named entry outright, "the" and
+    // a word of its wording that no other wording holds, which the paper
+    // wrote when it discussed the entry, refers back to it ("Shopping
+    // vouchers of up to £400 for pregnant women who stop smoking", then
+    // "... so that women can claim the vouchers"), when the passage agrees
+    // with it in words to half the threshold (`near`). Such a word is no
+    // head another thing may share, so another thing named between does not
+    // end it.
+    for (size_t k = 0; k < strong.size() && !entry.name_heads.empty();) {
+      const LinkInput* paper = index.passages[strong[k]].input;
+      std::vector<TermId> echoed;  // the wording's own words the paper wrote where it discussed the entry
+      for (uint32_t j = strong[k]; j < index.passages.size() && index.passages[j].input == paper; ++j) {
+        if (std::binary_search(strong.begin(), strong.end(), j)) {
+          for (TermId w : entry.wording_words) {
+            if (wordings_with[w] == 1 && Has(index.passages[j].terms.words, w) && !IsCalendarStem(vocab.Key(w))) {
+              echoed.push_back(w);
+            }
+          }
+          SortUnique(&echoed);
+          continue;
+        }
+        if (linked.count(j) || !near.count(j) || !index.passages[j].discusses) continue;
+        const TermId word = head_written(j, echoed, {""}, true);
+        if (word != Vocabulary::kNone) refer(j, word);
       }
       while (k < strong.size() && index.passages[strong[k]].input == paper) ++k;
     }

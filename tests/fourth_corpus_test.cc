@@ -10,7 +10,9 @@
 // then warm homes, libraries, bus services, special educational needs
 // (a groff plan, an Impress slide briefing, LibreOffice-written minutes) and
 // local road maintenance (a GOV.UK HTML publication, a wkhtmltopdf scrutiny
-// report, a radio news story in Markdown).
+// report, a radio news story in Markdown) and stop smoking (a two-column
+// groff plan, a Chromium-printed briefing, minutes LibreOffice wrote as Word
+// from HTML).
 // Each sample's gold (expected-links.json) was judged and committed before
 // xref ever linked its papers, so the figures here measure how the linker
 // holds on papers it was not written against.
@@ -313,8 +315,11 @@ const Sample kSendProvision{"send-provision", "ready-to-learn-send-plan.pdf",
                     {"kestrelham-cabinet-briefing-send-2027-03-23.pdf", "kestrelham-schools-forum-minutes-2027-04-13.docx"}};
 const Sample kRoadMaintenance{"road-maintenance", "local-roads-maintenance-plan-2025-26-to-2029-30.html",
                               {"marchford-scrutiny-lrmp-2026-01-20.pdf", "marchford-sound-potholes-2026-01-29.md"}};
+const Sample kStopSmoking{"stop-smoking", "smokefree-futures-tobacco-control-plan.pdf",
+                          {"brackenshire-dph-briefing-smokefree-2026-02-10.pdf",
+                           "brackenshire-health-wellbeing-board-minutes-2026-03-04.docx"}};
 const Sample* const kSamples[] = {&kFlood,      &kCareCharging, &kWasteRecycling, &kHomelessness,   &kWarmHomes,
-                                  &kLibraries, &kBusServices,  &kSendProvision,  &kRoadMaintenance};
+                                  &kLibraries, &kBusServices,  &kSendProvision,  &kRoadMaintenance, &kStopSmoking};
 
 TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   const Scores s = Run(kFlood);
@@ -864,6 +869,56 @@ TEST_F(FourthCorpusTest, RoadMaintenanceLinksConflictsAndLocalEntries) {
   EXPECT_EQ(s.local_right, s.local);
 }
 
+TEST_F(FourthCorpusTest, StopSmokingLinksConflictsAndLocalEntries) {
+  const Scores s = Run(kStopSmoking);
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  // Tenth sample, stop smoking, vaping and tobacco control: a plan typeset
+  // by groff -ms in two columns, a Director of Public Health's briefing
+  // printed to PDF by Chromium, a Health and Wellbeing Board's minutes
+  // written as a Word file by LibreOffice from an HTML page. First run
+  // (2026-11-28, at 4259c82, the gold committed before it), before any
+  // change for this sample: precision 0.74 (17/23), recall 0.85 (17/20),
+  // F1 0.79; no planted trap taken, listed commitments 7/7, the £70m/£80m
+  // Local Stop Smoking Services Grant disagreement found, none invented,
+  // local entries 4/4. BM25 with an oracle threshold: F1 0.77. The gold was
+  // not changed after the run.
+  // False links: the plan's "We will work with the Local Government
+  // Association, directors of public health and NHS England to measure
+  // what the plan achieves ..." given four passages that share only the
+  // partners (the briefing's contact line and the minutes' attendance cell
+  // "Dr Ruth Akande, Director of Public Health", "The Director of Public
+  // Health presented her report", "the Minister had written to directors
+  // of public health"); the Tobacco and Vapes Enforcement Fund given the
+  // minutes' RESOLVED "(b) ... setting out how the new grant will be spent"
+  // (a fund's other word for its kind, after the paper had named the Local
+  // Stop Smoking Services Grant); "Councils will report each quarter on the
+  // number of people who set a quit date and ... still smokefree after four
+  // weeks" given the briefing's "Breathe Brackenshire helped 2,150 people
+  // set a quit date ... still smokefree at four weeks" (left: the same
+  // measures, though not the reporting). Missed: Swap to Stop as "the free
+  // vape kits for smokers who want to switch" (the minutes), the pregnancy
+  // scheme as "so that women can claim the vouchers", the Smokefree
+  // Generation Act's aim as "the national aim of no more than 5 per cent of
+  // adults smoking by 2030" (the aim is a small part of a long wording).
+  // Since (same day): a phrase inside an office's title ("Director of
+  // Public Health") is no evidence, as one inside a body's name: precision
+  // 0.85 (17/20); "the new grant" is a grant the paper has named, not a
+  // fund described as new money: 0.89 (17/19); those a wording works with
+  // are its context: 0.94 (17/18), F1 0.89; "the" and a word only this
+  // entry's wording holds, which the paper wrote where it discussed the
+  // entry ("the vouchers"), refers back to it: precision 0.95 (18/19),
+  // recall 0.90 (18/20), F1 0.92.
+  EXPECT_GE(s.precision(), 0.94);
+  EXPECT_GE(s.recall(), 0.89);
+  EXPECT_LE(s.traps_taken, 0);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_EQ(s.other_conflicts, 0);
+  EXPECT_EQ(s.local_right, s.local);
+}
+
 // Every sample in one index, as a user who keeps the papers of many subjects
 // in one folder has them: each sample is scored as above, and a link of its
 // national entries into another sample's papers is false. The plans share
@@ -907,14 +962,16 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // undertakings only by a name or a sum, a mention as close to two papers'
   // entries joins the one whose paper is on its own paper's subject, and a
   // passage that neither names nor states an undertaking links to it only
-  // from a paper on the subject of the undertaking's source: precision 0.85 (117/137, 7), recall 0.72.
+  // from a paper on the subject of the undertaking's source: precision 0.85
+  // (117/137, 7), recall 0.72.
   // Alone, every sample's figures are the same as before. With the ninth
   // sample (road maintenance): precision 0.87 (131/151, 8), recall 0.73
-  // (132/182). Recall is lower
-  // than the samples' alone (0.79): every weight comes from the whole index.
+  // (132/182); with the tenth (stop smoking) 0.84 (150/178, 13), recall
+  // 0.75. Recall is lower than the samples' alone (0.79): every weight comes
+  // from the whole index.
   EXPECT_GE(precision, 0.84);
-  EXPECT_LE(other_subject, 8);
-  EXPECT_GE(recall, 0.7);
+  EXPECT_LE(other_subject, 13);
+  EXPECT_GE(recall, 0.73);
 }
 
 }  // namespace

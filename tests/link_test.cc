@@ -745,6 +745,93 @@ TEST(LinkRegisterTest, APhraseOpeningAnotherProperNameIsNotShared) {
   EXPECT_TRUE(Linked(reg, subsidy, 2, last));
 }
 
+// Nor is a phrase the passage writes inside the title of an office a person
+// holds: "the Director of Public Health presented the report" says who
+// spoke, not that the public health work of the wording is discussed.
+TEST(LinkRegisterTest, APhraseInsideAnOfficesTitleIsNotShared) {
+  const std::string item =
+      "The Government will work with directors of public health to cut smoking in pregnancy by 2030.";
+  const std::vector<P> extra = {
+      {kPara, "Attendance", "", "Dr Ruth Akande, Director of Public Health, presented the report."},
+      {kPara, "Smoking", "", "Directors of public health and school nurses will work to cut smoking in pregnancy by 2030."}};
+  int last = 0;
+  Register reg = StrategyBesideMinutes(item, extra, &last);
+  const Commitment* work = Find(reg, "directors of public health");
+  ASSERT_NE(work, nullptr);
+  EXPECT_FALSE(Linked(reg, work, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, work, 2, last));
+}
+
+// Those a wording says it works with are who, not what: a passage that
+// shares only them ("The Minister wrote to directors of public health and
+// school nurses about ...") does not discuss "We will work with directors of
+// public health and school nurses to cut smoking in pregnancy".
+TEST(LinkRegisterTest, ThoseAWordingWorksWithAreItsContext) {
+  const std::string item =
+      "We will work with directors of public health and school nurses to cut smoking in pregnancy by 2030.";
+  const std::vector<P> extra = {
+      {kPara, "Letters", "", "The Minister wrote to directors of public health and school nurses about vaccination."},
+      {kPara, "Smoking", "", "Directors of public health and school nurses will work to cut smoking in pregnancy by 2030."}};
+  int last = 0;
+  Register reg = StrategyBesideMinutes(item, extra, &last);
+  const Commitment* work = Find(reg, "school nurses to cut smoking");
+  ASSERT_NE(work, nullptr);
+  EXPECT_FALSE(Linked(reg, work, 2, last - 1));
+  EXPECT_TRUE(Linked(reg, work, 2, last));
+}
+
+// "The new grant" refers to a fund described as new money ("the Tobacco
+// Enforcement Fund") only in a paper that names no grant: after "the Stop
+// Smoking Services Grant" it is that grant.
+TEST(LinkRegisterTest, AnotherWordForAFundsKindIsAThingNamedWithIt) {
+  std::vector<P> minutes = RoutineMinutes();
+  std::vector<P> letter = RoutineMinutes();
+  minutes.push_back({kPara, "Smoking", "", "Members welcomed the Stop Smoking Services Grant for the county."});
+  minutes.push_back({kPara, "Trading", "", "The Tobacco Enforcement Fund will pay for two officers."});
+  minutes.push_back({kPara, "Resolved", "", "Members asked how the new grant would help trading standards cut tobacco sales."});
+  letter.push_back({kPara, "Trading", "", "Members asked how the new grant would help trading standards cut tobacco sales."});
+  Register reg = BuildRegister(
+      {MakeDoc(1, "strategy.md", "National Strategy",
+               {{kItem, "Commitments", "", "A Tobacco Enforcement Fund of £30 million a year for trading standards."},
+                {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."}},
+               Authority::kNational),
+       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes),
+       MakeDoc(3, "letter.md", "Letter to the Trading Standards team", letter)});
+  const Commitment* fund = Find(reg, "Tobacco Enforcement Fund of");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_TRUE(Linked(reg, fund, 2, static_cast<int>(minutes.size()) - 1));
+  EXPECT_FALSE(Linked(reg, fund, 2, static_cast<int>(minutes.size())));
+  EXPECT_TRUE(Linked(reg, fund, 3, static_cast<int>(letter.size())));
+}
+
+// Further on in a paper that discussed a named scheme, "the" and a word of
+// its wording no other wording holds, which the paper wrote there ("the
+// vouchers"), refers back to it; in a paper that never discussed it, the
+// same sentence does not.
+TEST(LinkRegisterTest, TheWordingsOwnNounFurtherOnRefersBack) {
+  const std::string claim = "Pregnant women who stop smoking and see their midwife each month can claim the vouchers.";
+  std::vector<P> minutes = RoutineMinutes();
+  std::vector<P> letter = RoutineMinutes();
+  minutes.push_back({kPara, "Smoking", "", "Members welcomed the Smokefree Pregnancy Incentive Scheme and its vouchers."});
+  minutes.push_back({kPara, "Buses", "", "Members asked about the Rural Bus Recovery Fund."});
+  minutes.push_back({kPara, "Maternity", "", claim});
+  letter.push_back({kPara, "Maternity", "", claim});
+  Register reg = BuildRegister(
+      {MakeDoc(1, "strategy.md", "National Strategy",
+               {{kItem, "Commitments", "",
+                 "A Smokefree Pregnancy Incentive Scheme giving pregnant women who stop smoking shopping vouchers "
+                 "worth up to £400."},
+                {kItem, "Commitments", "", "£30 million for the Rural Bus Recovery Fund to restore evening services."}},
+               Authority::kNational),
+       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes),
+       MakeDoc(3, "letter.md", "Letter to midwives", letter)});
+  const Commitment* scheme = Find(reg, "Smokefree Pregnancy Incentive Scheme giving");
+  ASSERT_NE(scheme, nullptr);
+  ASSERT_TRUE(Linked(reg, scheme, 2, static_cast<int>(minutes.size()) - 2));
+  EXPECT_TRUE(Linked(reg, scheme, 2, static_cast<int>(minutes.size())));
+  EXPECT_FALSE(Linked(reg, scheme, 3, static_cast<int>(letter.size())));
+}
+
 // A council's own undertaking beside a national programme gives its own
 // deadline, not the programme's: no disagreement. A passage that dates the
 // programme itself otherwise does disagree.
