@@ -1174,6 +1174,30 @@ Authority InferAuthority(const Document& doc) {
         "ministerial foreword", "policy paper", "action plan", "national plan", "the government will"}) {
     if (Contains(open, word)) return Authority::kNational;
   }
+  // A government department set on a line of its own, as the publisher of
+  // a plan, programme or framework ("Smokefree Futures: The Tobacco Control
+  // Plan for England" over "Department of Health and Social Care"). Named
+  // inside a sentence, as news and briefings name it, it publishes nothing
+  // here.
+  bool department = false;
+  for (size_t at = 0; at < open.size() && !department;) {
+    size_t end = open.find('\n', at);
+    if (end == std::string::npos) end = open.size();
+    std::string_view line = std::string_view(open).substr(at, end - at);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.size() < 70) {
+      for (std::string_view name : {"department for ", "department of ", "ministry of ", "hm treasury",
+                                    "cabinet office", "home office"}) {
+        department |= line.rfind(name, 0) == 0;
+      }
+    }
+    at = end + 1;
+  }
+  if (department) {
+    for (std::string_view word : {" plan", "programme", "framework"}) {
+      if (Contains(Lower(doc.title), word)) return Authority::kNational;
+    }
+  }
   return Authority::kBriefing;
 }
 
@@ -1557,6 +1581,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::vector<size_t> phrase_seen_by;  // ... through a shared phrase
     std::vector<int> phrases_shared;     // how many phrases, for that mention
     std::vector<bool> name_shared;       // ... one of them inside a name
+    std::vector<bool> programme_shared;  // ... inside a name that is not a body's or an office's
     auto post = [&](uint32_t e, const std::vector<TermId>& new_words,
                     const std::vector<TermId>& new_phrases, const std::vector<TermId>& new_named) {
       const TermIds& profile = entries[e].profile;
@@ -1704,6 +1729,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           overlap[e] = 0;
           phrases_shared[e] = 0;
           name_shared[e] = false;
+          programme_shared[e] = false;
           touched.push_back(e);
         }
       };
@@ -1726,7 +1752,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           overlap[ep.entry] += weights.Phrase(p, ep.named || named_here);
           phrase_seen_by[ep.entry] = mi + 1;
           ++phrases_shared[ep.entry];
-          if (ep.named || named_here) name_shared[ep.entry] = true;
+          if (ep.named || named_here) {
+            name_shared[ep.entry] = true;
+            // A programme's name, not a body's or an office's ("Local
+            // Government Association", "Secretary of State").
+            const std::string& key = vocab.Key(p);
+            const size_t space = key.find(' ');
+            const std::string first = key.substr(0, space), second = key.substr(space + 1);
+            if (!IsBodyNameWord(first) && !IsBodyNameWord(second) && !IsOfficeWord(first) && !IsOfficeWord(second)) {
+              programme_shared[ep.entry] = true;
+            }
+          }
         }
       }
       for (TermId w : m.ids.words) {
@@ -1761,7 +1797,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // subjects. (Two on one subject, a plan and its summary, are closer
         // than kSameSubject.)
         if (src.input != m.input && authority[src.input->id] == Authority::kNational &&
-            authority[m.input->id] == Authority::kNational && !name_shared[e] && !SharesSum(src, m) &&
+            authority[m.input->id] == Authority::kNational && !programme_shared[e] && !SharesSum(src, m) &&
             closeness(topic(src.input->id), topic_here(m.input->id)) < kSameSubject) {
           continue;
         }
@@ -1860,6 +1896,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         phrase_seen_by.push_back(0);
         phrases_shared.push_back(0);
         name_shared.push_back(false);
+        programme_shared.push_back(false);
         const TermIds& profile = entries.back().profile;
         post(static_cast<uint32_t>(entries.size() - 1), profile.words, profile.phrases, {});
       }
@@ -2585,7 +2622,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             if (has) shared.push_back(key);
           }
           names_one |= whole && written_as_name;
-          names_whole |= whole && written_as_name;
+          // (A body's or an office's name, "Secretary of State", does not
+          // say which undertaking: another paper on another subject names
+          // it as often.)
+          names_whole |= whole && written_as_name && std::any_of(name.begin(), name.end(), [&](TermId key) {
+            const std::string& k = vocab.Key(key);
+            const size_t space = k.find(' ');
+            const std::string first = k.substr(0, space), second = k.substr(space + 1);
+            return !IsBodyNameWord(first) && !IsBodyNameWord(second) && !IsOfficeWord(first) && !IsOfficeWord(second);
+          });
           // Part of the name, unless the passage's own proper name goes on
           // from that part to other words: "the National Minimum Wage" shares
           // "National Minimum" with the National Minimum Allowance and names

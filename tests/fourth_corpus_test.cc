@@ -967,10 +967,15 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // Alone, every sample's figures are the same as before. With the ninth
   // sample (road maintenance): precision 0.87 (131/151, 8), recall 0.73
   // (132/182); with the tenth (stop smoking) 0.84 (150/178, 13), recall
-  // 0.75. Recall is lower than the samples' alone (0.79): every weight comes
-  // from the whole index.
-  EXPECT_GE(precision, 0.84);
-  EXPECT_LE(other_subject, 13);
+  // 0.75: its plan was no national paper to the linker ("The Tobacco Control
+  // Plan for England" over "Department of Health and Social Care"), and two
+  // plans shared "the Local Government Association" as if a programme's
+  // name. Since a department on a line of its own over a plan publishes it,
+  // and a body's or an office's name is no programme's: precision 0.89
+  // (150/169, 4), recall 0.75 (151/202). Recall is lower than the samples'
+  // alone (0.79): every weight comes from the whole index.
+  EXPECT_GE(precision, 0.87);
+  EXPECT_LE(other_subject, 5);
   EXPECT_GE(recall, 0.73);
 }
 

@@ -134,6 +134,13 @@ TEST(LinkAuthorityTest, InferredFromTheOpening) {
        "Presented to Parliament, 14 January 2025.", Authority::kNational},
       {"Minutes of the Cabinet", "Present: Councillor Smith", Authority::kLocal},
       {"Notes", "Some text without a kind", Authority::kBriefing},
+      // A department on a line of its own publishes the plan; named in a
+      // sentence, it is what a briefing or a news story speaks of.
+      {"Smokefree Futures: The Tobacco Control Plan for England", "Department of Health and Social Care",
+       Authority::kNational},
+      {"Council's bus plan attacked",
+       "The Department for Transport said the plan would be reviewed by the county's officers.",
+       Authority::kBriefing},
   };
   for (const Case& c : cases) {
     Document doc;
