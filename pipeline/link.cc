@@ -2430,7 +2430,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     const size_t slot = source_slot.at(from);
     double closest = 0;
     for (const auto& [other, k] : source_slot) {
-      if (other != to && authority[other] == authority[from]) closest = std::max(closest, row->second[k]);
+      if (other != to && authority.at(other) == authority.at(from)) closest = std::max(closest, row->second[k]);
     }
     return row->second[slot] >= 0.5 * closest;
   };
@@ -2951,7 +2951,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // stating it.
       if (!states && !names_whole &&
           (!on_topic(c.source.doc, ref.doc) ||
-           (pe.authority == Authority::kNational && authority[c.source.doc] == Authority::kNational &&
+           (pe.authority == Authority::kNational && authority.at(c.source.doc) == Authority::kNational &&
             copy_of.at(ref.doc) != copy_of.at(c.source.doc) && !same_subject(ref.doc, c.source.doc)))) {
         continue;
       }
