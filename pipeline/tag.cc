@@ -2182,7 +2182,10 @@ bool ReportsAClause(std::string_view before, std::string_view* reporter, bool* o
   // "assured the Committee") one of the three before it.
   std::string_view rest = before;
   bool when_where = true;  // every word passed so far says when or where
-  for (int back = 0; back < 4 && !rest.empty(); ++back) {
+  // Every word passed so far is part of a name: the object of "told" may be
+  // a body's whole name ("told the Local Democracy Reporting Service that").
+  bool named_object = true;
+  for (int back = 0; back < 8 && !rest.empty(); ++back) {
     const std::string_view word = LastWord(rest);
     char buf[24];
     const std::string_view lower = LowerWord(word, buf);
@@ -2193,7 +2196,8 @@ bool ReportsAClause(std::string_view before, std::string_view* reporter, bool* o
     // expected that" is not one).
     *opinion = IsOpinionVerb(lower);
     const bool reports = IsDecisionVerb(lower) || IsReportingVerb(lower) || *opinion || IsProposingVerb(lower);
-    if ((back == 0 && reports) || (back > 0 && (with_object || (reports && when_where)))) {
+    if ((back == 0 && reports) ||
+        (back > 0 && ((with_object && (back < 4 || named_object)) || (back < 4 && reports && when_where)))) {
       *reporter = DropPerfectAuxiliary(Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data()))));
       // "It was agreed that ...", "It was resolved that ...": minutes'
       // passive for the meeting's own decision.
@@ -2215,6 +2219,8 @@ bool ReportsAClause(std::string_view before, std::string_view* reporter, bool* o
     // a reporting verb further back from counting.
     const bool when_or_where = IsUpper(word.empty() ? 'a' : word[0]) || IsTimeOrPlaceWord(lower);
     when_where = when_where && when_or_where;
+    named_object = named_object && !word.empty() &&
+                   (IsUpper(word[0]) || lower == "the" || lower == "of" || lower == "for" || lower == "and");
     rest = Trim(rest.substr(0, static_cast<size_t>(word.data() - rest.data())));
   }
   return false;

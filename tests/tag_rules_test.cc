@@ -748,6 +748,9 @@ const CommitmentCase kCommitments[] = {
     {"“We will keep doing our own books.” – small business owner, Leeds", "", false, nullptr, nullptr, nullptr},
     {"“We will carry out our bank reconciliation first. Then the ledgers.” (sole trader)", "", false, nullptr,
      nullptr, nullptr},
+    // Told to a body named in full, as news reports it.
+    {"Cllr Jones told the Local Democracy Reporting Service that the council would bid for £20m by March 2026.",
+     "", false, "council", "will", "bid for £20m"},
     // Quoted by a reporter, they are the speaker's.
     {"“A new library will be opened by March 2027,” the Leader said.", "", false, "Leader", "will",
      "opened by March 2027"},
