@@ -30,6 +30,12 @@
 //     linked, with the phrases, words and values that matched. Terms are
 //     interned ids with posting lists, and an entry is scored only against
 //     passages holding a term it cannot reach the threshold without.
+//     An index may hold papers on many subjects: each paper's words make a
+//     topic vector, and a passage that neither names an entry nor states it
+//     links to it only from a paper on the subject of the entry's source
+//     (at least half as close to it as to the closest other source of that
+//     authority); two national papers on different subjects share an
+//     undertaking only by a programme's name or a sum.
 //  3. Per (entry, document): the stance of the linked passages (the most
 //     frequent non-neutral one). Per entry: sums and dates that documents give
 //     for it and that disagree (parts of a whole and from/to pairs excepted).
