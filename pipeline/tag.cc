@@ -733,7 +733,8 @@ Tagger::Impl::Impl() {
   // when it was given may come between ("pledged last month to", "promised
   // in June to").
   modal = Compile(
-      "\\b(will|shall|(?:'|’)ll|(?:is|are)\\s(?:going\\s|due\\s)?to|(?:is|are)\\scommitted\\sto|"
+      "\\b(will|shall|(?:'|’)ll|(?:is|are)\\s(?:going\\s|due\\s)?to|"
+      "(?:is|are|am)\\s(?:also\\s|still\\s|now\\s|\\w+ly\\s)?committed\\sto|"
       "(?:has|have)\\s(?:pledged|promised|vowed|undertaken|agreed|committed|resolved)\\sto|"
       "commit(?:s|ted)?\\sto|plans?\\sto|intends?\\sto|aims?\\sto|propos(?:e|es)\\sto|"
       "(?:pledge[sd]?|promise[sd]?|vow(?:s|ed)?)\\s(?:(?:last|this)\\s(?:week|month|year)\\s|in\\s[A-Z]\\w+(?:\\s\\d{4})?\\s|"
@@ -2957,14 +2958,27 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   if (head_words < subject_words.size()) {
     head = subject.substr(0, static_cast<size_t>(subject_words[head_words].data() - subject.data()));
   }
+  // "One of the Council's aims is to ...": the head is what it is one of.
+  {
+    char one_buf[24], of_buf[24];
+    if (subject_words.size() > 2 && LowerWord(subject_words[0], one_buf) == "one" &&
+        LowerWord(subject_words[1], of_buf) == "of") {
+      head = Trim(subject.substr(static_cast<size_t>(subject_words[2].data() - subject.data())));
+    }
+  }
   char head_buf[24];
   const std::string_view head_noun = LowerWord(LastWord(head), head_buf);
+  // Its singular when a plain "s" makes the plural ("aims", "ambitions").
+  std::string_view head_singular = head_noun;
+  if (head_singular.size() > 2 && head_singular.back() == 's' && !EndsWith(head_singular, "ss")) {
+    head_singular.remove_suffix(1);
+  }
   // "Our ambition is to eliminate 65-week waits by September 2025", "The
   // Trust's aim is to recruit 120 nurses in 2025/26": an owner's aim put as
   // an act with a deadline or a sum is a target it sets itself.
   if ((modal_first == "is" || modal_first == "are") &&
-      (head_noun == "aim" || head_noun == "ambition" || head_noun == "goal" || head_noun == "objective" ||
-       head_noun == "intention" || head_noun == "target") &&
+      (head_singular == "aim" || head_singular == "ambition" || head_singular == "goal" ||
+       head_singular == "objective" || head_singular == "intention" || head_singular == "target") &&
       (has_deadline || has_money) && next_word != "be" && !next_word.empty() && next_word.back() != 's' &&
       !IsFunctionWord(next_word)) {
     char owner_buf[24];
@@ -2983,7 +2997,7 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   }
   // "The purpose of this report is to provide...", "Our ambition is to be...".
   if ((modal_first == "is" || modal_first == "are" || modal_first == "aims" || modal_first == "aim") &&
-      IsPurposeNoun(head_noun))
+      (IsPurposeNoun(head_noun) || IsPurposeNoun(head_singular)))
     return std::nullopt;
   // "This report will provide members with an update", "The paper aims to
   // set out the options": a text describing itself.

@@ -724,6 +724,13 @@ const CommitmentCase kCommitments[] = {
     {"Our ambition is to be the best council by 2030.", "", false, nullptr, "", ""},
     {"The purpose of this report is to update members by March 2026.", "", false, nullptr, "", ""},
     {"Our aim is to support families.", "", false, nullptr, "", ""},
+    // One of an owner's aims is its aim; without a deadline or a sum it is a purpose.
+    {"One of the Council's aims is to cut waste by 2027.", "", false, "Council", "plans", "cut waste"},
+    {"One of HMRC's aims is to work with agents to reduce this.", "", false, nullptr, "", ""},
+    // "is committed to" with an adverb between, and in the first person.
+    {"Network Rail is also committed to reopening the line.", "", false, "Network Rail", "commits", "reopening"},
+    {"Centrica are also committed to increasing pay.", "", false, "Centrica", "commits", "increasing pay"},
+    {"I am committed to working to reduce their impact.", "", false, "we", "commits", "working"},
     // "is due to" before a verb of what is scheduled; before anything else it gives a cause.
     {"The new school is due to open in September 2026.", "", false, "unspecified", "will", "open"},
     {"The report is due to be considered by Cabinet in June 2026.", "", false, "Cabinet", "will", "considered"},
