@@ -3076,15 +3076,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (head != Vocabulary::kNone) refer(j, head);
         }
       }
+      // Once the paper has named another thing with the entry's head ("the
+      // Clean Fleet Bus Fund" after "the Local Bus Connections Fund"), "the
+      // fund" further on may be either: naming the entry again does not make
+      // it the one meant ("If the bid to the fund is unsuccessful", of the
+      // other fund's bid). The paragraph right after a naming still refers
+      // back to it (above).
+      bool two_of_its_kind = false;
       for (uint32_t j = strong[k] + 1; j < index.passages.size() && index.passages[j].input == paper; ++j) {
         const PassageIndex::Entry& later = index.passages[j];
         if (std::binary_search(strong.begin(), strong.end(), j)) {
-          salient = !another_of_its_kind(j);
+          salient = !two_of_its_kind && !another_of_its_kind(j);
           continue;
         }
         if (!salient) continue;
         if (names_another(j)) {
           salient = false;
+          two_of_its_kind = true;
           continue;
         }
         if (!linked.count(j) && later.discusses) {

@@ -1027,6 +1027,28 @@ TEST(LinkRegisterTest, TheGrantFurtherOnIsTheNamedOne) {
   EXPECT_FALSE(Linked(reg, grant, 2, last));      // after "the heritage grant"
 }
 
+// Once a paper has named two grants, "the grant" further on may be either:
+// naming one of them again does not make it the one meant, though the
+// paragraph right after the naming still refers back to it.
+TEST(LinkRegisterTest, TheGrantFurtherOnIsNeitherOnceTwoAreNamed) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£3.2 billion over three years for a Local Hearth Grant, paid to councils to insulate homes.",
+      {{kPara, "Grants", "", "Members welcomed the Local Hearth Grant and its timetable."},
+       {kPara, "Halls", "", "Officers will bid to the Village Halls Grant for new roofs in June."},
+       {kPara, "Finance", "", "The Local Hearth Grant allocation is £2 million."},
+       {kPara, "Finance", "", "The grant is paid to councils in four instalments."},
+       {kPara, "Buildings", "", "The Council's own schools will have heat pumps."},
+       {kPara, "Risks", "", "If the bid for the grant fails, the roofs will wait a year."}},
+      &last);
+  const Commitment* grant = Find(reg, "Local Hearth Grant, paid");
+  ASSERT_NE(grant, nullptr);
+  EXPECT_TRUE(Linked(reg, grant, 2, last - 5));  // names it
+  EXPECT_TRUE(Linked(reg, grant, 2, last - 3));  // names it again
+  EXPECT_TRUE(Linked(reg, grant, 2, last - 2));  // the paragraph right after
+  EXPECT_FALSE(Linked(reg, grant, 2, last));     // "the grant", two headings on: either grant
+}
+
 // A paragraph of the strategy that runs over two undertakings lends each its
 // own sentence: the means test does not borrow the fees fund's words
 // ("gap", "home care") and link to a council's passage about fees.
