@@ -1755,11 +1755,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (ep.named || named_here) {
             name_shared[ep.entry] = true;
             // A programme's name, not a body's or an office's ("Local
-            // Government Association", "Secretary of State").
+            // Government Association", "Secretary of State"), and a name in
+            // both wordings: a name's words in the other's running prose
+            // ("The extra maintenance funding will clear the backlog" against
+            // "the Local Roads Maintenance Fund") are no restatement by name.
             const std::string& key = vocab.Key(p);
             const size_t space = key.find(' ');
             const std::string first = key.substr(0, space), second = key.substr(space + 1);
-            if (!IsBodyNameWord(first) && !IsBodyNameWord(second) && !IsOfficeWord(first) && !IsOfficeWord(second)) {
+            if (ep.named && named_here && !IsBodyNameWord(first) && !IsBodyNameWord(second) && !IsOfficeWord(first) &&
+                !IsOfficeWord(second)) {
               programme_shared[ep.entry] = true;
             }
           }

@@ -12,7 +12,9 @@
 // local road maintenance (a GOV.UK HTML publication, a wkhtmltopdf scrutiny
 // report, a radio news story in Markdown) and stop smoking (a two-column
 // groff plan, a Chromium-printed briefing, minutes LibreOffice wrote as Word
-// from HTML).
+// from HTML) and nature recovery (a GOV.UK publication printed by Chromium, a
+// planning committee report LibreOffice saved as Word, a wildlife trust's
+// news page).
 // Each sample's gold (expected-links.json) was judged and committed before
 // xref ever linked its papers, so the figures here measure how the linker
 // holds on papers it was not written against.
@@ -318,6 +320,11 @@ const Sample kRoadMaintenance{"road-maintenance", "local-roads-maintenance-plan-
 const Sample kStopSmoking{"stop-smoking", "smokefree-futures-tobacco-control-plan.pdf",
                           {"brackenshire-dph-briefing-smokefree-2026-02-10.pdf",
                            "brackenshire-health-wellbeing-board-minutes-2026-03-04.docx"}};
+const Sample kNatureRecovery{"nature-recovery", "growing-back-greener-nature-recovery-plan.pdf",
+                             {"tarnley-planning-committee-report-2026-09-15.docx",
+                              "westmarch-wildlife-trust-tree-target.html"}};
+// The samples held together in AllSamplesInOneIndex (kNatureRecovery is
+// not yet: see there).
 const Sample* const kSamples[] = {&kFlood,      &kCareCharging, &kWasteRecycling, &kHomelessness,   &kWarmHomes,
                                   &kLibraries, &kBusServices,  &kSendProvision,  &kRoadMaintenance, &kStopSmoking};
 
@@ -919,6 +926,47 @@ TEST_F(FourthCorpusTest, StopSmokingLinksConflictsAndLocalEntries) {
   EXPECT_EQ(s.local_right, s.local);
 }
 
+TEST_F(FourthCorpusTest, NatureRecoveryLinksConflictsAndLocalEntries) {
+  const Scores s = Run(kNatureRecovery);
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  // A sample on nature recovery and tree planting, written alongside the
+  // eleventh: a GOV.UK HTML publication printed by headless Chromium with
+  // the browser's header and footer lines, a district planning committee
+  // report LibreOffice saved as Word (a contents field, one list numbering
+  // the paragraphs, an appendix table), a wildlife trust's news page that
+  // questions the plan's planting rate and the target's baseline. First run
+  // (2026-11-28, at dc150dd, the gold committed before it), before any
+  // change for this sample: precision 0.80 (16/20), recall 0.50 (16/32),
+  // F1 0.62; no planted trap taken, listed commitments 7/7, the £500m/£400m
+  // Landscape Recovery scheme disagreement found, none invented, one other
+  // (the article's local "declare three new local nature reserves by 2028"
+  // against the report's "reassess all four sites ... by March 2028"),
+  // local entries 5/5. BM25 with an oracle threshold: F1 0.53 (P 0.92,
+  // R 0.38). The gold was not changed after the run.
+  // False links: the plan's 8.2 "Every public authority will report in a
+  // single national format ..." (a later sentence of the standard's
+  // paragraph, an entry of its own) given the report's 22, the standard's
+  // own right link; "We will publish a new England Tree Strategy delivery
+  // plan by March 2027" given the report's 5 (the fund by description) and
+  // its 17 (the Green Infrastructure guidance "by March 2027"); the
+  // Protected Sites Recovery Programme given the report's 19 on the
+  // Landscape Recovery bid. Missed: the target everywhere but its legal
+  // basis (the report's "The legal target for tree cover", the article's
+  // four); the fund in the article but by its description; "the county-wide
+  // map of where habitat should be created and restored"; net gain by
+  // description, in the District's guidance and in the article ("Biodiversity
+  // net gain has brought ..."); the Landscape Recovery bid referred back to.
+  EXPECT_GE(s.precision(), 0.79);
+  EXPECT_GE(s.recall(), 0.49);
+  EXPECT_LE(s.traps_taken, 0);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_LE(s.other_conflicts, 1);
+  EXPECT_EQ(s.local_right, s.local);
+}
+
 // Every sample in one index, as a user who keeps the papers of many subjects
 // in one folder has them: each sample is scored as above, and a link of its
 // national entries into another sample's papers is false. The plans share
@@ -974,6 +1022,21 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // and a body's or an office's name is no programme's: precision 0.89
   // (150/169, 4), recall 0.75 (151/202). Recall is lower than the samples'
   // alone (0.79): every weight comes from the whole index.
+  // Not yet in this index: the nature recovery sample (kNatureRecovery).
+  // With it, at its first run: precision 0.85 (158/185, 9), recall 0.70
+  // (159/228): the road plan's Local Roads Maintenance Fund was merged into
+  // the flood strategy's "The extra maintenance funding will clear the
+  // backlog ..." (a name's words in the other plan's prose taken for its
+  // name). Since a name shared by two national papers on different
+  // subjects must be a name in both: precision 0.87 (163/187, 6), recall
+  // 0.70 (164/234); the first ten samples in that index 0.88 (150/171, 6),
+  // recall 0.75. Left out until two things are fixed: the flood strategy's
+  // Natural Flood Management Fund links at named_score to the trust's
+  // article ("the new national money for protected sites", "the national
+  // money for street trees": the minutes' "the national money for natural
+  // flood management" read as a name, "nature" and "natural" one stem),
+  // two links into another sample's papers over the floor of 5; and the
+  // sample's recall alone (0.50) takes the whole below 0.73.
   EXPECT_GE(precision, 0.87);
   EXPECT_LE(other_subject, 5);
   EXPECT_GE(recall, 0.73);
