@@ -3087,7 +3087,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           salient = false;
           continue;
         }
-        if (!linked.count(j) && later.discusses) {
+        // A passage that writes "the" and another word before the head
+        // ("the Government's grant for people setting up as childminders")
+        // writes of another thing of its kind: its "the grant" is that one.
+        const bool another_here = another_of_its_kind(j);
+        if (!linked.count(j) && later.discusses && !another_here) {
           TermId head = head_written(j, entry.name_heads, {"", "new "}, true);
           if (head == Vocabulary::kNone) {
             head = head_written(j, entry.head_synonyms, {"national ", "new "}, true);
@@ -3099,7 +3103,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           }
           if (head != Vocabulary::kNone) refer(j, head);
         }
-        salient = !another_of_its_kind(j);
+        salient = !another_here;
       }
       while (k < strong.size() && index.passages[strong[k]].input == paper) ++k;
     }

@@ -1052,12 +1052,16 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // inclusion fund" and, two paragraphs on, "the grant" of "the
   // Government's grant for people setting up as childminders". The floors
   // above hold the first ten as they were held alone; all eleven have
-  // their own, just under the first run.
+  // their own, just under the first run. Since a passage that writes "the"
+  // and another word before a name's head ("the Government's grant for
+  // ...") writes of another thing of that kind, so that its "the grant"
+  // does not refer back: the first ten 0.89 (149/168, 5), all eleven 0.85
+  // (151/177, 6).
   EXPECT_GE(ten_precision, 0.87);
   EXPECT_LE(ten_other, 5);
   EXPECT_GE(ten_recall, 0.73);
-  EXPECT_GE(precision, 0.84);
-  EXPECT_LE(other_subject, 7);
+  EXPECT_GE(precision, 0.85);
+  EXPECT_LE(other_subject, 6);
   EXPECT_GE(recall, 0.69);
 }
 
