@@ -1663,9 +1663,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (before == 0 || before == std::string::npos) return entries.size();
       size_t found = entries.size();
       bool two = false;
+      std::vector<std::pair<size_t, TermId>> names_found;  // (entry, named phrase) of every name written
       auto named_by = [&](TermId id) {
         for (const EntryPosting& ep : entry_phrases[id]) {
-          if (!ep.named || ep.entry == found) continue;
+          if (!ep.named) continue;
+          names_found.emplace_back(ep.entry, id);
+          if (ep.entry == found) continue;
           if (found != entries.size()) two = true;  // two programmes named
           found = ep.entry;
         }
@@ -1689,6 +1692,30 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (two || found == entries.size()) return entries.size();
       const Entry& entry = entries[found];
       if (entry.mentions.front()->input != m.input || entry.mentions.front()->local != m.local) return entries.size();
+      // A later sentence that writes "the" and the head of the name found
+      // above ("Schools will bid to the fund in three waves" after "The
+      // School-Based Nurseries Fund will provide ..." in its paragraph)
+      // goes on about the programme, whatever values it gives: it refers
+      // back to it, as "The fund will ..." does.
+      if (before > 0) {
+        std::vector<std::string> heads;  // the last word of each of its names written
+        for (const auto& [e, id] : names_found) {
+          if (e != found) continue;
+          const std::string key = vocab.Key(id);
+          heads.push_back(key.substr(key.rfind(' ') + 1));
+        }
+        const std::string lower = Lower(m.text);
+        for (size_t at = lower.find("the "); at != std::string::npos; at = lower.find("the ", at + 1)) {
+          if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+          size_t end = at + 4;
+          while (end < lower.size() && (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
+            ++end;
+          }
+          if (end == at + 4) continue;
+          const std::string word = StemWord(std::string_view(lower).substr(at + 4, end - at - 4));
+          if (std::find(heads.begin(), heads.end(), word) != heads.end()) return found;
+        }
+      }
       for (const Mention* other : entry.mentions) {
         if (other->input != m.input) break;
         if (SharesSum(*other, m) || SharesDate(*other, m) || DateWithinPeriod(*other, m)) return found;

@@ -966,7 +966,11 @@ TEST_F(FourthCorpusTest, EarlyYearsLinksConflictsAndLocalEntries) {
   // referring back. Not local: the minutes' "(3) That the Council will run
   // ..." and "(4) That the Council will publish ..." (a resolution's "That
   // the Council will").
-  EXPECT_GE(s.precision(), 0.15);
+  // Since (same day): a later sentence of a paragraph naming a programme
+  // that writes "the" and the name's head ("Schools will bid to the fund in
+  // three waves" after "The School-Based Nurseries Fund will provide ...")
+  // joins its entry: precision 0.17 (2/12).
+  EXPECT_GE(s.precision(), 0.16);
   EXPECT_GE(s.recall(), 0.11);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
