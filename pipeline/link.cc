@@ -259,6 +259,25 @@ bool IsLocalActor(std::string_view actor, Authority authority) {
   return a == "we" || a == "us" || a == "our";
 }
 
+// A row of a table under a heading of commitments that is an item of it:
+// a row giving a sum or a date beside at least five words ("Childminder
+// Start-up Grant (chapter 4) | Pay £1,200 to each new childminder ... |
+// £28 million | April 2027 to March 2029"), as plans set their
+// commitments out in a table as often as in a list. The header row gives
+// neither; a row's last line carried over a page break gives too few words.
+bool IsCommitmentRow(const Passage& p, bool valued) {
+  if (p.kind != PassageKind::kTableCell || !valued) return false;
+  int words = 0;
+  for (size_t i = 0; i < p.text.size();) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(p.text[i])) != 0;
+    size_t j = i;
+    while (j < p.text.size() && std::isalpha(static_cast<unsigned char>(p.text[j]))) ++j;
+    if (letter && j - i > 1) ++words;
+    i = letter ? j : i + 1;
+  }
+  return words >= 5;
+}
+
 // A heading over a list of undertakings, in the words papers use for one.
 bool IsCommitmentList(const std::string& section) {
   std::string s = Lower(section);
@@ -1308,7 +1327,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                                                                      [](const LinkTag& t) {
                                                                        return t.kind == TagKind::kCommitment;
                                                                      }));
-        const bool item = p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(p.section));
+        const bool valued = i < in->tags.size() && std::any_of(in->tags[i].begin(), in->tags[i].end(), [](const LinkTag& t) {
+                              return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
+                            });
+        const bool item = (p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(p.section))) ||
+                          (IsCommitmentRow(p, valued) && IsCommitmentList(p.section));
         expected += item ? 1 : tagged;
       }
     }
@@ -1372,7 +1395,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       m.passage = &p;
       m.authority = auth;
       m.rank = rank;
-      m.in_list = p.kind == PassageKind::kListItem;
+      const bool valued = std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
+        return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
+      });
+      m.in_list = p.kind == PassageKind::kListItem || (IsCommitmentRow(p, valued) && IsCommitmentList(p.section));
       // An item of a list of commitments is one undertaking however many
       // sentences it has, and is one even when no sentence of it is tagged
       // ("A Families First pathfinder programme to implement family help.").

@@ -969,9 +969,14 @@ TEST_F(FourthCorpusTest, EarlyYearsLinksConflictsAndLocalEntries) {
   // Since (same day): a later sentence of a paragraph naming a programme
   // that writes "the" and the name's head ("Schools will bid to the fund in
   // three waves" after "The School-Based Nurseries Fund will provide ...")
-  // joins its entry: precision 0.17 (2/12).
-  EXPECT_GE(s.precision(), 0.16);
-  EXPECT_GE(s.recall(), 0.11);
+  // joins its entry: precision 0.17 (2/12). A table's rows under a
+  // heading of commitments that give a sum or a date are its items, as a
+  // list's are (the entries are worded from the table, and the prose joins
+  // them): precision 0.29 (4/14), recall 0.24 (4/17) ("the new hours for
+  // working parents of babies", "the Government's increase in early years
+  // funding" found through the rows' words).
+  EXPECT_GE(s.precision(), 0.28);
+  EXPECT_GE(s.recall(), 0.23);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.invented, 0);
