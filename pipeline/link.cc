@@ -2963,7 +2963,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // So is a phrase of a month ("end March" of "by the end of March
         // 2026" in "... online reporting of abandoned vehicles ... by the
         // end of March 2026").
-        if (date) {
+        // And a month the passage shares with the wording but not its date
+        // says only that the two give different dates ("report on
+        // progress against this plan in February 2028" and "the plan
+        // published ... in February 2027").
+        {
           for (TermId w : entry.profile.words) {
             if (Has(pe.terms.words, w) && IsCalendarStem(vocab.Key(w))) {
               ++calendar_words;

@@ -974,8 +974,13 @@ TEST_F(FourthCorpusTest, EarlyYearsLinksConflictsAndLocalEntries) {
   // list's are (the entries are worded from the table, and the prose joins
   // them): precision 0.29 (4/14), recall 0.24 (4/17) ("the new hours for
   // working parents of babies", "the Government's increase in early years
-  // funding" found through the rows' words).
-  EXPECT_GE(s.precision(), 0.28);
+  // funding" found through the rows' words). A month a passage shares with
+  // a wording without its date is no evidence ("report on progress against
+  // this plan in February 2028" no longer takes the minutes' "the plan
+  // published ... in February 2027"; bus services 0.71 -> 0.75 alone, its
+  // progress report no longer taking the report's opening): precision 0.31
+  // (4/13).
+  EXPECT_GE(s.precision(), 0.3);
   EXPECT_GE(s.recall(), 0.23);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
