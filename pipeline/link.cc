@@ -2487,6 +2487,22 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
     return row->second[slot] >= 0.5 * closest;
   };
+  // Whether paper `doc` is closer to source paper `source` than to any
+  // other source of its kind: the paper's own subject.
+  auto nearest_source = [&](int64_t source, int64_t doc) {
+    if (source_slot.size() < 2) return true;
+    const int64_t from = copy_of.at(source), to = copy_of.at(doc);
+    if (from == to) return true;
+    auto row = closeness_to.find(to);
+    if (row == closeness_to.end()) return true;
+    const size_t slot = source_slot.at(from);
+    for (const auto& [other, k] : source_slot) {
+      if (other != to && other != from && authority.at(other) == authority.at(from) && row->second[k] > row->second[slot]) {
+        return false;
+      }
+    }
+    return true;
+  };
   // How many entries' wordings hold each word.
   std::vector<int> wordings_with(vocab.size(), 0);
   for (const Entry& entry : entries) {
@@ -2864,8 +2880,20 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // Programme": the head of a name, another of its words and the sum.
         if (!names_one && !c.money.empty() && pe.index < in->tags.size()) {
           const std::vector<LinkTag>& tags = in->tags[pe.index];
+          // Or, in a paper nearest the entry's source in subject, with a
+          // competing sum ("the Government's £1,000 start-up grant for new
+          // childminders" for the £1,200 Childminder Start-up Grant): the
+          // thing quoted with another figure, a disagreement. (On another
+          // subject a near sum and two common words are chance: a council's
+          // "Schools Capital Programme" of £150 million is no libraries
+          // "Capital Fund" of £175 million.)
+          const bool competing_here = nearest_source(c.source.doc, ref.doc);
           const bool own_sum = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
-            return t.kind == TagKind::kMoney && t.amount && GivesSum(c.money, *t.amount);
+            return t.kind == TagKind::kMoney && t.amount &&
+                   (GivesSum(c.money, *t.amount) ||
+                    (competing_here && std::any_of(c.money.begin(), c.money.end(), [&](const ValueRef& v) {
+                       return v.amount && CompetingAmounts(*v.amount, *t.amount);
+                     })));
           });
           for (size_t n = 0; own_sum && n < entry.name_words.size() && !names_one; ++n) {
             const std::vector<TermId>& words = entry.name_words[n];

@@ -979,11 +979,17 @@ TEST_F(FourthCorpusTest, EarlyYearsLinksConflictsAndLocalEntries) {
   // this plan in February 2028" no longer takes the minutes' "the plan
   // published ... in February 2027"; bus services 0.71 -> 0.75 alone, its
   // progress report no longer taking the report's opening): precision 0.31
-  // (4/13).
-  EXPECT_GE(s.precision(), 0.3);
-  EXPECT_GE(s.recall(), 0.23);
+  // (4/13). The head of a name and another of its words beside a
+  // competing sum, in a paper nearer the entry's source than any other
+  // source ("the Government's £1,000 start-up grant for new childminders"
+  // for the £1,200 grant), name it, as beside its own sum: precision 0.40
+  // (6/15), recall 0.35 (6/17), the £1,200/£1,000 disagreement found
+  // ("The grant helps ..." follows it).
+  EXPECT_GE(s.precision(), 0.39);
+  EXPECT_GE(s.recall(), 0.35);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
   EXPECT_LE(s.other_conflicts, 1);
   EXPECT_GE(s.local_right, 3);
@@ -1074,9 +1080,11 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   EXPECT_GE(ten_precision, 0.87);
   EXPECT_LE(ten_other, 5);
   EXPECT_GE(ten_recall, 0.73);
-  EXPECT_GE(precision, 0.85);
+  // Since the fixes of the eleventh sample (beside its floors): all eleven
+  // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
+  EXPECT_GE(precision, 0.86);
   EXPECT_LE(other_subject, 6);
-  EXPECT_GE(recall, 0.69);
+  EXPECT_GE(recall, 0.70);
 }
 
 }  // namespace
