@@ -3082,6 +3082,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       return Vocabulary::kNone;
     };
+    std::vector<std::string> entry_name_words;  // lower case
+    for (const std::vector<TermId>& words : entry.name_words) {
+      for (TermId w : words) {
+        auto surface = entry.surface.find(w);
+        if (surface != entry.surface.end()) entry_name_words.push_back(Lower(surface->second));
+      }
+    }
     // The paragraph after one that names the entry or discusses it outright
     // (named_score), under the same heading, refers back to it by its head
     // ("... the Government's six-year capital programme, worth £2.4
@@ -3101,7 +3108,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         std::vector<TermId> heads = entry.name_heads;
         heads.insert(heads.end(), entry.head_synonyms.begin(), entry.head_synonyms.end());
         const TermId head = head_written(j, heads, {""}, false);
-        if (head != Vocabulary::kNone) refer(j, head);
+        if (head == Vocabulary::kNone) continue;
+        // Not when the paragraph writes "the" and another word before
+        // that word ("the Government's grant for people setting up as
+        // childminders"): its "the grant" is that other thing.
+        auto surface = entry.surface.find(head);
+        if (surface != entry.surface.end() &&
+            WritesTheHeadOf(Lower(index.passage(j).text), Lower(surface->second), entry_name_words)) {
+          continue;
+        }
+        refer(j, head);
       }
     }
     // Further on in a paper that names the entry, "the" and its head refer

@@ -984,8 +984,13 @@ TEST_F(FourthCorpusTest, EarlyYearsLinksConflictsAndLocalEntries) {
   // source ("the Government's £1,000 start-up grant for new childminders"
   // for the £1,200 grant), name it, as beside its own sum: precision 0.40
   // (6/15), recall 0.35 (6/17), the £1,200/£1,000 disagreement found
-  // ("The grant helps ..." follows it).
-  EXPECT_GE(s.precision(), 0.39);
+  // ("The grant helps ..." follows it). The paragraph after one that
+  // discusses an entry does not refer back to it by another word for its
+  // kind when it writes "the" and another word before that word ("the
+  // Government's grant for people setting up as childminders" after the
+  // paragraph on the wraparound money, given to the nurseries fund):
+  // precision 0.43 (6/14).
+  EXPECT_GE(s.precision(), 0.42);
   EXPECT_GE(s.recall(), 0.35);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
