@@ -1327,11 +1327,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                                                                      [](const LinkTag& t) {
                                                                        return t.kind == TagKind::kCommitment;
                                                                      }));
-        const bool valued = i < in->tags.size() && std::any_of(in->tags[i].begin(), in->tags[i].end(), [](const LinkTag& t) {
-                              return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
-                            });
-        const bool item = (p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(p.section))) ||
-                          (IsCommitmentRow(p, valued) && IsCommitmentList(p.section));
+        const bool valued =
+            i < in->tags.size() &&
+            std::any_of(in->tags[i].begin(), in->tags[i].end(), [](const LinkTag& t) {
+              return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
+            });
+        const bool item =
+            (p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(p.section))) ||
+            (IsCommitmentRow(p, valued) && IsCommitmentList(p.section));
         expected += item ? 1 : tagged;
       }
     }
@@ -1398,7 +1401,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       const bool valued = std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
         return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
       });
-      m.in_list = p.kind == PassageKind::kListItem || (IsCommitmentRow(p, valued) && IsCommitmentList(p.section));
+      m.in_list = p.kind == PassageKind::kListItem ||
+                  (IsCommitmentRow(p, valued) && IsCommitmentList(p.section));
       // An item of a list of commitments is one undertaking however many
       // sentences it has, and is one even when no sentence of it is tagged
       // ("A Families First pathfinder programme to implement family help.").
@@ -1689,7 +1693,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (before == 0 || before == std::string::npos) return entries.size();
       size_t found = entries.size();
       bool two = false;
-      std::vector<std::pair<size_t, TermId>> names_found;  // (entry, named phrase) of every name written
+      std::vector<std::pair<size_t, TermId>>
+          names_found;  // (entry, named phrase) of every name written
       auto named_by = [&](TermId id) {
         for (const EntryPosting& ep : entry_phrases[id]) {
           if (!ep.named) continue;
@@ -1731,10 +1736,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           heads.push_back(key.substr(key.rfind(' ') + 1));
         }
         const std::string lower = Lower(m.text);
-        for (size_t at = lower.find("the "); at != std::string::npos; at = lower.find("the ", at + 1)) {
+        for (size_t at = lower.find("the "); at != std::string::npos;
+             at = lower.find("the ", at + 1)) {
           if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
           size_t end = at + 4;
-          while (end < lower.size() && (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
+          while (end < lower.size() &&
+                 (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
             ++end;
           }
           if (end == at + 4) continue;
@@ -2497,7 +2504,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     if (row == closeness_to.end()) return true;
     const size_t slot = source_slot.at(from);
     for (const auto& [other, k] : source_slot) {
-      if (other != to && other != from && authority.at(other) == authority.at(from) && row->second[k] > row->second[slot]) {
+      if (other != to && other != from && authority.at(other) == authority.at(from) &&
+          row->second[k] > row->second[slot]) {
         return false;
       }
     }
@@ -2891,7 +2899,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           const bool own_sum = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
             return t.kind == TagKind::kMoney && t.amount &&
                    (GivesSum(c.money, *t.amount) ||
-                    (competing_here && std::any_of(c.money.begin(), c.money.end(), [&](const ValueRef& v) {
+                    (competing_here &&
+                     std::any_of(c.money.begin(), c.money.end(), [&](const ValueRef& v) {
                        return v.amount && CompetingAmounts(*v.amount, *t.amount);
                      })));
           });
@@ -3114,7 +3123,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // childminders"): its "the grant" is that other thing.
         auto surface = entry.surface.find(head);
         if (surface != entry.surface.end() &&
-            WritesTheHeadOf(Lower(index.passage(j).text), Lower(surface->second), entry_name_words)) {
+            WritesTheHeadOf(Lower(index.passage(j).text), Lower(surface->second),
+                            entry_name_words)) {
           continue;
         }
         refer(j, head);

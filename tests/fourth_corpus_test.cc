@@ -319,12 +319,13 @@ const Sample kRoadMaintenance{"road-maintenance", "local-roads-maintenance-plan-
 const Sample kStopSmoking{"stop-smoking", "smokefree-futures-tobacco-control-plan.pdf",
                           {"brackenshire-dph-briefing-smokefree-2026-02-10.pdf",
                            "brackenshire-health-wellbeing-board-minutes-2026-03-04.docx"}};
-const Sample kEarlyYears{"early-years", "strong-starts-early-years-plan.pdf",
+const Sample kEarlyYears{"early-years",
+                         "strong-starts-early-years-plan.pdf",
                          {"hollinshire-children-families-scrutiny-minutes-2027-04-13.html",
                           "kingsbridge-chronicle-breakfast-clubs-2027-04-23.txt"}};
-const Sample* const kSamples[] = {&kFlood,      &kCareCharging, &kWasteRecycling, &kHomelessness,   &kWarmHomes,
-                                  &kLibraries, &kBusServices,  &kSendProvision,  &kRoadMaintenance, &kStopSmoking,
-                                  &kEarlyYears};
+const Sample* const kSamples[] = {
+    &kFlood,       &kCareCharging,  &kWasteRecycling,  &kHomelessness, &kWarmHomes, &kLibraries,
+    &kBusServices, &kSendProvision, &kRoadMaintenance, &kStopSmoking,  &kEarlyYears};
 
 TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   const Scores s = Run(kFlood);
@@ -1040,9 +1041,10 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   }
   const double ten_precision = ten_predicted == 0 ? 0 : double(ten_true) / ten_predicted;
   const double ten_recall = ten_wanted == 0 ? 0 : double(ten_found) / ten_wanted;
-  std::cout << "[ linker ] the first ten samples in the same index: precision " << ten_precision << " (" << ten_true
-            << "/" << ten_predicted << ", " << ten_other << " into another sample's papers), recall " << ten_recall
-            << " (" << ten_found << "/" << ten_wanted << ")\n";
+  std::cout << "[ linker ] the first ten samples in the same index: precision " << ten_precision
+            << " (" << ten_true << "/" << ten_predicted << ", " << ten_other
+            << " into another sample's papers), recall " << ten_recall << " (" << ten_found << "/"
+            << ten_wanted << ")\n";
   const double precision = predicted == 0 ? 0 : double(true_positives) / predicted;
   const double recall = wanted == 0 ? 0 : double(found) / wanted;
   std::cout << "[ linker ] all samples in one index: precision " << precision << " (" << true_positives << "/"

@@ -404,14 +404,17 @@ TEST(LinkRegisterTest, RowsOfATableOfCommitmentsAreItsItems) {
       {
           {kRow, "What we will do", "", "Commitment | What we will do | Funding | When"},
           {kRow, "What we will do", "",
-           "Childminder Start-up Grant | Pay £1,200 to each new childminder who registers with Ofsted | £28 million "
+           "Childminder Start-up Grant | Pay £1,200 to each new childminder who registers with "
+           "Ofsted | £28 million "
            "| April 2027 to March 2029"},
           {kRow, "What we will do", "",
-           "School-Based Nurseries Fund | Open 1,000 new nurseries in primary schools | £150 million | By "
+           "School-Based Nurseries Fund | Open 1,000 new nurseries in primary schools | £150 "
+           "million | By "
            "September 2029"},
           {kRow, "What we will do", "", "hour | 2027/28 | 2027"},
           {kPara, "Childminders", "4.1",
-           "The Childminder Start-up Grant will pay £1,200 to each new childminder who registers with Ofsted from "
+           "The Childminder Start-up Grant will pay £1,200 to each new childminder who registers "
+           "with Ofsted from "
            "April 2027."},
       },
       Authority::kNational);
@@ -428,15 +431,17 @@ TEST(LinkRegisterTest, RowsOfATableOfCommitmentsAreItsItems) {
 // goes on about it, though it gives none of the fund's sums or dates; one
 // that does not is an undertaking of its own.
 TEST(LinkRegisterTest, TheFundLaterInItsParagraphIsTheNamedOne) {
-  Register reg = WithTaggedPaper(
-      "A National Plan for Early Years",
-      {
-          {kPara, "Nurseries", "4.3",
-           "The School-Based Nurseries Fund will provide £150 million to open 1,000 new nurseries in primary "
-           "schools by September 2029. Schools will bid to the fund in three waves, the first closing in June "
-           "2027. The Department will publish guidance on admissions to nursery classes in May 2027."},
-      },
-      Authority::kNational);
+  Register reg = WithTaggedPaper("A National Plan for Early Years",
+                                 {
+                                     {kPara, "Nurseries", "4.3",
+                                      "The School-Based Nurseries Fund will provide £150 million "
+                                      "to open 1,000 new nurseries in primary "
+                                      "schools by September 2029. Schools will bid to the fund in "
+                                      "three waves, the first closing in June "
+                                      "2027. The Department will publish guidance on admissions to "
+                                      "nursery classes in May 2027."},
+                                 },
+                                 Authority::kNational);
   const Commitment* fund = Find(reg, "School-Based Nurseries Fund will provide");
   ASSERT_NE(fund, nullptr);
   EXPECT_EQ(Find(reg, "Schools will bid to the fund"), nullptr);
