@@ -259,6 +259,25 @@ bool IsLocalActor(std::string_view actor, Authority authority) {
   return a == "we" || a == "us" || a == "our";
 }
 
+// A row of a table under a heading of commitments that is an item of it:
+// a row giving a sum or a date beside at least five words ("Childminder
+// Start-up Grant (chapter 4) | Pay £1,200 to each new childminder ... |
+// £28 million | April 2027 to March 2029"), as plans set their
+// commitments out in a table as often as in a list. The header row gives
+// neither; a row's last line carried over a page break gives too few words.
+bool IsCommitmentRow(const Passage& p, bool valued) {
+  if (p.kind != PassageKind::kTableCell || !valued) return false;
+  int words = 0;
+  for (size_t i = 0; i < p.text.size();) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(p.text[i])) != 0;
+    size_t j = i;
+    while (j < p.text.size() && std::isalpha(static_cast<unsigned char>(p.text[j]))) ++j;
+    if (letter && j - i > 1) ++words;
+    i = letter ? j : i + 1;
+  }
+  return words >= 5;
+}
+
 // A heading over a list of undertakings, in the words papers use for one.
 bool IsCommitmentList(const std::string& section) {
   std::string s = Lower(section);
@@ -1308,7 +1327,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                                                                      [](const LinkTag& t) {
                                                                        return t.kind == TagKind::kCommitment;
                                                                      }));
-        const bool item = p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(p.section));
+        const bool valued =
+            i < in->tags.size() &&
+            std::any_of(in->tags[i].begin(), in->tags[i].end(), [](const LinkTag& t) {
+              return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
+            });
+        const bool item =
+            (p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(p.section))) ||
+            (IsCommitmentRow(p, valued) && IsCommitmentList(p.section));
         expected += item ? 1 : tagged;
       }
     }
@@ -1372,7 +1398,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       m.passage = &p;
       m.authority = auth;
       m.rank = rank;
-      m.in_list = p.kind == PassageKind::kListItem;
+      const bool valued = std::any_of(tags.begin(), tags.end(), [](const LinkTag& t) {
+        return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
+      });
+      m.in_list = p.kind == PassageKind::kListItem ||
+                  (IsCommitmentRow(p, valued) && IsCommitmentList(p.section));
       // An item of a list of commitments is one undertaking however many
       // sentences it has, and is one even when no sentence of it is tagged
       // ("A Families First pathfinder programme to implement family help.").
@@ -1663,9 +1693,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (before == 0 || before == std::string::npos) return entries.size();
       size_t found = entries.size();
       bool two = false;
+      std::vector<std::pair<size_t, TermId>>
+          names_found;  // (entry, named phrase) of every name written
       auto named_by = [&](TermId id) {
         for (const EntryPosting& ep : entry_phrases[id]) {
-          if (!ep.named || ep.entry == found) continue;
+          if (!ep.named) continue;
+          names_found.emplace_back(ep.entry, id);
+          if (ep.entry == found) continue;
           if (found != entries.size()) two = true;  // two programmes named
           found = ep.entry;
         }
@@ -1689,6 +1723,32 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (two || found == entries.size()) return entries.size();
       const Entry& entry = entries[found];
       if (entry.mentions.front()->input != m.input || entry.mentions.front()->local != m.local) return entries.size();
+      // A later sentence that writes "the" and the head of the name found
+      // above ("Schools will bid to the fund in three waves" after "The
+      // School-Based Nurseries Fund will provide ..." in its paragraph)
+      // goes on about the programme, whatever values it gives: it refers
+      // back to it, as "The fund will ..." does.
+      if (before > 0) {
+        std::vector<std::string> heads;  // the last word of each of its names written
+        for (const auto& [e, id] : names_found) {
+          if (e != found) continue;
+          const std::string key = vocab.Key(id);
+          heads.push_back(key.substr(key.rfind(' ') + 1));
+        }
+        const std::string lower = Lower(m.text);
+        for (size_t at = lower.find("the "); at != std::string::npos;
+             at = lower.find("the ", at + 1)) {
+          if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+          size_t end = at + 4;
+          while (end < lower.size() &&
+                 (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
+            ++end;
+          }
+          if (end == at + 4) continue;
+          const std::string word = StemWord(std::string_view(lower).substr(at + 4, end - at - 4));
+          if (std::find(heads.begin(), heads.end(), word) != heads.end()) return found;
+        }
+      }
       for (const Mention* other : entry.mentions) {
         if (other->input != m.input) break;
         if (SharesSum(*other, m) || SharesDate(*other, m) || DateWithinPeriod(*other, m)) return found;
@@ -2438,6 +2498,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
     return row->second[slot] >= 0.5 * closest;
   };
+  // Whether paper `doc` is closer to source paper `source` than to any
+  // other source of its kind: the paper's own subject.
+  auto nearest_source = [&](int64_t source, int64_t doc) {
+    if (source_slot.size() < 2) return true;
+    const int64_t from = copy_of.at(source), to = copy_of.at(doc);
+    if (from == to) return true;
+    auto row = closeness_to.find(to);
+    if (row == closeness_to.end()) return true;
+    const size_t slot = source_slot.at(from);
+    for (const auto& [other, k] : source_slot) {
+      if (other != to && other != from && authority.at(other) == authority.at(from) &&
+          row->second[k] > row->second[slot]) {
+        return false;
+      }
+    }
+    return true;
+  };
   // How many entries' wordings hold each word.
   std::vector<int> wordings_with(vocab.size(), 0);
   for (const Entry& entry : entries) {
@@ -2815,8 +2892,21 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // Programme": the head of a name, another of its words and the sum.
         if (!names_one && !c.money.empty() && pe.index < in->tags.size()) {
           const std::vector<LinkTag>& tags = in->tags[pe.index];
+          // Or, in a paper nearest the entry's source in subject, with a
+          // competing sum ("the Government's £1,000 start-up grant for new
+          // childminders" for the £1,200 Childminder Start-up Grant): the
+          // thing quoted with another figure, a disagreement. (On another
+          // subject a near sum and two common words are chance: a council's
+          // "Schools Capital Programme" of £150 million is no libraries
+          // "Capital Fund" of £175 million.)
+          const bool competing_here = nearest_source(c.source.doc, ref.doc);
           const bool own_sum = std::any_of(tags.begin(), tags.end(), [&](const LinkTag& t) {
-            return t.kind == TagKind::kMoney && t.amount && GivesSum(c.money, *t.amount);
+            return t.kind == TagKind::kMoney && t.amount &&
+                   (GivesSum(c.money, *t.amount) ||
+                    (competing_here &&
+                     std::any_of(c.money.begin(), c.money.end(), [&](const ValueRef& v) {
+                       return v.amount && CompetingAmounts(*v.amount, *t.amount);
+                     })));
           });
           for (size_t n = 0; own_sum && n < entry.name_words.size() && !names_one; ++n) {
             const std::vector<TermId>& words = entry.name_words[n];
@@ -2914,7 +3004,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // So is a phrase of a month ("end March" of "by the end of March
         // 2026" in "... online reporting of abandoned vehicles ... by the
         // end of March 2026").
-        if (date) {
+        // And a month the passage shares with the wording but not its date
+        // says only that the two give different dates ("report on
+        // progress against this plan in February 2028" and "the plan
+        // published ... in February 2027").
+        {
           for (TermId w : entry.profile.words) {
             if (Has(pe.terms.words, w) && IsCalendarStem(vocab.Key(w))) {
               ++calendar_words;
@@ -3001,6 +3095,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       return Vocabulary::kNone;
     };
+    std::vector<std::string> entry_name_words;  // lower case
+    for (const std::vector<TermId>& words : entry.name_words) {
+      for (TermId w : words) {
+        auto surface = entry.surface.find(w);
+        if (surface != entry.surface.end()) entry_name_words.push_back(Lower(surface->second));
+      }
+    }
     // The paragraph after one that names the entry or discusses it outright
     // (named_score), under the same heading, refers back to it by its head
     // ("... the Government's six-year capital programme, worth £2.4
@@ -3020,7 +3121,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         std::vector<TermId> heads = entry.name_heads;
         heads.insert(heads.end(), entry.head_synonyms.begin(), entry.head_synonyms.end());
         const TermId head = head_written(j, heads, {""}, false);
-        if (head != Vocabulary::kNone) refer(j, head);
+        if (head == Vocabulary::kNone) continue;
+        // Not when the paragraph writes "the" and another word before
+        // that word ("the Government's grant for people setting up as
+        // childminders"): its "the grant" is that other thing.
+        auto surface = entry.surface.find(head);
+        if (surface != entry.surface.end() &&
+            WritesTheHeadOf(Lower(index.passage(j).text), Lower(surface->second),
+                            entry_name_words)) {
+          continue;
+        }
+        refer(j, head);
       }
     }
     // Further on in a paper that names the entry, "the" and its head refer
@@ -3099,7 +3210,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           two_of_its_kind = true;
           continue;
         }
-        if (!linked.count(j) && later.discusses) {
+        // A passage that writes "the" and another word before the head
+        // ("the Government's grant for people setting up as childminders")
+        // writes of another thing of its kind: its "the grant" is that one.
+        const bool another_here = another_of_its_kind(j);
+        if (!linked.count(j) && later.discusses && !another_here) {
           TermId head = head_written(j, entry.name_heads, {"", "new "}, true);
           if (head == Vocabulary::kNone) {
             head = head_written(j, entry.head_synonyms, {"national ", "new "}, true);
@@ -3111,7 +3226,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           }
           if (head != Vocabulary::kNone) refer(j, head);
         }
-        salient = !another_of_its_kind(j);
+        salient = !another_here;
       }
       while (k < strong.size() && index.passages[strong[k]].input == paper) ++k;
     }

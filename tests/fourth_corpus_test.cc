@@ -10,11 +10,12 @@
 // then warm homes, libraries, bus services, special educational needs
 // (a groff plan, an Impress slide briefing, LibreOffice-written minutes) and
 // local road maintenance (a GOV.UK HTML publication, a wkhtmltopdf scrutiny
-// report, a radio news story in Markdown) and stop smoking (a two-column
+// report, a radio news story in Markdown), stop smoking (a two-column
 // groff plan, a Chromium-printed briefing, minutes LibreOffice wrote as Word
-// from HTML) and nature recovery (a GOV.UK publication printed by Chromium, a
-// planning committee report LibreOffice saved as Word, a wildlife trust's
-// news page).
+// from HTML), early years childcare (a plan with a table of commitments
+// exported by LibreOffice, Modern.Gov minutes, a news story as plain text)
+// and nature recovery (a GOV.UK publication printed by Chromium, a planning
+// committee report LibreOffice saved as Word, a wildlife trust's news page).
 // Each sample's gold (expected-links.json) was judged and committed before
 // xref ever linked its papers, so the figures here measure how the linker
 // holds on papers it was not written against.
@@ -320,13 +321,18 @@ const Sample kRoadMaintenance{"road-maintenance", "local-roads-maintenance-plan-
 const Sample kStopSmoking{"stop-smoking", "smokefree-futures-tobacco-control-plan.pdf",
                           {"brackenshire-dph-briefing-smokefree-2026-02-10.pdf",
                            "brackenshire-health-wellbeing-board-minutes-2026-03-04.docx"}};
+const Sample kEarlyYears{"early-years",
+                         "strong-starts-early-years-plan.pdf",
+                         {"hollinshire-children-families-scrutiny-minutes-2027-04-13.html",
+                          "kingsbridge-chronicle-breakfast-clubs-2027-04-23.txt"}};
 const Sample kNatureRecovery{"nature-recovery", "growing-back-greener-nature-recovery-plan.pdf",
                              {"tarnley-planning-committee-report-2026-09-15.docx",
                               "westmarch-wildlife-trust-tree-target.html"}};
 // The samples held together in AllSamplesInOneIndex (kNatureRecovery is
 // not yet: see there).
-const Sample* const kSamples[] = {&kFlood,      &kCareCharging, &kWasteRecycling, &kHomelessness,   &kWarmHomes,
-                                  &kLibraries, &kBusServices,  &kSendProvision,  &kRoadMaintenance, &kStopSmoking};
+const Sample* const kSamples[] = {
+    &kFlood,       &kCareCharging,  &kWasteRecycling,  &kHomelessness, &kWarmHomes, &kLibraries,
+    &kBusServices, &kSendProvision, &kRoadMaintenance, &kStopSmoking,  &kEarlyYears};
 
 TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   const Scores s = Run(kFlood);
@@ -926,6 +932,82 @@ TEST_F(FourthCorpusTest, StopSmokingLinksConflictsAndLocalEntries) {
   EXPECT_EQ(s.local_right, s.local);
 }
 
+TEST_F(FourthCorpusTest, EarlyYearsLinksConflictsAndLocalEntries) {
+  const Scores s = Run(kEarlyYears);
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  // Eleventh sample, early years childcare: the plan written as a Word file
+  // and exported to PDF by LibreOffice, its commitments a four-column table
+  // ("Commitment | What we will do | Funding | When") split across a page;
+  // a county Children and Families Scrutiny Committee's minutes as a
+  // Modern.Gov "Agenda and minutes" page ("Minutes:" and "Resolved:"
+  // blocks in an item table); a local newspaper's story as plain text.
+  // First run (2026-11-28, at 5ff3ada, the gold committed before it),
+  // before any change for this sample: precision 0.15 (2/13), recall 0.12
+  // (2/17), F1 0.13; one planted trap taken (the County's own £150 million
+  // Schools Capital Programme for the School-Based Nurseries Fund), listed
+  // commitments 7/7 (from the prose: the table's rows are no entries, as a
+  // list's items would be), the £1,200/£1,000 Childminder Start-up Grant
+  // disagreement NOT found, none invented, one other, local entries 3/5.
+  // BM25 with an oracle threshold: F1 0.51 (P 0.50, R 0.53). The gold was
+  // not changed after the run.
+  // False links: the plan's later sentences that go on about a programme
+  // named before them, left entries of their own ("Funding will be paid to
+  // local authorities by a formula ..." after 3.1 on the Wraparound
+  // Childcare Programme, given the minutes' and the story's wraparound
+  // passages; "Schools will bid to the fund in three waves" given the
+  // minutes' bid to the nurseries fund; "As a result the average hourly
+  // rate ... will rise from £11.22 to £12.40" given the minutes' rates);
+  // the School-Based Nurseries Fund given four passages through "primary
+  // schools" (the wraparound money, the childminders' paragraph through
+  // "grant", the trap); the childminders' premises given the story's
+  // funded hours through "From September"; the Educator qualification
+  // criteria given the minutes' pass-through paragraph through "special
+  // educational needs"; the progress report given the minutes' opening.
+  // Missed: every description ("the new hours for working parents of
+  // babies", "the national money for breakfast and after-school care", "a
+  // national pot for before- and after-school care", "the Government's
+  // grant for people setting up as childminders", "the Government's
+  // increase in early years funding", "the national training programme
+  // for nursery staff"), the story's "£1,000 start-up grant for new
+  // childminders" (so the disagreement), "the grant" and "This money"
+  // referring back. Not local: the minutes' "(3) That the Council will run
+  // ..." and "(4) That the Council will publish ..." (a resolution's "That
+  // the Council will").
+  // Since (same day): a later sentence of a paragraph naming a programme
+  // that writes "the" and the name's head ("Schools will bid to the fund in
+  // three waves" after "The School-Based Nurseries Fund will provide ...")
+  // joins its entry: precision 0.17 (2/12). A table's rows under a
+  // heading of commitments that give a sum or a date are its items, as a
+  // list's are (the entries are worded from the table, and the prose joins
+  // them): precision 0.29 (4/14), recall 0.24 (4/17) ("the new hours for
+  // working parents of babies", "the Government's increase in early years
+  // funding" found through the rows' words). A month a passage shares with
+  // a wording without its date is no evidence ("report on progress against
+  // this plan in February 2028" no longer takes the minutes' "the plan
+  // published ... in February 2027"; bus services 0.71 -> 0.75 alone, its
+  // progress report no longer taking the report's opening): precision 0.31
+  // (4/13). The head of a name and another of its words beside a
+  // competing sum, in a paper nearer the entry's source than any other
+  // source ("the Government's £1,000 start-up grant for new childminders"
+  // for the £1,200 grant), name it, as beside its own sum: precision 0.40
+  // (6/15), recall 0.35 (6/17), the £1,200/£1,000 disagreement found
+  // ("The grant helps ..." follows it). The paragraph after one that
+  // discusses an entry does not refer back to it by another word for its
+  // kind when it writes "the" and another word before that word ("the
+  // Government's grant for people setting up as childminders" after the
+  // paragraph on the wraparound money, given to the nurseries fund):
+  // precision 0.43 (6/14).
+  EXPECT_GE(s.precision(), 0.42);
+  EXPECT_GE(s.recall(), 0.35);
+  EXPECT_LE(s.traps_taken, 1);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_LE(s.other_conflicts, 1);
+  EXPECT_GE(s.local_right, 3);
+}
+
 TEST_F(FourthCorpusTest, NatureRecoveryLinksConflictsAndLocalEntries) {
   const Scores s = Run(kNatureRecovery);
   RecordProperty("precision", std::to_string(s.precision()));
@@ -987,6 +1069,10 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   XrefRun indexed = RunXref({"index", "-q", "-j", "2", "--db", db, (dir_ / "papers").string()});
   ASSERT_EQ(indexed.status, 0) << indexed.err;
   int true_positives = 0, predicted = 0, found = 0, wanted = 0, other_subject = 0;
+  // The same sums over the first ten samples alone (held in the same index
+  // as all eleven), so that the floors set on them before the eleventh was
+  // written still hold for the same samples.
+  int ten_true = 0, ten_predicted = 0, ten_found = 0, ten_wanted = 0, ten_other = 0;
   for (const Sample* sample : kSamples) {
     const Scores s = Score(*sample, db);
     true_positives += s.true_positives;
@@ -994,7 +1080,19 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
     found += s.found;
     wanted += s.wanted;
     other_subject += s.other_subject;
+    if (sample == &kEarlyYears) continue;
+    ten_true += s.true_positives;
+    ten_predicted += s.predicted;
+    ten_found += s.found;
+    ten_wanted += s.wanted;
+    ten_other += s.other_subject;
   }
+  const double ten_precision = ten_predicted == 0 ? 0 : double(ten_true) / ten_predicted;
+  const double ten_recall = ten_wanted == 0 ? 0 : double(ten_found) / ten_wanted;
+  std::cout << "[ linker ] the first ten samples in the same index: precision " << ten_precision
+            << " (" << ten_true << "/" << ten_predicted << ", " << ten_other
+            << " into another sample's papers), recall " << ten_recall << " (" << ten_found << "/"
+            << ten_wanted << ")\n";
   const double precision = predicted == 0 ? 0 : double(true_positives) / predicted;
   const double recall = wanted == 0 ? 0 : double(found) / wanted;
   std::cout << "[ linker ] all samples in one index: precision " << precision << " (" << true_positives << "/"
@@ -1022,9 +1120,29 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // and a body's or an office's name is no programme's: precision 0.89
   // (150/169, 4), recall 0.75 (151/202). Recall is lower than the samples'
   // alone (0.79): every weight comes from the whole index.
+  // With the eleventh sample (early years, 2026-11-28, at 5ff3ada): all
+  // eleven 0.85 (151/178, 7), recall 0.69 (152/219); the first ten, in the
+  // same index, 0.88 (149/169, 6), recall 0.74 (150/202): the SEND plan's
+  // Inclusion in Mainstream Grant took the early years minutes' "the
+  // inclusion fund" and, two paragraphs on, "the grant" of "the
+  // Government's grant for people setting up as childminders". The floors
+  // above hold the first ten as they were held alone; all eleven have
+  // their own, just under the first run. Since a passage that writes "the"
+  // and another word before a name's head ("the Government's grant for
+  // ...") writes of another thing of that kind, so that its "the grant"
+  // does not refer back: the first ten 0.89 (149/168, 5), all eleven 0.85
+  // (151/177, 6).
+  EXPECT_GE(ten_precision, 0.87);
+  EXPECT_LE(ten_other, 5);
+  EXPECT_GE(ten_recall, 0.73);
+  // Since the fixes of the eleventh sample (beside its floors): all eleven
+  // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
+  EXPECT_GE(precision, 0.86);
+  EXPECT_LE(other_subject, 6);
+  EXPECT_GE(recall, 0.70);
   // Not yet in this index: the nature recovery sample (kNatureRecovery).
-  // With it, at its first run: precision 0.85 (158/185, 9), recall 0.70
-  // (159/228): the road plan's Local Roads Maintenance Fund was merged into
+  // With it and the first ten (before the eleventh), at its first run:
+  // precision 0.85 (158/185, 9), recall 0.70 (159/228): the road plan's Local Roads Maintenance Fund was merged into
   // the flood strategy's "The extra maintenance funding will clear the
   // backlog ..." (a name's words in the other plan's prose taken for its
   // name). Since a name shared by two national papers on different
@@ -1037,9 +1155,6 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // flood management" read as a name, "nature" and "natural" one stem),
   // two links into another sample's papers over the floor of 5; and the
   // sample's recall alone (0.50) takes the whole below 0.73.
-  EXPECT_GE(precision, 0.87);
-  EXPECT_LE(other_subject, 5);
-  EXPECT_GE(recall, 0.73);
 }
 
 }  // namespace

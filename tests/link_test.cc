@@ -393,6 +393,61 @@ TEST(LinkRegisterTest, AnUndertakingSaidOfThisIsNoEntryOfItsOwn) {
   EXPECT_NE(Find(reg, "These teams and the new lead practitioner role"), nullptr);
 }
 
+// A table of commitments under "What we will do" is read as a list: each
+// row giving a sum or a date is an entry of its own, worded from the row,
+// and the prose that restates it joins it. The header row and a row's
+// last line carried over a page are no entries.
+TEST(LinkRegisterTest, RowsOfATableOfCommitmentsAreItsItems) {
+  constexpr PassageKind kRow = PassageKind::kTableCell;
+  Register reg = WithTaggedPaper(
+      "A National Plan for Early Years",
+      {
+          {kRow, "What we will do", "", "Commitment | What we will do | Funding | When"},
+          {kRow, "What we will do", "",
+           "Childminder Start-up Grant | Pay £1,200 to each new childminder who registers with "
+           "Ofsted | £28 million "
+           "| April 2027 to March 2029"},
+          {kRow, "What we will do", "",
+           "School-Based Nurseries Fund | Open 1,000 new nurseries in primary schools | £150 "
+           "million | By "
+           "September 2029"},
+          {kRow, "What we will do", "", "hour | 2027/28 | 2027"},
+          {kPara, "Childminders", "4.1",
+           "The Childminder Start-up Grant will pay £1,200 to each new childminder who registers "
+           "with Ofsted from "
+           "April 2027."},
+      },
+      Authority::kNational);
+  const Commitment* grant = Find(reg, "Childminder Start-up Grant | Pay");
+  ASSERT_NE(grant, nullptr);
+  EXPECT_NE(Find(reg, "School-Based Nurseries Fund | Open"), nullptr);
+  EXPECT_EQ(Find(reg, "Commitment | What we will do"), nullptr);
+  EXPECT_EQ(Find(reg, "hour | 2027/28"), nullptr);
+  EXPECT_EQ(Find(reg, "The Childminder Start-up Grant will pay"), nullptr);
+  EXPECT_EQ(grant->mentions.size(), 2u);
+}
+
+// A later sentence of a paragraph naming a fund that writes "the fund"
+// goes on about it, though it gives none of the fund's sums or dates; one
+// that does not is an undertaking of its own.
+TEST(LinkRegisterTest, TheFundLaterInItsParagraphIsTheNamedOne) {
+  Register reg = WithTaggedPaper("A National Plan for Early Years",
+                                 {
+                                     {kPara, "Nurseries", "4.3",
+                                      "The School-Based Nurseries Fund will provide £150 million "
+                                      "to open 1,000 new nurseries in primary "
+                                      "schools by September 2029. Schools will bid to the fund in "
+                                      "three waves, the first closing in June "
+                                      "2027. The Department will publish guidance on admissions to "
+                                      "nursery classes in May 2027."},
+                                 },
+                                 Authority::kNational);
+  const Commitment* fund = Find(reg, "School-Based Nurseries Fund will provide");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_EQ(Find(reg, "Schools will bid to the fund"), nullptr);
+  EXPECT_NE(Find(reg, "The Department will publish guidance on admissions"), nullptr);
+}
+
 // "The fund will ..." in the paragraph after one naming a fund, under the
 // same heading, is that fund's undertaking, not one of its own; under
 // another heading it is not resolved.

@@ -14,7 +14,8 @@ holding a PAGE field.
 Markup, one block a line: "@meta-title T", "@meta-date ISO", "@header T"
 (the running header), "@title T", "@subtitle T", "@pagebreak", "@toc T|N"
 (a contents line with its page number), "# H1", "## H2", "- item" (a bullet),
-"|a|b" table rows (the first is the header row), "@footnote N T" (the text
+"|a|b" table rows (the first is the header row), "@widths 2400|4000" (the
+column widths in twips of the next table), "@meta-creator T", "@footnote N T" (the text
 of footnote N, cited in a paragraph as "[^N]"), anything else a paragraph.
 Standard library only.
 """
@@ -56,8 +57,8 @@ def para(inner, style=None, num=None, extra=""):
     return f"<w:p>{ppr}{inner}</w:p>"
 
 
-def table(rows):
-    widths = [3600] + [2000] * (len(rows[0]) - 1)
+def table(rows, widths=None):
+    widths = widths or [3600] + [2000] * (len(rows[0]) - 1)
     out = ['<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/><w:tblBorders>'
            '<w:top w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/>'
            '<w:insideV w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/>'
@@ -75,16 +76,18 @@ def table(rows):
 
 
 def read_markup(path):
-    body, meta, notes, rows = [], {}, {}, []
+    body, meta, notes, rows, widths = [], {}, {}, [], None
     for line in [l.strip() for l in open(path, encoding="utf-8").read().split("\n")] + [""]:
         if rows and not line.startswith("|"):
-            body.append(table(rows))
-            rows = []
+            body.append(table(rows, widths))
+            rows, widths = [], None
         if not line:
             continue
         if line.startswith("@meta-"):
             key, _, value = line[6:].partition(" ")
             meta[key] = value
+        elif line.startswith("@widths "):
+            widths = [int(w) for w in line[8:].split("|")]
         elif line.startswith("@header "):
             meta["header"] = line[8:]
         elif line.startswith("@title "):
@@ -195,7 +198,7 @@ def main():
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f'<dc:title>{escape(meta.get("title", ""))}</dc:title><dc:creator>DCMS</dc:creator>'
+            f'<dc:title>{escape(meta.get("title", ""))}</dc:title><dc:creator>{escape(meta.get("creator", "DCMS"))}</dc:creator>'
             f'<dcterms:created xsi:type="dcterms:W3CDTF">{meta.get("date", "2026-01-01T00:00:00Z")}</dcterms:created>'
             '</cp:coreProperties>')
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
