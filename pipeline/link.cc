@@ -1871,7 +1871,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (auto it = entry.mentions.rbegin(); it != entry.mentions.rend(); ++it) {
           const Mention* other = *it;
           if (other->input != m.input) break;
-          if (other->in_list && m.in_list && other->passage->section == m.passage->section) {
+          // Two items of one list (or two rows of one table) are two
+          // undertakings; a table's row and a list's item under one heading
+          // may be one restated (a summary table under the list).
+          if (other->in_list && m.in_list && other->passage->section == m.passage->section &&
+              other->passage->kind == m.passage->kind) {
             blocked = true;
           }
           if (DisjointSums(*other, m) || DisjointDates(*other, m)) blocked = true;
