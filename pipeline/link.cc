@@ -80,12 +80,46 @@ struct TermIds {
   std::vector<TermId> named;  // the subset of phrases inside proper names
 };
 
-bool Has(const std::vector<TermId>& sorted, TermId id) {
+// A sorted run of ids held by someone else (PassageIndex holds every
+// passage's terms in a few large arrays: a vector per list of every passage
+// of a large corpus cost its header and an allocation each, more than the
+// ids themselves, docs/performance.md finding 32).
+template <typename T>
+class Span {
+ public:
+  Span() = default;
+  Span(T* first, uint32_t n) : first_(first), n_(n) {}
+  const T* begin() const { return first_; }
+  const T* end() const { return first_ + n_; }
+  T* begin() { return first_; }
+  T* end() { return first_ + n_; }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const T& operator[](size_t i) const { return first_[i]; }
+  const T& front() const { return first_[0]; }
+  const T& back() const { return first_[n_ - 1]; }
+
+ private:
+  T* first_ = nullptr;
+  uint32_t n_ = 0;
+};
+using IdSpan = Span<TermId>;
+
+// A passage's terms as TermIds has them, viewed in PassageIndex's arrays.
+struct TermView {
+  IdSpan words;
+  IdSpan phrases;
+  IdSpan named;
+};
+
+template <typename C>
+bool Has(const C& sorted, TermId id) {
   return std::binary_search(sorted.begin(), sorted.end(), id);
 }
 
 // Adds `from` to the sorted `into`; returns the ids that were new.
-std::vector<TermId> AddSorted(std::vector<TermId>* into, const std::vector<TermId>& from) {
+template <typename C>
+std::vector<TermId> AddSorted(std::vector<TermId>* into, const C& from) {
   std::vector<TermId> added;
   std::set_difference(from.begin(), from.end(), into->begin(), into->end(), std::back_inserter(added));
   if (!added.empty()) {
@@ -141,6 +175,12 @@ class Vocabulary {
       for (TermId& id : *list) id = remap[id];
     }
     Sort(t);
+  }
+  static void Remap(const std::vector<TermId>& remap, TermView* t) {
+    for (IdSpan* list : {&t->words, &t->phrases, &t->named}) {
+      for (TermId& id : *list) id = remap[id];
+      std::sort(list->begin(), list->end());
+    }
   }
 
   // The ids of the terms of `t` the vocabulary knows, sorted: for a part of
@@ -211,9 +251,12 @@ struct Mention {
   bool in_list = false;
   bool local = false;
   // The terms of `text` as the index stored them (EncodeTerms), or null.
-  const std::string* stored_terms = nullptr;
+  // Freed once read (the linker's peak comes while the mentions are made).
+  std::string* stored_terms = nullptr;
   TermIds ids;  // the terms of `text`, interned
-  TermIds actor_ids;  // the terms of `actor`, interned
+  // The terms of `actor`, interned, when the actor is a body (ActorIsABody);
+  // null for most mentions, which are a quarter of a million at 3,000 papers.
+  Boxed<TermIds> actor_ids;
   std::vector<std::vector<std::string>> names;  // terms.names, kept
   std::vector<size_t> name_starts;               // terms.name_starts, kept
 };
@@ -547,7 +590,8 @@ class Weights {
 
   // What a text shares with a profile, weighted; terms in `expanded` (sorted,
   // optional) weigh expansion_weight of their weight.
-  Overlap Compare(const TermIds& profile, const TermIds& text,
+  template <typename Text>
+  Overlap Compare(const TermIds& profile, const Text& text,
                   const std::vector<TermId>* expanded = nullptr) const {
     Overlap out;
     auto factor = [&](TermId id) {
@@ -574,7 +618,8 @@ class Weights {
 
   // The shared phrases, and the distinctive shared words that no shared
   // phrase already shows, each in id order.
-  void Evidence(const TermIds& profile, const TermIds& text, std::vector<TermId>* phrases,
+  template <typename Text>
+  void Evidence(const TermIds& profile, const Text& text, std::vector<TermId>* phrases,
                 std::vector<TermId>* terms) const {
     std::vector<std::string_view> words_in_phrases;
     ForShared(profile.phrases, text.phrases, [&](TermId p) {
@@ -595,8 +640,8 @@ class Weights {
   }
 
  private:
-  template <typename F>
-  static void ForShared(const std::vector<TermId>& a, const std::vector<TermId>& b, F&& f) {
+  template <typename A, typename B, typename F>
+  static void ForShared(const A& a, const B& b, F&& f) {
     auto i = a.begin(), j = b.begin();
     while (i != a.end() && j != b.end()) {
       if (*i < *j) {
@@ -625,13 +670,23 @@ struct PassageIndex {
     size_t index = 0;  // in input->doc.passages
     PassageRef ref;
     Authority authority = Authority::kBriefing;
-    TermIds terms;
+    TermView terms;  // in term_blocks
     // False for headings and for the titles of a reference list: they name
     // what other passages discuss. (A mention there still links: it states.)
     bool discusses = true;
   };
   std::vector<Entry> passages;
-  std::vector<std::vector<uint32_t>> postings;  // by TermId
+  // The passages' terms, a block of passages' lists in each array, each
+  // array sized once.
+  std::vector<std::vector<TermId>> term_blocks;
+  // For each term the passages that hold it: postings(id) is
+  // posting_ids[posting_start[id] .. posting_start[id + 1]) (one array: a
+  // vector per term of a large corpus's vocabulary cost more than its ids).
+  std::vector<uint32_t> posting_start;
+  std::vector<uint32_t> posting_ids;
+  Span<const uint32_t> postings(TermId id) const {
+    return {posting_ids.data() + posting_start[id], posting_start[id + 1] - posting_start[id]};
+  }
   // Each passage's place, by its ref (sorted): a map's nodes cost three
   // times as much, and there is one per passage of the corpus.
   std::vector<std::pair<PassageRef, uint32_t>> by_ref;
@@ -862,7 +917,7 @@ std::map<int64_t, int64_t> CopiesOf(const std::vector<const LinkInput*>& order) 
 
 // The stored terms at `i` of a LinkInput's passage_terms or tag_terms list,
 // or null when the index holds none there.
-const std::string* StoredTerms(const std::vector<std::string>& list, size_t i) {
+std::string* StoredTerms(std::vector<std::string>& list, size_t i) {
   return i < list.size() && !list[i].empty() ? &list[i] : nullptr;
 }
 
@@ -900,7 +955,7 @@ std::vector<uint32_t> Candidates(const PassageIndex& index, const Weights& weigh
   }
   std::vector<uint32_t> out;
   for (size_t k = first_needed; k < terms.size(); ++k) {
-    for (uint32_t p : index.postings[terms[k].id]) {
+    for (uint32_t p : index.postings(terms[k].id)) {
       if ((*stamp)[p] != mark) {
         (*stamp)[p] = mark;
         out.push_back(p);
@@ -1278,9 +1333,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           block[k] = TermKeyLists(e.input->doc.passages[e.index].text);
         }
       });
+      std::vector<TermIds> ids(n);
+      size_t held = 0;
       for (size_t k = 0; k < n; ++k) {
         PassageIndex::Entry& e = index.passages[first + k];
-        e.terms = vocab.Intern(block[k], !is_copy(e.ref.doc));
+        ids[k] = vocab.Intern(block[k], !is_copy(e.ref.doc));
+        held += ids[k].words.size() + ids[k].phrases.size() + ids[k].named.size();
         block[k] = TermKeyList();
         // Read: the stored terms go (a list item's are read again, as a
         // mention's), so that the corpus's are not all held while the
@@ -1289,6 +1347,20 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             e.input->doc.passages[e.index].kind != PassageKind::kListItem) {
           std::string().swap(e.input->passage_terms[e.index]);
         }
+      }
+      // The block's lists into one array of their exact size.
+      std::vector<TermId>& array = index.term_blocks.emplace_back();
+      array.reserve(held);
+      for (size_t k = 0; k < n; ++k) {
+        auto put = [&](const std::vector<TermId>& list) {
+          const size_t at = array.size();
+          array.insert(array.end(), list.begin(), list.end());
+          return IdSpan(array.data() + at, static_cast<uint32_t>(list.size()));
+        };
+        TermView& view = index.passages[first + k].terms;
+        view.words = put(ids[k].words);
+        view.phrases = put(ids[k].phrases);
+        view.named = put(ids[k].named);
       }
     }
   }
@@ -1343,10 +1415,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     });
     for (size_t k = 0; k < pending.size(); ++k) {
       MentionTerms& terms = pending_terms[k];
-      if (terms.keys.words.empty()) continue;
       Mention& m = pending[k];
+      // Read: the stored terms go now rather than once every mention is
+      // made, which is the linker's memory peak.
+      if (m.stored_terms != nullptr) std::string().swap(*m.stored_terms);
+      m.stored_terms = nullptr;
+      if (terms.keys.words.empty()) continue;
       m.ids = vocab.Intern(terms.keys, false);
-      m.actor_ids = vocab.Intern(pending_actors[k], false);
+      if (!pending_actors[k].words.empty() || !pending_actors[k].phrases.empty()) {
+        m.actor_ids = vocab.Intern(pending_actors[k], false);
+      }
       m.names = std::move(terms.names);
       m.name_starts = std::move(terms.name_starts);
       mentions.push_back(std::move(m));
@@ -1407,8 +1485,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         keep(std::move(m));
         continue;
       }
-      const std::vector<std::string>* tag_terms =
-          i < in->tag_terms.size() ? &in->tag_terms[i] : nullptr;
+      std::vector<std::string>* tag_terms = i < in->tag_terms.size() ? &in->tag_terms[i] : nullptr;
       for (size_t j = 0; j < tags.size(); ++j) {
         const LinkTag& tag = tags[j];
         if (tag.kind != TagKind::kCommitment) continue;
@@ -1442,22 +1519,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     for (PassageIndex::Entry& p : index.passages) Vocabulary::Remap(remap, &p.terms);
     for (Mention& m : mentions) {
       Vocabulary::Remap(remap, &m.ids);
-      Vocabulary::Remap(remap, &m.actor_ids);
+      if (m.actor_ids) Vocabulary::Remap(remap, &*m.actor_ids);
     }
-    index.postings.assign(vocab.size(), {});
-    // Each list sized once: grown by doubling and shrunk, the lists of a
-    // large corpus held up to twice their size at the linker's peak.
+    // Each term's list starts where the lists of the terms before it end;
+    // passages are added in order, so each list is ascending.
+    index.posting_start.assign(vocab.size() + 1, 0);
+    for (const PassageIndex::Entry& p : index.passages) {
+      for (TermId id : p.terms.words) ++index.posting_start[id + 1];
+      for (TermId id : p.terms.phrases) ++index.posting_start[id + 1];
+    }
+    for (TermId id = 0; id < vocab.size(); ++id) index.posting_start[id + 1] += index.posting_start[id];
+    index.posting_ids.resize(index.posting_start.back());
     {
-      std::vector<uint32_t> sizes(vocab.size(), 0);
-      for (const PassageIndex::Entry& p : index.passages) {
-        for (TermId id : p.terms.words) ++sizes[id];
-        for (TermId id : p.terms.phrases) ++sizes[id];
+      std::vector<uint32_t> next(index.posting_start.begin(), index.posting_start.end() - 1);
+      for (uint32_t i = 0; i < index.passages.size(); ++i) {
+        for (TermId id : index.passages[i].terms.words) index.posting_ids[next[id]++] = i;
+        for (TermId id : index.passages[i].terms.phrases) index.posting_ids[next[id]++] = i;
       }
-      for (TermId id = 0; id < vocab.size(); ++id) index.postings[id].reserve(sizes[id]);
-    }
-    for (uint32_t i = 0; i < index.passages.size(); ++i) {
-      for (TermId id : index.passages[i].terms.words) index.postings[id].push_back(i);
-      for (TermId id : index.passages[i].terms.phrases) index.postings[id].push_back(i);
     }
   }
   // The corpus's statistics: counted in the inputs, or those of the corpus
@@ -1739,8 +1817,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // ...") are not the closer for it. (A programme said to act, "The
       // School Streets grant is to increase ...", is what is undertaken.)
       auto both_actors = [&](uint32_t e, TermId id, bool phrase) {
-        const TermIds& mine = m.actor_ids;
-        const TermIds& theirs = entries[e].mentions.front()->actor_ids;
+        static const TermIds kNoActor;
+        const Mention& front = *entries[e].mentions.front();
+        const TermIds& mine = m.actor_ids ? *m.actor_ids : kNoActor;
+        const TermIds& theirs = front.actor_ids ? *front.actor_ids : kNoActor;
         return phrase ? Has(mine.phrases, id) && Has(theirs.phrases, id)
                       : Has(mine.words, id) && Has(theirs.words, id);
       };
@@ -2258,8 +2338,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       Entry& entry = entries[e];
       TermIds extra;
       std::unordered_map<TermId, std::string> extra_surface;
-      auto lend_terms = [&](const std::vector<TermId>& words, const std::vector<TermId>& phrases,
-                            const std::vector<TermId>& named, std::string_view text) {
+      auto lend_terms = [&](const auto& words, const auto& phrases, const auto& named, std::string_view text) {
         AddSorted(&extra.words, words);
         AddSorted(&extra.phrases, phrases);
         AddSorted(&extra.named, named);
@@ -2283,7 +2362,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           whole &= !best_sentence_rel.count(unit) || mine(unit);
         }
         if (whole) {
-          const TermIds& terms = index.passages[i].terms;
+          const TermView& terms = index.passages[i].terms;
           lend_terms(terms.words, terms.phrases, terms.named, index.passage(i).text);
           continue;
         }
@@ -2454,14 +2533,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
     };
     for (const std::vector<TermId>& name : entry.names) {
-      for (uint32_t i : index.postings[name.front()]) add(i);
+      for (uint32_t i : index.postings(name.front())) add(i);
     }
     for (const Entry::Description& d : entry.descriptions) {
-      for (uint32_t i : index.postings[d.last]) add(i);
+      for (uint32_t i : index.postings(d.last)) add(i);
     }
     for (const Entry::Paraphrase& p : entry.paraphrases) {
       for (const auto& other : p.others) {
-        for (uint32_t i : index.postings[other.first]) add(i);
+        for (uint32_t i : index.postings(other.first)) add(i);
       }
     }
     // Passages that may describe a named entry by what it is and its sum
@@ -2725,7 +2804,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           std::optional<std::vector<TermId>> heading_words;
           for (const Entry::Paraphrase& p : entry.paraphrases) {
             if (names_one) break;
-            auto holds_word = [&](const std::vector<TermId>& words) {
+            auto holds_word = [&](const auto& words) {
               return std::any_of(p.words.begin(), p.words.end(), [&](TermId w) { return Has(words, w); });
             };
             if (!holds_word(pe.terms.words)) {
