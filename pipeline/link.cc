@@ -23,6 +23,10 @@
 #include <unordered_map>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -1508,6 +1512,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::vector<std::string>().swap(in.passage_terms);
     std::vector<std::vector<std::string>>().swap(in.tag_terms);
   }
+#if defined(__GLIBC__)
+  // They lay together (ReadLinkInputs reads them last): their pages go back
+  // to the system before the postings are made.
+  malloc_trim(0);
+#endif
   std::stable_sort(mentions.begin(), mentions.end(), [&](const Mention& a, const Mention& b) {
     if (a.rank != b.rank) return a.rank < b.rank;  // authority, then path
     return a.in_list && !b.in_list;
