@@ -109,12 +109,32 @@ class Span {
 };
 using IdSpan = Span<TermId>;
 
-// A passage's terms as TermIds has them, viewed in PassageIndex's arrays.
-struct TermView {
-  IdSpan words;
-  IdSpan phrases;
-  IdSpan named;
-};
+// A passage's terms as TermIds has them, viewed in PassageIndex's arrays:
+// its words, phrases and named phrases one after the other from `first`
+// (20 bytes a passage rather than three spans' 48).
+class TermView {
+ public:
+  TermView() = default;
+  TermView(TermId* first, uint32_t words, uint32_t phrases, uint32_t named)
+      : first_(first), words_(words), phrases_(phrases), named_(named) {}
+  IdSpan words() const { return {first_, words_}; }
+  IdSpan phrases() const { return {first_ + words_, phrases_}; }
+  IdSpan named() const { return {first_ + words_ + phrases_, named_}; }
+
+ private:
+  TermId* first_ = nullptr;
+  uint32_t words_ = 0;
+  uint32_t phrases_ = 0;
+  uint32_t named_ = 0;
+} __attribute__((packed));  // not padded to 24 bytes: PassageIndex::Entry holds one per passage
+
+// The lists of a TermIds or a TermView, alike.
+inline const std::vector<TermId>& Words(const TermIds& t) { return t.words; }
+inline const std::vector<TermId>& Phrases(const TermIds& t) { return t.phrases; }
+inline const std::vector<TermId>& Named(const TermIds& t) { return t.named; }
+inline IdSpan Words(const TermView& t) { return t.words(); }
+inline IdSpan Phrases(const TermView& t) { return t.phrases(); }
+inline IdSpan Named(const TermView& t) { return t.named(); }
 
 template <typename C>
 bool Has(const C& sorted, TermId id) {
@@ -180,10 +200,10 @@ class Vocabulary {
     }
     Sort(t);
   }
-  static void Remap(const std::vector<TermId>& remap, TermView* t) {
-    for (IdSpan* list : {&t->words, &t->phrases, &t->named}) {
-      for (TermId& id : *list) id = remap[id];
-      std::sort(list->begin(), list->end());
+  static void Remap(const std::vector<TermId>& remap, const TermView& t) {
+    for (IdSpan list : {t.words(), t.phrases(), t.named()}) {
+      for (TermId& id : list) id = remap[id];
+      std::sort(list.begin(), list.end());
     }
   }
 
@@ -601,14 +621,14 @@ class Weights {
     auto factor = [&](TermId id) {
       return expanded != nullptr && Has(*expanded, id) ? options_->expansion_weight : 1.0;
     };
-    ForShared(profile.phrases, text.phrases, [&](TermId p) {
-      bool named = Has(profile.named, p) || Has(text.named, p);
+    ForShared(profile.phrases, Phrases(text), [&](TermId p) {
+      bool named = Has(profile.named, p) || Has(Named(text), p);
       double f = factor(p);
       out.score += Phrase(p, named) * f;
       if (f != 1.0) out.from_expansion += Phrase(p, named) * f;
       ++out.phrases;
     });
-    ForShared(profile.words, text.words, [&](TermId w) {
+    ForShared(profile.words, Words(text), [&](TermId w) {
       double f = factor(w);
       double weight = Word(w) * f;
       out.score += weight;
@@ -626,7 +646,7 @@ class Weights {
   void Evidence(const TermIds& profile, const Text& text, std::vector<TermId>* phrases,
                 std::vector<TermId>* terms) const {
     std::vector<std::string_view> words_in_phrases;
-    ForShared(profile.phrases, text.phrases, [&](TermId p) {
+    ForShared(profile.phrases, Phrases(text), [&](TermId p) {
       std::string_view key = vocab_->Key(p);
       size_t space = key.find(' ');
       words_in_phrases.push_back(key.substr(0, space));
@@ -634,7 +654,7 @@ class Weights {
       phrases->push_back(p);
     });
     std::sort(words_in_phrases.begin(), words_in_phrases.end());
-    ForShared(profile.words, text.words, [&](TermId w) {
+    ForShared(profile.words, Words(text), [&](TermId w) {
       // Near-ubiquitous words are not worth listing as evidence.
       if (Idf(w) >= 1.0 && !std::binary_search(words_in_phrases.begin(), words_in_phrases.end(),
                                                std::string_view(vocab_->Key(w)))) {
@@ -725,11 +745,12 @@ class Postings {
 // Every passage of the corpus in canonical order, and for each term the
 // passages that hold it (ascending).
 struct PassageIndex {
+  // Half a million of them at 3,000 papers: 56 bytes each.
   struct Entry {
     const LinkInput* input = nullptr;
-    size_t index = 0;  // in input->doc.passages
-    PassageRef ref;
+    uint32_t index = 0;  // in input->doc.passages
     Authority authority = Authority::kBriefing;
+    PassageRef ref;
     TermView terms;  // in term_blocks
     // False for headings and for the titles of a reference list: they name
     // what other passages discuss. (A mention there still links: it states.)
@@ -1378,7 +1399,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         PassageRef ref{in->id, p.n};
         index.by_ref.emplace_back(ref, static_cast<uint32_t>(index.passages.size()));
         bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(p.section);
-        index.passages.push_back({in, i, ref, authority[in->id], {}, discusses});
+        index.passages.push_back({in, static_cast<uint32_t>(i), authority[in->id], ref, {}, discusses});
       }
     }
     std::sort(index.by_ref.begin(), index.by_ref.end());
@@ -1415,15 +1436,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       std::vector<TermId>& array = index.term_blocks.emplace_back();
       array.reserve(held);
       for (size_t k = 0; k < n; ++k) {
-        auto put = [&](const std::vector<TermId>& list) {
-          const size_t at = array.size();
-          array.insert(array.end(), list.begin(), list.end());
-          return IdSpan(array.data() + at, static_cast<uint32_t>(list.size()));
-        };
-        TermView& view = index.passages[first + k].terms;
-        view.words = put(ids[k].words);
-        view.phrases = put(ids[k].phrases);
-        view.named = put(ids[k].named);
+        const size_t at = array.size();
+        for (const std::vector<TermId>* list : {&ids[k].words, &ids[k].phrases, &ids[k].named}) {
+          array.insert(array.end(), list->begin(), list->end());
+        }
+        index.passages[first + k].terms =
+            TermView(array.data() + at, static_cast<uint32_t>(ids[k].words.size()),
+                     static_cast<uint32_t>(ids[k].phrases.size()), static_cast<uint32_t>(ids[k].named.size()));
       }
     }
   }
@@ -1590,7 +1609,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // Ids in key order from here on; postings follow.
   {
     std::vector<TermId> remap = vocab.Seal();
-    for (PassageIndex::Entry& p : index.passages) Vocabulary::Remap(remap, &p.terms);
+    for (PassageIndex::Entry& p : index.passages) Vocabulary::Remap(remap, p.terms);
     for (Mention& m : mentions) {
       Vocabulary::Remap(remap, &m.ids);
       if (m.actor_ids) Vocabulary::Remap(remap, &*m.actor_ids);
@@ -1601,8 +1620,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::vector<uint32_t> last(vocab.size(), 0);  // the number each list wrote last
     index.posting_start.assign(vocab.size() + 1, 0);
     for (uint32_t i = 0; i < index.passages.size(); ++i) {
-      for (const IdSpan* list : {&index.passages[i].terms.words, &index.passages[i].terms.phrases}) {
-        for (TermId id : *list) {
+      for (const IdSpan list : {index.passages[i].terms.words(), index.passages[i].terms.phrases()}) {
+        for (TermId id : list) {
           index.posting_start[id + 1] += Postings::Put(i - last[id], nullptr);
           last[id] = i;
         }
@@ -1613,8 +1632,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::vector<size_t> next(index.posting_start.begin(), index.posting_start.end() - 1);
     std::fill(last.begin(), last.end(), 0);
     for (uint32_t i = 0; i < index.passages.size(); ++i) {
-      for (const IdSpan* list : {&index.passages[i].terms.words, &index.passages[i].terms.phrases}) {
-        for (TermId id : *list) {
+      for (const IdSpan list : {index.passages[i].terms.words(), index.passages[i].terms.phrases()}) {
+        for (TermId id : list) {
           next[id] += Postings::Put(i - last[id], index.posting_bytes.data() + next[id]);
           last[id] = i;
         }
@@ -1642,7 +1661,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   } else {
     for (const PassageIndex::Entry& pe : index.passages) {
       if (is_copy(pe.ref.doc)) continue;
-      for (TermId id : pe.terms.named) ++named_df[id];
+      for (TermId id : pe.terms.named()) ++named_df[id];
     }
   }
   // The passages whose links are wanted (LinkScope::targets).
@@ -1671,7 +1690,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     if (span == span_of.end()) return v;
     std::unordered_map<TermId, int> held;
     for (uint32_t i = span->second.first; i < span->second.second; ++i) {
-      for (TermId w : index.passages[i].terms.words) ++held[w];
+      for (TermId w : index.passages[i].terms.words()) ++held[w];
     }
     v.reserve(held.size());
     double norm = 0;
@@ -1782,7 +1801,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         --j;
         const PassageIndex::Entry& prev = index.passages[j];
         if (prev.input != m.input || index.passage(j).section != own.section) break;
-        for (TermId id : prev.terms.named) {
+        for (TermId id : prev.terms.named()) {
           if (KeyEndsWith(vocab.Key(id), ending)) keys.push_back(id);
         }
       }
@@ -1845,7 +1864,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         --j;
         const PassageIndex::Entry& prev = index.passages[j];
         if (prev.input != m.input || index.passage(j).section != own.section) break;
-        for (TermId id : prev.terms.named) named_by(id);
+        for (TermId id : prev.terms.named()) named_by(id);
       }
       if (two || found == entries.size()) return entries.size();
       const Entry& entry = entries[found];
@@ -2446,7 +2465,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
         if (whole) {
           const TermView& terms = index.passages[i].terms;
-          lend_terms(terms.words, terms.phrases, terms.named, index.passage(i).text);
+          lend_terms(terms.words(), terms.phrases(), terms.named(), index.passage(i).text);
           continue;
         }
         for (size_t k = 0; k < parts.size(); ++k) {
@@ -2650,7 +2669,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     auto names_with_head = [&](const LinkInput* paper, uint32_t j, TermId head) {
       const std::string ending = " " + vocab.Key(head);
       for (uint32_t at = j + 1; at-- > 0 && index.passages[at].input == paper;) {
-        for (TermId q : index.passages[at].terms.named) {
+        for (TermId q : index.passages[at].terms.named()) {
           if (KeyEndsWith(vocab.Key(q), ending) &&
               !std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
                 return std::find(name.begin(), name.end(), q) != name.end();
@@ -2701,7 +2720,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       auto discount = [&](TermId p) {
         if (std::find(foreign.begin(), foreign.end(), p) != foreign.end()) return;
         foreign.push_back(p);
-        const bool named = Has(entry.profile.named, p) || Has(pe.terms.named, p);
+        const bool named = Has(entry.profile.named, p) || Has(pe.terms.named(), p);
         const double f = Has(entry.expanded, p) ? options.expansion_weight : 1.0;
         rel = std::max(0.0, rel - weights.Phrase(p, named) * f / entry.norm);
       };
@@ -2711,7 +2730,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // where the wording has another; "the Temporary Accommodation
       // Acquisition Fund" shares "temporary accommodation" with "the
       // temporary accommodation subsidy", but goes on to another word.
-      for (TermId p : pe.terms.named) {
+      for (TermId p : pe.terms.named()) {
         if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
         const std::string& key = vocab.Key(p);
         const size_t space = key.find(' ');
@@ -2720,10 +2739,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         auto ends_here = [&](TermId q) { return KeyEndsWith(vocab.Key(q), ending); };
         auto goes_on = [&](TermId q) { return vocab.Key(q).compare(0, opening.size(), opening) == 0; };
         auto says_other = [&](const auto& joins) {
-          return std::any_of(pe.terms.named.begin(), pe.terms.named.end(),
+          return std::any_of(pe.terms.named().begin(), pe.terms.named().end(),
                              [&](TermId q) { return joins(q) && !Has(entry.profile.phrases, q); }) &&
                  std::any_of(entry.profile.phrases.begin(), entry.profile.phrases.end(),
-                             [&](TermId q) { return joins(q) && !Has(pe.terms.phrases, q); });
+                             [&](TermId q) { return joins(q) && !Has(pe.terms.phrases(), q); });
         };
         if (says_other(ends_here) || says_other(goes_on)) discount(p);
       }
@@ -2732,7 +2751,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // against "We will work with ... parent carer forums and schools"): who
       // is consulted or worked with, not what is undertaken. The passage's
       // name is followed from the phrase to its last word.
-      for (TermId p : pe.terms.named) {
+      for (TermId p : pe.terms.named()) {
         if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
         std::string key = vocab.Key(p);
         bool body = false;
@@ -2743,10 +2762,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             break;
           }
           const std::string opening = last + " ";
-          auto next = std::find_if(pe.terms.named.begin(), pe.terms.named.end(), [&](TermId q) {
+          auto next = std::find_if(pe.terms.named().begin(), pe.terms.named().end(), [&](TermId q) {
             return vocab.Key(q).compare(0, opening.size(), opening) == 0;
           });
-          if (next == pe.terms.named.end()) break;
+          if (next == pe.terms.named().end()) break;
           key = vocab.Key(*next);
         }
         // Or its first word, walking back, is a body's or an office's ("the
@@ -2761,9 +2780,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             break;
           }
           const std::string ending = " " + first;
-          auto before = std::find_if(pe.terms.named.begin(), pe.terms.named.end(),
+          auto before = std::find_if(pe.terms.named().begin(), pe.terms.named().end(),
                                      [&](TermId q) { return KeyEndsWith(vocab.Key(q), ending); });
-          if (before == pe.terms.named.end()) break;
+          if (before == pe.terms.named().end()) break;
           key = vocab.Key(*before);
         }
         if (body) discount(p);
@@ -2778,9 +2797,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           bool whole = true, written_as_name = false;
           std::vector<TermId> shared;
           for (TermId key : name) {
-            bool has = Has(pe.terms.phrases, key);
+            bool has = Has(pe.terms.phrases(), key);
             whole &= has;
-            written_as_name |= has && Has(pe.terms.named, key);
+            written_as_name |= has && Has(pe.terms.named(), key);
             if (has) shared.push_back(key);
           }
           names_one |= whole && written_as_name;
@@ -2802,7 +2821,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             for (TermId key : shared) AddPhraseWords(vocab, vocab.Key(key), &shared_words);
             SortUnique(&shared_words);
             bool other_name = false;
-            for (TermId q : pe.terms.named) {
+            for (TermId q : pe.terms.named()) {
               if (other_name) break;
               if (std::find(name.begin(), name.end(), q) != name.end()) continue;
               std::vector<TermId> q_words;
@@ -2815,7 +2834,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             // Allowance (not "direct flood warnings to more homes" for the
             // Flood Warning Upgrade Programme: the word is another form).
             for (size_t k = 0; k < name.size() && !other_name; ++k) {
-              if (!Has(pe.terms.phrases, name[k]) || Has(pe.terms.named, name[k])) continue;
+              if (!Has(pe.terms.phrases(), name[k]) || Has(pe.terms.named(), name[k])) continue;
               auto surface = entry.surface.find(name[k]);
               if (surface == entry.surface.end()) continue;
               const std::string& next_key = k + 1 < name.size() ? vocab.Key(name[k + 1]) : std::string();
@@ -2839,14 +2858,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (const std::vector<TermId>& words : entry.name_words) {
           if (names_any) break;
           names_any = std::all_of(words.begin(), words.end(),
-                                  [&](TermId w) { return Has(pe.terms.words, w); });
+                                  [&](TermId w) { return Has(pe.terms.words(), w); });
         }
         // A paper refers back to a named fund, grant or programme by what
         // it is ("the national fund", "a new grant for flood doors"): that
         // is not naming none of it either.
         if (!names_any) {
           names_any = std::any_of(entry.name_heads.begin(), entry.name_heads.end(),
-                                  [&](TermId w) { return Has(pe.terms.words, w); });
+                                  [&](TermId w) { return Has(pe.terms.words(), w); });
         }
         // Described in the wording's own words: a passage repeating half of
         // its phrases, and at least kQuotedPhrases ("paid to councils to
@@ -2866,7 +2885,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               continue;
             }
             ++own;
-            quoted += Has(pe.terms.phrases, p);
+            quoted += Has(pe.terms.phrases(), p);
           }
           names_any = quoted >= kQuotedPhrases && 2 * quoted >= own;
           names_one |= names_any;
@@ -2875,9 +2894,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // national or new thing: named, though not by its name.
         const bool described = std::any_of(
             entry.descriptions.begin(), entry.descriptions.end(), [&](const Entry::Description& d) {
-              return Has(pe.terms.phrases, d.last) &&
+              return Has(pe.terms.phrases(), d.last) &&
                      std::any_of(d.introduced.begin(), d.introduced.end(),
-                                 [&](TermId id) { return Has(pe.terms.phrases, id); });
+                                 [&](TermId id) { return Has(pe.terms.phrases(), id); });
             });
         names_one |= described;
         // Described in other words: "the Government's new money for food
@@ -2890,7 +2909,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             auto holds_word = [&](const auto& words) {
               return std::any_of(p.words.begin(), p.words.end(), [&](TermId w) { return Has(words, w); });
             };
-            if (!holds_word(pe.terms.words)) {
+            if (!holds_word(pe.terms.words())) {
               // The word of the name may be in the title of the paper the
               // passage opens ("Weekly food bins for every home", then "the
               // district gets £1.9 million from a national pot": a news
@@ -2898,7 +2917,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               // much for that.
               if (index.passage(i).section != in->doc.title ||
                   std::none_of(p.others.begin(), p.others.end(),
-                               [&](const auto& other) { return Has(pe.terms.words, other.first); })) {
+                               [&](const auto& other) { return Has(pe.terms.words(), other.first); })) {
                 continue;
               }
               if (!heading_words) heading_words = vocab.Known(TermKeyLists(index.passage(i).section)).words;
@@ -2907,7 +2926,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               // A word of the name before another word for its kind: a
               // phrase of its own.
               compound_named = std::any_of(p.compounds.begin(), p.compounds.end(),
-                                           [&](TermId c) { return Has(pe.terms.phrases, c); });
+                                           [&](TermId c) { return Has(pe.terms.phrases(), c); });
               names_one = compound_named;
               if (names_one) break;
             }
@@ -2950,7 +2969,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               if (names_one) break;
             }
             for (const auto& [id, word] : p.others) {
-              if (!Has(pe.terms.words, id)) continue;
+              if (!Has(pe.terms.words(), id)) continue;
               // Not when the paper has named a thing of that other word
               // (names_with_head): "the new grant" is then that grant.
               if (names_with_head(in, i, id)) continue;
@@ -2981,7 +3000,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             size_t shared = 0;
             bool head = false;
             for (TermId w : words) {
-              if (!Has(pe.terms.words, w)) continue;
+              if (!Has(pe.terms.words(), w)) continue;
               ++shared;
               head |= std::find(entry.name_heads.begin(), entry.name_heads.end(), w) != entry.name_heads.end();
             }
@@ -3003,7 +3022,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           size_t quoted = 0;
           std::vector<std::string_view> quoted_words;
           for (TermId p : entry.profile.phrases) {
-            if (Has(entry.expanded, p) || !Has(pe.terms.phrases, p)) continue;
+            if (Has(entry.expanded, p) || !Has(pe.terms.phrases(), p)) continue;
             const std::string& key = vocab.Key(p);
             const size_t space = key.find(' ');
             const std::string_view first(key.data(), space), second(key.data() + space + 1, key.size() - space - 1);
@@ -3028,8 +3047,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       } else if (!entry.lone_names.empty()) {
         const bool writes_one = std::any_of(
             entry.lone_names.begin(), entry.lone_names.end(), [&](const Entry::LoneName& name) {
-              auto has_phrase = [&](TermId p) { return p != Vocabulary::kNone && Has(pe.terms.phrases, p); };
-              auto has_word = [&](TermId w) { return Has(pe.terms.words, w); };
+              auto has_phrase = [&](TermId p) { return p != Vocabulary::kNone && Has(pe.terms.phrases(), p); };
+              auto has_word = [&](TermId w) { return Has(pe.terms.words(), w); };
               return std::any_of(name.phrases.begin(), name.phrases.end(), has_phrase) ||
                      std::all_of(name.words.begin(), name.words.end(), has_word);
             });
@@ -3074,14 +3093,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // end of March 2026").
         if (date) {
           for (TermId w : entry.profile.words) {
-            if (Has(pe.terms.words, w) && IsCalendarStem(vocab.Key(w))) {
+            if (Has(pe.terms.words(), w) && IsCalendarStem(vocab.Key(w))) {
               ++calendar_words;
               const double f = Has(entry.expanded, w) ? options.expansion_weight : 1.0;
               rel = std::max(0.0, rel - weights.Word(w) * f / entry.norm);
             }
           }
           for (TermId p : entry.profile.phrases) {
-            if (!Has(pe.terms.phrases, p) || Has(entry.profile.named, p) || Has(pe.terms.named, p)) continue;
+            if (!Has(pe.terms.phrases(), p) || Has(entry.profile.named, p) || Has(pe.terms.named(), p)) continue;
             const std::string& key = vocab.Key(p);
             const size_t space = key.find(' ');
             if (space == std::string::npos ||
@@ -3139,7 +3158,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       f.link.commitment = e;
       f.link.passage = index.passages[j].ref;
       f.link.score = options.threshold;
-      (Has(index.passages[j].terms.phrases, term) ? f.phrases : f.terms).push_back(term);
+      (Has(index.passages[j].terms.phrases(), term) ? f.phrases : f.terms).push_back(term);
       found.push_back(std::move(f));
       linked.insert(j);
     };
@@ -3149,7 +3168,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                             bool bare) {
       std::string text;  // lower case, read once it is needed
       for (TermId head : heads) {
-        if (!Has(index.passages[j].terms.words, head)) continue;
+        if (!Has(index.passages[j].terms.words(), head)) continue;
         auto surface = entry.surface.find(head);
         if (surface == entry.surface.end()) continue;
         if (text.empty()) text = Lower(index.passage(j).text);
@@ -3196,7 +3215,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     auto another_of_its_kind = [&](uint32_t j) {
       std::string text;  // lower case, read once it is needed
       for (TermId head : entry.name_heads) {
-        if (!Has(index.passages[j].terms.words, head)) continue;
+        if (!Has(index.passages[j].terms.words(), head)) continue;
         auto surface = entry.surface.find(head);
         if (surface == entry.surface.end()) continue;
         if (text.empty()) text = Lower(index.passage(j).text);
@@ -3208,7 +3227,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     auto names_another = [&](uint32_t j) {
       for (TermId head : entry.name_heads) {
         const std::string ending = " " + vocab.Key(head);
-        for (TermId q : index.passages[j].terms.named) {
+        for (TermId q : index.passages[j].terms.named()) {
           if (KeyEndsWith(vocab.Key(q), ending) &&
               !std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
                 return std::find(name.begin(), name.end(), q) != name.end();
@@ -3279,7 +3298,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (uint32_t j = strong[k]; j < index.passages.size() && index.passages[j].input == paper; ++j) {
         if (std::binary_search(strong.begin(), strong.end(), j)) {
           for (TermId w : entry.wording_words) {
-            if (wordings_with[w] == 1 && Has(index.passages[j].terms.words, w) && !IsCalendarStem(vocab.Key(w))) {
+            if (wordings_with[w] == 1 && Has(index.passages[j].terms.words(), w) && !IsCalendarStem(vocab.Key(w))) {
               echoed.push_back(w);
             }
           }
@@ -3319,11 +3338,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         TermId part = Vocabulary::kNone;
         for (const std::vector<TermId>& name : entry.names) {
           for (TermId key : name) {
-            if (part == Vocabulary::kNone && Has(citing.terms.phrases, key)) part = key;
+            if (part == Vocabulary::kNone && Has(citing.terms.phrases(), key)) part = key;
           }
         }
         for (TermId head : entry.name_heads) {
-          if (part == Vocabulary::kNone && Has(citing.terms.words, head)) part = head;
+          if (part == Vocabulary::kNone && Has(citing.terms.words(), head)) part = head;
         }
         if (part == Vocabulary::kNone || !entry.surface.count(part)) continue;
         refer(j, part);
