@@ -273,6 +273,7 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     in.tags.reserve(n);
     in.tag_terms.reserve(n);
     in.passage_terms.reserve(n);
+    in.section_of.reserve(n);
     total_passages += n;
   }
   if (!counts.status().ok()) return counts.status();
@@ -300,7 +301,16 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
       p.n = static_cast<int>(passages.ColumnInt64(2));
       if (!passages.ColumnIsNull(3)) p.page = static_cast<int>(passages.ColumnInt64(3));
       p.label = passages.ColumnText(4);
-      p.section = passages.ColumnText(5);
+      {
+        // One string per run of passages under one heading.
+        const unsigned char* section = sqlite3_column_text(passages.get(), 5);
+        const std::string_view now =
+            section == nullptr ? std::string_view()
+                               : std::string_view(reinterpret_cast<const char*>(section),
+                                                  static_cast<size_t>(sqlite3_column_bytes(passages.get(), 5)));
+        if (in.sections.empty() || in.sections.back() != now) in.sections.emplace_back(now);
+        in.section_of.push_back(static_cast<uint32_t>(in.sections.size() - 1));
+      }
       p.kind = ParsePassageKind(passages.ColumnText(6)).value_or(PassageKind::kParagraph);
       p.level = static_cast<int>(passages.ColumnInt64(7));
       p.text = passages.ColumnText(9);
@@ -446,6 +456,7 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     }
   }
   std::vector<PassagePlace>().swap(places);
+  for (LinkInput& in : inputs) in.sections.shrink_to_fit();
   return inputs;
 }
 
@@ -529,12 +540,13 @@ Status RegisterWriter::Put(const Commitment& c, const RegisterPart& part) {
   }
 
   const Passage* src = w.passage_of(c.source);
+  const LinkInput* src_input = src == nullptr ? nullptr : w.by_id.at(c.source.doc);
   nlohmann::json j = {{"id", c.id}, {"text", c.text}, {"actor", c.actor}, {"modality", c.modality},
                       {"action", c.action}, {"local", c.local}};
   j["source"] = {{"doc", w.path_of(c.source.doc)}, {"passage", c.source.passage},
                  {"page", src && src->page ? nlohmann::json(*src->page) : nlohmann::json(nullptr)},
                  {"label", src && !src->label.empty() ? nlohmann::json(src->label) : nlohmann::json(nullptr)},
-                 {"section", src ? src->section : ""}};
+                 {"section", src ? src_input->Section(static_cast<size_t>(src - src_input->doc.passages.data())) : ""}};
   j["money"] = nlohmann::json::array();
   for (const ValueRef& v : c.money) j["money"].push_back(MoneyJson(v));
   j["dates"] = nlohmann::json::array();

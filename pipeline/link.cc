@@ -283,6 +283,10 @@ struct Mention {
   Boxed<TermIds> actor_ids;
   std::vector<std::vector<std::string>> names;  // terms.names, kept
   std::vector<size_t> name_starts;               // terms.name_starts, kept
+
+  const std::string& section() const {
+    return input->Section(static_cast<size_t>(passage - input->doc.passages.data()));
+  }
 };
 
 bool IsLocalActor(std::string_view actor, Authority authority) {
@@ -789,6 +793,7 @@ struct PassageIndex {
   const Passage& passage(uint32_t i) const {
     return passages[i].input->doc.passages[passages[i].index];
   }
+  const std::string& section(uint32_t i) const { return passages[i].input->Section(passages[i].index); }
 };
 
 // Prepositions that open what a noun is for, at, in or about.
@@ -1398,7 +1403,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const Passage& p = in->doc.passages[i];
         PassageRef ref{in->id, p.n};
         index.by_ref.emplace_back(ref, static_cast<uint32_t>(index.passages.size()));
-        bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(p.section);
+        bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(in->Section(i));
         index.passages.push_back({in, static_cast<uint32_t>(i), authority[in->id], ref, {}, discusses});
       }
     }
@@ -1468,7 +1473,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                                                                      [](const LinkTag& t) {
                                                                        return t.kind == TagKind::kCommitment;
                                                                      }));
-        const bool item = p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(p.section));
+        const bool item = p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(in->Section(i)));
         expected += item ? 1 : tagged;
       }
     }
@@ -1551,7 +1556,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       const bool substantial =
           tagged_item || !tags.empty() ||
           std::count(p.text.begin(), p.text.end(), ' ') >= 4;  // five words or more
-      if (m.in_list && (tagged_item || (IsCommitmentList(p.section) && substantial))) {
+      if (m.in_list && (tagged_item || (IsCommitmentList(in->Section(i)) && substantial))) {
         m.text = p.text;
         m.stored_terms = StoredTerms(in->passage_terms, i);
         // The item's actor is its opening sentence's: in "A pathfinder
@@ -1800,7 +1805,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (uint32_t j = at; keys.empty() && j > 0 && at - j < 3;) {
         --j;
         const PassageIndex::Entry& prev = index.passages[j];
-        if (prev.input != m.input || index.passage(j).section != own.section) break;
+        if (prev.input != m.input || index.section(j) != index.section(at)) break;
         for (TermId id : prev.terms.named()) {
           if (KeyEndsWith(vocab.Key(id), ending)) keys.push_back(id);
         }
@@ -1863,7 +1868,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (uint32_t j = at; found == entries.size() && !two && j > 0 && at - j < 3;) {
         --j;
         const PassageIndex::Entry& prev = index.passages[j];
-        if (prev.input != m.input || index.passage(j).section != own.section) break;
+        if (prev.input != m.input || index.section(j) != index.section(at)) break;
         for (TermId id : prev.terms.named()) named_by(id);
       }
       if (two || found == entries.size()) return entries.size();
@@ -1989,7 +1994,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (auto it = entry.mentions.rbegin(); it != entry.mentions.rend(); ++it) {
           const Mention* other = *it;
           if (other->input != m.input) break;
-          if (other->in_list && m.in_list && other->passage->section == m.passage->section) {
+          if (other->in_list && m.in_list && other->section() == m.section()) {
             blocked = true;
           }
           if (DisjointSums(*other, m) || DisjointDates(*other, m)) blocked = true;
@@ -2915,12 +2920,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               // district gets £1.9 million from a national pot": a news
               // article's standfirst); a heading inside a paper covers too
               // much for that.
-              if (index.passage(i).section != in->doc.title ||
+              if (index.section(i) != in->doc.title ||
                   std::none_of(p.others.begin(), p.others.end(),
                                [&](const auto& other) { return Has(pe.terms.words(), other.first); })) {
                 continue;
               }
-              if (!heading_words) heading_words = vocab.Known(TermKeyLists(index.passage(i).section)).words;
+              if (!heading_words) heading_words = vocab.Known(TermKeyLists(index.section(i))).words;
               if (!holds_word(*heading_words)) continue;
             } else {
               // A word of the name before another word for its kind: a
@@ -3191,7 +3196,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const PassageIndex::Entry& prev = index.passages[i];
         const PassageIndex::Entry& next = index.passages[j];
         if (next.input != prev.input || next.index != prev.index + 1 || !next.discusses) continue;
-        if (index.passage(j).section != index.passage(i).section) continue;
+        if (index.section(j) != index.section(i)) continue;
         // Its head, or another word for that kind of thing ("the money" for
         // a fund).
         std::vector<TermId> heads = entry.name_heads;
