@@ -273,6 +273,7 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
     in.tags.reserve(n);
     in.tag_terms.reserve(n);
     in.passage_terms.reserve(n);
+    in.section_of.reserve(n);
     total_passages += n;
   }
   if (!counts.status().ok()) return counts.status();
@@ -290,8 +291,7 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
   {
     sqlite::Statement passages = Prepare(
         db, "SELECT p.id, p.doc_id, p.n, p.page, p.label, p.section, p.kind, p.level, p.stance, "
-            "p.text, t.terms FROM passages p LEFT JOIN passage_terms t ON t.passage_id = p.id "
-            "ORDER BY p.doc_id, p.n");
+            "p.text FROM passages p ORDER BY p.doc_id, p.n");
     if (!passages.valid()) return SqlError(db, "cannot read passages");
     while (passages.Step()) {
       auto it = doc_index.find(passages.ColumnInt64(1));
@@ -301,7 +301,16 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
       p.n = static_cast<int>(passages.ColumnInt64(2));
       if (!passages.ColumnIsNull(3)) p.page = static_cast<int>(passages.ColumnInt64(3));
       p.label = passages.ColumnText(4);
-      p.section = passages.ColumnText(5);
+      {
+        // One string per run of passages under one heading.
+        const unsigned char* section = sqlite3_column_text(passages.get(), 5);
+        const std::string_view now =
+            section == nullptr ? std::string_view()
+                               : std::string_view(reinterpret_cast<const char*>(section),
+                                                  static_cast<size_t>(sqlite3_column_bytes(passages.get(), 5)));
+        if (in.sections.empty() || in.sections.back() != now) in.sections.emplace_back(now);
+        in.section_of.push_back(static_cast<uint32_t>(in.sections.size() - 1));
+      }
       p.kind = ParsePassageKind(passages.ColumnText(6)).value_or(PassageKind::kParagraph);
       p.level = static_cast<int>(passages.ColumnInt64(7));
       p.text = passages.ColumnText(9);
@@ -311,10 +320,7 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
       in.stances.push_back(ParseStanceName(passages.ColumnText(8)));
       in.tags.emplace_back();
       in.tag_terms.emplace_back();
-      // Terms stored at index time; an index written before has none (and
-      // a passage written without them gets an empty string): the linker
-      // finds those from the text.
-      in.passage_terms.push_back(passages.ColumnBlob(10));
+      in.passage_terms.emplace_back();
     }
     if (!passages.status().ok()) return passages.status();
   }
@@ -323,7 +329,7 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
   sqlite::Statement tags = Prepare(
       db, "SELECT g.passage_id, g.kind, g.\"start\", g.\"end\", g.text, g.amount, "
           "g.date_start, g.date_end, g.precision, g.bound, g.relative, g.actor, g.modality, "
-          "g.action, t.terms FROM tags g LEFT JOIN tag_terms t ON t.tag_id = g.id "
+          "g.action FROM tags g "
           // The linker compares commitments, sums and dates; percentages and
           // counts would only take memory.
           "WHERE g.kind IN ('commitment', 'money', 'date') ORDER BY g.passage_id, g.\"start\", g.id");
@@ -331,9 +337,6 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
   // The tags come passage by passage: each passage's are gathered here and
   // moved into a vector of their exact number.
   std::vector<LinkTag> gathered;
-  // The commitment tags' stored terms, in step with `gathered`.
-  std::vector<std::string> gathered_terms;
-  bool any_terms = false;
   const PassagePlace* gathered_for = nullptr;
   auto flush = [&]() {
     if (gathered_for != nullptr && !gathered.empty()) {
@@ -357,14 +360,8 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
       }
       inputs[gathered_for->input].tags[gathered_for->passage] = std::vector<LinkTag>(
           std::make_move_iterator(gathered.begin()), std::make_move_iterator(gathered.end()));
-      if (any_terms) {
-        inputs[gathered_for->input].tag_terms[gathered_for->passage] = std::vector<std::string>(
-            std::make_move_iterator(gathered_terms.begin()), std::make_move_iterator(gathered_terms.end()));
-      }
     }
     gathered.clear();
-    gathered_terms.clear();
-    any_terms = false;
   };
   while (tags.Step()) {
     const int64_t passage_id = tags.ColumnInt64(0);
@@ -410,14 +407,56 @@ Result<std::vector<LinkInput>> ReadLinkInputs(sqlite3* db) {
       }
     }
     gathered.push_back(std::move(t));
-    gathered_terms.push_back(tags.ColumnBlob(14));
-    any_terms = any_terms || !gathered_terms.back().empty();
   }
   if (!tags.status().ok()) return tags.status();
   flush();
   std::vector<LinkTag>().swap(gathered);
-  std::vector<std::string>().swap(gathered_terms);
+
+  // The terms stored at index time, read last: the linker frees them as soon
+  // as it has read them, and read between the texts and tags they would
+  // leave holes a few hundred bytes wide between them, which the linker's
+  // large arrays cannot reuse (at 3,000 papers, about 130 MB of them;
+  // docs/performance.md finding 32). Read last, they lie together and are
+  // reused. An index written before has none (and a passage written without
+  // them an empty string): the linker finds those from the text.
+  auto place_of = [&](int64_t passage_id) -> const PassagePlace* {
+    auto it = std::lower_bound(places.begin(), places.end(), PassagePlace{passage_id, 0, 0});
+    return it != places.end() && it->id == passage_id ? &*it : nullptr;
+  };
+  {
+    sqlite::Statement terms = Prepare(db, "SELECT passage_id, terms FROM passage_terms ORDER BY passage_id");
+    while (terms.valid() && terms.Step()) {
+      if (const PassagePlace* at = place_of(terms.ColumnInt64(0))) {
+        inputs[at->input].passage_terms[at->passage] = terms.ColumnBlob(1);
+      }
+    }
+  }
+  {
+    // The tags in the order read above, so that the j-th of a passage's is
+    // its tags[j]; only commitments have terms.
+    sqlite::Statement terms = Prepare(
+        db, "SELECT g.passage_id, t.terms FROM tags g LEFT JOIN tag_terms t ON t.tag_id = g.id "
+            "WHERE g.kind IN ('commitment', 'money', 'date') ORDER BY g.passage_id, g.\"start\", g.id");
+    const PassagePlace* at = nullptr;
+    int64_t at_id = 0;
+    size_t j = 0;
+    while (terms.valid() && terms.Step()) {
+      const int64_t passage_id = terms.ColumnInt64(0);
+      if (at == nullptr || passage_id != at_id) {
+        at = place_of(passage_id);
+        at_id = passage_id;
+        j = 0;
+      }
+      const size_t k = j++;
+      if (at == nullptr || terms.ColumnIsNull(1)) continue;
+      LinkInput& in = inputs[at->input];
+      std::vector<std::string>& list = in.tag_terms[at->passage];
+      if (list.empty()) list.resize(in.tags[at->passage].size());
+      if (k < list.size()) list[k] = terms.ColumnBlob(1);
+    }
+  }
   std::vector<PassagePlace>().swap(places);
+  for (LinkInput& in : inputs) in.sections.shrink_to_fit();
   return inputs;
 }
 
@@ -501,12 +540,13 @@ Status RegisterWriter::Put(const Commitment& c, const RegisterPart& part) {
   }
 
   const Passage* src = w.passage_of(c.source);
+  const LinkInput* src_input = src == nullptr ? nullptr : w.by_id.at(c.source.doc);
   nlohmann::json j = {{"id", c.id}, {"text", c.text}, {"actor", c.actor}, {"modality", c.modality},
                       {"action", c.action}, {"local", c.local}};
   j["source"] = {{"doc", w.path_of(c.source.doc)}, {"passage", c.source.passage},
                  {"page", src && src->page ? nlohmann::json(*src->page) : nlohmann::json(nullptr)},
                  {"label", src && !src->label.empty() ? nlohmann::json(src->label) : nlohmann::json(nullptr)},
-                 {"section", src ? src->section : ""}};
+                 {"section", src ? src_input->Section(static_cast<size_t>(src - src_input->doc.passages.data())) : ""}};
   j["money"] = nlohmann::json::array();
   for (const ValueRef& v : c.money) j["money"].push_back(MoneyJson(v));
   j["dates"] = nlohmann::json::array();

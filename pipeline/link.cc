@@ -23,6 +23,10 @@
 #include <unordered_map>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -80,12 +84,66 @@ struct TermIds {
   std::vector<TermId> named;  // the subset of phrases inside proper names
 };
 
-bool Has(const std::vector<TermId>& sorted, TermId id) {
+// A sorted run of ids held by someone else (PassageIndex holds every
+// passage's terms in a few large arrays: a vector per list of every passage
+// of a large corpus cost its header and an allocation each, more than the
+// ids themselves, docs/performance.md finding 32).
+template <typename T>
+class Span {
+ public:
+  Span() = default;
+  Span(T* first, uint32_t n) : first_(first), n_(n) {}
+  const T* begin() const { return first_; }
+  const T* end() const { return first_ + n_; }
+  T* begin() { return first_; }
+  T* end() { return first_ + n_; }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const T& operator[](size_t i) const { return first_[i]; }
+  const T& front() const { return first_[0]; }
+  const T& back() const { return first_[n_ - 1]; }
+
+ private:
+  T* first_ = nullptr;
+  uint32_t n_ = 0;
+};
+using IdSpan = Span<TermId>;
+
+// A passage's terms as TermIds has them, viewed in PassageIndex's arrays:
+// its words, phrases and named phrases one after the other from `first`
+// (20 bytes a passage rather than three spans' 48).
+class TermView {
+ public:
+  TermView() = default;
+  TermView(TermId* first, uint32_t words, uint32_t phrases, uint32_t named)
+      : first_(first), words_(words), phrases_(phrases), named_(named) {}
+  IdSpan words() const { return {first_, words_}; }
+  IdSpan phrases() const { return {first_ + words_, phrases_}; }
+  IdSpan named() const { return {first_ + words_ + phrases_, named_}; }
+
+ private:
+  TermId* first_ = nullptr;
+  uint32_t words_ = 0;
+  uint32_t phrases_ = 0;
+  uint32_t named_ = 0;
+} __attribute__((packed));  // not padded to 24 bytes: PassageIndex::Entry holds one per passage
+
+// The lists of a TermIds or a TermView, alike.
+inline const std::vector<TermId>& Words(const TermIds& t) { return t.words; }
+inline const std::vector<TermId>& Phrases(const TermIds& t) { return t.phrases; }
+inline const std::vector<TermId>& Named(const TermIds& t) { return t.named; }
+inline IdSpan Words(const TermView& t) { return t.words(); }
+inline IdSpan Phrases(const TermView& t) { return t.phrases(); }
+inline IdSpan Named(const TermView& t) { return t.named(); }
+
+template <typename C>
+bool Has(const C& sorted, TermId id) {
   return std::binary_search(sorted.begin(), sorted.end(), id);
 }
 
 // Adds `from` to the sorted `into`; returns the ids that were new.
-std::vector<TermId> AddSorted(std::vector<TermId>* into, const std::vector<TermId>& from) {
+template <typename C>
+std::vector<TermId> AddSorted(std::vector<TermId>* into, const C& from) {
   std::vector<TermId> added;
   std::set_difference(from.begin(), from.end(), into->begin(), into->end(), std::back_inserter(added));
   if (!added.empty()) {
@@ -141,6 +199,12 @@ class Vocabulary {
       for (TermId& id : *list) id = remap[id];
     }
     Sort(t);
+  }
+  static void Remap(const std::vector<TermId>& remap, const TermView& t) {
+    for (IdSpan list : {t.words(), t.phrases(), t.named()}) {
+      for (TermId& id : list) id = remap[id];
+      std::sort(list.begin(), list.end());
+    }
   }
 
   // The ids of the terms of `t` the vocabulary knows, sorted: for a part of
@@ -211,11 +275,18 @@ struct Mention {
   bool in_list = false;
   bool local = false;
   // The terms of `text` as the index stored them (EncodeTerms), or null.
-  const std::string* stored_terms = nullptr;
+  // Freed once read (the linker's peak comes while the mentions are made).
+  std::string* stored_terms = nullptr;
   TermIds ids;  // the terms of `text`, interned
-  TermIds actor_ids;  // the terms of `actor`, interned
+  // The terms of `actor`, interned, when the actor is a body (ActorIsABody);
+  // null for most mentions, which are a quarter of a million at 3,000 papers.
+  Boxed<TermIds> actor_ids;
   std::vector<std::vector<std::string>> names;  // terms.names, kept
   std::vector<size_t> name_starts;               // terms.name_starts, kept
+
+  const std::string& section() const {
+    return input->Section(static_cast<size_t>(passage - input->doc.passages.data()));
+  }
 };
 
 bool IsLocalActor(std::string_view actor, Authority authority) {
@@ -566,20 +637,21 @@ class Weights {
 
   // What a text shares with a profile, weighted; terms in `expanded` (sorted,
   // optional) weigh expansion_weight of their weight.
-  Overlap Compare(const TermIds& profile, const TermIds& text,
+  template <typename Text>
+  Overlap Compare(const TermIds& profile, const Text& text,
                   const std::vector<TermId>* expanded = nullptr) const {
     Overlap out;
     auto factor = [&](TermId id) {
       return expanded != nullptr && Has(*expanded, id) ? options_->expansion_weight : 1.0;
     };
-    ForShared(profile.phrases, text.phrases, [&](TermId p) {
-      bool named = Has(profile.named, p) || Has(text.named, p);
+    ForShared(profile.phrases, Phrases(text), [&](TermId p) {
+      bool named = Has(profile.named, p) || Has(Named(text), p);
       double f = factor(p);
       out.score += Phrase(p, named) * f;
       if (f != 1.0) out.from_expansion += Phrase(p, named) * f;
       ++out.phrases;
     });
-    ForShared(profile.words, text.words, [&](TermId w) {
+    ForShared(profile.words, Words(text), [&](TermId w) {
       double f = factor(w);
       double weight = Word(w) * f;
       out.score += weight;
@@ -593,10 +665,11 @@ class Weights {
 
   // The shared phrases, and the distinctive shared words that no shared
   // phrase already shows, each in id order.
-  void Evidence(const TermIds& profile, const TermIds& text, std::vector<TermId>* phrases,
+  template <typename Text>
+  void Evidence(const TermIds& profile, const Text& text, std::vector<TermId>* phrases,
                 std::vector<TermId>* terms) const {
     std::vector<std::string_view> words_in_phrases;
-    ForShared(profile.phrases, text.phrases, [&](TermId p) {
+    ForShared(profile.phrases, Phrases(text), [&](TermId p) {
       std::string_view key = vocab_->Key(p);
       size_t space = key.find(' ');
       words_in_phrases.push_back(key.substr(0, space));
@@ -604,7 +677,7 @@ class Weights {
       phrases->push_back(p);
     });
     std::sort(words_in_phrases.begin(), words_in_phrases.end());
-    ForShared(profile.words, text.words, [&](TermId w) {
+    ForShared(profile.words, Words(text), [&](TermId w) {
       // Near-ubiquitous words are not worth listing as evidence.
       if (Idf(w) >= 1.0 && !std::binary_search(words_in_phrases.begin(), words_in_phrases.end(),
                                                std::string_view(vocab_->Key(w)))) {
@@ -614,8 +687,8 @@ class Weights {
   }
 
  private:
-  template <typename F>
-  static void ForShared(const std::vector<TermId>& a, const std::vector<TermId>& b, F&& f) {
+  template <typename A, typename B, typename F>
+  static void ForShared(const A& a, const B& b, F&& f) {
     auto i = a.begin(), j = b.begin();
     while (i != a.end() && j != b.end()) {
       if (*i < *j) {
@@ -636,21 +709,91 @@ class Weights {
   std::vector<double> rarity_;
 };
 
+// An ascending list of passage numbers, each written as its difference from
+// the one before (the first from 0) in groups of 7 bits, low first, the high
+// bit set on all but a number's last byte.
+class Postings {
+ public:
+  Postings(const uint8_t* first, const uint8_t* last) : first_(first), last_(last) {}
+
+  // Writes `n` at `out` (when not null); returns the bytes it takes.
+  static size_t Put(uint32_t n, uint8_t* out) {
+    size_t k = 0;
+    while (n >= 0x80) {
+      if (out != nullptr) out[k] = static_cast<uint8_t>(n | 0x80);
+      n >>= 7;
+      ++k;
+    }
+    if (out != nullptr) out[k] = static_cast<uint8_t>(n);
+    return k + 1;
+  }
+
+  class iterator {
+   public:
+    iterator(const uint8_t* at, const uint8_t* last) : at_(at), last_(last) { Read(0); }
+    uint32_t operator*() const { return value_; }
+    iterator& operator++() {
+      at_ += size_;
+      Read(value_);
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return at_ != o.at_; }
+
+   private:
+    void Read(uint32_t base) {
+      if (at_ == last_) return;
+      uint32_t n = 0;
+      size_t k = 0;
+      for (int shift = 0;; shift += 7) {
+        const uint8_t b = at_[k++];
+        n |= static_cast<uint32_t>(b & 0x7f) << shift;
+        if ((b & 0x80) == 0) break;
+      }
+      size_ = k;
+      value_ = base + n;
+    }
+    const uint8_t* at_;
+    const uint8_t* last_;
+    uint32_t value_ = 0;
+    size_t size_ = 0;
+  };
+  iterator begin() const { return {first_, last_}; }
+  iterator end() const { return {last_, last_}; }
+
+ private:
+  const uint8_t* first_;
+  const uint8_t* last_;
+};
+
 // Every passage of the corpus in canonical order, and for each term the
 // passages that hold it (ascending).
 struct PassageIndex {
+  // Half a million of them at 3,000 papers: 56 bytes each.
   struct Entry {
     const LinkInput* input = nullptr;
-    size_t index = 0;  // in input->doc.passages
-    PassageRef ref;
+    uint32_t index = 0;  // in input->doc.passages
     Authority authority = Authority::kBriefing;
-    TermIds terms;
+    PassageRef ref;
+    TermView terms;  // in term_blocks
     // False for headings and for the titles of a reference list: they name
     // what other passages discuss. (A mention there still links: it states.)
     bool discusses = true;
   };
   std::vector<Entry> passages;
-  std::vector<std::vector<uint32_t>> postings;  // by TermId
+  // The passages' terms, a block of passages' lists in each array, each
+  // array sized once.
+  std::vector<std::vector<TermId>> term_blocks;
+  // For each term the passages that hold it, ascending: postings(id) is
+  // posting_bytes[posting_start[id] .. posting_start[id + 1]), each passage
+  // number written as its difference from the one before in 7-bit groups
+  // (Postings). One array: a vector per term cost more than its ids; and a
+  // corpus of many papers on few subjects has long lists of close numbers,
+  // a byte or two each instead of four.
+  std::vector<size_t> posting_start;
+  std::vector<uint8_t> posting_bytes;
+  Postings postings(TermId id) const {
+    return {posting_bytes.data() + posting_start[id], posting_bytes.data() + posting_start[id + 1]};
+  }
   // Each passage's place, by its ref (sorted): a map's nodes cost three
   // times as much, and there is one per passage of the corpus.
   std::vector<std::pair<PassageRef, uint32_t>> by_ref;
@@ -669,6 +812,7 @@ struct PassageIndex {
   const Passage& passage(uint32_t i) const {
     return passages[i].input->doc.passages[passages[i].index];
   }
+  const std::string& section(uint32_t i) const { return passages[i].input->Section(passages[i].index); }
 };
 
 // Prepositions that open what a noun is for, at, in or about.
@@ -881,7 +1025,7 @@ std::map<int64_t, int64_t> CopiesOf(const std::vector<const LinkInput*>& order) 
 
 // The stored terms at `i` of a LinkInput's passage_terms or tag_terms list,
 // or null when the index holds none there.
-const std::string* StoredTerms(const std::vector<std::string>& list, size_t i) {
+std::string* StoredTerms(std::vector<std::string>& list, size_t i) {
   return i < list.size() && !list[i].empty() ? &list[i] : nullptr;
 }
 
@@ -919,7 +1063,7 @@ std::vector<uint32_t> Candidates(const PassageIndex& index, const Weights& weigh
   }
   std::vector<uint32_t> out;
   for (size_t k = first_needed; k < terms.size(); ++k) {
-    for (uint32_t p : index.postings[terms[k].id]) {
+    for (uint32_t p : index.postings(terms[k].id)) {
       if ((*stamp)[p] != mark) {
         (*stamp)[p] = mark;
         out.push_back(p);
@@ -1278,8 +1422,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const Passage& p = in->doc.passages[i];
         PassageRef ref{in->id, p.n};
         index.by_ref.emplace_back(ref, static_cast<uint32_t>(index.passages.size()));
-        bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(p.section);
-        index.passages.push_back({in, i, ref, authority[in->id], {}, discusses});
+        bool discusses = p.kind != PassageKind::kHeading && !IsReferenceList(in->Section(i));
+        index.passages.push_back({in, static_cast<uint32_t>(i), authority[in->id], ref, {}, discusses});
       }
     }
     std::sort(index.by_ref.begin(), index.by_ref.end());
@@ -1297,9 +1441,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           block[k] = TermKeyLists(e.input->doc.passages[e.index].text);
         }
       });
+      std::vector<TermIds> ids(n);
+      size_t held = 0;
       for (size_t k = 0; k < n; ++k) {
         PassageIndex::Entry& e = index.passages[first + k];
-        e.terms = vocab.Intern(block[k], !is_copy(e.ref.doc));
+        ids[k] = vocab.Intern(block[k], !is_copy(e.ref.doc));
+        held += ids[k].words.size() + ids[k].phrases.size() + ids[k].named.size();
         block[k] = TermKeyList();
         // Read: the stored terms go (a list item's are read again, as a
         // mention's), so that the corpus's are not all held while the
@@ -1309,9 +1456,27 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           std::string().swap(e.input->passage_terms[e.index]);
         }
       }
+      // The block's lists into one array of their exact size.
+      std::vector<TermId>& array = index.term_blocks.emplace_back();
+      array.reserve(held);
+      for (size_t k = 0; k < n; ++k) {
+        const size_t at = array.size();
+        for (const std::vector<TermId>* list : {&ids[k].words, &ids[k].phrases, &ids[k].named}) {
+          array.insert(array.end(), list->begin(), list->end());
+        }
+        index.passages[first + k].terms =
+            TermView(array.data() + at, static_cast<uint32_t>(ids[k].words.size()),
+                     static_cast<uint32_t>(ids[k].phrases.size()), static_cast<uint32_t>(ids[k].named.size()));
+      }
     }
   }
 
+#if defined(__GLIBC__)
+  // The passages' stored terms are read and lay together (ReadLinkInputs
+  // reads them last): their pages go back to the system before the mentions
+  // are made, the linker's peak (at 3,000 papers, about 37 MB of it).
+  malloc_trim(0);
+#endif
   // 1. Mentions, in order of authority; list items before prose.
   std::vector<Mention> mentions;
   {
@@ -1333,8 +1498,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
             });
         const bool item =
-            (p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(p.section))) ||
-            (IsCommitmentRow(p, valued) && IsCommitmentList(p.section));
+            (p.kind == PassageKind::kListItem && (tagged > 0 || IsCommitmentList(in->Section(i)))) ||
+            (IsCommitmentRow(p, valued) && IsCommitmentList(in->Section(i)));
         expected += item ? 1 : tagged;
       }
     }
@@ -1369,10 +1534,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     });
     for (size_t k = 0; k < pending.size(); ++k) {
       MentionTerms& terms = pending_terms[k];
-      if (terms.keys.words.empty()) continue;
       Mention& m = pending[k];
+      // Read: the stored terms go now rather than once every mention is
+      // made, which is the linker's memory peak.
+      if (m.stored_terms != nullptr) std::string().swap(*m.stored_terms);
+      m.stored_terms = nullptr;
+      if (terms.keys.words.empty()) continue;
       m.ids = vocab.Intern(terms.keys, false);
-      m.actor_ids = vocab.Intern(pending_actors[k], false);
+      if (!pending_actors[k].words.empty() || !pending_actors[k].phrases.empty()) {
+        m.actor_ids = vocab.Intern(pending_actors[k], false);
+      }
       m.names = std::move(terms.names);
       m.name_starts = std::move(terms.name_starts);
       mentions.push_back(std::move(m));
@@ -1402,7 +1573,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         return t.kind == TagKind::kMoney || t.kind == TagKind::kDate;
       });
       m.in_list = p.kind == PassageKind::kListItem ||
-                  (IsCommitmentRow(p, valued) && IsCommitmentList(p.section));
+                  (IsCommitmentRow(p, valued) && IsCommitmentList(in->Section(i)));
       // An item of a list of commitments is one undertaking however many
       // sentences it has, and is one even when no sentence of it is tagged
       // ("A Families First pathfinder programme to implement family help.").
@@ -1415,7 +1586,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       const bool substantial =
           tagged_item || !tags.empty() ||
           std::count(p.text.begin(), p.text.end(), ' ') >= 4;  // five words or more
-      if (m.in_list && (tagged_item || (IsCommitmentList(p.section) && substantial))) {
+      if (m.in_list && (tagged_item || (IsCommitmentList(in->Section(i)) && substantial))) {
         m.text = p.text;
         m.stored_terms = StoredTerms(in->passage_terms, i);
         // The item's actor is its opening sentence's: in "A pathfinder
@@ -1437,8 +1608,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         keep(std::move(m));
         continue;
       }
-      const std::vector<std::string>* tag_terms =
-          i < in->tag_terms.size() ? &in->tag_terms[i] : nullptr;
+      std::vector<std::string>* tag_terms = i < in->tag_terms.size() ? &in->tag_terms[i] : nullptr;
       for (size_t j = 0; j < tags.size(); ++j) {
         const LinkTag& tag = tags[j];
         if (tag.kind != TagKind::kCommitment) continue;
@@ -1461,6 +1631,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::vector<std::string>().swap(in.passage_terms);
     std::vector<std::vector<std::string>>().swap(in.tag_terms);
   }
+#if defined(__GLIBC__)
+  // They lay together (ReadLinkInputs reads them last): their pages go back
+  // to the system before the postings are made.
+  malloc_trim(0);
+#endif
   std::stable_sort(mentions.begin(), mentions.end(), [&](const Mention& a, const Mention& b) {
     if (a.rank != b.rank) return a.rank < b.rank;  // authority, then path
     return a.in_list && !b.in_list;
@@ -1469,25 +1644,35 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // Ids in key order from here on; postings follow.
   {
     std::vector<TermId> remap = vocab.Seal();
-    for (PassageIndex::Entry& p : index.passages) Vocabulary::Remap(remap, &p.terms);
+    for (PassageIndex::Entry& p : index.passages) Vocabulary::Remap(remap, p.terms);
     for (Mention& m : mentions) {
       Vocabulary::Remap(remap, &m.ids);
-      Vocabulary::Remap(remap, &m.actor_ids);
+      if (m.actor_ids) Vocabulary::Remap(remap, &*m.actor_ids);
     }
-    index.postings.assign(vocab.size(), {});
-    // Each list sized once: grown by doubling and shrunk, the lists of a
-    // large corpus held up to twice their size at the linker's peak.
-    {
-      std::vector<uint32_t> sizes(vocab.size(), 0);
-      for (const PassageIndex::Entry& p : index.passages) {
-        for (TermId id : p.terms.words) ++sizes[id];
-        for (TermId id : p.terms.phrases) ++sizes[id];
-      }
-      for (TermId id = 0; id < vocab.size(); ++id) index.postings[id].reserve(sizes[id]);
-    }
+    // Each term's list starts where the lists of the terms before it end;
+    // passages are added in order, so each list is ascending. Two passes:
+    // the bytes each list takes, then the lists.
+    std::vector<uint32_t> last(vocab.size(), 0);  // the number each list wrote last
+    index.posting_start.assign(vocab.size() + 1, 0);
     for (uint32_t i = 0; i < index.passages.size(); ++i) {
-      for (TermId id : index.passages[i].terms.words) index.postings[id].push_back(i);
-      for (TermId id : index.passages[i].terms.phrases) index.postings[id].push_back(i);
+      for (const IdSpan list : {index.passages[i].terms.words(), index.passages[i].terms.phrases()}) {
+        for (TermId id : list) {
+          index.posting_start[id + 1] += Postings::Put(i - last[id], nullptr);
+          last[id] = i;
+        }
+      }
+    }
+    for (TermId id = 0; id < vocab.size(); ++id) index.posting_start[id + 1] += index.posting_start[id];
+    index.posting_bytes.resize(index.posting_start.back());
+    std::vector<size_t> next(index.posting_start.begin(), index.posting_start.end() - 1);
+    std::fill(last.begin(), last.end(), 0);
+    for (uint32_t i = 0; i < index.passages.size(); ++i) {
+      for (const IdSpan list : {index.passages[i].terms.words(), index.passages[i].terms.phrases()}) {
+        for (TermId id : list) {
+          next[id] += Postings::Put(i - last[id], index.posting_bytes.data() + next[id]);
+          last[id] = i;
+        }
+      }
     }
   }
   // The corpus's statistics: counted in the inputs, or those of the corpus
@@ -1511,7 +1696,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   } else {
     for (const PassageIndex::Entry& pe : index.passages) {
       if (is_copy(pe.ref.doc)) continue;
-      for (TermId id : pe.terms.named) ++named_df[id];
+      for (TermId id : pe.terms.named()) ++named_df[id];
     }
   }
   // The passages whose links are wanted (LinkScope::targets).
@@ -1540,7 +1725,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     if (span == span_of.end()) return v;
     std::unordered_map<TermId, int> held;
     for (uint32_t i = span->second.first; i < span->second.second; ++i) {
-      for (TermId w : index.passages[i].terms.words) ++held[w];
+      for (TermId w : index.passages[i].terms.words()) ++held[w];
     }
     v.reserve(held.size());
     double norm = 0;
@@ -1650,8 +1835,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (uint32_t j = at; keys.empty() && j > 0 && at - j < 3;) {
         --j;
         const PassageIndex::Entry& prev = index.passages[j];
-        if (prev.input != m.input || index.passage(j).section != own.section) break;
-        for (TermId id : prev.terms.named) {
+        if (prev.input != m.input || index.section(j) != index.section(at)) break;
+        for (TermId id : prev.terms.named()) {
           if (KeyEndsWith(vocab.Key(id), ending)) keys.push_back(id);
         }
       }
@@ -1717,8 +1902,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (uint32_t j = at; found == entries.size() && !two && j > 0 && at - j < 3;) {
         --j;
         const PassageIndex::Entry& prev = index.passages[j];
-        if (prev.input != m.input || index.passage(j).section != own.section) break;
-        for (TermId id : prev.terms.named) named_by(id);
+        if (prev.input != m.input || index.section(j) != index.section(at)) break;
+        for (TermId id : prev.terms.named()) named_by(id);
       }
       if (two || found == entries.size()) return entries.size();
       const Entry& entry = entries[found];
@@ -1799,8 +1984,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // ...") are not the closer for it. (A programme said to act, "The
       // School Streets grant is to increase ...", is what is undertaken.)
       auto both_actors = [&](uint32_t e, TermId id, bool phrase) {
-        const TermIds& mine = m.actor_ids;
-        const TermIds& theirs = entries[e].mentions.front()->actor_ids;
+        static const TermIds kNoActor;
+        const Mention& front = *entries[e].mentions.front();
+        const TermIds& mine = m.actor_ids ? *m.actor_ids : kNoActor;
+        const TermIds& theirs = front.actor_ids ? *front.actor_ids : kNoActor;
         return phrase ? Has(mine.phrases, id) && Has(theirs.phrases, id)
                       : Has(mine.words, id) && Has(theirs.words, id);
       };
@@ -1874,7 +2061,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           // Two items of one list (or two rows of one table) are two
           // undertakings; a table's row and a list's item under one heading
           // may be one restated (a summary table under the list).
-          if (other->in_list && m.in_list && other->passage->section == m.passage->section &&
+          if (other->in_list && m.in_list && other->section() == m.section() &&
               other->passage->kind == m.passage->kind) {
             blocked = true;
           }
@@ -2326,8 +2513,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       Entry& entry = entries[e];
       TermIds extra;
       std::unordered_map<TermId, std::string> extra_surface;
-      auto lend_terms = [&](const std::vector<TermId>& words, const std::vector<TermId>& phrases,
-                            const std::vector<TermId>& named, std::string_view text) {
+      auto lend_terms = [&](const auto& words, const auto& phrases, const auto& named, std::string_view text) {
         AddSorted(&extra.words, words);
         AddSorted(&extra.phrases, phrases);
         AddSorted(&extra.named, named);
@@ -2351,8 +2537,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           whole &= !best_sentence_rel.count(unit) || mine(unit);
         }
         if (whole) {
-          const TermIds& terms = index.passages[i].terms;
-          lend_terms(terms.words, terms.phrases, terms.named, index.passage(i).text);
+          const TermView& terms = index.passages[i].terms;
+          lend_terms(terms.words(), terms.phrases(), terms.named(), index.passage(i).text);
           continue;
         }
         for (size_t k = 0; k < parts.size(); ++k) {
@@ -2539,14 +2725,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
     };
     for (const std::vector<TermId>& name : entry.names) {
-      for (uint32_t i : index.postings[name.front()]) add(i);
+      for (uint32_t i : index.postings(name.front())) add(i);
     }
     for (const Entry::Description& d : entry.descriptions) {
-      for (uint32_t i : index.postings[d.last]) add(i);
+      for (uint32_t i : index.postings(d.last)) add(i);
     }
     for (const Entry::Paraphrase& p : entry.paraphrases) {
       for (const auto& other : p.others) {
-        for (uint32_t i : index.postings[other.first]) add(i);
+        for (uint32_t i : index.postings(other.first)) add(i);
       }
     }
     // Passages that may describe a named entry by what it is and its sum
@@ -2573,7 +2759,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     auto names_with_head = [&](const LinkInput* paper, uint32_t j, TermId head) {
       const std::string ending = " " + vocab.Key(head);
       for (uint32_t at = j + 1; at-- > 0 && index.passages[at].input == paper;) {
-        for (TermId q : index.passages[at].terms.named) {
+        for (TermId q : index.passages[at].terms.named()) {
           if (KeyEndsWith(vocab.Key(q), ending) &&
               !std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
                 return std::find(name.begin(), name.end(), q) != name.end();
@@ -2624,7 +2810,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       auto discount = [&](TermId p) {
         if (std::find(foreign.begin(), foreign.end(), p) != foreign.end()) return;
         foreign.push_back(p);
-        const bool named = Has(entry.profile.named, p) || Has(pe.terms.named, p);
+        const bool named = Has(entry.profile.named, p) || Has(pe.terms.named(), p);
         const double f = Has(entry.expanded, p) ? options.expansion_weight : 1.0;
         rel = std::max(0.0, rel - weights.Phrase(p, named) * f / entry.norm);
       };
@@ -2634,7 +2820,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // where the wording has another; "the Temporary Accommodation
       // Acquisition Fund" shares "temporary accommodation" with "the
       // temporary accommodation subsidy", but goes on to another word.
-      for (TermId p : pe.terms.named) {
+      for (TermId p : pe.terms.named()) {
         if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
         const std::string& key = vocab.Key(p);
         const size_t space = key.find(' ');
@@ -2643,10 +2829,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         auto ends_here = [&](TermId q) { return KeyEndsWith(vocab.Key(q), ending); };
         auto goes_on = [&](TermId q) { return vocab.Key(q).compare(0, opening.size(), opening) == 0; };
         auto says_other = [&](const auto& joins) {
-          return std::any_of(pe.terms.named.begin(), pe.terms.named.end(),
+          return std::any_of(pe.terms.named().begin(), pe.terms.named().end(),
                              [&](TermId q) { return joins(q) && !Has(entry.profile.phrases, q); }) &&
                  std::any_of(entry.profile.phrases.begin(), entry.profile.phrases.end(),
-                             [&](TermId q) { return joins(q) && !Has(pe.terms.phrases, q); });
+                             [&](TermId q) { return joins(q) && !Has(pe.terms.phrases(), q); });
         };
         if (says_other(ends_here) || says_other(goes_on)) discount(p);
       }
@@ -2655,7 +2841,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // against "We will work with ... parent carer forums and schools"): who
       // is consulted or worked with, not what is undertaken. The passage's
       // name is followed from the phrase to its last word.
-      for (TermId p : pe.terms.named) {
+      for (TermId p : pe.terms.named()) {
         if (!Has(entry.profile.phrases, p) || Has(entry.profile.named, p)) continue;
         std::string key = vocab.Key(p);
         bool body = false;
@@ -2666,10 +2852,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             break;
           }
           const std::string opening = last + " ";
-          auto next = std::find_if(pe.terms.named.begin(), pe.terms.named.end(), [&](TermId q) {
+          auto next = std::find_if(pe.terms.named().begin(), pe.terms.named().end(), [&](TermId q) {
             return vocab.Key(q).compare(0, opening.size(), opening) == 0;
           });
-          if (next == pe.terms.named.end()) break;
+          if (next == pe.terms.named().end()) break;
           key = vocab.Key(*next);
         }
         // Or its first word, walking back, is a body's or an office's ("the
@@ -2684,9 +2870,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             break;
           }
           const std::string ending = " " + first;
-          auto before = std::find_if(pe.terms.named.begin(), pe.terms.named.end(),
+          auto before = std::find_if(pe.terms.named().begin(), pe.terms.named().end(),
                                      [&](TermId q) { return KeyEndsWith(vocab.Key(q), ending); });
-          if (before == pe.terms.named.end()) break;
+          if (before == pe.terms.named().end()) break;
           key = vocab.Key(*before);
         }
         if (body) discount(p);
@@ -2701,9 +2887,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           bool whole = true, written_as_name = false;
           std::vector<TermId> shared;
           for (TermId key : name) {
-            bool has = Has(pe.terms.phrases, key);
+            bool has = Has(pe.terms.phrases(), key);
             whole &= has;
-            written_as_name |= has && Has(pe.terms.named, key);
+            written_as_name |= has && Has(pe.terms.named(), key);
             if (has) shared.push_back(key);
           }
           names_one |= whole && written_as_name;
@@ -2725,7 +2911,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             for (TermId key : shared) AddPhraseWords(vocab, vocab.Key(key), &shared_words);
             SortUnique(&shared_words);
             bool other_name = false;
-            for (TermId q : pe.terms.named) {
+            for (TermId q : pe.terms.named()) {
               if (other_name) break;
               if (std::find(name.begin(), name.end(), q) != name.end()) continue;
               std::vector<TermId> q_words;
@@ -2738,7 +2924,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             // Allowance (not "direct flood warnings to more homes" for the
             // Flood Warning Upgrade Programme: the word is another form).
             for (size_t k = 0; k < name.size() && !other_name; ++k) {
-              if (!Has(pe.terms.phrases, name[k]) || Has(pe.terms.named, name[k])) continue;
+              if (!Has(pe.terms.phrases(), name[k]) || Has(pe.terms.named(), name[k])) continue;
               auto surface = entry.surface.find(name[k]);
               if (surface == entry.surface.end()) continue;
               const std::string& next_key = k + 1 < name.size() ? vocab.Key(name[k + 1]) : std::string();
@@ -2762,14 +2948,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (const std::vector<TermId>& words : entry.name_words) {
           if (names_any) break;
           names_any = std::all_of(words.begin(), words.end(),
-                                  [&](TermId w) { return Has(pe.terms.words, w); });
+                                  [&](TermId w) { return Has(pe.terms.words(), w); });
         }
         // A paper refers back to a named fund, grant or programme by what
         // it is ("the national fund", "a new grant for flood doors"): that
         // is not naming none of it either.
         if (!names_any) {
           names_any = std::any_of(entry.name_heads.begin(), entry.name_heads.end(),
-                                  [&](TermId w) { return Has(pe.terms.words, w); });
+                                  [&](TermId w) { return Has(pe.terms.words(), w); });
         }
         // Described in the wording's own words: a passage repeating half of
         // its phrases, and at least kQuotedPhrases ("paid to councils to
@@ -2789,7 +2975,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               continue;
             }
             ++own;
-            quoted += Has(pe.terms.phrases, p);
+            quoted += Has(pe.terms.phrases(), p);
           }
           names_any = quoted >= kQuotedPhrases && 2 * quoted >= own;
           names_one |= names_any;
@@ -2798,9 +2984,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // national or new thing: named, though not by its name.
         const bool described = std::any_of(
             entry.descriptions.begin(), entry.descriptions.end(), [&](const Entry::Description& d) {
-              return Has(pe.terms.phrases, d.last) &&
+              return Has(pe.terms.phrases(), d.last) &&
                      std::any_of(d.introduced.begin(), d.introduced.end(),
-                                 [&](TermId id) { return Has(pe.terms.phrases, id); });
+                                 [&](TermId id) { return Has(pe.terms.phrases(), id); });
             });
         names_one |= described;
         // Described in other words: "the Government's new money for food
@@ -2810,27 +2996,27 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           std::optional<std::vector<TermId>> heading_words;
           for (const Entry::Paraphrase& p : entry.paraphrases) {
             if (names_one) break;
-            auto holds_word = [&](const std::vector<TermId>& words) {
+            auto holds_word = [&](const auto& words) {
               return std::any_of(p.words.begin(), p.words.end(), [&](TermId w) { return Has(words, w); });
             };
-            if (!holds_word(pe.terms.words)) {
+            if (!holds_word(pe.terms.words())) {
               // The word of the name may be in the title of the paper the
               // passage opens ("Weekly food bins for every home", then "the
               // district gets £1.9 million from a national pot": a news
               // article's standfirst); a heading inside a paper covers too
               // much for that.
-              if (index.passage(i).section != in->doc.title ||
+              if (index.section(i) != in->doc.title ||
                   std::none_of(p.others.begin(), p.others.end(),
-                               [&](const auto& other) { return Has(pe.terms.words, other.first); })) {
+                               [&](const auto& other) { return Has(pe.terms.words(), other.first); })) {
                 continue;
               }
-              if (!heading_words) heading_words = vocab.Known(TermKeyLists(index.passage(i).section)).words;
+              if (!heading_words) heading_words = vocab.Known(TermKeyLists(index.section(i))).words;
               if (!holds_word(*heading_words)) continue;
             } else {
               // A word of the name before another word for its kind: a
               // phrase of its own.
               compound_named = std::any_of(p.compounds.begin(), p.compounds.end(),
-                                           [&](TermId c) { return Has(pe.terms.phrases, c); });
+                                           [&](TermId c) { return Has(pe.terms.phrases(), c); });
               names_one = compound_named;
               if (names_one) break;
             }
@@ -2873,7 +3059,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               if (names_one) break;
             }
             for (const auto& [id, word] : p.others) {
-              if (!Has(pe.terms.words, id)) continue;
+              if (!Has(pe.terms.words(), id)) continue;
               // Not when the paper has named a thing of that other word
               // (names_with_head): "the new grant" is then that grant.
               if (names_with_head(in, i, id)) continue;
@@ -2917,7 +3103,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             size_t shared = 0;
             bool head = false;
             for (TermId w : words) {
-              if (!Has(pe.terms.words, w)) continue;
+              if (!Has(pe.terms.words(), w)) continue;
               ++shared;
               head |= std::find(entry.name_heads.begin(), entry.name_heads.end(), w) != entry.name_heads.end();
             }
@@ -2939,7 +3125,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           size_t quoted = 0;
           std::vector<std::string_view> quoted_words;
           for (TermId p : entry.profile.phrases) {
-            if (Has(entry.expanded, p) || !Has(pe.terms.phrases, p)) continue;
+            if (Has(entry.expanded, p) || !Has(pe.terms.phrases(), p)) continue;
             const std::string& key = vocab.Key(p);
             const size_t space = key.find(' ');
             const std::string_view first(key.data(), space), second(key.data() + space + 1, key.size() - space - 1);
@@ -2964,8 +3150,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       } else if (!entry.lone_names.empty()) {
         const bool writes_one = std::any_of(
             entry.lone_names.begin(), entry.lone_names.end(), [&](const Entry::LoneName& name) {
-              auto has_phrase = [&](TermId p) { return p != Vocabulary::kNone && Has(pe.terms.phrases, p); };
-              auto has_word = [&](TermId w) { return Has(pe.terms.words, w); };
+              auto has_phrase = [&](TermId p) { return p != Vocabulary::kNone && Has(pe.terms.phrases(), p); };
+              auto has_word = [&](TermId w) { return Has(pe.terms.words(), w); };
               return std::any_of(name.phrases.begin(), name.phrases.end(), has_phrase) ||
                      std::all_of(name.words.begin(), name.words.end(), has_word);
             });
@@ -3014,14 +3200,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // published ... in February 2027").
         {
           for (TermId w : entry.profile.words) {
-            if (Has(pe.terms.words, w) && IsCalendarStem(vocab.Key(w))) {
+            if (Has(pe.terms.words(), w) && IsCalendarStem(vocab.Key(w))) {
               ++calendar_words;
               const double f = Has(entry.expanded, w) ? options.expansion_weight : 1.0;
               rel = std::max(0.0, rel - weights.Word(w) * f / entry.norm);
             }
           }
           for (TermId p : entry.profile.phrases) {
-            if (!Has(pe.terms.phrases, p) || Has(entry.profile.named, p) || Has(pe.terms.named, p)) continue;
+            if (!Has(pe.terms.phrases(), p) || Has(entry.profile.named, p) || Has(pe.terms.named(), p)) continue;
             const std::string& key = vocab.Key(p);
             const size_t space = key.find(' ');
             if (space == std::string::npos ||
@@ -3079,7 +3265,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       f.link.commitment = e;
       f.link.passage = index.passages[j].ref;
       f.link.score = options.threshold;
-      (Has(index.passages[j].terms.phrases, term) ? f.phrases : f.terms).push_back(term);
+      (Has(index.passages[j].terms.phrases(), term) ? f.phrases : f.terms).push_back(term);
       found.push_back(std::move(f));
       linked.insert(j);
     };
@@ -3089,7 +3275,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                             bool bare) {
       std::string text;  // lower case, read once it is needed
       for (TermId head : heads) {
-        if (!Has(index.passages[j].terms.words, head)) continue;
+        if (!Has(index.passages[j].terms.words(), head)) continue;
         auto surface = entry.surface.find(head);
         if (surface == entry.surface.end()) continue;
         if (text.empty()) text = Lower(index.passage(j).text);
@@ -3119,7 +3305,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         const PassageIndex::Entry& prev = index.passages[i];
         const PassageIndex::Entry& next = index.passages[j];
         if (next.input != prev.input || next.index != prev.index + 1 || !next.discusses) continue;
-        if (index.passage(j).section != index.passage(i).section) continue;
+        if (index.section(j) != index.section(i)) continue;
         // Its head, or another word for that kind of thing ("the money" for
         // a fund).
         std::vector<TermId> heads = entry.name_heads;
@@ -3153,7 +3339,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     auto another_of_its_kind = [&](uint32_t j) {
       std::string text;  // lower case, read once it is needed
       for (TermId head : entry.name_heads) {
-        if (!Has(index.passages[j].terms.words, head)) continue;
+        if (!Has(index.passages[j].terms.words(), head)) continue;
         auto surface = entry.surface.find(head);
         if (surface == entry.surface.end()) continue;
         if (text.empty()) text = Lower(index.passage(j).text);
@@ -3165,7 +3351,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     auto names_another = [&](uint32_t j) {
       for (TermId head : entry.name_heads) {
         const std::string ending = " " + vocab.Key(head);
-        for (TermId q : index.passages[j].terms.named) {
+        for (TermId q : index.passages[j].terms.named()) {
           if (KeyEndsWith(vocab.Key(q), ending) &&
               !std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
                 return std::find(name.begin(), name.end(), q) != name.end();
@@ -3248,7 +3434,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (uint32_t j = strong[k]; j < index.passages.size() && index.passages[j].input == paper; ++j) {
         if (std::binary_search(strong.begin(), strong.end(), j)) {
           for (TermId w : entry.wording_words) {
-            if (wordings_with[w] == 1 && Has(index.passages[j].terms.words, w) && !IsCalendarStem(vocab.Key(w))) {
+            if (wordings_with[w] == 1 && Has(index.passages[j].terms.words(), w) && !IsCalendarStem(vocab.Key(w))) {
               echoed.push_back(w);
             }
           }
@@ -3288,11 +3474,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         TermId part = Vocabulary::kNone;
         for (const std::vector<TermId>& name : entry.names) {
           for (TermId key : name) {
-            if (part == Vocabulary::kNone && Has(citing.terms.phrases, key)) part = key;
+            if (part == Vocabulary::kNone && Has(citing.terms.phrases(), key)) part = key;
           }
         }
         for (TermId head : entry.name_heads) {
-          if (part == Vocabulary::kNone && Has(citing.terms.words, head)) part = head;
+          if (part == Vocabulary::kNone && Has(citing.terms.words(), head)) part = head;
         }
         if (part == Vocabulary::kNone || !entry.surface.count(part)) continue;
         refer(j, part);

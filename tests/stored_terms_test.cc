@@ -132,6 +132,47 @@ TEST_F(StoredTermsTest, EveryPassageAndCommitmentTagHasTheTermsOfItsText) {
   EXPECT_GT(named, 20u);  // the papers' names came through
 }
 
+// ReadLinkInputs reads the stored terms in passes of their own, after the
+// texts and tags (so that the linker frees them in one piece): each must
+// still land beside its own passage and its own tag, among the money and
+// date tags read with it.
+TEST_F(StoredTermsTest, TheLinkersInputsHoldEachTextsOwnTerms) {
+  sqlite::Database db;
+  ASSERT_TRUE(db.Open(db_path_, false).ok());
+  Result<std::vector<LinkInput>> inputs = ReadLinkInputs(db.get());
+  ASSERT_TRUE(inputs.ok()) << inputs.status().ToString();
+  size_t passages = 0, tagged = 0, others = 0;
+  auto same_terms = [](const std::string& blob, std::string_view text) {
+    TermKeyList keys;
+    if (!DecodeTerms(blob, &keys)) return false;
+    const TermKeyList lists = TermKeyLists(text);
+    return keys.words == lists.words && keys.phrases == lists.phrases && keys.named == lists.named;
+  };
+  for (const LinkInput& in : *inputs) {
+    ASSERT_EQ(in.passage_terms.size(), in.doc.passages.size());
+    ASSERT_EQ(in.tag_terms.size(), in.doc.passages.size());
+    for (size_t i = 0; i < in.doc.passages.size(); ++i) {
+      const std::string& text = in.doc.passages[i].text;
+      EXPECT_TRUE(same_terms(in.passage_terms[i], text)) << text;
+      passages += !in.passage_terms[i].empty();
+      ASSERT_TRUE(in.tag_terms[i].empty() || in.tag_terms[i].size() == in.tags[i].size()) << text;
+      for (size_t j = 0; j < in.tag_terms[i].size(); ++j) {
+        const LinkTag& tag = in.tags[i][j];
+        if (tag.kind != TagKind::kCommitment) {
+          EXPECT_TRUE(in.tag_terms[i][j].empty());
+          ++others;
+          continue;
+        }
+        EXPECT_TRUE(same_terms(in.tag_terms[i][j], tag.Text(text))) << tag.Text(text);
+        ++tagged;
+      }
+    }
+  }
+  EXPECT_EQ(static_cast<int64_t>(passages), Count(db, "SELECT count(*) FROM passage_terms"));
+  EXPECT_EQ(static_cast<int64_t>(tagged), Count(db, "SELECT count(*) FROM tag_terms"));
+  EXPECT_GT(others, 50u);  // money and date tags sit between the commitments
+}
+
 TEST_F(StoredTermsTest, DamagedOrOlderTermsAreRefused) {
   const std::string text = "The Department for Transport will publish the Active Travel Fund guidance by March 2025.";
   const std::string blob = EncodeTerms(text);
