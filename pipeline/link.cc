@@ -689,7 +689,8 @@ class Weights {
  private:
   template <typename A, typename B, typename F>
   static void ForShared(const A& a, const B& b, F&& f) {
-    auto i = a.begin(), j = b.begin();
+    auto i = a.begin();
+    auto j = b.begin();
     while (i != a.end() && j != b.end()) {
       if (*i < *j) {
         ++i;
