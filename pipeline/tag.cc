@@ -277,10 +277,10 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
       {Form::kDateRelative,
        Cat({bound, "(?i:\\b(?:today|yesterday|tomorrow)\\b",
             "|\\b(?:last|this|next|the\\s(?:current|coming|previous|past|following|next|last))\\s",
-            "(?:calendar\\s|financial\\s|academic\\s)?(?:week|month|quarter|year|spring|summer|autumn|winter)\\b",
+            "(?:calendar\\s|financial\\s|academic\\s)?(?:week|month|quarter|year|decade|spring|summer|autumn|winter)\\b",
             "|\\b(?:later|earlier)\\s(?:this|in\\sthe)\\s(?:year|month)\\b",
             // "by the end of the month": the current one.
-            "|\\b(?:the\\s)?(?:end|close|start|beginning)\\sof\\sthe\\s(?:week|month|quarter|year)\\b",
+            "|\\b(?:the\\s)?(?:end|close|start|beginning)\\sof\\sthe\\s(?:week|month|quarter|year|decade|(?:financial|academic)\\syear)\\b",
             "|\\bthe\\snew\\syear\\b",
             "|(?:\\b(?:over|during|within|in)\\s)?\\bthe\\s(?:next|coming|last|past|previous|following)\\s",
             "(?:", kNum, "|", words.CardinalPattern(), "|few|several)\\s", kDurationUnit, "\\b",
@@ -683,9 +683,10 @@ Tagger::Impl::Impl() {
   rel_day = Compile("(?i)(today|yesterday|tomorrow)");
   rel_unit = Compile(
       "(?i)(last|this|next|the\\s(?:current|coming|previous|past|following|next|last))\\s"
-      "(calendar\\s|financial\\s|academic\\s)?(week|month|quarter|year|spring|summer|autumn|winter)");
+      "(calendar\\s|financial\\s|academic\\s)?(week|month|quarter|year|decade|spring|summer|autumn|winter)");
   rel_end_of = Compile(
-      "(?i)(?:(?:the\\s)?(?:end|close|start|beginning)\\sof\\s)?the\\s(week|month|quarter|year|new\\syear)");
+      "(?i)(?:(?:the\\s)?(?:end|close|start|beginning)\\sof\\s)?the\\s(week|month|quarter|year|decade|new\\syear|"
+      "financial\\syear|academic\\syear)");
   week_alone = Compile("(?i:week)\\s(\\d{1,2})");
   rel_later = Compile("(?i)(later|earlier)\\s(?:this|in\\sthe)\\s(year|month)");
   rel_next_n = Compile("(?i)(?:(over|during|within|in)\\s)?the\\s(next|coming|last|past|previous|following)\\s(.+?)\\s(day|week|month|year|decade)s?");
@@ -911,6 +912,14 @@ void Tagger::Impl::AddMoney(size_t start, size_t end, Form form, Context& ctx, s
     std::optional<double> high_unscaled = ParseNumber(tail_number);
     bool first_unscaled = tag.money.amount && ParseNumber(number) == tag.money.amount &&
                           number.find_first_of("mkbnMKBilothusand") == std::string_view::npos;
+    // The scale is shared only where the first end reads as a bare figure of
+    // the same scale: not "£250,000 and £2m" (digits grouped in thousands are
+    // a whole sum), nor where sharing would put the low end above the high.
+    if (first_unscaled && number.find(',') != std::string_view::npos) first_unscaled = false;
+    if (first_unscaled && high && high_unscaled && *high_unscaled != 0 &&
+        *tag.money.amount * (*high / *high_unscaled) > *high) {
+      first_unscaled = false;
+    }
     if (high && high_unscaled && *high != *high_unscaled && first_unscaled) {
       *tag.money.amount *= *high / *high_unscaled;
       Tag second;
@@ -1434,7 +1443,17 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
   if (RE2::FullMatch(atom, *rel_end_of, &a)) {
     if (!doc) return Unresolved();
     std::string unit = Lower(a);
-    DateValue v = unit == "new year" ? YearValue(doc->year + 1) : UnitValue(*doc, unit);
+    DateValue v;
+    if (unit == "new year") {
+      v = YearValue(doc->year + 1);
+    } else if (unit.rfind("financial", 0) == 0) {
+      v = FinancialYearValue(doc->month >= 4 ? doc->year : doc->year - 1);
+    } else if (unit.rfind("academic", 0) == 0) {
+      const int ay_start = doc->month >= 9 ? doc->year : doc->year - 1;
+      v = Interval({ay_start, 9, 1}, {ay_start + 1, 8, 31}, "period", "");
+    } else {
+      v = UnitValue(*doc, unit);
+    }
     v.relative = true;
     return v;
   }
@@ -1458,6 +1477,11 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
       if (step > 0) y = season <= current ? season_year + 1 : season_year;
       if (step < 0) y = season >= current ? season_year - 1 : season_year;
       v = SeasonValue(y, season);
+    } else if (unit == "decade" && step > 0 && which != "next") {
+      // "the next decade", "the coming decade": the ten years from the
+      // paper's date, as policy papers use them ("next decade" alone is the
+      // next calendar decade).
+      v = Interval(*doc, AddDays(AddYears(*doc, 10), -1), "period", "");
     } else if ((which == "the past" || which == "the last") && step < 0) {
       // "the past year" is the twelve months up to the document's date.
       CivilDate from = AddDays(Shift(*doc, unit == "quarter" ? "month" : unit, unit == "quarter" ? -3 : -1), 1);

@@ -126,6 +126,12 @@ const Case kMoney[] = {
     {"From £10 to £20m a year.", "", "money", "£10", R"({"amount":10000000})"},
     // "and" joins a range only after "between".
     {"Costs of £10 and £20 million respectively.", "", "money", "£10", R"({"amount":10})"},
+    // A whole sum at the low end keeps its own value: digits grouped in
+    // thousands, or a scale that would put the low end above the high one.
+    {"Awards of between £250,000 and £2m each.", "", "money", "£250,000", R"({"amount":250000})"},
+    {"Awards of between £250,000 and £2m each.", "", "money", "£2m", R"({"amount":2000000})"},
+    {"Bids from £500 to £1bn.", "", "money", "£500", R"({"amount":500})"},
+    {"Bids from £500 to £1bn.", "", "money", "£1bn", R"({"amount":1000000000})"},
 };
 INSTANTIATE_TEST_SUITE_P(Money, TagRules, ::testing::ValuesIn(kMoney), RowName<Case>);
 
@@ -349,6 +355,13 @@ const Case kRelative[] = {
     {"In week 3 of the course, pupils visit a farm.", "2024-04-02", "date", "", ""},
     // The current month or year, as a bound.
     {"It will be done by the end of the month.", "2024-06-05", "date", "by the end of the month", R"({"start":null,"end":"2024-06-30","bound":"by"})"},
+    // The decade, the financial and the academic year of the paper's date.
+    {"It will be done by the end of the decade.", "2027-03-03", "date", "by the end of the decade", R"({"start":null,"end":"2029-12-31","bound":"by","relative":true})"},
+    {"Over the coming decade we will build homes.", "2027-03-03", "date", "the coming decade", R"({"start":"2027-03-03","end":"2037-03-02","relative":true})"},
+    {"This decade will see change.", "2027-03-03", "date", "This decade", R"({"start":"2020-01-01","end":"2029-12-31","timex":"202"})"},
+    {"We will report by the end of the financial year.", "2027-03-03", "date", "by the end of the financial year", R"({"start":null,"end":"2027-03-31","bound":"by"})"},
+    {"We will report by the end of the financial year.", "2027-05-03", "date", "by the end of the financial year", R"({"start":null,"end":"2028-03-31","bound":"by"})"},
+    {"All schools will have it by the end of the academic year.", "2027-03-03", "date", "by the end of the academic year", R"({"start":null,"end":"2027-08-31","bound":"by"})"},
     {"It will be done before the end of the year.", "2024-06-05", "date", "before the end of the year", R"({"end":"2024-12-31","bound":"by"})"},
     {"We will meet in the new year.", "2024-10-10", "date", "the new year", R"({"start":"2025-01-01","timex":"2025"})"},
     // A bound over a month or season said relative to the document.
