@@ -3154,7 +3154,24 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     // will replace ...": a thing introduced, not somebody acting.
     char article_buf[24];
     const std::string_view article = LowerWord(FirstWord(subject), article_buf);
-    if (article == "a" || article == "an") actor = "unspecified";
+    // Somebody all the same where the head is a public body: "A county
+    // council has agreed to spend ...", "A new regulator will inspect ...".
+    if (article == "a" || article == "an") {
+      char head_buf[24];
+      const std::string_view head = subject_words.size() == 0
+                                        ? std::string_view()
+                                        : LowerWord(subject_words[subject_words.size() - 1], head_buf);
+      static constexpr std::string_view kBodies[] = {"agency",     "authority", "board",     "commission",
+                                                     "committee",  "council",   "department", "government",
+                                                     "ministry",   "partnership", "regulator", "taskforce",
+                                                     "trust"};
+      static_assert(SortedWords(kBodies), "keep the list sorted");
+      if (subject_words.size() >= 2 && InSorted(kBodies, head)) {
+        actor = std::string(Trim(subject.substr(FirstWord(subject).size())));
+      } else {
+        actor = "unspecified";
+      }
+    }
     // A thing, not somebody, whatever names qualify it: "The Spring 2023
     // consultation on updates to Working Together will consider ..." (a
     // thing's head, above).
@@ -3256,6 +3273,11 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       // 2026"): what it will do is foreseen, not undertaken.
       if (OpensWithATrend(subject)) return std::nullopt;
       if (IsOutcomeVerb(next_word) && !clause_money && !clause_deadline && lower_subject != "there")
+        return std::nullopt;
+      // What something will mean or require is a consequence drawn, whatever
+      // sums or deadlines it carries ("Meeting it will mean planting 12,000
+      // hectares a year by 2030", "The target will require £2bn by 2028").
+      if (next_word == "mean" || next_word == "require" || next_word == "involve" || next_word == "entail")
         return std::nullopt;
       actor = "unspecified";
     }

@@ -651,6 +651,17 @@ const CommitmentCase kCommitments[] = {
     // A thing introduced with "a"/"an" is not somebody acting.
     {"A National Framework will set out the outcomes councils should deliver.", "", false, "unspecified", "will",
      "set out"},
+    // ... but a public body introduced so is somebody: a news story's "a county council".
+    {"A county council has agreed to spend \u00a34.5m replacing its school bus fleet.", "", false, "county council",
+     "will", "spend"},
+    {"A new regulator will inspect every provider.", "", false, "new regulator", "will", "inspect every provider"},
+    {"A new fund will support towns.", "", false, "unspecified", "will", "support towns"},
+    // What something will mean or require is a consequence, deadline or not.
+    {"Meeting it will mean planting around 12,000 hectares a year by the end of this decade.", "2026-06-01", false,
+     nullptr, "", ""},
+    {"The target will require \u00a32bn by 2028.", "", false, nullptr, "", ""},
+    {"The Council will require developers to plant trees by 2027.", "", false, "Council", "will",
+     "require developers to plant trees"},
     // ... nor do its dates count for the clause after it.
     {"Its rates were frozen from 2015 to 2022; uprating them every year will stop the real value of the guarantee "
      "falling.", "", false, nullptr, "", ""},
