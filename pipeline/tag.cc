@@ -286,6 +286,9 @@ std::vector<FormPattern> BuildForms(const NumberWords& words) {
             "(?:", kNum, "|", words.CardinalPattern(), "|few|several)\\s", kDurationUnit, "\\b",
             "|(?:\\b", kNum, "|\\b", words.CardinalPattern(), "|\\ba)\\s", kDurationUnit, "\\sago\\b",
             "|\\bin\\s(?:", kNum, "|", words.CardinalPattern(), "|a)\\s", kDurationUnit, "(?:'|’)?\\s?time\\b",
+            // "report back in six months": a point ahead, read only where the
+            // sentence speaks of the future (ParseRelative).
+            "|\\bin\\s(?:", kNum, "|", words.CardinalPattern(), ")\\s", kDurationUnit, "\\b",
             "|\\bwithin\\s(?:", kNum, "|", words.CardinalPattern(), "|a)\\s", kDurationUnit, "\\b)"})});
   forms.push_back({Form::kDateWeekday,
                    Cat({bound, "(?:\\b(?i:on|last|next|this)\\s)?\\b", kWeekday, "\\b"})});
@@ -691,7 +694,7 @@ Tagger::Impl::Impl() {
   rel_later = Compile("(?i)(later|earlier)\\s(?:this|in\\sthe)\\s(year|month)");
   rel_next_n = Compile("(?i)(?:(over|during|within|in)\\s)?the\\s(next|coming|last|past|previous|following)\\s(.+?)\\s(day|week|month|year|decade)s?");
   rel_ago = Compile("(?i)(.+?)\\s(day|week|month|year|decade)s?\\sago");
-  rel_in_time = Compile("(?i)in\\s(.+?)\\s(day|week|month|year|decade)s?(?:'|’)?\\s?time");
+  rel_in_time = Compile("(?i)in\\s(.+?)\\s(day|week|month|year|decade)s?((?:'|’)?\\s?time)?");
   rel_within = Compile("(?i)within\\s(.+?)\\s(day|week|month|year|decade)s?");
   weekday = Compile(Cat({"(?:(?i:(on|last|next|this))\\s)?(", kWeekday, ")"}));
   month_no_year = Compile(Cat({"(?:(?i:(in|during|last|next|this|early|late|the\\send\\sof|end\\sof|the\\sstart\\sof|the\\sbeginning\\sof))\\s)?(?:(?i:early|late)\\s|(?i:mid)-)?(",
@@ -1531,7 +1534,18 @@ std::optional<DateValue> Tagger::Impl::ParseRelative(Form form, std::string_view
     v.relative = true;
     return v;
   }
-  if (RE2::FullMatch(atom, *rel_in_time, &a, &b)) {
+  if (RE2::FullMatch(atom, *rel_in_time, &a, &b, &c)) {
+    if (c.empty()) {
+      // Without "time", "in six months" is a point ahead only in a sentence
+      // about the future ("will report back in six months"), and not when
+      // counted from an event ("in six months of the launch"); otherwise it
+      // is how long something took ("was built in two years").
+      const size_t after = atom_pos + atom_text.size();
+      if (ctx.text.substr(after, 4) == " of " || ctx.text.substr(after, 7) == " after " ||
+          ctx.text.substr(after, 6) == " from " || TenseAround(ctx.text, atom_pos) != Tense::kFuture) {
+        return std::nullopt;
+      }
+    }
     std::optional<double> n = ParseCountWord(a);
     if (!doc || !n) return Unresolved("FUTURE_REF");
     DateValue v = UnitValue(Shift(*doc, Lower(b), static_cast<long>(*n)), Lower(b));

@@ -333,6 +333,10 @@ const Case kRelative[] = {
     {"It started two months ago.", "2023-03-22", "date", "two months ago", R"({"timex":"2023-01"})"},
     {"It started 10 days ago.", "2023-03-22", "date", "10 days ago", R"({"timex":"2023-03-12"})"},
     {"It ends in two years' time.", "2023-03-22", "date", "in two years' time", R"({"timex":"2025"})"},
+    // Without "time", a point ahead only where the sentence speaks of the future.
+    {"We will report back in six months.", "2027-10-12", "date", "in six months", R"({"start":"2028-04-01","end":"2028-04-30","timex":"2028-04"})"},
+    {"The bridge was built in two years.", "2027-10-12", "date", "", ""},
+    {"It will be reviewed in 12 months of the launch.", "2027-10-12", "date", "", ""},
     {"It ends in five years’ time.", "2023-03-22", "date", "in five years’ time", R"({"timex":"2028"})"},
     {"We will report within six months.", "2023-03-22", "date", "within six months", R"({"start":null,"end":"2023-09-22","bound":"by"})"},
     {"We will report within six months.", "", "date", "", ""},
