@@ -3229,8 +3229,38 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
         return finish(std::move(actor), modality, after.substr(4));
       }
     }
-    if (by != std::string_view::npos &&
-        RE2::PartialMatch(StringPiece(rest.data() + by, rest.size() - by), *agent, &agent_name)) {
+    // The agent is the first "by" a name follows ("by 40% by 2030" are not
+    // agents), and the agent of another participle on the way is not this
+    // one's: "will be required to cut spills by 2030 under plans announced
+    // today by the Secretary" names who announced, not who requires
+    // ("funded and delivered by" joins two participles of one agent).
+    {
+      const size_t own = rest.find(participle);
+      size_t i = own == std::string_view::npos ? 0 : own + participle.size();
+      std::string_view previous;
+      while (by != std::string_view::npos) {
+        bool crossed = false;
+        for (; i < by;) {
+          while (i < by && !IsAsciiAlpha(rest[i])) ++i;
+          size_t j = i;
+          while (j < by && IsAsciiAlpha(rest[j])) ++j;
+          const std::string_view w = rest.substr(i, j - i);
+          if (w.size() > 4 && w.substr(w.size() - 2) == "ed" && previous != "and" && previous != "or") crossed = true;
+          if (!w.empty()) previous = w;
+          i = j;
+        }
+        if (crossed) {
+          by = std::string_view::npos;
+          break;
+        }
+        StringPiece at(rest.data() + by, rest.size() - by);
+        if (RE2::Consume(&at, *agent, &agent_name)) break;
+        agent_name.clear();
+        by = rest.find("by ", by + 3);
+        while (by != std::string_view::npos && in_date(by)) by = rest.find("by ", by + 3);
+      }
+    }
+    if (by != std::string_view::npos && !agent_name.empty()) {
       std::string_view a = Trim(agent_name);
       actor = std::string(StripThe(a));
     } else {

@@ -660,6 +660,11 @@ const CommitmentCase kCommitments[] = {
      "will", "spend"},
     {"A new regulator will inspect every provider.", "", false, "new regulator", "will", "inspect every provider"},
     {"A new fund will support towns.", "", false, "unspecified", "will", "support towns"},
+    // A passive's agent is the "by" of its own participle, not of one further on.
+    {"Water companies will be required to cut sewage spills by 40% by 2030 under plans announced today by the "
+     "Environment Secretary.", "", false, "unspecified", "will", "required to cut"},
+    {"The programme will be funded and delivered by the Department for Education.", "", false,
+     "Department for Education", "will", "funded and delivered"},
     // What something will mean or require is a consequence, deadline or not.
     {"Meeting it will mean planting around 12,000 hectares a year by the end of this decade.", "2026-06-01", false,
      nullptr, "", ""},
