@@ -1018,7 +1018,22 @@ bool Tagger::Impl::AddCount(size_t start, size_t end, Context& ctx, size_t max_t
     if (IsDigit(before.back())) return false;
     std::string lower_before = Lower(before);
     if (IsIdentifierWord(lower_before)) return false;
-    if (IsUpper(before[0]) && !IsFunctionWord(lower_before) && qualifier_text.empty()) return false;
+    if (IsUpper(before[0]) && !IsFunctionWord(lower_before) && qualifier_text.empty()) {
+      // Except a verb opening a sentence or a list item, the number followed
+      // by the words of what is counted: "Open 40 additional acute beds",
+      // "Plant 5,000 trees" (not "Route 66", "Windows 11 laptops" mid-line).
+      size_t at = static_cast<size_t>(before.data() - text.data());
+      while (at > 0 && text[at - 1] == ' ') --at;
+      bool opens = StartsSentence(text, at);
+      for (std::string_view bullet : {"•", "–", "-", "*", "·", "▪"}) {
+        if (!opens && at >= bullet.size() && text.substr(at - bullet.size(), bullet.size()) == bullet &&
+            (at == bullet.size() || StartsSentence(text, at - bullet.size()))) {
+          opens = true;
+        }
+      }
+      const bool counted_next = end + 1 < text.size() && text[end] == ' ' && text[end + 1] >= 'a' && text[end + 1] <= 'z';
+      if (!opens || !counted_next) return false;
+    }
     // A proportion, not a number of things: "1 in 5 calls", "one in four children".
     if (lower_before == "in") {
       const std::string_view first = WordBefore(text, static_cast<size_t>(before.data() - text.data()));
@@ -1680,6 +1695,13 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
     case Form::kDateWeekday:
     case Form::kDateNamed:
     case Form::kDateReference: {
+      // A season that opens a name is no date: "the Winter Resilience Plan",
+      // "the Summer Reading Challenge" (a month or a year after it still is).
+      if (form == Form::kDateSeasonNoYear && end + 1 < text.size() && text[end] == ' ' && IsUpper(text[end + 1])) {
+        size_t w = end + 1;
+        while (w < text.size() && IsAsciiAlpha(text[w])) ++w;
+        if (MonthNumber(Lower(text.substr(end + 1, w - end - 1))) == 0) return end;
+      }
       size_t inner_start = atom_start;
       value = ParseRelative(form, atom, atom_start, ctx, &inner_start);
       // "spring/summer 2026", "March or April 2026": the year the second

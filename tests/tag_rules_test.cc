@@ -184,6 +184,10 @@ const Case kCount[] = {
     {"Buses run on 300+ routes.", "", "count", "300+ routes", R"({"count":300,"qualifier":"at least"})"},
     {"So far 12 of its 84 schools are rated outstanding.", "", "count", "12 of its 84 schools",
      R"({"count":12,"unit":"schools"})"},
+    // A verb opening a list item or a sentence does not make the number an identifier.
+    {"Open 40 additional acute beds at Northgate General Hospital.", "", "count", "40 additional acute beds", R"({"count":40,"unit":"beds"})"},
+    {"\u2022 Recruit 25 nurses by October 2027.", "", "count", "25 nurses", R"({"count":25,"unit":"nurses"})"},
+    {"See Pillar 5 of the plan.", "", "count", "", ""},
 };
 INSTANTIATE_TEST_SUITE_P(Count, TagRules, ::testing::ValuesIn(kCount), RowName<Case>);
 
@@ -279,6 +283,9 @@ const Case kDate[] = {
     {"The review was brought forward from 2027 to 2026.", "", "date", "2026", R"({"timex":"2026"})"},
     {"The scheme runs from April 2026 to March 2028.", "", "date", "from April 2026 to March 2028",
      R"({"start":"2026-04-01","end":"2028-03-31","precision":"period"})"},
+    // A season that opens a name is no date.
+    {"The Board will approve the Winter Resilience Plan.", "2027-09-07", "date", "", ""},
+    {"It will open in the Spring.", "2027-09-07", "date", "Spring", R"({"start":"2028-03-01","end":"2028-05-31"})"},
 };
 INSTANTIATE_TEST_SUITE_P(Date, TagRules, ::testing::ValuesIn(kDate), RowName<Case>);
 
