@@ -489,6 +489,17 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
     }
 
     Block* b = open();
+    // A line at the bullet's own indent after an item's finished sentence
+    // starts a paragraph of its own ("• Reduce delays by March 2028." then
+    // "Action 4: Extend the virtual ward ..."): a wrapped item's next line
+    // is indented under its text, or carries on a sentence.
+    if (b != nullptr && !previous_blank && !line_per_paragraph_ && b->type == BlockType::kListItem &&
+        !list_indents_.empty() && indent <= list_indents_.back() && !b->text.empty() &&
+        (b->text.back() == '.' || b->text.back() == '!' || b->text.back() == '?') && !markdown() &&
+        t.front() >= 'A' && t.front() <= 'Z') {
+      Close();
+      b = nullptr;
+    }
     if (b != nullptr && !previous_blank && !line_per_paragraph_ &&
         (b->type == BlockType::kParagraph || b->type == BlockType::kListItem)) {
       b->text += ' ';

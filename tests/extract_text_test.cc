@@ -197,6 +197,20 @@ TEST(ExtractTextTest, Bullets) {
                                 "list_item||1|back to top"}));
 }
 
+// After an item's finished sentence, a capitalised line at the bullet's own
+// indent is a paragraph of its own; a wrapped item's line carries on.
+TEST(ExtractTextTest, ALineAfterAFinishedItemIsItsOwnParagraph) {
+  Document doc = Extract(
+      "Key actions\n\n- Recruit 25 nurses by October 2027.\n- Reduce handover delays\nby March 2028.\n"
+      "Action 4: Extend the virtual ward to 120 beds.\n");
+  EXPECT_EQ(Shape(doc), (Lines{"heading||2|Key actions", "list_item||1|Recruit 25 nurses by October 2027.",
+                                "list_item||1|Reduce handover delays by March 2028.",
+                                "paragraph||0|Action 4: Extend the virtual ward to 120 beds."}));
+  // Markdown's lazy continuation keeps the line in the item.
+  Document md = ExtractMarkdown("- Recruit 25 nurses.\nThen train them.\n");
+  EXPECT_EQ(Shape(md), (Lines{"list_item||1|Recruit 25 nurses. Then train them."}));
+}
+
 TEST(ExtractTextTest, MarkdownInline) {
   struct Case {
     const char* in;
