@@ -3,6 +3,7 @@
 
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -72,6 +73,10 @@ std::string FoldCase(std::string_view s) {
   return out;
 }
 
+// A commitment whose sentence ends the passage with a colon leads into the
+// list after it ("will:", "will be expected to:", "will work with councils to:").
+bool LeadsIn(const Tag& t) { return t.kind == TagKind::kCommitment; }
+
 }  // namespace
 
 bool IsCommitmentHeading(std::string_view heading) {
@@ -90,11 +95,56 @@ ProcessedDocument ProcessDocument(Document doc, const Tagger& tagger) {
   options.document_date = doc.date;
   pd.tags.reserve(doc.passages.size());
   pd.stances.reserve(doc.passages.size());
+  // A commitment whose sentence ends in a colon leads into the list after it
+  // ("Over the next ten years the Government will:"): each item is one of
+  // its undertakings, and the lead-in, an undertaking without an action, is
+  // then no entry of its own.
+  std::optional<size_t> lead;  // the passage that leads into the list being read
+  CommitmentValue lead_value;
+  bool lead_used = false;
+  auto leads_in = [&](const Tag& t, size_t passage) {
+    return LeadsIn(t) && t.end + 2 >= doc.passages[passage].text.size();
+  };
+  auto drop_lead = [&](size_t passage) {
+    std::vector<Tag>& tags = pd.tags[passage];
+    tags.erase(std::remove_if(tags.begin(), tags.end(), [&](const Tag& t) { return leads_in(t, passage); }),
+               tags.end());
+  };
   for (const Passage& p : doc.passages) {
-    options.in_commitment_list = p.kind == PassageKind::kListItem && IsCommitmentHeading(p.section);
+    const bool item = p.kind == PassageKind::kListItem;
+    if (!item) {
+      if (lead && lead_used) drop_lead(*lead);
+      lead.reset();
+      lead_used = false;
+    }
+    options.in_commitment_list = item && IsCommitmentHeading(p.section);
+    options.list_actor.clear();
+    options.list_modality.clear();
+    options.list_action.clear();
+    if (item && lead) {
+      options.list_actor = lead_value.actor;
+      options.list_modality = lead_value.modality;
+      options.list_action = lead_value.action;
+    }
     pd.tags.push_back(tagger.Find(p.text, options));
     pd.stances.push_back(ClassifyStance(p.text));
+    if (item && lead) {
+      for (const Tag& t : pd.tags.back()) lead_used |= t.kind == TagKind::kCommitment;
+    }
+    if (!item) {
+      std::string_view text = p.text;
+      while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+      if (!text.empty() && text.back() == ':') {
+        for (const Tag& t : pd.tags.back()) {
+          if (leads_in(t, pd.tags.size() - 1)) {
+            lead = pd.tags.size() - 1;
+            lead_value = t.commitment;
+          }
+        }
+      }
+    }
   }
+  if (lead && lead_used) drop_lead(*lead);
   pd.doc = std::move(doc);
   return pd;
 }

@@ -2639,6 +2639,28 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
 
   StringPiece whole(sentence.data(), sentence.size());
 
+  // An item of a list a commitment leads into ("The Government will:" then
+  // "- deliver 110,000 affordable homes;"): the item is the action.
+  if (!options.list_actor.empty()) {
+    std::string_view action = Trim(sentence);
+    while (!action.empty() && (action.back() == ';' || action.back() == '.' || action.back() == ',')) {
+      action.remove_suffix(1);
+    }
+    for (std::string_view tail : {"; and", "; or", ", and", ", or", " and", " or"}) {
+      if (action.size() > tail.size() && action.substr(action.size() - tail.size()) == tail) {
+        action.remove_suffix(tail.size());
+        break;
+      }
+    }
+    while (!action.empty() && (action.back() == ';' || action.back() == ',')) action.remove_suffix(1);
+    if (action.empty()) return std::nullopt;
+    if (options.list_action.empty()) return finish(options.list_actor, options.list_modality, action);
+    std::string whole_action = options.list_action;
+    whole_action += ' ';
+    whole_action.append(action);
+    return finish(options.list_actor, options.list_modality, whole_action);
+  }
+
   // An action point of minutes: who is named, and the act after "to".
   {
     StringPiece who, verb;
@@ -3413,7 +3435,15 @@ constexpr size_t kCueLead = 12;
 
 void Tagger::Impl::FindCommitments(Context& ctx) const {
   std::vector<Tag> found;
-  if (ctx.options->in_commitment_list) {
+  if (!ctx.options->list_actor.empty()) {
+    // The item's first sentence completes the lead-in; what follows it
+    // explains it.
+    const std::vector<TextRange> sentences = SplitSentences(ctx.text);
+    if (!sentences.empty()) {
+      std::optional<Tag> tag = Commitment(ctx.text, sentences.front(), *ctx.out, *ctx.options, sentences.front().start);
+      if (tag) found.push_back(std::move(*tag));
+    }
+  } else if (ctx.options->in_commitment_list) {
     for (const TextRange& range : SplitSentences(ctx.text)) {
       std::optional<Tag> tag = Commitment(ctx.text, range, *ctx.out, *ctx.options, range.start);
       if (tag) found.push_back(std::move(*tag));

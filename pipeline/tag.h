@@ -88,6 +88,13 @@ struct TagOptions {
   std::string document_date;       // ISO "YYYY-MM-DD" or empty: anchors relative dates
   std::string author;              // who "we" is ("the LGA"), or empty
   bool in_commitment_list = false; // the passage is a list item under a heading of commitments
+  // The passage is a list item completing a lead-in commitment ("Over the
+  // next ten years the Government will:"): the item's first sentence is that
+  // commitment's action (after the lead-in's own words, if any), with the
+  // lead-in's actor and modality.
+  std::string list_actor;
+  std::string list_modality;
+  std::string list_action;  // the lead-in's words before the item ("work with councils to")
   bool find_commitments = true;    // false: only money, percent, count and date spans
 };
 

@@ -108,6 +108,49 @@ TEST(ProcessTest, CommitmentHeadings) {
   EXPECT_FALSE(IsCommitmentHeading("Purpose of the Report"));
 }
 
+// A commitment ending in a colon leads into the list after it: each item is
+// one of its undertakings, worded from the lead-in's words on, and the
+// lead-in is no undertaking of its own; a list no lead-in leads into is not.
+TEST(ProcessTest, ItemsOfAListACommitmentLeadsInto) {
+  Document doc;
+  doc.path = "plan.md";
+  auto add = [&](PassageKind kind, std::string text) {
+    Passage p;
+    p.n = static_cast<int>(doc.passages.size()) + 1;
+    p.kind = kind;
+    p.text = std::move(text);
+    doc.passages.push_back(std::move(p));
+  };
+  add(PassageKind::kParagraph, "Housing matters. Over the next ten years the Scottish Government will:");
+  add(PassageKind::kListItem, "deliver 110,000 affordable homes;");
+  add(PassageKind::kListItem, "invest \u00a33.5 billion in the Affordable Housing Supply Programme; and");
+  add(PassageKind::kParagraph, "Local authorities will be expected to:");
+  add(PassageKind::kListItem, "prepare Local Housing Strategies every five years.");
+  add(PassageKind::kParagraph, "Homes completed in 2026:");
+  add(PassageKind::kListItem, "9,400 affordable homes.");
+  Tagger tagger;
+  ProcessedDocument pd = ProcessDocument(doc, tagger);
+  auto commitments = [&](size_t i) {
+    std::vector<CommitmentValue> out;
+    for (const Tag& t : pd.tags[i]) {
+      if (t.kind == TagKind::kCommitment) out.push_back(t.commitment);
+    }
+    return out;
+  };
+  EXPECT_TRUE(commitments(0).empty());
+  ASSERT_EQ(commitments(1).size(), 1u);
+  EXPECT_EQ(commitments(1)[0].actor, "Scottish Government");
+  EXPECT_EQ(commitments(1)[0].modality, "will");
+  EXPECT_EQ(commitments(1)[0].action, "deliver 110,000 affordable homes");
+  ASSERT_EQ(commitments(2).size(), 1u);
+  EXPECT_EQ(commitments(2)[0].action, "invest \u00a33.5 billion in the Affordable Housing Supply Programme");
+  EXPECT_EQ(commitments(2)[0].money.size(), 1u);
+  EXPECT_TRUE(commitments(3).empty());
+  ASSERT_EQ(commitments(4).size(), 1u);
+  EXPECT_EQ(commitments(4)[0].action, "expected to prepare Local Housing Strategies every five years");
+  EXPECT_TRUE(commitments(6).empty());
+}
+
 }  // namespace
 }  // namespace xref
 
