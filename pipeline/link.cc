@@ -2135,10 +2135,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       if (best < entries.size() && best_sim >= options.merge_threshold && ambiguous) continue;
       if (best < entries.size() && best_sim >= options.merge_threshold) {
         join(best, m);
-      } else if (OpensWithAnaphor(m.text)) {
+      } else if (OpensWithAnaphor(m.text) ||
+                 (m.authority != Authority::kNational && HeadKind(DefiniteHead(m.text)) != 0)) {
         // "This will have consultation in Autumn 2023", "It will be driven
         // by ...": what "this" is was said before; joining nothing, it is no
         // undertaking of its own (its passage still links by its words).
+        // So in a paper that words no national undertakings (a report, a
+        // news story) with "the" and a word for a fund, a scheme or a duty
+        // ("The money is the county's share of a national pot ..."): the
+        // thing is a plan's, named there or before. (A plan's own "The fund
+        // will pay for ..." under a heading of its own is its undertaking.)
         continue;
       } else {
         Entry entry;

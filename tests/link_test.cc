@@ -393,6 +393,31 @@ TEST(LinkRegisterTest, AnUndertakingSaidOfThisIsNoEntryOfItsOwn) {
   EXPECT_NE(Find(reg, "These teams and the new lead practitioner role"), nullptr);
 }
 
+// In a paper that words no national undertakings (a report, a news story),
+// "The money ..." or "The scheme ..." (the subject "the" and a word for a
+// fund, a scheme or a duty) also refers back to a thing named before: "The
+// money is the district's share of a national pot ..." joining no entry is
+// no undertaking of its own. "The council will ..." (a body) stays one; so
+// does a plan's own "The fund will ..." (TheFundInTheNextParagraph...).
+TEST(LinkRegisterTest, AnUndertakingSaidOfTheMoneyIsNoEntryOfItsOwn) {
+  Register reg = WithTaggedPaper(
+      "Weekly bins for every home",
+      {
+          {kPara, "Weekly bins for every home", "",
+           "The money is the district's share of a national pot for food waste caddies, and will "
+           "be used to "
+           "buy 40,000 kitchen caddies for flats."},
+          {kPara, "Weekly bins for every home", "",
+           "The scheme will also pay for two new collection vehicles by March 2027."},
+          {kPara, "Weekly bins for every home", "",
+           "The council will start weekly collections by April 2027."},
+      },
+      Authority::kBriefing);
+  EXPECT_EQ(Find(reg, "The money is the district's share"), nullptr);
+  EXPECT_EQ(Find(reg, "The scheme will also pay"), nullptr);
+  EXPECT_NE(Find(reg, "The council will start weekly collections"), nullptr);
+}
+
 // A table of commitments under "What we will do" is read as a list: each
 // row giving a sum or a date is an entry of its own, worded from the row,
 // and the prose that restates it joins it. The header row and a row's
