@@ -426,7 +426,8 @@ bool ActorIsABody(std::string_view actor) {
 
 // English words for the kinds of thing a name's head calls it, when the
 // language has several: money put to a purpose (kind 1), a scheme (kind 2),
-// a legal duty (kind 3), a standard (kind 4) and an upper bound (kind 5: "the
+// a legal duty (kind 3), a standard (kind 4: "a single national format" for
+// reporting is a reporting standard) and an upper bound (kind 5: "the
 // national limit on single fares" is a fare cap). Plain English, not any
 // corpus's names.
 struct HeadWord {
@@ -437,7 +438,7 @@ constexpr HeadWord kHeadWords[] = {{"fund", 1},        {"funding", 1},     {"mon
                                    {"grant", 1},       {"allocation", 1},  {"scheme", 2},      {"programme", 2},
                                    {"arrangement", 2}, {"initiative", 2},  {"duty", 3},        {"law", 3},
                                    {"requirement", 3}, {"obligation", 3},  {"standard", 4},    {"rules", 4},
-                                   {"cap", 5},         {"limit", 5},       {"ceiling", 5}};
+                                   {"format", 4},      {"cap", 5},         {"limit", 5},       {"ceiling", 5}};
 
 // The kind (kHeadWords) of a name's head, a stem; 0 for any other word.
 int HeadKind(const std::string& stem) {
