@@ -910,6 +910,63 @@ bool WritesTheHeadOf(const std::string& text, const std::string& head, const std
   return false;
 }
 
+// Whether `written` is `word` (both lower case) as a name writes it, up to
+// an ending: the one word, possessive or not, with an ending added to it
+// whole ("trees" and "tree's" for "tree", "reporting" for "report",
+// "families" for "family"). The stemmer also makes one of words a reader
+// tells apart ("natural" and "nature"), and a thing described in other
+// words is described by its name's own.
+bool SameWordAsWritten(std::string_view written, std::string_view word) {
+  auto bare = [](std::string_view w) {
+    for (std::string_view mark : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+      if (w.size() > mark.size() && w.compare(w.size() - mark.size(), mark.size(), mark) == 0) {
+        return w.substr(0, w.size() - mark.size());
+      }
+    }
+    return w;
+  };
+  written = bare(written);
+  word = bare(word);
+  const std::string_view shorter = written.size() < word.size() ? written : word;
+  const std::string_view longer = written.size() < word.size() ? word : written;
+  // "family" in "families": the "y" an ending replaces.
+  const std::string_view kept =
+      shorter.size() > 2 && shorter.back() == 'y' && longer.size() > shorter.size()
+          ? shorter.substr(0, shorter.size() - 1)
+          : shorter;
+  if (shorter.empty() || longer.compare(0, kept.size(), kept) != 0) return false;
+  return written.size() == word.size() ? written == word : StemWord(written) == StemWord(word);
+}
+
+// Whether lower-case `text` writes `word` (lower case) as a word of its own,
+// as SameWordAsWritten reads it.
+bool WritesWordAsWritten(std::string_view text, std::string_view word) {
+  // The bytes of a character that goes on a word: a letter, a digit, an
+  // apostrophe, a letter outside ASCII; not a dash or a quotation mark
+  // (U+2000 to U+203F, three bytes from E2 80).
+  auto letter = [&](size_t at) -> size_t {
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    if (std::isalnum(c) || c == '\'') return 1;
+    if (c < 0xC0) return 0;
+    if (c == 0xE2 && at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) == 0x80)
+      return 0;
+    size_t n = 1;
+    while (at + n < text.size() && (static_cast<unsigned char>(text[at + n]) & 0xC0) == 0x80) ++n;
+    return n;
+  };
+  for (size_t at = 0; at < text.size();) {
+    size_t end = at;
+    while (end < text.size()) {
+      const size_t n = letter(end);
+      if (n == 0) break;
+      end += n;
+    }
+    if (end > at && SameWordAsWritten(text.substr(at, end - at), word)) return true;
+    at = end == at ? at + 1 : end;
+  }
+  return false;
+}
+
 // Phrases of an entry's wording a passage must repeat to describe what a
 // named entry is without writing its name.
 constexpr size_t kQuotedPhrases = 4;
@@ -2998,10 +3055,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           std::optional<std::vector<TermId>> heading_words;
           for (const Entry::Paraphrase& p : entry.paraphrases) {
             if (names_one) break;
-            auto holds_word = [&](const auto& words) {
-              return std::any_of(p.words.begin(), p.words.end(), [&](TermId w) { return Has(words, w); });
+            // A word of the name counts where it is written as the name
+            // writes it: "our largest nature reserve" holds no word of the
+            // Natural Flood Management Fund.
+            auto as_written = [&](TermId w) -> std::string {
+              auto surface = entry.surface.find(w);
+              return surface == entry.surface.end() ? std::string() : Lower(surface->second);
             };
-            if (!holds_word(pe.terms.words())) {
+            auto written_in = [&](TermId w, std::string_view text) {
+              const std::string word = as_written(w);
+              return word.empty() || WritesWordAsWritten(text, word);
+            };
+            if (lower.empty()) lower = Lower(index.passage(i).text);
+            auto holds_word = [&](const auto& words, std::string_view text) {
+              return std::any_of(p.words.begin(), p.words.end(),
+                                 [&](TermId w) { return Has(words, w) && written_in(w, text); });
+            };
+            if (!holds_word(pe.terms.words(), lower)) {
               // The word of the name may be in the title of the paper the
               // passage opens ("Weekly food bins for every home", then "the
               // district gets £1.9 million from a national pot": a news
@@ -3013,12 +3083,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                 continue;
               }
               if (!heading_words) heading_words = vocab.Known(TermKeyLists(index.section(i))).words;
-              if (!holds_word(*heading_words)) continue;
+              if (!holds_word(*heading_words, Lower(index.section(i)))) continue;
             } else {
               // A word of the name before another word for its kind: a
               // phrase of its own.
-              compound_named = std::any_of(p.compounds.begin(), p.compounds.end(),
-                                           [&](TermId c) { return Has(pe.terms.phrases(), c); });
+              compound_named = std::any_of(p.compounds.begin(), p.compounds.end(), [&](TermId c) {
+                if (!Has(pe.terms.phrases(), c)) return false;
+                const std::string& key = vocab.Key(c);
+                return written_in(vocab.Find(key.substr(0, key.find(' '))), lower);
+              });
               names_one = compound_named;
               if (names_one) break;
             }
@@ -3027,7 +3100,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             // at most four words that hold a word of the name, then the
             // name's head or another word for its kind.
             {
-              if (lower.empty()) lower = Lower(index.passage(i).text);
               for (const char* intro : {"new ", "national "}) {
                 const std::string_view said(intro);
                 for (size_t at = lower.find(said); at != std::string::npos && !names_one;
@@ -3051,8 +3123,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                       names_one = name_word;
                       break;
                     }
-                    name_word |= std::any_of(p.words.begin(), p.words.end(),
-                                             [&](TermId w) { return vocab.Key(w) == stem; });
+                    const std::string_view written = std::string_view(lower).substr(k, end - k);
+                    name_word |= std::any_of(p.words.begin(), p.words.end(), [&](TermId w) {
+                      const std::string word = as_written(w);
+                      return vocab.Key(w) == stem &&
+                             (word.empty() || SameWordAsWritten(written, word));
+                    });
                     if (end >= lower.size() || lower[end] != ' ') break;
                     k = end + 1;
                   }

@@ -1294,6 +1294,28 @@ TEST(LinkRegisterTest, AFundDescribedInOtherWordsLinks) {
   EXPECT_FALSE(Linked(reg, fund, 2, last - 4));
 }
 
+// A word of the name counts in a description as the name writes it: "the
+// new national money for protected sites" at "our nature reserve" is no
+// description of the Natural Flood Management Fund, though the stemmer makes
+// "nature" and "natural" one word; "the national money for natural flood
+// management" is.
+TEST(LinkRegisterTest, ADescriptionWritesTheNamesWordAsTheNameDoes) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£150 million for a Natural Flood Management Fund to pay for wetlands and leaky dams on upland streams.",
+      {{kPara, "Bids", "", "The Natural Flood Management Fund opened for bids in May."},
+       {kPara, "Reserve", "",
+        "We hope the new national money for protected sites will pay for wardens at our nature reserve."},
+       {kPara, "Reserve", "", "Volunteers cleared the ponds at the nature reserve last winter."},
+       {kPara, "Streams", "",
+        "Members welcomed the national money for natural flood management on the upper streams."}},
+      &last);
+  const Commitment* fund = Find(reg, "Natural Flood Management Fund");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_TRUE(Linked(reg, fund, 2, last));
+  EXPECT_FALSE(Linked(reg, fund, 2, last - 2));
+}
+
 // Two undertakings of one body, named in full as their actor, are two
 // entries: who acts is not what is undertaken.
 TEST(LinkRegisterTest, OneBodysTwoUndertakingsAreTwoEntries) {
