@@ -3048,6 +3048,50 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                                  [&](TermId id) { return Has(pe.terms.phrases(), id); });
             });
         names_one |= described;
+        // Described by its head and what it is for, in two of its name's
+        // other words: "the legal target for tree cover" for the Tree Canopy
+        // and Woodland Cover Target, "the strategy for nature recovery" for a
+        // Nature Recovery Strategy. The words as the name writes them, among
+        // the four after "for", before any stop.
+        for (size_t n = 0; n < entry.names.size() && !names_one; ++n) {
+          const std::string& last = vocab.Key(entry.names[n].back());
+          const TermId head = vocab.Find(last.substr(last.find(' ') + 1));
+          auto head_surface = entry.surface.find(head);
+          if (head == Vocabulary::kNone || !Has(pe.terms.words(), head) ||
+              head_surface == entry.surface.end()) {
+            continue;
+          }
+          std::vector<std::pair<TermId, std::string>> others;  // the name's other words, as written
+          for (TermId w : entry.name_words[n]) {
+            auto surface = entry.surface.find(w);
+            if (w == head || surface == entry.surface.end()) continue;
+            others.emplace_back(w, Lower(surface->second));
+          }
+          if (others.size() < 2) continue;
+          if (lower.empty()) lower = Lower(index.passage(i).text);
+          const std::string head_word = Lower(head_surface->second);
+          for (size_t at = lower.find(" for "); at != std::string::npos && !names_one;
+               at = lower.find(" for ", at + 1)) {
+            if (!SameWordAsWritten(WordBefore(lower, at), head_word)) continue;
+            std::set<TermId> said;
+            size_t k = at + 5;
+            for (int words = 0; words < 4; ++words) {
+              size_t end = k;
+              while (end < lower.size() &&
+                     (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
+                ++end;
+              }
+              if (end == k) break;
+              const std::string_view written = std::string_view(lower).substr(k, end - k);
+              for (const auto& [w, word] : others) {
+                if (SameWordAsWritten(written, word)) said.insert(w);
+              }
+              if (end >= lower.size() || lower[end] != ' ') break;
+              k = end + 1;
+            }
+            names_one = said.size() >= 2;
+          }
+        }
         // Described in other words: "the Government's new money for food
         // waste caddies" for the Food Waste Transition Fund.
         if (!names_one) {

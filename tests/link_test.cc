@@ -1316,6 +1316,24 @@ TEST(LinkRegisterTest, ADescriptionWritesTheNamesWordAsTheNameDoes) {
   EXPECT_FALSE(Linked(reg, fund, 2, last - 2));
 }
 
+// A thing described by its head and what it is for, in two of its name's
+// other words ("the legal target for tree cover"), is named; its head for
+// something else ("the target for recycled paper") is not.
+TEST(LinkRegisterTest, AHeadForTwoOfTheNamesWordsNamesIt) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "The Tree Canopy and Woodland Cover Target: a legally binding target to raise canopy cover to 16.5 per "
+      "cent of England's land by 2050.",
+      {{kPara, "Trees", "", "Members noted the Tree Canopy and Woodland Cover Target."},
+       {kPara, "Paper", "", "Officers said the target for recycled paper in council offices was met in 2025."},
+       {kPara, "Trees", "", "The legal target for tree cover cannot be met without more planting in the district."}},
+      &last);
+  const Commitment* target = Find(reg, "Tree Canopy and Woodland Cover Target");
+  ASSERT_NE(target, nullptr);
+  EXPECT_TRUE(Linked(reg, target, 2, last));
+  EXPECT_FALSE(Linked(reg, target, 2, last - 1));
+}
+
 // Two undertakings of one body, named in full as their actor, are two
 // entries: who acts is not what is undertaken.
 TEST(LinkRegisterTest, OneBodysTwoUndertakingsAreTwoEntries) {
