@@ -426,7 +426,8 @@ bool ActorIsABody(std::string_view actor) {
 
 // English words for the kinds of thing a name's head calls it, when the
 // language has several: money put to a purpose (kind 1), a scheme (kind 2),
-// a legal duty (kind 3), a standard (kind 4) and an upper bound (kind 5: "the
+// a legal duty (kind 3), a standard (kind 4: "a single national format" for
+// reporting is a reporting standard) and an upper bound (kind 5: "the
 // national limit on single fares" is a fare cap). Plain English, not any
 // corpus's names.
 struct HeadWord {
@@ -437,7 +438,7 @@ constexpr HeadWord kHeadWords[] = {{"fund", 1},        {"funding", 1},     {"mon
                                    {"grant", 1},       {"allocation", 1},  {"scheme", 2},      {"programme", 2},
                                    {"arrangement", 2}, {"initiative", 2},  {"duty", 3},        {"law", 3},
                                    {"requirement", 3}, {"obligation", 3},  {"standard", 4},    {"rules", 4},
-                                   {"cap", 5},         {"limit", 5},       {"ceiling", 5}};
+                                   {"format", 4},      {"cap", 5},         {"limit", 5},       {"ceiling", 5}};
 
 // The kind (kHeadWords) of a name's head, a stem; 0 for any other word.
 int HeadKind(const std::string& stem) {
@@ -905,6 +906,63 @@ bool WritesTheHeadOf(const std::string& text, const std::string& head, const std
     if (before.empty() || before == "the" || before == "new" || before == "national") continue;
     if (std::find(own_words.begin(), own_words.end(), before) != own_words.end()) continue;
     if (WordBefore(text, static_cast<size_t>(before.data() - text.data())) == "the") return true;
+  }
+  return false;
+}
+
+// Whether `written` is `word` (both lower case) as a name writes it, up to
+// an ending: the one word, possessive or not, with an ending added to it
+// whole ("trees" and "tree's" for "tree", "reporting" for "report",
+// "families" for "family"). The stemmer also makes one of words a reader
+// tells apart ("natural" and "nature"), and a thing described in other
+// words is described by its name's own.
+bool SameWordAsWritten(std::string_view written, std::string_view word) {
+  auto bare = [](std::string_view w) {
+    for (std::string_view mark : {"'s", "\xE2\x80\x99s", "'", "\xE2\x80\x99"}) {
+      if (w.size() > mark.size() && w.compare(w.size() - mark.size(), mark.size(), mark) == 0) {
+        return w.substr(0, w.size() - mark.size());
+      }
+    }
+    return w;
+  };
+  written = bare(written);
+  word = bare(word);
+  const std::string_view shorter = written.size() < word.size() ? written : word;
+  const std::string_view longer = written.size() < word.size() ? word : written;
+  // "family" in "families": the "y" an ending replaces.
+  const std::string_view kept =
+      shorter.size() > 2 && shorter.back() == 'y' && longer.size() > shorter.size()
+          ? shorter.substr(0, shorter.size() - 1)
+          : shorter;
+  if (shorter.empty() || longer.compare(0, kept.size(), kept) != 0) return false;
+  return written.size() == word.size() ? written == word : StemWord(written) == StemWord(word);
+}
+
+// Whether lower-case `text` writes `word` (lower case) as a word of its own,
+// as SameWordAsWritten reads it.
+bool WritesWordAsWritten(std::string_view text, std::string_view word) {
+  // The bytes of a character that goes on a word: a letter, a digit, an
+  // apostrophe, a letter outside ASCII; not a dash or a quotation mark
+  // (U+2000 to U+203F, three bytes from E2 80).
+  auto letter = [&](size_t at) -> size_t {
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    if (std::isalnum(c) || c == '\'') return 1;
+    if (c < 0xC0) return 0;
+    if (c == 0xE2 && at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) == 0x80)
+      return 0;
+    size_t n = 1;
+    while (at + n < text.size() && (static_cast<unsigned char>(text[at + n]) & 0xC0) == 0x80) ++n;
+    return n;
+  };
+  for (size_t at = 0; at < text.size();) {
+    size_t end = at;
+    while (end < text.size()) {
+      const size_t n = letter(end);
+      if (n == 0) break;
+      end += n;
+    }
+    if (end > at && SameWordAsWritten(text.substr(at, end - at), word)) return true;
+    at = end == at ? at + 1 : end;
   }
   return false;
 }
@@ -2996,6 +3054,50 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                                  [&](TermId id) { return Has(pe.terms.phrases(), id); });
             });
         names_one |= described;
+        // Described by its head and what it is for, in two of its name's
+        // other words: "the legal target for tree cover" for the Tree Canopy
+        // and Woodland Cover Target, "the strategy for nature recovery" for a
+        // Nature Recovery Strategy. The words as the name writes them, among
+        // the four after "for", before any stop.
+        for (size_t n = 0; n < entry.names.size() && !names_one; ++n) {
+          const std::string& last = vocab.Key(entry.names[n].back());
+          const TermId head = vocab.Find(last.substr(last.find(' ') + 1));
+          auto head_surface = entry.surface.find(head);
+          if (head == Vocabulary::kNone || !Has(pe.terms.words(), head) ||
+              head_surface == entry.surface.end()) {
+            continue;
+          }
+          std::vector<std::pair<TermId, std::string>> others;  // the name's other words, as written
+          for (TermId w : entry.name_words[n]) {
+            auto surface = entry.surface.find(w);
+            if (w == head || surface == entry.surface.end()) continue;
+            others.emplace_back(w, Lower(surface->second));
+          }
+          if (others.size() < 2) continue;
+          if (lower.empty()) lower = Lower(index.passage(i).text);
+          const std::string head_word = Lower(head_surface->second);
+          for (size_t at = lower.find(" for "); at != std::string::npos && !names_one;
+               at = lower.find(" for ", at + 1)) {
+            if (!SameWordAsWritten(WordBefore(lower, at), head_word)) continue;
+            std::set<TermId> said;
+            size_t k = at + 5;
+            for (int words = 0; words < 4; ++words) {
+              size_t end = k;
+              while (end < lower.size() &&
+                     (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
+                ++end;
+              }
+              if (end == k) break;
+              const std::string_view written = std::string_view(lower).substr(k, end - k);
+              for (const auto& [w, word] : others) {
+                if (SameWordAsWritten(written, word)) said.insert(w);
+              }
+              if (end >= lower.size() || lower[end] != ' ') break;
+              k = end + 1;
+            }
+            names_one = said.size() >= 2;
+          }
+        }
         // Described in other words: "the Government's new money for food
         // waste caddies" for the Food Waste Transition Fund.
         if (!names_one) {
@@ -3003,10 +3105,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           std::optional<std::vector<TermId>> heading_words;
           for (const Entry::Paraphrase& p : entry.paraphrases) {
             if (names_one) break;
-            auto holds_word = [&](const auto& words) {
-              return std::any_of(p.words.begin(), p.words.end(), [&](TermId w) { return Has(words, w); });
+            // A word of the name counts where it is written as the name
+            // writes it: "our largest nature reserve" holds no word of the
+            // Natural Flood Management Fund.
+            auto as_written = [&](TermId w) -> std::string {
+              auto surface = entry.surface.find(w);
+              return surface == entry.surface.end() ? std::string() : Lower(surface->second);
             };
-            if (!holds_word(pe.terms.words())) {
+            auto written_in = [&](TermId w, std::string_view text) {
+              const std::string word = as_written(w);
+              return word.empty() || WritesWordAsWritten(text, word);
+            };
+            if (lower.empty()) lower = Lower(index.passage(i).text);
+            auto holds_word = [&](const auto& words, std::string_view text) {
+              return std::any_of(p.words.begin(), p.words.end(),
+                                 [&](TermId w) { return Has(words, w) && written_in(w, text); });
+            };
+            if (!holds_word(pe.terms.words(), lower)) {
               // The word of the name may be in the title of the paper the
               // passage opens ("Weekly food bins for every home", then "the
               // district gets £1.9 million from a national pot": a news
@@ -3018,12 +3133,15 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                 continue;
               }
               if (!heading_words) heading_words = vocab.Known(TermKeyLists(index.section(i))).words;
-              if (!holds_word(*heading_words)) continue;
+              if (!holds_word(*heading_words, Lower(index.section(i)))) continue;
             } else {
               // A word of the name before another word for its kind: a
               // phrase of its own.
-              compound_named = std::any_of(p.compounds.begin(), p.compounds.end(),
-                                           [&](TermId c) { return Has(pe.terms.phrases(), c); });
+              compound_named = std::any_of(p.compounds.begin(), p.compounds.end(), [&](TermId c) {
+                if (!Has(pe.terms.phrases(), c)) return false;
+                const std::string& key = vocab.Key(c);
+                return written_in(vocab.Find(key.substr(0, key.find(' '))), lower);
+              });
               names_one = compound_named;
               if (names_one) break;
             }
@@ -3032,7 +3150,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             // at most four words that hold a word of the name, then the
             // name's head or another word for its kind.
             {
-              if (lower.empty()) lower = Lower(index.passage(i).text);
               for (const char* intro : {"new ", "national "}) {
                 const std::string_view said(intro);
                 for (size_t at = lower.find(said); at != std::string::npos && !names_one;
@@ -3056,8 +3173,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                       names_one = name_word;
                       break;
                     }
-                    name_word |= std::any_of(p.words.begin(), p.words.end(),
-                                             [&](TermId w) { return vocab.Key(w) == stem; });
+                    const std::string_view written = std::string_view(lower).substr(k, end - k);
+                    name_word |= std::any_of(p.words.begin(), p.words.end(), [&](TermId w) {
+                      const std::string word = as_written(w);
+                      return vocab.Key(w) == stem &&
+                             (word.empty() || SameWordAsWritten(written, word));
+                    });
                     if (end >= lower.size() || lower[end] != ' ') break;
                     k = end + 1;
                   }

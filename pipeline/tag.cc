@@ -2791,7 +2791,23 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // A heading or label before a colon is not the subject ("RESOLVED: The
   // Committee will...").
   size_t colon = subject.rfind(": ");
-  if (colon != std::string_view::npos) subject = subject.substr(colon + 2);
+  if (colon != std::string_view::npos) {
+    subject = subject.substr(colon + 2);
+    // Nor is a time phrase that opens what follows the label ("The
+    // Biodiversity Reporting Standard: from January 2027 every public
+    // authority will report ..."), as one opening the sentence is not.
+    const size_t label_end = static_cast<size_t>(subject.data() - sentence.data());
+    size_t after_time = label_end;
+    for (auto it = first_inside; it != last_inside; ++it) {
+      const Tag& d = *it;
+      if (d.kind != TagKind::kDate || d.end > range.end) continue;
+      const size_t d_start = d.start - range.start, d_end = d.end - range.start;
+      if (d_start >= label_end && d_start <= label_end + 3 && d_end <= modal_start) {
+        after_time = std::max(after_time, d_end);
+      }
+    }
+    subject = sentence.substr(after_time, modal_start - after_time);
+  }
   // A decision or statement reported with its content: "Members agreed that
   // the Council will write...", "The Manager said that the Council will
   // review...", "The district council says it will deliver..." -- the

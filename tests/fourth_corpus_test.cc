@@ -1039,8 +1039,14 @@ TEST_F(FourthCorpusTest, NatureRecoveryLinksConflictsAndLocalEntries) {
   // map of where habitat should be created and restored"; net gain by
   // description, in the District's guidance and in the article ("Biodiversity
   // net gain has brought ..."); the Landscape Recovery bid referred back to.
-  EXPECT_GE(s.precision(), 0.79);
-  EXPECT_GE(s.recall(), 0.49);
+  // Since a time phrase after a label's colon is no part of the actor (the
+  // standard's list item is no local entry), "format" is a word for a
+  // standard (the report's 22 describes it), and a head with "for" and two
+  // of the name's words names the thing ("The legal target for tree
+  // cover"): precision 0.86 (19/22), recall 0.59 (19/32), F1 0.71; floors
+  // raised to match.
+  EXPECT_GE(s.precision(), 0.86);
+  EXPECT_GE(s.recall(), 0.59);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);

@@ -1319,6 +1319,46 @@ TEST(LinkRegisterTest, AFundDescribedInOtherWordsLinks) {
   EXPECT_FALSE(Linked(reg, fund, 2, last - 4));
 }
 
+// A word of the name counts in a description as the name writes it: "the
+// new national money for protected sites" at "our nature reserve" is no
+// description of the Natural Flood Management Fund, though the stemmer makes
+// "nature" and "natural" one word; "the national money for natural flood
+// management" is.
+TEST(LinkRegisterTest, ADescriptionWritesTheNamesWordAsTheNameDoes) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£150 million for a Natural Flood Management Fund to pay for wetlands and leaky dams on upland streams.",
+      {{kPara, "Bids", "", "The Natural Flood Management Fund opened for bids in May."},
+       {kPara, "Reserve", "",
+        "We hope the new national money for protected sites will pay for wardens at our nature reserve."},
+       {kPara, "Reserve", "", "Volunteers cleared the ponds at the nature reserve last winter."},
+       {kPara, "Streams", "",
+        "Members welcomed the national money for natural flood management on the upper streams."}},
+      &last);
+  const Commitment* fund = Find(reg, "Natural Flood Management Fund");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_TRUE(Linked(reg, fund, 2, last));
+  EXPECT_FALSE(Linked(reg, fund, 2, last - 2));
+}
+
+// A thing described by its head and what it is for, in two of its name's
+// other words ("the legal target for tree cover"), is named; its head for
+// something else ("the target for recycled paper") is not.
+TEST(LinkRegisterTest, AHeadForTwoOfTheNamesWordsNamesIt) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "The Tree Canopy and Woodland Cover Target: a legally binding target to raise canopy cover to 16.5 per "
+      "cent of England's land by 2050.",
+      {{kPara, "Trees", "", "Members noted the Tree Canopy and Woodland Cover Target."},
+       {kPara, "Paper", "", "Officers said the target for recycled paper in council offices was met in 2025."},
+       {kPara, "Trees", "", "The legal target for tree cover cannot be met without more planting in the district."}},
+      &last);
+  const Commitment* target = Find(reg, "Tree Canopy and Woodland Cover Target");
+  ASSERT_NE(target, nullptr);
+  EXPECT_TRUE(Linked(reg, target, 2, last));
+  EXPECT_FALSE(Linked(reg, target, 2, last - 1));
+}
+
 // Two undertakings of one body, named in full as their actor, are two
 // entries: who acts is not what is undertaken.
 TEST(LinkRegisterTest, OneBodysTwoUndertakingsAreTwoEntries) {

@@ -488,6 +488,9 @@ const CommitmentCase kCommitments[] = {
     {"Members agreed to publish the strategy by June 2024.", "", false, "Members", "will", "publish"},
     {"RESOLVED: The Committee will receive a further report in March.", "", false, "Committee", "will",
      "receive"},
+    // A time phrase opening what follows a label's colon is no part of the actor.
+    {"The Biodiversity Reporting Standard: from January 2027 every public authority will report what it has "
+     "done.", "", false, "every public authority", "will", "report what it has done"},
     {"The Cabinet agreed that the Council will write to the Minister.", "", false, "Council", "will", "write"},
     {"RESOLVED that the Council will publish a revised enforcement policy by June 2027.", "", false, "Council",
      "will", "publish"},
