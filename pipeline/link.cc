@@ -3237,6 +3237,36 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             }
             names_one = head && shared >= 2;
           }
+          // Or its own sum written before the name's head, as what says
+          // which one it is ("the County's contract under the Government's
+          // £4.2 billion programme" for "£4.2 billion for the Gigabit Reach
+          // Programme"); a word between ("£45 million highways maintenance
+          // programme") makes it another thing of that kind, and so does a
+          // council's ownership ("The Council's own £30 million programme").
+          const std::string& text = index.passage(i).text;
+          for (const LinkTag& t : tags) {
+            if (names_one) break;
+            if (t.kind != TagKind::kMoney || !t.amount || !GivesSum(c.money, *t.amount) ||
+                t.end >= text.size())
+              continue;
+            const std::string before = Lower(WordBefore(text, t.start));
+            std::string_view owner(before);
+            for (std::string_view mark : {"'s", "\u2019s"}) {
+              if (owner.size() > mark.size() && owner.substr(owner.size() - mark.size()) == mark)
+                owner.remove_suffix(mark.size());
+            }
+            if (before == "own" ||
+                (owner.size() < before.size() && IsLocalActor(owner, Authority::kLocal)))
+              continue;
+            size_t at = t.end;
+            while (at < text.size() && text[at] == ' ') ++at;
+            size_t end = at;
+            while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+            if (end == at) continue;
+            const std::string stem = StemWord(Lower(std::string_view(text).substr(at, end - at)));
+            names_one = std::any_of(entry.name_heads.begin(), entry.name_heads.end(),
+                                    [&](TermId h) { return vocab.Key(h) == stem; });
+          }
         }
         // Restated with the entry's own sum and one of its own phrases, or
         // its own date and two ("whether £7,500 per household would be
