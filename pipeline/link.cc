@@ -1300,14 +1300,19 @@ bool SharesDate(const Mention& a, const Mention& b) {
 // round will open in May 2026" of a fund provided "from 2026/27 to 2028/29".
 // Only a period with both ends written ("from 2026/27 to 2028/29", "between
 // 2027 and 2030"), not a start ("from April 2027") or a deadline; and only a
-// month or a day inside it.
+// month or a day inside it, or a deadline of one.
 bool DateWithinPeriod(const Mention& a, const Mention& b) {
   for (const LinkTag* xt : a.dates) {
     const LinkDate& x = xt->Date();
     if (x.relative || x.precision != "period" || x.start.empty() || x.end.empty()) continue;
     for (const LinkTag* yt : b.dates) {
       const LinkDate& y = yt->Date();
-      if (y.relative || (y.precision != "month" && y.precision != "day") || y.start.empty() || y.end.empty()) continue;
+      if (y.relative || (y.precision != "month" && y.precision != "day") || y.end.empty()) continue;
+      // A deadline inside the period ("the rest will be procured by
+      // December 2027" of a programme running to March 2032) is one of its
+      // dates as a month within it is.
+      if (y.start.empty() && y.bound == "by" && x.start <= y.end && y.end <= x.end) return true;
+      if (y.start.empty()) continue;
       if (x.start <= y.start && y.end <= x.end) return true;
     }
   }
