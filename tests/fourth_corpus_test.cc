@@ -1097,8 +1097,22 @@ TEST_F(FourthCorpusTest, DigitalConnectivityLinksConflictsAndLocalEntries) {
   // minutes write "the voucher"; "The new national fund for shared phone
   // masts"; "the cheap broadband deals for households on benefits"; the
   // connectivity lead's "national funding" in the financial implications.
-  EXPECT_GE(s.precision(), 0.66);
-  EXPECT_GE(s.recall(), 0.42);
+  // After four general changes (same day, every other sample's figures
+  // unchanged alone and in one index): a "will" clause straight before "is"
+  // lies inside that "is"'s subject (the report's 3.2 is no undertaking); a
+  // national entry's own sum just before its name's head ("the
+  // Government's £4.2 billion programme") names it, unless a council owns
+  // it or a word stands between; in plain text "2. Title" over "2.1 ..." is
+  // a heading (the plan's prose had sat under "What we will do"); a later
+  // paragraph's deadline inside the named programme's period joins it (the
+  // plan's 2.2): precision 0.78 (7/9), recall 0.50 (7/14), F1 0.61. Still
+  // missed: the programme where described ("The Government's six-year
+  // money ...", "If the contractor falls behind"), the voucher, the mast
+  // fund and the social tariff where described or referred back to; still
+  // false: the plan's permitted development and street works guidance given
+  // the report's 7.1 on permit fees.
+  EXPECT_GE(s.precision(), 0.77);
+  EXPECT_GE(s.recall(), 0.49);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
