@@ -1071,7 +1071,7 @@ TEST_F(FourthCorpusTest, DigitalConnectivityLinksConflictsAndLocalEntries) {
   // a box-drawn table), a county Cabinet report set page by page by
   // pango-view and joined by pdfunite, scrutiny minutes printed by Chromium
   // and turned into a web page by pdftohtml (positioned lines, a paragraph
-  // split by the page break). First run (2026-11-29, at c59e037, now 0e1e33d
+  // split by the page break). First run (2026-11-29, at c59e037, now 5ebbc4b
   // after a rebase, the gold committed before it), before any change for this sample: precision
   // 0.67 (6/9), recall 0.43 (6/14), F1 0.52; no planted trap taken, listed
   // commitments 7/7, the £600m/£500m Shared Rural Mast Fund disagreement
