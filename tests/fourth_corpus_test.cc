@@ -1110,9 +1110,13 @@ TEST_F(FourthCorpusTest, DigitalConnectivityLinksConflictsAndLocalEntries) {
   // money ...", "If the contractor falls behind"), the voucher, the mast
   // fund and the social tariff where described or referred back to; still
   // false: the plan's permitted development and street works guidance given
-  // the report's 7.1 on permit fees.
-  EXPECT_GE(s.precision(), 0.77);
-  EXPECT_GE(s.recall(), 0.49);
+  // the report's 7.1 on permit fees. On main with the nature recovery
+  // sample's fixes (a thing described by its head and what it is for, in two
+  // of its name's other words, is named): "The new national fund for shared
+  // phone masts" names the Shared Rural Mast Fund, precision 0.80 (8/10),
+  // recall 0.57 (8/14), F1 0.67.
+  EXPECT_GE(s.precision(), 0.79);
+  EXPECT_GE(s.recall(), 0.57);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
