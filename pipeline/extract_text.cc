@@ -616,11 +616,18 @@ bool IsNumberedCapitalsTitle(const Block& b) {
 // "46. Better Care Fund Plan 2025-27" over unnumbered text: the numbered
 // title of a minute or a report's section, where a numbered paragraph
 // would be followed by the next number.
+// So is "2. Gigabit for every community" over "2.1 The programme will
+// ...": a paragraph numbered under it makes it its section's title.
 bool IsNumberedTitleOverText(const Block& b, const Block& next) {
   if (b.type != BlockType::kParagraph || b.label.empty() || b.lines != 1 || b.verbatim) return false;
   if (!heading_guess::LooksLikeUnmarkedHeading(b.text)) return false;
-  return next.type == BlockType::kParagraph && next.label.empty() && !next.verbatim &&
-         !heading_guess::LooksLikeUnmarkedHeading(next.text) && !IsBoldOnly(next.text);
+  if (next.type != BlockType::kParagraph || next.verbatim || IsBoldOnly(next.text)) return false;
+  if (!next.label.empty()) {
+    return next.label.size() > b.label.size() + 1 &&
+           next.label.compare(0, b.label.size(), b.label) == 0 &&
+           next.label[b.label.size()] == '.' && !heading_guess::LooksLikeUnmarkedHeading(next.text);
+  }
+  return !heading_guess::LooksLikeUnmarkedHeading(next.text);
 }
 
 // The first `max` bytes of `s`, not cutting a UTF-8 sequence.

@@ -1300,14 +1300,19 @@ bool SharesDate(const Mention& a, const Mention& b) {
 // round will open in May 2026" of a fund provided "from 2026/27 to 2028/29".
 // Only a period with both ends written ("from 2026/27 to 2028/29", "between
 // 2027 and 2030"), not a start ("from April 2027") or a deadline; and only a
-// month or a day inside it.
+// month or a day inside it, or a deadline of one.
 bool DateWithinPeriod(const Mention& a, const Mention& b) {
   for (const LinkTag* xt : a.dates) {
     const LinkDate& x = xt->Date();
     if (x.relative || x.precision != "period" || x.start.empty() || x.end.empty()) continue;
     for (const LinkTag* yt : b.dates) {
       const LinkDate& y = yt->Date();
-      if (y.relative || (y.precision != "month" && y.precision != "day") || y.start.empty() || y.end.empty()) continue;
+      if (y.relative || (y.precision != "month" && y.precision != "day") || y.end.empty()) continue;
+      // A deadline inside the period ("the rest will be procured by
+      // December 2027" of a programme running to March 2032) is one of its
+      // dates as a month within it is.
+      if (y.start.empty() && y.bound == "by" && x.start <= y.end && y.end <= x.end) return true;
+      if (y.start.empty()) continue;
       if (x.start <= y.start && y.end <= x.end) return true;
     }
   }
@@ -3236,6 +3241,36 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               head |= std::find(entry.name_heads.begin(), entry.name_heads.end(), w) != entry.name_heads.end();
             }
             names_one = head && shared >= 2;
+          }
+          // Or its own sum written before the name's head, as what says
+          // which one it is ("the County's contract under the Government's
+          // £4.2 billion programme" for "£4.2 billion for the Gigabit Reach
+          // Programme"); a word between ("£45 million highways maintenance
+          // programme") makes it another thing of that kind, and so does a
+          // council's ownership ("The Council's own £30 million programme").
+          const std::string& text = index.passage(i).text;
+          for (const LinkTag& t : tags) {
+            if (names_one) break;
+            if (t.kind != TagKind::kMoney || !t.amount || !GivesSum(c.money, *t.amount) ||
+                t.end >= text.size())
+              continue;
+            const std::string before = Lower(WordBefore(text, t.start));
+            std::string_view owner(before);
+            for (std::string_view mark : {"'s", "\u2019s"}) {
+              if (owner.size() > mark.size() && owner.substr(owner.size() - mark.size()) == mark)
+                owner.remove_suffix(mark.size());
+            }
+            if (before == "own" ||
+                (owner.size() < before.size() && IsLocalActor(owner, Authority::kLocal)))
+              continue;
+            size_t at = t.end;
+            while (at < text.size() && text[at] == ' ') ++at;
+            size_t end = at;
+            while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+            if (end == at) continue;
+            const std::string stem = StemWord(Lower(std::string_view(text).substr(at, end - at)));
+            names_one = std::any_of(entry.name_heads.begin(), entry.name_heads.end(),
+                                    [&](TermId h) { return vocab.Key(h) == stem; });
           }
         }
         // Restated with the entry's own sum and one of its own phrases, or

@@ -3012,6 +3012,20 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // is scheduled; "is due to higher demand", "due to staff shortages" give
   // a cause.
   if (modal_text.find(" due ") != std::string_view::npos && !IsScheduledVerb(next_word)) return std::nullopt;
+  // "The money to take broadband to the places the market will not reach
+  // is the largest part of the plan": a finite "is" straight after the
+  // modal's verb ends a clause inside that "is"'s subject; the sentence
+  // says what something is and undertakes nothing.
+  if (modal_first == "will" || modal_first == "would") {
+    const WordList rest_words = Words(rest);
+    if (rest_words.size() >= 2 && next_word != "be" && next_word != "have" && next_word != "do" &&
+        rest_words[0].back() >= 'a' && rest_words[0].back() <= 'z') {
+      char second_buf[24];
+      const std::string_view second = LowerWord(rest_words[1], second_buf);
+      if (second == "is" || second == "are" || second == "was" || second == "were")
+        return std::nullopt;
+    }
+  }
   // A meeting that agreed or voted to note, approve or endorse did so then:
   // "Members agreed to note the report" undertakes nothing further.
   if ((modal_first == "agreed" || modal_first == "resolved" || modal_first == "voted" || modal_first == "decided") &&

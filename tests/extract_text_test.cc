@@ -62,6 +62,22 @@ TEST(ExtractTextTest, TextSavedAParagraphToALine) {
   EXPECT_EQ(doc.passages[3].section, "Better Care Fund Plan");
 }
 
+// A numbered title over a paragraph numbered under it ("2." over "2.1"), as
+// nroff and other plain-text plans set their sections, is its heading; a
+// numbered paragraph over the next number is not.
+TEST(ExtractTextTest, NumberedTitleOverItsNumberedParagraphs) {
+  Document doc = Extract(
+      "2. Gigabit for every community\n\n2.1 The programme will provide \u00a34.2 billion over six years.\n\n"
+      "2.2 Contracts will be let for a county.\n\n3. Mobile coverage\n\n4. Public buildings\n\n"
+      "4.1 The grant will connect schools.\n");
+  EXPECT_EQ(Shape(doc), (Lines{"heading|2|2|Gigabit for every community",
+                               "paragraph|2.1|0|The programme will provide \u00a34.2 billion over six years.",
+                               "paragraph|2.2|0|Contracts will be let for a county.", "paragraph|3|0|Mobile coverage",
+                               "heading|4|2|Public buildings", "paragraph|4.1|0|The grant will connect schools."}))
+      << ::testing::PrintToString(Shape(doc));
+  EXPECT_EQ(doc.passages[2].section, "Gigabit for every community");
+}
+
 // Wrapped at a width, a message's lines join however long one of them is.
 TEST(ExtractTextTest, WrappedTextJoinsDespiteALongLine) {
   Document doc = Extract(

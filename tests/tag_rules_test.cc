@@ -679,6 +679,9 @@ const CommitmentCase kCommitments[] = {
     {"Meeting it will mean planting around 12,000 hectares a year by the end of this decade.", "2026-06-01", false,
      nullptr, "", ""},
     {"The target will require \u00a32bn by 2028.", "", false, nullptr, "", ""},
+    // A "will" clause inside the subject of an "is" says what something is.
+    {"The money to take broadband to the places the market will not reach is the largest part of the plan, "
+     "\u00a33 million by 2027.", "", false, nullptr, "", ""},
     {"The Council will require developers to plant trees by 2027.", "", false, "Council", "will",
      "require developers to plant trees"},
     // ... nor do its dates count for the clause after it.
