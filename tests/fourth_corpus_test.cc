@@ -334,11 +334,13 @@ const Sample kDigitalConnectivity{"digital-connectivity",
                                   "connected-everywhere-gigabit-plan.txt",
                                   {"ravensmoor-cabinet-digital-connectivity-2027-03-09.pdf",
                                    "ravensmoor-scrutiny-minutes-2027-03-23.html"}};
-// The samples held together in AllSamplesInOneIndex (kNatureRecovery is
-// not yet: see there).
+// The samples held together in AllSamplesInOneIndex, in the order they
+// were written (its floors hold the first ten and the first eleven as they
+// were before the later ones joined).
 const Sample* const kSamples[] = {
-    &kFlood,       &kCareCharging,  &kWasteRecycling,  &kHomelessness, &kWarmHomes, &kLibraries,
-    &kBusServices, &kSendProvision, &kRoadMaintenance, &kStopSmoking,  &kEarlyYears};
+    &kFlood,       &kCareCharging,  &kWasteRecycling,  &kHomelessness, &kWarmHomes,      &kLibraries,
+    &kBusServices, &kSendProvision, &kRoadMaintenance, &kStopSmoking,  &kEarlyYears,     &kNatureRecovery,
+    &kDigitalConnectivity};
 
 TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   const Scores s = Run(kFlood);
@@ -1144,36 +1146,42 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   const std::string db = (dir_ / "all.db").string();
   XrefRun indexed = RunXref({"index", "-q", "-j", "2", "--db", db, (dir_ / "papers").string()});
   ASSERT_EQ(indexed.status, 0) << indexed.err;
-  int true_positives = 0, predicted = 0, found = 0, wanted = 0, other_subject = 0;
-  // The same sums over the first ten samples alone (held in the same index
-  // as all eleven), so that the floors set on them before the eleventh was
-  // written still hold for the same samples.
-  int ten_true = 0, ten_predicted = 0, ten_found = 0, ten_wanted = 0, ten_other = 0;
+  // Each sample is scored in the one index; the sums are kept over the first
+  // ten, the first eleven and all the samples, so that the floors set on
+  // the first ones before a later sample joined still hold for the same
+  // samples in the same index.
+  struct Sums {
+    int true_positives = 0, predicted = 0, found = 0, wanted = 0, other_subject = 0;
+    double precision() const { return predicted == 0 ? 0 : double(true_positives) / predicted; }
+    double recall() const { return wanted == 0 ? 0 : double(found) / wanted; }
+    void Add(const Scores& s) {
+      true_positives += s.true_positives;
+      predicted += s.predicted;
+      found += s.found;
+      wanted += s.wanted;
+      other_subject += s.other_subject;
+    }
+  };
+  Sums ten, eleven, all;
+  size_t written = 0;
   for (const Sample* sample : kSamples) {
     const Scores s = Score(*sample, db);
-    true_positives += s.true_positives;
-    predicted += s.predicted;
-    found += s.found;
-    wanted += s.wanted;
-    other_subject += s.other_subject;
-    if (sample == &kEarlyYears) continue;
-    ten_true += s.true_positives;
-    ten_predicted += s.predicted;
-    ten_found += s.found;
-    ten_wanted += s.wanted;
-    ten_other += s.other_subject;
+    ++written;
+    if (written <= 10) ten.Add(s);
+    if (written <= 11) eleven.Add(s);
+    all.Add(s);
   }
-  const double ten_precision = ten_predicted == 0 ? 0 : double(ten_true) / ten_predicted;
-  const double ten_recall = ten_wanted == 0 ? 0 : double(ten_found) / ten_wanted;
-  std::cout << "[ linker ] the first ten samples in the same index: precision " << ten_precision
-            << " (" << ten_true << "/" << ten_predicted << ", " << ten_other
-            << " into another sample's papers), recall " << ten_recall << " (" << ten_found << "/"
-            << ten_wanted << ")\n";
-  const double precision = predicted == 0 ? 0 : double(true_positives) / predicted;
-  const double recall = wanted == 0 ? 0 : double(found) / wanted;
-  std::cout << "[ linker ] all samples in one index: precision " << precision << " (" << true_positives << "/"
-            << predicted << ", " << other_subject << " into another sample's papers), recall " << recall << " ("
-            << found << "/" << wanted << ")\n";
+  const auto print = [](const std::string& what, const Sums& sums) {
+    std::cout << "[ linker ] " << what << ": precision " << sums.precision() << " (" << sums.true_positives
+              << "/" << sums.predicted << ", " << sums.other_subject << " into another sample's papers), recall "
+              << sums.recall() << " (" << sums.found << "/" << sums.wanted << ")\n";
+  };
+  print("the first ten samples in the same index", ten);
+  print("the first eleven samples in the same index", eleven);
+  print("all samples in one index", all);
+  const double ten_precision = ten.precision(), ten_recall = ten.recall();
+  const int ten_other = ten.other_subject;
+  const double precision = all.precision(), recall = all.recall();
   RecordProperty("precision", std::to_string(precision));
   RecordProperty("recall", std::to_string(recall));
   // First run (2026-11-28, at 10887fa): precision 0.72 (117/162, 32 links
@@ -1213,24 +1221,36 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   EXPECT_GE(ten_recall, 0.73);
   // Since the fixes of the eleventh sample (beside its floors): all eleven
   // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
+  EXPECT_GE(eleven.precision(), 0.86);
+  EXPECT_LE(eleven.other_subject, 6);
+  EXPECT_GE(eleven.recall(), 0.70);
+  // The nature recovery sample joined this index once the flood strategy's
+  // Natural Flood Management Fund no longer took the trust's article ("the
+  // new national money for protected sites": a description shares a name's
+  // word as written, "nature" is not "natural"). Before that, with it and
+  // the first ten (before the eleventh), at its first run: precision 0.85
+  // (158/185, 9), recall 0.70 (159/228): the road plan's Local Roads
+  // Maintenance Fund was merged into the flood strategy's "The extra
+  // maintenance funding will clear the backlog ..." (a name's words in the
+  // other plan's prose taken for its name); since a name shared by two
+  // national papers on different subjects must be a name in both: 0.87
+  // (163/187, 6), recall 0.70 (164/234).
+  // All thirteen (with nature recovery and digital connectivity, 2026-11-29,
+  // at d407b93 with the digital connectivity sample merged): precision 0.87
+  // (177/203, 6 into another sample's papers), recall 0.67 (178/265); the
+  // first eleven 0.865 (154/178, 6), recall 0.71; the first ten 0.88
+  // (149/169, 5), recall 0.74. Nature recovery's recall in this index is
+  // 0.47 (0.59 alone) and digital connectivity's precision 1.00 (0.80
+  // alone). Two links the first ten did not make: the SEND plan's "Each
+  // council's allocation will be set by a formula ... reduce their use of
+  // independent special schools" given the briefing's two passages on
+  // independent special school placements, at 0.38 and 0.37, by the
+  // phrases "independent special" and "special schools" alone: with more
+  // papers in the index the phrases are rarer, so heavier. No link goes
+  // into another sample's papers that did not before.
   EXPECT_GE(precision, 0.86);
-  EXPECT_LE(other_subject, 6);
-  EXPECT_GE(recall, 0.70);
-  // Not yet in this index: the nature recovery sample (kNatureRecovery).
-  // With it and the first ten (before the eleventh), at its first run:
-  // precision 0.85 (158/185, 9), recall 0.70 (159/228): the road plan's Local Roads Maintenance Fund was merged into
-  // the flood strategy's "The extra maintenance funding will clear the
-  // backlog ..." (a name's words in the other plan's prose taken for its
-  // name). Since a name shared by two national papers on different
-  // subjects must be a name in both: precision 0.87 (163/187, 6), recall
-  // 0.70 (164/234); the first ten samples in that index 0.88 (150/171, 6),
-  // recall 0.75. Left out until two things are fixed: the flood strategy's
-  // Natural Flood Management Fund links at named_score to the trust's
-  // article ("the new national money for protected sites", "the national
-  // money for street trees": the minutes' "the national money for natural
-  // flood management" read as a name, "nature" and "natural" one stem),
-  // two links into another sample's papers over the floor of 5; and the
-  // sample's recall alone (0.50) takes the whole below 0.73.
+  EXPECT_LE(all.other_subject, 6);
+  EXPECT_GE(recall, 0.66);
 }
 
 }  // namespace
