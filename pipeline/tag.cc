@@ -427,6 +427,16 @@ bool IsMeasureUnit(std::string_view lower) {
   return InSorted(kWords, lower);
 }
 
+// Nouns a year qualifies rather than counts: "against 1990 levels", "the
+// 2024 figures", "in 2019 prices" measure something as it was in a year.
+bool IsYearQualifiedNoun(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"baseline", "baselines", "estimates", "figures", "levels",
+                                                "prices",   "projections", "rates", "results", "statistics",
+                                                "terms",    "values"};
+  static_assert(SortedWords(kWords), "keep the list sorted");
+  return InSorted(kWords, lower);
+}
+
 bool IsCalendarUnit(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
       "centuries", "century", "day", "days", "decade", "decades", "fortnight", "fortnights", "month",
@@ -1683,7 +1693,12 @@ size_t Tagger::Impl::AddDate(Form form, size_t start, size_t end, Context& ctx) 
                                                         "before", "after", "of", "for", "to", "and"};
         bool after_preposition = false;
         for (const char* p : kTimePrepositions) after_preposition |= lower_before == p;
-        if (!after_preposition && AddCount(start, end, ctx, 1)) return end;
+        size_t next = end;
+        while (next < text.size() && text[next] == ' ') ++next;
+        size_t next_end = next;
+        while (next_end < text.size() && IsAsciiAlpha(text[next_end])) ++next_end;
+        const bool qualifies = next > end && IsYearQualifiedNoun(Lower(text.substr(next, next_end - next)));
+        if (!after_preposition && !qualifies && AddCount(start, end, ctx, 1)) return end;
       }
       value = ParseAtom(atom, form);
       break;

@@ -173,6 +173,11 @@ const Case kCount[] = {
     {"Grants of £3,000 each.", "", "count", "", ""},
     {"A 26-week limit applies.", "", "count", "", ""},
     {"In 2023 councils overspent.", "", "count", "", ""},
+    // A year that qualifies a measure is a year, not a number of things.
+    {"Emissions fall 68% against 1990 levels.", "", "count", "", ""},
+    {"Emissions fall 68% against 1990 levels.", "", "date", "1990", R"({"start":"1990-01-01","end":"1990-12-31"})"},
+    {"The 2024 figures were published.", "", "count", "", ""},
+    {"We will build 1500 homes.", "", "count", "1500 homes", R"({"count":1500,"unit":"homes"})"},
     // A proportion is not a number of things.
     {"In the year to March, 1 in 5 calls went unanswered.", "", "count", "", ""},
     {"One in four children lives in poverty.", "", "count", "", ""},
