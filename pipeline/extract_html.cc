@@ -157,7 +157,11 @@ std::string DecodeHtml(std::string_view bytes) {
       ConvertToUtf8(bytes, charset, &out)) {
     return out;
   }
-  return RepairUtf8(bytes);
+  // Declared UTF-8 is repaired as a browser repairs it; with nothing
+  // declared, UTF-8, and Windows-1252 where it cannot be, as a browser in a
+  // Western European locale reads such a page.
+  if (charset == "utf-8" || charset == "utf8") return RepairUtf8(bytes);
+  return Utf8OrWindows1252(bytes);
 }
 
 // ---------------------------------------------------------------------------

@@ -80,7 +80,7 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
 }
 
 // The bytes as UTF-8: a UTF-8 byte order mark dropped, UTF-16 with a byte
-// order mark decoded, invalid sequences repaired.
+// order mark decoded, bytes of no UTF-8 sequence read as Windows-1252.
 std::string DecodeText(std::string_view bytes) {
   if (StartsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
   bool utf16le = StartsWith(bytes, "\xFF\xFE");
@@ -97,7 +97,7 @@ std::string DecodeText(std::string_view bytes) {
     icu::UnicodeString(units.data(), static_cast<int32_t>(units.size())).toUTF8String(out);
     return out;
   }
-  return RepairUtf8(bytes);
+  return Utf8OrWindows1252(bytes);
 }
 
 // ---------------------------------------------------------------------------

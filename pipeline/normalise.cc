@@ -59,6 +59,38 @@ std::string RepairUtf8(std::string_view bytes) {
   return out;
 }
 
+std::string Utf8OrWindows1252(std::string_view bytes) {
+  if (IsValidUtf8(bytes)) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  std::string stray;  // bytes of no well-formed sequence, in a row
+  auto flush = [&] {
+    if (stray.empty()) return;
+    icu::UnicodeString(stray.data(), static_cast<int32_t>(stray.size()), "windows-1252").toUTF8String(out);
+    stray.clear();
+  };
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      // Only the first byte is stray: the next may begin a sequence.
+      i = start + 1;
+      stray.push_back(static_cast<char>(s[start]));
+      continue;
+    }
+    flush();
+    out.append(bytes.data() + start, static_cast<size_t>(i - start));
+  }
+  flush();
+  // A byte Windows-1252 leaves undefined (0x81, 0x8D, ...) comes out as
+  // U+FFFD; anything else ill-formed ICU let through is repaired.
+  return IsValidUtf8(out) ? out : RepairUtf8(out);
+}
+
 namespace {
 
 // The common case without converting to UTF-16 and back: the same mapping

@@ -26,4 +26,11 @@ bool IsValidUtf8(std::string_view bytes);
 // Repairs invalid UTF-8 (each bad sequence becomes U+FFFD) and nothing else.
 std::string RepairUtf8(std::string_view bytes);
 
+// Text whose encoding nothing declares, as UTF-8: the bytes as they are where
+// they are well-formed UTF-8, and each byte that begins no well-formed
+// sequence read as Windows-1252, which legacy Windows text (Notepad's "ANSI",
+// old council exports) and undeclared Latin web pages (the WHATWG Encoding
+// Standard's default) use: "Budget \xA3" "45m" is "Budget £45m", not a U+FFFD.
+std::string Utf8OrWindows1252(std::string_view bytes);
+
 }  // namespace xref

@@ -397,10 +397,17 @@ TEST(ExtractHtmlTest, TitleAndDate) {
   }
 }
 
-TEST(ExtractHtmlTest, InvalidUtf8IsRepaired) {
-  Document doc = Extract("<html><body><main><p>Budget \xA3" "45m and caf\xC3 here.</p></main></body></html>");
+// A page that declares no charset and is not UTF-8 is read as Windows-1252,
+// as browsers in Western European locales read it; one that declares UTF-8
+// has its bad bytes repaired as a browser does.
+TEST(ExtractHtmlTest, UndeclaredBytesThatAreNotUtf8AreWindows1252) {
+  Document doc = Extract("<html><body><main><p>Budget \xA3" "45m and caf\xE9 here.</p></main></body></html>");
   ASSERT_EQ(doc.passages.size(), 1u);
-  EXPECT_EQ(doc.passages[0].text, "Budget \xEF\xBF\xBD" "45m and caf\xEF\xBF\xBD here.");
+  EXPECT_EQ(doc.passages[0].text, "Budget \xC2\xA3" "45m and caf\xC3\xA9 here.");
+  Document declared = Extract(
+      "<html><head><meta charset=\"utf-8\"></head><body><main><p>Budget \xA3" "45m.</p></main></body></html>");
+  ASSERT_EQ(declared.passages.size(), 1u);
+  EXPECT_EQ(declared.passages[0].text, "Budget \xEF\xBF\xBD" "45m.");
 }
 
 TEST(ExtractHtmlTest, Latin1PageWithCharsetMeta) {

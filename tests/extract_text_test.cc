@@ -112,11 +112,14 @@ TEST(ExtractTextTest, Utf16WithByteOrderMark) {
   EXPECT_EQ(doc.passages[0].text, "Caf\xC3\xA9.");
 }
 
-TEST(ExtractTextTest, InvalidUtf8IsRepairedNotRefused) {
-  Document doc = Extract("Budget \xA3" "45m for\xFF\xFE pathfinders.\n\nNext \xC3 para.");
+// Text that is not UTF-8 is read as Windows-1252 where it cannot be UTF-8,
+// as Notepad's "ANSI" files and old exports are written; UTF-8 in the same
+// file stays UTF-8.
+TEST(ExtractTextTest, BytesThatAreNotUtf8AreReadAsWindows1252) {
+  Document doc = Extract("Budget \xA3" "45m for \x93pathfinders\x94 \x96 caf\xC3\xA9.\n\nNext \xC3 para \x80" "5.");
   ASSERT_EQ(doc.passages.size(), 2u);
-  EXPECT_EQ(doc.passages[0].text, "Budget \xEF\xBF\xBD" "45m for\xEF\xBF\xBD\xEF\xBF\xBD pathfinders.");
-  EXPECT_EQ(doc.passages[1].text, "Next \xEF\xBF\xBD para.");
+  EXPECT_EQ(doc.passages[0].text, "Budget \xC2\xA3" "45m for \xE2\x80\x9Cpathfinders\xE2\x80\x9D \xE2\x80\x93 caf\xC3\xA9.");
+  EXPECT_EQ(doc.passages[1].text, "Next \xC3\x83 para \xE2\x82\xAC" "5.");
 }
 
 TEST(ExtractTextTest, AtxAndSetextHeadings) {

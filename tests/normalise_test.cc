@@ -41,6 +41,16 @@ TEST(NormaliseTest, Utf8Validity) {
   EXPECT_TRUE(IsValidUtf8(RepairUtf8("a\xc3z\xff")));
 }
 
+TEST(NormaliseTest, Utf8OrWindows1252) {
+  EXPECT_EQ(Utf8OrWindows1252("\xc2\xa3" "45m"), "\xc2\xa3" "45m");  // UTF-8 stays
+  EXPECT_EQ(Utf8OrWindows1252("\xa3" "45m"), "\xc2\xa3" "45m");      // Windows-1252 pound
+  EXPECT_EQ(Utf8OrWindows1252("\x80\x85\x92"), "\xe2\x82\xac\xe2\x80\xa6\xe2\x80\x99");  // euro, ellipsis, apostrophe
+  // A stray byte before a well-formed sequence: the sequence is kept.
+  EXPECT_EQ(Utf8OrWindows1252("\xe9\xc3\xa9"), "\xc3\xa9\xc3\xa9");
+  // A byte Windows-1252 leaves undefined still gives well-formed UTF-8.
+  EXPECT_TRUE(IsValidUtf8(Utf8OrWindows1252("a\x81z\xed\xa0\x80")));
+}
+
 }  // namespace
 }  // namespace xref
 
