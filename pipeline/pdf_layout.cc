@@ -5,6 +5,8 @@
 // slides behave alike.
 #include "pipeline/pdf_layout.h"
 
+#include "pipeline/line_join.h"
+
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -61,24 +63,6 @@ constexpr size_t kMaxOrderedBlocks = 160;
 
 // --- Text helpers ------------------------------------------------------------
 
-// The first code point of `s` (0 when empty), and its length in bytes.
-UChar32 FirstCodePoint(std::string_view s, int32_t* length = nullptr) {
-  if (s.empty()) return 0;
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-  if (length) *length = i;
-  return c < 0 ? 0xFFFD : c;
-}
-
-UChar32 LastCodePoint(std::string_view s) {
-  if (s.empty()) return 0;
-  int32_t i = static_cast<int32_t>(s.size());
-  UChar32 c;
-  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
-  return c < 0 ? 0xFFFD : c;
-}
-
 size_t CodePointCount(std::string_view s) {
   size_t n = 0;
   for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
@@ -99,12 +83,6 @@ bool IsRomanNumeral(std::string_view s) {
     if (u != 'I' && u != 'V' && u != 'X' && u != 'L' && u != 'C') return false;
   }
   return true;
-}
-
-// Quotes and brackets that may stand before or after a word.
-bool IsWrapping(UChar32 c) {
-  return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' ||
-         c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
 }
 
 // The first letter of `s` after opening quotes and brackets (0 if none).
@@ -1291,180 +1269,6 @@ bool IsFootnoteBlock(const std::vector<Line>& lines, const Block& block,
     }
   }
   return true;
-}
-
-// --- Joining lines: hyphens ------------------------------------------------------
-
-bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x00AD; }
-
-// Lower-case ASCII, other bytes kept: enough for the look-ups below.
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-// Trims quotes, brackets and punctuation from both ends of a token.
-std::string_view TrimToken(std::string_view t) {
-  auto strip_char = [](char c) {
-    return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' ||
-           c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
-  };
-  while (!t.empty() && strip_char(t.front())) t.remove_prefix(1);
-  while (!t.empty() && strip_char(t.back())) t.remove_suffix(1);
-  // Curly quotes (3 bytes each, led by E2): most tokens have none.
-  const bool may_have_quotes =
-      !t.empty() && (t.front() == '\xe2' || (t.size() >= 3 && t[t.size() - 3] == '\xe2'));
-  if (!may_have_quotes) return t;
-  for (std::string_view q : {"\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d"}) {
-    while (t.size() >= q.size() && t.substr(0, q.size()) == q) t.remove_prefix(q.size());
-    while (t.size() >= q.size() && t.substr(t.size() - q.size()) == q) t.remove_suffix(q.size());
-  }
-  return t;
-}
-
-// The words of the document as written, to judge line-end hyphens by.
-struct WordEvidence {
-  std::unordered_set<std::string> words;  // lower-cased tokens, hyphenated ones whole
-
-  void Add(std::string_view line) {
-    size_t start = 0;
-    while (start < line.size()) {
-      size_t end = line.find(' ', start);
-      if (end == std::string_view::npos) end = line.size();
-      std::string_view token = TrimToken(line.substr(start, end - start));
-      if (!token.empty()) {
-        // Lower-cased in a buffer kept between tokens: most tokens are words
-        // already seen, which the set then neither copies nor allocates.
-        std::string& lower = scratch_;
-        lower.assign(token.data(), token.size());
-        for (char& c : lower) {
-          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        }
-        // "co-work" makes "co" a prefix the document hyphenates.
-        size_t hyphen = lower.find('-');
-        if (hyphen == std::string::npos) hyphen = lower.find("\xe2\x80\x90");
-        if (hyphen != std::string::npos && hyphen > 0 && hyphen + 3 < lower.size()) {
-          prefixes.insert(lower.substr(0, hyphen));
-        }
-        words.insert(lower);
-      }
-      start = end + 1;
-    }
-  }
-  bool Has(const std::string& w) const { return words.count(w) > 0; }
-  bool IsPrefix(const std::string& w) const { return prefixes.count(w) > 0; }
-
-  std::unordered_set<std::string> prefixes;  // lower-cased parts before a hyphen
-
- private:
-  std::string scratch_;
-};
-
-
-// How a line that ends in a hyphen meets the next line.
-enum class HyphenCall {
-  kNotHyphen,   // no hyphen at the end: join with a space
-  kDash,        // a dash standing alone: join with a space
-  kSoft,        // a soft hyphen: drop it
-  kKeepAlways,  // URLs, numbers, capitals: keep the hyphen, whatever the document does
-  kKeep,        // the document writes the word with its hyphen elsewhere
-  kMend,        // the document writes the word whole elsewhere
-  kUnknown,     // no evidence: the document's habit decides
-};
-
-HyphenCall JudgeHyphen(std::string_view text, std::string_view next,
-                       const WordEvidence& evidence) {
-  const UChar32 last = LastCodePoint(text);
-  if (!IsHyphen(last)) return HyphenCall::kNotHyphen;
-  if (last == 0x00AD) return HyphenCall::kSoft;
-  const size_t hyphen_bytes = static_cast<size_t>(U8_LENGTH(last));
-  const size_t space = text.find_last_of(' ');
-  const std::string_view token = text.substr(space == std::string_view::npos ? 0 : space + 1);
-  std::string_view left = token.substr(0, token.size() - hyphen_bytes);
-  if (left.empty()) return HyphenCall::kDash;
-  while (!left.empty() && IsWrapping(FirstCodePoint(left))) {
-    int32_t len = 0;
-    FirstCodePoint(left, &len);
-    left.remove_prefix(static_cast<size_t>(len));
-  }
-  const std::string_view right = TrimToken(next.substr(0, next.find(' ')));
-  const bool urlish = token.find('/') != std::string_view::npos ||
-                      token.find("www.") != std::string_view::npos ||
-                      token.find('@') != std::string_view::npos;
-  const UChar32 before = LastCodePoint(left);
-  const UChar32 after = FirstCodePoint(right);
-  if (urlish || left.empty() || right.empty() || !u_isalpha(before) || !u_isalpha(after) ||
-      u_isupper(after) || u_istitle(after)) {
-    return HyphenCall::kKeepAlways;
-  }
-  const std::string hyphen(token.substr(token.size() - hyphen_bytes));
-  const std::string l = LowerAscii(left);
-  const std::string r = LowerAscii(right);
-  if (evidence.Has(l + hyphen + r)) return HyphenCall::kKeep;
-  if (evidence.Has(l + r)) return HyphenCall::kMend;
-  // The last part of "multi-agency father-" is what the next line continues.
-  const size_t inner = l.find_last_of('-');
-  if (evidence.IsPrefix(inner == std::string::npos ? l : l.substr(inner + 1))) {
-    return HyphenCall::kKeep;
-  }
-  return HyphenCall::kUnknown;
-}
-
-// True when `text` ends inside a URL that the line break cut at a separator.
-bool EndsInsideUrl(std::string_view text, std::string_view next) {
-  const size_t space = text.find_last_of(' ');
-  const std::string_view token = text.substr(space == std::string_view::npos ? 0 : space + 1);
-  if (!token.empty() && token.back() == '@') return true;  // an e-mail address
-  if (token.find("://") == std::string_view::npos && token.substr(0, 4) != "www.") return false;
-  const char last = token.empty() ? ' ' : token.back();
-  if (last == '@') return true;
-  return std::string_view("/_%.=?&#~-").find(last) != std::string_view::npos ||
-         (!next.empty() && next.front() == '%');
-}
-
-// Appends `next` (the following line of the same paragraph) to `text`,
-// mending a word broken at the line end ("implemen-" + "tation") but keeping a
-// real hyphen ("Labinjo-" + "Hughes", "father-" + "inclusive" when the
-// document writes "father-inclusive" elsewhere, URLs, "2022-" + "23").
-// `keep_by_default` is the document's habit when the evidence is silent.
-void AppendLine(std::string* text, std::string_view next, const WordEvidence& evidence,
-                bool keep_by_default) {
-  if (next.empty()) return;
-  if (text->empty()) {
-    *text = std::string(next);
-    return;
-  }
-  const HyphenCall call = JudgeHyphen(*text, next, evidence);
-  switch (call) {
-    case HyphenCall::kNotHyphen: {
-      // A dash set close to the word before it ("FAA-2020–" + "0686") is
-      // closed up with the next line too.
-      const UChar32 last = LastCodePoint(*text);
-      const bool closed_dash = (last == 0x2013 || last == 0x2014) && text->size() > 3 &&
-                               (*text)[text->size() - 4] != ' ';
-      if (!closed_dash && !EndsInsideUrl(*text, next)) text->push_back(' ');
-      break;
-    }
-    case HyphenCall::kDash:
-      text->push_back(' ');
-      break;
-    case HyphenCall::kSoft:
-    case HyphenCall::kMend:
-      text->resize(text->size() - static_cast<size_t>(U8_LENGTH(LastCodePoint(*text))));
-      break;
-    case HyphenCall::kUnknown:
-      if (!keep_by_default) {
-        text->resize(text->size() - static_cast<size_t>(U8_LENGTH(LastCodePoint(*text))));
-      }
-      break;
-    case HyphenCall::kKeepAlways:
-    case HyphenCall::kKeep:
-      break;
-  }
-  *text += next;
 }
 
 // --- Tables ----------------------------------------------------------------------
@@ -2719,26 +2523,16 @@ std::vector<LaidOutPassage> LayOutDocument(std::vector<PageWords> pages) {
     }
   }
 
-  // Line-end hyphens the evidence cannot settle follow the document's habit:
-  // word processors leave real hyphens at line ends, typesetters break words.
-  // A document that breaks words has many lines ending in one (a twentieth
-  // or more: typesetters hyphenate); one with fewer than one in thirty and
-  // none that the evidence mends is a word processor's, which breaks lines
-  // only at spaces and real hyphens ("600 self-" + "funders", "up-to-" +
-  // "date"). Real papers: 8 in 2,275 lines for a 56-page InDesign report.
-  size_t keep_votes = 0, mend_votes = 0, unknown = 0, line_count = 0;
+  // Line-end hyphens the evidence cannot settle follow the document's habit
+  // (LineEndHyphens, line_join.h).
+  LineEndHyphens habit;
   for (const Paragraph& p : paras) {
-    line_count += p.lines.size();
-    for (size_t i = 1; i < p.lines.size(); ++i) {
-      HyphenCall call = JudgeHyphen(p.lines[i - 1], p.lines[i], evidence);
-      keep_votes += call == HyphenCall::kKeep;
-      mend_votes += call == HyphenCall::kMend;
-      unknown += call == HyphenCall::kUnknown;
+    for (size_t i = 0; i < p.lines.size(); ++i) {
+      habit.CountLine();
+      if (i > 0) habit.CountJoin(p.lines[i - 1], p.lines[i], evidence);
     }
   }
-  const size_t breaks = keep_votes + mend_votes + unknown;
-  const bool keep_hyphens = (keep_votes >= 2 && keep_votes > 2 * mend_votes) ||
-                            (mend_votes == 0 && breaks > 0 && breaks * 30 <= line_count);
+  const bool keep_hyphens = habit.KeepByDefault();
 
   // 5. Emit, joining paragraphs cut by a page or column break; footnotes wait
   // until the paragraph they interrupt is complete.
