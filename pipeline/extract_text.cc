@@ -19,6 +19,7 @@
 
 #include "pipeline/extract.h"
 #include "pipeline/heading_guess.h"
+#include "pipeline/line_join.h"
 #include "pipeline/normalise.h"
 #include "pipeline/passage_builder.h"
 
@@ -359,6 +360,8 @@ class BlockReader {
   bool open_ = false;  // blocks_.back() still takes continuation lines
   bool has_marked_headings_ = false;
   std::vector<int> list_indents_;  // indents of the enclosing bullets
+  WordEvidence evidence_;          // the document's words, for line-end hyphens
+  bool keep_hyphens_ = true;       // its habit where they say nothing
 };
 
 int BlockReader::ListLevel(int indent) {
@@ -368,6 +371,28 @@ int BlockReader::ListLevel(int indent) {
 }
 
 void BlockReader::Read(const std::vector<std::string_view>& lines) {
+  // A word broken at a line end ("ev\u2010" + "ery", as nroff and fmt-like
+  // tools write) is mended as the PDF layout mends it: by the document's own
+  // words, else by its habit (line_join.h).
+  for (std::string_view line : lines) {
+    const std::string_view t = Trim(line);
+    if (!t.empty()) evidence_.Add(t);
+  }
+  {
+    LineEndHyphens habit;
+    std::string_view previous;
+    for (std::string_view line : lines) {
+      const std::string_view t = Trim(line);
+      if (t.empty()) {
+        previous = {};
+        continue;
+      }
+      habit.CountLine();
+      if (!previous.empty()) habit.CountJoin(previous, t, evidence_);
+      previous = t;
+    }
+    keep_hyphens_ = habit.KeepByDefault();
+  }
   bool previous_blank = true;
   bool in_table = false;
   std::string_view fence;  // the opening "```" or "~~~" while inside a code block
@@ -502,8 +527,7 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
     }
     if (b != nullptr && !previous_blank && !line_per_paragraph_ &&
         (b->type == BlockType::kParagraph || b->type == BlockType::kListItem)) {
-      b->text += ' ';
-      b->text.append(t);
+      AppendLine(&b->text, t, evidence_, keep_hyphens_);
       ++b->lines;
     } else {
       if (indent == 0) list_indents_.clear();

@@ -122,6 +122,19 @@ TEST(ExtractTextTest, BytesThatAreNotUtf8AreReadAsWindows1252) {
   EXPECT_EQ(doc.passages[1].text, "Next \xC3\x83 para \xE2\x82\xAC" "5.");
 }
 
+// A word a typesetter broke at a line end (nroff writes U+2010 HYPHEN) is
+// mended; a hyphen the document writes inside a word elsewhere is kept, and
+// so is one before a capital or a number.
+TEST(ExtractTextTest, WordsBrokenAtLineEndsAreMended) {
+  Document doc = Extract(
+      "The Government will make sure that ev\u2010\nery premises can get gigabit\u2010capable\n"
+      "broadband, and that gigabit\u2010\ncapable networks reach the Scottish\u2010\nBorders by 2030\u2010\n31.\n");
+  ASSERT_EQ(doc.passages.size(), 1u);
+  EXPECT_EQ(doc.passages[0].text,
+            "The Government will make sure that every premises can get gigabit\u2010capable broadband, and that "
+            "gigabit\u2010capable networks reach the Scottish\u2010Borders by 2030\u201031.");
+}
+
 TEST(ExtractTextTest, AtxAndSetextHeadings) {
   Document doc = ExtractMarkdown(
       "# Title ##\n\nIntro text.\n\n## Part one\nBody one.\n\n###### Deep\n\nBody deep.\n\n"
