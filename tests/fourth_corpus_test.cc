@@ -1247,9 +1247,13 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // independent special school placements, at 0.38 and 0.37, by the
   // phrases "independent special" and "special schools" alone: with more
   // papers in the index the phrases are rarer, so heavier. No link goes
-  // into another sample's papers that did not before.
+  // into another sample's papers that did not before. Since plain text
+  // mends words its typesetter broke at line ends (the digital connectivity
+  // plan is nroff's, "ev- ery"): all thirteen 0.88 (177/202, 5), the first
+  // eleven 0.87 (154/177, 5), the first ten 0.89 (149/168, 4): a
+  // homelessness link into another subject's papers is gone.
   EXPECT_GE(precision, 0.86);
-  EXPECT_LE(all.other_subject, 6);
+  EXPECT_LE(all.other_subject, 5);
   EXPECT_GE(recall, 0.66);
 }
 
