@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -329,6 +330,7 @@ struct Block {
   std::string text;
   int lines = 0;
   bool verbatim = false;  // fenced code: no inline Markdown
+  std::optional<int> page;  // where the text breaks its pages with form feeds
 };
 
 class BlockReader {
@@ -348,7 +350,7 @@ class BlockReader {
   Block* open() { return open_ ? &blocks_.back() : nullptr; }
   void Close() { open_ = false; }
   Block& Start(BlockType type, std::string_view text, std::string label = {}, int level = 0) {
-    blocks_.push_back(Block{type, std::move(label), level, std::string(text), 1, false});
+    blocks_.push_back(Block{type, std::move(label), level, std::string(text), 1, false, page_});
     open_ = true;
     return blocks_.back();
   }
@@ -360,6 +362,7 @@ class BlockReader {
   bool open_ = false;  // blocks_.back() still takes continuation lines
   bool has_marked_headings_ = false;
   std::vector<int> list_indents_;  // indents of the enclosing bullets
+  std::optional<int> page_;        // the page of the line being read, when the text has pages
   WordEvidence evidence_;          // the document's words, for line-end hyphens
   bool keep_hyphens_ = true;       // its habit where they say nothing
 };
@@ -396,8 +399,17 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
   bool previous_blank = true;
   bool in_table = false;
   std::string_view fence;  // the opening "```" or "~~~" while inside a code block
+  // A form feed starts a page, as pdftotext, groff and line printers write
+  // them: the text's pages are counted from 1 where it has any.
+  for (std::string_view line : lines) {
+    if (line.find('\f') != std::string_view::npos) {
+      page_ = 1;
+      break;
+    }
+  }
   for (size_t li = 0; li < lines.size(); ++li) {
     std::string_view raw = lines[li];
+    if (page_) *page_ += static_cast<int>(std::count(raw.begin(), raw.end(), '\f'));
     std::string_view t = Trim(raw);
     int indent = IndentOf(raw);
 
@@ -810,17 +822,17 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
     std::string text = markdown && !b.verbatim ? MarkdownInline(b.text) : b.text;
     switch (b.type) {
       case BlockType::kHeading:
-        out.Heading(text, b.level, std::nullopt, b.label);
+        out.Heading(text, b.level, b.page, b.label);
         if (doc.title.empty() && subject.empty() && !doc.passages.empty()) doc.title = doc.passages.back().text;
         break;
       case BlockType::kParagraph:
-        out.Add(PassageKind::kParagraph, text, std::nullopt, b.label);
+        out.Add(PassageKind::kParagraph, text, b.page, b.label);
         break;
       case BlockType::kListItem:
-        out.Add(PassageKind::kListItem, text, std::nullopt, b.label, b.level);
+        out.Add(PassageKind::kListItem, text, b.page, b.label, b.level);
         break;
       case BlockType::kTableCell:
-        out.Add(PassageKind::kTableCell, text, std::nullopt);
+        out.Add(PassageKind::kTableCell, text, b.page);
         break;
     }
   }

@@ -135,6 +135,25 @@ TEST(ExtractTextTest, WordsBrokenAtLineEndsAreMended) {
             "gigabit\u2010capable networks reach the Scottish\u2010Borders by 2030\u201031.");
 }
 
+// Form feeds break the pages of a text (pdftotext, groff, line printers):
+// each passage has the page it starts on; a text without them has no pages.
+TEST(ExtractTextTest, FormFeedsNumberThePages) {
+  Document doc = Extract(
+      "Page one text.\n\nA paragraph the page break\n\fcuts in two.\n\n\fPage three.\n\n\f\fPage five.\n\f");
+  ASSERT_EQ(doc.passages.size(), 4u);
+  EXPECT_EQ(doc.passages[0].page, 1);
+  // Cut by the page break, still one paragraph, cited by where it starts.
+  EXPECT_EQ(doc.passages[1].text, "A paragraph the page break cuts in two.");
+  EXPECT_EQ(doc.passages[1].page, 1);
+  EXPECT_EQ(doc.passages[2].text, "Page three.");
+  EXPECT_EQ(doc.passages[2].page, 3);
+  EXPECT_EQ(doc.passages[3].text, "Page five.");
+  EXPECT_EQ(doc.passages[3].page, 5);
+  Document unpaged = Extract("No pages here.\n\nNone at all.\n");
+  ASSERT_EQ(unpaged.passages.size(), 2u);
+  EXPECT_FALSE(unpaged.passages[0].page.has_value());
+}
+
 TEST(ExtractTextTest, AtxAndSetextHeadings) {
   Document doc = ExtractMarkdown(
       "# Title ##\n\nIntro text.\n\n## Part one\nBody one.\n\n###### Deep\n\nBody deep.\n\n"
