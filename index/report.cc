@@ -182,8 +182,11 @@ std::string CommitmentsText(const RegisterView& view) {
 std::string CommitmentDetailText(const nlohmann::json& c) {
   std::ostringstream out;
   out << Str(c, "id") << "  " << Str(c, "text") << "\n";
+  // An entry read from a list or a table ("A review into how ...") has no
+  // modal verb of its own: nothing is said rather than an empty field.
+  const std::string modality = Str(c, "modality");
   out << "  actor: " << Str(c, "actor") << (c.value("local", false) ? " (local)" : "")
-      << "; modality: " << Str(c, "modality") << "\n";
+      << (modality.empty() ? "" : "; modality: " + modality) << "\n";
   std::string sums = Values(c["money"]);
   std::string dates = Values(c["dates"]);
   if (!sums.empty()) out << "  sums: " << sums << "\n";
