@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cctype>
+#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -549,6 +551,124 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
   }
 }
 
+// A page number standing alone: "12", "- 12 -", "\u2212 12 \u2212", "Page 12",
+// "Page 12 of 40", "12 | Page".
+bool IsPageNumberLine(std::string_view t) {
+  std::string s;
+  for (char c : t) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Dashes and bars around the number, ASCII and Unicode (\u2010-\u2015, \u2212).
+  for (std::string_view dash : {"\u2212", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "-", "|"}) {
+    for (size_t at = s.find(dash); at != std::string::npos; at = s.find(dash)) s.replace(at, dash.size(), " ");
+  }
+  std::string_view v = s;
+  auto skip_spaces = [&] {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  };
+  auto word = [&](std::string_view w) {
+    skip_spaces();
+    if (v.substr(0, w.size()) != w) return false;
+    v.remove_prefix(w.size());
+    return true;
+  };
+  auto number = [&] {
+    skip_spaces();
+    size_t n = 0;
+    while (n < v.size() && n < 5 && std::isdigit(static_cast<unsigned char>(v[n]))) ++n;
+    if (n == 0 || n >= 5) return false;
+    v.remove_prefix(n);
+    return true;
+  };
+  word("page");
+  if (!number()) return false;
+  if (word("of") && !number()) return false;
+  word("page");
+  skip_spaces();
+  return v.empty();
+}
+
+// Page furniture in a text whose pages form feeds break (pdftotext's, a
+// printer's): a page number alone among a page's first or last two lines,
+// a line with letters that opens or closes three pages or more, the
+// same but for its numbers ("Maximising women's contribution to future
+// economic growth", "Federal Register / Vol. 85, No. 152 / 47699"), are
+// not passages, as the PDF layout drops them. A dropped line keeps its form
+// feeds, so that pages are still counted.
+void DropPageFurniture(std::vector<std::string_view>* lines) {
+  static constexpr std::string_view kFormFeeds = "\f\f\f\f\f\f\f\f\f\f\f\f\f\f\f\f";
+  std::vector<std::vector<size_t>> pages(1);  // the non-blank lines of each page
+  for (size_t i = 0; i < lines->size(); ++i) {
+    const std::string_view raw = (*lines)[i];
+    const size_t feeds = static_cast<size_t>(std::count(raw.begin(), raw.end(), '\f'));
+    for (size_t f = 0; f < feeds; ++f) pages.emplace_back();
+    if (!Trim(raw).empty()) pages.back().push_back(i);
+  }
+  if (pages.size() < 2) return;
+  auto key = [&](size_t i) {
+    std::string k;
+    for (char c : Trim((*lines)[i])) {
+      k += std::isdigit(static_cast<unsigned char>(c)) ? '#' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return k;
+  };
+  // A page's first and last two lines; its first and last alone when it
+  // has few, whose second lines are its body.
+  auto margins = [](const std::vector<size_t>& page) {
+    const size_t depth = page.size() >= 6 ? 2 : 1;
+    std::vector<size_t> out;
+    for (size_t k = 0; k < page.size(); ++k) {
+      if (k < depth || k + depth >= page.size()) out.push_back(page[k]);
+    }
+    return out;
+  };
+  std::map<std::string, size_t> pages_with;  // key -> pages whose margins hold it
+  std::map<std::string, size_t> pages_anywhere;  // key -> pages that hold it anywhere
+  for (const std::vector<size_t>& page : pages) {
+    std::set<std::string> here;
+    for (size_t i : margins(page)) here.insert(key(i));
+    for (const std::string& k : here) ++pages_with[k];
+    here.clear();
+    for (size_t i : page) here.insert(key(i));
+    for (const std::string& k : here) ++pages_anywhere[k];
+  }
+  auto letters = [](const std::string& k) {
+    return static_cast<size_t>(std::count_if(k.begin(), k.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+  };
+  // A longer line with a number in it that is no sentence, on a third of
+  // the pages or more wherever the text puts it, is furniture too: a margin
+  // note printed down the side of each page ("jbell on DSKJLSW7X2PROD with
+  // PROPOSALS") or a printer's slug lands mid-page in reading order. A
+  // sentence ("RESOLVED that the report be noted.") or a lead-in ("What
+  // business should do:") repeated through minutes or a report is their
+  // text, and so is a heading each item repeats ("Financial Implications").
+  const size_t third = (pages.size() + 2) / 3;
+  for (const std::vector<size_t>& page : pages) {
+    for (size_t i : page) {
+      const std::string k = key(i);
+      if (k.size() < 10 || letters(k) < 3 || k.find('#') == std::string::npos || pages_anywhere[k] < 3 ||
+          pages_anywhere[k] < third) {
+        continue;
+      }
+      const char end = k.back();
+      if (end == '.' || end == ':' || end == '?' || end == '!' || end == ';' || end == ',') continue;
+      const std::string_view raw = (*lines)[i];
+      const size_t feeds = std::min(kFormFeeds.size(), static_cast<size_t>(std::count(raw.begin(), raw.end(), '\f')));
+      (*lines)[i] = kFormFeeds.substr(0, feeds);
+    }
+  }
+  for (const std::vector<size_t>& page : pages) {
+    for (size_t i : margins(page)) {
+      const std::string_view t = Trim((*lines)[i]);
+      if (t.empty()) continue;
+      const std::string k = key(i);
+      if (IsPageNumberLine(t) || (letters(k) >= 3 && pages_with[k] >= 3)) {
+        const std::string_view raw = (*lines)[i];
+        const size_t feeds = std::min(kFormFeeds.size(), static_cast<size_t>(std::count(raw.begin(), raw.end(), '\f')));
+        (*lines)[i] = kFormFeeds.substr(0, feeds);
+      }
+    }
+  }
+}
+
 // Whether plain text was written without wrapping, a paragraph to a line, as
 // Word's "Plain Text" and most editors save it: then a line break ends a
 // paragraph, where in text wrapped at a width (e-mail at 72 columns) it is
@@ -775,6 +895,7 @@ Result<Document> ExtractPlainText(const std::string& path, std::string_view byte
       if (!date.empty()) doc.date = date;
     }
   }
+  if (format == Format::kText) DropPageFurniture(&lines);
   BlockReader reader(format, format == Format::kText && LinesAreParagraphs(lines));
   reader.Read(lines);
   std::vector<Block>& blocks = reader.blocks();

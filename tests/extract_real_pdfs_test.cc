@@ -250,6 +250,47 @@ TEST_P(RealPdf, EveryPassageIsCleanText) {
   }
 }
 
+// The same papers as plain text with a form feed after each page, as
+// pdftotext writes them (Poppler's own page text here): their running heads
+// and page numbers are furniture there too, and every passage has the page
+// it starts on. Not the Federal Register page: in Poppler's raw order its
+// printer's slug ("VerDate Sep<11>2014 16:21 Aug 05, 2020 Jkt 250001 ...")
+// is one line on 3 of its 16 pages and cut into pieces on the others, which
+// plain text cannot tell from the columns' text (the PDF layout drops it by
+// where it is printed).
+class FormFedText : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(FormFedText, KeepsPagesAndDropsFurniture) {
+  const std::string path = kRealPdfs + GetParam();
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(path));
+  ASSERT_TRUE(pdf);
+  std::string text;
+  for (int i = 0; i < pdf->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(pdf->create_page(i));
+    poppler::byte_array bytes = page->text().to_utf8();
+    for (char c : bytes) {
+      if (c != '\f') text += c;  // the page's own form feed, if Poppler writes one
+    }
+    text += "\n\f";
+  }
+  Result<Document> doc = ExtractPlainText(path + ".txt", text, Format::kText);
+  ASSERT_TRUE(doc.ok());
+  ASSERT_FALSE(doc->passages.empty());
+  int last_page = 0;
+  for (const Passage& p : doc->passages) {
+    ASSERT_TRUE(p.page.has_value()) << p.text;
+    EXPECT_GE(*p.page, last_page);
+    last_page = *p.page;
+  }
+  EXPECT_LE(last_page, pdf->pages());
+  EXPECT_GE(last_page, pdf->pages() - 1);
+  ExpectNoFurniture(path, *doc);
+}
+
+INSTANTIATE_TEST_SUITE_P(Published, FormFedText,
+                         ::testing::Values("kent-cabinet-minutes.pdf", "hmrc-risk-triggers.pdf",
+                                           "wbc-full-report.pdf"));
+
 INSTANTIATE_TEST_SUITE_P(Published, RealPdf,
                          ::testing::Values("kent-cabinet-minutes.pdf", "hmrc-risk-triggers.pdf",
                                            "wbc-full-report.pdf", "fedreg-2020-17221.pdf"));

@@ -154,6 +154,33 @@ TEST(ExtractTextTest, FormFeedsNumberThePages) {
   EXPECT_FALSE(unpaged.passages[0].page.has_value());
 }
 
+// In a text with form feeds (pdftotext's), a page number alone at a page's
+// top or foot, and a line that opens or closes three pages or more but for
+// its numbers, are furniture, not passages; the title in the body stays.
+TEST(ExtractTextTest, RunningHeadsAndPageNumbersOfFormFedPagesAreDropped) {
+  std::string text;
+  for (int page = 1; page <= 4; ++page) {
+    if (page > 1) text += "\f";
+    text += "Clean Air Plan " + std::to_string(2026 + page % 2) + "\n\n";
+    const char* const kBodies[] = {"", "The Council will plant trees.", "Schools will close roads at drop-off.",
+                                   "Buses will be electric.", "The zone starts in May."};
+    text += std::string(kBodies[page]) + "\n\n";
+    if (page == 2) text += "Clean Air Plan\n\nMore of page two.\n\n";
+    text += "- " + std::to_string(page) + " -\n";
+  }
+  Document doc = Extract(text);
+  std::vector<std::string> texts;
+  for (const Passage& p : doc.passages) texts.push_back(p.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"The Council will plant trees.", "Schools will close roads at drop-off.",
+                                             "Clean Air Plan", "More of page two.", "Buses will be electric.",
+                                             "The zone starts in May."}));
+  ASSERT_EQ(doc.passages.size(), 6u);
+  EXPECT_EQ(doc.passages[5].page, 4);
+  // Without form feeds nothing is taken for furniture.
+  Document plain = Extract("12\n\nA paragraph.\n");
+  ASSERT_EQ(plain.passages.size(), 2u);
+}
+
 TEST(ExtractTextTest, AtxAndSetextHeadings) {
   Document doc = ExtractMarkdown(
       "# Title ##\n\nIntro text.\n\n## Part one\nBody one.\n\n###### Deep\n\nBody deep.\n\n"
