@@ -570,6 +570,51 @@ bool OpensWithAnaphor(std::string_view text) {
   return is(0, {"this", "these"}) && (is(1, verbs) || is(2, verbs));
 }
 
+// Whether a wording's subject is a part of what a programme pays out, or
+// of how ("Allocations will be made by a formula ...", "Each council's
+// allocation will be set ...", "Funding will be paid to local authorities
+// ...", "The first round will close in May 2027", "Grants for each scheme
+// will rise ..."): in a plan, said of the programme named before it, not an
+// undertaking of its own.
+bool OpensWithProgrammePart(std::string_view text) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < text.size() && words.size() < 6;) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    std::string word;
+    while (i < text.size()) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      if (std::isalpha(c)) {
+        word += static_cast<char>(std::tolower(c));
+        ++i;
+      } else if (c == '\'') {
+        word += '\'';
+        ++i;
+      } else if (text.compare(i, 3, "\xE2\x80\x99") == 0) {  // a curly apostrophe
+        word += '\'';
+        i += 3;
+      } else {
+        break;
+      }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+  }
+  auto any = [](const std::string& w, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  size_t k = 0;
+  if (k < words.size() && any(words[k], {"the", "each", "all", "its"})) ++k;
+  // "Each council's allocation", "councils' allocations".
+  if (k < words.size() && words[k].size() > 2 &&
+      (words[k].compare(words[k].size() - 2, 2, "'s") == 0 || words[k].back() == '\'')) {
+    ++k;
+  }
+  if (k < words.size() && any(words[k], {"first", "second", "third", "final", "next", "later", "annual"})) ++k;
+  if (k + 1 >= words.size()) return false;
+  return any(words[k], {"allocation", "allocations", "award", "awards", "bid", "bids", "funding", "grant", "grants",
+                        "payment", "payments", "round", "rounds", "share", "shares"}) &&
+         any(words[k + 1], {"will", "are", "is", "shall", "would", "for", "of", "to", "under", "from"});
+}
+
 // The key of the head word of a wording whose subject is "the" and one
 // common noun ("The fund will meet up to 75 per cent ...", "The grant is
 // to ..."): it refers back to a thing of that kind named before. Empty
@@ -1939,7 +1984,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       } else {
         before = own.text.find(m.text);
       }
-      if (before == 0 || before == std::string::npos) return entries.size();
+      // A wording whose subject is a part of what a programme pays out
+      // (OpensWithProgrammePart) may open its paragraph: the programme is
+      // then the one the paragraphs before it name.
+      const bool part = OpensWithProgrammePart(m.text);
+      if (before == std::string::npos || (before == 0 && !part)) return entries.size();
       size_t found = entries.size();
       bool two = false;
       std::vector<std::pair<size_t, TermId>>
@@ -1998,6 +2047,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (std::find(heads.begin(), heads.end(), word) != heads.end()) return found;
         }
       }
+      if (part) return found;
       for (const Mention* other : entry.mentions) {
         if (other->input != m.input) break;
         if (SharesSum(*other, m) || SharesDate(*other, m) || DateWithinPeriod(*other, m)) return found;
@@ -2780,6 +2830,26 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   for (const Entry& entry : entries) {
     for (TermId w : entry.wording_words) ++wordings_with[w];
   }
+  // The national entries' names by their first phrase: a passage that
+  // writes one of them whole names that entry's programme.
+  std::unordered_map<TermId, std::vector<std::pair<size_t, const std::vector<TermId>*>>> names_by_first;
+  for (size_t x = 0; x < entries.size(); ++x) {
+    if (reg.commitments[x].local) continue;
+    for (const std::vector<TermId>& name : entries[x].names) {
+      if (!name.empty()) names_by_first[name.front()].emplace_back(x, &name);
+    }
+  }
+  auto names_another_entry = [&](const PassageIndex::Entry& pe, size_t e) {
+    for (TermId q : pe.terms.named()) {
+      auto it = names_by_first.find(q);
+      if (it == names_by_first.end()) continue;
+      for (const auto& [x, name] : it->second) {
+        if (x == e) continue;
+        if (std::all_of(name->begin(), name->end(), [&](TermId p) { return Has(pe.terms.named(), p); })) return true;
+      }
+    }
+    return false;
+  };
   auto link_entry = [&](size_t e, std::vector<uint32_t>& stamp, uint32_t& mark) {
     const Entry& entry = entries[e];
     const Commitment& c = reg.commitments[e];
@@ -3679,7 +3749,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           }
           continue;
         }
-        if (given.empty() || linked.count(j) || !pe.discusses) continue;
+        // A passage naming another programme gives its sums for that one
+        // ("Harnford Library refurbishment | ... | Reading Rooms Capital
+        // Fund bid £4.2m; Council capital £1.4m").
+        if (given.empty() || linked.count(j) || !pe.discusses || names_another_entry(pe, e)) continue;
         std::set<std::string> values;
         for (const LinkTag& t : *tags) {
           if (t.kind != TagKind::kMoney || !t.amount) continue;

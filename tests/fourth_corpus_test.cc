@@ -587,8 +587,13 @@ TEST_F(FourthCorpusTest, WarmHomesLinksConflictsAndLocalEntries) {
   // A shared month is part of a shared date, not a word besides ("publish
   // revised car parking charges ... in January 2027", a planted trap):
   // precision 0.94 (15/16). "The new grant" in the recommendations, above
-  // the section that describes the grant: recall 0.80 (16/20).
-  EXPECT_GE(s.precision(), 0.93);
+  // the section that describes the grant: recall 0.80 (16/20). A sentence
+  // whose subject is a part of what a programme pays out ("Allocations for
+  // the three years will be published in January 2027") is the programme
+  // named before it, not an entry of its own: precision 1.00 (16/16),
+  // recall 0.84 (16/19; the gold's entry worded with that sentence is now
+  // the grant's, and its link counts as the grant's).
+  EXPECT_GE(s.precision(), 0.99);
   EXPECT_GE(s.recall(), 0.8);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
@@ -740,9 +745,15 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
   // A phrase of a shared month is part of the shared date (found by the road
   // maintenance sample): 2.2's entry no longer takes the report's "The
   // Local Bus Connections Fund allocation of £14.8 million ..." through
-  // "January 2027" and its phrases: precision 0.71 (15/21).
-  EXPECT_GE(s.precision(), 0.71);
-  EXPECT_GE(s.recall(), 0.66);
+  // "January 2027" and its phrases: precision 0.71 (15/21). A sentence
+  // whose subject is a part of what a programme pays out ("Allocations will
+  // be made by a formula ...", "Grants for each scheme will rise ...", "The
+  // first round will close in May 2027") is the programme named before it,
+  // not an entry of its own, and a passage that names another programme
+  // gives its sums for that one: precision 1.00 (16/16), recall 0.71
+  // (17/24); the six false links of the plan's prose sentences are gone.
+  EXPECT_GE(s.precision(), 0.99);
+  EXPECT_GE(s.recall(), 0.70);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1005,9 +1016,12 @@ TEST_F(FourthCorpusTest, EarlyYearsLinksConflictsAndLocalEntries) {
   // kind when it writes "the" and another word before that word ("the
   // Government's grant for people setting up as childminders" after the
   // paragraph on the wraparound money, given to the nurseries fund):
-  // precision 0.43 (6/14).
-  EXPECT_GE(s.precision(), 0.42);
-  EXPECT_GE(s.recall(), 0.35);
+  // precision 0.43 (6/14). A sentence whose subject is a part of what a
+  // programme pays out ("Funding will be paid to local authorities by a
+  // formula ...") is the programme named before it: precision 0.54 (7/13),
+  // recall 0.41 (7/17).
+  EXPECT_GE(s.precision(), 0.53);
+  EXPECT_GE(s.recall(), 0.41);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1216,12 +1230,12 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // ...") writes of another thing of that kind, so that its "the grant"
   // does not refer back: the first ten 0.89 (149/168, 5), all eleven 0.85
   // (151/177, 6).
-  EXPECT_GE(ten_precision, 0.87);
+  EXPECT_GE(ten_precision, 0.90);
   EXPECT_LE(ten_other, 5);
   EXPECT_GE(ten_recall, 0.73);
   // Since the fixes of the eleventh sample (beside its floors): all eleven
   // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
-  EXPECT_GE(eleven.precision(), 0.86);
+  EXPECT_GE(eleven.precision(), 0.89);
   EXPECT_LE(eleven.other_subject, 6);
   EXPECT_GE(eleven.recall(), 0.70);
   // The nature recovery sample joined this index once the flood strategy's
@@ -1251,10 +1265,17 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // mends words its typesetter broke at line ends (the digital connectivity
   // plan is nroff's, "ev- ery"): all thirteen 0.88 (177/202, 5), the first
   // eleven 0.87 (154/177, 5), the first ten 0.89 (149/168, 4): a
-  // homelessness link into another subject's papers is gone.
-  EXPECT_GE(precision, 0.86);
+  // homelessness link into another subject's papers is gone. Since a
+  // plan's sentence whose subject is a part of what a programme pays out
+  // ("Allocations will be made by a formula ...", "Each council's
+  // allocation will be set by a formula ...") is the programme named
+  // before it (the SEND plan's no longer takes the briefing's independent
+  // school placements): all thirteen 0.90 (177/197, 5), recall 0.68
+  // (178/262); the first eleven 0.895 (154/172, 5), recall 0.72; the first
+  // ten 0.91 (148/163, 4), recall 0.75.
+  EXPECT_GE(precision, 0.89);
   EXPECT_LE(all.other_subject, 5);
-  EXPECT_GE(recall, 0.66);
+  EXPECT_GE(recall, 0.67);
 }
 
 }  // namespace

@@ -504,7 +504,9 @@ TEST(LinkRegisterTest, TheFundInTheNextParagraphIsTheNamedOne) {
 // month inside the programme's own period of years is its date too ("The
 // first round will open in May 2026" of a fund for 2026/27 to 2028/29).
 // Under another heading, or with a month outside the period, it is an
-// undertaking of its own.
+// undertaking of its own, unless its subject is a part of what the
+// programme pays out ("The second round will close ...", "Allocations are
+// set by a formula ..."), which is the programme's whatever its date.
 TEST(LinkRegisterTest, ALaterSentenceWithTheProgrammesDateOrAMonthInItsYearsIsIt) {
   Register reg = WithTaggedPaper(
       "Local roads maintenance plan",
@@ -519,8 +521,8 @@ TEST(LinkRegisterTest, ALaterSentenceWithTheProgrammesDateOrAMonthInItsYearsIsIt
            "We will provide £400 million through the Highways Resilience Fund from 2026/27 to 2028/29 to improve "
            "drainage."},
           {kPara, "Resilience", "7.2",
-           "Priority will go to roads that carry buses. The first round will open in May 2026. The second round "
-           "will close in May 2030."},
+           "Priority will go to roads that carry buses. The first round will open in May 2026. Councils will "
+           "report on drainage in May 2030. The second round will close in May 2030."},
           {kPara, "Next steps", "8.1", "Each authority will report on its bids in March 2027."},
       },
       Authority::kNational);
@@ -529,10 +531,11 @@ TEST(LinkRegisterTest, ALaterSentenceWithTheProgrammesDateOrAMonthInItsYearsIsIt
   EXPECT_EQ(Find(reg, "Each authority's allocations for the four years"), nullptr);
   EXPECT_NE(Find(reg, "Each authority will report on its bids"), nullptr);
   EXPECT_EQ(Find(reg, "The first round will open in May 2026"), nullptr);
-  EXPECT_NE(Find(reg, "The second round will close in May 2030"), nullptr);
+  EXPECT_NE(Find(reg, "Councils will report on drainage in May 2030"), nullptr);
+  EXPECT_EQ(Find(reg, "The second round will close in May 2030"), nullptr);
   const Commitment* resilience = Find(reg, "Highways Resilience Fund");
   ASSERT_NE(resilience, nullptr);
-  EXPECT_EQ(resilience->mentions.size(), 2u);
+  EXPECT_EQ(resilience->mentions.size(), 2u);  // 7.1 and 7.2, whose rounds are both its
 }
 
 TEST(LinkRegisterTest, AnyCouncilInANationalPaperIsNotALocalUndertaking) {
@@ -1527,9 +1530,10 @@ TEST(LinkRegisterTest, ASharedMonthIsPartOfTheSharedDate) {
     for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = ToLinkTags(tagger.Find(in.doc.passages[i].text));
   }
   Register reg = BuildRegister(docs);
-  const Commitment* allocations = Find(reg, "Allocations for the three years");
+  // The allocations are the grant's (a part of what it pays out).
+  EXPECT_EQ(Find(reg, "Allocations for the three years"), nullptr);
+  const Commitment* allocations = Find(reg, "Local Warmth Grant");
   ASSERT_NE(allocations, nullptr);
-  ASSERT_FALSE(allocations->dates.empty());
   const Commitment* parking = Find(reg, "car parking charges");
   ASSERT_NE(parking, nullptr);
   // Publishing in January 2027 is all the two undertakings share.
