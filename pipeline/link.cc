@@ -2850,6 +2850,41 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     }
     return false;
   };
+  // Whether a passage gives the own sum of another national entry of the
+  // same plan as what a thing of a programme's kind is worth ("the
+  // Government's £30 million fund"), and none of entry e's.
+  auto gives_anothers_sum = [&](uint32_t i, size_t e) {
+    const PassageIndex::Entry& pe = index.passages[i];
+    if (pe.index >= pe.input->tags.size()) return false;
+    const std::string& text = index.passage(i).text;
+    bool anothers = false;
+    for (const LinkTag& t : pe.input->tags[pe.index]) {
+      if (t.kind != TagKind::kMoney || !t.amount) continue;
+      if (GivesSum(reg.commitments[e].money, *t.amount)) return false;
+      if (anothers || t.end >= text.size()) continue;
+      // The word after the sum, or the one after that, names a kind.
+      bool kind = false;
+      size_t k = t.end;
+      for (int n = 0; n < 2 && !kind; ++n) {
+        while (k < text.size() && text[k] == ' ') ++k;
+        size_t end = k;
+        while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+        if (end == k) break;
+        kind = HeadKind(StemWord(Lower(text.substr(k, end - k)))) != 0;
+        k = end;
+      }
+      if (!kind) continue;
+      auto from = std::lower_bound(national_sums.begin(), national_sums.end(),
+                                   std::make_pair(*t.amount * 0.99, size_t{0}));
+      for (auto it = from; it != national_sums.end() && it->first <= *t.amount * 1.01 && !anothers; ++it) {
+        // Another undertaking of the same plan: a sum an unrelated plan in
+        // the index gives is chance.
+        anothers = it->second != e && SameAmount(it->first, *t.amount) &&
+                   copy_of.at(reg.commitments[it->second].source.doc) == copy_of.at(reg.commitments[e].source.doc);
+      }
+    }
+    return anothers;
+  };
   auto link_entry = [&](size_t e, std::vector<uint32_t>& stamp, uint32_t& mark) {
     const Entry& entry = entries[e];
     const Commitment& c = reg.commitments[e];
@@ -3476,6 +3511,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             copy_of.at(ref.doc) != copy_of.at(c.source.doc) && !same_subject(ref.doc, c.source.doc)))) {
         continue;
       }
+      // A passage that gives another national undertaking's own sum, and
+      // none of this one's, is about that one unless it names or states
+      // this one ("Officers intend to bid to the Government's £30 million
+      // fund for trials ... when the first round opens" is the £30 million
+      // Pothole Innovation Programme, not the £400 million Highways
+      // Resilience Fund whose first round it shares).
+      if (!states && !names_one && gives_anothers_sum(i, e)) continue;
       weights.Evidence(entry.profile, pe.terms, &f.phrases, &f.terms);
       // One shared phrase that is not a name ("professional development",
       // "recommendations to government") is a turn of phrase two unrelated

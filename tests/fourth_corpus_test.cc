@@ -890,8 +890,12 @@ TEST_F(FourthCorpusTest, RoadMaintenanceLinksConflictsAndLocalEntries) {
   // ("end March") is part of the shared date, as the month is: the trap is
   // no longer taken, precision 0.82 (14/17), F1 0.79. Then a proposal in
   // the present ("Officers propose that the Council will publish ...") is
-  // a proposal: local entries 6/6.
-  EXPECT_GE(s.precision(), 0.82);
+  // a proposal: local entries 6/6. A passage that gives the own sum of
+  // another undertaking of the same plan as what a fund is worth ("the
+  // Government's £30 million fund for trials ...") is about that one: the
+  // Highways Resilience Fund no longer takes the report's 7.1, precision
+  // 0.875 (14/16), F1 0.81.
+  EXPECT_GE(s.precision(), 0.87);
   EXPECT_GE(s.recall(), 0.74);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);

@@ -1542,6 +1542,37 @@ TEST(LinkRegisterTest, ASharedMonthIsPartOfTheSharedDate) {
   EXPECT_TRUE(Linked(reg, allocations, 2, last));
 }
 
+// A passage that gives the own sum of another undertaking of the same plan,
+// as what a fund or programme is worth, and none of this one's, is about
+// that one: "the Government's £30 million fund for trials ... when the first
+// round opens in April 2026" is not the £400 million fund whose first round
+// opens then too.
+TEST(LinkRegisterTest, AnotherProgrammesOwnSumMakesThePassageThatOnes) {
+  std::vector<P> minutes = RoutineMinutes();
+  minutes.push_back({kPara, "Highways", "",
+                     "Officers intend to bid to the Government's £30 million fund for trials of new ways of repairing "
+                     "roads when the first round opens in April 2026, to trial spray injection patching on lanes."});
+  const int last = static_cast<int>(minutes.size());
+  std::vector<LinkInput> docs = {
+      MakeDoc(1, "plan.md", "National Roads Plan",
+              {{kPara, "Resilience", "",
+                "We will provide £400 million through the Highways Resilience Fund to repair roads damaged by "
+                "storms; the first round opens in April 2026."},
+               {kPara, "Innovation", "",
+                "We will invest £30 million in the Pothole Innovation Programme to trial new repair methods with "
+                "councils."}},
+              Authority::kNational),
+      MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)};
+  Tagger tagger;
+  for (LinkInput& in : docs) {
+    for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = ToLinkTags(tagger.Find(in.doc.passages[i].text));
+  }
+  Register reg = BuildRegister(docs);
+  const Commitment* resilience = Find(reg, "Highways Resilience Fund");
+  ASSERT_NE(resilience, nullptr);
+  EXPECT_FALSE(Linked(reg, resilience, 2, last));
+}
+
 // So is a phrase of the month ("end March" of "by the end of March 2026"):
 // a council's own online reporting launched by the same date shares no more
 // than that date and a word with the national reporting service.
