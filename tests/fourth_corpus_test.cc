@@ -826,8 +826,12 @@ TEST_F(FourthCorpusTest, SendProvisionLinksConflictsAndLocalEntries) {
   // relative-clause commitment ("The statutory override, which ...,
   // will") with its name read as context found two of the override's four
   // links but gave care charging an entry of its own with two false links.
+  // Since the adult skills sample's fix (new or national money for
+  // something holding a phrase of the wording that is no part of a name and
+  // no other entry's): "National money for speech and language therapists
+  // in 3,000 schools" links, recall 0.75 (15/20), precision 1.00, F1 0.86.
   EXPECT_GE(s.precision(), 0.99);
-  EXPECT_GE(s.recall(), 0.69);
+  EXPECT_GE(s.recall(), 0.74);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1140,15 +1144,20 @@ TEST_F(FourthCorpusTest, DigitalConnectivityLinksConflictsAndLocalEntries) {
   // sample's fixes (a thing described by its head and what it is for, in two
   // of its name's other words, is named): "The new national fund for shared
   // phone masts" names the Shared Rural Mast Fund, precision 0.80 (8/10),
-  // recall 0.57 (8/14), F1 0.67.
-  EXPECT_GE(s.precision(), 0.79);
+  // recall 0.57 (8/14), F1 0.67. Since the adult skills sample's fix (a
+  // recommendation "agree that the Council will ..." proposes its clause):
+  // local entries 6/6 (the recommendations to publish the County's plan and
+  // to waive its permit fees), and the plan's permitted development
+  // consultation no longer given the report's 7.1 on permit fees: precision
+  // 0.89 (8/9), F1 0.70.
+  EXPECT_GE(s.precision(), 0.88);
   EXPECT_GE(s.recall(), 0.57);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
   EXPECT_LE(s.other_conflicts, 2);
-  EXPECT_GE(s.local_right, 4);
+  EXPECT_EQ(s.local_right, s.local);
 }
 
 TEST_F(FourthCorpusTest, AdultSkillsLinksConflictsAndLocalEntries) {
@@ -1188,14 +1197,30 @@ TEST_F(FourthCorpusTest, AdultSkillsLinksConflictsAndLocalEntries) {
   // Council's: "It employs 96 apprentices today and will create 150 ..." a
   // national entry), the minutes' reported "the Council would pay the bus
   // fares".
-  EXPECT_GE(s.precision(), 0.88);
-  EXPECT_GE(s.recall(), 0.40);
+  // Rebased on main (plain text read by its form-fed pages, a plan's
+  // sentence on a part of what a programme pays out joining it), before
+  // this sample's fixes: precision 0.90 (9/10), recall 0.45 (9/20), local
+  // entries 2/6. Two general changes since (every other sample's figures
+  // unchanged or higher, alone and in one index): a recommendation in the
+  // imperative ("agree that the Council will ...") proposes its clause, the
+  // Council its actor (local entries 4/6; the report's "The Council will bid
+  // to run these courses itself" joins the recommendation's entry); a
+  // national entry is described by what its money pays for ("new money
+  // for" something holding a phrase of the wording that is no part of a
+  // name and no other entry's: "The Government's new money for short,
+  // intensive courses that end with a guaranteed job interview"): precision
+  // 0.91 (10/11), recall 0.50 (10/20), F1 0.65. Tried and not kept: a
+  // further reported clause ("said that ..., and that the Council would pay
+  // the bus fares") read as reported by the same verb cost the warm homes
+  // sample a link alone, and its entry joined the maths classes' anyway.
+  EXPECT_GE(s.precision(), 0.90);
+  EXPECT_GE(s.recall(), 0.50);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
   EXPECT_LE(s.other_conflicts, 0);
-  EXPECT_GE(s.local_right, 2);
+  EXPECT_GE(s.local_right, 4);
 }
 
 // Every sample in one index, as a user who keeps the papers of many subjects
@@ -1289,12 +1314,12 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // (151/177, 6).
   EXPECT_GE(ten_precision, 0.90);
   EXPECT_LE(ten_other, 5);
-  EXPECT_GE(ten_recall, 0.73);
+  EXPECT_GE(ten_recall, 0.75);
   // Since the fixes of the eleventh sample (beside its floors): all eleven
   // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
   EXPECT_GE(eleven.precision(), 0.89);
   EXPECT_LE(eleven.other_subject, 6);
-  EXPECT_GE(eleven.recall(), 0.70);
+  EXPECT_GE(eleven.recall(), 0.72);
   // The nature recovery sample joined this index once the flood strategy's
   // Natural Flood Management Fund no longer took the trust's article ("the
   // new national money for protected sites": a description shares a name's
@@ -1329,10 +1354,13 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // before it (the SEND plan's no longer takes the briefing's independent
   // school placements): all thirteen 0.90 (177/197, 5), recall 0.68
   // (178/262); the first eleven 0.895 (154/172, 5), recall 0.72; the first
-  // ten 0.91 (148/163, 4), recall 0.75.
+  // ten 0.91 (148/163, 4), recall 0.75. Since the adult skills sample's
+  // fixes: all thirteen 0.90 (178/198, 5), recall 0.68 (179/262); the first
+  // eleven 0.896 (155/173, 5), recall 0.72; the first ten 0.91 (149/164,
+  // 4), recall 0.75.
   EXPECT_GE(precision, 0.89);
   EXPECT_LE(all.other_subject, 5);
-  EXPECT_GE(recall, 0.67);
+  EXPECT_GE(recall, 0.68);
 }
 
 }  // namespace
