@@ -1260,6 +1260,11 @@ struct Entry {
   // The other words for the heads of its names ("money", "pot" for a fund),
   // with which the next paragraph refers back to it ("the money").
   std::vector<TermId> head_synonyms;
+  // The phrases of the wording that are no part of a name and that no other
+  // entry's wording holds (sorted): what the undertaking gives ("guarante
+  // job", "job interview"), by which "the Government's new money for ..."
+  // describes it.
+  std::vector<TermId> own_phrases;
   // The names in the wording that are another entry's subject ("... will be
   // trialled through the Green Lanes Pathfinder"), as phrases and words: a
   // passage is not about this entry for sharing them.
@@ -2529,6 +2534,19 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       SortUnique(&entry.head_synonyms);
     }
+    std::map<TermId, int> entries_with_phrase;
+    for (const Entry& entry : entries) {
+      for (TermId p : entry.mentions.front()->ids.phrases) ++entries_with_phrase[p];
+    }
+    for (Entry& entry : entries) {
+      for (TermId p : entry.mentions.front()->ids.phrases) {
+        const bool in_name = std::any_of(
+            entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
+              return std::find(name.begin(), name.end(), p) != name.end();
+            });
+        if (!in_name && entries_with_phrase[p] == 1) entry.own_phrases.push_back(p);
+      }
+    }
   }
 
   // Expansion: the prose of the entry's source paper that is plainly about
@@ -3311,6 +3329,52 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                 }
               }
               if (names_one) break;
+            }
+          }
+        }
+        // Described by what its money pays for: "The Government's new money
+        // for short, intensive courses that end with a guaranteed job
+        // interview" for "£320 million for the Fast Track Skills Programme,
+        // giving 80,000 adults a free course ..., with a guaranteed job
+        // interview": "new" or "national" money for something, and a phrase
+        // of the wording that is no part of a name and no other entry's.
+        if (!names_one && !c.money.empty() &&
+            std::any_of(entry.own_phrases.begin(), entry.own_phrases.end(),
+                        [&](TermId p) { return Has(pe.terms.phrases(), p); })) {
+          if (lower.empty()) lower = Lower(index.passage(i).text);
+          for (const char* said : {"new money for ", "national money for ", "new funding for ",
+                                   "national funding for "}) {
+            for (size_t at = lower.find(said); at != std::string::npos && !names_one;
+                 at = lower.find(said, at + 1)) {
+              if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+              // The phrase is in what the money is for, up to the main
+              // clause's verb ("will be spent through contracts let by
+              // councils ...") or the sentence's end.
+              const size_t from = at + std::string_view(said).size();
+              size_t until = lower.find('.', from);
+              for (const char* verb :
+                   {" will ", " would ", " is ", " are ", " was ", " were ", " has ", " can "}) {
+                until = std::min(until, lower.find(verb, from));
+              }
+              const std::string_view what = std::string_view(lower).substr(
+                  from, until == std::string::npos ? std::string::npos : until - from);
+              std::set<std::string> stems;
+              for (size_t k = 0; k < what.size();) {
+                size_t end = k;
+                while (end < what.size() &&
+                       (std::isalpha(static_cast<unsigned char>(what[end])) || what[end] == '-'))
+                  ++end;
+                if (end > k) stems.insert(StemWord(what.substr(k, end - k)));
+                k = end + 1;
+              }
+              names_one =
+                  std::any_of(entry.own_phrases.begin(), entry.own_phrases.end(), [&](TermId p) {
+                    if (!Has(pe.terms.phrases(), p)) return false;
+                    const std::string& key = vocab.Key(p);
+                    const size_t space = key.find(' ');
+                    return space != std::string::npos && stems.count(key.substr(0, space)) &&
+                           stems.count(key.substr(space + 1));
+                  });
             }
           }
         }

@@ -2162,6 +2162,25 @@ bool IsProposingVerb(std::string_view lower) {
          lower == "recommend" || lower == "recommends";
 }
 
+// A report's recommendation, an item of the list after "Cabinet is asked
+// to:" in the imperative, before its "that": "agree that the Council will
+// create 150 apprenticeships", "(c) approve that ...". `before` is the words
+// before " that ", after any enumerator ("c.", "(c)", "c)").
+bool RecommendsAClause(std::string_view before) {
+  before = Trim(before);
+  while (!before.empty() && !IsAsciiAlpha(before[0])) before.remove_prefix(1);
+  const std::string_view first = FirstWord(before);
+  if (first.size() < before.size() && first.size() <= 4 &&
+      (first.back() == '.' || first.back() == ')')) {
+    before = Trim(before.substr(first.size()));
+  }
+  if (before.empty() || FirstWord(before).size() != before.size()) return false;
+  char buf[24];
+  const std::string_view lower = LowerWord(before, buf);
+  return lower == "agree" || lower == "approve" || lower == "confirm" || lower == "endorse" ||
+         lower == "resolve";
+}
+
 // A body or a named person: "the district council", "NHS England", "The
 // Secretary of State", "the Chief Executive" (a capitalised word after the
 // first, or a word for a role), not "officers" or "it".
@@ -2839,6 +2858,13 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
     bool opinion = false;  // the reporting verb gives a view ("warn", "argue")
     for (size_t that = subject.find(" that "); that != std::string_view::npos;
          that = subject.find(" that ", that + 1)) {
+      // A recommendation proposes its clause; nobody reports it.
+      if (RecommendsAClause(subject.substr(0, that))) {
+        proposal = true;
+        subject = subject.substr(that + 6);
+        reports = true;
+        break;
+      }
       if (ReportsAClause(subject.substr(0, that), &reporter, &opinion)) {
         char verb_buf[24];
         const std::string_view verb = LowerWord(LastWord(subject.substr(0, that)), verb_buf);

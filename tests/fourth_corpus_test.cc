@@ -17,7 +17,9 @@
 // and nature recovery (a GOV.UK publication printed by Chromium, a planning
 // committee report LibreOffice saved as Word, a wildlife trust's news page)
 // and digital connectivity (a plan as nroff's plain text, a report set by
-// pango-view, minutes converted to a web page by pdftohtml).
+// pango-view, minutes converted to a web page by pdftohtml) and adult skills
+// (a plan set by groff's mom macros as PDF, a Chromium report locked by
+// qpdf, minutes as pdftotext's layout text).
 // Each sample's gold (expected-links.json) was judged and committed before
 // xref ever linked its papers, so the figures here measure how the linker
 // holds on papers it was not written against.
@@ -334,6 +336,10 @@ const Sample kDigitalConnectivity{"digital-connectivity",
                                   "connected-everywhere-gigabit-plan.txt",
                                   {"ravensmoor-cabinet-digital-connectivity-2027-03-09.pdf",
                                    "ravensmoor-scrutiny-minutes-2027-03-23.html"}};
+const Sample kAdultSkills{"adult-skills",
+                          "skills-for-life-and-work-plan.pdf",
+                          {"aldermoor-cabinet-adult-skills-2027-03-16.pdf",
+                           "aldermoor-people-skills-scrutiny-minutes-2027-04-06.txt"}};
 // The samples held together in AllSamplesInOneIndex, in the order they
 // were written (its floors hold the first ten and the first eleven as they
 // were before the later ones joined).
@@ -820,8 +826,12 @@ TEST_F(FourthCorpusTest, SendProvisionLinksConflictsAndLocalEntries) {
   // relative-clause commitment ("The statutory override, which ...,
   // will") with its name read as context found two of the override's four
   // links but gave care charging an entry of its own with two false links.
+  // Since the adult skills sample's fix (new or national money for
+  // something holding a phrase of the wording that is no part of a name and
+  // no other entry's): "National money for speech and language therapists
+  // in 3,000 schools" links, recall 0.75 (15/20), precision 1.00, F1 0.86.
   EXPECT_GE(s.precision(), 0.99);
-  EXPECT_GE(s.recall(), 0.69);
+  EXPECT_GE(s.recall(), 0.74);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1134,14 +1144,82 @@ TEST_F(FourthCorpusTest, DigitalConnectivityLinksConflictsAndLocalEntries) {
   // sample's fixes (a thing described by its head and what it is for, in two
   // of its name's other words, is named): "The new national fund for shared
   // phone masts" names the Shared Rural Mast Fund, precision 0.80 (8/10),
-  // recall 0.57 (8/14), F1 0.67.
-  EXPECT_GE(s.precision(), 0.79);
+  // recall 0.57 (8/14), F1 0.67. Since the adult skills sample's fix (a
+  // recommendation "agree that the Council will ..." proposes its clause):
+  // local entries 6/6 (the recommendations to publish the County's plan and
+  // to waive its permit fees), and the plan's permitted development
+  // consultation no longer given the report's 7.1 on permit fees: precision
+  // 0.89 (8/9), F1 0.70.
+  EXPECT_GE(s.precision(), 0.88);
   EXPECT_GE(s.recall(), 0.57);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
   EXPECT_LE(s.other_conflicts, 2);
+  EXPECT_EQ(s.local_right, s.local);
+}
+
+TEST_F(FourthCorpusTest, AdultSkillsLinksConflictsAndLocalEntries) {
+  const Scores s = Run(kAdultSkills);
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  // The fourteenth sample, on adult skills and apprenticeships: the plan set
+  // by groff's mom macros and written as PDF by groff itself (pdfmom: a
+  // running header in capitals, centred page numbers, a bulleted list of
+  // seven named commitments, a boxed table, a footnote), a county Cabinet
+  // report printed by Chromium and locked by qpdf (AES-256, an owner
+  // password, object streams; lettered recommendations, a cover table, a
+  // financial table), scrutiny minutes as the plain text pdftotext -layout
+  // writes from the Chromium-printed minutes (an attendance table in
+  // columns, headings run into the paragraphs below them, a form feed inside
+  // a paragraph). First run (2026-11-29, at b59351d, the gold committed
+  // before it), before any change for this sample: precision 0.89 (8/9),
+  // recall 0.40 (8/20), F1 0.55; no planted trap taken, listed commitments
+  // 7/7, the £120m/£150m Further Education Equipment Grant disagreement
+  // found, none invented, no others, local entries 2/6. BM25 with an oracle
+  // threshold: F1 0.65 (P 0.58, R 0.75). The gold was not changed after the
+  // run.
+  // False link: the plan's 2.4 "Classes will be held in workplaces,
+  // libraries, ..." (a later sentence of the programme's paragraph, an entry
+  // of its own) given the report's 3.1, the programme's own right link.
+  // Missed: the Fast Track Skills Programme everywhere (the report's "The
+  // Government's new money for short, intensive courses that end with a
+  // guaranteed job interview", "these courses", the recommendation, the
+  // risk, the minutes' "short course contracts"); the fund where referred
+  // back to ("This money", "the County's allocation for adult learning",
+  // "The adult learning money": the report's "The Government will replace
+  // the adult education budget with a single three-year fund ..." read as a
+  // national entry of its own, which took them); the entitlement, the maths
+  // classes and the payment in the minutes; the maths classes in the
+  // recommendation. Not local: the report's lettered "agree that the Council
+  // will ..." recommendations (the 150 apprenticeships no entry of the
+  // Council's: "It employs 96 apprentices today and will create 150 ..." a
+  // national entry), the minutes' reported "the Council would pay the bus
+  // fares".
+  // Rebased on main (plain text read by its form-fed pages, a plan's
+  // sentence on a part of what a programme pays out joining it), before
+  // this sample's fixes: precision 0.90 (9/10), recall 0.45 (9/20), local
+  // entries 2/6. Two general changes since (every other sample's figures
+  // unchanged or higher, alone and in one index): a recommendation in the
+  // imperative ("agree that the Council will ...") proposes its clause, the
+  // Council its actor (local entries 4/6; the report's "The Council will bid
+  // to run these courses itself" joins the recommendation's entry); a
+  // national entry is described by what its money pays for ("new money
+  // for" something holding a phrase of the wording that is no part of a
+  // name and no other entry's: "The Government's new money for short,
+  // intensive courses that end with a guaranteed job interview"): precision
+  // 0.91 (10/11), recall 0.50 (10/20), F1 0.65. Tried and not kept: a
+  // further reported clause ("said that ..., and that the Council would pay
+  // the bus fares") read as reported by the same verb cost the warm homes
+  // sample a link alone, and its entry joined the maths classes' anyway.
+  EXPECT_GE(s.precision(), 0.90);
+  EXPECT_GE(s.recall(), 0.50);
+  EXPECT_LE(s.traps_taken, 0);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_LE(s.other_conflicts, 0);
   EXPECT_GE(s.local_right, 4);
 }
 
@@ -1236,12 +1314,12 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // (151/177, 6).
   EXPECT_GE(ten_precision, 0.90);
   EXPECT_LE(ten_other, 5);
-  EXPECT_GE(ten_recall, 0.73);
+  EXPECT_GE(ten_recall, 0.75);
   // Since the fixes of the eleventh sample (beside its floors): all eleven
   // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
   EXPECT_GE(eleven.precision(), 0.89);
   EXPECT_LE(eleven.other_subject, 6);
-  EXPECT_GE(eleven.recall(), 0.70);
+  EXPECT_GE(eleven.recall(), 0.72);
   // The nature recovery sample joined this index once the flood strategy's
   // Natural Flood Management Fund no longer took the trust's article ("the
   // new national money for protected sites": a description shares a name's
@@ -1276,10 +1354,13 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // before it (the SEND plan's no longer takes the briefing's independent
   // school placements): all thirteen 0.90 (177/197, 5), recall 0.68
   // (178/262); the first eleven 0.895 (154/172, 5), recall 0.72; the first
-  // ten 0.91 (148/163, 4), recall 0.75.
+  // ten 0.91 (148/163, 4), recall 0.75. Since the adult skills sample's
+  // fixes: all thirteen 0.90 (178/198, 5), recall 0.68 (179/262); the first
+  // eleven 0.896 (155/173, 5), recall 0.72; the first ten 0.91 (149/164,
+  // 4), recall 0.75.
   EXPECT_GE(precision, 0.89);
   EXPECT_LE(all.other_subject, 5);
-  EXPECT_GE(recall, 0.67);
+  EXPECT_GE(recall, 0.68);
 }
 
 }  // namespace
