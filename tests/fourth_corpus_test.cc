@@ -1375,7 +1375,10 @@ TEST_F(MismatchedSubjectsTest, PlanBesideAnotherSubjectsPapers) {
   // two papers share ("progress report on this plan", "allocations ...
   // based on", "national guidance ... publish", "bid ... fund ... first
   // round"). The right number is 0; lower the ceiling as the linker improves.
-  constexpr int kFalseCeiling = 10;
+  // A description by "new" or "national" and another word for a fund's kind
+  // needs the word of the name in its sentence or before it (not "cost" or
+  // "service" further on): 8.
+  constexpr int kFalseCeiling = 8;
   EXPECT_LE(links, kFalseCeiling) << "more links into papers on another subject than before";
 }
 
@@ -1393,7 +1396,8 @@ TEST_F(MismatchedSubjectsTest, PlanWithItsOwnAndAnotherSubjectsPapers) {
   // First run (2026-11-29, at 96d02d8): 9 links, every one false, mostly the
   // same as beside the other papers alone (above); the plan's own papers
   // beside do not make the folder look like one on several subjects.
-  constexpr int kFalseCeiling = 9;
+  // A description's word of the name in its sentence or before it: 7.
+  constexpr int kFalseCeiling = 7;
   EXPECT_LE(links, kFalseCeiling) << "more links into papers on another subject than before";
 }
 
