@@ -3307,6 +3307,55 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               }
               if (names_one) break;
             }
+            // Whether `text` writes a word of the name, but not where it
+            // goes on to a word that neither the wording nor its paper
+            // writes, a thing of another subject: "the new money for buses
+            // in the countryside, dial-a-ride and community transport"
+            // holds no word of the Community Library Partnership Grant
+            // (the libraries plan never writes of transport).
+            auto names_word_in = [&](std::string_view text) {
+              auto word_end = [&](size_t at) {
+                while (at < text.size() &&
+                       (std::isalpha(static_cast<unsigned char>(text[at])) || text[at] == '-')) {
+                  ++at;
+                }
+                return at;
+              };
+              for (TermId w : p.words) {
+                if (!Has(pe.terms.words(), w)) continue;
+                const std::string word = as_written(w);
+                if (word.empty()) return true;
+                for (size_t at = 0; at < text.size();) {
+                  const size_t end = word_end(at);
+                  if (end == at) {
+                    ++at;
+                    continue;
+                  }
+                  const std::string_view written = text.substr(at, end - at);
+                  at = end;
+                  if (!SameWordAsWritten(written, word)) continue;
+                  const size_t next_end =
+                      end < text.size() && text[end] == ' ' ? word_end(end + 1) : end;
+                  if (next_end <= end + 1) return true;
+                  const std::string_view next = text.substr(end + 1, next_end - end - 1);
+                  if (IsFunctionWord(next)) return true;
+                  const TermId after = vocab.Find(StemWord(next));
+                  const TermId phrase = vocab.Find(StemWord(written) + " " + StemWord(next));
+                  if (after == Vocabulary::kNone || phrase == Vocabulary::kNone ||
+                      !Has(pe.terms.phrases(), phrase) || Has(entry.profile.words, after)) {
+                    return true;
+                  }
+                  // ("the new arrangement that makes packaging firms pay"
+                  // is the Packaging Cost Recovery Scheme: its paper writes
+                  // of firms.)
+                  const int64_t source = copy_of.at(c.source.doc);
+                  for (uint32_t j : index.postings(after)) {
+                    if (copy_of.at(index.passages[j].ref.doc) == source) return true;
+                  }
+                }
+              }
+              return false;
+            };
             for (const auto& [id, word] : p.others) {
               if (!Has(pe.terms.words(), id)) continue;
               // Not when the paper has named a thing of that other word
@@ -3327,8 +3376,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                   // "the national money pays for the new crews", then "the
                   // extra rounds would then cost around £480,000" is not the
                   // Fair Cost of Care Fund.
-                  names_one =
-                      !word_in_passage || holds_word(pe.terms.words(), ThroughSentence(lower, at));
+                  names_one = !word_in_passage || names_word_in(ThroughSentence(lower, at));
                 }
               }
               if (names_one) break;

@@ -1377,8 +1377,11 @@ TEST_F(MismatchedSubjectsTest, PlanBesideAnotherSubjectsPapers) {
   // round"). The right number is 0; lower the ceiling as the linker improves.
   // A description by "new" or "national" and another word for a fund's kind
   // needs the word of the name in its sentence or before it (not "cost" or
-  // "service" further on): 8.
-  constexpr int kFalseCeiling = 8;
+  // "service" further on): 8. Nor where that word goes on to a word its
+  // plan never writes ("community transport" for the libraries plan's
+  // Community Library Partnership Grant, and the links that followed from
+  // it): 5.
+  constexpr int kFalseCeiling = 5;
   EXPECT_LE(links, kFalseCeiling) << "more links into papers on another subject than before";
 }
 
@@ -1396,8 +1399,9 @@ TEST_F(MismatchedSubjectsTest, PlanWithItsOwnAndAnotherSubjectsPapers) {
   // First run (2026-11-29, at 96d02d8): 9 links, every one false, mostly the
   // same as beside the other papers alone (above); the plan's own papers
   // beside do not make the folder look like one on several subjects.
-  // A description's word of the name in its sentence or before it: 7.
-  constexpr int kFalseCeiling = 7;
+  // A description's word of the name in its sentence or before it: 7; not
+  // going on to a word its plan never writes: 4.
+  constexpr int kFalseCeiling = 4;
   EXPECT_LE(links, kFalseCeiling) << "more links into papers on another subject than before";
 }
 
