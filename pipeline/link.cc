@@ -920,6 +920,43 @@ std::string_view WordBefore(std::string_view text, size_t at) {
   return text.substr(begin, end - begin);
 }
 
+// Whether lower-case `text` writes the phrase `key` ("stem1 stem2") only
+// as what something is, after a form of "be" and without an article: "the
+// allocations in Table 1 are capital grant" says what kind of money they
+// are; it names no Capital Fund ("the District's prevention allocation"
+// names one).
+bool ClassifiesAs(std::string_view text, const std::string& key) {
+  const size_t space = key.find(' ');
+  const std::string_view first(key.data(), space),
+      second(key.data() + space + 1, key.size() - space - 1);
+  auto word_end = [&](size_t at) {
+    while (at < text.size() &&
+           (std::isalpha(static_cast<unsigned char>(text[at])) || text[at] == '-'))
+      ++at;
+    return at;
+  };
+  bool written = false;
+  for (size_t at = 0; at < text.size();) {
+    const size_t end = word_end(at);
+    if (end == at) {
+      ++at;
+      continue;
+    }
+    const size_t next_end = end < text.size() && text[end] == ' ' ? word_end(end + 1) : end;
+    if (next_end > end + 1 && StemWord(text.substr(at, end - at)) == first &&
+        StemWord(text.substr(end + 1, next_end - end - 1)) == second) {
+      written = true;
+      const std::string_view before = WordBefore(text, at);
+      if (before != "is" && before != "are" && before != "was" && before != "were" &&
+          before != "be" && before != "been") {
+        return false;
+      }
+    }
+    at = end;
+  }
+  return written;
+}
+
 // Whether lower-case `text` writes `part` (lower case, part of a proper
 // name written there in lower case) with a content word right after it whose
 // stem is not `next` (the stem of the word the name goes on with; "" for a
@@ -3261,7 +3298,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               compound_named = std::any_of(p.compounds.begin(), p.compounds.end(), [&](TermId c) {
                 if (!Has(pe.terms.phrases(), c)) return false;
                 const std::string& key = vocab.Key(c);
-                return written_in(vocab.Find(key.substr(0, key.find(' '))), lower);
+                return written_in(vocab.Find(key.substr(0, key.find(' '))), lower) &&
+                       !ClassifiesAs(lower, key);
               });
               names_one = compound_named;
               if (names_one) break;
