@@ -3625,6 +3625,30 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // Pothole Innovation Programme, not the £400 million Highways
       // Resilience Fund whose first round it shares).
       if (!states && !names_one && gives_anothers_sum(i, e)) continue;
+      // A passage that names a thing of a kind the wording writes of (its
+      // name ends in a word for a fund, a scheme, a duty ...), a thing the
+      // wording's paper never names, is about that thing: "a joint bid ...
+      // to the Clean Fleet Bus Fund ... The first round closes in May" is no
+      // bid to a libraries plan's fund ("Library authorities will bid to the
+      // fund in two rounds").
+      if (!states && !names_one) {
+        const int64_t source = copy_of.at(c.source.doc);
+        const bool other_of_kind =
+            std::any_of(pe.terms.named().begin(), pe.terms.named().end(), [&](TermId q) {
+              const std::string& key = vocab.Key(q);
+              const std::string last = key.substr(key.rfind(' ') + 1);
+              const TermId head = vocab.Find(last);
+              if (HeadKind(last) == 0 || head == Vocabulary::kNone ||
+                  !Has(entry.profile.words, head) || Has(entry.profile.phrases, q)) {
+                return false;
+              }
+              for (uint32_t j : index.postings(q)) {
+                if (copy_of.at(index.passages[j].ref.doc) == source) return false;
+              }
+              return true;
+            });
+        if (other_of_kind) continue;
+      }
       weights.Evidence(entry.profile, pe.terms, &f.phrases, &f.terms);
       // One shared phrase that is not a name ("professional development",
       // "recommendations to government") is a turn of phrase two unrelated

@@ -1381,8 +1381,10 @@ TEST_F(MismatchedSubjectsTest, PlanBesideAnotherSubjectsPapers) {
   // plan never writes ("community transport" for the libraries plan's
   // Community Library Partnership Grant, and the links that followed from
   // it): 5. "The allocations in Table 1 are capital grant" says what kind of
-  // money they are and names no High Needs Capital Fund: 4.
-  constexpr int kFalseCeiling = 4;
+  // money they are and names no High Needs Capital Fund: 4. A passage naming
+  // a thing of the kind the wording writes of ("the Clean Fleet Bus Fund"
+  // for "bid to the fund"), which the plan never names, is about that: 3.
+  constexpr int kFalseCeiling = 3;
   EXPECT_LE(links, kFalseCeiling) << "more links into papers on another subject than before";
 }
 
