@@ -3631,15 +3631,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // to the Clean Fleet Bus Fund ... The first round closes in May" is no
       // bid to a libraries plan's fund ("Library authorities will bid to the
       // fund in two rounds").
+      // So is one that shares another word for that kind of thing ("the
+      // County's indicative allocation" beside "the £2.4 billion High Needs
+      // Capital Fund" for "Allocations will be made by a formula").
       if (!states && !names_one) {
         const int64_t source = copy_of.at(c.source.doc);
+        // The kinds of the words for a kind of thing the passage shares with the wording.
+        std::set<int> kinds;
+        for (TermId w : entry.profile.words) {
+          if (Has(pe.terms.words(), w) && HeadKind(vocab.Key(w)) != 0)
+            kinds.insert(HeadKind(vocab.Key(w)));
+        }
         const bool other_of_kind =
+            !kinds.empty() &&
             std::any_of(pe.terms.named().begin(), pe.terms.named().end(), [&](TermId q) {
               const std::string& key = vocab.Key(q);
-              const std::string last = key.substr(key.rfind(' ') + 1);
-              const TermId head = vocab.Find(last);
-              if (HeadKind(last) == 0 || head == Vocabulary::kNone ||
-                  !Has(entry.profile.words, head) || Has(entry.profile.phrases, q)) {
+              if (kinds.count(HeadKind(key.substr(key.rfind(' ') + 1))) == 0 ||
+                  Has(entry.profile.phrases, q)) {
                 return false;
               }
               for (uint32_t j : index.postings(q)) {

@@ -1383,8 +1383,10 @@ TEST_F(MismatchedSubjectsTest, PlanBesideAnotherSubjectsPapers) {
   // it): 5. "The allocations in Table 1 are capital grant" says what kind of
   // money they are and names no High Needs Capital Fund: 4. A passage naming
   // a thing of the kind the wording writes of ("the Clean Fleet Bus Fund"
-  // for "bid to the fund"), which the plan never names, is about that: 3.
-  constexpr int kFalseCeiling = 3;
+  // for "bid to the fund"), which the plan never names, is about that: 3;
+  // so is one sharing another word for its kind ("allocation" beside the
+  // High Needs Capital Fund, for a bus plan's "Allocations will be made"): 2.
+  constexpr int kFalseCeiling = 2;
   EXPECT_LE(links, kFalseCeiling) << "more links into papers on another subject than before";
 }
 
