@@ -3386,10 +3386,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                   // ("the new arrangement that makes packaging firms pay"
                   // is the Packaging Cost Recovery Scheme: its paper writes
                   // of firms.)
-                  const int64_t source = copy_of.at(c.source.doc);
+                  // And a word its own paper writes elsewhere, of its own
+                  // subject (not "how the new grant would help trading
+                  // standards cut tobacco sales" in a one-paragraph letter).
+                  const int64_t source = copy_of.at(c.source.doc), here = copy_of.at(ref.doc);
+                  bool elsewhere_here = false;
                   for (uint32_t j : index.postings(after)) {
-                    if (copy_of.at(index.passages[j].ref.doc) == source) return true;
+                    const int64_t paper = copy_of.at(index.passages[j].ref.doc);
+                    if (paper == source) return true;
+                    elsewhere_here |= paper == here && j != i;
                   }
+                  if (!elsewhere_here) return true;
                 }
               }
               return false;
