@@ -1386,7 +1386,10 @@ TEST_F(MismatchedSubjectsTest, PlanBesideAnotherSubjectsPapers) {
   // for "bid to the fund"), which the plan never names, is about that: 3;
   // so is one sharing another word for its kind ("allocation" beside the
   // High Needs Capital Fund, for a bus plan's "Allocations will be made"): 2.
-  constexpr int kFalseCeiling = 2;
+  // Rebased on 63e9034 (a plan's sentences on a programme's allocations join
+  // it): 1, the digital plan's "national guidance on street works" given the
+  // flood report's "national guidance on managing local flood risk".
+  constexpr int kFalseCeiling = 1;
   EXPECT_LE(links, kFalseCeiling) << "more links into papers on another subject than before";
 }
 
@@ -1406,8 +1409,11 @@ TEST_F(MismatchedSubjectsTest, PlanWithItsOwnAndAnotherSubjectsPapers) {
   // beside do not make the folder look like one on several subjects.
   // A description's word of the name in its sentence or before it: 7; not
   // going on to a word its plan never writes: 4; "are capital grant" is no
-  // name: 3.
-  constexpr int kFalseCeiling = 3;
+  // name: 3. Rebased on 63e9034: 2 (the digital plan's "national guidance
+  // on street works" given the flood report's "national guidance on managing
+  // local flood risk", and its "consult on changes to permitted development
+  // rights" given "planning consultations ... developers' automatic right").
+  constexpr int kFalseCeiling = 2;
   EXPECT_LE(links, kFalseCeiling) << "more links into papers on another subject than before";
 }
 
