@@ -49,6 +49,16 @@ bool Contains(const std::string& haystack, std::string_view needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
+// `text` up to the end of the sentence that holds byte `at` (its full stop,
+// question or exclamation mark before a space), or all of it.
+std::string_view ThroughSentence(std::string_view text, size_t at) {
+  for (size_t k = at; k + 1 < text.size(); ++k) {
+    if ((text[k] == '.' || text[k] == '?' || text[k] == '!') && text[k + 1] == ' ')
+      return text.substr(0, k + 1);
+  }
+  return text;
+}
+
 // ---------------------------------------------------------------- authority
 
 // The opening of a document as lower-case text: title and first passages,
@@ -908,6 +918,43 @@ std::string_view WordBefore(std::string_view text, size_t at) {
     --begin;
   }
   return text.substr(begin, end - begin);
+}
+
+// Whether lower-case `text` writes the phrase `key` ("stem1 stem2") only
+// as what something is, after a form of "be" and without an article: "the
+// allocations in Table 1 are capital grant" says what kind of money they
+// are; it names no Capital Fund ("the District's prevention allocation"
+// names one).
+bool ClassifiesAs(std::string_view text, const std::string& key) {
+  const size_t space = key.find(' ');
+  const std::string_view first(key.data(), space),
+      second(key.data() + space + 1, key.size() - space - 1);
+  auto word_end = [&](size_t at) {
+    while (at < text.size() &&
+           (std::isalpha(static_cast<unsigned char>(text[at])) || text[at] == '-'))
+      ++at;
+    return at;
+  };
+  bool written = false;
+  for (size_t at = 0; at < text.size();) {
+    const size_t end = word_end(at);
+    if (end == at) {
+      ++at;
+      continue;
+    }
+    const size_t next_end = end < text.size() && text[end] == ' ' ? word_end(end + 1) : end;
+    if (next_end > end + 1 && StemWord(text.substr(at, end - at)) == first &&
+        StemWord(text.substr(end + 1, next_end - end - 1)) == second) {
+      written = true;
+      const std::string_view before = WordBefore(text, at);
+      if (before != "is" && before != "are" && before != "was" && before != "were" &&
+          before != "be" && before != "been") {
+        return false;
+      }
+    }
+    at = end;
+  }
+  return written;
 }
 
 // Whether lower-case `text` writes `part` (lower case, part of a proper
@@ -3249,7 +3296,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               return std::any_of(p.words.begin(), p.words.end(),
                                  [&](TermId w) { return Has(words, w) && written_in(w, text); });
             };
-            if (!holds_word(pe.terms.words(), lower)) {
+            const bool word_in_passage = holds_word(pe.terms.words(), lower);
+            if (!word_in_passage) {
               // The word of the name may be in the title of the paper the
               // passage opens ("Weekly food bins for every home", then "the
               // district gets £1.9 million from a national pot": a news
@@ -3268,7 +3316,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               compound_named = std::any_of(p.compounds.begin(), p.compounds.end(), [&](TermId c) {
                 if (!Has(pe.terms.phrases(), c)) return false;
                 const std::string& key = vocab.Key(c);
-                return written_in(vocab.Find(key.substr(0, key.find(' '))), lower);
+                return written_in(vocab.Find(key.substr(0, key.find(' '))), lower) &&
+                       !ClassifiesAs(lower, key);
               });
               names_one = compound_named;
               if (names_one) break;
@@ -3314,6 +3363,62 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               }
               if (names_one) break;
             }
+            // Whether `text` writes a word of the name, but not where it
+            // goes on to a word that neither the wording nor its paper
+            // writes, a thing of another subject: "the new money for buses
+            // in the countryside, dial-a-ride and community transport"
+            // holds no word of the Community Library Partnership Grant
+            // (the libraries plan never writes of transport).
+            auto names_word_in = [&](std::string_view text) {
+              auto word_end = [&](size_t at) {
+                while (at < text.size() &&
+                       (std::isalpha(static_cast<unsigned char>(text[at])) || text[at] == '-')) {
+                  ++at;
+                }
+                return at;
+              };
+              for (TermId w : p.words) {
+                if (!Has(pe.terms.words(), w)) continue;
+                const std::string word = as_written(w);
+                if (word.empty()) return true;
+                for (size_t at = 0; at < text.size();) {
+                  const size_t end = word_end(at);
+                  if (end == at) {
+                    ++at;
+                    continue;
+                  }
+                  const std::string_view written = text.substr(at, end - at);
+                  at = end;
+                  if (!SameWordAsWritten(written, word)) continue;
+                  const size_t next_end =
+                      end < text.size() && text[end] == ' ' ? word_end(end + 1) : end;
+                  if (next_end <= end + 1) return true;
+                  const std::string_view next = text.substr(end + 1, next_end - end - 1);
+                  if (IsFunctionWord(next)) return true;
+                  const TermId after = vocab.Find(StemWord(next));
+                  const TermId phrase = vocab.Find(StemWord(written) + " " + StemWord(next));
+                  if (after == Vocabulary::kNone || phrase == Vocabulary::kNone ||
+                      !Has(pe.terms.phrases(), phrase) || Has(entry.profile.words, after)) {
+                    return true;
+                  }
+                  // ("the new arrangement that makes packaging firms pay"
+                  // is the Packaging Cost Recovery Scheme: its paper writes
+                  // of firms.)
+                  // And a word its own paper writes elsewhere, of its own
+                  // subject (not "how the new grant would help trading
+                  // standards cut tobacco sales" in a one-paragraph letter).
+                  const int64_t source = copy_of.at(c.source.doc), here = copy_of.at(ref.doc);
+                  bool elsewhere_here = false;
+                  for (uint32_t j : index.postings(after)) {
+                    const int64_t paper = copy_of.at(index.passages[j].ref.doc);
+                    if (paper == source) return true;
+                    elsewhere_here |= paper == here && j != i;
+                  }
+                  if (!elsewhere_here) return true;
+                }
+              }
+              return false;
+            };
             for (const auto& [id, word] : p.others) {
               if (!Has(pe.terms.words(), id)) continue;
               // Not when the paper has named a thing of that other word
@@ -3325,7 +3430,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                 const std::string said = intro + word;
                 for (size_t at = lower.find(said); at != std::string::npos && !names_one;
                      at = lower.find(said, at + 1)) {
-                  names_one = at == 0 || !std::isalpha(static_cast<unsigned char>(lower[at - 1]));
+                  if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+                  // The word of the name is written in its sentence or
+                  // before it, where a reader learns what the money is for
+                  // ("asked where the District's food waste would be
+                  // treated ... a share of the national money for new
+                  // anaerobic digestion plants"), not only further on:
+                  // "the national money pays for the new crews", then "the
+                  // extra rounds would then cost around £480,000" is not the
+                  // Fair Cost of Care Fund.
+                  names_one = !word_in_passage || names_word_in(ThroughSentence(lower, at));
                 }
               }
               if (names_one) break;
@@ -3582,6 +3696,38 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // Pothole Innovation Programme, not the £400 million Highways
       // Resilience Fund whose first round it shares).
       if (!states && !names_one && gives_anothers_sum(i, e)) continue;
+      // A passage that names a thing of a kind the wording writes of (its
+      // name ends in a word for a fund, a scheme, a duty ...), a thing the
+      // wording's paper never names, is about that thing: "a joint bid ...
+      // to the Clean Fleet Bus Fund ... The first round closes in May" is no
+      // bid to a libraries plan's fund ("Library authorities will bid to the
+      // fund in two rounds").
+      // So is one that shares another word for that kind of thing ("the
+      // County's indicative allocation" beside "the £2.4 billion High Needs
+      // Capital Fund" for "Allocations will be made by a formula").
+      if (!states && !names_one) {
+        const int64_t source = copy_of.at(c.source.doc);
+        // The kinds of the words for a kind of thing the passage shares with the wording.
+        std::set<int> kinds;
+        for (TermId w : entry.profile.words) {
+          if (Has(pe.terms.words(), w) && HeadKind(vocab.Key(w)) != 0)
+            kinds.insert(HeadKind(vocab.Key(w)));
+        }
+        const bool other_of_kind =
+            !kinds.empty() &&
+            std::any_of(pe.terms.named().begin(), pe.terms.named().end(), [&](TermId q) {
+              const std::string& key = vocab.Key(q);
+              if (kinds.count(HeadKind(key.substr(key.rfind(' ') + 1))) == 0 ||
+                  Has(entry.profile.phrases, q)) {
+                return false;
+              }
+              for (uint32_t j : index.postings(q)) {
+                if (copy_of.at(index.passages[j].ref.doc) == source) return false;
+              }
+              return true;
+            });
+        if (other_of_kind) continue;
+      }
       weights.Evidence(entry.profile, pe.terms, &f.phrases, &f.terms);
       // One shared phrase that is not a name ("professional development",
       // "recommendations to government") is a turn of phrase two unrelated

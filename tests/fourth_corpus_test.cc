@@ -32,9 +32,11 @@
 // own to find). Disagreements, traps and local entries are checked beside.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -1361,6 +1363,139 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   EXPECT_GE(precision, 0.89);
   EXPECT_LE(all.other_subject, 5);
   EXPECT_GE(recall, 0.68);
+}
+
+// A small folder of unseen papers often holds one national plan beside
+// council papers on other subjects. Each sample's plan is indexed with the
+// next sample's council papers (the last with the first's): alone, and
+// beside its own papers. The two subjects share no undertaking, so every
+// link of an entry the plan words into the other sample's papers is false.
+// In such a folder the plan is the only national paper, so the topic gate
+// between national papers (see AllSamplesInOneIndex) has nothing to compare.
+class MismatchedSubjectsTest : public FourthCorpusTest {
+ protected:
+  // Indexes `plan`'s national paper (with its own papers if `with_own`) and
+  // `other`'s council papers, and returns how many passages of those the
+  // plan's entries link, printing each with its evidence.
+  int LinksIntoOtherSubject(const Sample& plan, const Sample& other, bool with_own);
+};
+
+int MismatchedSubjectsTest::LinksIntoOtherSubject(const Sample& plan, const Sample& other,
+                                                  bool with_own) {
+  const fs::path dir = dir_ / (plan.folder.empty() ? "flood" : plan.folder);
+  fs::remove_all(dir);
+  fs::create_directories(dir / "papers");
+  const fs::path data = fs::path(XREF_SOURCE_DIR) / "tests/data/fourth-corpus";
+  fs::copy_file(data / plan.folder / plan.strategy, dir / "papers" / plan.strategy);
+  if (with_own) {
+    for (const std::string& name : plan.others)
+      fs::copy_file(data / plan.folder / name, dir / "papers" / name);
+  }
+  for (const std::string& name : other.others)
+    fs::copy_file(data / other.folder / name, dir / "papers" / name);
+  const std::string db = (dir / "mixed.db").string();
+  XrefRun indexed = RunXref({"index", "-q", "-j", "2", "--db", db, (dir / "papers").string()});
+  EXPECT_EQ(indexed.status, 0) << indexed.err;
+  XrefRun table = RunXref({"--db", db, "table", "--format", "json"});
+  EXPECT_EQ(table.status, 0) << table.err;
+
+  auto unrelated = [&](const std::string& doc) {
+    return std::find(other.others.begin(), other.others.end(), doc) != other.others.end();
+  };
+  int links = 0;
+  for (const nlohmann::json& row : JsonLines(table.out)) {
+    const nlohmann::json& c = row["commitment"];
+    if (fs::path(c["source"]["doc"].get<std::string>()).filename() != plan.strategy) continue;
+    const std::string id = c["id"].get<std::string>();
+    std::set<std::string> into;  // passages of the unrelated papers
+    for (const nlohmann::json& d : row["documents"]) {
+      const std::string doc = fs::path(d["doc"].get<std::string>()).filename().string();
+      if (!unrelated(doc)) continue;
+      for (const nlohmann::json& p : d["passages"]) {
+        ++links;
+        into.insert(p["text"].get<std::string>());
+        std::cout << "  false link: " << id << " \"" << Opening(c["text"].get<std::string>(), 60)
+                  << "\" -> " << doc << " \"" << Opening(p["text"].get<std::string>(), 70)
+                  << "\"\n";
+      }
+    }
+    if (into.empty()) continue;
+    XrefRun shown = RunXref({"--db", db, "show", id, "--json"});
+    for (const nlohmann::json& s : JsonLines(shown.out)) {
+      for (const nlohmann::json& l : s["links"]) {
+        if (!unrelated(fs::path(l["doc"].get<std::string>()).filename().string())) continue;
+        std::cout << "    " << id << " evidence for passage " << l["passage"] << ": "
+                  << l["evidence"].dump() << " score " << l["score"] << "\n";
+      }
+    }
+  }
+  std::cout << "[ linker ] mismatched subjects: the "
+            << (plan.folder.empty() ? "flood" : plan.folder) << " plan"
+            << (with_own ? " with its own papers" : "") << " beside the "
+            << (other.folder.empty() ? "flood" : other.folder) << " papers: " << links
+            << " links into them\n";
+  fs::remove_all(dir);
+  return links;
+}
+
+TEST_F(MismatchedSubjectsTest, PlanBesideAnotherSubjectsPapers) {
+  dir_ = fs::temp_directory_path() / ("xref_mismatched_" + std::to_string(::getpid()) + "_alone");
+  const size_t n = std::size(kSamples);
+  int links = 0;
+  for (size_t i = 0; i < n; ++i)
+    links += LinksIntoOtherSubject(*kSamples[i], *kSamples[(i + 1) % n], false);
+  std::cout << "[ linker ] mismatched subjects, each plan beside the next sample's papers: "
+            << links << " links, all false\n";
+  RecordProperty("false_links", links);
+  // First run (2026-11-29, at 96d02d8): 10 links, every one false: a fund
+  // or grant described by one common word of its name and another word for
+  // its kind ("the national money pays for the new crews" for the Fair Cost
+  // of Care Fund, "capital grant" for the High Needs Capital Fund, "the new
+  // money for buses in the countryside, dial-a-ride and community transport"
+  // for the Community Library Partnership Grant), and forms of words any
+  // two papers share ("progress report on this plan", "allocations ...
+  // based on", "national guidance ... publish", "bid ... fund ... first
+  // round"). The right number is 0; lower the ceiling as the linker improves.
+  // A description by "new" or "national" and another word for a fund's kind
+  // needs the word of the name in its sentence or before it (not "cost" or
+  // "service" further on): 8. Nor where that word goes on to a word its
+  // plan never writes ("community transport" for the libraries plan's
+  // Community Library Partnership Grant, and the links that followed from
+  // it): 5. "The allocations in Table 1 are capital grant" says what kind of
+  // money they are and names no High Needs Capital Fund: 4. A passage naming
+  // a thing of the kind the wording writes of ("the Clean Fleet Bus Fund"
+  // for "bid to the fund"), which the plan never names, is about that: 3;
+  // so is one sharing another word for its kind ("allocation" beside the
+  // High Needs Capital Fund, for a bus plan's "Allocations will be made"): 2.
+  // Rebased on 63e9034 (a plan's sentences on a programme's allocations join
+  // it): 1, the digital plan's "national guidance on street works" given the
+  // flood report's "national guidance on managing local flood risk".
+  constexpr int kFalseCeiling = 1;
+  EXPECT_LE(links, kFalseCeiling) << "more links into papers on another subject than before";
+}
+
+TEST_F(MismatchedSubjectsTest, PlanWithItsOwnAndAnotherSubjectsPapers) {
+  dir_ =
+      fs::temp_directory_path() / ("xref_mismatched_" + std::to_string(::getpid()) + "_with_own");
+  const size_t n = std::size(kSamples);
+  int links = 0;
+  for (size_t i = 0; i < n; ++i)
+    links += LinksIntoOtherSubject(*kSamples[i], *kSamples[(i + 1) % n], true);
+  std::cout
+      << "[ linker ] mismatched subjects, each plan with its own papers and the next sample's: "
+      << links << " links into the next sample's, all false\n";
+  RecordProperty("false_links", links);
+  // First run (2026-11-29, at 96d02d8): 9 links, every one false, mostly the
+  // same as beside the other papers alone (above); the plan's own papers
+  // beside do not make the folder look like one on several subjects.
+  // A description's word of the name in its sentence or before it: 7; not
+  // going on to a word its plan never writes: 4; "are capital grant" is no
+  // name: 3. Rebased on 63e9034: 2 (the digital plan's "national guidance
+  // on street works" given the flood report's "national guidance on managing
+  // local flood risk", and its "consult on changes to permitted development
+  // rights" given "planning consultations ... developers' automatic right").
+  constexpr int kFalseCeiling = 2;
+  EXPECT_LE(links, kFalseCeiling) << "more links into papers on another subject than before";
 }
 
 }  // namespace
