@@ -1035,8 +1035,10 @@ TEST_F(FourthCorpusTest, EarlyYearsLinksConflictsAndLocalEntries) {
   // precision 0.43 (6/14). A sentence whose subject is a part of what a
   // programme pays out ("Funding will be paid to local authorities by a
   // formula ...") is the programme named before it: precision 0.54 (7/13),
-  // recall 0.41 (7/17).
-  EXPECT_GE(s.precision(), 0.53);
+  // recall 0.41 (7/17). A passage naming a fund or scheme the plan never
+  // names is about that thing (the mismatched-subjects rules): precision
+  // 0.58 (7/12).
+  EXPECT_GE(s.precision(), 0.58);
   EXPECT_GE(s.recall(), 0.41);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
