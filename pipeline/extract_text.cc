@@ -595,43 +595,46 @@ bool IsPageNumberLine(std::string_view t) {
 // feeds, so that pages are still counted.
 void DropPageFurniture(std::vector<std::string_view>* lines) {
   static constexpr std::string_view kFormFeeds = "\f\f\f\f\f\f\f\f\f\f\f\f\f\f\f\f";
+  auto feeds_in = [](std::string_view raw) { return static_cast<size_t>(std::count(raw.begin(), raw.end(), '\f')); };
   std::vector<std::vector<size_t>> pages(1);  // the non-blank lines of each page
+  std::vector<std::string> keys(lines->size());  // each line lower-cased, its digits '#'
   for (size_t i = 0; i < lines->size(); ++i) {
     const std::string_view raw = (*lines)[i];
-    const size_t feeds = static_cast<size_t>(std::count(raw.begin(), raw.end(), '\f'));
-    for (size_t f = 0; f < feeds; ++f) pages.emplace_back();
-    if (!Trim(raw).empty()) pages.back().push_back(i);
+    for (size_t f = feeds_in(raw); f > 0; --f) pages.emplace_back();
+    const std::string_view t = Trim(raw);
+    if (t.empty()) continue;
+    pages.back().push_back(i);
+    for (char c : t) {
+      keys[i] += std::isdigit(static_cast<unsigned char>(c)) ? '#' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
   }
   if (pages.size() < 2) return;
-  auto key = [&](size_t i) {
-    std::string k;
-    for (char c : Trim((*lines)[i])) {
-      k += std::isdigit(static_cast<unsigned char>(c)) ? '#' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return k;
-  };
-  // A page's first and last two lines; its first and last alone when it
+  // Each page's first and last two lines; its first and last alone when it
   // has few, whose second lines are its body.
-  auto margins = [](const std::vector<size_t>& page) {
+  std::vector<std::vector<size_t>> margins(pages.size());
+  for (size_t n = 0; n < pages.size(); ++n) {
+    const std::vector<size_t>& page = pages[n];
     const size_t depth = page.size() >= 6 ? 2 : 1;
-    std::vector<size_t> out;
     for (size_t k = 0; k < page.size(); ++k) {
-      if (k < depth || k + depth >= page.size()) out.push_back(page[k]);
+      if (k < depth || k + depth >= page.size()) margins[n].push_back(page[k]);
     }
-    return out;
-  };
-  std::map<std::string, size_t> pages_with;  // key -> pages whose margins hold it
+  }
+  std::map<std::string, size_t> pages_with;      // key -> pages whose margins hold it
   std::map<std::string, size_t> pages_anywhere;  // key -> pages that hold it anywhere
-  for (const std::vector<size_t>& page : pages) {
+  for (size_t n = 0; n < pages.size(); ++n) {
     std::set<std::string> here;
-    for (size_t i : margins(page)) here.insert(key(i));
+    for (size_t i : margins[n]) here.insert(keys[i]);
     for (const std::string& k : here) ++pages_with[k];
     here.clear();
-    for (size_t i : page) here.insert(key(i));
+    for (size_t i : pages[n]) here.insert(keys[i]);
     for (const std::string& k : here) ++pages_anywhere[k];
   }
   auto letters = [](const std::string& k) {
     return static_cast<size_t>(std::count_if(k.begin(), k.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+  };
+  // A dropped line keeps its form feeds.
+  auto drop = [&](size_t i) {
+    (*lines)[i] = kFormFeeds.substr(0, std::min(kFormFeeds.size(), feeds_in((*lines)[i])));
   };
   // A longer line with a number in it that is no sentence, on a third of
   // the pages or more wherever the text puts it, is furniture too: a margin
@@ -643,28 +646,21 @@ void DropPageFurniture(std::vector<std::string_view>* lines) {
   const size_t third = (pages.size() + 2) / 3;
   for (const std::vector<size_t>& page : pages) {
     for (size_t i : page) {
-      const std::string k = key(i);
+      const std::string& k = keys[i];
       if (k.size() < 10 || letters(k) < 3 || k.find('#') == std::string::npos || pages_anywhere[k] < 3 ||
           pages_anywhere[k] < third) {
         continue;
       }
       const char end = k.back();
       if (end == '.' || end == ':' || end == '?' || end == '!' || end == ';' || end == ',') continue;
-      const std::string_view raw = (*lines)[i];
-      const size_t feeds = std::min(kFormFeeds.size(), static_cast<size_t>(std::count(raw.begin(), raw.end(), '\f')));
-      (*lines)[i] = kFormFeeds.substr(0, feeds);
+      drop(i);
     }
   }
-  for (const std::vector<size_t>& page : pages) {
-    for (size_t i : margins(page)) {
+  for (const std::vector<size_t>& margin : margins) {
+    for (size_t i : margin) {
       const std::string_view t = Trim((*lines)[i]);
-      if (t.empty()) continue;
-      const std::string k = key(i);
-      if (IsPageNumberLine(t) || (letters(k) >= 3 && pages_with[k] >= 3)) {
-        const std::string_view raw = (*lines)[i];
-        const size_t feeds = std::min(kFormFeeds.size(), static_cast<size_t>(std::count(raw.begin(), raw.end(), '\f')));
-        (*lines)[i] = kFormFeeds.substr(0, feeds);
-      }
+      if (t.empty()) continue;  // dropped above
+      if (IsPageNumberLine(t) || (letters(keys[i]) >= 3 && pages_with[keys[i]] >= 3)) drop(i);
     }
   }
 }
