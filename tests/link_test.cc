@@ -309,6 +309,14 @@ TEST(LinkRegisterTest, CouncilUndertakingsAreLocalAndKeptApart) {
 
 // The transport corpus with one more paper (id 3) whose tags come from the
 // real tagger: its actors ("their council", "Officers") are the point.
+// Tags every passage of every paper with the real tagger.
+void TagEveryPassage(std::vector<LinkInput>* docs) {
+  Tagger tagger;
+  for (LinkInput& in : *docs) {
+    for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = ToLinkTags(tagger.Find(in.doc.passages[i].text));
+  }
+}
+
 Register WithTaggedPaper(const std::string& title, const std::vector<P>& passages, Authority authority) {
   std::vector<LinkInput> docs = TransportCorpus();
   docs.push_back(MakeDoc(3, "paper.md", title, passages, authority));
@@ -1525,10 +1533,7 @@ TEST(LinkRegisterTest, ASharedMonthIsPartOfTheSharedDate) {
                {kPara, "Funding", "", "Allocations for the three years will be published in January 2027."}},
               Authority::kNational),
       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)};
-  Tagger tagger;
-  for (LinkInput& in : docs) {
-    for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = ToLinkTags(tagger.Find(in.doc.passages[i].text));
-  }
+  TagEveryPassage(&docs);
   Register reg = BuildRegister(docs);
   // The allocations are the grant's (a part of what it pays out).
   EXPECT_EQ(Find(reg, "Allocations for the three years"), nullptr);
@@ -1563,10 +1568,7 @@ TEST(LinkRegisterTest, AnotherProgrammesOwnSumMakesThePassageThatOnes) {
                 "councils."}},
               Authority::kNational),
       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)};
-  Tagger tagger;
-  for (LinkInput& in : docs) {
-    for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = ToLinkTags(tagger.Find(in.doc.passages[i].text));
-  }
+  TagEveryPassage(&docs);
   Register reg = BuildRegister(docs);
   const Commitment* resilience = Find(reg, "Highways Resilience Fund");
   ASSERT_NE(resilience, nullptr);
@@ -1592,10 +1594,7 @@ TEST(LinkRegisterTest, APhraseOfASharedMonthIsPartOfTheSharedDate) {
                 "local road, by the end of March 2026."}},
               Authority::kNational),
       MakeDoc(2, "minutes.md", "Minutes of the Committee", minutes)};
-  Tagger tagger;
-  for (LinkInput& in : docs) {
-    for (size_t i = 0; i < in.doc.passages.size(); ++i) in.tags[i] = ToLinkTags(tagger.Find(in.doc.passages[i].text));
-  }
+  TagEveryPassage(&docs);
   Register reg = BuildRegister(docs);
   const Commitment* service = Find(reg, "National Pothole Reporting Service");
   ASSERT_NE(service, nullptr);
