@@ -368,17 +368,18 @@ bool IsFunctionWord(std::string_view lower) {
 }
 
 // Words that make the following number an identifier, an age or a page:
-// "page 104", "aged 25", "paragraph 12".
+// "page 104", "aged 25", "paragraph 12", "round 3" of a fund.
 bool IsIdentifierWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
       "action", "age", "aged", "ages", "annex", "appendix", "article", "band", "box", "box.", "cfr",
-      "chapter", "clause", "covid", "covid-", "ext", "fig", "figure", "floor", "gen", "goal", "grade",
-      "issue", "item", "key", "level", "line", "measure", "mission", "no", "number", "objective",
-      "option", "outcome", "p", "page", "pages", "para", "paragraph", "paragraphs", "paras", "part",
-      "phase", "phone", "pillar", "point", "pp", "principle", "priority", "proposal", "question",
-      "recommendation", "ref", "reference", "regulation", "room", "route", "rule", "schedule",
-      "section", "sections", "stage", "standard", "step", "table", "tel", "telephone", "theme", "tier",
-      "usc", "version", "vol", "volume", "ward", "year"};
+      "chapter", "clause", "cohort", "covid", "covid-", "ext", "fig", "figure", "floor", "gen",
+      "goal", "grade", "issue", "item", "key", "level", "line", "measure", "mission", "no",
+      "number", "objective", "option", "outcome", "p", "page", "pages", "para", "paragraph",
+      "paragraphs", "paras", "part", "phase", "phone", "pillar", "point", "pp", "principle",
+      "priority", "proposal", "question", "recommendation", "ref", "reference", "regulation",
+      "room", "round", "route", "rule", "schedule", "section", "sections", "stage", "standard",
+      "step", "table", "tel", "telephone", "theme", "tier", "tranche", "usc", "version", "vol",
+      "volume", "ward", "wave", "year"};
   static_assert(SortedWords(kWords), "keep the list sorted");
   return InSorted(kWords, lower);
 }
@@ -755,10 +756,12 @@ Tagger::Impl::Impl() {
       "yesterday\\s|today\\s|again\\s|publicly\\s)?to|undert(?:akes?|ook)\\sto|"
       "(?:agreed|resolved|voted|decided)\\sto)\\b");
   // Money put to a purpose in the present: "The strategy commits £200
-  // million", "We are investing £4.5 million to deliver...". The money tag
-  // must start where this match ends.
+  // million", "We are investing £4.5 million to deliver...", or pledged to
+  // one ("The Mayor has pledged £150k for a pilot", as "pledged to" above).
+  // The money tag must start where this match ends.
   funding_verb = Compile(
-      "\\b(commits|(?:has|have)\\scommitted|(?:is|are)\\s(?:now\\s)?(?:investing|providing|allocating|"
+      "\\b(commits|pledges|promises|pledged|promised|(?:has|have)\\s(?:committed|pledged|promised)|"
+      "(?:is|are)\\s(?:now\\s)?(?:investing|providing|allocating|"
       "committing|spending|making\\savailable))\\s(?:(?i:a\\sfurther|an\\sadditional|an\\sextra|"
       "a\\stotal\\sof|up\\sto|over|more\\sthan|nearly|almost|around|some)\\s)?");
   // A plan named as a noun with its sum: "plans for £200 million of

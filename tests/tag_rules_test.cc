@@ -193,6 +193,10 @@ const Case kCount[] = {
     {"Open 40 additional acute beds at Northgate General Hospital.", "", "count", "40 additional acute beds", R"({"count":40,"unit":"beds"})"},
     {"\u2022 Recruit 25 nurses by October 2027.", "", "count", "25 nurses", R"({"count":25,"unit":"nurses"})"},
     {"See Pillar 5 of the plan.", "", "count", "", ""},
+    // A fund's round, wave or tranche is named by its number.
+    {"The Housing Fund round 3 allocates £450 million.", "", "count", "", ""},
+    {"Wave 2 of the programme opens in May.", "", "count", "", ""},
+    {"Tranche 1 funding was paid in June.", "", "count", "", ""},
 };
 INSTANTIATE_TEST_SUITE_P(Count, TagRules, ::testing::ValuesIn(kCount), RowName<Case>);
 
@@ -488,6 +492,10 @@ const CommitmentCase kCommitments[] = {
      "£4 million"},
     {"The Government is providing £1 billion to help councils.", "", false, "Government", "commits",
      "£1 billion"},
+    {"The Mayor has pledged £150k per year for a landlord licensing pilot.", "", false, "Mayor", "commits",
+     "£150k per year"},
+    {"The Chancellor promised £2bn for pothole repairs in the Budget.", "", false, "Chancellor", "commits",
+     "£2bn"},
     {"The report includes plans for £30 million of investment over three years.", "", false, "unspecified",
      "plans", "£30 million"},
     {"Members agreed to publish the strategy by June 2024.", "", false, "Members", "will", "publish"},
