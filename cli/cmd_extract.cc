@@ -89,7 +89,7 @@ void AddExtractCommand(CLI::App& app, const GlobalOptions& global, RunFn* run) {
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* sub = app.add_subcommand(
       "extract",
-      "Print the passages extracted from one file (PDF, HTML, DOCX, text), in reading order,\n"
+      "Print the passages extracted from one file (PDF, HTML, DOCX, ODT, text), in reading order,\n"
       "with page, paragraph label and section; touches no index.");
   sub->add_option("FILE", args->file, "The file to read")->required();
   sub->add_flag("--json", args->json,

@@ -36,10 +36,10 @@ Result<std::string> ReadInput(const std::string& file) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return Status::IoError(file, "read failed");
-  // A PDF or DOCX would be tagged as its bytes: say what to do instead.
+  // A PDF, DOCX or ODT would be tagged as its bytes: say what to do instead.
   std::string bytes = buffer.str();
   Result<Format> format = DetectFormat(file, bytes);
-  if (format.ok() && (*format == Format::kPdf || *format == Format::kDocx)) {
+  if (format.ok() && (*format == Format::kPdf || *format == Format::kDocx || *format == Format::kOdt)) {
     return Status::InvalidArgument(
         file, "is a " + std::string(FormatName(*format)) +
                   " file, and `xref tag` reads plain text: `xref extract FILE | xref tag -` tags "

@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
   using namespace xref::cli;
   CLI::App app{
       "xref finds the commitments in policy papers (sums, dates, undertakings) and every\n"
-      "document that discusses each one: a searchable index of PDF, HTML, DOCX and text files,\n"
+      "document that discusses each one: a searchable index of PDF, HTML, DOCX, ODT and text files,\n"
       "and cross-reference tables of commitments x documents.\n\n"
       "Typical use:\n"
       "  xref index corpus/          extract, tag, index and link every paper in a folder\n"

@@ -24,7 +24,7 @@ bool HasDocumentExtension(const std::string& name) {
   std::string ext = name.substr(dot + 1);
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static const char* const kExtensions[] = {"pdf", "html", "htm", "xhtml", "docx",
+  static const char* const kExtensions[] = {"pdf", "html", "htm", "xhtml", "docx", "odt",
                                             "txt", "text", "md", "markdown"};
   return std::any_of(std::begin(kExtensions), std::end(kExtensions),
                      [&](const char* e) { return ext == e; });

@@ -28,6 +28,7 @@ std::string_view FormatName(Format format) {
     case Format::kDocx: return "docx";
     case Format::kText: return "text";
     case Format::kMarkdown: return "markdown";
+    case Format::kOdt: return "odt";
   }
   return "text";
 }

@@ -34,9 +34,9 @@ struct Passage {
   std::string text;            // NFC UTF-8, without the label
 };
 
-enum class Format { kPdf, kHtml, kDocx, kText, kMarkdown };
+enum class Format { kPdf, kHtml, kDocx, kText, kMarkdown, kOdt };
 
-// "pdf", "html", "docx", "text", "markdown".
+// "pdf", "html", "docx", "text", "markdown", "odt".
 std::string_view FormatName(Format format);
 
 struct Document {

@@ -1,6 +1,6 @@
 // File reading and format recognition; dispatches to the per-format
 // extractors (extract_pdf.cc, extract_html.cc, extract_docx.cc,
-// extract_text.cc). See extract.h for the contract.
+// extract_odt.cc, extract_text.cc). See extract.h for the contract.
 #include "pipeline/extract.h"
 
 #include <fcntl.h>
@@ -79,17 +79,28 @@ Result<Format> DetectFormat(const std::string& path, std::string_view bytes) {
   }
   if (StartsWith(bytes, "PK\x03\x04")) {
     if (bytes.find("word/document.xml") != std::string_view::npos) return Format::kDocx;
-    return Status::Unsupported(path, "a zip archive that is not a Word (DOCX) document");
+    // An OpenDocument file stores its type first, uncompressed: the entry
+    // "mimetype" holding "application/vnd.oasis.opendocument.text" (or
+    // -spreadsheet, -presentation). Some writers put it elsewhere; then a
+    // .odt name and a content.xml inside are enough for the extractor to try.
+    const std::string_view head = bytes.substr(0, 256);
+    constexpr std::string_view kOdfType = "application/vnd.oasis.opendocument.";
+    if (const size_t at = head.find(kOdfType); at != std::string_view::npos) {
+      if (head.substr(at + kOdfType.size(), 4) == "text") return Format::kOdt;
+      return Status::Unsupported(path, "an OpenDocument file that is not a text document (ODT)");
+    }
+    if (ext == "odt" && bytes.find("content.xml") != std::string_view::npos) return Format::kOdt;
+    return Status::Unsupported(path, "a zip archive that is neither a Word (DOCX) nor an OpenDocument (ODT) document");
   }
   // A name that promises a binary format the content does not have.
-  if (ext == "pdf" || ext == "docx") {
-    std::string upper = ext == "pdf" ? "PDF" : "DOCX";
+  if (ext == "pdf" || ext == "docx" || ext == "odt") {
+    std::string upper = ext == "pdf" ? "PDF" : ext == "docx" ? "DOCX" : "ODT";
     return Status::Corrupt(path, "named ." + ext + " but the content is " +
-                                     DescribeContent(bytes) + ", not a " + upper);
+                                     DescribeContent(bytes) + (ext == "odt" ? ", not an " : ", not a ") + upper);
   }
   if (ext == "doc" || ext == "xls" || ext == "xlsx" || ext == "ppt" || ext == "pptx" ||
-      ext == "odt" || ext == "rtf") {
-    return Status::Unsupported(path, "." + ext + " files are not supported (PDF, HTML, DOCX, text)");
+      ext == "ods" || ext == "odp" || ext == "rtf") {
+    return Status::Unsupported(path, "." + ext + " files are not supported (PDF, HTML, DOCX, ODT, text)");
   }
   if (LooksLikeHtml(bytes) || ext == "html" || ext == "htm" || ext == "xhtml") {
     if (HasNulByte(bytes)) return Status::Corrupt(path, "named ." + ext + " but holds binary data");
@@ -113,6 +124,7 @@ Result<Document> ExtractBytes(const std::string& path, std::string_view bytes,
     case Format::kPdf: return ExtractPdf(path, bytes);
     case Format::kHtml: return ExtractHtml(path, bytes);
     case Format::kDocx: return ExtractDocx(path, bytes);
+    case Format::kOdt: return ExtractOdt(path, bytes);
     case Format::kText:
     case Format::kMarkdown: return ExtractPlainText(path, bytes, *format);
   }

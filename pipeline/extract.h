@@ -5,7 +5,7 @@
 //   for (const xref::Passage& p : doc->passages) { ... p.page, p.label, p.text ... }
 //
 // The format is recognised from the content first (%PDF, a zip holding
-// word/document.xml, HTML markup) and from the file name's extension second,
+// word/document.xml or an OpenDocument text, HTML markup) and from the file name's extension second,
 // so a PDF saved as ".html" is still read as a PDF. Each format has its own
 // extractor below, taking the file's bytes already in memory (which is what
 // the fuzz targets and the index's worker pool call):
@@ -15,6 +15,8 @@
 //     line-end hyphenation mended, paragraphs split by page breaks joined;
 //   - HTML through libxml2's HTML parser, main content only;
 //   - DOCX from word/document.xml (libzip + libxml2), styles and numbering;
+//   - ODT (OpenDocument text, as LibreOffice and GOV.UK publish it) from
+//     content.xml, its styles and list numbering;
 //   - plain text and Markdown: blank-line paragraphs, headings, numbers.
 // All text goes through NormaliseText (normalise.h).
 //
@@ -45,7 +47,7 @@ Result<Document> ExtractBytes(const std::string& path, std::string_view bytes,
 
 // The format of a file from its first bytes and its name. Fails with kCorrupt
 // or kUnsupported when it is none xref reads (an empty file, a binary blob,
-// a zip that is not a DOCX).
+// a zip that is neither a DOCX nor an ODT).
 Result<Format> DetectFormat(const std::string& path, std::string_view bytes);
 
 // One extractor per format. Each fills Document::passages in reading order
@@ -53,6 +55,7 @@ Result<Format> DetectFormat(const std::string& path, std::string_view bytes);
 Result<Document> ExtractPdf(const std::string& path, std::string_view bytes);
 Result<Document> ExtractHtml(const std::string& path, std::string_view bytes);
 Result<Document> ExtractDocx(const std::string& path, std::string_view bytes);
+Result<Document> ExtractOdt(const std::string& path, std::string_view bytes);
 Result<Document> ExtractPlainText(const std::string& path, std::string_view bytes,
                                   Format format /* kText or kMarkdown */);
 

@@ -1,9 +1,7 @@
 // DOCX: see extract.h for the contract.
 //
-// A .docx is a zip of XML parts. The extractor opens the zip from memory with
-// libzip, refusing entries that would unpack to more than kMaxEntryBytes or
-// that compress suspiciously well (a zip bomb), and reads with libxml2
-// (no network, no entity expansion):
+// A .docx is a zip of XML parts, read through zip_xml.h (libzip from memory,
+// zip bombs refused; libxml2 with no network and no entity expansion):
 //   - word/document.xml: paragraphs, runs, tables, tracked changes;
 //   - word/styles.xml:   which paragraph styles are headings ("heading N",
 //                        "Title", or an outline level) and which are bold;
@@ -39,152 +37,14 @@
 #include "pipeline/extract.h"
 #include "pipeline/roman.h"
 #include "pipeline/xml_walk.h"
+#include "pipeline/zip_xml.h"
 #include "pipeline/heading_guess.h"
 #include "pipeline/normalise.h"
+#include "pipeline/office_blocks.h"
 #include "pipeline/passage_builder.h"
 
 namespace xref {
 namespace {
-
-// No part of a real Word document comes near this; a zip bomb does.
-constexpr zip_uint64_t kMaxEntryBytes = zip_uint64_t{200} << 20;
-// All parts read from one file together.
-constexpr zip_uint64_t kMaxTotalBytes = zip_uint64_t{200} << 20;
-// XML compresses 5-20 times; a part above this ratio (and above a megabyte)
-// is a bomb, not a document.
-constexpr zip_uint64_t kMaxCompressionRatio = 200;
-constexpr zip_uint64_t kRatioCheckFloor = zip_uint64_t{1} << 20;
-constexpr size_t kMaxTitleBytes = 300;
-
-// ---------------------------------------------------------------------------
-// Zip
-
-struct ZipDeleter {
-  void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-struct ZipFileDeleter {
-  void operator()(zip_file_t* file) const { zip_fclose(file); }
-};
-
-// A zip archive over bytes the caller keeps alive.
-class ZipReader {
- public:
-  ZipReader(std::string path, std::unique_ptr<zip_t, ZipDeleter> archive)
-      : path_(std::move(path)), archive_(std::move(archive)) {}
-
-  static Result<ZipReader> Open(const std::string& path, std::string_view bytes) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (source == nullptr) {
-      std::string why = zip_error_strerror(&error);
-      zip_error_fini(&error);
-      return Status::Internal(path, "cannot read the zip from memory: " + why);
-    }
-    zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-    if (archive == nullptr) {
-      zip_source_free(source);
-      std::string why = zip_error_strerror(&error);
-      zip_error_fini(&error);
-      return Status::Corrupt(path, "not a DOCX: not a readable zip archive (" + why + ")");
-    }
-    zip_error_fini(&error);
-    return ZipReader(path, std::unique_ptr<zip_t, ZipDeleter>(archive));
-  }
-
-  bool Has(const char* name) const { return zip_name_locate(archive_.get(), name, 0) >= 0; }
-
-  // The entry's bytes. NotFound when absent; ResourceExhausted for a bomb;
-  // Corrupt when the data is damaged.
-  Result<std::string> Read(const char* name) {
-    zip_int64_t index = zip_name_locate(archive_.get(), name, 0);
-    if (index < 0) return Status::NotFound(path_, std::string("not a DOCX: no ") + name + " inside");
-    zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat_index(archive_.get(), static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
-      return Status::Corrupt(path_, std::string("corrupt DOCX: cannot read the entry ") + name);
-    }
-    zip_uint64_t size = (stat.valid & ZIP_STAT_SIZE) ? stat.size : 0;
-    zip_uint64_t packed = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : 0;
-    std::string bomb = std::string("refusing a possible zip bomb: ") + name;
-    if (size > kMaxEntryBytes || size > kMaxTotalBytes - used_) {
-      return Status::ResourceExhausted(path_, bomb + " would unpack to " + std::to_string(size >> 20) +
-                                                  " MiB (limit " + std::to_string(kMaxEntryBytes >> 20) +
-                                                  " MiB)");
-    }
-    if (size > kRatioCheckFloor && packed > 0 && size / packed > kMaxCompressionRatio) {
-      return Status::ResourceExhausted(path_, bomb + " is compressed " + std::to_string(size / packed) +
-                                                  " to 1");
-    }
-    std::unique_ptr<zip_file_t, ZipFileDeleter> file(
-        zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0));
-    if (file == nullptr) {
-      return Status::Corrupt(path_, std::string("corrupt DOCX: cannot open ") + name + " (" +
-                                        zip_strerror(archive_.get()) + ")");
-    }
-    std::string data;
-    data.reserve(static_cast<size_t>(size));
-    char buffer[1 << 16];
-    while (true) {
-      zip_int64_t n = zip_fread(file.get(), buffer, sizeof(buffer));
-      if (n < 0) {
-        return Status::Corrupt(path_, std::string("corrupt DOCX: ") + name + " is damaged (" +
-                                          zip_file_strerror(file.get()) + ")");
-      }
-      if (n == 0) break;
-      data.append(buffer, static_cast<size_t>(n));
-      // The directory may lie about the size: never unpack past the limits.
-      if (data.size() > size || data.size() > kMaxEntryBytes) {
-        return Status::ResourceExhausted(path_, bomb + " unpacks to more than it declares");
-      }
-    }
-    used_ += data.size();
-    return data;
-  }
-
- private:
-  std::string path_;
-  std::unique_ptr<zip_t, ZipDeleter> archive_;
-  zip_uint64_t used_ = 0;
-};
-
-// ---------------------------------------------------------------------------
-// XML
-
-struct XmlDocDeleter {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
-struct XmlParserCtxtDeleter {
-  void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
-};
-
-Result<XmlDocPtr> ParseXml(const std::string& path, const char* part, const std::string& data) {
-  if (data.size() > static_cast<size_t>(INT_MAX)) {
-    return Status::ResourceExhausted(path, std::string(part) + " is too large");
-  }
-  std::unique_ptr<xmlParserCtxt, XmlParserCtxtDeleter> ctxt(xmlNewParserCtxt());
-  if (ctxt == nullptr) return Status::Internal(path, "out of memory for the XML parser");
-  // No XML_PARSE_NOENT (entities stay unexpanded), no DTD loading, no network.
-  XmlDocPtr doc(xmlCtxtReadMemory(ctxt.get(), data.data(), static_cast<int>(data.size()), part, nullptr,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  if (doc == nullptr || !ctxt->wellFormed) {
-    std::string why = "not well-formed XML";
-    const xmlError& error = ctxt->lastError;
-    if (error.message != nullptr) {
-      std::string message = error.message;
-      while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-      why += " (line " + std::to_string(error.line) + ": " + message + ")";
-    }
-    return Status::Corrupt(path, std::string("corrupt DOCX: ") + part + " is " + why);
-  }
-  // Word never writes a DTD; one here can only define entities to expand
-  // (the "billion laughs"), so it is refused rather than read.
-  if (doc->intSubset != nullptr || doc->extSubset != nullptr) {
-    return Status::Corrupt(path, std::string("corrupt DOCX: ") + part + " declares a DTD");
-  }
-  return doc;
-}
 
 constexpr std::string_view kWordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr std::string_view kWordStrictNs = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -197,25 +57,8 @@ bool IsWord(const xmlNode* node) {
   return ns == kWordNs || ns == kWordStrictNs;
 }
 
-std::string_view LocalName(const xmlNode* node) {
-  return node->name == nullptr ? std::string_view() : reinterpret_cast<const char*>(node->name);
-}
-
 // A w: element named `name`.
 bool Is(const xmlNode* node, std::string_view name) { return IsWord(node) && LocalName(node) == name; }
-
-// The value of the attribute `name` in any namespace (w:val, val), or nullopt.
-std::optional<std::string> AttrOf(const xmlNode* node, const char* name) {
-  for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-    if (a->name != nullptr && std::string_view(reinterpret_cast<const char*>(a->name)) == name) {
-      xmlChar* value = xmlNodeListGetString(node->doc, a->children, 1);
-      std::string out = value == nullptr ? "" : reinterpret_cast<const char*>(value);
-      xmlFree(value);
-      return out;
-    }
-  }
-  return std::nullopt;
-}
 
 std::string Val(const xmlNode* node) { return AttrOf(node, "val").value_or(""); }
 
@@ -243,19 +86,6 @@ int ToInt(const std::string& s, int fallback) {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-
-// The text directly inside an element (w:t, dc:title); entity references and
-// nested elements are not followed.
-std::string TextContent(const xmlNode* node) {
-  std::string out;
-  for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
-    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != nullptr) {
-      out += reinterpret_cast<const char*>(c->content);
-    }
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -395,14 +225,6 @@ struct ListInstance {
   std::map<int, int> start_override;
 };
 
-// Word's letter numbering repeats the letter: a..z, aa..zz, aaa...
-std::string LetterNumeral(int n) {
-  // Past "zzzzzzzzzz" the label would be as long as the count: print digits.
-  if (n <= 0 || n > 26 * 10) return std::to_string(n);
-  char letter = static_cast<char>('a' + (n - 1) % 26);
-  return std::string(static_cast<size_t>((n - 1) / 26 + 1), letter);
-}
-
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -524,17 +346,6 @@ class Numbering {
 
 // ---------------------------------------------------------------------------
 // Document body
-
-enum class BlockType { kParagraph, kStyledHeading, kListItem, kTableCell };
-
-struct Block {
-  BlockType type = BlockType::kParagraph;
-  std::string text;
-  std::string label;
-  int level = 0;
-  bool all_bold = false;  // every visible character is bold
-  std::vector<std::string> notes;  // the footnotes it refers to, "f7", and endnotes, "e2"
-};
 
 // One paragraph while its runs are read.
 struct OpenParagraph {
@@ -906,20 +717,6 @@ class BodyReader {
   bool has_styled_headings_ = false;
 };
 
-// "2023-03-07T10:00:00Z" -> "2023-03-07", or "".
-std::string IsoDatePrefix(const std::string& value) {
-  std::string v = NormaliseText(value);
-  if (v.size() < 10) return "";
-  for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (!std::isdigit(static_cast<unsigned char>(v[i]))) return "";
-  }
-  if (v[4] != '-' || v[7] != '-') return "";
-  int month = std::atoi(v.substr(5, 2).c_str());
-  int day = std::atoi(v.substr(8, 2).c_str());
-  if (month < 1 || month > 12 || day < 1 || day > 31) return "";
-  return v.substr(0, 10);
-}
-
 // dc:title and dcterms:created from docProps/core.xml.
 void ReadCoreProperties(xmlDoc* core, std::string* title, std::string* date) {
   xmlNode* root = xmlDocGetRootElement(core);
@@ -932,24 +729,17 @@ void ReadCoreProperties(xmlDoc* core, std::string* title, std::string* date) {
   }
 }
 
-std::string Utf8Prefix(const std::string& s, size_t max) {
-  if (s.size() <= max) return s;
-  size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return s.substr(0, end);
-}
-
 }  // namespace
 
 Result<Document> ExtractDocx(const std::string& path, std::string_view bytes) {
-  Result<ZipReader> zip = ZipReader::Open(path, bytes);
+  Result<ZipReader> zip = ZipReader::Open(path, bytes, "DOCX");
   if (!zip.ok()) return zip.status();
   if (!zip->Has("word/document.xml")) {
     return Status::Corrupt(path, "not a DOCX: the zip holds no word/document.xml");
   }
   Result<std::string> document_xml = zip->Read("word/document.xml");
   if (!document_xml.ok()) return document_xml.status();
-  Result<XmlDocPtr> document_tree = ParseXml(path, "word/document.xml", *document_xml);
+  Result<XmlDocPtr> document_tree = ParseXmlPart(path, "DOCX", "word/document.xml", *document_xml);
   if (!document_tree.ok()) return document_tree.status();
 
   // Styles, numbering and properties are optional parts: a file without them
@@ -972,7 +762,7 @@ Result<Document> ExtractDocx(const std::string& path, std::string_view bytes) {
     if (!zip->Has(part.name)) continue;
     Result<std::string> data = zip->Read(part.name);
     if (!data.ok()) return data.status();
-    Result<XmlDocPtr> tree = ParseXml(path, part.name, *data);
+    Result<XmlDocPtr> tree = ParseXmlPart(path, "DOCX", part.name, *data);
     if (!tree.ok()) return tree.status();
     part.load(tree->get());
   }
@@ -987,7 +777,7 @@ Result<Document> ExtractDocx(const std::string& path, std::string_view bytes) {
     if (!zip->Has(part)) continue;
     Result<std::string> data = zip->Read(part);
     if (!data.ok()) return data.status();
-    Result<XmlDocPtr> tree = ParseXml(path, part, *data);
+    Result<XmlDocPtr> tree = ParseXmlPart(path, "DOCX", part, *data);
     if (!tree.ok()) return tree.status();
     xmlNode* notes_root = xmlDocGetRootElement(tree->get());
     if (notes_root == nullptr) continue;
@@ -1013,84 +803,8 @@ Result<Document> ExtractDocx(const std::string& path, std::string_view bytes) {
 
   BodyReader reader(&styles, &numbering);
   reader.Read(body);
-  std::vector<Block>& blocks = reader.blocks();
 
-  // Headings the author did not mark with a style: whole-bold short
-  // paragraphs; and, when no style marks any heading, the first of a run of
-  // short title-like paragraphs (heading_guess.h).
-  const bool guess = !reader.has_styled_headings();
-  bool previous_looked_like_heading = false;
-  std::vector<std::string> texts(blocks.size());
-  for (size_t i = 0; i < blocks.size(); ++i) texts[i] = NormaliseText(blocks[i].text);
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    Block& b = blocks[i];
-    if (b.type != BlockType::kParagraph || !b.label.empty()) {
-      previous_looked_like_heading = false;
-      continue;
-    }
-    if (b.all_bold && heading_guess::LooksLikeBoldHeading(texts[i])) {
-      b.type = BlockType::kStyledHeading;
-      b.level = 2;
-      previous_looked_like_heading = false;
-      continue;
-    }
-    bool looks = guess && heading_guess::LooksLikeUnmarkedHeading(texts[i]);
-    if (looks && !previous_looked_like_heading && i + 1 < blocks.size()) {
-      b.type = BlockType::kStyledHeading;
-      b.level = 2;
-    }
-    previous_looked_like_heading = looks;
-  }
-
-  PassageBuilder out(&doc);
-  std::string first_heading;
-  // Notes numbered in the order the text first refers to them, as Word
-  // numbers them; footnotes after the passage that refers to them, endnotes
-  // at the end.
-  std::map<std::string, int> note_numbers;
-  int footnotes = 0, endnotes = 0;
-  std::vector<std::pair<std::string, int>> endnote_order;
-  auto add_notes = [&](const Block& b) {
-    for (const std::string& key : b.notes) {
-      auto text = note_texts.find(key);
-      if (text == note_texts.end() || note_numbers.count(key) != 0) continue;
-      const bool foot = key[0] == 'f';
-      const int number = foot ? ++footnotes : ++endnotes;
-      note_numbers[key] = number;
-      if (foot) {
-        out.Add(PassageKind::kParagraph, text->second, std::nullopt, std::to_string(number));
-      } else {
-        endnote_order.emplace_back(key, number);
-      }
-    }
-  };
-  for (const Block& b : blocks) {
-    switch (b.type) {
-      case BlockType::kStyledHeading:
-        out.Heading(b.text, b.level, std::nullopt, b.label);
-        if (first_heading.empty() && !doc.passages.empty() &&
-            doc.passages.back().kind == PassageKind::kHeading) {
-          first_heading = doc.passages.back().text;
-        }
-        break;
-      case BlockType::kParagraph:
-        out.Add(PassageKind::kParagraph, b.text, std::nullopt, b.label);
-        break;
-      case BlockType::kListItem:
-        out.Add(PassageKind::kListItem, b.text, std::nullopt, b.label, b.level);
-        break;
-      case BlockType::kTableCell:
-        out.Add(PassageKind::kTableCell, b.text, std::nullopt);
-        break;
-    }
-    add_notes(b);
-  }
-  for (const auto& [key, number] : endnote_order) {
-    out.Add(PassageKind::kParagraph, note_texts[key], std::nullopt, std::to_string(number));
-  }
-  if (doc.title.empty()) doc.title = first_heading;
-  if (doc.title.empty() && !doc.passages.empty()) doc.title = doc.passages.front().text;
-  doc.title = Utf8Prefix(doc.title, kMaxTitleBytes);
+  AddBlocks(std::move(reader.blocks()), !reader.has_styled_headings(), note_texts, &doc);
   return doc;
 }
 

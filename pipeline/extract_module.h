@@ -1,4 +1,4 @@
-// PDF, DOCX and HTML extraction as modules loaded on demand (module_loader.h
+// PDF, DOCX, ODT and HTML extraction as modules loaded on demand (module_loader.h
 // says why, and where a module is looked for).
 //
 // Poppler and the ~25 libraries it pulls in cost a process 15-20 ms of
@@ -9,11 +9,12 @@
 // beside the `xref` binary:
 //
 //   xref_pdf.so   extract_pdf.cc + pdf_layout.cc   (Poppler)
-//   xref_docx.so  extract_docx.cc                  (libzip, libxml2)
+//   xref_docx.so  extract_docx.cc + zip_xml.cc     (libzip, libxml2)
+//   xref_odt.so   extract_odt.cc + zip_xml.cc      (libzip, libxml2)
 //   xref_html.so  extract_html.cc                  (libxml2)
 //
-// each with one exported entry point. The xref::ExtractPdf, ExtractDocx and
-// ExtractHtml of the binary (extract.h; extract_module_loader.cc) load the
+// each with one exported entry point. The xref::ExtractPdf, ExtractDocx,
+// ExtractOdt and ExtractHtml of the binary (extract.h; extract_module_loader.cc) load the
 // module the first time a file of its format is extracted, and call:
 //
 //   extern "C" int xref_pdf_module_extract(int abi, const std::string* path,
@@ -39,6 +40,8 @@ inline constexpr Module kPdfModule = {"xref_pdf.so", "XREF_PDF_MODULE", "xref_pd
                                       "PDF"};
 inline constexpr Module kDocxModule = {"xref_docx.so", "XREF_DOCX_MODULE",
                                        "xref_docx_module_extract", "DOCX"};
+inline constexpr Module kOdtModule = {"xref_odt.so", "XREF_ODT_MODULE", "xref_odt_module_extract",
+                                      "ODT"};
 inline constexpr Module kHtmlModule = {"xref_html.so", "XREF_HTML_MODULE",
                                        "xref_html_module_extract", "HTML"};
 

@@ -63,6 +63,11 @@ Result<Document> ExtractDocx(const std::string& path, std::string_view bytes) {
   return ExtractThrough(kDocxModule, loaded, path, bytes);
 }
 
+Result<Document> ExtractOdt(const std::string& path, std::string_view bytes) {
+  static const ExtractModuleLoaded loaded = Load(kOdtModule, XREF_ODT_MODULE_BUILD_PATH);
+  return ExtractThrough(kOdtModule, loaded, path, bytes);
+}
+
 Result<Document> ExtractHtml(const std::string& path, std::string_view bytes) {
   static const ExtractModuleLoaded loaded = Load(kHtmlModule, XREF_HTML_MODULE_BUILD_PATH);
   return ExtractThrough(kHtmlModule, loaded, path, bytes);

@@ -26,4 +26,11 @@ std::string RomanNumeral(long n, bool upper) {
   return out;
 }
 
+std::string LetterNumeral(int n) {
+  // Past "zzzzzzzzzz" the label would be as long as the count: print digits.
+  if (n <= 0 || n > 26 * 10) return std::to_string(n);
+  char letter = static_cast<char>('a' + (n - 1) % 26);
+  return std::string(static_cast<size_t>((n - 1) / 26 + 1), letter);
+}
+
 }  // namespace xref

@@ -17,6 +17,11 @@ TEST(DetectFormatTest, ByContent) {
   std::string docx("PK\x03\x04", 4);
   docx += "....word/document.xml....";
   EXPECT_EQ(*DetectFormat("report.docx", docx), Format::kDocx);
+  // An OpenDocument text names its type in its first entry, whatever the name.
+  std::string odt("PK\x03\x04", 4);
+  odt += "........mimetypeapplication/vnd.oasis.opendocument.textPK...content.xml";
+  EXPECT_EQ(*DetectFormat("report.odt", odt), Format::kOdt);
+  EXPECT_EQ(*DetectFormat("download", odt), Format::kOdt);
 }
 
 TEST(DetectFormatTest, ContentThatIsNotWhatTheNameSays) {
@@ -29,7 +34,21 @@ TEST(DetectFormatTest, ContentThatIsNotWhatTheNameSays) {
   zip += "payload.bin";
   r = DetectFormat("archive.docx", zip);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().what().find("not a Word"), std::string::npos);
+  EXPECT_NE(r.status().what().find("neither a Word (DOCX) nor an OpenDocument (ODT)"), std::string::npos)
+      << r.status().ToString();
+
+  // A spreadsheet or slides in OpenDocument form are no text document.
+  std::string ods("PK\x03\x04", 4);
+  ods += "........mimetypeapplication/vnd.oasis.opendocument.spreadsheetPK";
+  r = DetectFormat("budget.ods", ods);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kUnsupported);
+  EXPECT_NE(r.status().what().find("not a text document (ODT)"), std::string::npos) << r.status().ToString();
+
+  r = DetectFormat("letter.odt", "Dear resident,");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().what().find("named .odt but the content is text, not an ODT"), std::string::npos)
+      << r.status().ToString();
 
   std::string binary("\x7f" "ELF\0\0\0", 7);
   r = DetectFormat("program.txt", binary);

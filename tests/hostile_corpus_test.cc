@@ -138,7 +138,7 @@ TEST_F(HostileCorpusTest, BadFilesFailAloneAndTheGoodOnesAreIndexed) {
       Expect::kIndexed, "quokkabytes");
 
   // Empty files of every extension the walk takes.
-  for (const char* ext : {"pdf", "docx", "html", "htm", "txt", "md"}) {
+  for (const char* ext : {"pdf", "docx", "odt", "html", "htm", "txt", "md"}) {
     add(std::string("empty.") + ext, "", Expect::kFails, "empty file");
   }
   // Broken PDFs.
@@ -179,6 +179,12 @@ TEST_F(HostileCorpusTest, BadFilesFailAloneAndTheGoodOnesAreIndexed) {
   add("random.docx", testing::RandomBytes(8000, 3), Expect::kFails, "not a DOCX");
   add("random.html", testing::RandomBytes(8000, 4), Expect::kFails, "binary data");
   add("zip-bomb.docx", testing::ZipBombDocx(size_t{40} << 20), Expect::kFails, "zip bomb");
+  add("random.odt", testing::RandomBytes(8000, 5), Expect::kFails, "not an ODT");
+  add("zip-bomb.odt", testing::MakeZip({{"content.xml", std::string(size_t{40} << 20, '\0')}}), Expect::kFails,
+      "zip bomb");
+  // An OpenDocument text as LibreOffice writes it, among the broken files.
+  add("air-quality-plan.odt", testing::ReadFileOrFail(XREF_SOURCE_DIR "/tests/data/odt/rivermouth-features.odt"),
+      Expect::kIndexed, "micrograms");
   // Markup and text that stress the parsers.
   add("invalid-utf8.html",
       "<html><body><p>Nitrogen \xff\xfe dioxide \xc3\x28 levels \xf0\x28\x8c\x28.</p></body></html>",
