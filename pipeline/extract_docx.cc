@@ -492,10 +492,17 @@ class BodyReader {
       return true;
     }
     // A content control still showing its prompt ("Click or tap here to
-    // enter text") holds no text of the author's.
+    // enter text") holds no text of the author's; nor does a table of
+    // contents Word generated from the headings (its lines, "Background 1",
+    // repeat them with page numbers).
     if (name == "sdt") {
       const xmlNode* properties = Child(n, "sdtPr");
-      return properties == nullptr || Child(properties, "showingPlcHdr") == nullptr;
+      if (properties == nullptr) return true;
+      if (const xmlNode* part = Child(properties, "docPartObj")) {
+        const xmlNode* gallery = Child(part, "docPartGallery");
+        if (gallery != nullptr && Val(gallery) == "Table of Contents") return false;
+      }
+      return Child(properties, "showingPlcHdr") == nullptr;
     }
     if (name == "sdtPr") return false;
     // Deleted and moved-away text, field instructions, references to notes

@@ -8,7 +8,6 @@
 // with a message naming the file.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -85,20 +84,14 @@ INSTANTIATE_TEST_SUITE_P(
       return name;
     });
 
-// A table of contents is generated from the headings: the ODT's is left out
-// (its lines, "Background 1", would be passages ending in page numbers), and
-// everything else reads as the Word file, whose contents are typed lines.
+// A table of contents is generated from the headings, and left out of an ODT
+// as of a DOCX (its lines, "Background 1", would be passages ending in page
+// numbers): the paper reads as its Word file.
 TEST(ExtractOdtTest, TableOfContentsLeftOut) {
   const Document odt = Extract(kData + "odt/tarnley-planning-committee-report-2026-09-15.odt");
-  Document docx = Extract(kData + "fourth-corpus/nature-recovery/tarnley-planning-committee-report-2026-09-15.docx");
-  auto contents = std::find_if(docx.passages.begin(), docx.passages.end(),
-                               [](const Passage& p) { return p.text == "Contents"; });
-  ASSERT_NE(contents, docx.passages.end());
-  auto after = std::find_if(contents + 1, docx.passages.end(),
-                            [](const Passage& p) { return p.text == "Purpose of the report"; });
-  ASSERT_EQ(after - contents, 13);  // the heading and its twelve lines
-  after->section = contents->section;  // the heading after the contents was under "Contents"
-  docx.passages.erase(contents, after);
+  const Document docx =
+      Extract(kData + "fourth-corpus/nature-recovery/tarnley-planning-committee-report-2026-09-15.docx");
+  ASSERT_GT(odt.passages.size(), 50u);
   EXPECT_FALSE(Holds(odt, "Contents"));
   EXPECT_EQ(Shape(odt), Shape(docx));
 }
