@@ -387,7 +387,7 @@ class BodyReader {
     if (name == "p") {
       OpenParagraph p;
       p.style = styles_->default_style();
-      p.cell_depth = cells_.size();
+      p.cell_depth = tables_.open_cells();
       paragraphs_.push_back(std::move(p));
       return true;
     }
@@ -424,7 +424,7 @@ class BodyReader {
     // line ends a paragraph, and so does a line in bold that reads as a
     // title ("What happens next" over its text). Not inside a table cell,
     // whose lines are the cell's, nor in a heading.
-    if ((name == "br" || name == "cr") && !paragraphs_.empty() && cells_.empty() &&
+    if ((name == "br" || name == "cr") && !paragraphs_.empty() && tables_.open_cells() == 0 &&
         AttrOf(n, "type").value_or("textWrapping") == "textWrapping") {
       OpenParagraph& p = paragraphs_.back();
       const size_t line_from = p.line_start == std::string::npos ? 0 : p.line_start;
@@ -476,19 +476,16 @@ class BodyReader {
       Append("-", true);
       return false;
     }
-    if (name == "tbl" && data_table_ == nullptr && IsDataTable(n)) {
-      data_table_ = n;
+    if (name == "tbl" && !tables_.in_data_table() && IsDataTable(n)) {
+      tables_.EnterDataTable(n);
       return true;
     }
-    if (name == "tr" && data_table_ != nullptr) {
-      row_ = n;
-      row_cells_.clear();
+    if (name == "tr") {
+      tables_.EnterRow(n);
       return true;
     }
     if (name == "tc") {
-      bool joined = !IsLayoutCell(n);
-      cell_joined_.push_back(joined);
-      if (joined) cells_.emplace_back();
+      tables_.EnterCell(IsLayoutCell(n));
       return true;
     }
     // A content control still showing its prompt ("Click or tap here to
@@ -523,54 +520,16 @@ class BodyReader {
       OpenParagraph p = std::move(paragraphs_.back());
       paragraphs_.pop_back();
       FinishParagraph(std::move(p));
-    } else if (name == "tc" && !cell_joined_.empty()) {
-      bool joined = cell_joined_.back();
-      cell_joined_.pop_back();
-      if (!joined || cells_.empty()) return;
-      std::string text = std::move(cells_.back());
-      cells_.pop_back();
-      if (row_ != nullptr) {
-        row_cells_.push_back(std::move(text));
-        return;
-      }
-      Block cell;
-      cell.type = BlockType::kTableCell;
-      cell.text = std::move(text);
-      cell.notes = std::move(cell_notes_);
-      cell_notes_.clear();
-      blocks_.push_back(std::move(cell));
-    } else if (n == row_) {
-      // A data table's row: one passage, its non-empty cells joined with
-      // " | " as the PDF extractor joins a row.
-      Block row;
-      row.type = BlockType::kTableCell;
-      for (const std::string& cell : row_cells_) {
-        std::string text = NormaliseText(cell);
-        if (text.empty()) continue;
-        if (!row.text.empty()) row.text += " | ";
-        row.text += text;
-      }
-      row_ = nullptr;
-      row_cells_.clear();
-      row.notes = std::move(cell_notes_);
-      cell_notes_.clear();
-      if (!row.text.empty()) blocks_.push_back(std::move(row));
-    } else if (n == data_table_) {
-      data_table_ = nullptr;
+    } else if (name == "tc") {
+      tables_.LeaveCell(&blocks_);
+    } else {
+      tables_.Leave(n, &blocks_);
     }
   }
 
-  // A table cell used for layout rather than data (minutes set "item |
-  // discussion" in two columns; forms and letters put whole sections in
-  // cells). The rule: a cell is layout when it holds a nested table, a
-  // heading, several paragraphs with text -- three or more, or two holding
-  // prose rather than a label wrapped by hand (over kMinProseText non-space
-  // bytes together) -- or long prose (over kMaxDataCellText non-space bytes,
-  // some sixty words). A layout cell's paragraphs are passages of their own
-  // kinds; a data cell is one text.
-  static constexpr size_t kMaxDataCellText = 300;
-  static constexpr size_t kMinProseText = 100;
-
+  // A table cell used for layout rather than data: it holds a nested table,
+  // a heading, or text TableReader::LayoutCellText says is more than a data
+  // cell's.
   bool IsLayoutCell(const xmlNode* tc) const {
     size_t text = 0;
     int paragraphs = 0;
@@ -605,9 +564,7 @@ class BodyReader {
                 layout = true;
               }
             }
-            if (text > kMaxDataCellText || paragraphs >= 3 || (paragraphs == 2 && text > kMinProseText)) {
-              layout = true;
-            }
+            if (TableReader::LayoutCellText(text, paragraphs)) layout = true;
             return false;
           }
           return true;
@@ -677,14 +634,7 @@ class BodyReader {
     // Word prints a number even on an empty numbered paragraph, so it counts.
     std::optional<ListMark> mark = numbering_->Next(num_id, num_level);
 
-    if (p.cell_depth > 0 && p.cell_depth <= cells_.size()) {
-      cell_notes_.insert(cell_notes_.end(), p.notes.begin(), p.notes.end());
-      std::string& cell = cells_[p.cell_depth - 1];
-      if (!cell.empty()) cell += ' ';
-      if (mark && !mark->label.empty()) cell += mark->label + " ";
-      cell += p.text;
-      return;
-    }
+    if (tables_.AddParagraph(p.cell_depth, mark ? mark->label : "", p.text, p.notes)) return;
     Block b;
     b.text = std::move(p.text);
     b.notes = std::move(p.notes);
@@ -712,13 +662,8 @@ class BodyReader {
   const StyleSheet* styles_;
   Numbering* numbering_;
   std::vector<OpenParagraph> paragraphs_;
-  std::vector<std::string> cells_;        // the open joined cells' text
-  std::vector<bool> cell_joined_;         // per open cell: its text is one (not a layout cell)
-  const xmlNode* data_table_ = nullptr;   // the data table being read, if any
-  const xmlNode* row_ = nullptr;          // its open row
-  std::vector<std::string> row_cells_;    // the open row's cells
+  TableReader tables_;
   std::vector<Block> blocks_;
-  std::vector<std::string> cell_notes_;   // notes referred to inside table cells, read after the table
   bool run_bold_ = false;
   bool run_hidden_ = false;
   bool has_styled_headings_ = false;

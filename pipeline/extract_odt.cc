@@ -296,7 +296,7 @@ class BodyReader {
     if (name == "p" || name == "h") {
       OpenParagraph p;
       p.style = AttrOf(n, "style-name").value_or("");
-      p.cell_depth = cells_.size();
+      p.cell_depth = tables_.open_cells();
       if (name == "h") p.heading = std::max(1, std::min(kLevels, ToInt(AttrOf(n, "outline-level").value_or("1"), 1)));
       if (!lists_.empty() && !items_.empty()) {
         OpenItem& item = items_.back();
@@ -383,21 +383,16 @@ class BodyReader {
 
   bool EnterTable(xmlNode* n, std::string_view name) {
     if (name == "table") {
-      if (data_table_ == nullptr && IsDataTable(n)) data_table_ = n;
+      if (!tables_.in_data_table() && IsDataTable(n)) tables_.EnterDataTable(n);
       return true;
     }
     if (name == "table-header-rows" || name == "table-rows" || name == "table-row-group") return true;
     if (name == "table-row") {
-      if (data_table_ != nullptr && row_ == nullptr) {
-        row_ = n;
-        row_cells_.clear();
-      }
+      tables_.EnterRow(n);
       return true;
     }
     if (name == "table-cell") {
-      const bool joined = !IsLayoutCell(n);
-      cell_joined_.push_back(joined);
-      if (joined) cells_.emplace_back();
+      tables_.EnterCell(IsLayoutCell(n));
       return true;
     }
     // table:covered-table-cell (the rest of a merged cell), columns, shapes.
@@ -426,40 +421,10 @@ class BodyReader {
       return;
     }
     if (ns != kTableNs) return;
-    if (name == "table-cell" && !cell_joined_.empty()) {
-      const bool joined = cell_joined_.back();
-      cell_joined_.pop_back();
-      if (!joined || cells_.empty()) return;
-      std::string text = std::move(cells_.back());
-      cells_.pop_back();
-      if (row_ != nullptr) {
-        row_cells_.push_back(std::move(text));
-        return;
-      }
-      Block cell;
-      cell.type = BlockType::kTableCell;
-      cell.text = std::move(text);
-      cell.notes = std::move(cell_notes_);
-      cell_notes_.clear();
-      blocks_.push_back(std::move(cell));
-    } else if (n == row_) {
-      // A data table's row: one passage, its non-empty cells joined with
-      // " | " as the PDF extractor joins a row.
-      Block row;
-      row.type = BlockType::kTableCell;
-      for (const std::string& cell : row_cells_) {
-        std::string text = NormaliseText(cell);
-        if (text.empty()) continue;
-        if (!row.text.empty()) row.text += " | ";
-        row.text += text;
-      }
-      row_ = nullptr;
-      row_cells_.clear();
-      row.notes = std::move(cell_notes_);
-      cell_notes_.clear();
-      if (!row.text.empty()) blocks_.push_back(std::move(row));
-    } else if (n == data_table_) {
-      data_table_ = nullptr;
+    if (name == "table-cell") {
+      tables_.LeaveCell(&blocks_);
+    } else {
+      tables_.Leave(n, &blocks_);
     }
   }
 
@@ -561,11 +526,8 @@ class BodyReader {
   }
 
   // A table cell used for layout rather than data, by the DOCX extractor's
-  // rule: it holds a nested table, a heading, three or more paragraphs with
-  // text, two holding prose (over kMinProseText non-space bytes together),
-  // or long prose (over kMaxDataCellText non-space bytes).
-  static constexpr size_t kMaxDataCellText = 300;
-  static constexpr size_t kMinProseText = 100;
+  // rule: it holds a nested table, a heading, or text
+  // TableReader::LayoutCellText says is more than a data cell's.
 
   bool IsLayoutCell(const xmlNode* cell) const {
     size_t text = 0;
@@ -594,9 +556,7 @@ class BodyReader {
                 },
                 [](xmlNode*) {});
             if (text > before) ++paragraphs;
-            if (text > kMaxDataCellText || paragraphs >= 3 || (paragraphs == 2 && text > kMinProseText)) {
-              layout = true;
-            }
+            if (TableReader::LayoutCellText(text, paragraphs)) layout = true;
             return false;
           }
           return NamespaceOf(n) == kTextNs;  // lists and sections inside the cell
@@ -626,14 +586,7 @@ class BodyReader {
   }
 
   void FinishParagraph(OpenParagraph p) {
-    if (p.cell_depth > 0 && p.cell_depth <= cells_.size()) {
-      cell_notes_.insert(cell_notes_.end(), p.notes.begin(), p.notes.end());
-      std::string& cell = cells_[p.cell_depth - 1];
-      if (!cell.empty()) cell += ' ';
-      if (p.mark && !p.mark->label.empty()) cell += p.mark->label + " ";
-      cell += p.text;
-      return;
-    }
+    if (tables_.AddParagraph(p.cell_depth, p.mark ? p.mark->label : "", p.text, p.notes)) return;
     Block b;
     b.text = std::move(p.text);
     b.notes = std::move(p.notes);
@@ -665,12 +618,7 @@ class BodyReader {
   ListCounters outline_counters_;  // the headings' outline numbering
   std::unordered_map<std::string, size_t> list_ids_;            // xml:id -> counters
   std::unordered_map<std::string, size_t> last_list_of_style_;  // list style -> counters
-  std::vector<std::string> cells_;       // the open joined cells' text
-  std::vector<bool> cell_joined_;        // per open cell: its text is one (not a layout cell)
-  const xmlNode* data_table_ = nullptr;  // the data table being read, if any
-  const xmlNode* row_ = nullptr;         // its open row
-  std::vector<std::string> row_cells_;   // the open row's cells
-  std::vector<std::string> cell_notes_;  // notes referred to inside table cells
+  TableReader tables_;
   std::vector<Block> blocks_;
   bool has_styled_headings_ = false;
 };

@@ -10,6 +10,56 @@
 
 namespace xref {
 
+bool TableReader::AddParagraph(size_t cell_depth, const std::string& label, const std::string& text,
+                               const std::vector<std::string>& notes) {
+  if (cell_depth == 0 || cell_depth > cells_.size()) return false;
+  cell_notes_.insert(cell_notes_.end(), notes.begin(), notes.end());
+  std::string& cell = cells_[cell_depth - 1];
+  if (!cell.empty()) cell += ' ';
+  if (!label.empty()) cell += label + " ";
+  cell += text;
+  return true;
+}
+
+void TableReader::LeaveCell(std::vector<Block>* blocks) {
+  if (cell_joined_.empty()) return;
+  const bool joined = cell_joined_.back();
+  cell_joined_.pop_back();
+  if (!joined || cells_.empty()) return;
+  std::string text = std::move(cells_.back());
+  cells_.pop_back();
+  if (row_ != nullptr) {
+    row_cells_.push_back(std::move(text));
+    return;
+  }
+  Block cell;
+  cell.type = BlockType::kTableCell;
+  cell.text = std::move(text);
+  cell.notes = std::move(cell_notes_);
+  cell_notes_.clear();
+  blocks->push_back(std::move(cell));
+}
+
+void TableReader::Leave(const xmlNode* node, std::vector<Block>* blocks) {
+  if (node == row_) {
+    Block row;
+    row.type = BlockType::kTableCell;
+    for (const std::string& cell : row_cells_) {
+      std::string text = NormaliseText(cell);
+      if (text.empty()) continue;
+      if (!row.text.empty()) row.text += " | ";
+      row.text += text;
+    }
+    row_ = nullptr;
+    row_cells_.clear();
+    row.notes = std::move(cell_notes_);
+    cell_notes_.clear();
+    if (!row.text.empty()) blocks->push_back(std::move(row));
+  } else if (node == data_table_) {
+    data_table_ = nullptr;
+  }
+}
+
 void AddBlocks(std::vector<Block> blocks, bool guess_headings,
                const std::map<std::string, std::string>& note_texts, Document* doc) {
   // Headings the author did not mark with a style: whole-bold short
