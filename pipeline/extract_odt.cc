@@ -132,6 +132,9 @@ class StyleSheet {
 
   // The heading level (1 = top) a paragraph style gives, or 0.
   int HeadingLevel(const std::string& name) const {
+    // LibreOffice's built-in Title style, used by writers that do not define
+    // it (pandoc), is a heading as the defined one is.
+    if (name == "Title" && Find(name) == nullptr) return 1;
     int hops = 0;
     for (const ParagraphStyle* s = Find(name); s != nullptr && hops < 16; s = Find(s->parent), ++hops) {
       if (s->outline_level) return *s->outline_level >= 1 && *s->outline_level <= kLevels ? *s->outline_level : 0;
