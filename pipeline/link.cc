@@ -3015,6 +3015,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::vector<uint32_t> named_here;  // candidates that name the entry and are linked
     std::vector<uint32_t> strong;      // candidates linked at named_score or more
     std::map<uint32_t, double> near;   // candidates under the threshold by less than half
+    std::set<uint32_t> near_own;       // ... sharing one of the entry's own phrases (own_phrases)
     std::set<uint32_t> linked;         // every candidate linked
     for (uint32_t i : candidates) {
       const PassageIndex::Entry& pe = index.passages[i];
@@ -3676,7 +3677,16 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         link.evidence.states = true;
         rel = std::max(rel, 1.0);
       } else if (rel < options.threshold || !enough_words) {
-        if (enough_words && rel >= options.threshold / 2) near.emplace(i, rel);
+        if (enough_words && rel >= options.threshold / 2) {
+          near.emplace(i, rel);
+          // (Written inside another thing's name, it is not shared: `foreign`.)
+          if (std::any_of(entry.own_phrases.begin(), entry.own_phrases.end(), [&](TermId p) {
+                return Has(pe.terms.phrases(), p) &&
+                       std::find(foreign.begin(), foreign.end(), p) == foreign.end();
+              })) {
+            near_own.insert(i);
+          }
+        }
         continue;
       }
       // A paper on another subject (above), or a national paper on another
@@ -3754,6 +3764,45 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       found.push_back(std::move(f));
       linked.insert(j);
     };
+    // A paragraph next to one whose words link it (not one stating the
+    // entry, nor a paragraph of the entry's own paper), under the same
+    // heading, that agrees with the entry in words to half the threshold
+    // and writes one of its own phrases (no part of a name, in no other
+    // wording), not inside another thing's name (`near_own`), goes on about
+    // it: "Key to this are proposals to reduce the cost and reliance on
+    // agency social workers." just before the paragraph on the
+    // consultation on national rules for agency usage. One
+    // step, from the links the words made. Only an undertaking without a
+    // name: a paper goes on about a named one by naming it or by its head
+    // (below), and the paragraph beside one on the Family Network Support
+    // Packages that names neither is on family networks at large.
+    if (entry.names.empty()) {
+      std::vector<uint32_t> scored;
+      for (const Found& f : found) {
+        if (f.link.evidence.states || copy_of.at(f.link.passage.doc) == copy_of.at(c.source.doc))
+          continue;
+        const uint32_t at = index.Find(f.link.passage);
+        if (at != PassageIndex::kNone) scored.push_back(at);
+      }
+      for (uint32_t i : scored) {
+        for (const uint32_t j : {i - 1, i + 1}) {
+          // (Before the first passage, i - 1 wraps past the end.)
+          if (j >= index.passages.size() || linked.count(j) || !near_own.count(j)) continue;
+          const PassageIndex::Entry& here = index.passages[i];
+          const PassageIndex::Entry& beside = index.passages[j];
+          if (beside.input != here.input || !beside.discusses ||
+              index.section(j) != index.section(i))
+            continue;
+          Found f;
+          f.link.commitment = e;
+          f.link.passage = beside.ref;
+          f.link.score = options.threshold;
+          weights.Evidence(entry.profile, beside.terms, &f.phrases, &f.terms);
+          found.push_back(std::move(f));
+          linked.insert(j);
+        }
+      }
+    }
     // The first of `heads` that passage j writes after "the" and one of
     // `intros` ("" for none), or kNone; `bare` as for WritesTheHead.
     auto head_written = [&](uint32_t j, const std::vector<TermId>& heads, std::initializer_list<std::string_view> intros,

@@ -183,12 +183,16 @@ TEST(LinkGoldTest, ReportParagraphsLinkedToBriefingCommitments) {
   // "... National Framework and Dashboard" (2026-11-26: 0.96 / 0.76); a
   // phrase the passage writes inside another proper name no longer counts
   // (1.00 / 0.76); further on in a paper that names an entry, "the" and its
-  // head refer to it (1.00 / 0.79). The misses are mostly paraphrases without shared names ("Family
+  // head refer to it (1.00 / 0.79); the paragraph beside one that discusses
+  // an unnamed undertaking, writing one of its own phrases and agreeing with
+  // it to half the threshold, goes on about it (2026-11-29: 1.00 / 0.82,
+  // "proposals to reduce ... reliance on agency social workers" before the
+  // paragraph on national rules for agency usage). The misses are mostly paraphrases without shared names ("Family
   // Help model" for the pathfinders) and long wordings of which a paragraph
   // shares one phrase ("financial oversight"). These floors guard against
   // regressions.
   EXPECT_GE(scores.precision(), 0.95);
-  EXPECT_GE(scores.recall(), 0.79);
+  EXPECT_GE(scores.recall(), 0.82);
 }
 
 }  // namespace
