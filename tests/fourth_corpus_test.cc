@@ -343,12 +343,12 @@ const Sample kAdultSkills{"adult-skills",
                           {"aldermoor-cabinet-adult-skills-2027-03-16.pdf",
                            "aldermoor-people-skills-scrutiny-minutes-2027-04-06.txt"}};
 // The samples held together in AllSamplesInOneIndex, in the order they
-// were written (its floors hold the first ten and the first eleven as they
-// were before the later ones joined).
+// were written (its floors hold the first ten, the first eleven and the
+// first thirteen as they were before the later ones joined).
 const Sample* const kSamples[] = {
-    &kFlood,       &kCareCharging,  &kWasteRecycling,  &kHomelessness, &kWarmHomes,      &kLibraries,
-    &kBusServices, &kSendProvision, &kRoadMaintenance, &kStopSmoking,  &kEarlyYears,     &kNatureRecovery,
-    &kDigitalConnectivity};
+    &kFlood,      &kCareCharging,   &kWasteRecycling,      &kHomelessness,    &kWarmHomes,
+    &kLibraries,  &kBusServices,    &kSendProvision,       &kRoadMaintenance, &kStopSmoking,
+    &kEarlyYears, &kNatureRecovery, &kDigitalConnectivity, &kAdultSkills};
 
 TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   const Scores s = Run(kFlood);
@@ -1247,9 +1247,9 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   XrefRun indexed = RunXref({"index", "-q", "-j", "2", "--db", db, (dir_ / "papers").string()});
   ASSERT_EQ(indexed.status, 0) << indexed.err;
   // Each sample is scored in the one index; the sums are kept over the first
-  // ten, the first eleven and all the samples, so that the floors set on
-  // the first ones before a later sample joined still hold for the same
-  // samples in the same index.
+  // ten, the first eleven, the first thirteen and all the samples, so that
+  // the floors set on the first ones before a later sample joined still hold
+  // for the same samples in the same index.
   struct Sums {
     int true_positives = 0, predicted = 0, found = 0, wanted = 0, other_subject = 0;
     double precision() const { return predicted == 0 ? 0 : double(true_positives) / predicted; }
@@ -1262,13 +1262,14 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
       other_subject += s.other_subject;
     }
   };
-  Sums ten, eleven, all;
+  Sums ten, eleven, thirteen, all;
   size_t written = 0;
   for (const Sample* sample : kSamples) {
     const Scores s = Score(*sample, db);
     ++written;
     if (written <= 10) ten.Add(s);
     if (written <= 11) eleven.Add(s);
+    if (written <= 13) thirteen.Add(s);
     all.Add(s);
   }
   const auto print = [](const std::string& what, const Sums& sums) {
@@ -1278,6 +1279,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   };
   print("the first ten samples in the same index", ten);
   print("the first eleven samples in the same index", eleven);
+  print("the first thirteen samples in the same index", thirteen);
   print("all samples in one index", all);
   const double ten_precision = ten.precision(), ten_recall = ten.recall();
   const int ten_other = ten.other_subject;
@@ -1362,9 +1364,19 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // fixes: all thirteen 0.90 (178/198, 5), recall 0.68 (179/262); the first
   // eleven 0.896 (155/173, 5), recall 0.72; the first ten 0.91 (149/164,
   // 4), recall 0.75.
+  EXPECT_GE(thirteen.precision(), 0.89);
+  EXPECT_LE(thirteen.other_subject, 5);
+  EXPECT_GE(thirteen.recall(), 0.68);
+  // All fourteen (with adult skills, 2026-11-29, at f63054a): precision 0.90
+  // (188/209, 5 into another sample's papers), recall 0.67 (189/282); the
+  // first thirteen, the first eleven and the first ten as above. Adult
+  // skills in this index scores as it does alone, 0.91 (10/11) / 0.50
+  // (10/20), with one more of its local entries right (5/6); it takes no
+  // link into another sample's papers, and the first thirteen's sums are
+  // those they were without it.
   EXPECT_GE(precision, 0.89);
   EXPECT_LE(all.other_subject, 5);
-  EXPECT_GE(recall, 0.68);
+  EXPECT_GE(recall, 0.67);
 }
 
 // A small folder of unseen papers often holds one national plan beside
