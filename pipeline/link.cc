@@ -1065,6 +1065,27 @@ constexpr size_t kQuotedPhrases = 4;
 
 // The paragraph numbers a passage cites: "as set out in paragraph 5.2",
 // "see paragraphs 4.1 to 4.3", "(para. 12)".
+// The stems of the words `lower` (a passage's text in lower case) writes
+// straight after "this" or "these" ("The Council will bid to run these
+// courses itself"): what a demonstrative points back to.
+std::vector<std::string> DemonstrativeStems(std::string_view lower) {
+  std::vector<std::string> stems;
+  for (std::string_view said : {"this ", "these "}) {
+    for (size_t at = lower.find(said); at != std::string_view::npos;
+         at = lower.find(said, at + 1)) {
+      if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+      const size_t from = at + said.size();
+      size_t end = from;
+      while (end < lower.size() &&
+             (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
+        ++end;
+      }
+      if (end > from) stems.push_back(StemWord(lower.substr(from, end - from)));
+    }
+  }
+  return stems;
+}
+
 // The stems of what "new" or "national" money is for, one set per time
 // `lower` (a passage's text in lower case) writes it: "the Government's new
 // money for short, intensive courses that end with a guaranteed job
@@ -3890,6 +3911,22 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (surface != entry.surface.end()) entry_name_words.push_back(Lower(surface->second));
       }
     }
+    // A word of the wording that passage j writes after "this" or "these"
+    // and passage i, the one before it, wrote too ("The Government's new
+    // money for short, intensive courses ...", then "The Council will bid to
+    // run these courses itself"), or kNone: j points back to what i said.
+    auto points_back_to = [&](uint32_t j, uint32_t i) {
+      for (const std::string& stem : DemonstrativeStems(Lower(index.passage(j).text))) {
+        const TermId w = vocab.Find(stem);
+        if (w == Vocabulary::kNone || IsCalendarStem(stem) || !Has(entry.wording_words, w) ||
+            !Has(index.passages[i].terms.words(), w) || !Has(index.passages[j].terms.words(), w) ||
+            !entry.surface.count(w)) {
+          continue;
+        }
+        return w;
+      }
+      return Vocabulary::kNone;
+    };
     // The paragraph after one that names the entry or discusses it outright
     // (named_score), under the same heading, refers back to it by its head
     // ("... the Government's six-year capital programme, worth £2.4
@@ -3909,7 +3946,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         std::vector<TermId> heads = entry.name_heads;
         heads.insert(heads.end(), entry.head_synonyms.begin(), entry.head_synonyms.end());
         const TermId head = head_written(j, heads, {""}, false);
-        if (head == Vocabulary::kNone) continue;
+        if (head == Vocabulary::kNone) {
+          const TermId pointed = points_back_to(j, i);
+          if (pointed != Vocabulary::kNone) refer(j, pointed);
+          continue;
+        }
         // Not when the paragraph writes "the" and another word before
         // that word ("the Government's grant for people setting up as
         // childminders"): its "the grant" is that other thing.
