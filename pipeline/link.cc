@@ -1065,6 +1065,36 @@ constexpr size_t kQuotedPhrases = 4;
 
 // The paragraph numbers a passage cites: "as set out in paragraph 5.2",
 // "see paragraphs 4.1 to 4.3", "(para. 12)".
+// Whether `lower` (a passage's text in lower case) writes a name, `words`
+// as written in lower case and ending with its head, with another word for
+// the head's kind (kHeadWords) in the head's place: "the adult learning
+// money" or "the County's allocation for adult learning" for the Adult
+// Learning Fund. The words before the head are two or more, so that they
+// say which thing of that kind it is.
+bool WritesNameWithOtherHead(std::string_view lower, const std::vector<std::string>& words) {
+  if (words.size() < 3) return false;
+  const int kind = HeadKind(StemWord(words.back()));
+  if (kind == 0) return false;
+  std::string modifier;
+  for (size_t k = 0; k + 1 < words.size(); ++k) modifier += (k == 0 ? "" : " ") + words[k];
+  auto word_end = [&](size_t at) {
+    return at >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[at]));
+  };
+  for (const auto& [stem, other] : HeadsOfKind(kind)) {
+    if (stem == StemWord(words.back())) continue;
+    for (const std::string& said :
+         {modifier + " " + other, other + " for " + modifier, other + "s for " + modifier}) {
+      for (size_t at = lower.find(said); at != std::string_view::npos;
+           at = lower.find(said, at + 1)) {
+        if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+        const size_t end = at + said.size();
+        if (word_end(end) || (lower[end] == 's' && word_end(end + 1))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // The stems of the words `lower` (a passage's text in lower case) writes
 // straight after "this" or "these" ("The Council will bid to run these
 // courses itself"): what a demonstrative points back to.
@@ -3377,6 +3407,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             }
             names_one = said.size() >= 2;
           }
+        }
+        // Named with another word for its kind in its head's place ("the
+        // adult learning money" for the Adult Learning Fund).
+        for (size_t n = 0; n < entry.names.size() && !names_one; ++n) {
+          std::vector<std::string> words;  // the name's words as written, in lower case
+          for (TermId key : entry.names[n]) {
+            auto surface = entry.surface.find(key);
+            if (surface == entry.surface.end()) break;
+            const std::string phrase = Lower(surface->second);
+            const size_t space = phrase.find(' ');
+            if (space == std::string::npos) break;
+            if (words.empty()) words.push_back(phrase.substr(0, space));
+            words.push_back(phrase.substr(space + 1));
+          }
+          if (words.size() != entry.names[n].size() + 1) continue;
+          if (lower.empty()) lower = Lower(index.passage(i).text);
+          names_one = WritesNameWithOtherHead(lower, words);
         }
         // Described in other words: "the Government's new money for food
         // waste caddies" for the Food Waste Transition Fund.
