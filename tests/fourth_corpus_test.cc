@@ -1407,8 +1407,12 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // head's place): all fourteen 0.90 (193/214, 5), recall 0.69 (194/282);
   // the first thirteen 0.90 (180/200, 5), recall 0.69 (181/262); the first
   // eleven 0.897 (157/175, 5), recall 0.73 (158/216); the first ten 0.91
-  // (150/165, 4), recall 0.76 (151/199). The recall floors of the first
-  // eleven and the first thirteen are raised to match.
+  // (150/165, 4), recall 0.76 (151/199). Rebased on main (a generated
+  // table of contents left out of a DOCX, nature recovery 0.89 / 0.53 in
+  // this index): all fourteen 0.90 (195/216, 5), recall 0.695 (196/282);
+  // the first thirteen 0.90 (182/202, 5), recall 0.70 (183/262). The
+  // recall floors of the first eleven and the first thirteen are raised to
+  // match.
   EXPECT_GE(precision, 0.90);
   EXPECT_LE(all.other_subject, 5);
   EXPECT_GE(recall, 0.68);
