@@ -1065,6 +1065,104 @@ constexpr size_t kQuotedPhrases = 4;
 
 // The paragraph numbers a passage cites: "as set out in paragraph 5.2",
 // "see paragraphs 4.1 to 4.3", "(para. 12)".
+// Whether `lower` (a passage's text in lower case) writes a name, `words`
+// as written in lower case and ending with its head, with another word for
+// the head's kind (kHeadWords) in the head's place: "the adult learning
+// money" or "the County's allocation for adult learning" for the Adult
+// Learning Fund. The words before the head are two or more, so that they
+// say which thing of that kind it is.
+bool WritesNameWithOtherHead(std::string_view lower, const std::vector<std::string>& words) {
+  if (words.size() < 3) return false;
+  const int kind = HeadKind(StemWord(words.back()));
+  if (kind == 0) return false;
+  std::string modifier;
+  for (size_t k = 0; k + 1 < words.size(); ++k) modifier += (k == 0 ? "" : " ") + words[k];
+  auto word_end = [&](size_t at) {
+    return at >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[at]));
+  };
+  for (const auto& [stem, other] : HeadsOfKind(kind)) {
+    if (stem == StemWord(words.back())) continue;
+    for (const std::string& said :
+         {modifier + " " + other, other + " for " + modifier, other + "s for " + modifier}) {
+      for (size_t at = lower.find(said); at != std::string_view::npos;
+           at = lower.find(said, at + 1)) {
+        if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+        const size_t end = at + said.size();
+        if (word_end(end) || (lower[end] == 's' && word_end(end + 1))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The stems of the words `lower` (a passage's text in lower case) writes
+// straight after "this" or "these" ("The Council will bid to run these
+// courses itself"): what a demonstrative points back to.
+std::vector<std::string> DemonstrativeStems(std::string_view lower) {
+  std::vector<std::string> stems;
+  for (std::string_view said : {"this ", "these "}) {
+    for (size_t at = lower.find(said); at != std::string_view::npos;
+         at = lower.find(said, at + 1)) {
+      if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+      const size_t from = at + said.size();
+      size_t end = from;
+      while (end < lower.size() &&
+             (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
+        ++end;
+      }
+      if (end > from) stems.push_back(StemWord(lower.substr(from, end - from)));
+    }
+  }
+  return stems;
+}
+
+// The stems of what "new" or "national" money is for, one set per time
+// `lower` (a passage's text in lower case) writes it: "the Government's new
+// money for short, intensive courses that end with a guaranteed job
+// interview will be spent ...", "the national money for breakfast and
+// after-school care". What it is for runs to the main clause's verb or the
+// sentence's end; a hyphened word gives its parts too ("after-school":
+// "after", "school"), as the linker's terms are made of them. ("A national
+// pot for caddies" is not read so: inside a paper, under a heading, it
+// needs a word of the name, LinkRegisterTest.AStandfirstUnderTheHeadline...)
+std::vector<std::set<std::string>> MoneyPaidFor(std::string_view lower) {
+  std::vector<std::set<std::string>> paid_for;
+  for (const char* said :
+       {"new money for ", "national money for ", "new funding for ", "national funding for "}) {
+    for (size_t at = lower.find(said); at != std::string_view::npos;
+         at = lower.find(said, at + 1)) {
+      if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
+      const size_t from = at + std::string_view(said).size();
+      size_t until = lower.find('.', from);
+      for (const char* verb :
+           {" will ", " would ", " is ", " are ", " was ", " were ", " has ", " can "}) {
+        until = std::min(until, lower.find(verb, from));
+      }
+      const std::string_view what = lower.substr(
+          from, until == std::string_view::npos ? std::string_view::npos : until - from);
+      std::set<std::string> stems;
+      for (size_t k = 0; k < what.size();) {
+        size_t end = k;
+        while (end < what.size() &&
+               (std::isalpha(static_cast<unsigned char>(what[end])) || what[end] == '-'))
+          ++end;
+        if (end > k) {
+          const std::string_view word = what.substr(k, end - k);
+          stems.insert(StemWord(word));
+          for (size_t part = 0; word.find('-') != std::string_view::npos && part < word.size();) {
+            const size_t dash = std::min(word.find('-', part), word.size());
+            if (dash > part) stems.insert(StemWord(word.substr(part, dash - part)));
+            part = dash + 1;
+          }
+        }
+        k = end + 1;
+      }
+      paid_for.push_back(std::move(stems));
+    }
+  }
+  return paid_for;
+}
+
 std::vector<std::string> CitedParagraphs(const std::string& text) {
   std::vector<std::string> cited;
   static const RE2 cite(R"((?i)\b(?:paragraphs?|paras?\.?)\s+(\d{1,3}(?:\.\d{1,3})*(?:\s*(?:,|and|or|to|\x{2013}|-)\s*\d{1,3}(?:\.\d{1,3})*)*))");
@@ -1312,11 +1410,48 @@ struct Entry {
   // job", "job interview"), by which "the Government's new money for ..."
   // describes it.
   std::vector<TermId> own_phrases;
+  // The same of every mention merged into it, not only the first (the
+  // plan's later sentence "... set up breakfast and after-school clubs"
+  // says what the programme's money is for as much as its table row).
+  std::vector<TermId> mentioned_phrases;
   // The names in the wording that are another entry's subject ("... will be
   // trialled through the Green Lanes Pathfinder"), as phrases and words: a
   // passage is not about this entry for sharing them.
   TermIds context;
 };
+
+// Fills each entry's mentioned_phrases: the phrases of its mentions in its
+// source paper that are no part of its names and that no other entry's
+// mentions hold (sorted).
+void MentionedPhrases(std::vector<Entry>* entries) {
+  auto phrases_of = [](const Entry& entry) {
+    std::vector<TermId> phrases;
+    for (const Mention* m : entry.mentions) {
+      if (m->ref.doc == entry.mentions.front()->ref.doc) AddSorted(&phrases, m->ids.phrases);
+    }
+    return phrases;
+  };
+  std::map<TermId, int> entries_with_phrase;
+  for (const Entry& entry : *entries) {
+    for (const Mention* m : entry.mentions) {
+      for (TermId p : m->ids.phrases) ++entries_with_phrase[p];
+    }
+  }
+  for (Entry& entry : *entries) {
+    if (entry.mentions.empty()) continue;
+    std::vector<TermId> phrases = phrases_of(entry);
+    for (TermId p : phrases) {
+      // (Counted per mention: this entry's own are taken off.)
+      int others = entries_with_phrase[p];
+      for (const Mention* m : entry.mentions) others -= Has(m->ids.phrases, p) ? 1 : 0;
+      const bool in_name =
+          std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
+            return std::find(name.begin(), name.end(), p) != name.end();
+          });
+      if (!in_name && others == 0) entry.mentioned_phrases.push_back(p);
+    }
+  }
+}
 
 // Adds the ids of the two words of phrase `key` ("lead practition") to `out`.
 void AddPhraseWords(const Vocabulary& vocab, const std::string& key, std::vector<TermId>* out) {
@@ -2594,6 +2729,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (!in_name && entries_with_phrase[p] == 1) entry.own_phrases.push_back(p);
       }
     }
+    MentionedPhrases(&entries);
   }
 
   // Expansion: the prose of the entry's source paper that is plainly about
@@ -3274,6 +3410,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             names_one = said.size() >= 2;
           }
         }
+        // Named with another word for its kind in its head's place ("the
+        // adult learning money" for the Adult Learning Fund).
+        for (size_t n = 0; n < entry.names.size() && !names_one; ++n) {
+          std::vector<std::string> words;  // the name's words as written, in lower case
+          for (TermId key : entry.names[n]) {
+            auto surface = entry.surface.find(key);
+            if (surface == entry.surface.end()) break;
+            const std::string phrase = Lower(surface->second);
+            const size_t space = phrase.find(' ');
+            if (space == std::string::npos) break;
+            if (words.empty()) words.push_back(phrase.substr(0, space));
+            words.push_back(phrase.substr(space + 1));
+          }
+          if (words.size() != entry.names[n].size() + 1) continue;
+          if (lower.empty()) lower = Lower(index.passage(i).text);
+          names_one = WritesNameWithOtherHead(lower, words);
+        }
         // Described in other words: "the Government's new money for food
         // waste caddies" for the Food Waste Transition Fund.
         if (!names_one) {
@@ -3453,43 +3606,24 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // giving 80,000 adults a free course ..., with a guaranteed job
         // interview": "new" or "national" money for something, and a phrase
         // of the wording that is no part of a name and no other entry's.
-        if (!names_one && !c.money.empty() &&
-            std::any_of(entry.own_phrases.begin(), entry.own_phrases.end(),
-                        [&](TermId p) { return Has(pe.terms.phrases(), p); })) {
-          if (lower.empty()) lower = Lower(index.passage(i).text);
-          for (const char* said : {"new money for ", "national money for ", "new funding for ",
-                                   "national funding for "}) {
-            for (size_t at = lower.find(said); at != std::string::npos && !names_one;
-                 at = lower.find(said, at + 1)) {
-              if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
-              // The phrase is in what the money is for, up to the main
-              // clause's verb ("will be spent through contracts let by
-              // councils ...") or the sentence's end.
-              const size_t from = at + std::string_view(said).size();
-              size_t until = lower.find('.', from);
-              for (const char* verb :
-                   {" will ", " would ", " is ", " are ", " was ", " were ", " has ", " can "}) {
-                until = std::min(until, lower.find(verb, from));
-              }
-              const std::string_view what = std::string_view(lower).substr(
-                  from, until == std::string::npos ? std::string::npos : until - from);
-              std::set<std::string> stems;
-              for (size_t k = 0; k < what.size();) {
-                size_t end = k;
-                while (end < what.size() &&
-                       (std::isalpha(static_cast<unsigned char>(what[end])) || what[end] == '-'))
-                  ++end;
-                if (end > k) stems.insert(StemWord(what.substr(k, end - k)));
-                k = end + 1;
-              }
+        if (!names_one && !c.money.empty()) {
+          auto holds = [&](TermId p) { return Has(pe.terms.phrases(), p); };
+          if (std::any_of(entry.own_phrases.begin(), entry.own_phrases.end(), holds) ||
+              std::any_of(entry.mentioned_phrases.begin(), entry.mentioned_phrases.end(), holds)) {
+            if (lower.empty()) lower = Lower(index.passage(i).text);
+            for (const std::set<std::string>& stems : MoneyPaidFor(lower)) {
+              auto paid_for = [&](TermId p) {
+                if (!holds(p)) return false;
+                const std::string& key = vocab.Key(p);
+                const size_t space = key.find(' ');
+                return space != std::string::npos && stems.count(key.substr(0, space)) &&
+                       stems.count(key.substr(space + 1));
+              };
               names_one =
-                  std::any_of(entry.own_phrases.begin(), entry.own_phrases.end(), [&](TermId p) {
-                    if (!Has(pe.terms.phrases(), p)) return false;
-                    const std::string& key = vocab.Key(p);
-                    const size_t space = key.find(' ');
-                    return space != std::string::npos && stems.count(key.substr(0, space)) &&
-                           stems.count(key.substr(space + 1));
-                  });
+                  std::any_of(entry.own_phrases.begin(), entry.own_phrases.end(), paid_for) ||
+                  std::any_of(entry.mentioned_phrases.begin(), entry.mentioned_phrases.end(),
+                              paid_for);
+              if (names_one) break;
             }
           }
         }
@@ -3826,6 +3960,22 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (surface != entry.surface.end()) entry_name_words.push_back(Lower(surface->second));
       }
     }
+    // A word of the wording that passage j writes after "this" or "these"
+    // and passage i, the one before it, wrote too ("The Government's new
+    // money for short, intensive courses ...", then "The Council will bid to
+    // run these courses itself"), or kNone: j points back to what i said.
+    auto points_back_to = [&](uint32_t j, uint32_t i) {
+      for (const std::string& stem : DemonstrativeStems(Lower(index.passage(j).text))) {
+        const TermId w = vocab.Find(stem);
+        if (w == Vocabulary::kNone || IsCalendarStem(stem) || !Has(entry.wording_words, w) ||
+            !Has(index.passages[i].terms.words(), w) || !Has(index.passages[j].terms.words(), w) ||
+            !entry.surface.count(w)) {
+          continue;
+        }
+        return w;
+      }
+      return Vocabulary::kNone;
+    };
     // The paragraph after one that names the entry or discusses it outright
     // (named_score), under the same heading, refers back to it by its head
     // ("... the Government's six-year capital programme, worth £2.4
@@ -3845,7 +3995,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         std::vector<TermId> heads = entry.name_heads;
         heads.insert(heads.end(), entry.head_synonyms.begin(), entry.head_synonyms.end());
         const TermId head = head_written(j, heads, {""}, false);
-        if (head == Vocabulary::kNone) continue;
+        if (head == Vocabulary::kNone) {
+          const TermId pointed = points_back_to(j, i);
+          if (pointed != Vocabulary::kNone) refer(j, pointed);
+          continue;
+        }
         // Not when the paragraph writes "the" and another word before
         // that word ("the Government's grant for people setting up as
         // childminders"): its "the grant" is that other thing.

@@ -343,12 +343,12 @@ const Sample kAdultSkills{"adult-skills",
                           {"aldermoor-cabinet-adult-skills-2027-03-16.pdf",
                            "aldermoor-people-skills-scrutiny-minutes-2027-04-06.txt"}};
 // The samples held together in AllSamplesInOneIndex, in the order they
-// were written (its floors hold the first ten and the first eleven as they
-// were before the later ones joined).
+// were written (its floors hold the first ten, the first eleven and the
+// first thirteen as they were before the later ones joined).
 const Sample* const kSamples[] = {
-    &kFlood,       &kCareCharging,  &kWasteRecycling,  &kHomelessness, &kWarmHomes,      &kLibraries,
-    &kBusServices, &kSendProvision, &kRoadMaintenance, &kStopSmoking,  &kEarlyYears,     &kNatureRecovery,
-    &kDigitalConnectivity};
+    &kFlood,      &kCareCharging,   &kWasteRecycling,      &kHomelessness,    &kWarmHomes,
+    &kLibraries,  &kBusServices,    &kSendProvision,       &kRoadMaintenance, &kStopSmoking,
+    &kEarlyYears, &kNatureRecovery, &kDigitalConnectivity, &kAdultSkills};
 
 TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   const Scores s = Run(kFlood);
@@ -657,9 +657,12 @@ TEST_F(FourthCorpusTest, LibrariesLinksConflictsAndLocalEntries) {
   // (17/21). A later sentence giving a month inside its programme's own
   // years joins it (found by the road maintenance sample): "The first round
   // will open in April 2027 and close in June 2027" is its fund's, not an
-  // entry of its own: precision 0.89 (17/19); floor raised.
+  // entry of its own: precision 0.89 (17/19); floor raised. New or
+  // national money for what any of a programme's plan sentences says it
+  // pays for ("The national money for computers and wi-fi"; found on the
+  // early years sample): precision 0.90 (18/20), recall 0.86 (18/21).
   EXPECT_GE(s.precision(), 0.89);
-  EXPECT_GE(s.recall(), 0.8);
+  EXPECT_GE(s.recall(), 0.85);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -760,8 +763,11 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
   // not an entry of its own, and a passage that names another programme
   // gives its sums for that one: precision 1.00 (16/16), recall 0.71
   // (17/24); the six false links of the plan's prose sentences are gone.
+  // New or national money for what any of a programme's plan sentences
+  // says it pays for ("The national money for electric buses"; found on the
+  // early years sample): precision 1.00 (17/17), recall 0.75 (18/24).
   EXPECT_GE(s.precision(), 0.99);
-  EXPECT_GE(s.recall(), 0.70);
+  EXPECT_GE(s.recall(), 0.74);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1037,9 +1043,16 @@ TEST_F(FourthCorpusTest, EarlyYearsLinksConflictsAndLocalEntries) {
   // formula ...") is the programme named before it: precision 0.54 (7/13),
   // recall 0.41 (7/17). A passage naming a fund or scheme the plan never
   // names is about that thing (the mismatched-subjects rules): precision
-  // 0.58 (7/12).
-  EXPECT_GE(s.precision(), 0.58);
-  EXPECT_GE(s.recall(), 0.41);
+  // 0.58 (7/12). New or national money for what any of a programme's plan
+  // sentences says it pays for, not only its table row ("the national
+  // money for breakfast and after-school care" for the Wraparound Childcare
+  // Programme, whose row never writes breakfast): precision 0.62 (8/13),
+  // recall 0.47 (8/17). Tried and not kept: "each" and a word of the
+  // wording in the paragraph after one that discusses an entry outright
+  // ("add £1,000 to each voucher", the digital connectivity sample) gave
+  // the nurseries fund a false link here (0.57).
+  EXPECT_GE(s.precision(), 0.61);
+  EXPECT_GE(s.recall(), 0.47);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1217,8 +1230,22 @@ TEST_F(FourthCorpusTest, AdultSkillsLinksConflictsAndLocalEntries) {
   // further reported clause ("said that ..., and that the Council would pay
   // the bus fares") read as reported by the same verb cost the warm homes
   // sample a link alone, and its entry joined the maths classes' anyway.
-  EXPECT_GE(s.precision(), 0.90);
-  EXPECT_GE(s.recall(), 0.50);
+  // Two general changes since (no other sample's figure falls, alone or in
+  // one index): the paragraph right after one that discusses an entry
+  // outright points back to it with "this" or "these" and a word of its
+  // wording the paragraph before wrote ("The Council will bid to run these
+  // courses itself"): precision 0.92 (11/12), recall 0.55 (11/20); a name
+  // written with another word for its kind in its head's place names it
+  // ("The adult learning money is ring-fenced", "accept the County's
+  // allocation for adult learning"): precision 0.93 (13/14), recall 0.65
+  // (13/20), F1 0.76. Still missed: the minutes' descriptions (the free
+  // first course at level 3, the free maths classes, the payment for
+  // taking on a young apprentice: the report's "The national payment to
+  // employers ..." is an entry of its own, which takes it), the
+  // recommendation on the maths classes and the short course places and
+  // contracts.
+  EXPECT_GE(s.precision(), 0.92);
+  EXPECT_GE(s.recall(), 0.65);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1247,9 +1274,9 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   XrefRun indexed = RunXref({"index", "-q", "-j", "2", "--db", db, (dir_ / "papers").string()});
   ASSERT_EQ(indexed.status, 0) << indexed.err;
   // Each sample is scored in the one index; the sums are kept over the first
-  // ten, the first eleven and all the samples, so that the floors set on
-  // the first ones before a later sample joined still hold for the same
-  // samples in the same index.
+  // ten, the first eleven, the first thirteen and all the samples, so that
+  // the floors set on the first ones before a later sample joined still hold
+  // for the same samples in the same index.
   struct Sums {
     int true_positives = 0, predicted = 0, found = 0, wanted = 0, other_subject = 0;
     double precision() const { return predicted == 0 ? 0 : double(true_positives) / predicted; }
@@ -1262,13 +1289,14 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
       other_subject += s.other_subject;
     }
   };
-  Sums ten, eleven, all;
+  Sums ten, eleven, thirteen, all;
   size_t written = 0;
   for (const Sample* sample : kSamples) {
     const Scores s = Score(*sample, db);
     ++written;
     if (written <= 10) ten.Add(s);
     if (written <= 11) eleven.Add(s);
+    if (written <= 13) thirteen.Add(s);
     all.Add(s);
   }
   const auto print = [](const std::string& what, const Sums& sums) {
@@ -1278,6 +1306,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   };
   print("the first ten samples in the same index", ten);
   print("the first eleven samples in the same index", eleven);
+  print("the first thirteen samples in the same index", thirteen);
   print("all samples in one index", all);
   const double ten_precision = ten.precision(), ten_recall = ten.recall();
   const int ten_other = ten.other_subject;
@@ -1323,7 +1352,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
   EXPECT_GE(eleven.precision(), 0.89);
   EXPECT_LE(eleven.other_subject, 6);
-  EXPECT_GE(eleven.recall(), 0.72);
+  EXPECT_GE(eleven.recall(), 0.73);
   // The nature recovery sample joined this index once the flood strategy's
   // Natural Flood Management Fund no longer took the trust's article ("the
   // new national money for protected sites": a description shares a name's
@@ -1362,7 +1391,29 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // fixes: all thirteen 0.90 (178/198, 5), recall 0.68 (179/262); the first
   // eleven 0.896 (155/173, 5), recall 0.72; the first ten 0.91 (149/164,
   // 4), recall 0.75.
-  EXPECT_GE(precision, 0.89);
+  EXPECT_GE(thirteen.precision(), 0.89);
+  EXPECT_LE(thirteen.other_subject, 5);
+  EXPECT_GE(thirteen.recall(), 0.69);
+  // All fourteen (with adult skills, 2026-11-29, at f63054a): precision 0.90
+  // (188/209, 5 into another sample's papers), recall 0.67 (189/282); the
+  // first thirteen, the first eleven and the first ten as above. Adult
+  // skills in this index scores as it does alone, 0.91 (10/11) / 0.50
+  // (10/20), with one more of its local entries right (5/6); it takes no
+  // link into another sample's papers, and the first thirteen's sums are
+  // those they were without it.
+  // Since this stop's rules on descriptions (new or national money for what
+  // any of a programme's plan sentences says it pays for; "these courses"
+  // in the paragraph after; a name with another word for its kind in its
+  // head's place): all fourteen 0.90 (193/214, 5), recall 0.69 (194/282);
+  // the first thirteen 0.90 (180/200, 5), recall 0.69 (181/262); the first
+  // eleven 0.897 (157/175, 5), recall 0.73 (158/216); the first ten 0.91
+  // (150/165, 4), recall 0.76 (151/199). Rebased on main (a generated
+  // table of contents left out of a DOCX, nature recovery 0.89 / 0.53 in
+  // this index): all fourteen 0.90 (195/216, 5), recall 0.695 (196/282);
+  // the first thirteen 0.90 (182/202, 5), recall 0.70 (183/262). The
+  // recall floors of the first eleven and the first thirteen are raised to
+  // match.
+  EXPECT_GE(precision, 0.90);
   EXPECT_LE(all.other_subject, 5);
   EXPECT_GE(recall, 0.68);
 }
