@@ -78,7 +78,6 @@ Result<Format> DetectFormat(const std::string& path, std::string_view bytes) {
     return Format::kPdf;
   }
   if (StartsWith(bytes, "PK\x03\x04")) {
-    if (bytes.find("word/document.xml") != std::string_view::npos) return Format::kDocx;
     // An OpenDocument file stores its type first, uncompressed: the entry
     // "mimetype" holding "application/vnd.oasis.opendocument.text" (or
     // -spreadsheet, -presentation). Some writers put it elsewhere; then a
@@ -89,6 +88,7 @@ Result<Format> DetectFormat(const std::string& path, std::string_view bytes) {
       if (head.substr(at + kOdfType.size(), 4) == "text") return Format::kOdt;
       return Status::Unsupported(path, "an OpenDocument file that is not a text document (ODT)");
     }
+    if (bytes.find("word/document.xml") != std::string_view::npos) return Format::kDocx;
     if (ext == "odt" && bytes.find("content.xml") != std::string_view::npos) return Format::kOdt;
     return Status::Unsupported(path, "a zip archive that is neither a Word (DOCX) nor an OpenDocument (ODT) document");
   }

@@ -81,6 +81,7 @@ struct ParagraphStyle {
   std::optional<int> outline_level;   // style:default-outline-level
   std::optional<bool> bold;           // fo:font-weight, where the style sets it
   bool hidden = false;                // text:display="none"
+  std::string list_style;             // style:list-style-name
 };
 
 struct ListLevelStyle {
@@ -90,14 +91,26 @@ struct ListLevelStyle {
   std::string suffix;   // style:num-suffix, "." or ")"
   int display_levels = 1;
   int start = 1;
+  bool letter_sync = false;  // style:num-letter-sync
 };
 
 using ListStyle = std::array<ListLevelStyle, kLevels>;
 
-std::string FormatNumber(int n, const std::string& format) {
-  if (format == "a") return LetterNumeral(n);
+// Letters past z as ODF counts them by default (style:num-letter-sync
+// false), as a spreadsheet names its columns: z, aa, ab, ..., az, ba.
+std::string ColumnLetters(int n) {
+  if (n <= 0) return std::to_string(n);
+  std::string out;
+  for (long v = n; v > 0; v = (v - 1) / 26) out.insert(out.begin(), static_cast<char>('a' + (v - 1) % 26));
+  return out;
+}
+
+// `sync`: style:num-letter-sync, the letter repeated past z (aa, bb) as Word
+// does.
+std::string FormatNumber(int n, const std::string& format, bool sync) {
+  if (format == "a") return sync ? LetterNumeral(n) : ColumnLetters(n);
   if (format == "A") {
-    std::string s = LetterNumeral(n);
+    std::string s = sync ? LetterNumeral(n) : ColumnLetters(n);
     for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return s;
   }
@@ -153,8 +166,20 @@ class StyleSheet {
   }
 
   bool Hidden(const std::string& name) const {
-    const ParagraphStyle* s = Find(name);
-    return s != nullptr && s->hidden;
+    int hops = 0;
+    for (const ParagraphStyle* s = Find(name); s != nullptr && hops < 16; s = Find(s->parent), ++hops) {
+      if (s->hidden) return true;
+    }
+    return false;
+  }
+
+  // The list style a paragraph style gives a list that names none.
+  std::string ListStyleOf(const std::string& name) const {
+    int hops = 0;
+    for (const ParagraphStyle* s = Find(name); s != nullptr && hops < 16; s = Find(s->parent), ++hops) {
+      if (!s->list_style.empty()) return s->list_style;
+    }
+    return "";
   }
 
   const ListStyle* List(const std::string& name) const {
@@ -178,6 +203,7 @@ class StyleSheet {
     ParagraphStyle style;
     style.parent = AttrOf(n, "parent-style-name").value_or("");
     style.display_name = AttrOf(n, "display-name").value_or(*name);
+    style.list_style = AttrOf(n, "list-style-name").value_or("");
     if (std::optional<std::string> level = AttrOf(n, "default-outline-level")) {
       style.outline_level = ToInt(*level, 0);
     }
@@ -209,6 +235,7 @@ class StyleSheet {
         def.suffix = AttrOf(l, "num-suffix").value_or("");
         def.display_levels = std::max(1, ToInt(AttrOf(l, "display-levels").value_or("1"), 1));
         def.start = ToInt(AttrOf(l, "start-value").value_or("1"), 1);
+        def.letter_sync = AttrOf(l, "num-letter-sync").value_or("") == "true";
       }
     }
     return list;
@@ -262,6 +289,7 @@ struct OpenParagraph {
   size_t bold = 0;
   size_t cell_depth = 0;   // open table cells when the paragraph began
   std::vector<std::string> notes;
+  bool hidden_before = false;  // whether text was hidden where the paragraph began
 };
 
 class BodyReader {
@@ -288,7 +316,9 @@ class BodyReader {
     const std::string_view name = LocalName(n);
     if (ns == kTextNs) return EnterText(n, name);
     if (ns == kTableNs) return EnterTable(n, name);
-    if (ns == kDrawNs) return name == "frame" || name == "text-box" || name == "a" || name == "g";
+    // Frames, text boxes and shapes hold paragraphs; an embedded object or a
+    // picture holds none (its title and description are svg:, not read).
+    if (ns == kDrawNs) return name != "object" && name != "object-ole" && name != "image";
     if (ns == kOfficeNs) return name == "text";  // the body itself
     // office:annotation (comments), office:forms, svg:title and svg:desc of
     // pictures, and everything else not the document's text.
@@ -299,14 +329,18 @@ class BodyReader {
     if (name == "p" || name == "h") {
       OpenParagraph p;
       p.style = AttrOf(n, "style-name").value_or("");
+      p.hidden_before = hidden_;
+      hidden_ = hidden_ || styles_->Hidden(p.style);
       p.cell_depth = tables_.open_cells();
       if (name == "h") p.heading = std::max(1, std::min(kLevels, ToInt(AttrOf(n, "outline-level").value_or("1"), 1)));
       if (!lists_.empty() && !items_.empty()) {
         OpenItem& item = items_.back();
         p.list_level = lists_.back().level;
-        if (!item.numbered && !item.header && !AttrOf(n, "is-list-header").has_value()) {
+        if (!item.numbered && !item.header && AttrOf(n, "is-list-header").value_or("") != "true") {
           const OpenList& list = lists_.back();
-          p.mark = NextMark(styles_->List(list.style), &counters_[list.counters], list.level, item.start);
+          const ListStyle* style = styles_->List(list.style);
+          if (style == nullptr) style = styles_->List(styles_->ListStyleOf(p.style));
+          p.mark = NextMark(style, &counters_[list.counters], list.level, item.start);
         }
         item.numbered = true;
       } else if (p.heading > 0 && AttrOf(n, "is-list-header").value_or("") != "true") {
@@ -339,12 +373,6 @@ class BodyReader {
       hidden_ = hidden_ || styles_->Hidden(AttrOf(n, "style-name").value_or(""));
       return true;
     }
-    if (name == "a" || name == "meta" || name == "ruby" || name == "ruby-base" || name == "section" || name == "note-body" ||
-        name == "bookmark-ref" || name == "reference-ref" || name == "note-ref" || name == "sequence" ||
-        name == "date" || name == "time" || name == "title" || name == "subject" || name == "chapter" ||
-        name == "user-defined" || name == "page-number" || name == "page-count") {
-      return true;
-    }
     if (name == "s") {
       Append(" ", false);
       return false;
@@ -374,14 +402,23 @@ class BodyReader {
       return true;
     }
     if (name == "note") {
-      ReadNote(n);
+      if (!hidden_) ReadNote(n);
       return false;
     }
-    if (name == "hidden-text" || name == "hidden-paragraph") return false;
-    // Tracked changes (deleted text is kept there), the indexes LibreOffice
-    // generates from the headings (a table of contents repeats them),
-    // declarations, and a change's marks.
-    return false;
+    // Not the document's text: tracked changes (deleted text is kept there),
+    // the indexes LibreOffice generates from the headings (a table of
+    // contents repeats them), declarations, hidden fields, ruby annotations.
+    // Everything else holds text as it is printed: links, sections, fields
+    // (a reference's "Table 1", a variable's value, the author's name),
+    // bookmarks and marks.
+    static constexpr std::string_view kNotText[] = {
+        "alphabetical-index", "bibliography", "dde-connection-decls", "hidden-paragraph", "hidden-text",
+        "illustration-index", "index-title", "object-index", "ruby-text", "sequence-decls", "table-index",
+        "table-of-content", "tracked-changes", "user-field-decls", "user-index", "variable-decls"};
+    for (std::string_view skip : kNotText) {
+      if (name == skip) return false;
+    }
+    return true;
   }
 
   bool EnterTable(xmlNode* n, std::string_view name) {
@@ -409,6 +446,7 @@ class BodyReader {
       if ((name == "p" || name == "h") && !paragraphs_.empty()) {
         OpenParagraph p = std::move(paragraphs_.back());
         paragraphs_.pop_back();
+        hidden_ = p.hidden_before;
         FinishParagraph(std::move(p));
       } else if (name == "span") {
         if (!bold_.empty()) bold_.pop_back();
@@ -452,21 +490,23 @@ class BodyReader {
 
   // The counters a list at the top uses: a list of its own, or those of the
   // list it continues (text:continue-list names it; text:continue-numbering
-  // continues the last list of the same style, as LibreOffice reads it).
+  // continues the list before it if that has the same style).
   size_t TopListCounters(const xmlNode* n, const std::string& style) {
     size_t index = counters_.size();
     if (std::optional<std::string> id = AttrOf(n, "continue-list")) {
       auto it = list_ids_.find(*id);
       if (it != list_ids_.end()) index = it->second;
-    } else if (AttrOf(n, "continue-numbering").value_or("") == "true") {
-      auto it = last_list_of_style_.find(style);
-      if (it != last_list_of_style_.end()) index = it->second;
+    } else if (AttrOf(n, "continue-numbering").value_or("") == "true" && last_top_list_ &&
+               last_top_list_->first == style) {
+      // LibreOffice continues the last list read, and only when it has the
+      // same style (another list between them restarts the count).
+      index = last_top_list_->second;
     }
     if (index == counters_.size()) {
       counters_.emplace_back();
     }
     if (std::optional<std::string> id = AttrOf(n, "id")) list_ids_[*id] = index;
-    last_list_of_style_[style] = index;
+    last_top_list_ = std::make_pair(style, index);
     return index;
   }
 
@@ -500,7 +540,7 @@ class BodyReader {
       const ListLevelStyle& other = (*style)[i];
       const int value = counters.started[i] ? counters.value[i] : other.start;
       if (!number.empty()) number += '.';
-      number += FormatNumber(value, other.format.empty() ? "1" : other.format);
+      number += FormatNumber(value, other.format.empty() ? "1" : other.format, other.letter_sync);
     }
     std::string label = NormaliseText(def.prefix + number + def.suffix);
     if (!label.empty() && label.back() == '.') label.pop_back();
@@ -554,8 +594,9 @@ class BodyReader {
                     for (const xmlChar* c = m->content; *c != 0; ++c) text += std::isspace(*c) ? 0 : 1;
                     return false;
                   }
+                  if (IsIn(m, kTableNs, "table")) layout = true;  // in a text box
                   return m->type == XML_ELEMENT_NODE && !IsIn(m, kTextNs, "note") &&
-                         !IsIn(m, kTextNs, "tracked-changes");
+                         !IsIn(m, kTextNs, "tracked-changes") && NamespaceOf(m) != kOfficeNs;
                 },
                 [](xmlNode*) {});
             if (text > before) ++paragraphs;
@@ -620,7 +661,7 @@ class BodyReader {
   std::vector<ListCounters> counters_;
   ListCounters outline_counters_;  // the headings' outline numbering
   std::unordered_map<std::string, size_t> list_ids_;            // xml:id -> counters
-  std::unordered_map<std::string, size_t> last_list_of_style_;  // list style -> counters
+  std::optional<std::pair<std::string, size_t>> last_top_list_;  // the last list at the top: style, counters
   TableReader tables_;
   std::vector<Block> blocks_;
   bool has_styled_headings_ = false;

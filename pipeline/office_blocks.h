@@ -57,7 +57,8 @@ class TableReader {
     if (data_table_ == nullptr) data_table_ = table;
   }
   void EnterRow(const xmlNode* row) {
-    if (data_table_ == nullptr) return;
+    // A row of a table inside the open row (in a text box) is no row of it.
+    if (data_table_ == nullptr || row_ != nullptr) return;
     row_ = row;
     row_cells_.clear();
   }

@@ -144,10 +144,9 @@ TEST(ExtractOdtTest, WhatLibreOfficePrints) {
   EXPECT_EQ(patrols->kind, PassageKind::kListItem);
   EXPECT_EQ(patrols->level, 1);
 
-  // A data table: a passage per row; a merged cell's covered part is no text.
+  // A data table: a passage per row, a merged cell once.
   ASSERT_NE(Find(doc, "Bus retrofit | £1.6m | March 2028"), nullptr);
   ASSERT_NE(Find(doc, "School streets and patrols | 2027"), nullptr);
-  EXPECT_FALSE(Holds(doc, "hidden by the merge"));
 
   // A whole-bold short line is a heading; a text box's text is read.
   const Passage* costs = Find(doc, "Costs of the actions");
@@ -155,17 +154,120 @@ TEST(ExtractOdtTest, WhatLibreOfficePrints) {
   EXPECT_EQ(costs->kind, PassageKind::kHeading);
   EXPECT_TRUE(Holds(doc, "Partners: Rivermouth Port"));
 
-  // Not the document's text: a tracked deletion, a comment, hidden text, a
-  // picture's title, the generated table of contents.
+  // Not the document's text: a tracked deletion, a comment, the generated
+  // table of contents. (LibreOffice dropped the source's hidden field, the
+  // frame's title and the covered cell's text on saving: hidden text is
+  // tested on content written by hand below.)
   EXPECT_FALSE(Holds(doc, "close Harbour Road"));
   EXPECT_FALSE(Holds(doc, "Check the figure"));
-  EXPECT_FALSE(Holds(doc, "Draft figure"));
-  EXPECT_FALSE(Holds(doc, "Partners box"));
   EXPECT_FALSE(Holds(doc, "Contents"));
   ASSERT_NE(cited, nullptr);
   EXPECT_EQ(cited->text,
             "Nitrogen dioxide at the Harbour Road monitor averaged 44 micrograms per cubic metre in 2026, above the "
             "legal limit of 40. This plan sets out how the Council will bring it below the limit by 2029.");
+}
+
+// content.xml written by hand, for what LibreOffice's own files do not show
+// (it rewrites these on saving): the document's automatic styles and body.
+Document FromContent(const std::string& styles, const std::string& body) {
+  const std::string content =
+      "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+      "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+      "xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "
+      "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\">"
+      "<office:automatic-styles>" +
+      styles + "</office:automatic-styles><office:body><office:text>" + body +
+      "</office:text></office:body></office:document-content>";
+  Result<Document> doc = ExtractOdt(
+      "hand.odt", testing::MakeZip({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}}));
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return doc.ok() ? std::move(*doc) : Document{};
+}
+
+const std::string kNumbered =
+    "<text:list-style style:name=\"L1\"><text:list-level-style-number text:level=\"1\" style:num-format=\"1\" "
+    "style:num-suffix=\".\"/><text:list-level-style-number text:level=\"2\" style:num-format=\"1\" "
+    "style:num-suffix=\".\" text:display-levels=\"2\"/></text:list-style>"
+    "<text:list-style style:name=\"B\"><text:list-level-style-bullet text:level=\"1\"/></text:list-style>";
+
+std::string Item(const std::string& text) { return "<text:list-item><text:p>" + text + "</text:p></text:list-item>"; }
+
+// "label text" per passage.
+std::vector<std::string> Labelled(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Passage& p : doc.passages) out.push_back(p.label + " " + p.text);
+  return out;
+}
+
+TEST(ExtractOdtTest, ListsCountedAsLibreOfficeCountsThem) {
+  // continue-numbering goes on from the list just before only if it has the
+  // same style; continue-list names the list to go on from; an item's second
+  // level shows both numbers (display-levels 2); a list header takes none.
+  const Document doc = FromContent(
+      kNumbered,
+      "<text:list text:style-name=\"L1\" xml:id=\"first\">" + Item("One.") + Item("Two.") + "</text:list>"
+      "<text:list text:style-name=\"L1\" text:continue-numbering=\"true\">" + Item("Three.") +
+          "<text:list-item><text:p>Four.</text:p><text:list>" + Item("Four one.") + Item("Four two.") +
+          "</text:list></text:list-item></text:list>"
+      "<text:list text:style-name=\"B\">" + Item("A bullet.") + "</text:list>"
+      "<text:list text:style-name=\"L1\" text:continue-numbering=\"true\">" + Item("Restarted.") + "</text:list>"
+      "<text:list text:style-name=\"L1\" text:continue-list=\"first\">"
+      "<text:list-header><text:p>A header.</text:p></text:list-header>" + Item("Five.") + "</text:list>");
+  EXPECT_EQ(Labelled(doc), (std::vector<std::string>{"1 One.", "2 Two.", "3 Three.", "4 Four.", "4.1 Four one.",
+                                                     "4.2 Four two.", " A bullet.", "1 Restarted.", " A header.",
+                                                     "5 Five."}));
+}
+
+TEST(ExtractOdtTest, AListWithoutAStyleTakesItsParagraphStyles) {
+  const Document doc = FromContent(
+      kNumbered + "<style:style style:name=\"Num\" style:family=\"paragraph\" style:list-style-name=\"L1\"/>",
+      "<text:list><text:list-item><text:p text:style-name=\"Num\">First.</text:p></text:list-item>"
+      "<text:list-item><text:p text:style-name=\"Num\">Second.</text:p></text:list-item></text:list>");
+  EXPECT_EQ(Labelled(doc), (std::vector<std::string>{"1 First.", "2 Second."}));
+}
+
+TEST(ExtractOdtTest, LettersPastZAsODFCountsThem) {
+  std::string items;
+  for (int i = 1; i <= 28; ++i) items += Item("Item " + std::to_string(i) + ".");
+  const Document doc = FromContent(
+      "<text:list-style style:name=\"A\"><text:list-level-style-number text:level=\"1\" style:num-format=\"a\" "
+      "style:num-prefix=\"(\" style:num-suffix=\")\"/></text:list-style>",
+      "<text:list text:style-name=\"A\">" + items + "</text:list>");
+  ASSERT_EQ(doc.passages.size(), 28u);
+  EXPECT_EQ(doc.passages[25].label, "(z)");
+  EXPECT_EQ(doc.passages[26].label, "(aa)");
+  EXPECT_EQ(doc.passages[27].label, "(ab)");
+}
+
+TEST(ExtractOdtTest, HiddenTextFieldsAndShapes) {
+  const Document doc = FromContent(
+      "<style:style style:name=\"Hidden\" style:family=\"text\"><style:text-properties text:display=\"none\"/>"
+      "</style:style><style:style style:name=\"Hidden2\" style:family=\"text\" style:parent-style-name=\"Hidden\"/>",
+      "<text:p>Costs are in <text:sequence-ref text:reference-format=\"category-and-value\">Table 1</text:sequence-ref>"
+      "<text:span text:style-name=\"Hidden\"> draft only<text:note text:note-class=\"footnote\"><text:note-body>"
+      "<text:p>A hidden note.</text:p></text:note-body></text:note></text:span>"
+      "<text:span text:style-name=\"Hidden2\"> and this</text:span>, set by <text:author-name>J Smith</text:author-name>."
+      "</text:p><text:p><draw:custom-shape><text:p>Text in a shape.</text:p></draw:custom-shape></text:p>");
+  EXPECT_EQ(Labelled(doc), (std::vector<std::string>{" Costs are in Table 1, set by J Smith.", " Text in a shape."}));
+}
+
+// A table inside a text box inside a data table's cell makes the cell a
+// layout cell; the outer row's text is not lost to the inner table's row.
+TEST(ExtractOdtTest, ATableInATextBoxInACell) {
+  const Document doc = FromContent(
+      "", "<table:table><table:table-row><table:table-cell><text:p>Housing First</text:p></table:table-cell>"
+          "<table:table-cell><text:p><draw:frame><draw:text-box><table:table><table:table-row><table:table-cell>"
+          "<text:p>x</text:p></table:table-cell></table:table-row></table:table></draw:text-box></draw:frame>"
+          "£1.2m</text:p></table:table-cell></table:table-row></table:table>");
+  bool housing = false, sum = false;
+  for (const Passage& p : doc.passages) {
+    housing = housing || p.text.find("Housing First") != std::string::npos;
+    sum = sum || p.text.find("£1.2m") != std::string::npos;
+  }
+  EXPECT_TRUE(housing);
+  EXPECT_TRUE(sum);
 }
 
 TEST(ExtractOdtTest, Refusals) {
