@@ -1063,8 +1063,6 @@ bool WritesWordAsWritten(std::string_view text, std::string_view word) {
 // named entry is without writing its name.
 constexpr size_t kQuotedPhrases = 4;
 
-// The paragraph numbers a passage cites: "as set out in paragraph 5.2",
-// "see paragraphs 4.1 to 4.3", "(para. 12)".
 // Whether `lower` (a passage's text in lower case) writes a name, `words`
 // as written in lower case and ending with its head, with another word for
 // the head's kind (kHeadWords) in the head's place: "the adult learning
@@ -1163,6 +1161,8 @@ std::vector<std::set<std::string>> MoneyPaidFor(std::string_view lower) {
   return paid_for;
 }
 
+// The paragraph numbers a passage cites: "as set out in paragraph 5.2",
+// "see paragraphs 4.1 to 4.3", "(para. 12)".
 std::vector<std::string> CitedParagraphs(const std::string& text) {
   std::vector<std::string> cited;
   static const RE2 cite(R"((?i)\b(?:paragraphs?|paras?\.?)\s+(\d{1,3}(?:\.\d{1,3})*(?:\s*(?:,|and|or|to|\x{2013}|-)\s*\d{1,3}(?:\.\d{1,3})*)*))");
@@ -3413,6 +3413,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // Named with another word for its kind in its head's place ("the
         // adult learning money" for the Adult Learning Fund).
         for (size_t n = 0; n < entry.names.size() && !names_one; ++n) {
+          // The passage writes every word of the name but its head, or
+          // cannot write the name with another head.
+          size_t missing = 0;
+          for (TermId w : entry.name_words[n]) missing += Has(pe.terms.words(), w) ? 0 : 1;
+          if (missing > 1) continue;
           std::vector<std::string> words;  // the name's words as written, in lower case
           for (TermId key : entry.names[n]) {
             auto surface = entry.surface.find(key);
