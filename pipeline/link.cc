@@ -3903,6 +3903,18 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       found.push_back(std::move(f));
       linked.insert(j);
     };
+    // Links passage j at the threshold with every term it shares with the
+    // entry as evidence, and the values given.
+    auto link_at_threshold = [&](uint32_t j, std::vector<std::string> values = {}) {
+      Found f;
+      f.link.commitment = e;
+      f.link.passage = index.passages[j].ref;
+      f.link.score = options.threshold;
+      f.link.evidence.values = std::move(values);
+      weights.Evidence(entry.profile, index.passages[j].terms, &f.phrases, &f.terms);
+      found.push_back(std::move(f));
+      linked.insert(j);
+    };
     // A paragraph next to one whose words link it (not one stating the
     // entry, nor a paragraph of the entry's own paper), under the same
     // heading, that agrees with the entry in words to half the threshold
@@ -3932,13 +3944,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (beside.input != here.input || !beside.discusses ||
               index.section(j) != index.section(i))
             continue;
-          Found f;
-          f.link.commitment = e;
-          f.link.passage = beside.ref;
-          f.link.score = options.threshold;
-          weights.Evidence(entry.profile, beside.terms, &f.phrases, &f.terms);
-          found.push_back(std::move(f));
-          linked.insert(j);
+          link_at_threshold(j);
         }
       }
     }
@@ -4154,13 +4160,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (linked.count(j) || !citing.discusses) continue;
         auto close = near.find(j);
         if (close != near.end()) {
-          Found f;
-          f.link.commitment = e;
-          f.link.passage = citing.ref;
-          f.link.score = options.threshold;
-          weights.Evidence(entry.profile, citing.terms, &f.phrases, &f.terms);
-          found.push_back(std::move(f));
-          linked.insert(j);
+          link_at_threshold(j);
           continue;
         }
         if (!std::binary_search(named_here.begin(), named_here.end(), i)) continue;
@@ -4223,14 +4223,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         if (values.empty()) continue;
         const Weights::Overlap o = weights.Compare(entry.profile, pe.terms, &entry.expanded);
         if (o.phrases < 1 && o.words < 2) continue;
-        Found f;
-        f.link.commitment = e;
-        f.link.passage = pe.ref;
-        f.link.score = options.threshold;
-        f.link.evidence.values.assign(values.begin(), values.end());
-        weights.Evidence(entry.profile, pe.terms, &f.phrases, &f.terms);
-        found.push_back(std::move(f));
-        linked.insert(j);
+        link_at_threshold(j, std::vector<std::string>(values.begin(), values.end()));
       }
       while (k < strong.size() && index.passages[strong[k]].input == paper) ++k;
     }
