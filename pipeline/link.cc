@@ -920,6 +920,14 @@ std::string_view WordBefore(std::string_view text, size_t at) {
   return text.substr(begin, end - begin);
 }
 
+// The word of lower-case `text` that starts at `at`: its letters and
+// hyphens ("after-school"), or "" where none starts there.
+std::string_view WordAt(std::string_view text, size_t at) {
+  size_t end = at;
+  while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+  return text.substr(std::min(at, text.size()), end - std::min(at, text.size()));
+}
+
 // Whether lower-case `text` writes the phrase `key` ("stem1 stem2") only
 // as what something is, after a form of "be" and without an article: "the
 // allocations in Table 1 are capital grant" says what kind of money they
@@ -1102,13 +1110,8 @@ std::vector<std::string> DemonstrativeStems(std::string_view lower) {
     for (size_t at = lower.find(said); at != std::string_view::npos;
          at = lower.find(said, at + 1)) {
       if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
-      const size_t from = at + said.size();
-      size_t end = from;
-      while (end < lower.size() &&
-             (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
-        ++end;
-      }
-      if (end > from) stems.push_back(StemWord(lower.substr(from, end - from)));
+      const std::string_view word = WordAt(lower, at + said.size());
+      if (!word.empty()) stems.push_back(StemWord(word));
     }
   }
   return stems;
@@ -1140,12 +1143,9 @@ std::vector<std::set<std::string>> MoneyPaidFor(std::string_view lower) {
           from, until == std::string_view::npos ? std::string_view::npos : until - from);
       std::set<std::string> stems;
       for (size_t k = 0; k < what.size();) {
-        size_t end = k;
-        while (end < what.size() &&
-               (std::isalpha(static_cast<unsigned char>(what[end])) || what[end] == '-'))
-          ++end;
-        if (end > k) {
-          const std::string_view word = what.substr(k, end - k);
+        const std::string_view word = WordAt(what, k);
+        const size_t end = k + word.size();
+        if (!word.empty()) {
           stems.insert(StemWord(word));
           for (size_t part = 0; word.find('-') != std::string_view::npos && part < word.size();) {
             const size_t dash = std::min(word.find('-', part), word.size());
@@ -1420,35 +1420,39 @@ struct Entry {
   TermIds context;
 };
 
-// Fills each entry's mentioned_phrases: the phrases of its mentions in its
-// source paper that are no part of its names and that no other entry's
-// mentions hold (sorted).
-void MentionedPhrases(std::vector<Entry>* entries) {
-  auto phrases_of = [](const Entry& entry) {
-    std::vector<TermId> phrases;
-    for (const Mention* m : entry.mentions) {
-      if (m->ref.doc == entry.mentions.front()->ref.doc) AddSorted(&phrases, m->ids.phrases);
-    }
-    return phrases;
+// Fills each entry's own_phrases (all_mentions false: the phrases of its
+// first mention, its wording, that no other entry's wording holds) or its
+// mentioned_phrases (true: the phrases of its mentions in its source paper
+// that no other entry's mentions hold); in either, no part of its names.
+void PhrasesOfNoOtherEntry(std::vector<Entry>* entries, bool all_mentions) {
+  // The mentions counted of an entry: its wording's, or all.
+  auto counted = [all_mentions](const Entry& entry) {
+    return all_mentions ? entry.mentions.size() : std::min<size_t>(1, entry.mentions.size());
   };
-  std::map<TermId, int> entries_with_phrase;
+  std::map<TermId, int> mentions_with_phrase;
   for (const Entry& entry : *entries) {
-    for (const Mention* m : entry.mentions) {
-      for (TermId p : m->ids.phrases) ++entries_with_phrase[p];
+    for (size_t k = 0; k < counted(entry); ++k) {
+      for (TermId p : entry.mentions[k]->ids.phrases) ++mentions_with_phrase[p];
     }
   }
   for (Entry& entry : *entries) {
     if (entry.mentions.empty()) continue;
-    std::vector<TermId> phrases = phrases_of(entry);
+    std::vector<TermId> phrases;
+    for (const Mention* m : entry.mentions) {
+      if (m == entry.mentions.front() || (all_mentions && m->ref.doc == entry.mentions.front()->ref.doc)) {
+        AddSorted(&phrases, m->ids.phrases);
+      }
+    }
+    std::vector<TermId>& out = all_mentions ? entry.mentioned_phrases : entry.own_phrases;
     for (TermId p : phrases) {
       // (Counted per mention: this entry's own are taken off.)
-      int others = entries_with_phrase[p];
-      for (const Mention* m : entry.mentions) others -= Has(m->ids.phrases, p) ? 1 : 0;
+      int others = mentions_with_phrase[p];
+      for (size_t k = 0; k < counted(entry); ++k) others -= Has(entry.mentions[k]->ids.phrases, p) ? 1 : 0;
       const bool in_name =
           std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
             return std::find(name.begin(), name.end(), p) != name.end();
           });
-      if (!in_name && others == 0) entry.mentioned_phrases.push_back(p);
+      if (!in_name && others == 0) out.push_back(p);
     }
   }
 }
@@ -2224,13 +2228,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (size_t at = lower.find("the "); at != std::string::npos;
              at = lower.find("the ", at + 1)) {
           if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
-          size_t end = at + 4;
-          while (end < lower.size() &&
-                 (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
-            ++end;
-          }
-          if (end == at + 4) continue;
-          const std::string word = StemWord(std::string_view(lower).substr(at + 4, end - at - 4));
+          const std::string_view after = WordAt(lower, at + 4);
+          if (after.empty()) continue;
+          const std::string word = StemWord(after);
           if (std::find(heads.begin(), heads.end(), word) != heads.end()) return found;
         }
       }
@@ -2716,20 +2716,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       SortUnique(&entry.head_synonyms);
     }
-    std::map<TermId, int> entries_with_phrase;
-    for (const Entry& entry : entries) {
-      for (TermId p : entry.mentions.front()->ids.phrases) ++entries_with_phrase[p];
-    }
-    for (Entry& entry : entries) {
-      for (TermId p : entry.mentions.front()->ids.phrases) {
-        const bool in_name = std::any_of(
-            entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
-              return std::find(name.begin(), name.end(), p) != name.end();
-            });
-        if (!in_name && entries_with_phrase[p] == 1) entry.own_phrases.push_back(p);
-      }
-    }
-    MentionedPhrases(&entries);
+    PhrasesOfNoOtherEntry(&entries, false);
+    PhrasesOfNoOtherEntry(&entries, true);
   }
 
   // Expansion: the prose of the entry's source paper that is plainly about
@@ -3394,13 +3382,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             std::set<TermId> said;
             size_t k = at + 5;
             for (int words = 0; words < 4; ++words) {
-              size_t end = k;
-              while (end < lower.size() &&
-                     (std::isalpha(static_cast<unsigned char>(lower[end])) || lower[end] == '-')) {
-                ++end;
-              }
-              if (end == k) break;
-              const std::string_view written = std::string_view(lower).substr(k, end - k);
+              const std::string_view written = WordAt(lower, k);
+              if (written.empty()) break;
+              const size_t end = k + written.size();
               for (const auto& [w, word] : others) {
                 if (SameWordAsWritten(written, word)) said.insert(w);
               }
@@ -3494,13 +3478,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                   bool name_word = false;
                   size_t k = at + said.size();
                   for (int n = 0; n < 5 && !names_one; ++n) {
-                    size_t end = k;
-                    while (end < lower.size() && (std::isalpha(static_cast<unsigned char>(lower[end])) ||
-                                                  lower[end] == '-')) {
-                      ++end;
-                    }
-                    if (end == k) break;
-                    const std::string stem = StemWord(std::string_view(lower).substr(k, end - k));
+                    const std::string_view written = WordAt(lower, k);
+                    if (written.empty()) break;
+                    const size_t end = k + written.size();
+                    const std::string stem = StemWord(written);
                     const bool kind_word =
                         stem == p.head || std::any_of(p.others.begin(), p.others.end(), [&](const auto& other) {
                           return vocab.Key(other.first) == stem;
@@ -3509,7 +3490,6 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                       names_one = name_word;
                       break;
                     }
-                    const std::string_view written = std::string_view(lower).substr(k, end - k);
                     name_word |= std::any_of(p.words.begin(), p.words.end(), [&](TermId w) {
                       const std::string word = as_written(w);
                       return vocab.Key(w) == stem &&
