@@ -75,14 +75,6 @@ const xmlNode* Child(const xmlNode* node, std::string_view name) {
   return nullptr;
 }
 
-int ToInt(const std::string& s, int fallback) {
-  if (s.empty()) return fallback;
-  char* end = nullptr;
-  long v = std::strtol(s.c_str(), &end, 10);
-  if (end == s.c_str() || v < INT_MIN / 2 || v > INT_MAX / 2) return fallback;
-  return static_cast<int>(v);
-}
-
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;

@@ -62,14 +62,6 @@ bool IsIn(const xmlNode* node, std::string_view ns, std::string_view name) {
   return NamespaceOf(node) == ns && LocalName(node) == name;
 }
 
-int ToInt(const std::string& s, int fallback) {
-  if (s.empty()) return fallback;
-  char* end = nullptr;
-  long v = std::strtol(s.c_str(), &end, 10);
-  if (end == s.c_str() || v < INT_MIN / 2 || v > INT_MAX / 2) return fallback;
-  return static_cast<int>(v);
-}
-
 constexpr int kLevels = 10;  // ODF lists have levels 1..10
 
 // ---------------------------------------------------------------------------

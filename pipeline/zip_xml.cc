@@ -147,6 +147,14 @@ std::string TextContent(const xmlNode* node) {
   return out;
 }
 
+int ToInt(const std::string& s, int fallback) {
+  if (s.empty()) return fallback;
+  char* end = nullptr;
+  long v = std::strtol(s.c_str(), &end, 10);
+  if (end == s.c_str() || v < INT_MIN / 2 || v > INT_MAX / 2) return fallback;
+  return static_cast<int>(v);
+}
+
 std::string IsoDatePrefix(const std::string& value) {
   std::string v = NormaliseText(value);
   if (v.size() < 10) return "";

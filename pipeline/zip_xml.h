@@ -74,6 +74,10 @@ std::optional<std::string> AttrOf(const xmlNode* node, const char* name);
 // nested elements are not followed.
 std::string TextContent(const xmlNode* node);
 
+// An attribute's whole number ("3", "-1"), or `fallback` when it is empty,
+// not a number, or too large to count with.
+int ToInt(const std::string& s, int fallback);
+
 // "2023-03-07T10:00:00Z" -> "2023-03-07", or "".
 std::string IsoDatePrefix(const std::string& value);
 
