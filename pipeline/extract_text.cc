@@ -552,7 +552,10 @@ void BlockReader::Read(const std::vector<std::string_view>& lines) {
 }
 
 // A page number standing alone: "12", "- 12 -", "\u2212 12 \u2212", "Page 12",
-// "Page 12 of 40", "12 | Page".
+// "Page 12 of 40", "12 | Page". Parsed by hand: the text reader is in every
+// xref process, which loads neither RE2 nor ICU's regular expressions
+// (libicui18n) until a tagger or an office format needs them
+// (tests/extract_module_test.cc).
 bool IsPageNumberLine(std::string_view t) {
   std::string s;
   for (char c : t) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -181,6 +181,26 @@ TEST(ExtractTextTest, RunningHeadsAndPageNumbersOfFormFedPagesAreDropped) {
   ASSERT_EQ(plain.passages.size(), 2u);
 }
 
+// Page numbers in the forms printers and converters write them, at a page's
+// foot or head, are furniture; a line with a number and words is text.
+TEST(ExtractTextTest, PageNumbersInTheirUsualFormsAreDropped) {
+  const std::vector<std::string> kFeet = {"Page 1 of 4", "2 | Page", "\u2212 3 \u2212", "PAGE 4", "\u2013 5 \u2013"};
+  const char* const kBodies[] = {"Trees will be planted.", "Roads will close at drop-off.", "Buses will be electric.",
+                                 "The zone starts in May.", "Fines fund the scheme."};
+  std::string text;
+  for (size_t page = 0; page < kFeet.size(); ++page) {
+    if (page > 0) text += "\f";
+    text += std::string(kBodies[page]) + "\n\n" + kFeet[page] + "\n";
+  }
+  text += "\fPage 12 is where the map is.\n\n12345\n";
+  Document doc = Extract(text);
+  std::vector<std::string> texts;
+  for (const Passage& p : doc.passages) texts.push_back(p.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"Trees will be planted.", "Roads will close at drop-off.",
+                                             "Buses will be electric.", "The zone starts in May.",
+                                             "Fines fund the scheme.", "Page 12 is where the map is.", "12345"}));
+}
+
 TEST(ExtractTextTest, AtxAndSetextHeadings) {
   Document doc = ExtractMarkdown(
       "# Title ##\n\nIntro text.\n\n## Part one\nBody one.\n\n###### Deep\n\nBody deep.\n\n"
