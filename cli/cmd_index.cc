@@ -94,6 +94,25 @@ class LazyIsolatedProcessor {
   Status start_error_;
 };
 
+// What the linking stage is doing, for the progress line: every document
+// is relinked whatever changed, so the line names the index's documents.
+std::string LinkingLine(const IndexProgress& p) {
+  const LinkProgress& l = p.link;
+  auto documents = [](size_t n) { return fmt::format("{} document{}", n, n == 1 ? "" : "s"); };
+  switch (l.stage) {
+    case LinkProgress::Stage::kReading:
+      return fmt::format("linking: {} changed, reading the index…", documents(p.total));
+    case LinkProgress::Stage::kGrouping:
+      return fmt::format("linking: grouping the commitments of {}…", documents(l.documents));
+    case LinkProgress::Stage::kScoring:
+      return fmt::format("linking: [{}/{}] entries scored against {}", l.done, l.total,
+                         documents(l.documents));
+    case LinkProgress::Stage::kSaving:
+      return fmt::format("linking: saving the register of {} entries…", l.total);
+  }
+  return "linking…";
+}
+
 class ProgressLine {
  public:
   explicit ProgressLine(bool enabled) : enabled_(enabled) {}
@@ -101,12 +120,18 @@ class ProgressLine {
 
   void Update(const IndexProgress& p) {
     if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
     if (p.linking) {
-      std::cerr << fmt::format("\r\033[Klinking {} documents…", p.total) << std::flush;
+      const LinkProgress& l = p.link;
+      if (l.stage == LinkProgress::Stage::kScoring && l.done < l.total &&
+          now - last_ < std::chrono::milliseconds(100)) {
+        return;
+      }
+      last_ = now;
+      std::cerr << "\r\033[K" << LinkingLine(p) << std::flush;
       shown_ = true;
       return;
     }
-    auto now = std::chrono::steady_clock::now();
     if (p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
     std::string name = DisplayPath(p.current);

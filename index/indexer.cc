@@ -448,13 +448,17 @@ class IndexRun {
     std::vector<int64_t> removed;
     if (Status s = store_.PendingLinks(&changed, &removed); !s.ok()) return s;
     if (changed.empty() && removed.empty()) return Status::Ok();
+    std::function<void(const LinkProgress&)> on_link;
     if (options_.on_progress) {
-      IndexProgress linking;
-      linking.linking = true;
-      linking.total = changed.size() + removed.size();
-      options_.on_progress(linking);
+      on_link = [&](const LinkProgress& at) {
+        IndexProgress linking;
+        linking.linking = true;
+        linking.total = changed.size() + removed.size();
+        linking.link = at;
+        options_.on_progress(linking);
+      };
     }
-    if (Status s = UpdateLinks(store_.db().get(), changed, removed); !s.ok()) return s;
+    if (Status s = UpdateLinks(store_.db().get(), changed, removed, on_link); !s.ok()) return s;
     std::vector<int64_t> all = changed;
     all.insert(all.end(), removed.begin(), removed.end());
     summary_.linked = true;

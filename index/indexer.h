@@ -32,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "index/link_index.h"
 #include "index/store.h"
 #include "pipeline/extract.h"
 #include "pipeline/process.h"
@@ -40,11 +41,12 @@
 namespace xref {
 
 struct IndexProgress {
-  bool linking = false;      // files are done; the links of `total` documents are being updated
+  bool linking = false;      // files are done; `total` documents changed, the links are being updated
   size_t done = 0;           // files finished (any outcome)
   size_t total = 0;          // files to look at in this run (new and changed)
   std::string current;       // the file just finished
   double files_per_second = 0;
+  LinkProgress link;         // when linking: how far
 };
 
 struct IndexOptions {
@@ -58,7 +60,8 @@ struct IndexOptions {
   // parser fails alone instead of taking the run down.
   std::function<Result<ProcessedDocument>(const std::string& path, std::string_view bytes)> process;
   const std::atomic<bool>* cancel = nullptr;
-  // Called on the writer (calling) thread.
+  // Called on the writer (calling) thread; while linking, on one thread at
+  // a time, not always that one.
   std::function<void(const IndexProgress&)> on_progress;
   std::function<void(const Status&)> on_failure;  // one bad file: where = its path
   // A file indexed whose text is partly missing or unreadable (a scanned

@@ -20,7 +20,8 @@
 namespace xref {
 
 Status UpdateLinks(sqlite3* db, const std::vector<int64_t>& changed,
-                   const std::vector<int64_t>& removed) {
+                   const std::vector<int64_t>& removed,
+                   const std::function<void(const LinkProgress&)>& progress) {
   if (changed.empty() && removed.empty()) {
     // Nothing changed; still make sure the tables exist for readers.
     return EnsureRegisterTables(db);
@@ -28,8 +29,16 @@ Status UpdateLinks(sqlite3* db, const std::vector<int64_t>& changed,
   // The linker is a module (analysis_module.h): a missing one is reported
   // before the register is read.
   if (Status s = LoadAnalysisModule(); !s.ok()) return s;
+  LinkProgress at;
+  auto report = [&](LinkProgress::Stage stage) {
+    at.stage = stage;
+    if (progress) progress(at);
+  };
+  report(LinkProgress::Stage::kReading);
   Result<std::vector<LinkInput>> inputs = ReadLinkInputs(db);
   if (!inputs.ok()) return inputs.status();
+  at.documents = inputs->size();
+  report(LinkProgress::Stage::kGrouping);
   // Reading every passage filled the connection's page cache (8 MiB, see
   // store.cc); linking is the peak of the run and reads nothing from the
   // database, so the cache's pages are handed back first. So is the memory
@@ -48,10 +57,14 @@ Status UpdateLinks(sqlite3* db, const std::vector<int64_t>& changed,
   Status written = Status::Ok();
   const RegisterSink sink = [&](const Commitment& commitment, RegisterPart&& part) {
     written = writer.Put(commitment, part);
+    at.done = part.commitment + 1;
+    at.total = part.entries;
+    report(LinkProgress::Stage::kScoring);
     return written.ok();
   };
   BuildRegister(*inputs, {}, {}, nullptr, &sink);
   if (!written.ok()) return written;
+  report(LinkProgress::Stage::kSaving);
   return writer.Finish();
 }
 

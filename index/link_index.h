@@ -12,14 +12,34 @@
 
 #include <sqlite3.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "pipeline/status.h"
 
 namespace xref {
 
+// Where the linking stage is, for a progress line. Every document is
+// relinked, whatever changed (link_index.cc says why).
+struct LinkProgress {
+  enum class Stage {
+    kReading,   // the documents, passages and tags are read from the index
+    kGrouping,  // their commitments are grouped into the register's entries
+    kScoring,   // each entry's passages are found and scored
+    kSaving,    // the register's tables are brought up to date
+  };
+  Stage stage = Stage::kReading;
+  size_t documents = 0;  // documents read (from kGrouping on)
+  size_t done = 0;       // kScoring: entries whose links are known, in register order
+  size_t total = 0;      // kScoring: the register's entries
+};
+
+// `progress`, when given, is called at each stage and after each entry is
+// scored, from one thread at a time but not always the caller's.
 Status UpdateLinks(sqlite3* db, const std::vector<int64_t>& changed,
-                   const std::vector<int64_t>& removed);
+                   const std::vector<int64_t>& removed,
+                   const std::function<void(const LinkProgress&)>& progress = nullptr);
 
 }  // namespace xref

@@ -4414,6 +4414,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   auto emit = [&](size_t e, std::vector<Link>&& entry_links) {
     RegisterPart part;
     part.commitment = e;
+    part.entries = reg.commitments.size();
     part.links = std::move(entry_links);
     stances_of(e, part.links, &part.stances);
     conflicts_of(e, part.links, &part.conflicts);

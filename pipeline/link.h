@@ -350,6 +350,7 @@ struct LinkScope {
 // that are per entry), in Register's order.
 struct RegisterPart {
   size_t commitment = 0;                 // index into Register::commitments
+  size_t entries = 0;                    // how many entries the register has (for progress)
   std::vector<Link> links;
   std::vector<DocumentStance> stances;
   std::vector<Conflict> conflicts;

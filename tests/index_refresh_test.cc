@@ -169,6 +169,46 @@ TEST_F(IndexRefreshTest, BundledCorpusIsSearchableWithPages) {
   EXPECT_EQ(IndexedAt(Store().db()), stamps);
 }
 
+// The linking stage says where it is: reading, grouping, every entry scored
+// in register order, saving; the documents it relinks are the index's, the
+// changed count the run's.
+TEST_F(IndexRefreshTest, LinkingReportsEachStageAndEveryEntry) {
+  fs::copy(fs::path(XREF_SOURCE_DIR) / "corpus", dir_ / "papers", fs::copy_options::recursive);
+  std::vector<IndexProgress> seen;
+  IndexOptions opts;
+  opts.jobs = 2;
+  opts.on_progress = [&](const IndexProgress& p) {
+    if (p.linking) seen.push_back(p);
+  };
+  Result<IndexSummary> r = IndexPaths(Store(), {(dir_ / "papers").string()}, opts);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const size_t entries = static_cast<size_t>(Count(Store().db(), "SELECT count(*) FROM commitments"));
+  ASSERT_GT(entries, 10u);
+  ASSERT_EQ(seen.size(), entries + 3);
+  using Stage = LinkProgress::Stage;
+  EXPECT_EQ(seen.front().link.stage, Stage::kReading);
+  EXPECT_EQ(seen.front().total, 3u);  // the three papers changed
+  EXPECT_EQ(seen[1].link.stage, Stage::kGrouping);
+  EXPECT_EQ(seen[1].link.documents, 3u);
+  for (size_t e = 0; e < entries; ++e) {
+    const LinkProgress& l = seen[2 + e].link;
+    EXPECT_EQ(l.stage, Stage::kScoring);
+    EXPECT_EQ(l.done, e + 1);
+    EXPECT_EQ(l.total, entries);
+  }
+  EXPECT_EQ(seen.back().link.stage, Stage::kSaving);
+
+  // One paper added: one changed, all four relinked.
+  seen.clear();
+  WriteFile(dir_ / "papers" / "note.txt", "The Council will publish a kinship care plan by March 2027.\n");
+  r = RefreshIndex(Store(), opts);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_GE(seen.size(), 3u);
+  EXPECT_EQ(seen.front().total, 1u);
+  EXPECT_EQ(seen[1].link.documents, 4u);
+  EXPECT_EQ(seen.back().link.stage, Stage::kSaving);
+}
+
 TEST_F(IndexRefreshTest, RefreshFollowsAddChangeRenameTouchAndDelete) {
   const fs::path papers = dir_ / "papers";
   WriteFile(papers / "a.txt", "Air quality\n\nThe Council will spend £2 million on clean air zones by 2025.\n");
