@@ -1217,6 +1217,16 @@ uint64_t LetterPrint(std::string_view text) {
   std::string key;
   key.reserve(text.size());
   for (int32_t i = 0, n = static_cast<int32_t>(text.size()); i < n;) {
+    const auto byte = static_cast<unsigned char>(text[static_cast<size_t>(i)]);
+    if (byte < 0x80) {  // ASCII, as u_isalnum and u_tolower read it, without their lookups
+      ++i;
+      if (byte >= 'A' && byte <= 'Z') {
+        key.push_back(static_cast<char>(byte + ('a' - 'A')));
+      } else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9')) {
+        key.push_back(static_cast<char>(byte));
+      }
+      continue;
+    }
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
     if (c < 0 || !u_isalnum(c)) continue;
@@ -2126,7 +2136,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       {
         const size_t before = static_cast<size_t>(m.text.data() - own.text.data());
         if (m.text.data() >= own.text.data() && before <= own.text.size()) {
-          for (const std::string& key : Terms(std::string_view(own.text).substr(0, before)).named) {
+          for (const std::string& key : TermKeyLists(std::string_view(own.text).substr(0, before)).named) {
             const TermId id = vocab.Find(key);
             if (id != Vocabulary::kNone && KeyEndsWith(key, ending)) keys.push_back(id);
           }
@@ -2193,7 +2203,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           found = ep.entry;
         }
       };
-      for (const std::string& key : Terms(std::string_view(own.text).substr(0, before)).named) {
+      for (const std::string& key : TermKeyLists(std::string_view(own.text).substr(0, before)).named) {
         const TermId id = vocab.Find(key);
         if (id != Vocabulary::kNone) named_by(id);
       }
