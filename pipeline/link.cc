@@ -625,6 +625,53 @@ bool OpensWithProgrammePart(std::string_view text) {
          any(words[k + 1], {"will", "are", "is", "shall", "would", "for", "of", "to", "under", "from"});
 }
 
+// Whether a mention writes a name that `profile` (an entry's terms) does not
+// hold.
+bool NamesOtherThan(const Mention& m, const TermIds& profile) {
+  return std::any_of(m.ids.named.begin(), m.ids.named.end(),
+                     [&](TermId id) { return !Has(profile.named, id); });
+}
+
+// The entry of which `names` (pairs of an entry and a named phrase of it
+// that a text writes) hold the most phrases, or `none` when two hold as
+// many.
+size_t MostNamed(const std::vector<std::pair<size_t, TermId>>& names, size_t none) {
+  std::map<size_t, std::set<TermId>> phrases;
+  for (const auto& [entry, id] : names) phrases[entry].insert(id);
+  size_t best = none, most = 0;
+  bool tie = false;
+  for (const auto& [entry, ids] : phrases) {
+    if (ids.size() > most) {
+      best = entry;
+      most = ids.size();
+      tie = false;
+    } else if (ids.size() == most) {
+      tie = true;
+    }
+  }
+  return tie ? none : best;
+}
+
+// Whether a mention's actor is someone a programme serves or pays, not the
+// paper's own voice or a named body: unspecified (a passive, "Operators will
+// be paid for the fares they lose"), or common nouns ("Each council will
+// receive up to ...", "Parents will qualify where ...", "their council").
+// "We", the Government, a department or minister, and any name with capitals
+// past its first letter ("Natural England", "the Department for Education")
+// undertake things of their own.
+bool ActorIsServed(std::string_view actor) {
+  if (actor == "unspecified") return true;
+  const std::string a = Lower(actor);
+  if (a == "we" || a == "us" || a.compare(0, 3, "we ") == 0) return false;
+  for (std::string_view voice : {"government", "department", "minister", "secretary of state"}) {
+    if (Contains(a, voice)) return false;
+  }
+  for (size_t i = 1; i < actor.size(); ++i) {
+    if (std::isupper(static_cast<unsigned char>(actor[i]))) return false;
+  }
+  return true;
+}
+
 // The key of the head word of a wording whose subject is "the" and one
 // common noun ("The fund will meet up to 75 per cent ...", "The grant is
 // to ..."): it refers back to a thing of that kind named before. Empty
@@ -2094,6 +2141,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   // that share a term with it, found through the entries' own postings; the
   // overlaps are summed term by term in key order, as Compare would.
   std::vector<Entry> entries;
+  // The mentions that joined a programme as a sentence on how it works
+  // (ActorIsServed): their sums are its workings ("the average hourly rate
+  // ... will rise from £11.22 to £12.40"), not the programme's own figures,
+  // which a council's own rates would be read as disagreeing with.
+  std::set<const Mention*> served_parts;
   {
     struct EntryPosting {
       uint32_t entry;
@@ -2206,6 +2258,23 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       for (const std::string& key : TermKeyLists(std::string_view(own.text).substr(0, before)).named) {
         const TermId id = vocab.Find(key);
         if (id != Vocabulary::kNone) named_by(id);
+      }
+      // A later sentence whose actor the programme serves or pays ("The
+      // Inclusion in Mainstream Grant will give mainstream schools £300
+      // million a year ... Every school will receive a minimum of £20,000 a
+      // year"), naming nothing else, says how the programme named before it
+      // in its paragraph works: not an undertaking of the plan's own. The
+      // programme is the one whose name the sentences before write most of
+      // ("the National Bus Fare Cap" shares "bus fare" with "the Young
+      // Person's Bus Fare").
+      if (before > 0 && ActorIsServed(m.actor)) {
+        const size_t served = MostNamed(names_found, entries.size());
+        if (served < entries.size() && entries[served].mentions.front()->input == m.input &&
+            entries[served].mentions.front()->local == m.local &&
+            !NamesOtherThan(m, entries[served].profile)) {
+          served_parts.insert(&m);
+          return served;
+        }
       }
       // A paragraph that names no programme before the mention goes on
       // about the one the paragraph before it names, under the same heading
@@ -2902,7 +2971,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     // The source paper's other mentions complete the entry: a list of
     // financial commitments gives the sum of an item of the policy list.
     for (const Mention* m : entries[e].mentions) {
-      if (m->input != src.input || m == &src) continue;
+      if (m->input != src.input || m == &src || served_parts.count(m) != 0) continue;
       for (const LinkTag* t : m->money) {
         if (t->amount && !GivesSum(c.money, *t->amount)) {
           c.money.push_back({m->ref, t->text, t->amount, {}});

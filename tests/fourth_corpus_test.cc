@@ -1050,8 +1050,19 @@ TEST_F(FourthCorpusTest, EarlyYearsLinksConflictsAndLocalEntries) {
   // recall 0.47 (8/17). Tried and not kept: "each" and a word of the
   // wording in the paragraph after one that discusses an entry outright
   // ("add £1,000 to each voucher", the digital connectivity sample) gave
-  // the nurseries fund a false link here (0.57).
-  EXPECT_GE(s.precision(), 0.61);
+  // the nurseries fund a false link here (0.57). A later sentence of a
+  // plan's paragraph whose actor the programme named before it serves or
+  // pays ("As a result the average hourly rate paid to local authorities
+  // ... will rise ...", after the Early Years Funding Uplift) joins the
+  // programme, its sums not the programme's: its false link into the
+  // minutes is gone, precision 0.67 (8/12), no disagreement besides the
+  // planted one. Tried and not kept: the same for a sentence after one in
+  // its paragraph that joined an entry without naming it (the libraries
+  // plan's precision fell to 0.86, and "Councils will report on drainage in
+  // May 2030" joined a fund); a paragraph's opening sentence writing "the"
+  // and the head of the name the paragraph before writes (road
+  // maintenance's precision fell to 0.63, flood's and waste's too).
+  EXPECT_GE(s.precision(), 0.66);
   EXPECT_GE(s.recall(), 0.47);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
@@ -1243,8 +1254,12 @@ TEST_F(FourthCorpusTest, AdultSkillsLinksConflictsAndLocalEntries) {
   // taking on a young apprentice: the report's "The national payment to
   // employers ..." is an entry of its own, which takes it), the
   // recommendation on the maths classes and the short course places and
-  // contracts.
-  EXPECT_GE(s.precision(), 0.92);
+  // contracts. A later sentence of a plan's paragraph whose actor the
+  // programme named before it serves ("Around 400 qualifications will be
+  // covered", "Classes will be held in workplaces, libraries ...") joins it
+  // rather than making an entry with false links of its own: precision
+  // 1.00 (13/13), recall 0.65.
+  EXPECT_GE(s.precision(), 0.99);
   EXPECT_GE(s.recall(), 0.65);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
@@ -1345,12 +1360,16 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // ...") writes of another thing of that kind, so that its "the grant"
   // does not refer back: the first ten 0.89 (149/168, 5), all eleven 0.85
   // (151/177, 6).
-  EXPECT_GE(ten_precision, 0.90);
+  // Since a plan's later sentence whose actor the programme serves joins
+  // it: the first ten 0.91 (150/164, 4), recall 0.76.
+  EXPECT_GE(ten_precision, 0.91);
   EXPECT_LE(ten_other, 5);
   EXPECT_GE(ten_recall, 0.75);
   // Since the fixes of the eleventh sample (beside its floors): all eleven
   // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
-  EXPECT_GE(eleven.precision(), 0.89);
+  // Since a plan's later sentence whose actor the programme serves joins
+  // it: all eleven 0.91 (158/174, 5), recall 0.74 (159/216).
+  EXPECT_GE(eleven.precision(), 0.90);
   EXPECT_LE(eleven.other_subject, 6);
   EXPECT_GE(eleven.recall(), 0.73);
   // The nature recovery sample joined this index once the flood strategy's
@@ -1390,10 +1409,12 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // ten 0.91 (148/163, 4), recall 0.75. Since the adult skills sample's
   // fixes: all thirteen 0.90 (178/198, 5), recall 0.68 (179/262); the first
   // eleven 0.896 (155/173, 5), recall 0.72; the first ten 0.91 (149/164,
-  // 4), recall 0.75.
-  EXPECT_GE(thirteen.precision(), 0.89);
+  // 4), recall 0.75. Since a plan's later sentence whose actor the
+  // programme serves joins it: all thirteen 0.91 (183/201, 5), recall 0.70
+  // (184/262).
+  EXPECT_GE(thirteen.precision(), 0.91);
   EXPECT_LE(thirteen.other_subject, 5);
-  EXPECT_GE(thirteen.recall(), 0.69);
+  EXPECT_GE(thirteen.recall(), 0.70);
   // All fourteen (with adult skills, 2026-11-29, at f63054a): precision 0.90
   // (188/209, 5 into another sample's papers), recall 0.67 (189/282); the
   // first thirteen, the first eleven and the first ten as above. Adult
@@ -1412,10 +1433,13 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // this index): all fourteen 0.90 (195/216, 5), recall 0.695 (196/282);
   // the first thirteen 0.90 (182/202, 5), recall 0.70 (183/262). The
   // recall floors of the first eleven and the first thirteen are raised to
-  // match.
-  EXPECT_GE(precision, 0.90);
+  // match. Since a plan's later sentence whose actor the programme named
+  // before it serves or pays ("Every school will receive ...", "Classes
+  // will be held ...") joins it: all fourteen 0.92 (196/214, 5), recall
+  // 0.70 (197/282); floors raised.
+  EXPECT_GE(precision, 0.91);
   EXPECT_LE(all.other_subject, 5);
-  EXPECT_GE(recall, 0.68);
+  EXPECT_GE(recall, 0.69);
 }
 
 // A small folder of unseen papers often holds one national plan beside

@@ -546,6 +546,36 @@ TEST(LinkRegisterTest, ALaterSentenceWithTheProgrammesDateOrAMonthInItsYearsIsIt
   EXPECT_EQ(resilience->mentions.size(), 2u);  // 7.1 and 7.2, whose rounds are both its
 }
 
+// A later sentence of a plan's paragraph whose actor the programme named
+// before it serves or pays (a passive, "every school", "classes") says how
+// the programme works: it joins the programme, the one whose name the
+// paragraph writes most of, and its own sums are not the programme's. The
+// plan's own voice ("We will ...") and a sentence naming another thing
+// undertake something of their own.
+TEST(LinkRegisterTest, ALaterSentenceOnThoseAProgrammeServesIsIt) {
+  Register reg = WithTaggedPaper(
+      "Special educational needs plan",
+      {
+          {kPara, "Mainstream schools", "3.1",
+           "The Inclusion in Mainstream Grant will give mainstream schools £300 million a year from September "
+           "2027. Every school will receive a minimum of £20,000 a year."},
+          {kPara, "Mainstream schools", "3.2",
+           "The Mainstream Teaching Fund will pay for training. Classes will be held in every county. We will "
+           "publish new national standards for teaching assistants by March 2028. Schools will "
+           "join the Reading Recovery Network from May 2027."},
+      },
+      Authority::kNational);
+  const Commitment* grant = Find(reg, "Inclusion in Mainstream Grant");
+  ASSERT_NE(grant, nullptr);
+  EXPECT_EQ(Find(reg, "Every school will receive"), nullptr);
+  EXPECT_EQ(grant->money.size(), 1u);  // £300 million a year, not the £20,000 each school receives
+  const Commitment* fund = Find(reg, "Mainstream Teaching Fund");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_EQ(Find(reg, "Classes will be held"), nullptr);
+  EXPECT_NE(Find(reg, "We will publish new national standards"), nullptr);
+  EXPECT_NE(Find(reg, "Reading Recovery Network"), nullptr);
+}
+
 TEST(LinkRegisterTest, AnyCouncilInANationalPaperIsNotALocalUndertaking) {
   Register reg = WithTaggedPaper(
       "National Care Charging Policy",
