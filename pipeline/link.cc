@@ -584,8 +584,8 @@ bool OpensWithAnaphor(std::string_view text) {
 // of how ("Allocations will be made by a formula ...", "Each council's
 // allocation will be set ...", "Funding will be paid to local authorities
 // ...", "The first round will close in May 2027", "Grants for each scheme
-// will rise ..."): in a plan, said of the programme named before it, not an
-// undertaking of its own.
+// will rise ...", "Priority will go to schools that ..."): in a plan,
+// said of the programme named before it, not an undertaking of its own.
 bool OpensWithProgrammePart(std::string_view text) {
   std::vector<std::string> words;
   for (size_t i = 0; i < text.size() && words.size() < 6;) {
@@ -621,7 +621,7 @@ bool OpensWithProgrammePart(std::string_view text) {
   if (k < words.size() && any(words[k], {"first", "second", "third", "final", "next", "later", "annual"})) ++k;
   if (k + 1 >= words.size()) return false;
   return any(words[k], {"allocation", "allocations", "award", "awards", "bid", "bids", "funding", "grant", "grants",
-                        "payment", "payments", "round", "rounds", "share", "shares"}) &&
+                        "payment", "payments", "priority", "round", "rounds", "share", "shares"}) &&
          any(words[k + 1], {"will", "are", "is", "shall", "would", "for", "of", "to", "under", "from"});
 }
 
@@ -638,6 +638,19 @@ std::string DefiniteHead(std::string_view text) {
   const std::string verb = Lower(words[2]);
   if (std::find(std::begin(kVerbs), std::end(kVerbs), verb) == std::end(kVerbs)) return "";
   return StemWord(Lower(words[1]));
+}
+
+// The key of the noun after an opening "Each" whose verb follows it ("3.2
+// Each club will offer at least four hours ..."): the things of that kind
+// the wording before spoke of, taken one by one. Empty otherwise.
+std::string EachHead(std::string_view text) {
+  const OpeningWords opening(text);
+  if (opening.n < 3 || Lower(opening.words[0]) != "each") return "";
+  static constexpr std::string_view kVerbs[] = {"will",  "is",  "shall", "must",
+                                                "would", "can", "may"};
+  const std::string verb = Lower(opening.words[2]);
+  if (std::find(std::begin(kVerbs), std::end(kVerbs), verb) == std::end(kVerbs)) return "";
+  return StemWord(Lower(opening.words[1]));
 }
 
 // Two mentions of one document that give sums, none of them shared, are two
@@ -926,6 +939,22 @@ std::string_view WordAt(std::string_view text, size_t at) {
   size_t end = at;
   while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
   return text.substr(std::min(at, text.size()), end - std::min(at, text.size()));
+}
+
+// Whether the word at `at` of `lower`, or the word after it, is one of
+// `heads` (stems): "the fund", or "the revised standards" after a
+// paragraph naming the School Food Standards (one word, such as "new" or
+// "revised", may say which state of the thing is meant).
+bool HeadAfterThe(const std::string& lower, size_t at, const std::vector<std::string>& heads) {
+  for (int k = 0; k < 2; ++k) {
+    const std::string_view word = WordAt(lower, at);
+    if (word.empty()) return false;
+    if (std::find(heads.begin(), heads.end(), StemWord(word)) != heads.end()) return true;
+    at += word.size();
+    if (at >= lower.size() || lower[at] != ' ') return false;
+    ++at;
+  }
+  return false;
 }
 
 // Whether lower-case `text` writes the phrase `key` ("stem1 stem2") only
@@ -2189,7 +2218,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // (OpensWithProgrammePart) may open its paragraph: the programme is
       // then the one the paragraphs before it name.
       const bool part = OpensWithProgrammePart(m.text);
-      if (before == std::string::npos || (before == 0 && !part)) return entries.size();
+      // So may one whose subject is "Each" and a word the programme's
+      // wording writes ("3.2 Each club will offer ..." after "3.1 The
+      // Holiday Meals and Activities Programme will ... run free holiday
+      // clubs"): its things one by one.
+      const std::string each = EachHead(m.text);
+      if (before == std::string::npos || (before == 0 && !part && each.empty())) {
+        return entries.size();
+      }
       size_t found = entries.size();
       bool two = false;
       std::vector<std::pair<size_t, TermId>>
@@ -2238,13 +2274,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         for (size_t at = lower.find("the "); at != std::string::npos;
              at = lower.find("the ", at + 1)) {
           if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
-          const std::string_view after = WordAt(lower, at + 4);
-          if (after.empty()) continue;
-          const std::string word = StemWord(after);
-          if (std::find(heads.begin(), heads.end(), word) != heads.end()) return found;
+          if (HeadAfterThe(lower, at + 4, heads)) return found;
         }
       }
       if (part) return found;
+      if (!each.empty()) {
+        const TermId word = vocab.Find(each);
+        if (word != Vocabulary::kNone && Has(entry.profile.words, word)) return found;
+      }
       for (const Mention* other : entry.mentions) {
         if (other->input != m.input) break;
         if (SharesSum(*other, m) || SharesDate(*other, m) || DateWithinPeriod(*other, m)) return found;
