@@ -653,6 +653,17 @@ std::string EachHead(std::string_view text) {
   return StemWord(Lower(opening.words[1]));
 }
 
+// Whether `m`, running prose of the paper whose list item `src` is, may
+// restate that item in its own longer sentence, as another paper does
+// ("2.1 From September 2027, every pupil whose family receives Universal
+// Credit will be entitled to a free school lunch ..." for the listed
+// "extend free school meals to every pupil in a household receiving
+// Universal Credit ..., from September 2027"): a plan's prose goes on to
+// say what its list promised.
+bool RestatesOwnListItem(const Mention& src, const Mention& m) {
+  return src.input == m.input && src.in_list && !m.in_list && !m.local && !src.local;
+}
+
 // Two mentions of one document that give sums, none of them shared, are two
 // undertakings: a document does not contradict itself within a page.
 bool DisjointSums(const Mention& a, const Mention& b) {
@@ -1571,6 +1582,24 @@ bool SharesDate(const Mention& a, const Mention& b) {
   return false;
 }
 
+// A start both give, month or day ("from September 2027"): within one
+// paper, a programme's own beginning, written again where its prose goes
+// on about it (RestatesOwnListItem). (Between papers a start is as common
+// as a financial year.)
+bool SharesStart(const Mention& a, const Mention& b) {
+  for (const LinkTag* xt : a.dates) {
+    for (const LinkTag* yt : b.dates) {
+      const LinkDate& x = xt->Date();
+      const LinkDate& y = yt->Date();
+      if (x.end.empty() && !x.start.empty() && !x.relative && !y.relative && x.start == y.start &&
+          y.end.empty() && x.bound == y.bound && (x.precision == "month" || x.precision == "day")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // `b` gives a time within the closed period `a` gives for itself: "The first
 // round will open in May 2026" of a fund provided "from 2026/27 to 2028/29".
 // Only a period with both ends written ("from 2026/27 to 2028/29", "between
@@ -2428,12 +2457,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // Mentions come document by document, so the source paper's are the
         // first ones the entry took: only those are read (an entry restated
         // by a thousand papers has a thousand mentions).
-        if (src.input != m.input && phrases_shared[e] >= 2) {
+        if ((src.input != m.input || RestatesOwnListItem(src, m)) && phrases_shared[e] >= 2) {
           for (const Mention* own : entry.mentions) {
             if (own->input != src.input) break;
             // A competing sum with the same deadline is the same undertaking
             // quoted with another figure (a disagreement), as a shared sum is.
             if (SharesSum(*own, m) || (phrases_shared[e] >= 3 && SharesDate(*own, m)) ||
+                (phrases_shared[e] >= 3 && own->input == m.input && SharesStart(*own, m)) ||
                 (SharesDate(*own, m) && CompetingSums(*own, m))) {
               sim *= 2;
               break;
