@@ -952,15 +952,24 @@ std::string_view WordAt(std::string_view text, size_t at) {
   return text.substr(std::min(at, text.size()), end - std::min(at, text.size()));
 }
 
-// Whether the word at `at` of `lower`, or the word after it, is one of
-// `heads` (stems): "the fund", or "the revised standards" after a
-// paragraph naming the School Food Standards (one word, such as "new" or
-// "revised", may say which state of the thing is meant).
-bool HeadAfterThe(const std::string& lower, size_t at, const std::vector<std::string>& heads) {
+// Whether the word at `at` of `lower` (`written` lowered), or the word
+// after it, is one of `heads` (stems): "the fund", or "the revised
+// standards" after a paragraph naming the School Food Standards, when the
+// word between is written in lower case (no name's) and is one `own` (a
+// stem) says the thing's own wording writes ("apply the revised School
+// Food Standards ..."): the state of the thing it named.
+template <typename Own>
+bool HeadAfterThe(std::string_view written, const std::string& lower, size_t at,
+                  const std::vector<std::string>& heads, Own own) {
   for (int k = 0; k < 2; ++k) {
     const std::string_view word = WordAt(lower, at);
     if (word.empty()) return false;
-    if (std::find(heads.begin(), heads.end(), StemWord(word)) != heads.end()) return true;
+    const std::string stem = StemWord(word);
+    if (std::find(heads.begin(), heads.end(), stem) != heads.end()) return true;
+    if (lower.size() != written.size() || std::isupper(static_cast<unsigned char>(written[at])) ||
+        !own(stem)) {
+      return false;
+    }
     at += word.size();
     if (at >= lower.size() || lower[at] != ' ') return false;
     ++at;
@@ -2300,10 +2309,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           heads.push_back(key.substr(key.rfind(' ') + 1));
         }
         const std::string lower = Lower(m.text);
+        auto own_word = [&](const std::string& stem) {
+          const TermId id = vocab.Find(stem);
+          return id != Vocabulary::kNone && Has(entry.mentions.front()->ids.words, id);
+        };
         for (size_t at = lower.find("the "); at != std::string::npos;
              at = lower.find("the ", at + 1)) {
           if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
-          if (HeadAfterThe(lower, at + 4, heads)) return found;
+          if (HeadAfterThe(m.text, lower, at + 4, heads, own_word)) return found;
         }
       }
       if (part) return found;
