@@ -1298,8 +1298,29 @@ TEST_F(FourthCorpusTest, SchoolFoodLinksConflictsAndLocalEntries) {
   // in the summary, the recommendation and the minutes' "the national
   // rules", "the new money" and the Drill Hall resolution, the standards as
   // "New rules on what every school ... may serve at lunch".
-  EXPECT_GE(s.precision(), 0.44);
-  EXPECT_GE(s.recall(), 0.34);
+  // Four general changes since (same day; every other sample's figures
+  // unchanged alone, in one index and in the mismatched ring, links-dev and
+  // the school travel corpus unchanged): a plan's later sentence writing
+  // "the" and the head of the programme named before, with one lower-case
+  // word of its wording between ("We will consult on the revised standards
+  // in spring 2027"), one whose subject is "Priority" ("Priority will go to
+  // schools that cannot cook on site ..."), and a paragraph opening "Each"
+  // and a word of the programme's wording ("3.2 Each club will offer ...")
+  // go on about it; a plan's prose restating an item of its own list with
+  // its sum, or its start and three turns of phrase, needs half the
+  // similarity, as another paper's does ("2.1 From September 2027, every
+  // pupil whose family receives Universal Credit ..." joins the Free School
+  // Meals Extension): precision 0.86 (12/14), recall 0.52 (12/23), F1 0.65.
+  // Still false: the sports halls' £600 million trap, and "4.1 Many school
+  // kitchens were built ... who will now eat at school" (a "will" inside a
+  // relative clause, an entry of its own) given the minutes' kitchen
+  // paragraph. Still missed: the descriptions with no word of a name ("The
+  // money to rebuild school kitchens", "New rules on what every school ...
+  // may serve", "the infant meal rate"), references back in the minutes
+  // ("the national rules", "the new money", "St Wilfrid's bid"), the
+  // recommendations.
+  EXPECT_GE(s.precision(), 0.85);
+  EXPECT_GE(s.recall(), 0.52);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
