@@ -1275,7 +1275,7 @@ TEST_F(FourthCorpusTest, SchoolFoodLinksConflictsAndLocalEntries) {
   // town council committee's minutes typed in Courier and set as PDF by
   // groff -ms -Tpdf (minute numbers over capitalised headings, reported
   // speech, "RESOLVED that the Town Council will ..."). First run
-  // (2026-11-29, at a401ac3, now 5871295 after a rebase, the gold
+  // (2026-11-29, at a401ac3, now 886ebdd after rebases, the gold
   // committed before it), before any
   // change for this sample: precision 0.44 (8/18), recall 0.35 (8/23), F1
   // 0.39; one planted trap taken (the DCMS "£600 million programme to open
