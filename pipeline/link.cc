@@ -584,8 +584,8 @@ bool OpensWithAnaphor(std::string_view text) {
 // of how ("Allocations will be made by a formula ...", "Each council's
 // allocation will be set ...", "Funding will be paid to local authorities
 // ...", "The first round will close in May 2027", "Grants for each scheme
-// will rise ..."): in a plan, said of the programme named before it, not an
-// undertaking of its own.
+// will rise ...", "Priority will go to schools that ..."): in a plan,
+// said of the programme named before it, not an undertaking of its own.
 bool OpensWithProgrammePart(std::string_view text) {
   std::vector<std::string> words;
   for (size_t i = 0; i < text.size() && words.size() < 6;) {
@@ -621,7 +621,7 @@ bool OpensWithProgrammePart(std::string_view text) {
   if (k < words.size() && any(words[k], {"first", "second", "third", "final", "next", "later", "annual"})) ++k;
   if (k + 1 >= words.size()) return false;
   return any(words[k], {"allocation", "allocations", "award", "awards", "bid", "bids", "funding", "grant", "grants",
-                        "payment", "payments", "round", "rounds", "share", "shares"}) &&
+                        "payment", "payments", "priority", "round", "rounds", "share", "shares"}) &&
          any(words[k + 1], {"will", "are", "is", "shall", "would", "for", "of", "to", "under", "from"});
 }
 
@@ -685,6 +685,30 @@ std::string DefiniteHead(std::string_view text) {
   const std::string verb = Lower(words[2]);
   if (std::find(std::begin(kVerbs), std::end(kVerbs), verb) == std::end(kVerbs)) return "";
   return StemWord(Lower(words[1]));
+}
+
+// The key of the noun after an opening "Each" whose verb follows it ("3.2
+// Each club will offer at least four hours ..."): the things of that kind
+// the wording before spoke of, taken one by one. Empty otherwise.
+std::string EachHead(std::string_view text) {
+  const OpeningWords opening(text);
+  if (opening.n < 3 || Lower(opening.words[0]) != "each") return "";
+  static constexpr std::string_view kVerbs[] = {"will",  "is",  "shall", "must",
+                                                "would", "can", "may"};
+  const std::string verb = Lower(opening.words[2]);
+  if (std::find(std::begin(kVerbs), std::end(kVerbs), verb) == std::end(kVerbs)) return "";
+  return StemWord(Lower(opening.words[1]));
+}
+
+// Whether `m`, running prose of the paper whose list item `src` is, may
+// restate that item in its own longer sentence, as another paper does
+// ("2.1 From September 2027, every pupil whose family receives Universal
+// Credit will be entitled to a free school lunch ..." for the listed
+// "extend free school meals to every pupil in a household receiving
+// Universal Credit ..., from September 2027"): a plan's prose goes on to
+// say what its list promised.
+bool RestatesOwnListItem(const Mention& src, const Mention& m) {
+  return src.input == m.input && src.in_list && !m.in_list && !m.local && !src.local;
 }
 
 // Two mentions of one document that give sums, none of them shared, are two
@@ -973,6 +997,31 @@ std::string_view WordAt(std::string_view text, size_t at) {
   size_t end = at;
   while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
   return text.substr(std::min(at, text.size()), end - std::min(at, text.size()));
+}
+
+// Whether the word at `at` of `lower` (`written` lowered), or the word
+// after it, is one of `heads` (stems): "the fund", or "the revised
+// standards" after a paragraph naming the School Food Standards, when the
+// word between is written in lower case (no name's) and is one `own` (a
+// stem) says the thing's own wording writes ("apply the revised School
+// Food Standards ..."): the state of the thing it named.
+template <typename Own>
+bool HeadAfterThe(std::string_view written, const std::string& lower, size_t at,
+                  const std::vector<std::string>& heads, Own own) {
+  for (int k = 0; k < 2; ++k) {
+    const std::string_view word = WordAt(lower, at);
+    if (word.empty()) return false;
+    const std::string stem = StemWord(word);
+    if (std::find(heads.begin(), heads.end(), stem) != heads.end()) return true;
+    if (lower.size() != written.size() || std::isupper(static_cast<unsigned char>(written[at])) ||
+        !own(stem)) {
+      return false;
+    }
+    at += word.size();
+    if (at >= lower.size() || lower[at] != ' ') return false;
+    ++at;
+  }
+  return false;
 }
 
 // Whether lower-case `text` writes the phrase `key` ("stem1 stem2") only
@@ -1582,6 +1631,24 @@ bool SharesDate(const Mention& a, const Mention& b) {
       const LinkDate& x = xt->Date();
       const LinkDate& y = yt->Date();
       if (!x.end.empty() && !x.relative && SameDate(x, y) && x.bound == y.bound) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A start both give, month or day ("from September 2027"): within one
+// paper, a programme's own beginning, written again where its prose goes
+// on about it (RestatesOwnListItem). (Between papers a start is as common
+// as a financial year.)
+bool SharesStart(const Mention& a, const Mention& b) {
+  for (const LinkTag* xt : a.dates) {
+    for (const LinkTag* yt : b.dates) {
+      const LinkDate& x = xt->Date();
+      const LinkDate& y = yt->Date();
+      if (x.end.empty() && !x.start.empty() && !x.relative && !y.relative && x.start == y.start &&
+          y.end.empty() && x.bound == y.bound && (x.precision == "month" || x.precision == "day")) {
         return true;
       }
     }
@@ -2241,7 +2308,14 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // (OpensWithProgrammePart) may open its paragraph: the programme is
       // then the one the paragraphs before it name.
       const bool part = OpensWithProgrammePart(m.text);
-      if (before == std::string::npos || (before == 0 && !part)) return entries.size();
+      // So may one whose subject is "Each" and a word the programme's
+      // wording writes ("3.2 Each club will offer ..." after "3.1 The
+      // Holiday Meals and Activities Programme will ... run free holiday
+      // clubs"): its things one by one.
+      const std::string each = EachHead(m.text);
+      if (before == std::string::npos || (before == 0 && !part && each.empty())) {
+        return entries.size();
+      }
       size_t found = entries.size();
       bool two = false;
       std::vector<std::pair<size_t, TermId>>
@@ -2304,16 +2378,21 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           heads.push_back(key.substr(key.rfind(' ') + 1));
         }
         const std::string lower = Lower(m.text);
+        auto own_word = [&](const std::string& stem) {
+          const TermId id = vocab.Find(stem);
+          return id != Vocabulary::kNone && Has(entry.mentions.front()->ids.words, id);
+        };
         for (size_t at = lower.find("the "); at != std::string::npos;
              at = lower.find("the ", at + 1)) {
           if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
-          const std::string_view after = WordAt(lower, at + 4);
-          if (after.empty()) continue;
-          const std::string word = StemWord(after);
-          if (std::find(heads.begin(), heads.end(), word) != heads.end()) return found;
+          if (HeadAfterThe(m.text, lower, at + 4, heads, own_word)) return found;
         }
       }
       if (part) return found;
+      if (!each.empty()) {
+        const TermId word = vocab.Find(each);
+        if (word != Vocabulary::kNone && Has(entry.profile.words, word)) return found;
+      }
       for (const Mention* other : entry.mentions) {
         if (other->input != m.input) break;
         if (SharesSum(*other, m) || SharesDate(*other, m) || DateWithinPeriod(*other, m)) return found;
@@ -2460,12 +2539,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         // Mentions come document by document, so the source paper's are the
         // first ones the entry took: only those are read (an entry restated
         // by a thousand papers has a thousand mentions).
-        if (src.input != m.input && phrases_shared[e] >= 2) {
+        if ((src.input != m.input || RestatesOwnListItem(src, m)) && phrases_shared[e] >= 2) {
           for (const Mention* own : entry.mentions) {
             if (own->input != src.input) break;
             // A competing sum with the same deadline is the same undertaking
             // quoted with another figure (a disagreement), as a shared sum is.
             if (SharesSum(*own, m) || (phrases_shared[e] >= 3 && SharesDate(*own, m)) ||
+                (phrases_shared[e] >= 3 && own->input == m.input && SharesStart(*own, m)) ||
                 (SharesDate(*own, m) && CompetingSums(*own, m))) {
               sim *= 2;
               break;

@@ -19,7 +19,9 @@
 // and digital connectivity (a plan as nroff's plain text, a report set by
 // pango-view, minutes converted to a web page by pdftohtml) and adult skills
 // (a plan set by groff's mom macros as PDF, a Chromium report locked by
-// qpdf, minutes as pdftotext's layout text).
+// qpdf, minutes as pdftotext's layout text) and school food (a plan as
+// LibreOffice's ODT, a think tank's briefing as pandoc's web page, town
+// council minutes typed in Courier and set by groff as PDF).
 // Each sample's gold (expected-links.json) was judged and committed before
 // xref ever linked its papers, so the figures here measure how the linker
 // holds on papers it was not written against.
@@ -342,6 +344,12 @@ const Sample kAdultSkills{"adult-skills",
                           "skills-for-life-and-work-plan.pdf",
                           {"aldermoor-cabinet-adult-skills-2027-03-16.pdf",
                            "aldermoor-people-skills-scrutiny-minutes-2027-04-06.txt"}};
+// Not in kSamples (so neither in AllSamplesInOneIndex nor in the mismatched
+// ring): written after those were fixed, it is measured alone.
+const Sample kSchoolFood{"school-food",
+                         "well-fed-ready-to-learn-school-food-plan.odt",
+                         {"ladder-institute-briefing-school-food-plan.html",
+                          "wickerby-town-council-community-committee-minutes-2026-12-08.pdf"}};
 // The samples held together in AllSamplesInOneIndex, in the order they
 // were written (its floors hold the first ten, the first eleven and the
 // first thirteen as they were before the later ones joined).
@@ -1262,6 +1270,74 @@ TEST_F(FourthCorpusTest, AdultSkillsLinksConflictsAndLocalEntries) {
   EXPECT_GE(s.precision(), 0.99);
   EXPECT_GE(s.recall(), 0.65);
   EXPECT_LE(s.traps_taken, 0);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_LE(s.other_conflicts, 0);
+  EXPECT_GE(s.local_right, 4);
+}
+
+TEST_F(FourthCorpusTest, SchoolFoodLinksConflictsAndLocalEntries) {
+  const Scores s = Run(kSchoolFood);
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  // The fifteenth sample, on school meals and holiday food: the plan as an
+  // OpenDocument text file LibreOffice saved from the Word file pandoc wrote
+  // (a bulleted "What we will do" list of seven named commitments, numbered
+  // paragraphs typed in the text, a funding table), a think tank's briefing
+  // as pandoc's standalone web page (cookie banner, menus, breadcrumbs, a
+  // bulleted summary, numbered recommendations, share links, footer), a
+  // town council committee's minutes typed in Courier and set as PDF by
+  // groff -ms -Tpdf (minute numbers over capitalised headings, reported
+  // speech, "RESOLVED that the Town Council will ..."). First run
+  // (2026-11-29, at a401ac3, now 886ebdd after rebases, the gold
+  // committed before it), before any
+  // change for this sample: precision 0.44 (8/18), recall 0.35 (8/23), F1
+  // 0.39; one planted trap taken (the DCMS "£600 million programme to open
+  // school sports halls ... in the holidays" given the holiday programme),
+  // listed commitments 7/7, the £180m/£150m School Kitchen Capital Fund
+  // disagreement found, none invented, no others, local entries 4/5 (the
+  // "RESOLVED that the Town Clerk will invite ..." is a national entry).
+  // BM25 with an oracle threshold: F1 0.62 (P 0.64, R 0.61). The gold was
+  // not changed after the run.
+  // False links: nine of ten are the plan's later prose sentences on a
+  // named programme left entries of their own, which take the programme's
+  // passages ("2.1 From September 2027, every pupil whose family receives
+  // Universal Credit ..." for the Free School Meals Extension, "3.2 Each
+  // club will offer ..." for the holiday programme, "4.1 Many school
+  // kitchens ...", "Priority will go to schools that cannot cook on site
+  // today ..." for the kitchen fund, "We will consult on the revised
+  // standards in spring 2027" for the standards). Missed: the extension
+  // wherever described (its links went to 2.1's entry), the kitchen fund
+  // in the summary, the timing paragraph, the recommendation and "St
+  // Wilfrid's bid", the infant meal rate everywhere, the holiday programme
+  // in the summary, the recommendation and the minutes' "the national
+  // rules", "the new money" and the Drill Hall resolution, the standards as
+  // "New rules on what every school ... may serve at lunch".
+  // Four general changes since (same day; every other sample's figures
+  // unchanged alone, in one index and in the mismatched ring, links-dev and
+  // the school travel corpus unchanged): a plan's later sentence writing
+  // "the" and the head of the programme named before, with one lower-case
+  // word of its wording between ("We will consult on the revised standards
+  // in spring 2027"), one whose subject is "Priority" ("Priority will go to
+  // schools that cannot cook on site ..."), and a paragraph opening "Each"
+  // and a word of the programme's wording ("3.2 Each club will offer ...")
+  // go on about it; a plan's prose restating an item of its own list with
+  // its sum, or its start and three turns of phrase, needs half the
+  // similarity, as another paper's does ("2.1 From September 2027, every
+  // pupil whose family receives Universal Credit ..." joins the Free School
+  // Meals Extension): precision 0.86 (12/14), recall 0.52 (12/23), F1 0.65.
+  // Still false: the sports halls' £600 million trap, and "4.1 Many school
+  // kitchens were built ... who will now eat at school" (a "will" inside a
+  // relative clause, an entry of its own) given the minutes' kitchen
+  // paragraph. Still missed: the descriptions with no word of a name ("The
+  // money to rebuild school kitchens", "New rules on what every school ...
+  // may serve", "the infant meal rate"), references back in the minutes
+  // ("the national rules", "the new money", "St Wilfrid's bid"), the
+  // recommendations.
+  EXPECT_GE(s.precision(), 0.85);
+  EXPECT_GE(s.recall(), 0.52);
+  EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
