@@ -2944,6 +2944,13 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // A demand whose object holds the modal ("must set out how the duties
   // will be funded") is a demand, whatever follows.
   if (HasSubordinatingWord(subject)) return std::nullopt;
+  // A relative clause on people says what they will do, not what anyone
+  // undertakes: "the pupils who will now eat at school", "families who will
+  // move house" ("which" and "that" are subordinating words above).
+  {
+    char who_buf[24];
+    if (LowerWord(LastWord(Trim(subject)), who_buf) == "who") return std::nullopt;
+  }
   subject = Trim(subject);
   // List bullets and other leading marks are not part of the subject.
   while (!subject.empty() && !IsAsciiAlpha(subject[0]) && !IsDigit(subject[0]) &&

@@ -568,6 +568,10 @@ const CommitmentCase kCommitments[] = {
     {"Falling rolls will force two closures by 2026.", "", false, nullptr, nullptr, nullptr},
     {"Increasing numbers of children will need school places by 2027.", "", false, nullptr, nullptr, nullptr},
     {"Growing Places Fund will invest £3m in 2026.", "", false, "Growing Places Fund", "will", "invest £3m"},
+    // A relative clause on people says what they will do: nobody undertakes it.
+    {"Many kitchens were built for a fraction of the pupils who will now eat at school.", "", false, nullptr, nullptr,
+     nullptr},
+    {"The scheme helps families who will move house next year.", "", false, nullptr, nullptr, nullptr},
     // The clause after a semicolon undertakes what the one before it does not.
     {"Residents will sort their food waste into caddies; the Council will collect them every week.", "", false,
      "Council", "will", "collect them every week"},
