@@ -1330,7 +1330,7 @@ TEST_F(FourthCorpusTest, SchoolFoodLinksConflictsAndLocalEntries) {
   // Since a "will" in a relative clause on people is no undertaking ("4.1
   // Many school kitchens were built ... who will now eat at school" was an
   // entry of its own, given the minutes' kitchen paragraph): precision 0.93
-  // (13/14), recall 0.57 (13/23), F1 0.71. Still false: the sports halls'
+  // (13/14), recall 0.57 (13/23), F1 0.70. Still false: the sports halls'
   // £600 million trap. Still missed: the descriptions with no word of a name ("The
   // money to rebuild school kitchens", "New rules on what every school ...
   // may serve", "the infant meal rate"), references back in the minutes
