@@ -672,32 +672,33 @@ bool ActorIsServed(std::string_view actor) {
   return true;
 }
 
+// The key of the noun a wording opens with after `determiner`, when one of
+// `verbs` follows it ("The fund will ...", "Each club will ..."); empty
+// otherwise. With `lower_noun`, a capitalised noun (a name) does not count.
+std::string OpeningHead(std::string_view text, std::string_view determiner,
+                        std::initializer_list<std::string_view> verbs, bool lower_noun) {
+  const OpeningWords opening(text);
+  const std::string_view* words = opening.words;
+  if (opening.n < 3 || Lower(words[0]) != determiner) return "";
+  if (lower_noun && !std::islower(static_cast<unsigned char>(words[1][0]))) return "";
+  const std::string verb = Lower(words[2]);
+  if (std::find(verbs.begin(), verbs.end(), verb) == verbs.end()) return "";
+  return StemWord(Lower(words[1]));
+}
+
 // The key of the head word of a wording whose subject is "the" and one
 // common noun ("The fund will meet up to 75 per cent ...", "The grant is
 // to ..."): it refers back to a thing of that kind named before. Empty
 // otherwise.
 std::string DefiniteHead(std::string_view text) {
-  const OpeningWords opening(text);
-  const std::string_view* words = opening.words;
-  const size_t n = opening.n;
-  if (n < 3 || Lower(words[0]) != "the" || !std::islower(static_cast<unsigned char>(words[1][0]))) return "";
-  static constexpr std::string_view kVerbs[] = {"is", "will", "would", "shall", "can", "has", "are", "was"};
-  const std::string verb = Lower(words[2]);
-  if (std::find(std::begin(kVerbs), std::end(kVerbs), verb) == std::end(kVerbs)) return "";
-  return StemWord(Lower(words[1]));
+  return OpeningHead(text, "the", {"is", "will", "would", "shall", "can", "has", "are", "was"}, true);
 }
 
 // The key of the noun after an opening "Each" whose verb follows it ("3.2
 // Each club will offer at least four hours ..."): the things of that kind
 // the wording before spoke of, taken one by one. Empty otherwise.
 std::string EachHead(std::string_view text) {
-  const OpeningWords opening(text);
-  if (opening.n < 3 || Lower(opening.words[0]) != "each") return "";
-  static constexpr std::string_view kVerbs[] = {"will",  "is",  "shall", "must",
-                                                "would", "can", "may"};
-  const std::string verb = Lower(opening.words[2]);
-  if (std::find(std::begin(kVerbs), std::end(kVerbs), verb) == std::end(kVerbs)) return "";
-  return StemWord(Lower(opening.words[1]));
+  return OpeningHead(text, "each", {"will", "is", "shall", "must", "would", "can", "may"}, false);
 }
 
 // Whether `m`, running prose of the paper whose list item `src` is, may
