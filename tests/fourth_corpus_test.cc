@@ -29,9 +29,14 @@
 // Scored as in HeldOutCorpusTest (link_test.cc): every link from a national
 // entry whose source is the strategy into a passage of the other two papers
 // is a true link (in `links`), ignored (in `maybe`) or false; recall is over
-// the gold links whose commitment phrase names an entry of the register (a
-// prose undertaking merged into a list item's entry has no wording of its
-// own to find). Disagreements, traps and local entries are checked beside.
+// every gold link. A gold commitment phrase stands for the national entries
+// worded with it or, when none is, for those holding the strategy's passage
+// that writes it as a mention (a prose undertaking merged into a list item's
+// entry has no wording of its own); a phrase standing for none is an
+// undertaking the register lost, and its links are misses. (Until stop 31
+// recall left those links out, so an undertaking that made no entry cost
+// nothing and a fix that made one could lower the ratio.) Disagreements,
+// traps and local entries are checked beside.
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,6 +44,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -164,9 +170,52 @@ Scores FourthCorpusTest::Score(const Sample& sample, const std::string& db) {
     entries.push_back(std::move(e));
   }
   auto national = [&](const Entry& e) { return !e.local && e.source == strategy; };
+  // Whether national entry `e` holds the strategy's passage writing `phrase`
+  // as one of its mentions (`show`'s evidence "states"): a prose undertaking
+  // merged into another entry. `show` runs only for entries that link such a
+  // passage at all, once each.
+  std::map<std::string, std::vector<std::string>> stated;  // id -> texts of the strategy's passages it states
+  auto states = [&](const Entry& e, const nlohmann::json& phrase) {
+    bool links_it = false;
+    for (const auto& [doc, text] : e.passages) links_it |= doc == strategy && Contains(text, phrase);
+    if (!links_it) return false;
+    auto [it, fresh] = stated.try_emplace(e.id);
+    if (fresh) {
+      XrefRun shown = RunXref({"--db", db, "show", e.id, "--json"});
+      EXPECT_EQ(shown.status, 0) << shown.err;
+      for (const nlohmann::json& row : JsonLines(shown.out)) {
+        for (const nlohmann::json& l : row["links"]) {
+          if (fs::path(l["doc"].get<std::string>()).filename() == strategy && l["evidence"].value("states", false)) {
+            it->second.push_back(l["text"].get<std::string>());
+          }
+        }
+      }
+    }
+    return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& t) { return Contains(t, phrase); });
+  };
+  // The entries a gold commitment phrase stands for: the national entries
+  // worded with it or, when none is, those that state the strategy's passage
+  // writing it. A phrase standing for no entry is an undertaking the register
+  // lost, and its gold links count as misses.
+  std::map<std::string, std::set<std::string>> named_by;  // phrase -> ids
+  auto names = [&](const Entry& e, const nlohmann::json& phrase) {
+    const std::string key = phrase.get<std::string>();
+    auto [it, fresh] = named_by.try_emplace(key);
+    if (fresh) {
+      for (const Entry& x : entries) {
+        if (national(x) && Contains(x.text, phrase)) it->second.insert(x.id);
+      }
+      if (it->second.empty()) {
+        for (const Entry& x : entries) {
+          if (national(x) && states(x, phrase)) it->second.insert(x.id);
+        }
+      }
+    }
+    return it->second.count(e.id) > 0;
+  };
   auto judged_in = [&](const char* list, const Entry& e, const std::string& doc, const std::string& text) {
     for (const nlohmann::json& g : expected[list]) {
-      if (g["doc"] == doc && Contains(e.text, g["commitment"]) && Contains(text, g["passage"])) return true;
+      if (g["doc"] == doc && names(e, g["commitment"]) && Contains(text, g["passage"])) return true;
     }
     return false;
   };
@@ -203,25 +252,27 @@ Scores FourthCorpusTest::Score(const Sample& sample, const std::string& db) {
       }
     }
   }
-  // Recall over the gold links whose commitment names an entry.
+  // Recall over every gold link; one whose commitment stands for no entry
+  // is a miss (counted in `unresolved` too).
   int& wanted = s.wanted;
   int& found = s.found;
   int& unresolved = s.unresolved;
   for (const nlohmann::json& g : expected["links"]) {
     bool named = false, linked = false;
     for (const Entry& e : entries) {
-      if (!national(e) || !Contains(e.text, g["commitment"])) continue;
+      if (!names(e, g["commitment"])) continue;
       named = true;
       for (const auto& [doc, text] : e.passages) linked |= doc == g["doc"] && Contains(text, g["passage"]);
     }
-    if (!named) {
-      ++unresolved;
-      std::cout << "  (no entry worded with " << g["commitment"] << ")\n";
-      continue;
-    }
     ++wanted;
     found += linked;
-    if (!linked) std::cout << "  missed: " << g["commitment"] << " -> " << g["doc"] << " " << g["passage"] << "\n";
+    unresolved += !named;
+    if (!named) {
+      std::cout << "  missed: " << g["commitment"] << " -> " << g["doc"] << " " << g["passage"]
+                << " (no entry is worded with or states it)\n";
+    } else if (!linked) {
+      std::cout << "  missed: " << g["commitment"] << " -> " << g["doc"] << " " << g["passage"] << "\n";
+    }
   }
   for (const std::string& id : falsely_linked) {
     XrefRun shown = RunXref({"--db", db, "show", id, "--json"});
@@ -299,7 +350,7 @@ Scores FourthCorpusTest::Score(const Sample& sample, const std::string& db) {
   std::cout << "[ linker ] fourth held-out corpus (" << (sample.folder.empty() ? "flood" : sample.folder)
             << "): precision " << precision << " (" << true_positives
             << "/" << predicted << ", " << traps_taken << " planted traps taken), recall " << recall << " (" << found << "/" << wanted << ", " << unresolved
-            << " gold links name no entry), listed commitments " << listed_found << "/"
+            << " of them to undertakings that make no entry), listed commitments " << listed_found << "/"
             << expected["listed_commitments"].size() << ", disagreements " << planted_found << "/"
             << expected["conflicts"].size() << " found, " << invented << " invented, "
             << s.other_conflicts << " others, local entries "
@@ -391,8 +442,12 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   // precision 0.87 (13/15), recall 0.72 (13/18); floors raised. The next
   // paragraph's "Officers propose to bid to the programme" refers back to
   // the one that names it: precision 0.88 (14/16), recall 0.78 (14/18).
+  // Since stop 31 recall counts the gold links of undertakings that make no
+  // entry as misses (see the file's head): recall 0.70 (16/23; 2 links of prose
+  // undertakings the entries state are found, 5 links of undertakings with no
+  // entry are missed).
   EXPECT_GE(s.precision(), 0.8);
-  EXPECT_GE(s.recall(), 0.75);
+  EXPECT_GE(s.recall(), 0.69);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -443,8 +498,11 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
   // name no longer counts: precision 0.91 (10/11). "The service" in the
   // paragraph after one that discusses the advice service outright (0.63)
   // without naming it: precision 0.92 (11/12), recall 0.61 (11/18).
+  // Since stop 31 recall counts the gold links of undertakings that make no
+  // entry as misses (see the file's head): precision 1.00 (12/12), recall 0.59
+  // (16/27; 3 links of undertakings with no entry missed).
   EXPECT_GE(s.precision(), 0.9);
-  EXPECT_GE(s.recall(), 0.61);
+  EXPECT_GE(s.recall(), 0.59);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -774,8 +832,10 @@ TEST_F(FourthCorpusTest, BusServicesLinksConflictsAndLocalEntries) {
   // New or national money for what any of a programme's plan sentences
   // says it pays for ("The national money for electric buses"; found on the
   // early years sample): precision 1.00 (17/17), recall 0.75 (18/24).
+  // Since stop 31 recall counts the gold links of undertakings that make no
+  // entry as misses (see the file's head): recall 0.72 (18/25).
   EXPECT_GE(s.precision(), 0.99);
-  EXPECT_GE(s.recall(), 0.74);
+  EXPECT_GE(s.recall(), 0.72);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -846,8 +906,11 @@ TEST_F(FourthCorpusTest, SendProvisionLinksConflictsAndLocalEntries) {
   // something holding a phrase of the wording that is no part of a name and
   // no other entry's): "National money for speech and language therapists
   // in 3,000 schools" links, recall 0.75 (15/20), precision 1.00, F1 0.86.
+  // Since stop 31 recall counts the gold links of undertakings that make no
+  // entry as misses (see the file's head): recall 0.625 (15/24; the statutory
+  // override's 4 links are misses), F1 0.77.
   EXPECT_GE(s.precision(), 0.99);
-  EXPECT_GE(s.recall(), 0.74);
+  EXPECT_GE(s.recall(), 0.62);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1439,16 +1502,22 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // (151/177, 6).
   // Since a plan's later sentence whose actor the programme serves joins
   // it: the first ten 0.91 (150/164, 4), recall 0.76.
+  // Since stop 31 recall counts the gold links of undertakings that make no
+  // entry as misses (see the file's head): the first ten 0.91 (149/163, 4),
+  // recall 0.70 (156/222).
   EXPECT_GE(ten_precision, 0.91);
   EXPECT_LE(ten_other, 5);
-  EXPECT_GE(ten_recall, 0.75);
+  EXPECT_GE(ten_recall, 0.70);
   // Since the fixes of the eleventh sample (beside its floors): all eleven
   // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
   // Since a plan's later sentence whose actor the programme serves joins
   // it: all eleven 0.91 (158/174, 5), recall 0.74 (159/216).
+  // Since stop 31 recall counts the gold links of undertakings that make no
+  // entry as misses (see the file's head): all eleven 0.91 (157/173, 5), recall
+  // 0.69 (164/239).
   EXPECT_GE(eleven.precision(), 0.90);
   EXPECT_LE(eleven.other_subject, 6);
-  EXPECT_GE(eleven.recall(), 0.73);
+  EXPECT_GE(eleven.recall(), 0.68);
   // The nature recovery sample joined this index once the flood strategy's
   // Natural Flood Management Fund no longer took the trust's article ("the
   // new national money for protected sites": a description shares a name's
@@ -1488,10 +1557,12 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // eleven 0.896 (155/173, 5), recall 0.72; the first ten 0.91 (149/164,
   // 4), recall 0.75. Since a plan's later sentence whose actor the
   // programme serves joins it: all thirteen 0.91 (183/201, 5), recall 0.70
-  // (184/262).
+  // (184/262). Since stop 31 recall counts the gold links of undertakings that
+  // make no entry as misses (see the file's head): all thirteen 0.91 (182/200,
+  // 5), recall 0.66 (189/285).
   EXPECT_GE(thirteen.precision(), 0.91);
   EXPECT_LE(thirteen.other_subject, 5);
-  EXPECT_GE(thirteen.recall(), 0.70);
+  EXPECT_GE(thirteen.recall(), 0.66);
   // All fourteen (with adult skills, 2026-11-29, at f63054a): precision 0.90
   // (188/209, 5 into another sample's papers), recall 0.67 (189/282); the
   // first thirteen, the first eleven and the first ten as above. Adult
@@ -1513,10 +1584,12 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // match. Since a plan's later sentence whose actor the programme named
   // before it serves or pays ("Every school will receive ...", "Classes
   // will be held ...") joins it: all fourteen 0.92 (196/214, 5), recall
-  // 0.70 (197/282); floors raised.
+  // 0.70 (197/282); floors raised. Since stop 31 recall counts the gold links
+  // of undertakings that make no entry as misses (see the file's head): all
+  // fourteen 0.92 (195/213, 5), recall 0.66 (202/305).
   EXPECT_GE(precision, 0.91);
   EXPECT_LE(all.other_subject, 5);
-  EXPECT_GE(recall, 0.69);
+  EXPECT_GE(recall, 0.66);
 }
 
 // A small folder of unseen papers often holds one national plan beside
