@@ -2425,6 +2425,23 @@ bool HasSubordinatingWord(std::string_view text) {
   return false;
 }
 
+// `subject` without a relative clause that opens with ", which" or ", who"
+// and closes with the comma `subject` ends with (the modal follows it);
+// `subject` itself otherwise. The clause must hold no other comma, so a
+// list or a second clause is not read as one.
+std::string_view DropClosedRelativeClause(std::string_view subject) {
+  std::string_view body = subject;  // Trim() would take the closing comma
+  while (!body.empty() && body.back() == ' ') body.remove_suffix(1);
+  if (body.size() < 2 || body.back() != ',') return subject;
+  body.remove_suffix(1);
+  const size_t open = body.rfind(", ");
+  if (open == std::string_view::npos || open == 0) return subject;
+  char buf[24];
+  const std::string_view word = LowerWord(FirstWord(Trim(body.substr(open + 1))), buf);
+  if (word != "which" && word != "who") return subject;
+  return Trim(body.substr(0, open));
+}
+
 // Whether `text` opens with "the" and a comparative ("the more", "the
 // sooner", "the better"): one half of "the more ..., the more ...".
 bool OpensAComparative(std::string_view text) {
@@ -2940,6 +2957,11 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
       break;
     }
   }
+  // A relative clause between commas says something about the subject and
+  // closes before the modal, which is the main clause's: "The statutory
+  // override, which lets councils ..., will be extended", "The Minister,
+  // who chairs the board, will publish ...". The subject is what precedes it.
+  subject = DropClosedRelativeClause(subject);
   // Conditionals, and modals inside a subordinate clause ("if", "that will").
   // A demand whose object holds the modal ("must set out how the duties
   // will be funded") is a demand, whatever follows.

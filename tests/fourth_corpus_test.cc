@@ -908,9 +908,12 @@ TEST_F(FourthCorpusTest, SendProvisionLinksConflictsAndLocalEntries) {
   // in 3,000 schools" links, recall 0.75 (15/20), precision 1.00, F1 0.86.
   // Since stop 31 recall counts the gold links of undertakings that make no
   // entry as misses (see the file's head): recall 0.625 (15/24; the statutory
-  // override's 4 links are misses), F1 0.77.
+  // override's 4 links are misses), F1 0.77. A relative clause between
+  // commas is about the subject ("The statutory override, which keeps ...
+  // off councils' main budgets, will be extended ..."): the override is an
+  // entry, two of its four links found, recall 0.71 (17/24), F1 0.83.
   EXPECT_GE(s.precision(), 0.99);
-  EXPECT_GE(s.recall(), 0.62);
+  EXPECT_GE(s.recall(), 0.70);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1505,9 +1508,11 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // Since stop 31 recall counts the gold links of undertakings that make no
   // entry as misses (see the file's head): the first ten 0.91 (149/163, 4),
   // recall 0.70 (156/222).
+  // With the relative clause between commas (SEND's override): 0.91
+  // (150/164, 4), recall 0.71 (158/222).
   EXPECT_GE(ten_precision, 0.91);
   EXPECT_LE(ten_other, 5);
-  EXPECT_GE(ten_recall, 0.70);
+  EXPECT_GE(ten_recall, 0.71);
   // Since the fixes of the eleventh sample (beside its floors): all eleven
   // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
   // Since a plan's later sentence whose actor the programme serves joins
@@ -1515,9 +1520,11 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // Since stop 31 recall counts the gold links of undertakings that make no
   // entry as misses (see the file's head): all eleven 0.91 (157/173, 5), recall
   // 0.69 (164/239).
+  // With the relative clause between commas: 0.91 (158/174, 5), recall
+  // 0.69 (166/239).
   EXPECT_GE(eleven.precision(), 0.90);
   EXPECT_LE(eleven.other_subject, 6);
-  EXPECT_GE(eleven.recall(), 0.68);
+  EXPECT_GE(eleven.recall(), 0.69);
   // The nature recovery sample joined this index once the flood strategy's
   // Natural Flood Management Fund no longer took the trust's article ("the
   // new national money for protected sites": a description shares a name's
@@ -1560,9 +1567,11 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // (184/262). Since stop 31 recall counts the gold links of undertakings that
   // make no entry as misses (see the file's head): all thirteen 0.91 (182/200,
   // 5), recall 0.66 (189/285).
+  // With the relative clause between commas: 0.91 (183/201, 5), recall
+  // 0.67 (191/285).
   EXPECT_GE(thirteen.precision(), 0.91);
   EXPECT_LE(thirteen.other_subject, 5);
-  EXPECT_GE(thirteen.recall(), 0.66);
+  EXPECT_GE(thirteen.recall(), 0.67);
   // All fourteen (with adult skills, 2026-11-29, at f63054a): precision 0.90
   // (188/209, 5 into another sample's papers), recall 0.67 (189/282); the
   // first thirteen, the first eleven and the first ten as above. Adult
@@ -1587,9 +1596,11 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // 0.70 (197/282); floors raised. Since stop 31 recall counts the gold links
   // of undertakings that make no entry as misses (see the file's head): all
   // fourteen 0.92 (195/213, 5), recall 0.66 (202/305).
+  // With the relative clause between commas: 0.92 (196/214, 5), recall
+  // 0.67 (204/305).
   EXPECT_GE(precision, 0.91);
   EXPECT_LE(all.other_subject, 5);
-  EXPECT_GE(recall, 0.66);
+  EXPECT_GE(recall, 0.665);
 }
 
 // A small folder of unseen papers often holds one national plan beside

@@ -572,6 +572,16 @@ const CommitmentCase kCommitments[] = {
     {"Many kitchens were built for a fraction of the pupils who will now eat at school.", "", false, nullptr, nullptr,
      nullptr},
     {"The scheme helps families who will move house next year.", "", false, nullptr, nullptr, nullptr},
+    // A relative clause between commas closes before the main clause's
+    // modal: the subject is what precedes it.
+    {"The statutory override, which keeps deficits off councils' main budgets, will be extended to March 2030.", "",
+     false, "unspecified", "will", "extended to March 2030"},
+    {"The Fund, which opened in 2023, will pay £5 million to councils.", "", false, "Fund", "will", "pay £5 million"},
+    {"The Minister, who chairs the board, will publish a report by March 2027.", "", false, "Minister", "will",
+     "publish a report"},
+    // ... but a "which" whose clause runs on to the modal is still a
+    // subordinate clause.
+    {"The grant, which councils say will not cover costs, is welcome.", "", false, nullptr, nullptr, nullptr},
     // The clause after a semicolon undertakes what the one before it does not.
     {"Residents will sort their food waste into caddies; the Council will collect them every week.", "", false,
      "Council", "will", "collect them every week"},
