@@ -2324,6 +2324,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       auto named_by = [&](TermId id) {
         for (const EntryPosting& ep : entry_phrases[id]) {
           if (!ep.named) continue;
+          // A national paper's paragraph names its own programmes: another
+          // national plan's fund sharing a phrase of the name ("capital
+          // fund" of the School Kitchen Capital Fund and of a Reading Rooms
+          // Capital Fund) is not named here. (A council's paragraph naming
+          // a national programme is about that one, not a local entry's.)
+          const Mention& source = *entries[ep.entry].mentions.front();
+          if (source.input != m.input && !source.local && !m.local) continue;
           names_found.emplace_back(ep.entry, id);
           if (ep.entry == found) continue;
           if (found != entries.size()) two = true;  // two programmes named

@@ -1615,9 +1615,14 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // to plan ...", "Priority will go to ...") make entries of their own in
   // this index; and the libraries plan's Reading Rooms Capital Fund takes
   // a sentence of the school food plan on its School Kitchen Capital Fund.
-  EXPECT_GE(all.precision(), 0.90);
+  // A national paper's paragraph names its own programmes, not another
+  // plan's fund sharing "capital fund" (which made "Priority will go to
+  // ..." a paragraph naming two programmes, so joining neither): all
+  // fifteen 0.91 (208/228, 5), recall 0.66 (216/328); school food here
+  // 0.86 (12/14) / 0.52 (12/23); no other sample moves, here or alone.
+  EXPECT_GE(all.precision(), 0.91);
   EXPECT_LE(all.other_subject, 5);
-  EXPECT_GE(all.recall(), 0.65);
+  EXPECT_GE(all.recall(), 0.655);
 }
 
 // A small folder of unseen papers often holds one national plan beside
