@@ -1,6 +1,9 @@
 // Turning a word processor's blocks into passages: see office_blocks.h.
 #include "pipeline/office_blocks.h"
 
+#include <cctype>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "pipeline/heading_guess.h"
@@ -87,6 +90,26 @@ void AddBlocks(std::vector<Block> blocks, bool guess_headings,
       b.level = 2;
     }
     previous_looked_like_heading = looks;
+  }
+
+  // A paragraph number typed into the text ("2.3 Schools and councils will
+  // ...", "12. The Council ...", "(b) ..."), as officers type them where
+  // Word's or LibreOffice's numbering is not used: the paragraph's label,
+  // as the text and web readers take it. A decimal before a lower-case word
+  // is a quantity ("3.5 per cent of pupils", "1.5 million").
+  for (Block& b : blocks) {
+    if (b.type != BlockType::kParagraph || !b.label.empty()) continue;
+    const std::string text = NormaliseText(b.text);
+    std::string label;
+    const size_t n = ParagraphNumber(text, &label);
+    if (n == 0) continue;
+    const std::string_view token = std::string_view(text).substr(0, n);
+    const bool decimal = token.front() != '(' && token.back() != '.' && token.find('.') != std::string_view::npos;
+    const size_t next = text.find_first_not_of(" \t", n);
+    if (next == std::string::npos) continue;
+    if (decimal && std::islower(static_cast<unsigned char>(text[next]))) continue;
+    b.label = std::move(label);
+    b.text = text.substr(next);
   }
 
   PassageBuilder out(doc);

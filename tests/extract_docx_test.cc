@@ -174,6 +174,20 @@ TEST(ExtractDocxTest, NumberingLabels) {
                    "paragraph||0|removed numbering", "paragraph||0|unknown list"}));
 }
 
+// Numbers officers type into the text, where no list numbering is used,
+// are labels as Word's own are; a decimal before a lower-case word is a
+// quantity, and a number with a word after it no number at all.
+TEST(ExtractDocxTest, TypedParagraphNumbersAreLabels) {
+  Document doc = Extract(Docx(P("2.3 Schools and councils will need to plan.") + P("12. The Council will consult.") +
+                              P("(b) the County will bid.") + P("3.5 per cent of pupils eat at home.") +
+                              P("2027 will be the first year.") + P("1.1.") + P("A plain paragraph.")));
+  EXPECT_EQ(Shape(doc), (Lines{"paragraph|2.3|0|Schools and councils will need to plan.",
+                                "paragraph|12|0|The Council will consult.", "paragraph|(b)|0|the County will bid.",
+                                "paragraph||0|3.5 per cent of pupils eat at home.",
+                                "paragraph||0|2027 will be the first year.", "paragraph||0|1.1.",
+                                "paragraph||0|A plain paragraph."}));
+}
+
 TEST(ExtractDocxTest, BulletsAreListItems) {
   Document doc = Extract(Docx(P("Intro text.") + P("one", "", "2") + P("nested", "", "2", 1) + P("two", "", "2")));
   EXPECT_EQ(Shape(doc), (Lines{"paragraph||0|Intro text.", "list_item||1|one", "list_item||2|nested",

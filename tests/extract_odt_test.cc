@@ -101,6 +101,21 @@ TEST(ExtractOdtTest, TableOfContentsLeftOut) {
   EXPECT_EQ(Shape(odt), Shape(docx));
 }
 
+// The school food plan types its paragraph numbers into the text (pandoc
+// wrote it from Markdown, LibreOffice saved it): they are the paragraphs'
+// labels, as Word's own numbers are, and no part of their text.
+TEST(ExtractOdtTest, TypedParagraphNumbersAreLabels) {
+  const Document odt = Extract(kData + "fourth-corpus/school-food/well-fed-ready-to-learn-school-food-plan.odt");
+  const Passage* p = Find(odt, "Schools and councils will need to plan");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->label, "2.3");
+  EXPECT_EQ(p->section, "2. Free meals for more children");
+  EXPECT_FALSE(Holds(odt, "2.3 Schools"));
+  const Passage* priority = Find(odt, "The first bidding round will open");
+  ASSERT_NE(priority, nullptr);
+  EXPECT_EQ(priority->label, "4.2");
+}
+
 TEST(ExtractOdtTest, WhatLibreOfficePrints) {
   const Document doc = Extract(kData + "odt/rivermouth-features.odt");
   EXPECT_EQ(doc.format, Format::kOdt);
