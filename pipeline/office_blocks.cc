@@ -104,7 +104,8 @@ void AddBlocks(std::vector<Block> blocks, bool guess_headings,
     const size_t n = ParagraphNumber(text, &label);
     if (n == 0) continue;
     const std::string_view token = std::string_view(text).substr(0, n);
-    const bool decimal = token.front() != '(' && token.back() != '.' && token.find('.') != std::string_view::npos;
+    const bool decimal =
+        token.front() != '(' && token.back() != '.' && token.find('.') != std::string_view::npos;
     const size_t next = text.find_first_not_of(" \t", n);
     if (next == std::string::npos) continue;
     if (decimal && std::islower(static_cast<unsigned char>(text[next]))) continue;
