@@ -3085,6 +3085,14 @@ std::optional<Tag> Tagger::Impl::Commitment(std::string_view text, TextRange ran
   // is scheduled; "is due to higher demand", "due to staff shortages" give
   // a cause.
   if (modal_text.find(" due ") != std::string_view::npos && !IsScheduledVerb(next_word)) return std::nullopt;
+  // "Schools and councils will need to plan for more pupils", "The Council
+  // will need to find £2 million": a necessity the writer foresees, on
+  // itself or others, is no undertaking. ("Privately rented homes will
+  // have to reach band C by 2030" sets a rule: a plan's undertaking.)
+  if ((modal_first == "will" || modal_first == "shall") && next_word == "need") {
+    const std::string_view after = Trim(rest.substr(FirstWord(rest).size()));
+    if (after.substr(0, 3) == "to ") return std::nullopt;
+  }
   // "The money to take broadband to the places the market will not reach
   // is the largest part of the plan": a finite "is" straight after the
   // modal's verb ends a clause inside that "is"'s subject; the sentence

@@ -1620,7 +1620,10 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // ..." a paragraph naming two programmes, so joining neither): all
   // fifteen 0.91 (208/228, 5), recall 0.66 (216/328); school food here
   // 0.86 (12/14) / 0.52 (12/23); no other sample moves, here or alone.
-  EXPECT_GE(all.precision(), 0.91);
+  // "will need to" foresees a necessity and undertakes nothing ("2.3
+  // Schools and councils will need to plan ..." is no entry): all fifteen
+  // 0.92 (208/227, 5), school food here 0.92 (12/13) / 0.52.
+  EXPECT_GE(all.precision(), 0.915);
   EXPECT_LE(all.other_subject, 5);
   EXPECT_GE(all.recall(), 0.655);
 }

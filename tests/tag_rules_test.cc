@@ -572,6 +572,11 @@ const CommitmentCase kCommitments[] = {
     {"Many kitchens were built for a fraction of the pupils who will now eat at school.", "", false, nullptr, nullptr,
      nullptr},
     {"The scheme helps families who will move house next year.", "", false, nullptr, nullptr, nullptr},
+    // A necessity foreseen is no undertaking; a rule set ("will have to") is.
+    {"Schools and councils will need to plan for more pupils taking a meal.", "", false, nullptr, nullptr, nullptr},
+    {"The Council will need to find £2 million by March 2027.", "", false, nullptr, nullptr, nullptr},
+    {"Privately rented homes will have to reach band C by October 2030.", "", false, "unspecified", "will",
+     "have to reach band C"},
     // A relative clause between commas closes before the main clause's
     // modal: the subject is what precedes it.
     {"The statutory override, which keeps deficits off councils' main budgets, will be extended to March 2030.", "",
