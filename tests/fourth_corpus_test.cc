@@ -33,7 +33,10 @@
 // worded with it or, when none is, for those holding the strategy's passage
 // that writes it as a mention (a prose undertaking merged into a list item's
 // entry has no wording of its own); a phrase standing for none is an
-// undertaking the register lost, and its links are misses. (Until stop 31
+// undertaking the register lost, and its links are misses, except where
+// the gold gives the same passage to another phrase that stands for an
+// entry (one undertaking judged twice, as a list item and as the prose
+// going on about it: that link is counted once). (Until stop 31
 // recall left those links out, so an undertaking that made no entry cost
 // nothing and a fix that made one could lower the ratio.) Disagreements,
 // traps and local entries are checked beside.
@@ -253,16 +256,29 @@ Scores FourthCorpusTest::Score(const Sample& sample, const std::string& db) {
     }
   }
   // Recall over every gold link; one whose commitment stands for no entry
-  // is a miss (counted in `unresolved` too).
+  // is a miss (counted in `unresolved` too), unless another gold link gives
+  // the same passage to a commitment that stands for an entry: the gold
+  // then names one undertaking twice (a list item and the prose sentence
+  // going on about it, "The revised guidance will set out ..."), which the
+  // register rightly holds as one entry, and that link is the one counted.
   int& wanted = s.wanted;
   int& found = s.found;
   int& unresolved = s.unresolved;
+  auto stands_for_an_entry = [&](const nlohmann::json& phrase) {
+    return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return names(e, phrase); });
+  };
   for (const nlohmann::json& g : expected["links"]) {
     bool named = false, linked = false;
     for (const Entry& e : entries) {
       if (!names(e, g["commitment"])) continue;
       named = true;
       for (const auto& [doc, text] : e.passages) linked |= doc == g["doc"] && Contains(text, g["passage"]);
+    }
+    if (!named && std::any_of(expected["links"].begin(), expected["links"].end(), [&](const nlohmann::json& o) {
+          return o["commitment"] != g["commitment"] && o["doc"] == g["doc"] && o["passage"] == g["passage"] &&
+                 stands_for_an_entry(o["commitment"]);
+        })) {
+      continue;
     }
     ++wanted;
     found += linked;
@@ -445,9 +461,12 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   // Since stop 31 recall counts the gold links of undertakings that make no
   // entry as misses (see the file's head): recall 0.70 (16/23; 2 links of prose
   // undertakings the entries state are found, 5 links of undertakings with no
-  // entry are missed).
+  // entry are missed). Counting once a passage the gold gives both to a
+  // listed undertaking and to the prose going on about it: recall 0.84
+  // (16/19; missed for want of an entry: "the Environment Agency will
+  // simplify the formula", a prose undertaking with no sum, date or name).
   EXPECT_GE(s.precision(), 0.8);
-  EXPECT_GE(s.recall(), 0.69);
+  EXPECT_GE(s.recall(), 0.84);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -500,9 +519,11 @@ TEST_F(FourthCorpusTest, CareChargingLinksConflictsAndLocalEntries) {
   // without naming it: precision 0.92 (11/12), recall 0.61 (11/18).
   // Since stop 31 recall counts the gold links of undertakings that make no
   // entry as misses (see the file's head): precision 1.00 (12/12), recall 0.59
-  // (16/27; 3 links of undertakings with no entry missed).
+  // (16/27; 3 links of undertakings with no entry missed). Counting once a
+  // passage the gold gives both to a listed undertaking and to the prose
+  // going on about it: recall 0.67 (16/24).
   EXPECT_GE(s.precision(), 0.9);
-  EXPECT_GE(s.recall(), 0.59);
+  EXPECT_GE(s.recall(), 0.66);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1517,7 +1538,9 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // and the recall floor follows the index, not a change of the linker.
   EXPECT_GE(ten_precision, 0.91);
   EXPECT_LE(ten_other, 5);
-  EXPECT_GE(ten_recall, 0.70);
+  // Counting once a passage the gold gives both to a listed undertaking and
+  // to the prose going on about it: recall 0.73 (157/214).
+  EXPECT_GE(ten_recall, 0.73);
   // Since the fixes of the eleventh sample (beside its floors): all eleven
   // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
   // Since a plan's later sentence whose actor the programme serves joins
@@ -1529,7 +1552,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // 0.69 (166/239).
   EXPECT_GE(eleven.precision(), 0.90);
   EXPECT_LE(eleven.other_subject, 6);
-  EXPECT_GE(eleven.recall(), 0.69);
+  EXPECT_GE(eleven.recall(), 0.71);  // 0.71 (165/231) counting such passages once
   // The nature recovery sample joined this index once the flood strategy's
   // Natural Flood Management Fund no longer took the trust's article ("the
   // new national money for protected sites": a description shares a name's
@@ -1576,7 +1599,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // 0.67 (191/285).
   EXPECT_GE(thirteen.precision(), 0.91);
   EXPECT_LE(thirteen.other_subject, 5);
-  EXPECT_GE(thirteen.recall(), 0.67);
+  EXPECT_GE(thirteen.recall(), 0.685);  // 0.69 (191/277) counting such passages once
   // All fourteen (with adult skills, 2026-11-29, at f63054a): precision 0.90
   // (188/209, 5 into another sample's papers), recall 0.67 (189/282); the
   // first thirteen, the first eleven and the first ten as above. Adult
@@ -1607,7 +1630,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // eleven 0.91 (157/173, 5), recall 0.69 (165/239).
   EXPECT_GE(precision, 0.91);
   EXPECT_LE(fourteen.other_subject, 5);
-  EXPECT_GE(recall, 0.665);
+  EXPECT_GE(recall, 0.68);  // 0.69 (204/297) counting such passages once
   // All fifteen, with school food (stop 31, first run in this index): 0.90
   // (207/229, 5 into another sample's papers), recall 0.66 (215/328).
   // School food here 0.73 (11/15) / 0.48 (11/23) against 0.93 / 0.57 alone:
@@ -1625,7 +1648,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // 0.92 (208/227, 5), school food here 0.92 (12/13) / 0.52.
   EXPECT_GE(all.precision(), 0.915);
   EXPECT_LE(all.other_subject, 5);
-  EXPECT_GE(all.recall(), 0.655);
+  EXPECT_GE(all.recall(), 0.67);  // 0.675 (216/320) counting such passages once
 }
 
 // A small folder of unseen papers often holds one national plan beside
