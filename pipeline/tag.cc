@@ -3614,6 +3614,15 @@ void Tagger::Impl::FindCommitments(Context& ctx) const {
           semi += 2;
           tag = Commitment(text, range, *ctx.out, *ctx.options, semi);
         }
+        // So may one after ", but": "Schemes will continue to be funded
+        // through the partnership funding rules, but the Environment Agency
+        // will simplify the formula ...".
+        for (size_t but = cue_from, tries = 0; !tag && tries < 2; ++tries) {
+          but = text.substr(0, range.end).find(", but ", but);
+          if (but == std::string_view::npos) break;
+          but += 6;
+          tag = Commitment(text, range, *ctx.out, *ctx.options, but);
+        }
         if (tag) found.push_back(std::move(*tag));
       }
       pos = std::max(done, at + std::max<size_t>(hit.size(), 1));

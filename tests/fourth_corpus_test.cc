@@ -465,8 +465,12 @@ TEST_F(FourthCorpusTest, FloodStrategyLinksConflictsAndLocalEntries) {
   // listed undertaking and to the prose going on about it: recall 0.84
   // (16/19; missed for want of an entry: "the Environment Agency will
   // simplify the formula", a prose undertaking with no sum, date or name).
+  // The tagger reads the clause after ", but" when the one before it
+  // undertakes nothing ("Schemes will continue to be funded ..., but the
+  // Environment Agency will simplify the formula ..."): precision 0.88
+  // (15/17), recall 0.89 (17/19).
   EXPECT_GE(s.precision(), 0.8);
-  EXPECT_GE(s.recall(), 0.84);
+  EXPECT_GE(s.recall(), 0.89);
   EXPECT_LE(s.traps_taken, 1);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1540,7 +1544,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   EXPECT_LE(ten_other, 5);
   // Counting once a passage the gold gives both to a listed undertaking and
   // to the prose going on about it: recall 0.73 (157/214).
-  EXPECT_GE(ten_recall, 0.73);
+  EXPECT_GE(ten_recall, 0.735);  // 0.74 (158/214) with the clause after ", but"
   // Since the fixes of the eleventh sample (beside its floors): all eleven
   // 0.87 (154/177, 6), recall 0.71 (155/219); the first ten unchanged.
   // Since a plan's later sentence whose actor the programme serves joins
@@ -1552,7 +1556,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // 0.69 (166/239).
   EXPECT_GE(eleven.precision(), 0.90);
   EXPECT_LE(eleven.other_subject, 6);
-  EXPECT_GE(eleven.recall(), 0.71);  // 0.71 (165/231) counting such passages once
+  EXPECT_GE(eleven.recall(), 0.715);  // 0.71 (165/231) counting such passages once
   // The nature recovery sample joined this index once the flood strategy's
   // Natural Flood Management Fund no longer took the trust's article ("the
   // new national money for protected sites": a description shares a name's
@@ -1599,7 +1603,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // 0.67 (191/285).
   EXPECT_GE(thirteen.precision(), 0.91);
   EXPECT_LE(thirteen.other_subject, 5);
-  EXPECT_GE(thirteen.recall(), 0.685);  // 0.69 (191/277) counting such passages once
+  EXPECT_GE(thirteen.recall(), 0.69);  // 0.69 (191/277) counting such passages once
   // All fourteen (with adult skills, 2026-11-29, at f63054a): precision 0.90
   // (188/209, 5 into another sample's papers), recall 0.67 (189/282); the
   // first thirteen, the first eleven and the first ten as above. Adult
@@ -1630,7 +1634,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // eleven 0.91 (157/173, 5), recall 0.69 (165/239).
   EXPECT_GE(precision, 0.91);
   EXPECT_LE(fourteen.other_subject, 5);
-  EXPECT_GE(recall, 0.68);  // 0.69 (204/297) counting such passages once
+  EXPECT_GE(recall, 0.69);  // 0.69 (204/297) counting such passages once
   // All fifteen, with school food (stop 31, first run in this index): 0.90
   // (207/229, 5 into another sample's papers), recall 0.66 (215/328).
   // School food here 0.73 (11/15) / 0.48 (11/23) against 0.93 / 0.57 alone:
@@ -1648,7 +1652,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // 0.92 (208/227, 5), school food here 0.92 (12/13) / 0.52.
   EXPECT_GE(all.precision(), 0.915);
   EXPECT_LE(all.other_subject, 5);
-  EXPECT_GE(all.recall(), 0.67);  // 0.675 (216/320) counting such passages once
+  EXPECT_GE(all.recall(), 0.675);  // 0.68 (217/320) with the clause after ", but"  // 0.675 (216/320) counting such passages once
 }
 
 // A small folder of unseen papers often holds one national plan beside

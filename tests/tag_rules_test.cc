@@ -572,6 +572,12 @@ const CommitmentCase kCommitments[] = {
     {"Many kitchens were built for a fraction of the pupils who will now eat at school.", "", false, nullptr, nullptr,
      nullptr},
     {"The scheme helps families who will move house next year.", "", false, nullptr, nullptr, nullptr},
+    // The clause after ", but" may undertake what the one before it does not.
+    {"Schemes will continue to be funded through the partnership funding rules, but the Environment Agency will "
+     "simplify the formula.",
+     "", false, "Environment Agency", "will", "simplify the formula"},
+    {"Prices will rise, but the Council will freeze fees until April 2027.", "", false, "Council", "will",
+     "freeze fees"},
     // A necessity foreseen is no undertaking; a rule set ("will have to") is.
     {"Schools and councils will need to plan for more pupils taking a meal.", "", false, nullptr, nullptr, nullptr},
     {"The Council will need to find £2 million by March 2027.", "", false, nullptr, nullptr, nullptr},
