@@ -1483,7 +1483,17 @@ TEST_F(FourthCorpusTest, ActiveTravelLinksConflictsAndLocalEntries) {
   // and the article's references to the County's share ("the county's
   // share", "the county's allocation", "what we will have to spend four
   // years ahead").
-  EXPECT_GE(s.precision(), 0.56);
+  // One general change since (every other sample's figures unchanged alone,
+  // in one index and in the mismatched ring): a served actor's place after
+  // a preposition makes it no name ("Every local transport authority
+  // outside London will receive an allocation ..." joins the fund named
+  // before it in 2.1 instead of an entry of its own): precision 0.64 (9/14),
+  // recall 0.47 (9/19), F1 0.54. Rebased on main (Word paragraph numbers as
+  // labels, the recall metric's undertakings with no entry): the same.
+  // Still false: Active Travel England's own undertakings given the
+  // report's 1.1, which names the plan's publishers, and 6.2's training
+  // programme given 3.2 and 8.1.
+  EXPECT_GE(s.precision(), 0.64);
   EXPECT_GE(s.recall(), 0.47);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
