@@ -1456,7 +1456,7 @@ TEST_F(FourthCorpusTest, ActiveTravelLinksConflictsAndLocalEntries) {
   // Cabinet report LibreOffice saved as Word from an HTML page (a cover
   // table, lettered recommendations, a financial table), a regional news
   // site's article page with a readers' comments block (read as no
-  // passage). First run (2026-11-29, at d74e8b3, now 7d892c3, the gold
+  // passage). First run (2026-11-29, at d74e8b3, now df47957, the gold
   // committed before it), before any change for this sample: precision 0.56
   // (9/16), recall 0.47 (9/19), F1 0.51; no planted trap taken, listed
   // commitments 7/7, the
