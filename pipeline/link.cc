@@ -656,9 +656,23 @@ size_t MostNamed(const std::vector<std::pair<size_t, TermId>>& names, size_t non
 // paper's own voice or a named body: unspecified (a passive, "Operators will
 // be paid for the fares they lose"), or common nouns ("Each council will
 // receive up to ...", "Parents will qualify where ...", "their council").
+// The words of an actor before a preposition that places it ("Every local
+// transport authority" of "Every local transport authority outside London",
+// "Councils" of "Councils in England"): the rest says where, not who. The
+// whole actor when no such preposition follows its first word.
+std::string_view ActorBeforePlace(std::string_view actor) {
+  size_t best = actor.size();
+  for (std::string_view prep : {" outside ", " in ", " across ", " within ", " beyond "}) {
+    const size_t at = actor.find(prep);
+    if (at != std::string_view::npos && at > 0 && at < best) best = at;
+  }
+  return actor.substr(0, best);
+}
+
 // "We", the Government, a department or minister, and any name with capitals
 // past its first letter ("Natural England", "the Department for Education")
-// undertake things of their own.
+// undertake things of their own; a place after a preposition does not make
+// common nouns a name ("Every local transport authority outside London").
 bool ActorIsServed(std::string_view actor) {
   if (actor == "unspecified") return true;
   const std::string a = Lower(actor);
@@ -666,8 +680,9 @@ bool ActorIsServed(std::string_view actor) {
   for (std::string_view voice : {"government", "department", "minister", "secretary of state"}) {
     if (Contains(a, voice)) return false;
   }
-  for (size_t i = 1; i < actor.size(); ++i) {
-    if (std::isupper(static_cast<unsigned char>(actor[i]))) return false;
+  const std::string_view head = ActorBeforePlace(actor);
+  for (size_t i = 1; i < head.size(); ++i) {
+    if (std::isupper(static_cast<unsigned char>(head[i]))) return false;
   }
   return true;
 }
