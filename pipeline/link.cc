@@ -174,7 +174,8 @@ class Vocabulary {
   // (T is a TermSet or a TermKeyList: both hold their keys in byte order.)
   template <typename T>
   TermIds Intern(const T& t, bool count) {
-    return InternWith(t, [&](const std::string& key, bool counted) { return Intern(key, count && counted); });
+    return InternWith(
+        t, [&](const std::string& key, bool counted) { return Intern(key, count && counted); });
   }
 
   // One worker's way into the vocabulary, so that texts are interned on
@@ -1905,8 +1906,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   }
   index.citations = Citations(index);
   std::mutex vocab_mutex;
-  std::vector<Vocabulary::Local> locals(Workers(options.threads, std::numeric_limits<size_t>::max()),
-                                        Vocabulary::Local(&vocab, &vocab_mutex));
+  std::vector<Vocabulary::Local> locals(
+      Workers(options.threads, std::numeric_limits<size_t>::max()),
+      Vocabulary::Local(&vocab, &vocab_mutex));
   {
     constexpr size_t kBlock = 4096;
     std::vector<TermKeyList> scratch(locals.size());  // each worker's
@@ -2007,14 +2009,17 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       Mention& m = pending[k];
       TermKeyList keys;
       // Stored at index time, or found now the same way.
-      if (m.stored_terms == nullptr || !DecodeTerms(*m.stored_terms, &keys, &t.names, &t.name_starts)) {
+      if (m.stored_terms == nullptr ||
+          !DecodeTerms(*m.stored_terms, &keys, &t.names, &t.name_starts)) {
         DecodeTerms(EncodeTerms(m.text), &keys, &t.names, &t.name_starts);
       }
       if (keys.words.empty()) return;
       m.ids = locals[worker].Intern(keys, false);
       if (ActorIsABody(m.actor)) {
         const TermSet actor = TermKeys(m.actor);
-        if (!actor.words.empty() || !actor.phrases.empty()) m.actor_ids = locals[worker].Intern(actor, false);
+        if (!actor.words.empty() || !actor.phrases.empty()) {
+          m.actor_ids = locals[worker].Intern(actor, false);
+        }
       }
     });
     for (size_t k = 0; k < pending.size(); ++k) {
