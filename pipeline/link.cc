@@ -174,15 +174,53 @@ class Vocabulary {
   // (T is a TermSet or a TermKeyList: both hold their keys in byte order.)
   template <typename T>
   TermIds Intern(const T& t, bool count) {
-    TermIds out;
-    out.words.reserve(t.words.size());
-    for (const std::string& w : t.words) out.words.push_back(Intern(w, count));
-    out.phrases.reserve(t.phrases.size());
-    for (const std::string& p : t.phrases) out.phrases.push_back(Intern(p, count));
-    for (const std::string& p : t.named) out.named.push_back(Intern(p, false));
-    Sort(&out);
-    return out;
+    return InternWith(
+        t, [&](const std::string& key, bool counted) { return Intern(key, count && counted); });
   }
+
+  // One worker's way into the vocabulary, so that texts are interned on
+  // every core (a corpus of a thousand papers has 19 million passage terms,
+  // docs/performance.md finding 34): the keys it has met are found in its
+  // own table, and only a key new to it takes `mutex` to be interned in the
+  // shared vocabulary. Its counts are kept apart until AddCounts. Which key
+  // gets which id then depends on which worker met it first, but ids are
+  // only compared once Seal has renumbered them in the order of their keys,
+  // so nothing the linker computes depends on it.
+  class Local {
+   public:
+    Local(Vocabulary* vocab, std::mutex* mutex) : vocab_(vocab), mutex_(mutex) {}
+    template <typename T>
+    TermIds Intern(const T& t, bool count) {
+      return vocab_->InternWith(t, [&](const std::string& key, bool counted) {
+        auto it = ids_.find(key);
+        if (it == ids_.end()) {
+          TermId id = kNone;
+          {
+            std::lock_guard<std::mutex> lock(*mutex_);
+            id = vocab_->Intern(key, false);
+          }
+          it = ids_.emplace(key, id).first;
+        }
+        if (count && counted) {
+          if (it->second >= df_.size()) df_.resize(it->second + 1, 0);
+          ++df_[it->second];
+        }
+        return it->second;
+      });
+    }
+    // Adds the counts kept so far to the vocabulary's; call with no worker
+    // interning.
+    void AddCounts() {
+      for (TermId id = 0; id < df_.size(); ++id) vocab_->df_[id] += df_[id];
+      std::vector<int>().swap(df_);
+    }
+
+   private:
+    Vocabulary* vocab_;
+    std::mutex* mutex_;
+    std::unordered_map<std::string, TermId> ids_;
+    std::vector<int> df_;
+  };
 
   // Renumbers the ids in the byte order of their keys; `remap` turns ids
   // handed out before into the new ones. Call once, after the last Intern.
@@ -257,6 +295,19 @@ class Vocabulary {
   }
   static void Sort(TermIds* t) {
     for (auto* list : {&t->words, &t->phrases, &t->named}) std::sort(list->begin(), list->end());
+  }
+  // The ids intern(key, counted) gives each of t's keys, sorted; a named
+  // phrase is never counted (it is counted as a phrase).
+  template <typename T, typename F>
+  static TermIds InternWith(const T& t, F&& intern) {
+    TermIds out;
+    out.words.reserve(t.words.size());
+    for (const std::string& w : t.words) out.words.push_back(intern(w, true));
+    out.phrases.reserve(t.phrases.size());
+    for (const std::string& p : t.phrases) out.phrases.push_back(intern(p, true));
+    for (const std::string& p : t.named) out.named.push_back(intern(p, false));
+    Sort(&out);
+    return out;
   }
 
   std::unordered_map<std::string, TermId> ids_;
@@ -1834,8 +1885,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   auto is_copy = [&](int64_t doc) { return copy_of.at(doc) != doc; };
 
   // Every passage's terms, interned; document frequencies come with them.
-  // Terms are found on every core, a block of passages at a time (so that
-  // only a block's strings are held at once), and interned in order.
+  // Terms are found and interned on every core (Vocabulary::Local), a block
+  // of passages at a time (so that only a block's ids are held at once).
   Vocabulary vocab;
   PassageIndex index;
   {
@@ -1869,25 +1920,29 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     std::sort(index.by_ref.begin(), index.by_ref.end());
   }
   index.citations = Citations(index);
+  std::mutex vocab_mutex;
+  std::vector<Vocabulary::Local> locals(
+      Workers(options.threads, std::numeric_limits<size_t>::max()),
+      Vocabulary::Local(&vocab, &vocab_mutex));
   {
     constexpr size_t kBlock = 4096;
-    std::vector<TermKeyList> block(kBlock);
+    std::vector<TermKeyList> scratch(locals.size());  // each worker's
+    std::vector<TermIds> ids(kBlock);
     for (size_t first = 0; first < index.passages.size(); first += kBlock) {
       size_t n = std::min(kBlock, index.passages.size() - first);
-      ParallelFor(n, options.threads, [&](size_t k, size_t) {
+      ParallelFor(n, options.threads, [&](size_t k, size_t worker) {
         const PassageIndex::Entry& e = index.passages[first + k];
+        TermKeyList& keys = scratch[worker];
         const std::string* stored = StoredTerms(e.input->passage_terms, e.index);
-        if (stored == nullptr || !DecodeTerms(*stored, &block[k])) {
-          block[k] = TermKeyLists(e.input->doc.passages[e.index].text);
+        if (stored == nullptr || !DecodeTerms(*stored, &keys)) {
+          keys = TermKeyLists(e.input->doc.passages[e.index].text);
         }
+        ids[k] = locals[worker].Intern(keys, !is_copy(e.ref.doc));
       });
-      std::vector<TermIds> ids(n);
       size_t held = 0;
       for (size_t k = 0; k < n; ++k) {
         PassageIndex::Entry& e = index.passages[first + k];
-        ids[k] = vocab.Intern(block[k], !is_copy(e.ref.doc));
         held += ids[k].words.size() + ids[k].phrases.size() + ids[k].named.size();
-        block[k] = TermKeyList();
         // Read: the stored terms go (a list item's are read again, as a
         // mention's), so that the corpus's are not all held while the
         // mentions are made.
@@ -1910,6 +1965,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
     }
   }
+  for (Vocabulary::Local& local : locals) local.AddCounts();
 
 #if defined(__GLIBC__)
   // The passages' stored terms are read and lay together (ReadLinkInputs
@@ -1947,30 +2003,39 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
   }
   // A mention keeps its terms as ids and its names: the strings would hold a
   // copy of every mention's vocabulary for the whole run. Their terms are
-  // found on every core, a block of mentions at a time, and interned in the
-  // order the mentions were made (a corpus of a thousand papers has a
-  // quarter of a million commitment sentences).
+  // found and interned on every core, a block of mentions at a time (a
+  // corpus of a thousand papers has a quarter of a million commitment
+  // sentences).
   constexpr size_t kMentionBlock = 4096;
   std::vector<Mention> pending;
   // A mention's terms: its words, phrases and named phrases, and its names.
+  // (A mention without words is left out, and its terms and its actor's are
+  // not interned: the vocabulary is what the kept mentions and the passages
+  // hold.)
   struct MentionTerms {
-    TermKeyList keys;
     std::vector<std::vector<std::string>> names;
     std::vector<size_t> name_starts;
   };
   std::vector<MentionTerms> pending_terms;
-  std::vector<TermSet> pending_actors;
   auto flush = [&] {
     pending_terms.assign(pending.size(), MentionTerms());
-    pending_actors.assign(pending.size(), TermSet());
-    ParallelFor(pending.size(), options.threads, [&](size_t k, size_t) {
+    ParallelFor(pending.size(), options.threads, [&](size_t k, size_t worker) {
       MentionTerms& t = pending_terms[k];
-      const Mention& m = pending[k];
+      Mention& m = pending[k];
+      TermKeyList keys;
       // Stored at index time, or found now the same way.
-      if (m.stored_terms == nullptr || !DecodeTerms(*m.stored_terms, &t.keys, &t.names, &t.name_starts)) {
-        DecodeTerms(EncodeTerms(m.text), &t.keys, &t.names, &t.name_starts);
+      if (m.stored_terms == nullptr ||
+          !DecodeTerms(*m.stored_terms, &keys, &t.names, &t.name_starts)) {
+        DecodeTerms(EncodeTerms(m.text), &keys, &t.names, &t.name_starts);
       }
-      if (ActorIsABody(m.actor)) pending_actors[k] = TermKeys(m.actor);
+      if (keys.words.empty()) return;
+      m.ids = locals[worker].Intern(keys, false);
+      if (ActorIsABody(m.actor)) {
+        const TermSet actor = TermKeys(m.actor);
+        if (!actor.words.empty() || !actor.phrases.empty()) {
+          m.actor_ids = locals[worker].Intern(actor, false);
+        }
+      }
     });
     for (size_t k = 0; k < pending.size(); ++k) {
       MentionTerms& terms = pending_terms[k];
@@ -1979,18 +2044,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // made, which is the linker's memory peak.
       if (m.stored_terms != nullptr) std::string().swap(*m.stored_terms);
       m.stored_terms = nullptr;
-      if (terms.keys.words.empty()) continue;
-      m.ids = vocab.Intern(terms.keys, false);
-      if (!pending_actors[k].words.empty() || !pending_actors[k].phrases.empty()) {
-        m.actor_ids = vocab.Intern(pending_actors[k], false);
-      }
+      if (m.ids.words.empty()) continue;
       m.names = std::move(terms.names);
       m.name_starts = std::move(terms.name_starts);
       mentions.push_back(std::move(m));
     }
     pending.clear();
     pending_terms.clear();
-    pending_actors.clear();
   };
   auto keep = [&](Mention&& m) {
     pending.push_back(std::move(m));
