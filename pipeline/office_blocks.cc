@@ -97,9 +97,10 @@ void AddBlocks(std::vector<Block> blocks, bool guess_headings,
   // Word's or LibreOffice's numbering is not used: the paragraph's label,
   // as the text and web readers take it. A decimal before a lower-case word
   // is a quantity ("3.5 per cent of pupils", "1.5 million").
-  for (Block& b : blocks) {
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
     if (b.type != BlockType::kParagraph || !b.label.empty()) continue;
-    const std::string text = NormaliseText(b.text);
+    const std::string& text = texts[i];  // normalised above
     std::string label;
     const size_t n = ParagraphNumber(text, &label);
     if (n == 0) continue;

@@ -3605,23 +3605,19 @@ void Tagger::Impl::FindCommitments(Context& ctx) const {
         // the "are now" of "are now investing").
         const size_t cue_from = one_sentence && at > range.start + kCueLead ? at - kCueLead : range.start;
         std::optional<Tag> tag = Commitment(text, range, *ctx.out, *ctx.options, cue_from);
-        // A clause after a semicolon may undertake what the one before it
-        // does not: "Children will show a youth travel card; the County will
-        // help schools to issue the cards."
-        for (size_t semi = cue_from, tries = 0; !tag && tries < 3; ++tries) {
-          semi = text.substr(0, range.end).find("; ", semi);
-          if (semi == std::string_view::npos) break;
-          semi += 2;
-          tag = Commitment(text, range, *ctx.out, *ctx.options, semi);
-        }
-        // So may one after ", but": "Schemes will continue to be funded
+        // A clause after a semicolon (up to three), or else after ", but"
+        // (up to two), may undertake what the one before it does not:
+        // "Children will show a youth travel card; the County will help
+        // schools to issue the cards.", "Schemes will continue to be funded
         // through the partnership funding rules, but the Environment Agency
         // will simplify the formula ...".
-        for (size_t but = cue_from, tries = 0; !tag && tries < 2; ++tries) {
-          but = text.substr(0, range.end).find(", but ", but);
-          if (but == std::string_view::npos) break;
-          but += 6;
-          tag = Commitment(text, range, *ctx.out, *ctx.options, but);
+        for (const auto& [joint, most] : {std::pair<std::string_view, int>{"; ", 3}, {", but ", 2}}) {
+          for (size_t after = cue_from, tries = 0; !tag && tries < static_cast<size_t>(most); ++tries) {
+            after = text.substr(0, range.end).find(joint, after);
+            if (after == std::string_view::npos) break;
+            after += joint.size();
+            tag = Commitment(text, range, *ctx.out, *ctx.options, after);
+          }
         }
         if (tag) found.push_back(std::move(*tag));
       }

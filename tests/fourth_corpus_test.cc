@@ -203,9 +203,8 @@ Scores FourthCorpusTest::Score(const Sample& sample, const std::string& db) {
   // writing it. A phrase standing for no entry is an undertaking the register
   // lost, and its gold links count as misses.
   std::map<std::string, std::set<std::string>> named_by;  // phrase -> ids
-  auto names = [&](const Entry& e, const nlohmann::json& phrase) {
-    const std::string key = phrase.get<std::string>();
-    auto [it, fresh] = named_by.try_emplace(key);
+  auto stands_for = [&](const nlohmann::json& phrase) -> const std::set<std::string>& {
+    auto [it, fresh] = named_by.try_emplace(phrase.get<std::string>());
     if (fresh) {
       for (const Entry& x : entries) {
         if (national(x) && Contains(x.text, phrase)) it->second.insert(x.id);
@@ -216,8 +215,9 @@ Scores FourthCorpusTest::Score(const Sample& sample, const std::string& db) {
         }
       }
     }
-    return it->second.count(e.id) > 0;
+    return it->second;
   };
+  auto names = [&](const Entry& e, const nlohmann::json& phrase) { return stands_for(phrase).count(e.id) > 0; };
   auto judged_in = [&](const char* list, const Entry& e, const std::string& doc, const std::string& text) {
     for (const nlohmann::json& g : expected[list]) {
       if (g["doc"] == doc && names(e, g["commitment"]) && Contains(text, g["passage"])) return true;
@@ -266,9 +266,6 @@ Scores FourthCorpusTest::Score(const Sample& sample, const std::string& db) {
   int& wanted = s.wanted;
   int& found = s.found;
   int& unresolved = s.unresolved;
-  auto stands_for_an_entry = [&](const nlohmann::json& phrase) {
-    return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return names(e, phrase); });
-  };
   for (const nlohmann::json& g : expected["links"]) {
     bool named = false, linked = false;
     for (const Entry& e : entries) {
@@ -278,7 +275,7 @@ Scores FourthCorpusTest::Score(const Sample& sample, const std::string& db) {
     }
     if (!named && std::any_of(expected["links"].begin(), expected["links"].end(), [&](const nlohmann::json& o) {
           return o["commitment"] != g["commitment"] && o["doc"] == g["doc"] && o["passage"] == g["passage"] &&
-                 stands_for_an_entry(o["commitment"]);
+                 !stands_for(o["commitment"]).empty();
         })) {
       continue;
     }
