@@ -95,6 +95,7 @@ struct Word {
   bool quoted = false;
   int quote = 0;              // which quotation it is in (1, 2, ...), 0 when none
   bool break_before = false;  // punctuation between this word and the previous one
+  bool hyphened = false;      // joined to the previous word by a hyphen ("E-cycle", "Co-op")
 };
 
 // The length of a web or mail address starting at text[i] ("https://…",
@@ -124,10 +125,13 @@ std::vector<Word> SplitWords(std::string_view text) {
   bool in_quote = false;
   int quotes = 0;
   bool pending_break = false;
+  bool pending_hyphen = false;  // a hyphen straight after a word's last letter
   size_t i = 0;
   while (i < text.size()) {
     size_t len = 1;
     CharClass cls = Classify(text, i, &len);
+    const bool hyphen_here = pending_hyphen;
+    pending_hyphen = false;
     if (cls == CharClass::kLetter) {
       // A word starts here (the loop below takes each word whole).
       if (size_t skip = AddressAt(text, i); skip > 0) {
@@ -137,6 +141,7 @@ std::vector<Word> SplitWords(std::string_view text) {
       }
       Word w;
       w.break_before = pending_break;
+      w.hyphened = hyphen_here;
       w.quoted = in_quote;
       w.quote = in_quote ? quotes : 0;
       pending_break = false;
@@ -163,6 +168,13 @@ std::vector<Word> SplitWords(std::string_view text) {
       }
       words.push_back(std::move(w));
       i = j;
+      size_t l = 1;
+      pending_hyphen = j < text.size() && Classify(text, j, &l) == CharClass::kSpace &&
+                       (text[j] == '-' || (l == 3 && static_cast<unsigned char>(text[j]) == 0xE2 &&
+                                           static_cast<unsigned char>(text[j + 1]) == 0x80 &&
+                                           (static_cast<unsigned char>(text[j + 2]) == 0x90 ||
+                                            static_cast<unsigned char>(text[j + 2]) == 0x91)));
+      if (pending_hyphen) i += l;
       continue;
     }
     if (cls == CharClass::kQuote) {
@@ -323,8 +335,17 @@ std::vector<Content> ContentWords(std::string_view text) {
   bool broken = true;
   bool prev_capital = false;
   bool conjoined = false;
+  // A hyphenated word's capital belongs to its first content part: in
+  // "E-cycle Loan Scheme" the "E" is too short to be a term, and "cycle"
+  // carries the capital, so the name is the E-cycle Loan Scheme and not any
+  // loan scheme. ("Government-backed" keeps "backed" lower-case: the capital
+  // went to "Government".)
+  bool compound_capital = false;
   for (Word& w : words) {
     if (w.break_before) broken = true;
+    if (!w.hyphened) compound_capital = false;
+    const bool capitalised = w.capitalised || compound_capital;
+    compound_capital = capitalised;
     // Numbers neither make nor break phrases (IsNumberWord: any digit, or a number word).
     if (std::any_of(w.lower.begin(), w.lower.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     const WordFacts& facts = FactsOf(w.lower);
@@ -334,7 +355,8 @@ std::vector<Content> ContentWords(std::string_view text) {
     std::string stem = facts.stem;
     // A month or a day of the week is capitalised by rule, not as a name:
     // "from April 2027 for a Local Warmth Grant" names the grant alone.
-    bool named_word = (w.capitalised && !facts.calendar) || w.quoted;
+    bool named_word = (capitalised && !facts.calendar) || w.quoted;
+    compound_capital = false;
     content.push_back({std::move(stem), std::move(w.surface), std::move(w.lower), !broken,
                        named_word && (prev_capital || w.quoted), conjoined});
     prev_capital = named_word;

@@ -78,7 +78,7 @@ TermKeyList TermKeyLists(std::string_view text);
 // change (a new function word, a different rule for phrases or names), so
 // that blobs stored by an older xref are refused by DecodeTerms and the
 // terms found again, never used stale.
-inline constexpr int kTermsVersion = 1;
+inline constexpr int kTermsVersion = 2;
 std::string EncodeTerms(std::string_view text);
 // Fills `keys` (and `names`, `name_starts` when given) from a blob of
 // EncodeTerms; false when the blob is damaged or of another kTermsVersion.

@@ -91,6 +91,23 @@ TEST(LinkTermsTest, QuotedSpeechIsNoName) {
   EXPECT_TRUE(name.named.count("famili first"));
 }
 
+// A hyphenated word's capital belongs to its first content part: "E" is too
+// short to be a term, so "cycle" carries it and the name is the E-cycle Loan
+// Scheme's, not any loan scheme's (a passage writing "the Home Upgrade Loan
+// Scheme" does not write it whole). "Government-backed" gave its capital to
+// "Government": "backed" is no part of the Home Upgrade Loan Scheme's name.
+TEST(LinkTermsTest, AHyphenatedNamesCapitalGoesToItsFirstContentPart) {
+  using Name = std::vector<std::string>;
+  TermSet ecycle = Terms("An E-cycle Loan Scheme will lend up to \u00a33,000.");
+  ASSERT_EQ(ecycle.names.size(), 1u);
+  EXPECT_EQ(ecycle.names[0], (Name{"cycl loan", "loan scheme"}));
+  TermSet backed = Terms("the Government-backed Home Upgrade Loan Scheme");
+  ASSERT_EQ(backed.names.size(), 1u);
+  EXPECT_EQ(backed.names[0], (Name{"home upgrad", "upgrad loan", "loan scheme"}));
+  // A hyphen with a space after it joins nothing.
+  EXPECT_FALSE(Terms("Plan A- cycle Loan Scheme").named.count("cycl loan"));
+}
+
 // "and" between capitalised words may join two names or make one: each side
 // of three words or more is a name as well as the whole.
 TEST(LinkTermsTest, EachSideOfANameJoinedByAndIsAName) {

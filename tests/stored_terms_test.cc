@@ -272,6 +272,7 @@ TEST(StoredTermsVersionTest, TheTermRulesAreThoseOfTheVersion) {
       "See www.example.gov.uk or write to info@example.org about the children's social care pathfinders.",
       "Officers propose to bid to the programme for three schemes; the cost-of-living crisis deepened in 2023.",
       "RESOLVED that (a) weekly food waste collections be introduced for all households from 4 October 2027.",
+      "An E-cycle Loan Scheme beside the Government-backed Home Upgrade Loan Scheme.",
   };
   uint64_t hash = 1469598103934665603ULL;  // FNV-1a over the blobs
   for (const char* text : texts) {
@@ -280,8 +281,8 @@ TEST(StoredTermsVersionTest, TheTermRulesAreThoseOfTheVersion) {
       hash *= 1099511628211ULL;
     }
   }
-  EXPECT_EQ(kTermsVersion, 1);
-  EXPECT_EQ(hash, 12287646813594166426ULL) << "the terms of a text changed: bump kTermsVersion and update this test";
+  EXPECT_EQ(kTermsVersion, 2);
+  EXPECT_EQ(hash, 11385489612750765896ULL) << "the terms of a text changed: bump kTermsVersion and update this test";
 }
 
 }  // namespace
