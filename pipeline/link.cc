@@ -1289,6 +1289,47 @@ std::vector<std::string> DemonstrativeStems(std::string_view lower) {
 // "after", "school"), as the linker's terms are made of them. ("A national
 // pot for caddies" is not read so: inside a paper, under a heading, it
 // needs a word of the name, LinkRegisterTest.AStandfirstUnderTheHeadline...)
+// The stems of what a thing is said to be for, written from `from` in
+// `lower` (a passage's text in lower case) to the main clause's verb or the
+// sentence's end: "short, intensive courses that end with a guaranteed job
+// interview" ... A hyphened word gives its parts too ("after-school":
+// "after", "school"), as the linker's terms are made of them; function words
+// and figures give none.
+std::set<std::string> StemsOfWhatFor(std::string_view lower, size_t from) {
+  size_t until = lower.find('.', from);
+  for (const char* verb : {" will ", " would ", " is ", " are ", " was ", " were ", " has ", " can "}) {
+    until = std::min(until, lower.find(verb, from));
+  }
+  const std::string_view what =
+      lower.substr(from, until == std::string_view::npos ? std::string_view::npos : until - from);
+  std::set<std::string> stems;
+  auto add = [&](std::string_view word) {
+    if (word.size() < 2 || IsFunctionWord(word)) return;
+    stems.insert(StemWord(word));
+  };
+  for (size_t k = 0; k < what.size();) {
+    const std::string_view word = WordAt(what, k);
+    const size_t end = k + word.size();
+    if (!word.empty()) {
+      add(word);
+      for (size_t part = 0; word.find('-') != std::string_view::npos && part < word.size();) {
+        const size_t dash = std::min(word.find('-', part), word.size());
+        if (dash > part) add(word.substr(part, dash - part));
+        part = dash + 1;
+      }
+    }
+    k = end + 1;
+  }
+  return stems;
+}
+
+// The stems of what "new" or "national" money is for, one set per time
+// `lower` (a passage's text in lower case) writes it: "the Government's new
+// money for short, intensive courses that end with a guaranteed job
+// interview will be spent ...", "the national money for breakfast and
+// after-school care" (StemsOfWhatFor). ("A national pot for caddies" is not
+// read so: inside a paper, under a heading, it needs a word of the name,
+// LinkRegisterTest.AStandfirstUnderTheHeadline...)
 std::vector<std::set<std::string>> MoneyPaidFor(std::string_view lower) {
   std::vector<std::set<std::string>> paid_for;
   for (const char* said :
@@ -1296,32 +1337,37 @@ std::vector<std::set<std::string>> MoneyPaidFor(std::string_view lower) {
     for (size_t at = lower.find(said); at != std::string_view::npos;
          at = lower.find(said, at + 1)) {
       if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
-      const size_t from = at + std::string_view(said).size();
-      size_t until = lower.find('.', from);
-      for (const char* verb :
-           {" will ", " would ", " is ", " are ", " was ", " were ", " has ", " can "}) {
-        until = std::min(until, lower.find(verb, from));
-      }
-      const std::string_view what = lower.substr(
-          from, until == std::string_view::npos ? std::string_view::npos : until - from);
-      std::set<std::string> stems;
-      for (size_t k = 0; k < what.size();) {
-        const std::string_view word = WordAt(what, k);
-        const size_t end = k + word.size();
-        if (!word.empty()) {
-          stems.insert(StemWord(word));
-          for (size_t part = 0; word.find('-') != std::string_view::npos && part < word.size();) {
-            const size_t dash = std::min(word.find('-', part), word.size());
-            if (dash > part) stems.insert(StemWord(word.substr(part, dash - part)));
-            part = dash + 1;
-          }
-        }
-        k = end + 1;
-      }
-      paid_for.push_back(std::move(stems));
+      paid_for.push_back(StemsOfWhatFor(lower, at + std::string_view(said).size()));
     }
   }
   return paid_for;
+}
+
+// Where `lower` writes the two words of `key` (a phrase's stems) one after
+// the other, what each writing says the thing is for: the stems after a
+// "for" straight after it (StemsOfWhatFor: "capital money for walking and
+// cycling routes"), an empty set where no "for" follows.
+std::vector<std::set<std::string>> WhatPhraseIsFor(std::string_view lower, const std::string& key) {
+  std::vector<std::set<std::string>> what;
+  const size_t space = key.find(' ');
+  if (space == std::string::npos) return what;
+  const std::string_view first(key.data(), space), second(key.data() + space + 1, key.size() - space - 1);
+  for (size_t at = 0; at < lower.size();) {
+    const std::string_view word = WordAt(lower, at);
+    if (word.empty()) {
+      ++at;
+      continue;
+    }
+    const size_t end = at + word.size();
+    at = end;
+    if (end >= lower.size() || lower[end] != ' ' || StemWord(word) != first) continue;
+    const std::string_view next = WordAt(lower, end + 1);
+    if (next.empty() || StemWord(next) != second) continue;
+    const size_t after = end + 1 + next.size();
+    what.push_back(lower.substr(after, 5) == " for " ? StemsOfWhatFor(lower, after + 5)
+                                                      : std::set<std::string>());
+  }
+  return what;
 }
 
 // The paragraph numbers a passage cites: "as set out in paragraph 5.2",
@@ -3682,6 +3728,24 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                                  [&](TermId w) { return Has(words, w) && written_in(w, text); });
             };
             const bool word_in_passage = holds_word(pe.terms.words(), lower);
+            // A thing said to be for more of what the wording's paper never
+            // writes of than of what it does is another thing of the kind:
+            // "the Government's new capital money for walking and cycling
+            // routes" is no School Kitchen Capital Fund.
+            auto for_other_subject = [&](const std::set<std::string>& stems) {
+              const int64_t source = copy_of.at(c.source.doc);
+              size_t own = 0;
+              for (const std::string& stem : stems) {
+                const TermId t = vocab.Find(stem);
+                if (t == Vocabulary::kNone) continue;
+                for (uint32_t j : index.postings(t)) {
+                  if (copy_of.at(index.passages[j].ref.doc) != source) continue;
+                  ++own;
+                  break;
+                }
+              }
+              return stems.size() > 2 * own;
+            };
             if (!word_in_passage) {
               // The word of the name may be in the title of the paper the
               // passage opens ("Weekly food bins for every home", then "the
@@ -3701,8 +3765,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               compound_named = std::any_of(p.compounds.begin(), p.compounds.end(), [&](TermId c) {
                 if (!Has(pe.terms.phrases(), c)) return false;
                 const std::string& key = vocab.Key(c);
-                return written_in(vocab.Find(key.substr(0, key.find(' '))), lower) &&
-                       !ClassifiesAs(lower, key);
+                if (!written_in(vocab.Find(key.substr(0, key.find(' '))), lower) || ClassifiesAs(lower, key)) {
+                  return false;
+                }
+                const std::vector<std::set<std::string>> what = WhatPhraseIsFor(lower, key);
+                return what.empty() || !std::all_of(what.begin(), what.end(), for_other_subject);
               });
               names_one = compound_named;
               if (names_one) break;
@@ -3729,7 +3796,8 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                           return vocab.Key(other.first) == stem;
                         });
                     if (kind_word) {
-                      names_one = name_word;
+                      names_one = name_word && !(lower.compare(end, 5, " for ") == 0 &&
+                                                 for_other_subject(StemsOfWhatFor(lower, end + 5)));
                       break;
                     }
                     name_word |= std::any_of(p.words.begin(), p.words.end(), [&](TermId w) {

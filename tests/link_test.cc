@@ -949,6 +949,34 @@ TEST(LinkRegisterTest, AnotherWordForAFundsKindIsAThingNamedWithIt) {
   EXPECT_TRUE(Linked(reg, fund, 3, static_cast<int>(letter.size())));
 }
 
+// A word of a fund's name before another word for its kind ("capital
+// money") describes the fund, unless what the money is said to be for is
+// mostly what the fund's paper never writes of: "the Government's new capital
+// money for walking and cycling routes" is no School Kitchen Capital Fund,
+// "the new capital money for school kitchens" is.
+TEST(LinkRegisterTest, MoneyForAnotherSubjectIsNoFundOfTheKind) {
+  std::vector<P> kitchens = RoutineMinutes();
+  std::vector<P> routes = RoutineMinutes();
+  kitchens.push_back({kPara, "Schools", "", "The County welcomed the new capital money for school kitchens."});
+  routes.push_back({kPara, "Travel", "",
+                    "The County welcomed the new capital money for walking and cycling routes."});
+  routes.push_back({kPara, "Travel", "", "Capital allocation for routes | £3.2m | £11.4m | £14.6m"});
+  Register reg = BuildRegister(
+      {MakeDoc(1, "strategy.md", "National Strategy",
+               {{kItem, "Commitments", "",
+                 "£180 million through the School Kitchen Capital Fund to rebuild and re-equip school kitchens "
+                 "and dining halls."},
+                {kItem, "Commitments", "", "Every pupil in a primary school will be offered a free lunch."},
+                {kPara, "Kitchens", "", "Bids to the School Kitchen Capital Fund will open in April 2027."}},
+               Authority::kNational),
+       MakeDoc(2, "kitchens.md", "Report to Cabinet", kitchens), MakeDoc(3, "routes.md", "Report to Cabinet", routes)});
+  const Commitment* fund = Find(reg, "School Kitchen Capital Fund to");
+  ASSERT_NE(fund, nullptr);
+  EXPECT_TRUE(Linked(reg, fund, 2, static_cast<int>(kitchens.size())));
+  EXPECT_FALSE(Linked(reg, fund, 3, static_cast<int>(routes.size()) - 1));
+  EXPECT_FALSE(Linked(reg, fund, 3, static_cast<int>(routes.size())));
+}
+
 // Further on in a paper that discussed a named scheme, "the" and a word of
 // its wording no other wording holds, which the paper wrote there ("the
 // vouchers"), refers back to it; in a paper that never discussed it, the
