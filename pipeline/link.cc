@@ -3729,9 +3729,12 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             };
             const bool word_in_passage = holds_word(pe.terms.words(), lower);
             // A thing said to be for more of what the wording's paper never
-            // writes of than of what it does is another thing of the kind:
-            // "the Government's new capital money for walking and cycling
-            // routes" is no School Kitchen Capital Fund.
+            // writes of than of what it does, two words or more, is another
+            // thing of the kind: "the Government's new capital money for
+            // walking and cycling routes" is no School Kitchen Capital Fund.
+            // (One such word is a use of the money: "the district's
+            // prevention allocation for deposits" is the Prevention First
+            // Fund.)
             auto for_other_subject = [&](const std::set<std::string>& stems) {
               const int64_t source = copy_of.at(c.source.doc);
               size_t own = 0;
@@ -3744,7 +3747,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                   break;
                 }
               }
-              return stems.size() > 2 * own;
+              return stems.size() > 2 * own && stems.size() - own >= 2;
             };
             if (!word_in_passage) {
               // The word of the name may be in the title of the paper the
