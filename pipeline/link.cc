@@ -3947,16 +3947,42 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                        return v.amount && CompetingAmounts(*v.amount, *t.amount);
                      })));
           });
+          // Not where the words it shares with the name are another thing's
+          // name, with that head, one the wording's paper never names: "the
+          // Cabinet's draft Schools Capital Programme, which would invest
+          // £150 million" is no "£150 million through the Safer Routes to
+          // School Programme" ("the County's Trading Standards service"
+          // beside "band C ... up to £10,000 on each home" leaves "homes" to
+          // the Rental Homes Efficiency Standard).
+          auto anothers_name = [&](const std::vector<TermId>& shared, TermId head) {
+            const int64_t source = copy_of.at(c.source.doc);
+            std::vector<std::string_view> words;  // the other names' words (stems)
+            bool with_head = false;
+            for (TermId q : pe.terms.named()) {
+              if (Has(entry.profile.phrases, q)) continue;
+              bool own = false;
+              for (uint32_t j : index.postings(q)) own |= copy_of.at(index.passages[j].ref.doc) == source;
+              if (own) continue;
+              const std::string& key = vocab.Key(q);
+              const size_t space = key.find(' ');
+              words.emplace_back(key.data(), space);
+              words.emplace_back(key.data() + space + 1, key.size() - space - 1);
+              with_head |= words.back() == vocab.Key(head);
+            }
+            return with_head && std::all_of(shared.begin(), shared.end(), [&](TermId w) {
+                     return std::find(words.begin(), words.end(), vocab.Key(w)) != words.end();
+                   });
+          };
           for (size_t n = 0; own_sum && n < entry.name_words.size() && !names_one; ++n) {
             const std::vector<TermId>& words = entry.name_words[n];
-            size_t shared = 0;
-            bool head = false;
+            std::vector<TermId> shared;
+            TermId head = Vocabulary::kNone;
             for (TermId w : words) {
               if (!Has(pe.terms.words(), w)) continue;
-              ++shared;
-              head |= std::find(entry.name_heads.begin(), entry.name_heads.end(), w) != entry.name_heads.end();
+              shared.push_back(w);
+              if (std::find(entry.name_heads.begin(), entry.name_heads.end(), w) != entry.name_heads.end()) head = w;
             }
-            names_one = head && shared >= 2;
+            names_one = head != Vocabulary::kNone && shared.size() >= 2 && !anothers_name(shared, head);
           }
           // Or its own sum written before the name's head, as what says
           // which one it is ("the County's contract under the Government's

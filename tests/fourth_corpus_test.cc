@@ -1628,7 +1628,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // With the relative clause between commas: 0.91 (158/174, 5), recall
   // 0.69 (166/239).
   EXPECT_GE(eleven.precision(), 0.90);
-  EXPECT_LE(eleven.other_subject, 6);
+  EXPECT_LE(eleven.other_subject, 4);  // 4 since stop 32 (0.91, 158/173)
   EXPECT_GE(eleven.recall(), 0.715);  // 0.71 (165/231) counting such passages once
   // The nature recovery sample joined this index once the flood strategy's
   // Natural Flood Management Fund no longer took the trust's article ("the
@@ -1675,7 +1675,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // With the relative clause between commas: 0.91 (183/201, 5), recall
   // 0.67 (191/285).
   EXPECT_GE(thirteen.precision(), 0.91);
-  EXPECT_LE(thirteen.other_subject, 5);
+  EXPECT_LE(thirteen.other_subject, 4);  // 4 since stop 32 (0.915, 184/201)
   EXPECT_GE(thirteen.recall(), 0.69);  // 0.69 (191/277) counting such passages once
   // All fourteen (with adult skills, 2026-11-29, at f63054a): precision 0.90
   // (188/209, 5 into another sample's papers), recall 0.67 (189/282); the
@@ -1705,8 +1705,12 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // 0.67 (204/305).
   // School food joined (stop 31): the first fourteen as above, the first
   // eleven 0.91 (157/173, 5), recall 0.69 (165/239).
+  // A name described by its head, another of its words and its sum is not
+  // the programme where those words are another programme's name (stop 32:
+  // the early years minutes' "Schools Capital Programme" of £150 million):
+  // all fourteen 0.92 (197/214, 4), recall 0.69.
   EXPECT_GE(precision, 0.91);
-  EXPECT_LE(fourteen.other_subject, 5);
+  EXPECT_LE(fourteen.other_subject, 4);
   EXPECT_GE(recall, 0.69);  // 0.69 (204/297) counting such passages once
   // All fifteen, with school food (stop 31, first run in this index): 0.90
   // (207/229, 5 into another sample's papers), recall 0.66 (215/328).
@@ -1723,8 +1727,10 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // "will need to" foresees a necessity and undertakes nothing ("2.3
   // Schools and councils will need to plan ..." is no entry): all fifteen
   // 0.92 (208/227, 5), school food here 0.92 (12/13) / 0.52.
-  EXPECT_GE(all.precision(), 0.915);
-  EXPECT_LE(all.other_subject, 5);
+  // With that rule (stop 32): all fifteen 0.92 (209/227, 4), early years
+  // here 0.80 (8/10) / 0.47 against 0.73 (8/11) before.
+  EXPECT_GE(all.precision(), 0.92);
+  EXPECT_LE(all.other_subject, 4);
   EXPECT_GE(all.recall(), 0.675);  // 0.68 (217/320) with the clause after ", but"  // 0.675 (216/320) counting such passages once
 }
 

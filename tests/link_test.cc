@@ -1258,6 +1258,28 @@ TEST(LinkRegisterTest, ANamedGrantDescribedByWhatItIsLinks) {
   EXPECT_TRUE(Linked(reg, grant, 2, last));
 }
 
+// Described by its head, another word of its name and its own sum ("the
+// Government's £150 million programme for school streets") a programme is
+// named; not where those words are another programme's name, one its paper
+// never names ("the Cabinet's draft Schools Capital Programme, which would
+// invest £150 million"). A body's name with the head ("the Trading Standards
+// service") leaves the other words to the name.
+TEST(LinkRegisterTest, ANameDescribedWithItsSumIsNotAnotherNamedThing) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£150 million through the Safer Routes to School Programme for school streets and crossings.",
+      {{kPara, "Travel", "", "Officers will apply to the Safer Routes to School Programme."},
+       {kPara, "Travel", "", "The Government's £150 million programme for school streets opens in May."},
+       {kPara, "Buildings", "",
+        "The Committee considered the Cabinet's draft Schools Capital Programme, which would invest £150 million "
+        "over ten years in new primary schools."}},
+      &last);
+  const Commitment* routes = Find(reg, "Safer Routes to School Programme for");
+  ASSERT_NE(routes, nullptr);
+  EXPECT_TRUE(Linked(reg, routes, 2, last - 1));
+  EXPECT_FALSE(Linked(reg, routes, 2, last));
+}
+
 // The name of a body an undertaking works with is who, not what: a paper
 // about the Integrated Care Board's own plans does not discuss it.
 TEST(LinkRegisterTest, TheNameOfABodyIsNotTheUndertakingsName) {
