@@ -1643,18 +1643,24 @@ struct Entry {
 // first mention, its wording, that no other entry's wording holds) or its
 // mentioned_phrases (true: the phrases of its mentions in its source paper
 // that no other entry's mentions hold); in either, no part of its names.
-void PhrasesOfNoOtherEntry(std::vector<Entry>* entries, bool all_mentions) {
+// The other entries counted are those of its own kind, national or local
+// (`local[e]` for entries[e]): a council undertaking to "introduce school
+// streets at 25 primary schools" takes nothing from the national programme
+// "for school streets, crossings and 20mph zones" it localises.
+void PhrasesOfNoOtherEntry(std::vector<Entry>* entries, const std::vector<bool>& local, bool all_mentions) {
   // The mentions counted of an entry: its wording's, or all.
   auto counted = [all_mentions](const Entry& entry) {
     return all_mentions ? entry.mentions.size() : std::min<size_t>(1, entry.mentions.size());
   };
-  std::map<TermId, int> mentions_with_phrase;
-  for (const Entry& entry : *entries) {
+  std::map<TermId, int> mentions_with_phrase[2];  // [local]
+  for (size_t e = 0; e < entries->size(); ++e) {
+    const Entry& entry = (*entries)[e];
     for (size_t k = 0; k < counted(entry); ++k) {
-      for (TermId p : entry.mentions[k]->ids.phrases) ++mentions_with_phrase[p];
+      for (TermId p : entry.mentions[k]->ids.phrases) ++mentions_with_phrase[local[e]][p];
     }
   }
-  for (Entry& entry : *entries) {
+  for (size_t e = 0; e < entries->size(); ++e) {
+    Entry& entry = (*entries)[e];
     if (entry.mentions.empty()) continue;
     std::vector<TermId> phrases;
     for (const Mention* m : entry.mentions) {
@@ -1665,7 +1671,7 @@ void PhrasesOfNoOtherEntry(std::vector<Entry>* entries, bool all_mentions) {
     std::vector<TermId>& out = all_mentions ? entry.mentioned_phrases : entry.own_phrases;
     for (TermId p : phrases) {
       // (Counted per mention: this entry's own are taken off.)
-      int others = mentions_with_phrase[p];
+      int others = mentions_with_phrase[local[e]][p];
       for (size_t k = 0; k < counted(entry); ++k) others -= Has(entry.mentions[k]->ids.phrases, p) ? 1 : 0;
       const bool in_name =
           std::any_of(entry.names.begin(), entry.names.end(), [&](const std::vector<TermId>& name) {
@@ -3004,8 +3010,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       }
       SortUnique(&entry.head_synonyms);
     }
-    PhrasesOfNoOtherEntry(&entries, false);
-    PhrasesOfNoOtherEntry(&entries, true);
+    std::vector<bool> local(entries.size());
+    for (size_t e = 0; e < entries.size(); ++e) local[e] = !entries[e].mentions.empty() && entries[e].mentions.front()->local;
+    PhrasesOfNoOtherEntry(&entries, local, false);
+    PhrasesOfNoOtherEntry(&entries, local, true);
   }
 
   // Expansion: the prose of the entry's source paper that is plainly about

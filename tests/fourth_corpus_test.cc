@@ -1497,11 +1497,17 @@ TEST_F(FourthCorpusTest, ActiveTravelLinksConflictsAndLocalEntries) {
   // before it in 2.1 instead of an entry of its own): precision 0.64 (9/14),
   // recall 0.47 (9/19), F1 0.54. Rebased on main (Word paragraph numbers as
   // labels, the recall metric's undertakings with no entry): the same.
+  // Stop 32: a national entry's own phrases are those no other national
+  // entry words (the report's recommendation "the Council will introduce
+  // school streets at 25 primary schools" took "school streets" from the
+  // Safer Routes to School Programme, so "the national money for school
+  // streets and crossings" described nothing): precision 0.65 (11/17),
+  // recall 0.58 (11/19), F1 0.61.
   // Still false: Active Travel England's own undertakings given the
   // report's 1.1, which names the plan's publishers, and 6.2's training
   // programme given 3.2 and 8.1.
   EXPECT_GE(s.precision(), 0.64);
-  EXPECT_GE(s.recall(), 0.47);
+  EXPECT_GE(s.recall(), 0.57);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
@@ -1731,7 +1737,10 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // here 0.80 (8/10) / 0.47 against 0.73 (8/11) before.
   EXPECT_GE(all.precision(), 0.92);
   EXPECT_LE(all.other_subject, 4);
-  EXPECT_GE(all.recall(), 0.675);  // 0.68 (217/320) with the clause after ", but"  // 0.675 (216/320) counting such passages once
+  // Own phrases counted among entries of one kind, national or local (stop
+  // 32): all fifteen 0.92 (210/228, 4), recall 0.68 (218/320), libraries
+  // here 0.85 (17/20) / 0.81 against 0.84 / 0.76.
+  EXPECT_GE(all.recall(), 0.68);  // 0.68 (217/320) with the clause after ", but"  // 0.675 (216/320) counting such passages once
 }
 
 // A small folder of unseen papers often holds one national plan beside

@@ -1427,6 +1427,26 @@ TEST(LinkRegisterTest, AFundDescribedInOtherWordsLinks) {
   EXPECT_FALSE(Linked(reg, fund, 2, last - 4));
 }
 
+// "The national money for school streets and crossings" describes the
+// programme whose wording gives "school streets", though the council's own
+// undertaking beside it ("The Council will introduce school streets at 25
+// primary schools") words them too: a local undertaking localises the
+// national one, it does not share what the national money pays for.
+TEST(LinkRegisterTest, ALocalUndertakingLeavesTheNationalMoneysPurposeItsOwn) {
+  int last = 0;
+  Register reg = StrategyBesideMinutes(
+      "£150 million through the Safer Routes to School Programme for school streets, crossings and 20mph zones "
+      "outside 2,000 schools.",
+      {{kPara, "Travel", "", "The Safer Routes to School Programme opens for bids in May."},
+       {kPara, "Travel", "", "The Council will introduce school streets at 25 primary schools by September 2028."},
+       {kPara, "Travel", "", "Members asked how much of the national money for school streets and crossings the county would get."}},
+      &last);
+  const Commitment* programme = Find(reg, "Safer Routes to School Programme for");
+  ASSERT_NE(programme, nullptr);
+  ASSERT_GE(EntriesWorded(reg, "The Council will introduce school streets"), 1);
+  EXPECT_TRUE(Linked(reg, programme, 2, last));
+}
+
 // A word of the name counts in a description as the name writes it: "the
 // new national money for protected sites" at "our nature reserve" is no
 // description of the Natural Flood Management Fund, though the stemmer makes
