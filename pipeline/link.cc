@@ -3011,7 +3011,9 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       SortUnique(&entry.head_synonyms);
     }
     std::vector<bool> local(entries.size());
-    for (size_t e = 0; e < entries.size(); ++e) local[e] = !entries[e].mentions.empty() && entries[e].mentions.front()->local;
+    for (size_t e = 0; e < entries.size(); ++e) {
+      local[e] = !entries[e].mentions.empty() && entries[e].mentions.front()->local;
+    }
     PhrasesOfNoOtherEntry(&entries, local, false);
     PhrasesOfNoOtherEntry(&entries, local, true);
   }

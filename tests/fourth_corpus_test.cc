@@ -1751,7 +1751,7 @@ TEST_F(FourthCorpusTest, AllSamplesInOneIndex) {
   // Own phrases counted among entries of one kind, national or local (stop
   // 32): all fifteen 0.92 (210/228, 4), recall 0.68 (218/320), libraries
   // here 0.85 (17/20) / 0.81 against 0.84 / 0.76.
-  EXPECT_GE(all.recall(), 0.68);  // 0.68 (217/320) with the clause after ", but"  // 0.675 (216/320) counting such passages once
+  EXPECT_GE(all.recall(), 0.68);  // 0.68 (218/320)
 }
 
 // A small folder of unseen papers often holds one national plan beside

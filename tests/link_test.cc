@@ -1439,7 +1439,8 @@ TEST(LinkRegisterTest, ALocalUndertakingLeavesTheNationalMoneysPurposeItsOwn) {
       "outside 2,000 schools.",
       {{kPara, "Travel", "", "The Safer Routes to School Programme opens for bids in May."},
        {kPara, "Travel", "", "The Council will introduce school streets at 25 primary schools by September 2028."},
-       {kPara, "Travel", "", "Members asked how much of the national money for school streets and crossings the county would get."}},
+       {kPara, "Travel", "",
+        "Members asked how much of the national money for school streets and crossings the county would get."}},
       &last);
   const Commitment* programme = Find(reg, "Safer Routes to School Programme for");
   ASSERT_NE(programme, nullptr);
