@@ -1041,8 +1041,11 @@ TEST_F(FourthCorpusTest, RoadMaintenanceLinksConflictsAndLocalEntries) {
   // another undertaking of the same plan as what a fund is worth ("the
   // Government's £30 million fund for trials ...") is about that one: the
   // Highways Resilience Fund no longer takes the report's 7.1, precision
-  // 0.875 (14/16), F1 0.81.
-  EXPECT_GE(s.precision(), 0.87);
+  // 0.875 (14/16), F1 0.81. Since a paragraph whose served actor seeks a
+  // part of what a programme pays ("Councils will bid ...") goes on about
+  // the programme named before it (the youth services sample's fix), one
+  // false link fewer: precision 0.93 (14/15), F1 0.83.
+  EXPECT_GE(s.precision(), 0.93);
   EXPECT_GE(s.recall(), 0.74);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
@@ -1565,13 +1568,26 @@ TEST_F(FourthCorpusTest, YouthServicesLinksConflictsAndLocalEntries) {
   // grant"), the references back ("The County's provisional share",
   // "the fund's priority test"), and the report's local placement for
   // "every bursary student".
-  EXPECT_GE(s.precision(), 0.59);
-  EXPECT_GE(s.recall(), 0.49);
+  // Two general changes since (same day; no other sample's figure fell
+  // alone, in one index or in the mismatched ring; the road maintenance
+  // sample's precision rose from 0.875 to 0.93): a paragraph opening with
+  // an actor the programme serves whose verb seeks a part of what it pays
+  // ("2.2 Councils, charities and community groups will bid for capital
+  // grants of between £100,000 and £2 million") goes on about the
+  // programme the paragraph before names, its sums the programme's
+  // workings; a later sentence on a served actor in a paragraph opening
+  // "The fund will ..." ("Groups in places with the longest waiting lists
+  // will be funded first") joins the programme "the fund" refers to:
+  // precision 0.91 (10/11), recall 0.56 (10/18), F1 0.69, one other
+  // disagreement. Still false: "4.3 We will consult on the draft guidance
+  // in the autumn of 2027", an entry of its own (no name to refer back to).
+  EXPECT_GE(s.precision(), 0.90);
+  EXPECT_GE(s.recall(), 0.55);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
   EXPECT_EQ(s.invented, 0);
-  EXPECT_LE(s.other_conflicts, 2);
+  EXPECT_LE(s.other_conflicts, 1);
   EXPECT_GE(s.local_right, 8);
 }
 
