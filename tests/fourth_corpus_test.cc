@@ -1581,8 +1581,16 @@ TEST_F(FourthCorpusTest, YouthServicesLinksConflictsAndLocalEntries) {
   // precision 0.91 (10/11), recall 0.56 (10/18), F1 0.69, one other
   // disagreement. Still false: "4.3 We will consult on the draft guidance
   // in the autumn of 2027", an entry of its own (no name to refer back to).
-  EXPECT_GE(s.precision(), 0.90);
-  EXPECT_GE(s.recall(), 0.55);
+  // Rebased on main at 5ea4fb3 (a national entry's own phrases are those no
+  // other national entry words): precision 0.92 (12/13), recall 0.67
+  // (12/18), F1 0.77; the report's recommendation (a) and 4.2 on the
+  // County's share of the Youth Services Grant are now found. Still missed:
+  // "the national capital money for youth centres" in recommendation (c),
+  // the guidance by description in (e) and 8.1, "the national grant" and
+  // "the free week away this summer" in the minutes, the placement for
+  // "every bursary student".
+  EXPECT_GE(s.precision(), 0.92);
+  EXPECT_GE(s.recall(), 0.66);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
   EXPECT_EQ(s.planted_found, s.planted);
