@@ -676,6 +676,39 @@ bool OpensWithProgrammePart(std::string_view text) {
          any(words[k + 1], {"will", "are", "is", "shall", "would", "for", "of", "to", "under", "from"});
 }
 
+// Whether a wording's verb seeks a part of what a programme pays out
+// ("Councils, charities and community groups will bid for capital grants of
+// between £100,000 and £2 million", "Schools can apply for funding ..."):
+// with an actor the programme serves, in a plan, said of the programme
+// named before it, as "Grants will be ..." is (OpensWithProgrammePart).
+bool SeeksProgrammePart(std::string_view text) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < text.size() && words.size() < 16;) {
+    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    std::string word;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+      ++i;
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+  }
+  auto any = [](const std::string& w, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  for (size_t k = 0; k + 2 < words.size(); ++k) {
+    if (!any(words[k], {"will", "can", "may", "must"})) continue;
+    if (!any(words[k + 1], {"bid", "apply", "receive", "compete"})) return false;
+    for (size_t j = k + 2; j < words.size() && j < k + 6; ++j) {
+      if (any(words[j], {"allocation", "allocations", "award", "awards", "funding", "grant",
+                         "grants", "payment", "payments", "share", "shares"})) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
 // Whether a mention writes a name that `profile` (an entry's terms) does not
 // hold.
 bool NamesOtherThan(const Mention& m, const TermIds& profile) {
@@ -2372,27 +2405,19 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     // passage before it, else in the nearest passage before it (at most
     // three back) under the same heading that names a thing of that kind.
     // One entry named by them, or none.
-    auto referred_entry = [&](const Mention& m) -> size_t {
-      const std::string head = DefiniteHead(m.text);
-      if (head.empty()) return entries.size();
+    // The entry a thing of kind `head` refers to from `before`, the text of
+    // passage `at` ahead of the words that write it.
+    auto refers_to = [&](const std::string& head, uint32_t at, std::string_view before) -> size_t {
       const std::string ending = " " + head;
-      const uint32_t at = index.Find(m.ref);
-      if (at == PassageIndex::kNone) return entries.size();
-      const Passage& own = index.passage(at);
       std::vector<TermId> keys;
-      {
-        const size_t before = static_cast<size_t>(m.text.data() - own.text.data());
-        if (m.text.data() >= own.text.data() && before <= own.text.size()) {
-          for (const std::string& key : TermKeyLists(std::string_view(own.text).substr(0, before)).named) {
-            const TermId id = vocab.Find(key);
-            if (id != Vocabulary::kNone && KeyEndsWith(key, ending)) keys.push_back(id);
-          }
-        }
+      for (const std::string& key : TermKeyLists(before).named) {
+        const TermId id = vocab.Find(key);
+        if (id != Vocabulary::kNone && KeyEndsWith(key, ending)) keys.push_back(id);
       }
       for (uint32_t j = at; keys.empty() && j > 0 && at - j < 3;) {
         --j;
         const PassageIndex::Entry& prev = index.passages[j];
-        if (prev.input != m.input || index.section(j) != index.section(at)) break;
+        if (prev.input != index.passages[at].input || index.section(j) != index.section(at)) break;
         for (TermId id : prev.terms.named()) {
           if (KeyEndsWith(vocab.Key(id), ending)) keys.push_back(id);
         }
@@ -2406,6 +2431,20 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
         }
       }
       return found;
+    };
+    auto referred_entry = [&](const Mention& m) -> size_t {
+      const std::string head = DefiniteHead(m.text);
+      if (head.empty()) return entries.size();
+      const uint32_t at = index.Find(m.ref);
+      if (at == PassageIndex::kNone) return entries.size();
+      const Passage& own = index.passage(at);
+      std::string_view before;
+      if (m.text.data() >= own.text.data() &&
+          static_cast<size_t>(m.text.data() - own.text.data()) <= own.text.size()) {
+        before = std::string_view(own.text).substr(
+            0, static_cast<size_t>(m.text.data() - own.text.data()));
+      }
+      return refers_to(head, at, before);
     };
     // "We will spend £45 million to train 5,000 SENCOs, and the bursary ...
     // will rise" after "... must hold the National SENCO Qualification" in
@@ -2435,7 +2474,11 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
       // A wording whose subject is a part of what a programme pays out
       // (OpensWithProgrammePart) may open its paragraph: the programme is
       // then the one the paragraphs before it name.
-      const bool part = OpensWithProgrammePart(m.text);
+      // So may one whose served actor seeks such a part (SeeksProgrammePart):
+      // its sums (the range of a grant) are the programme's workings, as a
+      // served sentence's are.
+      const bool seeks = ActorIsServed(m.actor) && SeeksProgrammePart(m.text);
+      const bool part = OpensWithProgrammePart(m.text) || seeks;
       // So may one whose subject is "Each" and a word the programme's
       // wording writes ("3.2 Each club will offer ..." after "3.1 The
       // Holiday Meals and Activities Programme will ... run free holiday
@@ -2484,6 +2527,21 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           served_parts.insert(&m);
           return served;
         }
+        // The same when the paragraph opens by referring back to the
+        // programme ("5.2 The fund will pay for volunteer training ...
+        // Groups in places with the longest waiting lists will be funded
+        // first" after 5.1 names the Uniformed Youth Fund).
+        if (names_found.empty()) {
+          const std::string head = DefiniteHead(own.text);
+          const size_t referred =
+              head.empty() ? entries.size() : refers_to(head, at, std::string_view());
+          if (referred < entries.size() && entries[referred].mentions.front()->input == m.input &&
+              entries[referred].mentions.front()->local == m.local &&
+              !NamesOtherThan(m, entries[referred].profile)) {
+            served_parts.insert(&m);
+            return referred;
+          }
+        }
       }
       // A paragraph that names no programme before the mention goes on
       // about the one the paragraph before it names, under the same heading
@@ -2523,7 +2581,10 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
           if (HeadAfterThe(m.text, lower, at + 4, heads, own_word)) return found;
         }
       }
-      if (part) return found;
+      if (part) {
+        if (seeks) served_parts.insert(&m);
+        return found;
+      }
       if (!each.empty()) {
         const TermId word = vocab.Find(each);
         if (word != Vocabulary::kNone && Has(entry.profile.words, word)) return found;

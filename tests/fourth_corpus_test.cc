@@ -442,6 +442,11 @@ const Sample kActiveTravel{"active-travel",
                            "walk-wheel-ride-active-travel-plan.docx",
                            {"haldenshire-cabinet-active-travel-2027-03-16.docx",
                             "haldenshire-live-cycle-track-2027-03-17.html"}};
+// Not in kSamples either: the seventeenth sample, measured alone.
+const Sample kYouthServices{"youth-services",
+                            "somewhere-to-go-national-youth-strategy.pdf",
+                            {"sallowfield-cabinet-youth-strategy-2027-04-20.pdf",
+                             "orlingham-town-council-community-youth-minutes-2027-05-04.md"}};
 // The samples held together in AllSamplesInOneIndex, in the order they
 // were written (its floors hold the first ten, the first eleven and the
 // first thirteen as they were before the later ones joined).
@@ -1036,8 +1041,11 @@ TEST_F(FourthCorpusTest, RoadMaintenanceLinksConflictsAndLocalEntries) {
   // another undertaking of the same plan as what a fund is worth ("the
   // Government's £30 million fund for trials ...") is about that one: the
   // Highways Resilience Fund no longer takes the report's 7.1, precision
-  // 0.875 (14/16), F1 0.81.
-  EXPECT_GE(s.precision(), 0.87);
+  // 0.875 (14/16), F1 0.81. Since a paragraph whose served actor seeks a
+  // part of what a programme pays ("Councils will bid ...") goes on about
+  // the programme named before it (the youth services sample's fix), one
+  // false link fewer: precision 0.93 (14/15), F1 0.83.
+  EXPECT_GE(s.precision(), 0.93);
   EXPECT_GE(s.recall(), 0.74);
   EXPECT_LE(s.traps_taken, 0);
   EXPECT_EQ(s.listed_found, s.listed);
@@ -1525,6 +1533,70 @@ TEST_F(FourthCorpusTest, ActiveTravelLinksConflictsAndLocalEntries) {
   EXPECT_EQ(s.invented, 0);
   EXPECT_LE(s.other_conflicts, 3);
   EXPECT_GE(s.local_right, 7);
+}
+
+TEST_F(FourthCorpusTest, YouthServicesLinksConflictsAndLocalEntries) {
+  const Scores s = Run(kYouthServices);
+  RecordProperty("precision", std::to_string(s.precision()));
+  RecordProperty("recall", std::to_string(s.recall()));
+  // The seventeenth sample, on youth services: the strategy as the PDF
+  // LibreOffice exports from the OpenDocument text pandoc writes from
+  // Markdown (a bulleted "What we will do" list of seven named commitments,
+  // numbered paragraphs typed in the text, a funding table xref extract
+  // reads as scrambled cells), a county Cabinet report set by groff's mm
+  // macros with tbl as PDF (a boxed cover table, lettered recommendations,
+  // a financial table), a town council committee's minutes as Markdown
+  // (minute numbers as headings, reported speech, bold RESOLVED lines).
+  // First run (2026-11-29, at 3d5e138, the gold committed before it),
+  // before any change for this sample: precision 0.60 (9/15), recall 0.50
+  // (9/18), F1 0.55; no planted trap taken, listed commitments 7/7, the
+  // £40m/£30m Uniformed Youth Fund disagreement found, none invented, two
+  // others (on the entries of the plan's 2.2 and of a minutes sentence),
+  // local entries 8/8. BM25 with an oracle threshold: F1 0.69 (P 0.79, R
+  // 0.61). The gold was not changed after the run.
+  // False links: all six are the plan's later prose sentences on a named
+  // programme left entries of their own, which take the programme's
+  // passages ("2.2 Councils, charities and community groups will bid for
+  // capital grants of between £100,000 and £2 million" after the Youth
+  // Investment Fund in 2.1, "4.3 We will consult on the draft guidance in
+  // the autumn of 2027" after the statutory guidance in 4.2, "Groups in
+  // places with the longest waiting lists will be funded first" after "The
+  // fund will pay for ..." in 5.2). Missed: the descriptions with no name
+  // ("the Government's new money for youth workers", "the national capital
+  // money for youth centres", "new guidance on councils' duty to provide
+  // youth services", "the free week away this summer", "the national
+  // grant"), the references back ("The County's provisional share",
+  // "the fund's priority test"), and the report's local placement for
+  // "every bursary student".
+  // Two general changes since (same day; no other sample's figure fell
+  // alone, in one index or in the mismatched ring; the road maintenance
+  // sample's precision rose from 0.875 to 0.93): a paragraph opening with
+  // an actor the programme serves whose verb seeks a part of what it pays
+  // ("2.2 Councils, charities and community groups will bid for capital
+  // grants of between £100,000 and £2 million") goes on about the
+  // programme the paragraph before names, its sums the programme's
+  // workings; a later sentence on a served actor in a paragraph opening
+  // "The fund will ..." ("Groups in places with the longest waiting lists
+  // will be funded first") joins the programme "the fund" refers to:
+  // precision 0.91 (10/11), recall 0.56 (10/18), F1 0.69, one other
+  // disagreement. Still false: "4.3 We will consult on the draft guidance
+  // in the autumn of 2027", an entry of its own (no name to refer back to).
+  // Rebased on main at 5ea4fb3 (a national entry's own phrases are those no
+  // other national entry words): precision 0.92 (12/13), recall 0.67
+  // (12/18), F1 0.77; the report's recommendation (a) and 4.2 on the
+  // County's share of the Youth Services Grant are now found. Still missed:
+  // "the national capital money for youth centres" in recommendation (c),
+  // the guidance by description in (e) and 8.1, "the national grant" and
+  // "the free week away this summer" in the minutes, the placement for
+  // "every bursary student".
+  EXPECT_GE(s.precision(), 0.92);
+  EXPECT_GE(s.recall(), 0.66);
+  EXPECT_LE(s.traps_taken, 0);
+  EXPECT_EQ(s.listed_found, s.listed);
+  EXPECT_EQ(s.planted_found, s.planted);
+  EXPECT_EQ(s.invented, 0);
+  EXPECT_LE(s.other_conflicts, 1);
+  EXPECT_GE(s.local_right, 8);
 }
 
 // Every sample in one index, as a user who keeps the papers of many subjects
