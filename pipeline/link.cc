@@ -1313,15 +1313,6 @@ std::vector<std::string> DemonstrativeStems(std::string_view lower) {
   return stems;
 }
 
-// The stems of what "new" or "national" money is for, one set per time
-// `lower` (a passage's text in lower case) writes it: "the Government's new
-// money for short, intensive courses that end with a guaranteed job
-// interview will be spent ...", "the national money for breakfast and
-// after-school care". What it is for runs to the main clause's verb or the
-// sentence's end; a hyphened word gives its parts too ("after-school":
-// "after", "school"), as the linker's terms are made of them. ("A national
-// pot for caddies" is not read so: inside a paper, under a heading, it
-// needs a word of the name, LinkRegisterTest.AStandfirstUnderTheHeadline...)
 // The stems of what a thing is said to be for, written from `from` in
 // `lower` (a passage's text in lower case) to the main clause's verb or the
 // sentence's end: "short, intensive courses that end with a guaranteed job
