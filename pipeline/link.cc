@@ -3333,6 +3333,13 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
     auto row = closeness_to.find(copy_of.at(doc));
     return row == closeness_to.end() || row->second[source_slot.at(copy_of.at(source))] >= kSameSubject;
   };
+  // Whether paper `paper` (an original) writes term `t` anywhere.
+  auto paper_writes = [&](TermId t, int64_t paper) {
+    for (uint32_t j : index.postings(t)) {
+      if (copy_of.at(index.passages[j].ref.doc) == paper) return true;
+    }
+    return false;
+  };
   // Whether paper `doc` is about the subject of source paper `source`.
   auto on_topic = [&](int64_t source, int64_t doc) {
     if (source_slot.size() < 2) return true;
@@ -3802,12 +3809,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
               size_t own = 0;
               for (const std::string& stem : stems) {
                 const TermId t = vocab.Find(stem);
-                if (t == Vocabulary::kNone) continue;
-                for (uint32_t j : index.postings(t)) {
-                  if (copy_of.at(index.passages[j].ref.doc) != source) continue;
-                  ++own;
-                  break;
-                }
+                own += t != Vocabulary::kNone && paper_writes(t, source);
               }
               return stems.size() > 2 * own && stems.size() - own >= 2;
             };
@@ -4022,9 +4024,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
             bool with_head = false;
             for (TermId q : pe.terms.named()) {
               if (Has(entry.profile.phrases, q)) continue;
-              bool own = false;
-              for (uint32_t j : index.postings(q)) own |= copy_of.at(index.passages[j].ref.doc) == source;
-              if (own) continue;
+              if (paper_writes(q, source)) continue;
               const std::string& key = vocab.Key(q);
               const size_t space = key.find(' ');
               words.emplace_back(key.data(), space);
@@ -4251,10 +4251,7 @@ Register BuildRegister(const std::vector<LinkInput>& docs, const LinkOptions& op
                   Has(entry.profile.phrases, q)) {
                 return false;
               }
-              for (uint32_t j : index.postings(q)) {
-                if (copy_of.at(index.passages[j].ref.doc) == source) return false;
-              }
-              return true;
+              return !paper_writes(q, source);
             });
         if (other_of_kind) continue;
       }
