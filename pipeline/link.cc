@@ -631,15 +631,11 @@ bool OpensWithAnaphor(std::string_view text) {
   return is(0, {"this", "these"}) && (is(1, verbs) || is(2, verbs));
 }
 
-// Whether a wording's subject is a part of what a programme pays out, or
-// of how ("Allocations will be made by a formula ...", "Each council's
-// allocation will be set ...", "Funding will be paid to local authorities
-// ...", "The first round will close in May 2027", "Grants for each scheme
-// will rise ...", "Priority will go to schools that ..."): in a plan,
-// said of the programme named before it, not an undertaking of its own.
-bool OpensWithProgrammePart(std::string_view text) {
+// The first `n` words of `text` in lower case, an apostrophe (straight or
+// curly) kept inside a word ("council's").
+std::vector<std::string> LowerOpeningWords(std::string_view text, size_t n) {
   std::vector<std::string> words;
-  for (size_t i = 0; i < text.size() && words.size() < 6;) {
+  for (size_t i = 0; i < text.size() && words.size() < n;) {
     while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
     std::string word;
     while (i < text.size()) {
@@ -659,9 +655,22 @@ bool OpensWithProgrammePart(std::string_view text) {
     }
     if (!word.empty()) words.push_back(std::move(word));
   }
-  auto any = [](const std::string& w, std::initializer_list<std::string_view> list) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-  };
+  return words;
+}
+
+bool IsOneOf(const std::string& w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Whether a wording's subject is a part of what a programme pays out, or
+// of how ("Allocations will be made by a formula ...", "Each council's
+// allocation will be set ...", "Funding will be paid to local authorities
+// ...", "The first round will close in May 2027", "Grants for each scheme
+// will rise ...", "Priority will go to schools that ..."): in a plan,
+// said of the programme named before it, not an undertaking of its own.
+bool OpensWithProgrammePart(std::string_view text) {
+  const std::vector<std::string> words = LowerOpeningWords(text, 6);
+  const auto any = IsOneOf;
   size_t k = 0;
   if (k < words.size() && any(words[k], {"the", "each", "all", "its"})) ++k;
   // "Each council's allocation", "councils' allocations".
@@ -682,19 +691,8 @@ bool OpensWithProgrammePart(std::string_view text) {
 // with an actor the programme serves, in a plan, said of the programme
 // named before it, as "Grants will be ..." is (OpensWithProgrammePart).
 bool SeeksProgrammePart(std::string_view text) {
-  std::vector<std::string> words;
-  for (size_t i = 0; i < text.size() && words.size() < 16;) {
-    while (i < text.size() && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    std::string word;
-    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-      ++i;
-    }
-    if (!word.empty()) words.push_back(std::move(word));
-  }
-  auto any = [](const std::string& w, std::initializer_list<std::string_view> list) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-  };
+  const std::vector<std::string> words = LowerOpeningWords(text, 16);
+  const auto any = IsOneOf;
   for (size_t k = 0; k + 2 < words.size(); ++k) {
     if (!any(words[k], {"will", "can", "may", "must"})) continue;
     if (!any(words[k + 1], {"bid", "apply", "receive", "compete"})) return false;
